@@ -1,0 +1,12 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Établi contributors
+#include "app/cli/cli.h"
+
+namespace Etabli::Cli {
+
+void registerTestCommands(Registry &registry)
+{
+    Q_UNUSED(registry);
+}
+
+} // namespace Etabli::Cli

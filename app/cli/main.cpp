@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Établi contributors
+//
+// `etabli NOUN VERB [options]`: every engine and every action of the station app,
+// scriptable. Global options (anywhere on the line): --db PATH, --json,
+// --station NAME, --worker NAME, --lang fr|en.
+#include "app/cli/cli.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QStandardPaths>
+#include <QSysInfo>
+#include <QTranslator>
+
+#include <cstdio>
+
+using namespace Etabli::Cli;
+
+namespace {
+
+QString defaultDbPath()
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
+    return QDir(dir).filePath(QStringLiteral("etabli/inventory.sqlite"));
+}
+
+void installTranslation(QCoreApplication &app, const QString &lang)
+{
+    // French is the workshop's language; English is the second one. The CLI follows
+    // --lang, then $ETABLI_LANG, then the locale.
+    QString wanted = lang;
+    if (wanted.isEmpty())
+        wanted = qEnvironmentVariable("ETABLI_LANG");
+    if (wanted.isEmpty())
+        wanted = QLocale().name().left(2);
+    if (wanted != QLatin1String("fr"))
+        return;
+    auto *translator = new QTranslator(&app);
+    if (translator->load(QStringLiteral(":/i18n/etabli_fr.qm")))
+        QCoreApplication::installTranslator(translator);
+}
+
+int printHelp(const Registry &registry, QTextStream &out)
+{
+    out << QCoreApplication::translate("Cli",
+                                       "Usage: etabli NOUN VERB [options]  (global: --db PATH --json "
+                                       "--station NAME --worker NAME --lang fr|en)")
+        << Qt::endl;
+    for (const Command &c : registry.commands())
+        out << c.synopsis << Qt::endl;
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("etabli"));
+    QCoreApplication::setOrganizationName(QStringLiteral("etabli"));
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+
+    QStringList rest;
+    QString db = qEnvironmentVariable("ETABLI_DB", defaultDbPath());
+    QString station = qEnvironmentVariable("ETABLI_STATION", QSysInfo::machineHostName());
+    QString worker = qEnvironmentVariable("ETABLI_WORKER", qEnvironmentVariable("USER", QStringLiteral("unknown")));
+    QString lang;
+    bool json = false;
+    const QStringList args = app.arguments().mid(1);
+    for (int i = 0; i < args.size(); ++i) {
+        const QString &a = args[i];
+        auto value = [&](const QString &name, QString &target) {
+            if (a == name) {
+                if (i + 1 >= args.size())
+                    return false;
+                target = args[++i];
+                return true;
+            }
+            if (a.startsWith(name + u'=')) {
+                target = a.mid(name.size() + 1);
+                return true;
+            }
+            return false;
+        };
+        if (a == QLatin1String("--json"))
+            json = true;
+        else if (value(QStringLiteral("--db"), db) || value(QStringLiteral("--station"), station)
+                 || value(QStringLiteral("--worker"), worker) || value(QStringLiteral("--lang"), lang))
+            continue;
+        else
+            rest << a;
+    }
+    installTranslation(app, lang);
+
+    Registry registry;
+    registerInventoryCommands(registry);
+    registerProbeCommands(registry);
+    registerTestCommands(registry);
+    registerImageCommands(registry);
+    registerLabelCommands(registry);
+    registerSyncCommands(registry);
+
+    if (rest.isEmpty() || rest.first() == QLatin1String("help") || rest.first() == QLatin1String("--help"))
+        return printHelp(registry, rest.isEmpty() ? err : out) + (rest.isEmpty() ? 2 : 0);
+
+    const QString noun = rest.takeFirst();
+    Context ctx(rest, out, err);
+    ctx.dbPath = db;
+    ctx.json = json;
+    ctx.station = station.isEmpty() ? QStringLiteral("station") : station;
+    ctx.worker = worker.isEmpty() ? QStringLiteral("unknown") : worker;
+    for (const Command &c : registry.commands())
+        if (c.noun == noun)
+            return c.run(ctx);
+    return ctx.usage(QCoreApplication::translate("Cli", "unknown command «%1»").arg(noun));
+}

@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Établi contributors
+#include "inventory/schema.h"
+
+namespace Etabli::Inventory::Schema {
+
+namespace {
+
+// Version 1: the first released store (tests/fixtures/inventory/store-v1.sqlite).
+const char *const kV1[] = {
+    "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    "CREATE TABLE donors (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, contact TEXT NOT NULL DEFAULT '')",
+    "CREATE TABLE lots (id INTEGER PRIMARY KEY, reference TEXT NOT NULL UNIQUE,"
+    " donor_id INTEGER REFERENCES donors(id), expected_count INTEGER NOT NULL DEFAULT 0,"
+    " received_at TEXT NOT NULL, notes TEXT NOT NULL DEFAULT '')",
+    "CREATE TABLE assets (id INTEGER PRIMARY KEY, tag TEXT NOT NULL UNIQUE, kind TEXT NOT NULL,"
+    " make TEXT NOT NULL DEFAULT '', model TEXT NOT NULL DEFAULT '', serial TEXT NOT NULL DEFAULT '',"
+    " specs TEXT NOT NULL DEFAULT '{}', state TEXT NOT NULL, lot_id INTEGER REFERENCES lots(id),"
+    " created_at TEXT NOT NULL, updated_at TEXT NOT NULL)",
+    "CREATE INDEX assets_state ON assets(state)",
+    "CREATE TABLE events (seq INTEGER PRIMARY KEY AUTOINCREMENT, uuid TEXT NOT NULL UNIQUE,"
+    " station TEXT NOT NULL, worker TEXT NOT NULL, time TEXT NOT NULL, type TEXT NOT NULL,"
+    " asset_tag TEXT, payload TEXT NOT NULL)",
+};
+
+// Version 2: the whole domain model, lifecycle bookkeeping, sync flags and an
+// append-only event log enforced by triggers.
+const char *const kV2[] = {
+    "ALTER TABLE assets ADD COLUMN reserved_for TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE assets ADD COLUMN cycle INTEGER NOT NULL DEFAULT 1",
+    "ALTER TABLE assets ADD COLUMN revision INTEGER NOT NULL DEFAULT 0",
+    "UPDATE assets SET revision = (SELECT count(*) FROM events e WHERE e.asset_tag = assets.tag)",
+    "ALTER TABLE events ADD COLUMN time_ms INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE events ADD COLUMN status TEXT NOT NULL DEFAULT 'applied'",
+    "ALTER TABLE events ADD COLUMN note TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE events ADD COLUMN pushed INTEGER NOT NULL DEFAULT 0",
+    "UPDATE events SET time_ms = CAST((julianday(time) - 2440587.5) * 86400000 AS INTEGER)",
+    "CREATE INDEX events_asset ON events(asset_tag, time_ms)",
+    "CREATE INDEX events_unpushed ON events(pushed) WHERE pushed = 0",
+    "CREATE TRIGGER events_no_delete BEFORE DELETE ON events"
+    " BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END",
+    "CREATE TRIGGER events_no_update BEFORE UPDATE OF uuid, station, worker, time, type, asset_tag, payload"
+    " ON events BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END",
+    "CREATE TABLE components (id INTEGER PRIMARY KEY, asset_id INTEGER NOT NULL REFERENCES assets(id),"
+    " kind TEXT NOT NULL, make TEXT NOT NULL DEFAULT '', model TEXT NOT NULL DEFAULT '',"
+    " serial TEXT NOT NULL DEFAULT '', size_bytes INTEGER NOT NULL DEFAULT 0, details TEXT NOT NULL DEFAULT '{}')",
+    "CREATE INDEX components_asset ON components(asset_id)",
+    "CREATE TABLE test_results (id INTEGER PRIMARY KEY, asset_id INTEGER NOT NULL REFERENCES assets(id),"
+    " event_uuid TEXT NOT NULL, cycle INTEGER NOT NULL, kind TEXT NOT NULL, verdict TEXT NOT NULL,"
+    " rule TEXT NOT NULL DEFAULT '', measurements TEXT NOT NULL DEFAULT '{}', station TEXT NOT NULL,"
+    " worker TEXT NOT NULL, started_at TEXT NOT NULL, ended_at TEXT NOT NULL)",
+    "CREATE INDEX test_results_asset ON test_results(asset_id, cycle, kind)",
+    "CREATE TABLE hs_records (id INTEGER PRIMARY KEY, asset_id INTEGER NOT NULL REFERENCES assets(id),"
+    " event_uuid TEXT NOT NULL, cycle INTEGER NOT NULL, part TEXT NOT NULL, reason TEXT NOT NULL,"
+    " disposal TEXT NOT NULL DEFAULT '', note TEXT NOT NULL DEFAULT '', recorded_at TEXT NOT NULL)",
+    "CREATE TABLE erasures (id INTEGER PRIMARY KEY, asset_id INTEGER NOT NULL REFERENCES assets(id),"
+    " event_uuid TEXT NOT NULL, cycle INTEGER NOT NULL, method TEXT NOT NULL, device_model TEXT NOT NULL DEFAULT '',"
+    " device_serial TEXT NOT NULL DEFAULT '', bytes INTEGER NOT NULL DEFAULT 0, verified INTEGER NOT NULL,"
+    " started_at TEXT NOT NULL, ended_at TEXT NOT NULL, certificate TEXT NOT NULL DEFAULT '{}')",
+    "CREATE TABLE imaging_runs (id INTEGER PRIMARY KEY, asset_id INTEGER NOT NULL REFERENCES assets(id),"
+    " event_uuid TEXT NOT NULL, cycle INTEGER NOT NULL, master_name TEXT NOT NULL, master_version TEXT NOT NULL,"
+    " target_model TEXT NOT NULL DEFAULT '', target_serial TEXT NOT NULL DEFAULT '', bytes INTEGER NOT NULL DEFAULT 0,"
+    " seconds REAL NOT NULL DEFAULT 0, mib_s REAL NOT NULL DEFAULT 0, fill TEXT NOT NULL DEFAULT '',"
+    " verified INTEGER NOT NULL, recorded_at TEXT NOT NULL)",
+    "CREATE TABLE label_prints (id INTEGER PRIMARY KEY, asset_id INTEGER NOT NULL REFERENCES assets(id),"
+    " event_uuid TEXT NOT NULL, template TEXT NOT NULL, printer TEXT NOT NULL, printed_at TEXT NOT NULL)",
+    "CREATE TABLE beneficiaries (id INTEGER PRIMARY KEY, reference TEXT NOT NULL UNIQUE,"
+    " school_id TEXT NOT NULL DEFAULT '', school TEXT NOT NULL DEFAULT '', class TEXT NOT NULL DEFAULT '',"
+    " family_name TEXT NOT NULL DEFAULT '', contact TEXT NOT NULL DEFAULT '')",
+    "CREATE TABLE kits (id INTEGER PRIMARY KEY, reference TEXT NOT NULL UNIQUE,"
+    " pc_asset_id INTEGER NOT NULL REFERENCES assets(id), created_at TEXT NOT NULL)",
+    "CREATE TABLE kit_items (kit_id INTEGER NOT NULL REFERENCES kits(id),"
+    " asset_id INTEGER NOT NULL REFERENCES assets(id), PRIMARY KEY (kit_id, asset_id))",
+    "CREATE TABLE handovers (id INTEGER PRIMARY KEY, asset_id INTEGER NOT NULL REFERENCES assets(id),"
+    " beneficiary TEXT NOT NULL, event_uuid TEXT NOT NULL, handed_over_at TEXT NOT NULL,"
+    " warranty_until TEXT NOT NULL, station TEXT NOT NULL, worker TEXT NOT NULL)",
+    "CREATE TABLE returns (id INTEGER PRIMARY KEY, asset_id INTEGER NOT NULL REFERENCES assets(id),"
+    " beneficiary TEXT NOT NULL, event_uuid TEXT NOT NULL, returned_at TEXT NOT NULL,"
+    " reason TEXT NOT NULL DEFAULT '')",
+    "CREATE TABLE stations (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, location TEXT NOT NULL DEFAULT '')",
+    "CREATE TABLE workers (id INTEGER PRIMARY KEY, badge TEXT NOT NULL UNIQUE, display_name TEXT NOT NULL,"
+    " role TEXT NOT NULL, accessibility TEXT NOT NULL DEFAULT '{}')",
+};
+
+template<std::size_t N>
+QStringList toList(const char *const (&statements)[N])
+{
+    QStringList out;
+    for (const char *s : statements)
+        out << QString::fromUtf8(s);
+    return out;
+}
+
+} // namespace
+
+int latestVersion()
+{
+    return 2;
+}
+
+QStringList migration(int version)
+{
+    switch (version) {
+    case 1:
+        return toList(kV1);
+    case 2:
+        return toList(kV2);
+    }
+    return {};
+}
+
+} // namespace Etabli::Inventory::Schema

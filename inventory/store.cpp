@@ -1,0 +1,551 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Établi contributors
+#include "inventory/assettag.h"
+#include "inventory/schema.h"
+#include "inventory/store_p.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QUuid>
+
+#include <atomic>
+
+namespace Etabli::Inventory {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Store", text);
+}
+
+QJsonObject parseObject(const QString &text)
+{
+    return QJsonDocument::fromJson(text.toUtf8()).object();
+}
+
+} // namespace
+
+Error sqlError(const QSqlQuery &query, const QString &what)
+{
+    return makeError(ErrorCode::Io, tr("inventory store: %1: %2").arg(what, query.lastError().text()),
+                     QStringLiteral("sql"));
+}
+
+Result<QSqlQuery> Store::Private::run(const QString &sql, const QVariantList &binds) const
+{
+    QSqlQuery q(db());
+    if (!q.prepare(sql))
+        return sqlError(q, sql.left(60));
+    // A null QString would bind as SQL NULL; only an invalid QVariant means NULL here.
+    for (const QVariant &v : binds)
+        q.addBindValue(v.typeId() == QMetaType::QString && v.toString().isNull() ? QVariant(QStringLiteral("")) : v);
+    if (!q.exec())
+        return sqlError(q, sql.left(60));
+    return q;
+}
+
+Result<void> Store::Private::begin()
+{
+    auto q = run(depth == 0 ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("SAVEPOINT s%1").arg(depth));
+    if (!q)
+        return q.error();
+    ++depth;
+    return {};
+}
+
+Result<void> Store::Private::finish(bool commit)
+{
+    --depth;
+    QStringList sql;
+    if (depth == 0)
+        sql << (commit ? QStringLiteral("COMMIT") : QStringLiteral("ROLLBACK"));
+    else if (commit)
+        sql << QStringLiteral("RELEASE s%1").arg(depth);
+    else
+        sql << QStringLiteral("ROLLBACK TO s%1").arg(depth) << QStringLiteral("RELEASE s%1").arg(depth);
+    for (const QString &s : sql)
+        if (auto q = run(s); !q)
+            return q.error();
+    return {};
+}
+
+std::optional<qint64> Store::Private::assetId(const QString &tag) const
+{
+    auto q = run(QStringLiteral("SELECT id FROM assets WHERE tag = ?"), {tag});
+    if (q && q->next())
+        return q->value(0).toLongLong();
+    return std::nullopt;
+}
+
+Event Store::Private::makeEvent(const QString &type, const QString &tag, const QJsonObject &payload) const
+{
+    Event e;
+    e.uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    e.station = identity.station;
+    e.worker = identity.worker;
+    e.time = QDateTime::currentDateTimeUtc();
+    e.type = type;
+    e.assetTag = tag;
+    e.payload = payload;
+    return e;
+}
+
+Store::Store()
+    : d(std::make_unique<Private>())
+{}
+
+Store::~Store()
+{
+    const QString name = d->connection;
+    {
+        QSqlDatabase db = QSqlDatabase::database(name, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+
+Result<std::unique_ptr<Store>> Store::open(const QString &path, const Identity &identity, int upToVersion)
+{
+    static std::atomic<int> counter{0};
+    std::unique_ptr<Store> store(new Store);
+    store->d->connection = QStringLiteral("etabli-store-%1").arg(++counter);
+    store->d->path = path;
+    store->d->identity = identity;
+
+    const QFileInfo info(path);
+    if (!QDir().mkpath(info.absolutePath()))
+        return makeError(ErrorCode::Io, tr("cannot create the folder %1").arg(info.absolutePath()));
+
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), store->d->connection);
+    db.setDatabaseName(path);
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    if (!db.open())
+        return makeError(ErrorCode::Io, tr("cannot open the inventory %1: %2").arg(path, db.lastError().text()));
+
+    // WAL keeps readers and the writer apart; FULL makes every commit durable, so a
+    // power cut never loses a change a worker saw confirmed.
+    for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"}) {
+        auto q = store->d->run(QString::fromLatin1(pragma));
+        if (!q)
+            return makeError(ErrorCode::Corrupt, tr("%1 is not a usable inventory: %2").arg(path, q.error().message));
+    }
+
+    auto v = store->d->run(QStringLiteral("PRAGMA user_version"));
+    if (!v || !v->next())
+        return makeError(ErrorCode::Corrupt, tr("%1 is not an inventory file").arg(path));
+    int version = v->value(0).toInt();
+    const int target = upToVersion > 0 ? upToVersion : Schema::latestVersion();
+    if (version > Schema::latestVersion())
+        return makeError(ErrorCode::Unsupported,
+                         tr("%1 was written by a newer Établi (schema %2, this one knows %3)")
+                             .arg(path)
+                             .arg(version)
+                             .arg(Schema::latestVersion()));
+    if (version == 0) {
+        auto tables = store->d->run(QStringLiteral("SELECT count(*) FROM sqlite_master"));
+        if (tables && tables->next() && tables->value(0).toInt() > 0)
+            return makeError(ErrorCode::Corrupt, tr("%1 is an SQLite file but not an inventory").arg(path));
+    }
+    while (version < target) {
+        ++version;
+        if (!db.transaction())
+            return makeError(ErrorCode::Io, tr("cannot upgrade %1: %2").arg(path, db.lastError().text()));
+        for (const QString &sql : Schema::migration(version)) {
+            auto q = store->d->run(sql);
+            if (!q) {
+                db.rollback();
+                return makeError(
+                    ErrorCode::Io,
+                    tr("upgrading %1 to schema %2 failed: %3").arg(path).arg(version).arg(q.error().message));
+            }
+        }
+        // PRAGMA user_version is transactional in SQLite: it commits with the steps.
+        if (auto q = store->d->run(QStringLiteral("PRAGMA user_version = %1").arg(version)); !q) {
+            db.rollback();
+            return q.error();
+        }
+        if (!db.commit())
+            return makeError(ErrorCode::Io, tr("cannot upgrade %1: %2").arg(path, db.lastError().text()));
+    }
+    store->d->version = version;
+    return store;
+}
+
+int Store::schemaVersion() const
+{
+    return d->version;
+}
+QString Store::path() const
+{
+    return d->path;
+}
+const Identity &Store::identity() const
+{
+    return d->identity;
+}
+void Store::setIdentity(const Identity &identity)
+{
+    d->identity = identity;
+}
+QSqlDatabase Store::database() const
+{
+    return d->db();
+}
+
+QString Store::setting(const QString &key, const QString &fallback) const
+{
+    auto q = d->run(QStringLiteral("SELECT value FROM settings WHERE key = ?"), {key});
+    if (q && q->next())
+        return q->value(0).toString();
+    return fallback;
+}
+
+Result<void> Store::setSetting(const QString &key, const QString &value)
+{
+    if (key == QLatin1String("tag.prefix") && !AssetTag::isValidPrefix(value))
+        return makeError(ErrorCode::InvalidArgument, tr("a tag prefix is 1 to 8 capital letters or digits"));
+    if (key == QLatin1String("tag.next") && value.toLongLong() <= 0)
+        return makeError(ErrorCode::InvalidArgument, tr("tag.next must be a positive number"));
+    auto q = d->run(QStringLiteral("INSERT INTO settings(key, value) VALUES(?, ?) "
+                                   "ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
+                    {key, value});
+    if (!q)
+        return q.error();
+    return {};
+}
+
+QString Store::tagPrefix() const
+{
+    return setting(QStringLiteral("tag.prefix"), QStringLiteral("ETB"));
+}
+
+Result<Donor> Store::addDonor(const QString &name, const QString &contact)
+{
+    if (name.trimmed().isEmpty())
+        return makeError(ErrorCode::InvalidArgument, tr("a donor needs a name"));
+    Event e = d->makeEvent(QStringLiteral("donor.added"), {},
+                           {{QStringLiteral("name"), name.trimmed()}, {QStringLiteral("contact"), contact}});
+    auto r = d->commit(e, false);
+    if (!r)
+        return r.error();
+    return Donor{0, name.trimmed(), contact};
+}
+
+Result<Lot> Store::addLot(const QString &reference, const QString &donor, int expectedCount, const QString &notes)
+{
+    Event e = d->makeEvent(QStringLiteral("lot.added"), {},
+                           {{QStringLiteral("reference"), reference.trimmed()},
+                            {QStringLiteral("donor"), donor.trimmed()},
+                            {QStringLiteral("expected_count"), expectedCount},
+                            {QStringLiteral("received_at"), QDate::currentDate().toString(Qt::ISODate)},
+                            {QStringLiteral("notes"), notes}});
+    auto r = d->commit(e, false);
+    if (!r)
+        return r.error();
+    return lot(reference.trimmed());
+}
+
+Result<Asset> Store::addAsset(const NewAsset &a)
+{
+    QString tag = a.tag;
+    const bool allocate = tag.isEmpty();
+    if (!allocate) {
+        auto parsed = AssetTag::parse(tag);
+        if (!parsed)
+            return parsed.error();
+        tag = *parsed;
+    }
+    // Allocation and insertion share one transaction so two processes never mint the
+    // same number; commit() nests inside it through a savepoint.
+    if (auto b = d->begin(); !b)
+        return b.error();
+    if (allocate) {
+        qint64 next = setting(QStringLiteral("tag.next"), QStringLiteral("1")).toLongLong();
+        const QString prefix = tagPrefix();
+        while (d->assetId(AssetTag::make(prefix, next)))
+            ++next;
+        tag = AssetTag::make(prefix, next);
+        auto s = setSetting(QStringLiteral("tag.next"), QString::number(next + 1));
+        if (!s) {
+            (void)d->finish(false);
+            return s.error();
+        }
+    }
+    QJsonObject payload{{QStringLiteral("tag"), tag},         {QStringLiteral("kind"), toString(a.kind)},
+                        {QStringLiteral("make"), a.make},     {QStringLiteral("model"), a.model},
+                        {QStringLiteral("serial"), a.serial}, {QStringLiteral("specs"), a.specs}};
+    if (!a.lot.isEmpty())
+        payload.insert(QStringLiteral("lot"), a.lot);
+    Event e = d->makeEvent(QStringLiteral("asset.added"), tag, payload);
+    auto r = d->commit(e, false);
+    if (!r) {
+        (void)d->finish(false);
+        return r.error();
+    }
+    if (auto c = d->finish(true); !c)
+        return c.error();
+    return asset(tag);
+}
+
+Result<Asset> Store::moveAsset(const QString &tagInput, AssetState to, const QString &beneficiary, const QString &note)
+{
+    auto tag = AssetTag::parse(tagInput);
+    if (!tag)
+        return tag.error();
+    auto current = asset(*tag);
+    if (!current)
+        return current.error();
+    QJsonObject payload{{QStringLiteral("from"), toString(current->state)}, {QStringLiteral("to"), toString(to)}};
+    if (!beneficiary.isEmpty())
+        payload.insert(QStringLiteral("beneficiary"), beneficiary);
+    if (!note.isEmpty())
+        payload.insert(QStringLiteral("note"), note);
+    Event e = d->makeEvent(QStringLiteral("asset.moved"), *tag, payload);
+    auto r = d->commit(e, false);
+    if (!r)
+        return r.error();
+    return asset(*tag);
+}
+
+Result<Event> Store::record(const QString &type, const QString &tagInput, const QJsonObject &payload)
+{
+    static const QStringList assetTypes{QStringLiteral("test.recorded"),    QStringLiteral("hs.recorded"),
+                                        QStringLiteral("erasure.recorded"), QStringLiteral("imaging.recorded"),
+                                        QStringLiteral("label.printed"),    QStringLiteral("asset.updated"),
+                                        QStringLiteral("kit.created")};
+    if (!assetTypes.contains(type))
+        return makeError(ErrorCode::InvalidArgument,
+                         tr("unknown record type «%1» (one of %2)").arg(type, assetTypes.join(QStringLiteral(", "))));
+    auto tag = AssetTag::parse(tagInput);
+    if (!tag)
+        return tag.error();
+    Event e = d->makeEvent(type, *tag, payload);
+    auto r = d->commit(e, false);
+    if (!r)
+        return r.error();
+    return e;
+}
+
+Result<Event> Store::recordGeneral(const QString &type, const QJsonObject &payload)
+{
+    static const QStringList generalTypes{QStringLiteral("beneficiary.added"), QStringLiteral("worker.added"),
+                                          QStringLiteral("station.added"), QStringLiteral("donor.added"),
+                                          QStringLiteral("lot.added")};
+    if (!generalTypes.contains(type))
+        return makeError(ErrorCode::InvalidArgument, tr("unknown record type «%1»").arg(type));
+    Event e = d->makeEvent(type, {}, payload);
+    auto r = d->commit(e, false);
+    if (!r)
+        return r.error();
+    return e;
+}
+
+Result<bool> Store::applyRemote(const Event &event)
+{
+    Event e = event;
+    e.status = QStringLiteral("applied");
+    e.note.clear();
+    e.pushed = true; // it came from the server, or is going there through it
+    return d->commit(e, true);
+}
+
+namespace {
+
+Asset assetFromQuery(const QSqlQuery &q)
+{
+    Asset a;
+    a.id = q.value(0).toLongLong();
+    a.tag = q.value(1).toString();
+    a.kind = assetKindFromString(q.value(2).toString()).value_or(AssetKind::Part);
+    a.make = q.value(3).toString();
+    a.model = q.value(4).toString();
+    a.serial = q.value(5).toString();
+    a.specs = parseObject(q.value(6).toString());
+    a.state = assetStateFromString(q.value(7).toString()).value_or(AssetState::Received);
+    a.lot = q.value(8).toString();
+    a.reservedFor = q.value(9).toString();
+    a.cycle = q.value(10).toInt();
+    a.revision = q.value(11).toLongLong();
+    a.createdAt = q.value(12).toString();
+    a.updatedAt = q.value(13).toString();
+    return a;
+}
+
+const QString kAssetColumns = QStringLiteral(
+    "SELECT a.id, a.tag, a.kind, a.make, a.model, a.serial, a.specs, a.state, l.reference, a.reserved_for,"
+    " a.cycle, a.revision, a.created_at, a.updated_at FROM assets a LEFT JOIN lots l ON l.id = a.lot_id");
+
+Event eventFromQuery(const QSqlQuery &q)
+{
+    Event e;
+    e.seq = q.value(0).toLongLong();
+    e.uuid = q.value(1).toString();
+    e.station = q.value(2).toString();
+    e.worker = q.value(3).toString();
+    e.time = QDateTime::fromString(q.value(4).toString(), Qt::ISODateWithMs);
+    e.type = q.value(5).toString();
+    e.assetTag = q.value(6).toString();
+    e.payload = parseObject(q.value(7).toString());
+    e.status = q.value(8).toString();
+    e.note = q.value(9).toString();
+    e.pushed = q.value(10).toBool();
+    return e;
+}
+
+const QString kEventColumns = QStringLiteral(
+    "SELECT seq, uuid, station, worker, time, type, asset_tag, payload, status, note, pushed FROM events");
+
+} // namespace
+
+Result<Asset> Store::asset(const QString &tagInput) const
+{
+    auto tag = AssetTag::parse(tagInput);
+    if (!tag)
+        return tag.error();
+    auto q = d->run(kAssetColumns + QStringLiteral(" WHERE a.tag = ?"), {*tag});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return makeError(ErrorCode::NotFound, tr("no asset %1 in this inventory").arg(*tag),
+                         QStringLiteral("unknown_tag"));
+    Asset a = assetFromQuery(*q);
+    auto c = d->run(QStringLiteral("SELECT kind, make, model, serial, size_bytes, details FROM components "
+                                   "WHERE asset_id = ? ORDER BY id"),
+                    {a.id});
+    while (c && c->next())
+        a.components.append(Component{c->value(0).toString(), c->value(1).toString(), c->value(2).toString(),
+                                      c->value(3).toString(), c->value(4).toLongLong(),
+                                      parseObject(c->value(5).toString())});
+    return a;
+}
+
+QList<Asset> Store::assets(std::optional<AssetState> state) const
+{
+    QList<Asset> out;
+    auto q = state ? d->run(kAssetColumns + QStringLiteral(" WHERE a.state = ? ORDER BY a.tag"), {toString(*state)})
+                   : d->run(kAssetColumns + QStringLiteral(" ORDER BY a.tag"));
+    while (q && q->next())
+        out.append(assetFromQuery(*q));
+    return out;
+}
+
+Result<Lot> Store::lot(const QString &reference) const
+{
+    auto q = d->run(QStringLiteral("SELECT l.id, l.reference, coalesce(d.name, ''), l.expected_count,"
+                                   " (SELECT count(*) FROM assets a WHERE a.lot_id = l.id), l.received_at, l.notes"
+                                   " FROM lots l LEFT JOIN donors d ON d.id = l.donor_id WHERE l.reference = ?"),
+                    {reference});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return makeError(ErrorCode::NotFound, tr("no lot «%1»").arg(reference), QStringLiteral("unknown_lot"));
+    return Lot{q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toString(), q->value(3).toInt(),
+               q->value(4).toInt(),      q->value(5).toString(), q->value(6).toString()};
+}
+
+QList<Lot> Store::lots() const
+{
+    QList<Lot> out;
+    auto q = d->run(QStringLiteral("SELECT reference FROM lots ORDER BY id"));
+    while (q && q->next())
+        if (auto l = lot(q->value(0).toString()))
+            out.append(*l);
+    return out;
+}
+
+QList<Donor> Store::donors() const
+{
+    QList<Donor> out;
+    auto q = d->run(QStringLiteral("SELECT id, name, contact FROM donors ORDER BY name"));
+    while (q && q->next())
+        out.append(Donor{q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toString()});
+    return out;
+}
+
+AssetFacts Store::facts(const QString &tag) const
+{
+    return d->factsFor(tag);
+}
+
+AssetFacts Store::Private::factsFor(const QString &tag) const
+{
+    AssetFacts f;
+    auto a = run(QStringLiteral("SELECT id, cycle, kind, reserved_for FROM assets WHERE tag = ?"), {tag});
+    if (!a || !a->next())
+        return f;
+    const qint64 id = a->value(0).toLongLong();
+    const QVariantList key{id, a->value(1)};
+    f.kind = assetKindFromString(a->value(2).toString()).value_or(AssetKind::Part);
+    f.reservedFor = a->value(3).toString();
+    // The latest verdict of each test kind in this cycle decides.
+    QHash<QString, QString> latest;
+    auto t = run(QStringLiteral("SELECT kind, verdict FROM test_results WHERE asset_id = ? AND cycle = ? ORDER BY id"),
+                 key);
+    while (t && t->next())
+        latest.insert(t->value(0).toString(), t->value(1).toString());
+    for (auto it = latest.cbegin(); it != latest.cend(); ++it)
+        (it.value() == QLatin1String("FAIL") ? f.failedTests : f.passedTests).append(it.key());
+    auto count = [this](const QString &sql, const QVariantList &binds) {
+        auto q = run(sql, binds);
+        return q && q->next() && q->value(0).toLongLong() > 0;
+    };
+    f.hsRecorded = count(QStringLiteral("SELECT count(*) FROM hs_records WHERE asset_id = ? AND cycle = ?"), key);
+    f.imageVerified = count(
+        QStringLiteral("SELECT count(*) FROM imaging_runs WHERE asset_id = ? AND cycle = ? AND verified = 1"), key);
+    // Writing the master with --fill zeros overwrites every sector: it is an erasure.
+    f.erasureVerified
+        = count(QStringLiteral("SELECT count(*) FROM erasures WHERE asset_id = ? AND cycle = ? AND verified = 1"), key)
+        || count(QStringLiteral("SELECT count(*) FROM imaging_runs WHERE asset_id = ? AND cycle = ? AND verified = 1"
+                                " AND fill = 'zeros'"),
+                 key);
+    f.labelPrinted = count(QStringLiteral("SELECT count(*) FROM label_prints WHERE asset_id = ?"), {id});
+    f.diskDestroyed = count(QStringLiteral("SELECT count(*) FROM hs_records WHERE asset_id = ? AND part LIKE 'disk%'"
+                                           " AND disposal = 'shredded'"),
+                            {id});
+    return f;
+}
+
+QList<Event> Store::events(qint64 since, int limit) const
+{
+    QList<Event> out;
+    QString sql = kEventColumns + QStringLiteral(" WHERE seq > ? ORDER BY seq");
+    if (limit > 0)
+        sql += QStringLiteral(" LIMIT %1").arg(limit);
+    auto q = d->run(sql, {since});
+    while (q && q->next())
+        out.append(eventFromQuery(*q));
+    return out;
+}
+
+QList<Event> Store::eventsForAsset(const QString &tag) const
+{
+    QList<Event> out;
+    auto q = d->run(kEventColumns + QStringLiteral(" WHERE asset_tag = ? ORDER BY seq"), {tag});
+    while (q && q->next())
+        out.append(eventFromQuery(*q));
+    return out;
+}
+
+qint64 Store::eventCount() const
+{
+    auto q = d->run(QStringLiteral("SELECT count(*) FROM events"));
+    return q && q->next() ? q->value(0).toLongLong() : 0;
+}
+
+Result<Event> Store::eventByUuid(const QString &uuid) const
+{
+    auto q = d->run(kEventColumns + QStringLiteral(" WHERE uuid = ?"), {uuid});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return makeError(ErrorCode::NotFound, tr("no event %1").arg(uuid));
+    return eventFromQuery(*q);
+}
+
+} // namespace Etabli::Inventory

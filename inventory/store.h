@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Établi contributors
+#pragma once
+
+#include "common/result.h"
+#include "inventory/domain.h"
+#include "inventory/event.h"
+#include "inventory/lifecycle.h"
+
+#include <QJsonObject>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+class QSqlDatabase;
+
+namespace Etabli::Inventory {
+
+/// Who makes the changes recorded through a Store.
+struct Identity {
+    QString station;
+    QString worker;
+};
+
+struct NewAsset {
+    AssetKind kind = AssetKind::Pc;
+    QString tag; ///< a pre-printed tag to use; empty: the next one of this workshop
+    QString lot; ///< lot reference, optional
+    QString make;
+    QString model;
+    QString serial;
+    QJsonObject specs;
+};
+
+/// The local inventory: one SQLite file (WAL, foreign keys, versioned migrations).
+///
+/// Every change is an Event applied in the same transaction that appends it to the
+/// append-only log, so the log and the state never disagree, even after SIGKILL or a
+/// power cut. A failed change leaves nothing behind. A Store owns its own connection
+/// and must be used from the thread that opened it.
+class Store
+{
+public:
+    ~Store();
+    Store(const Store &) = delete;
+    Store &operator=(const Store &) = delete;
+
+    /// Opens (creating it and its folder if needed) and upgrades the store at `path`.
+    /// `upToVersion` is for tests that need an old schema; 0 means the latest.
+    static Result<std::unique_ptr<Store>> open(const QString &path, const Identity &identity, int upToVersion = 0);
+
+    int schemaVersion() const;
+    QString path() const;
+    const Identity &identity() const;
+    void setIdentity(const Identity &identity);
+    QSqlDatabase database() const;
+
+    // --- settings (station-local, not events)
+    QString setting(const QString &key, const QString &fallback = {}) const;
+    Result<void> setSetting(const QString &key, const QString &value);
+    QString tagPrefix() const; ///< setting `tag.prefix`, default ETB
+
+    // --- changes: each is one event, one transaction
+    Result<Donor> addDonor(const QString &name, const QString &contact = {});
+    Result<Lot> addLot(const QString &reference, const QString &donor, int expectedCount, const QString &notes = {});
+    Result<Asset> addAsset(const NewAsset &asset);
+    /// Moves `tag` to `to` if the lifecycle allows it and every guard holds.
+    Result<Asset> moveAsset(const QString &tag, AssetState to, const QString &beneficiary = {},
+                            const QString &note = {});
+    /// Records anything about an asset: `type` is one of test.recorded, hs.recorded,
+    /// erasure.recorded, imaging.recorded, label.printed, asset.updated, kit.created
+    /// (payloads in inventory/README.md). Validated before anything is written.
+    Result<Event> record(const QString &type, const QString &tag, const QJsonObject &payload);
+    /// Records an event that is not about one asset (beneficiary.added, worker.added…).
+    Result<Event> recordGeneral(const QString &type, const QJsonObject &payload);
+
+    /// Applies an event made elsewhere (sync). Returns false if its UUID is already
+    /// stored (idempotent). An event whose change is no longer possible here (the
+    /// asset moved meanwhile) is still stored, with status `overridden` and a note.
+    Result<bool> applyRemote(const Event &event);
+
+    // --- reads
+    Result<Asset> asset(const QString &tag) const;
+    QList<Asset> assets(std::optional<AssetState> state = std::nullopt) const;
+    Result<Lot> lot(const QString &reference) const;
+    QList<Lot> lots() const;
+    QList<Donor> donors() const;
+    AssetFacts facts(const QString &tag) const;
+    /// Events with seq > `since`, oldest first; `limit` 0 means all.
+    QList<Event> events(qint64 since = 0, int limit = 0) const;
+    QList<Event> eventsForAsset(const QString &tag) const;
+    qint64 eventCount() const;
+    Result<Event> eventByUuid(const QString &uuid) const;
+
+private:
+    Store();
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace Etabli::Inventory

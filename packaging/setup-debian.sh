@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Installs every Debian 12 package Établi needs to build, test and run its demo.
+# Idempotent: packages already present are skipped by apt-get. Run as root.
+set -euo pipefail
+
+packages=(
+  # build
+  cmake ninja-build ccache g++ pkg-config clang-format clang libclang-rt-14-dev
+  qt6-base-dev qt6-declarative-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  # Qt Quick runtime
+  qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
+  qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtqml-workerscript
+  qml6-module-qttest
+  # server, store
+  qt6-httpserver-dev libqt6sql6-sqlite libqt6sql6-psql postgresql
+  # hardware
+  libusb-1.0-0-dev libatasmart-dev libatasmart-bin smartmontools hwdata
+  # imaging, crypto
+  zlib1g-dev libdeflate-dev libsodium-dev qemu-utils pigz bmap-tools
+  # labels
+  libzint-dev zbar-tools dmtx-utils poppler-utils
+  # reference tools for tests
+  edid-decode dmidecode memtester stressapptest umockdev sox util-linux
+  # UI tests
+  xvfb xauth imagemagick
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if ((${#missing[@]})); then
+  echo "setup: installing ${#missing[@]} package(s): ${missing[*]}"
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "setup: need root to install packages (run with sudo)" >&2
+    exit 1
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+else
+  echo "setup: all packages present"
+fi
