@@ -10,6 +10,7 @@ namespace Etabli::Inventory::AssetTag {
 namespace {
 
 constexpr int kModulus = 36;
+constexpr qint64 kMaxNumber = 999999;
 
 int valueOf(QChar c)
 {
@@ -58,6 +59,9 @@ bool isValidPrefix(const QString &prefix)
 
 QString make(const QString &prefix, qint64 number)
 {
+    // Exactly six digits: with a variable width, moving the hyphen (LYON2-100200 →
+    // LYON-2100200) would keep the same check character.
+    Q_ASSERT(number >= 0 && number <= kMaxNumber);
     const QString digits = QStringLiteral("%1").arg(number, 6, 10, QLatin1Char('0'));
     return prefix + u'-' + digits + u'-' + checkCharacter(prefix + digits);
 }
@@ -72,7 +76,7 @@ Result<QString> parse(const QString &input)
     for (QChar c : tag)
         if (c != u'-' && azertyDigitRow.contains(c))
             ++azertyHits;
-    static const QRegularExpression re(QStringLiteral("^([A-Z0-9]{1,8})-([0-9]{6,9})-([A-Z0-9])$"));
+    static const QRegularExpression re(QStringLiteral("^([A-Z0-9]{1,8})-([0-9]{6})-([A-Z0-9])$"));
     const auto m = re.match(tag);
     if (!m.hasMatch()) {
         if (azertyHits >= 3)

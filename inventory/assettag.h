@@ -17,7 +17,7 @@ namespace AssetTag {
 /// The check character for `body` (letters and digits only; anything else is skipped).
 QChar checkCharacter(const QString &body);
 
-/// Builds the tag for `number` with `prefix`. `prefix` must be valid (see isValidPrefix).
+/// Builds the tag for `number` (0–999999) with `prefix`. `prefix` must be valid.
 QString make(const QString &prefix, qint64 number);
 
 bool isValidPrefix(const QString &prefix);

@@ -268,8 +268,13 @@ Result<Asset> Store::addAsset(const NewAsset &a)
     if (allocate) {
         qint64 next = setting(QStringLiteral("tag.next"), QStringLiteral("1")).toLongLong();
         const QString prefix = tagPrefix();
-        while (d->assetId(AssetTag::make(prefix, next)))
+        while (next <= 999999 && d->assetId(AssetTag::make(prefix, next)))
             ++next;
+        if (next > 999999) {
+            (void)d->finish(false);
+            return makeError(ErrorCode::Conflict,
+                             tr("every tag number of prefix %1 is used: choose a new prefix").arg(prefix));
+        }
         tag = AssetTag::make(prefix, next);
         auto s = setSetting(QStringLiteral("tag.next"), QString::number(next + 1));
         if (!s) {
