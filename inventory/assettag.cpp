@@ -26,11 +26,6 @@ QChar charOf(int v)
     return v < 10 ? QChar(u'0' + v) : QChar(u'A' + (v - 10));
 }
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("AssetTag", text);
-}
-
 } // namespace
 
 QChar checkCharacter(const QString &body)
@@ -80,22 +75,28 @@ Result<QString> parse(const QString &input)
     const auto m = re.match(tag);
     if (!m.hasMatch()) {
         if (azertyHits >= 3)
-            return makeError(ErrorCode::InvalidArgument,
-                             tr("«%1» looks like a scanner set to a QWERTY layout on an AZERTY keyboard: "
-                                "configure the scanner for AZERTY (French) and scan again.")
-                                 .arg(input),
-                             QStringLiteral("scanner_layout"));
+            return makeError(
+                ErrorCode::InvalidArgument,
+                QCoreApplication::translate("AssetTag",
+                                            "«%1» looks like a scanner set to a QWERTY layout on an AZERTY keyboard: "
+                                            "configure the scanner for AZERTY (French) and scan again.")
+                    .arg(input),
+                QStringLiteral("scanner_layout"));
         return makeError(ErrorCode::InvalidArgument,
-                         tr("«%1» is not an asset tag (expected PREFIX-NNNNNN-C, e.g. BCL-000123-Q).").arg(input),
+                         QCoreApplication::translate(
+                             "AssetTag", "«%1» is not an asset tag (expected PREFIX-NNNNNN-C, e.g. BCL-000123-Q).")
+                             .arg(input),
                          QStringLiteral("tag_format"));
     }
     const QChar expected = checkCharacter(m.captured(1) + m.captured(2));
     if (m.captured(3).at(0) != expected)
-        return makeError(ErrorCode::BadCheckCharacter,
-                         tr("«%1»: the check character does not match; the tag was mistyped or misread. "
-                            "Scan it again or type it carefully.")
-                             .arg(input),
-                         QStringLiteral("check_character"));
+        return makeError(
+            ErrorCode::BadCheckCharacter,
+            QCoreApplication::translate("AssetTag",
+                                        "«%1»: the check character does not match; the tag was mistyped or misread. "
+                                        "Scan it again or type it carefully.")
+                .arg(input),
+            QStringLiteral("check_character"));
     return tag;
 }
 

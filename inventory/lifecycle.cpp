@@ -8,11 +8,6 @@ namespace Etabli::Inventory {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Lifecycle", text);
-}
-
 bool holds(Guard guard, const AssetFacts &f, const QString &beneficiary)
 {
     switch (guard) {
@@ -47,29 +42,33 @@ QString unmetMessage(Guard guard, const AssetFacts &f)
 {
     switch (guard) {
     case Guard::HsRecorded:
-        return tr("record the broken (HS) part or the failed test first");
+        return QCoreApplication::translate("Lifecycle", "record the broken (HS) part or the failed test first");
     case Guard::RequiredTestsPassed: {
         QStringList missing;
         for (const QString &t : requiredTests(f.kind))
             if (!f.passedTests.contains(t) || f.failedTests.contains(t))
                 missing << t;
-        return tr("required tests not passed: %1").arg(missing.join(QStringLiteral(", ")));
+        return QCoreApplication::translate("Lifecycle", "required tests not passed: %1")
+            .arg(missing.join(QStringLiteral(", ")));
     }
     case Guard::ErasureVerified:
-        return tr("the disk has no verified erasure");
+        return QCoreApplication::translate("Lifecycle", "the disk has no verified erasure");
     case Guard::ImageVerified:
-        return tr("the master image was not written and verified");
+        return QCoreApplication::translate("Lifecycle", "the master image was not written and verified");
     case Guard::LabelPrinted:
-        return tr("no label was printed for this asset");
+        return QCoreApplication::translate("Lifecycle", "no label was printed for this asset");
     case Guard::NoImageNeeded:
-        return tr("a PC must be erased and imaged (IMAGED) before READY");
+        return QCoreApplication::translate("Lifecycle", "a PC must be erased and imaged (IMAGED) before READY");
     case Guard::BeneficiaryGiven:
-        return tr("name the beneficiary (--beneficiary)");
+        return QCoreApplication::translate("Lifecycle", "name the beneficiary (--beneficiary)");
     case Guard::ReservedForBeneficiary:
-        return f.reservedFor.isEmpty() ? tr("the asset is not reserved for anyone")
-                                       : tr("the asset is reserved for another beneficiary (%1)").arg(f.reservedFor);
+        return f.reservedFor.isEmpty()
+            ? QCoreApplication::translate("Lifecycle", "the asset is not reserved for anyone")
+            : QCoreApplication::translate("Lifecycle", "the asset is reserved for another beneficiary (%1)")
+                  .arg(f.reservedFor);
     case Guard::DataCleared:
-        return tr("the donor's data must be erased (or the disk destroyed) before recycling");
+        return QCoreApplication::translate("Lifecycle",
+                                           "the donor's data must be erased (or the disk destroyed) before recycling");
     }
     return {};
 }
@@ -161,14 +160,18 @@ Result<void> check(AssetState from, AssetState to, const AssetFacts &facts, cons
         for (Guard g : t.guards)
             if (!holds(g, facts, beneficiary))
                 return makeError(ErrorCode::TransitionRefused,
-                                 tr("%1 → %2 refused: %3").arg(toString(from), toString(to), unmetMessage(g, facts)),
+                                 QCoreApplication::translate("Lifecycle", "%1 → %2 refused: %3")
+                                     .arg(toString(from), toString(to), unmetMessage(g, facts)),
                                  guardName(g));
         return {};
     }
-    const QString why = isFinal(from) ? tr("%1 is final").arg(toString(from))
-                                      : tr("%1 cannot go to %2").arg(toString(from), toString(to));
-    return makeError(ErrorCode::TransitionRefused, tr("%1 → %2 refused: %3").arg(toString(from), toString(to), why),
-                     QStringLiteral("forbidden_transition"));
+    const QString why = isFinal(from)
+        ? QCoreApplication::translate("Lifecycle", "%1 is final").arg(toString(from))
+        : QCoreApplication::translate("Lifecycle", "%1 cannot go to %2").arg(toString(from), toString(to));
+    return makeError(
+        ErrorCode::TransitionRefused,
+        QCoreApplication::translate("Lifecycle", "%1 → %2 refused: %3").arg(toString(from), toString(to), why),
+        QStringLiteral("forbidden_transition"));
 }
 
 } // namespace Lifecycle

@@ -18,11 +18,6 @@ namespace Etabli::Inventory {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Store", text);
-}
-
 QJsonObject parseObject(const QString &text)
 {
     return QJsonDocument::fromJson(text.toUtf8()).object();
@@ -32,8 +27,10 @@ QJsonObject parseObject(const QString &text)
 
 Error sqlError(const QSqlQuery &query, const QString &what)
 {
-    return makeError(ErrorCode::Io, tr("inventory store: %1: %2").arg(what, query.lastError().text()),
-                     QStringLiteral("sql"));
+    return makeError(
+        ErrorCode::Io,
+        QCoreApplication::translate("Store", "inventory store: %1: %2").arg(what, query.lastError().text()),
+        QStringLiteral("sql"));
 }
 
 Result<QSqlQuery> Store::Private::run(const QString &sql, const QVariantList &binds) const
@@ -120,49 +117,62 @@ Result<std::unique_ptr<Store>> Store::open(const QString &path, const Identity &
 
     const QFileInfo info(path);
     if (!QDir().mkpath(info.absolutePath()))
-        return makeError(ErrorCode::Io, tr("cannot create the folder %1").arg(info.absolutePath()));
+        return makeError(ErrorCode::Io,
+                         QCoreApplication::translate("Store", "cannot create the folder %1").arg(info.absolutePath()));
 
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), store->d->connection);
     db.setDatabaseName(path);
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
     if (!db.open())
-        return makeError(ErrorCode::Io, tr("cannot open the inventory %1: %2").arg(path, db.lastError().text()));
+        return makeError(
+            ErrorCode::Io,
+            QCoreApplication::translate("Store", "cannot open the inventory %1: %2").arg(path, db.lastError().text()));
 
     // WAL keeps readers and the writer apart; FULL makes every commit durable, so a
     // power cut never loses a change a worker saw confirmed.
     for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"}) {
         auto q = store->d->run(QString::fromLatin1(pragma));
         if (!q)
-            return makeError(ErrorCode::Corrupt, tr("%1 is not a usable inventory: %2").arg(path, q.error().message));
+            return makeError(
+                ErrorCode::Corrupt,
+                QCoreApplication::translate("Store", "%1 is not a usable inventory: %2").arg(path, q.error().message));
     }
 
     auto v = store->d->run(QStringLiteral("PRAGMA user_version"));
     if (!v || !v->next())
-        return makeError(ErrorCode::Corrupt, tr("%1 is not an inventory file").arg(path));
+        return makeError(ErrorCode::Corrupt,
+                         QCoreApplication::translate("Store", "%1 is not an inventory file").arg(path));
     int version = v->value(0).toInt();
     const int target = upToVersion > 0 ? upToVersion : Schema::latestVersion();
     if (version > Schema::latestVersion())
-        return makeError(ErrorCode::Unsupported,
-                         tr("%1 was written by a newer Établi (schema %2, this one knows %3)")
-                             .arg(path)
-                             .arg(version)
-                             .arg(Schema::latestVersion()));
+        return makeError(
+            ErrorCode::Unsupported,
+            QCoreApplication::translate("Store", "%1 was written by a newer Établi (schema %2, this one knows %3)")
+                .arg(path)
+                .arg(version)
+                .arg(Schema::latestVersion()));
     if (version == 0) {
         auto tables = store->d->run(QStringLiteral("SELECT count(*) FROM sqlite_master"));
         if (tables && tables->next() && tables->value(0).toInt() > 0)
-            return makeError(ErrorCode::Corrupt, tr("%1 is an SQLite file but not an inventory").arg(path));
+            return makeError(
+                ErrorCode::Corrupt,
+                QCoreApplication::translate("Store", "%1 is an SQLite file but not an inventory").arg(path));
     }
     while (version < target) {
         ++version;
         if (!db.transaction())
-            return makeError(ErrorCode::Io, tr("cannot upgrade %1: %2").arg(path, db.lastError().text()));
+            return makeError(
+                ErrorCode::Io,
+                QCoreApplication::translate("Store", "cannot upgrade %1: %2").arg(path, db.lastError().text()));
         for (const QString &sql : Schema::migration(version)) {
             auto q = store->d->run(sql);
             if (!q) {
                 db.rollback();
-                return makeError(
-                    ErrorCode::Io,
-                    tr("upgrading %1 to schema %2 failed: %3").arg(path).arg(version).arg(q.error().message));
+                return makeError(ErrorCode::Io,
+                                 QCoreApplication::translate("Store", "upgrading %1 to schema %2 failed: %3")
+                                     .arg(path)
+                                     .arg(version)
+                                     .arg(q.error().message));
             }
         }
         // PRAGMA user_version is transactional in SQLite: it commits with the steps.
@@ -171,7 +181,9 @@ Result<std::unique_ptr<Store>> Store::open(const QString &path, const Identity &
             return q.error();
         }
         if (!db.commit())
-            return makeError(ErrorCode::Io, tr("cannot upgrade %1: %2").arg(path, db.lastError().text()));
+            return makeError(
+                ErrorCode::Io,
+                QCoreApplication::translate("Store", "cannot upgrade %1: %2").arg(path, db.lastError().text()));
     }
     store->d->version = version;
     return store;
@@ -209,9 +221,11 @@ QString Store::setting(const QString &key, const QString &fallback) const
 Result<void> Store::setSetting(const QString &key, const QString &value)
 {
     if (key == QLatin1String("tag.prefix") && !AssetTag::isValidPrefix(value))
-        return makeError(ErrorCode::InvalidArgument, tr("a tag prefix is 1 to 8 capital letters or digits"));
+        return makeError(ErrorCode::InvalidArgument,
+                         QCoreApplication::translate("Store", "a tag prefix is 1 to 8 capital letters or digits"));
     if (key == QLatin1String("tag.next") && value.toLongLong() <= 0)
-        return makeError(ErrorCode::InvalidArgument, tr("tag.next must be a positive number"));
+        return makeError(ErrorCode::InvalidArgument,
+                         QCoreApplication::translate("Store", "tag.next must be a positive number"));
     auto q = d->run(QStringLiteral("INSERT INTO settings(key, value) VALUES(?, ?) "
                                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
                     {key, value});
@@ -228,7 +242,7 @@ QString Store::tagPrefix() const
 Result<Donor> Store::addDonor(const QString &name, const QString &contact)
 {
     if (name.trimmed().isEmpty())
-        return makeError(ErrorCode::InvalidArgument, tr("a donor needs a name"));
+        return makeError(ErrorCode::InvalidArgument, QCoreApplication::translate("Store", "a donor needs a name"));
     Event e = d->makeEvent(QStringLiteral("donor.added"), {},
                            {{QStringLiteral("name"), name.trimmed()}, {QStringLiteral("contact"), contact}});
     auto r = d->commit(e, false);
@@ -272,8 +286,10 @@ Result<Asset> Store::addAsset(const NewAsset &a)
             ++next;
         if (next > 999999) {
             (void)d->finish(false);
-            return makeError(ErrorCode::Conflict,
-                             tr("every tag number of prefix %1 is used: choose a new prefix").arg(prefix));
+            return makeError(
+                ErrorCode::Conflict,
+                QCoreApplication::translate("Store", "every tag number of prefix %1 is used: choose a new prefix")
+                    .arg(prefix));
         }
         tag = AssetTag::make(prefix, next);
         auto s = setSetting(QStringLiteral("tag.next"), QString::number(next + 1));
@@ -326,7 +342,8 @@ Result<Event> Store::record(const QString &type, const QString &tagInput, const 
                                         QStringLiteral("kit.created")};
     if (!assetTypes.contains(type))
         return makeError(ErrorCode::InvalidArgument,
-                         tr("unknown record type «%1» (one of %2)").arg(type, assetTypes.join(QStringLiteral(", "))));
+                         QCoreApplication::translate("Store", "unknown record type «%1» (one of %2)")
+                             .arg(type, assetTypes.join(QStringLiteral(", "))));
     auto tag = AssetTag::parse(tagInput);
     if (!tag)
         return tag.error();
@@ -343,7 +360,8 @@ Result<Event> Store::recordGeneral(const QString &type, const QJsonObject &paylo
                                           QStringLiteral("station.added"), QStringLiteral("donor.added"),
                                           QStringLiteral("lot.added")};
     if (!generalTypes.contains(type))
-        return makeError(ErrorCode::InvalidArgument, tr("unknown record type «%1»").arg(type));
+        return makeError(ErrorCode::InvalidArgument,
+                         QCoreApplication::translate("Store", "unknown record type «%1»").arg(type));
     Event e = d->makeEvent(type, {}, payload);
     auto r = d->commit(e, false);
     if (!r)
@@ -417,7 +435,8 @@ Result<Asset> Store::asset(const QString &tagInput) const
     if (!q)
         return q.error();
     if (!q->next())
-        return makeError(ErrorCode::NotFound, tr("no asset %1 in this inventory").arg(*tag),
+        return makeError(ErrorCode::NotFound,
+                         QCoreApplication::translate("Store", "no asset %1 in this inventory").arg(*tag),
                          QStringLiteral("unknown_tag"));
     Asset a = assetFromQuery(*q);
     auto c = d->run(QStringLiteral("SELECT kind, make, model, serial, size_bytes, details FROM components "
@@ -449,7 +468,8 @@ Result<Lot> Store::lot(const QString &reference) const
     if (!q)
         return q.error();
     if (!q->next())
-        return makeError(ErrorCode::NotFound, tr("no lot «%1»").arg(reference), QStringLiteral("unknown_lot"));
+        return makeError(ErrorCode::NotFound, QCoreApplication::translate("Store", "no lot «%1»").arg(reference),
+                         QStringLiteral("unknown_lot"));
     return Lot{q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toString(), q->value(3).toInt(),
                q->value(4).toInt(),      q->value(5).toString(), q->value(6).toString()};
 }
@@ -549,7 +569,7 @@ Result<Event> Store::eventByUuid(const QString &uuid) const
     if (!q)
         return q.error();
     if (!q->next())
-        return makeError(ErrorCode::NotFound, tr("no event %1").arg(uuid));
+        return makeError(ErrorCode::NotFound, QCoreApplication::translate("Store", "no event %1").arg(uuid));
     return eventFromQuery(*q);
 }
 

@@ -19,11 +19,6 @@ using namespace Etabli::Inventory;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Cli", text);
-}
-
 QString assetLine(const Asset &a)
 {
     QStringList parts{a.tag, toString(a.kind).leftJustified(8), toString(a.state).leftJustified(11)};
@@ -33,9 +28,9 @@ QString assetLine(const Asset &a)
     if (!a.serial.isEmpty())
         parts << QStringLiteral("SN:") + a.serial;
     if (!a.lot.isEmpty())
-        parts << tr("lot %1").arg(a.lot);
+        parts << QCoreApplication::translate("Cli", "lot %1").arg(a.lot);
     if (!a.reservedFor.isEmpty())
-        parts << tr("for %1").arg(a.reservedFor);
+        parts << QCoreApplication::translate("Cli", "for %1").arg(a.reservedFor);
     return parts.join(QStringLiteral("  "));
 }
 
@@ -49,12 +44,15 @@ void printAsset(Context &ctx, const Asset &a, bool detailed)
     if (!detailed)
         return;
     if (!a.specs.isEmpty())
-        ctx.out << tr("  specs: ") << QString::fromUtf8(QJsonDocument(a.specs).toJson(QJsonDocument::Compact))
-                << Qt::endl;
+        ctx.out << QCoreApplication::translate("Cli", "  specs: ")
+                << QString::fromUtf8(QJsonDocument(a.specs).toJson(QJsonDocument::Compact)) << Qt::endl;
     for (const Component &c : a.components)
         ctx.out << QStringLiteral("  - ") << c.kind << u' ' << QStringList{c.make, c.model}.join(u' ').trimmed()
                 << (c.serial.isEmpty() ? QString() : QStringLiteral(" SN:") + c.serial) << Qt::endl;
-    ctx.out << tr("  created %1, updated %2, cycle %3").arg(a.createdAt, a.updatedAt).arg(a.cycle) << Qt::endl;
+    ctx.out << QCoreApplication::translate("Cli", "  created %1, updated %2, cycle %3")
+                   .arg(a.createdAt, a.updatedAt)
+                   .arg(a.cycle)
+            << Qt::endl;
 }
 
 void printEvents(Context &ctx, const QList<Event> &events)
@@ -98,13 +96,14 @@ int configCommand(Context &ctx)
         auto r = store->setSetting(pos[1], pos[2]);
         return r ? 0 : ctx.fail(r.error());
     }
-    return ctx.usage(tr("usage: etabli config get KEY | set KEY VALUE"));
+    return ctx.usage(QCoreApplication::translate("Cli", "usage: etabli config get KEY | set KEY VALUE"));
 }
 
 int donorCommand(Context &ctx)
 {
     QCommandLineParser p;
-    p.addOption({QStringLiteral("contact"), tr("Contact of the donor"), QStringLiteral("TEXT")});
+    p.addOption({QStringLiteral("contact"), QCoreApplication::translate("Cli", "Contact of the donor"),
+                 QStringLiteral("TEXT")});
     if (!parseArgs(p, ctx))
         return 2;
     const QStringList pos = p.positionalArguments();
@@ -115,7 +114,7 @@ int donorCommand(Context &ctx)
         auto r = store->addDonor(pos[1], p.value(QStringLiteral("contact")));
         if (!r)
             return ctx.fail(r.error());
-        ctx.out << tr("donor %1 added").arg(r->name) << Qt::endl;
+        ctx.out << QCoreApplication::translate("Cli", "donor %1 added").arg(r->name) << Qt::endl;
         return 0;
     }
     if (pos.size() == 1 && pos[0] == QLatin1String("list")) {
@@ -129,15 +128,17 @@ int donorCommand(Context &ctx)
             ctx.printJson(list);
         return 0;
     }
-    return ctx.usage(tr("usage: etabli donor add NAME [--contact C] | list"));
+    return ctx.usage(QCoreApplication::translate("Cli", "usage: etabli donor add NAME [--contact C] | list"));
 }
 
 int lotCommand(Context &ctx)
 {
     QCommandLineParser p;
-    p.addOption({QStringLiteral("donor"), tr("Donor name (created if new)"), QStringLiteral("NAME")});
-    p.addOption({QStringLiteral("expected"), tr("Number of PCs announced"), QStringLiteral("N")});
-    p.addOption({QStringLiteral("notes"), tr("Free notes"), QStringLiteral("TEXT")});
+    p.addOption({QStringLiteral("donor"), QCoreApplication::translate("Cli", "Donor name (created if new)"),
+                 QStringLiteral("NAME")});
+    p.addOption({QStringLiteral("expected"), QCoreApplication::translate("Cli", "Number of PCs announced"),
+                 QStringLiteral("N")});
+    p.addOption({QStringLiteral("notes"), QCoreApplication::translate("Cli", "Free notes"), QStringLiteral("TEXT")});
     if (!parseArgs(p, ctx))
         return 2;
     const QStringList pos = p.positionalArguments();
@@ -147,7 +148,7 @@ int lotCommand(Context &ctx)
     auto printLot = [&ctx](const Lot &l) {
         if (ctx.json)
             return ctx.printJson(toJson(l));
-        ctx.out << tr("%1  donor: %2  assets: %3/%4  received %5")
+        ctx.out << QCoreApplication::translate("Cli", "%1  donor: %2  assets: %3/%4  received %5")
                        .arg(l.reference, l.donor.isEmpty() ? QStringLiteral("-") : l.donor)
                        .arg(l.assetCount)
                        .arg(l.expectedCount)
@@ -158,7 +159,7 @@ int lotCommand(Context &ctx)
         bool ok = true;
         const int expected = p.isSet(QStringLiteral("expected")) ? p.value(QStringLiteral("expected")).toInt(&ok) : 0;
         if (!ok || expected < 0)
-            return ctx.usage(tr("--expected takes a whole number"));
+            return ctx.usage(QCoreApplication::translate("Cli", "--expected takes a whole number"));
         auto r = store->addLot(pos[1], p.value(QStringLiteral("donor")), expected, p.value(QStringLiteral("notes")));
         if (!r)
             return ctx.fail(r.error());
@@ -185,7 +186,8 @@ int lotCommand(Context &ctx)
         }
         return 0;
     }
-    return ctx.usage(tr("usage: etabli lot add REF [--donor NAME] [--expected N] [--notes T] | show REF | list"));
+    return ctx.usage(QCoreApplication::translate(
+        "Cli", "usage: etabli lot add REF [--donor NAME] [--expected N] [--notes T] | show REF | list"));
 }
 
 /// Reads a JSON object from TEXT, or from the file named after an @.
@@ -195,17 +197,22 @@ Result<QJsonObject> jsonArgument(const QString &text)
     if (text.startsWith(u'@')) {
         QFile f(text.mid(1));
         if (!f.open(QIODevice::ReadOnly))
-            return makeError(ErrorCode::NotFound, tr("cannot read %1: %2").arg(f.fileName(), f.errorString()));
+            return makeError(
+                ErrorCode::NotFound,
+                QCoreApplication::translate("Cli", "cannot read %1: %2").arg(f.fileName(), f.errorString()));
         data = f.readAll();
     }
     QJsonParseError error{};
     const QJsonDocument doc = QJsonDocument::fromJson(data, &error);
     if (error.error != QJsonParseError::NoError)
         return makeError(ErrorCode::InvalidArgument,
-                         tr("malformed JSON payload at offset %1: %2").arg(error.offset).arg(error.errorString()),
+                         QCoreApplication::translate("Cli", "malformed JSON payload at offset %1: %2")
+                             .arg(error.offset)
+                             .arg(error.errorString()),
                          QStringLiteral("malformed_json"));
     if (!doc.isObject())
-        return makeError(ErrorCode::InvalidArgument, tr("the payload must be a JSON object"),
+        return makeError(ErrorCode::InvalidArgument,
+                         QCoreApplication::translate("Cli", "the payload must be a JSON object"),
                          QStringLiteral("malformed_json"));
     return doc.object();
 }
@@ -213,17 +220,25 @@ Result<QJsonObject> jsonArgument(const QString &text)
 int assetCommand(Context &ctx)
 {
     QCommandLineParser p;
-    p.addOption({QStringLiteral("kind"), tr("pc, screen, keyboard, mouse, speakers or part"), QStringLiteral("KIND")});
-    p.addOption({QStringLiteral("lot"), tr("Lot reference"), QStringLiteral("REF")});
-    p.addOption({QStringLiteral("make"), tr("Manufacturer"), QStringLiteral("TEXT")});
-    p.addOption({QStringLiteral("model"), tr("Model"), QStringLiteral("TEXT")});
-    p.addOption({QStringLiteral("serial"), tr("Serial number"), QStringLiteral("TEXT")});
-    p.addOption({QStringLiteral("tag"), tr("Use this pre-printed tag"), QStringLiteral("TAG")});
-    p.addOption({QStringLiteral("state"), tr("Only assets in this state"), QStringLiteral("STATE")});
+    p.addOption({QStringLiteral("kind"),
+                 QCoreApplication::translate("Cli", "pc, screen, keyboard, mouse, speakers or part"),
+                 QStringLiteral("KIND")});
+    p.addOption({QStringLiteral("lot"), QCoreApplication::translate("Cli", "Lot reference"), QStringLiteral("REF")});
+    p.addOption({QStringLiteral("make"), QCoreApplication::translate("Cli", "Manufacturer"), QStringLiteral("TEXT")});
+    p.addOption({QStringLiteral("model"), QCoreApplication::translate("Cli", "Model"), QStringLiteral("TEXT")});
     p.addOption(
-        {QStringLiteral("beneficiary"), tr("Beneficiary reference (RESERVED, HANDED_OVER)"), QStringLiteral("REF")});
-    p.addOption({QStringLiteral("note"), tr("Why (e.g. reason of a return)"), QStringLiteral("TEXT")});
-    p.addOption({QStringLiteral("payload"), tr("JSON object, or @FILE"), QStringLiteral("JSON")});
+        {QStringLiteral("serial"), QCoreApplication::translate("Cli", "Serial number"), QStringLiteral("TEXT")});
+    p.addOption(
+        {QStringLiteral("tag"), QCoreApplication::translate("Cli", "Use this pre-printed tag"), QStringLiteral("TAG")});
+    p.addOption({QStringLiteral("state"), QCoreApplication::translate("Cli", "Only assets in this state"),
+                 QStringLiteral("STATE")});
+    p.addOption({QStringLiteral("beneficiary"),
+                 QCoreApplication::translate("Cli", "Beneficiary reference (RESERVED, HANDED_OVER)"),
+                 QStringLiteral("REF")});
+    p.addOption({QStringLiteral("note"), QCoreApplication::translate("Cli", "Why (e.g. reason of a return)"),
+                 QStringLiteral("TEXT")});
+    p.addOption({QStringLiteral("payload"), QCoreApplication::translate("Cli", "JSON object, or @FILE"),
+                 QStringLiteral("JSON")});
     if (!parseArgs(p, ctx))
         return 2;
     const QStringList pos = p.positionalArguments();
@@ -234,11 +249,12 @@ int assetCommand(Context &ctx)
 
     if (verb == QLatin1String("add") && pos.size() == 1) {
         if (!p.isSet(QStringLiteral("kind")))
-            return ctx.usage(tr("asset add needs --kind"));
+            return ctx.usage(QCoreApplication::translate("Cli", "asset add needs --kind"));
         const auto kind = assetKindFromString(p.value(QStringLiteral("kind")));
         if (!kind)
-            return ctx.usage(tr("unknown kind «%1» (pc, screen, keyboard, mouse, speakers, part)")
-                                 .arg(p.value(QStringLiteral("kind"))));
+            return ctx.usage(
+                QCoreApplication::translate("Cli", "unknown kind «%1» (pc, screen, keyboard, mouse, speakers, part)")
+                    .arg(p.value(QStringLiteral("kind"))));
         NewAsset a;
         a.kind = *kind;
         a.tag = p.value(QStringLiteral("tag"));
@@ -264,9 +280,10 @@ int assetCommand(Context &ctx)
         if (p.isSet(QStringLiteral("state"))) {
             state = assetStateFromString(p.value(QStringLiteral("state")));
             if (!state)
-                return ctx.fail(makeError(ErrorCode::InvalidArgument,
-                                          tr("unknown state «%1»").arg(p.value(QStringLiteral("state"))),
-                                          QStringLiteral("unknown_state")));
+                return ctx.fail(makeError(
+                    ErrorCode::InvalidArgument,
+                    QCoreApplication::translate("Cli", "unknown state «%1»").arg(p.value(QStringLiteral("state"))),
+                    QStringLiteral("unknown_state")));
         }
         const QList<Asset> assets = store->assets(state);
         if (ctx.json) {
@@ -283,7 +300,8 @@ int assetCommand(Context &ctx)
     if (verb == QLatin1String("move") && pos.size() == 3) {
         const auto to = assetStateFromString(pos[2]);
         if (!to)
-            return ctx.fail(makeError(ErrorCode::InvalidArgument, tr("unknown state «%1»").arg(pos[2]),
+            return ctx.fail(makeError(ErrorCode::InvalidArgument,
+                                      QCoreApplication::translate("Cli", "unknown state «%1»").arg(pos[2]),
                                       QStringLiteral("unknown_state")));
         auto r = store->moveAsset(pos[1], *to, p.value(QStringLiteral("beneficiary")), p.value(QStringLiteral("note")));
         if (!r)
@@ -301,7 +319,7 @@ int assetCommand(Context &ctx)
         if (ctx.json)
             ctx.printJson(toJson(*r));
         else
-            ctx.out << tr("%1 recorded for %2").arg(r->type, r->assetTag) << Qt::endl;
+            ctx.out << QCoreApplication::translate("Cli", "%1 recorded for %2").arg(r->type, r->assetTag) << Qt::endl;
         return 0;
     }
     if (verb == QLatin1String("history") && pos.size() == 2) {
@@ -320,25 +338,29 @@ int assetCommand(Context &ctx)
         ctx.out << *tag << Qt::endl;
         return 0;
     }
-    return ctx.usage(tr("usage: etabli asset add --kind K [--lot L] [--make M] [--model M] [--serial S] [--tag T]"
-                        " | show TAG | list [--state S] | move TAG STATE [--beneficiary B] [--note N]"
-                        " | record TAG TYPE --payload JSON|@FILE | history TAG | check TAG"));
+    return ctx.usage(QCoreApplication::translate(
+        "Cli",
+        "usage: etabli asset add --kind K [--lot L] [--make M] [--model M] [--serial S] [--tag T]"
+        " | show TAG | list [--state S] | move TAG STATE [--beneficiary B] [--note N]"
+        " | record TAG TYPE --payload JSON|@FILE | history TAG | check TAG"));
 }
 
 int eventsCommand(Context &ctx)
 {
     QCommandLineParser p;
-    p.addOption({QStringLiteral("since"), tr("Only events after this sequence number"), QStringLiteral("N")});
-    p.addOption({QStringLiteral("limit"), tr("At most this many events"), QStringLiteral("N")});
+    p.addOption({QStringLiteral("since"), QCoreApplication::translate("Cli", "Only events after this sequence number"),
+                 QStringLiteral("N")});
+    p.addOption(
+        {QStringLiteral("limit"), QCoreApplication::translate("Cli", "At most this many events"), QStringLiteral("N")});
     if (!parseArgs(p, ctx))
         return 2;
     if (!p.positionalArguments().isEmpty())
-        return ctx.usage(tr("usage: etabli events [--since N] [--limit N]"));
+        return ctx.usage(QCoreApplication::translate("Cli", "usage: etabli events [--since N] [--limit N]"));
     bool ok1 = true, ok2 = true;
     const qint64 since = p.isSet(QStringLiteral("since")) ? p.value(QStringLiteral("since")).toLongLong(&ok1) : 0;
     const int limit = p.isSet(QStringLiteral("limit")) ? p.value(QStringLiteral("limit")).toInt(&ok2) : 0;
     if (!ok1 || !ok2 || since < 0 || limit < 0)
-        return ctx.usage(tr("--since and --limit take whole numbers"));
+        return ctx.usage(QCoreApplication::translate("Cli", "--since and --limit take whole numbers"));
     Store *store = ctx.store();
     if (!store)
         return 3;
