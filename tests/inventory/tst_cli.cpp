@@ -23,6 +23,7 @@ private Q_SLOTS:
     void eventsAsJson();
     void badInputChangesNothing_data();
     void badInputChangesNothing();
+    void speaksFrenchWhenAsked();
 
 private:
     struct Run {
@@ -30,17 +31,17 @@ private:
         QByteArray out;
         QByteArray err;
     };
-    Run etabli(const QStringList &args);
+    Run etabli(const QStringList &args, const QString &lang = QStringLiteral("en"));
     QByteArray snapshot();
     QTemporaryDir m_dir;
     QString m_pc;
 };
 
-TestCli::Run TestCli::etabli(const QStringList &args)
+TestCli::Run TestCli::etabli(const QStringList &args, const QString &lang)
 {
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("ETABLI_LANG"), QStringLiteral("en"));
+    env.insert(QStringLiteral("ETABLI_LANG"), lang);
     p.setProcessEnvironment(env);
     p.start(QStringLiteral(ETABLI_CLI),
             QStringList{QStringLiteral("--db"), m_dir.filePath(QStringLiteral("cli.sqlite")),
@@ -184,6 +185,19 @@ void TestCli::badInputChangesNothing()
     const Run j = etabli(args + QStringList{QStringLiteral("--json")});
     QCOMPARE(j.code, code);
     QVERIFY2(QJsonDocument::fromJson(j.err).object().contains(QStringLiteral("error")), j.err.constData());
+}
+
+void TestCli::speaksFrenchWhenAsked()
+{
+    const QStringList args{QStringLiteral("asset"), QStringLiteral("show"), QStringLiteral("BCL-1")};
+    const Run fr = etabli(args, QStringLiteral("fr"));
+    QCOMPARE(fr.code, 2);
+    QVERIFY2(QString::fromUtf8(fr.err).contains(QStringLiteral("n'est pas une étiquette d'inventaire")),
+             fr.err.constData());
+    const Run flag = etabli(args + QStringList{QStringLiteral("--lang"), QStringLiteral("fr")});
+    QCOMPARE(flag.err, fr.err);
+    const Run en = etabli(args);
+    QVERIFY2(QString::fromUtf8(en.err).contains(QStringLiteral("is not an asset tag")), en.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCli)
