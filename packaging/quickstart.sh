@@ -6,6 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what=${1:-demo}
+# ccache hits across checkouts in different folders (CI clones afresh each time).
+export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=1
 
 bash packaging/setup-debian.sh
 cmake --preset dev >/dev/null
