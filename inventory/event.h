@@ -24,6 +24,7 @@ struct Event {
     QString status = QStringLiteral("applied"); ///< applied | overridden
     QString note; ///< why it was overridden
     bool pushed = false; ///< sent to the central server (station stores)
+    qint64 serverSeq = 0; ///< its place in the central server's order, 0 while unknown
 };
 
 /// JSON form used by the CLI and the sync API: uuid, station, worker, time (ISO 8601

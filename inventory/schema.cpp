@@ -82,6 +82,12 @@ const char *const kV2[] = {
     " role TEXT NOT NULL, accessibility TEXT NOT NULL DEFAULT '{}')",
 };
 
+// Version 3: the central server's order of each event (sync), 0/NULL until pulled back.
+const char *const kV3[] = {
+    "ALTER TABLE events ADD COLUMN server_seq INTEGER",
+    "CREATE INDEX events_server_seq ON events(server_seq)",
+};
+
 template<std::size_t N>
 QStringList toList(const char *const (&statements)[N])
 {
@@ -95,7 +101,7 @@ QStringList toList(const char *const (&statements)[N])
 
 int latestVersion()
 {
-    return 2;
+    return 3;
 }
 
 QStringList migration(int version)
@@ -105,6 +111,8 @@ QStringList migration(int version)
         return toList(kV1);
     case 2:
         return toList(kV2);
+    case 3:
+        return toList(kV3);
     }
     return {};
 }

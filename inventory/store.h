@@ -80,6 +80,19 @@ public:
     /// asset moved meanwhile) is still stored, with status `overridden` and a note.
     Result<bool> applyRemote(const Event &event);
 
+    // --- sync (store_sync.cpp). The conflict rule is in inventory/README.md, "Server and
+    // sync": the server's arrival order decides, and every store replays in that order.
+    /// Local events not yet acknowledged by the server, oldest first; `limit` 0 = all.
+    QList<Event> unpushedEvents(int limit = 0) const;
+    qint64 unpushedCount() const;
+    /// Marks events as received by the server (its order comes with the next pull).
+    Result<void> markPushed(const QStringList &uuids);
+    /// Applies events pulled from the server, in its order (Event::serverSeq) and with
+    /// its verdicts (Event::status), in one transaction. Events already here take the
+    /// server's order and verdict; an asset whose history changed is replayed. Returns
+    /// how many events were new here.
+    Result<int> applyPulled(const QList<Event> &events);
+
     // --- reads
     Result<Asset> asset(const QString &tag) const;
     QList<Asset> assets(std::optional<AssetState> state = std::nullopt) const;

@@ -14,11 +14,6 @@ namespace Etabli::Inventory {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Store", text);
-}
-
 QString compact(const QJsonObject &o)
 {
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
@@ -26,7 +21,8 @@ QString compact(const QJsonObject &o)
 
 Error badPayload(const Event &e, const QString &why)
 {
-    return makeError(ErrorCode::InvalidArgument, tr("%1: %2").arg(e.type, why), QStringLiteral("bad_payload"));
+    return makeError(ErrorCode::InvalidArgument, QCoreApplication::translate("Store", "%1: %2").arg(e.type, why),
+                     QStringLiteral("bad_payload"));
 }
 
 /// Typed access to a payload: every getter checks the JSON type and remembers the
@@ -42,15 +38,15 @@ public:
         const QJsonValue v = m_event.payload.value(QLatin1String(key));
         if (v.isUndefined() || v.isNull()) {
             if (required)
-                fail(tr("«%1» is required").arg(QLatin1String(key)));
+                fail(QCoreApplication::translate("Store", "«%1» is required").arg(QLatin1String(key)));
             return {};
         }
         if (!v.isString())
-            fail(tr("«%1» must be a string").arg(QLatin1String(key)));
+            fail(QCoreApplication::translate("Store", "«%1» must be a string").arg(QLatin1String(key)));
         else if (required && v.toString().trimmed().isEmpty())
-            fail(tr("«%1» must not be empty").arg(QLatin1String(key)));
+            fail(QCoreApplication::translate("Store", "«%1» must not be empty").arg(QLatin1String(key)));
         else if (v.toString().size() > maxLength)
-            fail(tr("«%1» is too long").arg(QLatin1String(key)));
+            fail(QCoreApplication::translate("Store", "«%1» is too long").arg(QLatin1String(key)));
         return v.toString().trimmed();
     }
     qint64 integer(const char *key, qint64 fallback = 0)
@@ -59,35 +55,35 @@ public:
         if (v.isUndefined() || v.isNull())
             return fallback;
         if (!v.isDouble() || v.toDouble() < 0)
-            fail(tr("«%1» must be a non-negative number").arg(QLatin1String(key)));
+            fail(QCoreApplication::translate("Store", "«%1» must be a non-negative number").arg(QLatin1String(key)));
         return v.toInteger(qint64(v.toDouble()));
     }
     double number(const char *key)
     {
         const QJsonValue v = m_event.payload.value(QLatin1String(key));
         if (!v.isUndefined() && !v.isNull() && !v.isDouble())
-            fail(tr("«%1» must be a number").arg(QLatin1String(key)));
+            fail(QCoreApplication::translate("Store", "«%1» must be a number").arg(QLatin1String(key)));
         return v.toDouble();
     }
     bool boolean(const char *key, bool required = false)
     {
         const QJsonValue v = m_event.payload.value(QLatin1String(key));
         if ((v.isUndefined() && required) || (!v.isUndefined() && !v.isBool()))
-            fail(tr("«%1» must be true or false").arg(QLatin1String(key)));
+            fail(QCoreApplication::translate("Store", "«%1» must be true or false").arg(QLatin1String(key)));
         return v.toBool();
     }
     QJsonObject object(const char *key)
     {
         const QJsonValue v = m_event.payload.value(QLatin1String(key));
         if (!v.isUndefined() && !v.isNull() && !v.isObject())
-            fail(tr("«%1» must be an object").arg(QLatin1String(key)));
+            fail(QCoreApplication::translate("Store", "«%1» must be an object").arg(QLatin1String(key)));
         return v.toObject();
     }
     QJsonArray array(const char *key)
     {
         const QJsonValue v = m_event.payload.value(QLatin1String(key));
         if (!v.isUndefined() && !v.isNull() && !v.isArray())
-            fail(tr("«%1» must be a list").arg(QLatin1String(key)));
+            fail(QCoreApplication::translate("Store", "«%1» must be a list").arg(QLatin1String(key)));
         return v.toArray();
     }
     void fail(const QString &why)
@@ -174,7 +170,8 @@ Result<void> Store::Private::applyChange(const Event &e)
         auto q = run(QStringLiteral("INSERT INTO donors(name, contact) VALUES(?, ?) ON CONFLICT(name) DO NOTHING"),
                      {name, contact});
         if (q && q->numRowsAffected() == 0)
-            return makeError(ErrorCode::Conflict, tr("the donor «%1» already exists").arg(name));
+            return makeError(ErrorCode::Conflict,
+                             QCoreApplication::translate("Store", "the donor «%1» already exists").arg(name));
         return done(q);
     }
     if (e.type == QLatin1String("lot.added")) {
@@ -199,7 +196,8 @@ Result<void> Store::Private::applyChange(const Event &e)
                                     " VALUES(?, ?, ?, ?, ?) ON CONFLICT(reference) DO NOTHING"),
                      {reference, donorId, expected, received.isEmpty() ? when.left(10) : received, notes});
         if (q && q->numRowsAffected() == 0)
-            return makeError(ErrorCode::Conflict, tr("the lot «%1» already exists").arg(reference));
+            return makeError(ErrorCode::Conflict,
+                             QCoreApplication::translate("Store", "the lot «%1» already exists").arg(reference));
         return done(q);
     }
 
@@ -224,7 +222,7 @@ Result<void> Store::Private::applyChange(const Event &e)
         const auto role = roleFromString(f.text("role", true));
         const QJsonObject accessibility = f.object("accessibility");
         if (!role)
-            f.fail(tr("«role» must be worker, supervisor or desk"));
+            f.fail(QCoreApplication::translate("Store", "«role» must be worker, supervisor or desk"));
         if (f.error())
             return *f.error();
         return done(
@@ -253,20 +251,22 @@ Result<void> Store::Private::applyChange(const Event &e)
         const QString make = f.text("make"), model = f.text("model"), serial = f.text("serial");
         const QJsonObject specs = f.object("specs");
         if (f.text("tag") != *tag)
-            f.fail(tr("«tag» must equal the event's asset tag"));
+            f.fail(QCoreApplication::translate("Store", "«tag» must equal the event's asset tag"));
         if (!kind)
-            f.fail(tr("unknown kind (pc, screen, keyboard, mouse, speakers, part)"));
+            f.fail(QCoreApplication::translate("Store", "unknown kind (pc, screen, keyboard, mouse, speakers, part)"));
         if (f.error())
             return *f.error();
         QVariant lotId;
         if (!lotRef.isEmpty()) {
             auto l = run(QStringLiteral("SELECT id FROM lots WHERE reference = ?"), {lotRef});
             if (!l || !l->next())
-                return makeError(ErrorCode::NotFound, tr("no lot «%1»").arg(lotRef), QStringLiteral("unknown_lot"));
+                return makeError(ErrorCode::NotFound, QCoreApplication::translate("Store", "no lot «%1»").arg(lotRef),
+                                 QStringLiteral("unknown_lot"));
             lotId = l->value(0);
         }
         if (assetId(*tag))
-            return makeError(ErrorCode::Conflict, tr("the tag %1 is already used").arg(*tag),
+            return makeError(ErrorCode::Conflict,
+                             QCoreApplication::translate("Store", "the tag %1 is already used").arg(*tag),
                              QStringLiteral("duplicate_tag"));
         return done(run(QStringLiteral("INSERT INTO assets(tag, kind, make, model, serial, specs, state, lot_id,"
                                        " created_at, updated_at) VALUES(?, ?, ?, ?, ?, ?, 'RECEIVED', ?, ?, ?)"),
@@ -275,11 +275,12 @@ Result<void> Store::Private::applyChange(const Event &e)
 
     const auto id = assetId(*tag);
     if (!id)
-        return makeError(ErrorCode::NotFound, tr("no asset %1 in this inventory").arg(*tag),
+        return makeError(ErrorCode::NotFound,
+                         QCoreApplication::translate("Store", "no asset %1 in this inventory").arg(*tag),
                          QStringLiteral("unknown_tag"));
     auto cycleQuery = run(QStringLiteral("SELECT cycle, state, reserved_for FROM assets WHERE id = ?"), {*id});
     if (!cycleQuery || !cycleQuery->next())
-        return makeError(ErrorCode::Internal, tr("asset %1 vanished").arg(*tag));
+        return makeError(ErrorCode::Internal, QCoreApplication::translate("Store", "asset %1 vanished").arg(*tag));
     const int cycle = cycleQuery->value(0).toInt();
     const QString state = cycleQuery->value(1).toString();
     const QString reservedFor = cycleQuery->value(2).toString();
@@ -290,17 +291,28 @@ Result<void> Store::Private::applyChange(const Event &e)
         const QString beneficiary = f.text("beneficiary", false, 64);
         const QString note = f.text("note", false, 1024);
         if (!from || !to)
-            f.fail(tr("unknown state (one of RECEIVED, TESTING, IN_REPAIR, IMAGED, READY, RESERVED, HANDED_OVER,"
-                      " RETURNED, PARTS, RECYCLED)"));
+            f.fail(QCoreApplication::translate(
+                "Store",
+                "unknown state (one of RECEIVED, TESTING, IN_REPAIR, IMAGED, READY, RESERVED, HANDED_OVER,"
+                " RETURNED, PARTS, RECYCLED)"));
         if (f.error())
             return *f.error();
         if (toString(*from) != state)
             return makeError(ErrorCode::Conflict,
-                             tr("%1 is %2, not %3: someone moved it meanwhile").arg(*tag, state, toString(*from)),
+                             QCoreApplication::translate("Store", "%1 is %2, not %3: someone moved it meanwhile")
+                                 .arg(*tag, state, toString(*from)),
                              QStringLiteral("stale_state"));
-        const AssetFacts facts = factsFor(*tag);
-        if (auto ok = Lifecycle::check(*from, *to, facts, beneficiary); !ok)
-            return ok.error();
+        if (syncReplay) {
+            if (!Lifecycle::isAllowed(*from, *to))
+                return makeError(ErrorCode::TransitionRefused,
+                                 QCoreApplication::translate("Store", "%1 cannot go from %2 to %3")
+                                     .arg(*tag, toString(*from), toString(*to)),
+                                 QStringLiteral("forbidden_transition"));
+        } else {
+            const AssetFacts facts = factsFor(*tag);
+            if (auto ok = Lifecycle::check(*from, *to, facts, beneficiary); !ok)
+                return ok.error();
+        }
         QString newReserved = reservedFor;
         int newCycle = cycle;
         if (*to == AssetState::Reserved)
@@ -336,7 +348,7 @@ Result<void> Store::Private::applyChange(const Event &e)
         const QJsonArray components = f.array("components");
         for (const QJsonValue &c : components)
             if (!c.isObject() || !c.toObject().value(QStringLiteral("kind")).isString())
-                f.fail(tr("each component must be an object with a «kind»"));
+                f.fail(QCoreApplication::translate("Store", "each component must be an object with a «kind»"));
         if (f.error())
             return *f.error();
         const std::pair<const char *, QVariant> columns[]
@@ -368,7 +380,7 @@ Result<void> Store::Private::applyChange(const Event &e)
         const QJsonObject measurements = f.object("measurements");
         const QString started = f.text("started_at"), ended = f.text("ended_at");
         if (!verdict)
-            f.fail(tr("«verdict» must be PASS, WARN or FAIL"));
+            f.fail(QCoreApplication::translate("Store", "«verdict» must be PASS, WARN or FAIL"));
         if (f.error())
             return *f.error();
         return done(run(QStringLiteral("INSERT INTO test_results(asset_id, event_uuid, cycle, kind, verdict, rule,"
@@ -386,7 +398,8 @@ Result<void> Store::Private::applyChange(const Event &e)
             QStringList names;
             for (HsReason r : allHsReasons())
                 names << toString(r);
-            f.fail(tr("unknown reason (one of %1)").arg(names.join(QStringLiteral(", "))));
+            f.fail(QCoreApplication::translate("Store", "unknown reason (one of %1)")
+                       .arg(names.join(QStringLiteral(", "))));
         }
         if (f.error())
             return *f.error();
@@ -440,7 +453,8 @@ Result<void> Store::Private::applyChange(const Event &e)
         auto k = run(QStringLiteral("INSERT INTO kits(reference, pc_asset_id, created_at) VALUES(?, ?, ?)"),
                      {reference, *id, when});
         if (!k)
-            return makeError(ErrorCode::Conflict, tr("the kit «%1» already exists").arg(reference));
+            return makeError(ErrorCode::Conflict,
+                             QCoreApplication::translate("Store", "the kit «%1» already exists").arg(reference));
         const qint64 kitId = k->lastInsertId().toLongLong();
         for (const QJsonValue &v : items) {
             auto itemTag = AssetTag::parse(v.toString());
@@ -448,7 +462,8 @@ Result<void> Store::Private::applyChange(const Event &e)
                 return itemTag.error();
             auto itemId = assetId(*itemTag);
             if (!itemId)
-                return makeError(ErrorCode::NotFound, tr("no asset %1 in this inventory").arg(*itemTag),
+                return makeError(ErrorCode::NotFound,
+                                 QCoreApplication::translate("Store", "no asset %1 in this inventory").arg(*itemTag),
                                  QStringLiteral("unknown_tag"));
             if (auto q = run(QStringLiteral("INSERT INTO kit_items(kit_id, asset_id) VALUES(?, ?)"), {kitId, *itemId});
                 !q)
@@ -456,7 +471,7 @@ Result<void> Store::Private::applyChange(const Event &e)
         }
         return {};
     }
-    return badPayload(e, tr("this event type is not about one asset"));
+    return badPayload(e, QCoreApplication::translate("Store", "this event type is not about one asset"));
 }
 
 } // namespace Etabli::Inventory

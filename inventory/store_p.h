@@ -33,6 +33,12 @@ struct Store::Private {
     int depth = 0;
 
     AssetFacts factsFor(const QString &tag) const;
+
+    /// Set while applying the server's order (store_sync.cpp): a move then checks only
+    /// the asset's current state and the lifecycle edge, exactly as the server does;
+    /// the other guards were the originating station's business.
+    bool syncReplay = false;
+    Result<void> replayAsset(const QString &tag);
     Event makeEvent(const QString &type, const QString &tag, const QJsonObject &payload) const;
     std::optional<qint64> assetId(const QString &tag) const;
 };

@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Établi contributors
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <QUrlQuery>
+
+namespace Etabli::Server {
+
+class ServerStore;
+
+/// An HTTP request as the API sees it, independent of the HTTP library.
+struct ApiRequest {
+    QByteArray method; ///< GET, POST, DELETE…
+    QString path;
+    QUrlQuery query;
+    QByteArray authorization; ///< the Authorization header
+    QByteArray accept;
+    QByteArray body;
+};
+
+struct ApiResponse {
+    int status = 200;
+    QByteArray body;
+    QByteArray contentType = "application/json";
+};
+
+/// The HTTP JSON API under /api/v1 (routes and roles in inventory/README.md).
+/// Every answer is JSON (or CSV for the ENT feed when asked); a bad request gets a
+/// 4xx with {"error": {"code", "message", "detail"}} and changes nothing.
+/// Call from the thread that owns the ServerStore.
+class Api
+{
+public:
+    static constexpr qint64 kMaxBody = 4 * 1024 * 1024;
+    static constexpr int kMaxBatch = 1000;
+
+    explicit Api(ServerStore &store);
+    ApiResponse handle(const ApiRequest &request);
+
+private:
+    ServerStore &m_store;
+};
+
+} // namespace Etabli::Server

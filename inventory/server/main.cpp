@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Établi contributors
+//
+// etabli-server --db DB --listen ADDR:PORT [--tls-cert F --tls-key F]
+// etabli-server --db DB token create --role ROLE --name NAME | token list | token revoke ID|NAME
+#include "inventory/server/api.h"
+#include "inventory/server/httpadaptor.h"
+#include "inventory/server/serverstore.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QHostAddress>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSslCertificate>
+#include <QSslKey>
+#include <QTextStream>
+
+using namespace Etabli;
+using namespace Etabli::Server;
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("etabli-server", text);
+}
+
+int fail(const Error &error)
+{
+    QTextStream(stderr) << "etabli-server: " << error.message << Qt::endl;
+    return exitCodeFor(error.code);
+}
+
+int usage(const QString &message)
+{
+    QTextStream(stderr) << "etabli-server: " << message << Qt::endl
+                        << tr("usage: etabli-server --db DB --listen ADDR:PORT [--tls-cert FILE --tls-key FILE]\n"
+                              "       etabli-server --db DB token create --role station|supervisor|desk|ent"
+                              " --name NAME\n"
+                              "       etabli-server --db DB token list [--json]\n"
+                              "       etabli-server --db DB token revoke ID|NAME")
+                        << Qt::endl;
+    return 2;
+}
+
+int tokenCommand(ServerStore &store, const QStringList &args, const QCommandLineParser &parser)
+{
+    QTextStream out(stdout);
+    const QString verb = args.value(1);
+    if (verb == QLatin1String("create")) {
+        if (!parser.isSet(QStringLiteral("role")) || !parser.isSet(QStringLiteral("name")))
+            return usage(tr("token create needs --role and --name"));
+        auto secret = store.createToken(parser.value(QStringLiteral("name")), parser.value(QStringLiteral("role")));
+        if (!secret)
+            return fail(secret.error());
+        out << tr("token for %1 (%2): keep it now, it is shown only once")
+                   .arg(parser.value(QStringLiteral("name")), parser.value(QStringLiteral("role")))
+            << Qt::endl
+            << *secret << Qt::endl;
+        return 0;
+    }
+    if (verb == QLatin1String("list")) {
+        QJsonArray list;
+        for (const TokenInfo &t : store.tokens()) {
+            if (parser.isSet(QStringLiteral("json")))
+                list.append(QJsonObject{{QStringLiteral("id"), t.id},
+                                        {QStringLiteral("name"), t.name},
+                                        {QStringLiteral("role"), t.role},
+                                        {QStringLiteral("created_at"), t.createdAt},
+                                        {QStringLiteral("revoked_at"), t.revokedAt}});
+            else
+                out << t.id << '\t' << t.role << '\t' << t.name << '\t' << t.createdAt << '\t'
+                    << (t.revokedAt.isEmpty() ? tr("valid") : tr("revoked %1").arg(t.revokedAt)) << Qt::endl;
+        }
+        if (parser.isSet(QStringLiteral("json")))
+            out << QJsonDocument(list).toJson();
+        return 0;
+    }
+    if (verb == QLatin1String("revoke")) {
+        if (args.size() != 3)
+            return usage(tr("token revoke needs one ID or NAME"));
+        if (auto r = store.revokeToken(args.value(2)); !r)
+            return fail(r.error());
+        out << tr("revoked %1").arg(args.value(2)) << Qt::endl;
+        return 0;
+    }
+    return usage(tr("unknown token command «%1»").arg(verb));
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("etabli-server"));
+    QCommandLineParser parser;
+    parser.addOptions({
+        {QStringLiteral("db"), tr("sqlite:PATH or postgresql://USER@HOST:PORT/DB"), QStringLiteral("DB")},
+        {QStringLiteral("listen"), tr("address and port, e.g. 127.0.0.1:8420"), QStringLiteral("ADDR:PORT")},
+        {QStringLiteral("tls-cert"), tr("PEM certificate"), QStringLiteral("FILE")},
+        {QStringLiteral("tls-key"), tr("PEM private key"), QStringLiteral("FILE")},
+        {QStringLiteral("role"), tr("token role"), QStringLiteral("ROLE")},
+        {QStringLiteral("name"), tr("token name"), QStringLiteral("NAME")},
+        {QStringLiteral("json"), tr("JSON output")},
+    });
+    parser.addHelpOption();
+    if (!parser.parse(app.arguments()))
+        return usage(parser.errorText());
+    if (parser.isSet(QStringLiteral("help")))
+        return usage(tr("help"));
+    if (!parser.isSet(QStringLiteral("db")))
+        return usage(tr("--db is required"));
+    const QStringList args = parser.positionalArguments();
+
+    auto store = ServerStore::open(parser.value(QStringLiteral("db")));
+    if (!store)
+        return fail(store.error());
+    if (args.value(0) == QLatin1String("token"))
+        return tokenCommand(**store, args, parser);
+    if (!args.isEmpty())
+        return usage(tr("unknown command «%1»").arg(args.first()));
+
+    const QString listen = parser.value(QStringLiteral("listen"));
+    const int colon = listen.lastIndexOf(QLatin1Char(':'));
+    bool portOk = false;
+    const uint port = listen.mid(colon + 1).toUInt(&portOk);
+    QString host = listen.left(colon);
+    if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+        host = host.mid(1, host.size() - 2);
+    const QHostAddress address(host);
+    if (colon <= 0 || !portOk || port > 65535 || address.isNull())
+        return usage(tr("--listen must be ADDR:PORT (e.g. 127.0.0.1:8420), got «%1»").arg(listen));
+    const bool tls = parser.isSet(QStringLiteral("tls-cert")) || parser.isSet(QStringLiteral("tls-key"));
+    if (!tls && !address.isLoopback())
+        return usage(
+            tr("plain HTTP is only allowed on loopback: give --tls-cert and --tls-key to listen on %1").arg(host));
+
+    Api api(**store);
+    HttpAdaptor http([&api](const ApiRequest &r) { return api.handle(r); });
+    if (tls) {
+        QFile certFile(parser.value(QStringLiteral("tls-cert"))), keyFile(parser.value(QStringLiteral("tls-key")));
+        if (!certFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly))
+            return fail(makeError(ErrorCode::NotFound, tr("cannot read the TLS certificate or key")));
+        const QSslCertificate cert(&certFile, QSsl::Pem);
+        QSslKey key(&keyFile, QSsl::Rsa, QSsl::Pem);
+        if (key.isNull()) {
+            keyFile.seek(0);
+            key = QSslKey(&keyFile, QSsl::Ec, QSsl::Pem);
+        }
+        if (cert.isNull() || key.isNull())
+            return fail(makeError(ErrorCode::Corrupt, tr("the TLS certificate or key is not valid PEM")));
+        http.sslSetup(cert, key);
+    }
+    const quint16 bound = http.listen(address, quint16(port));
+    if (bound == 0)
+        return fail(makeError(ErrorCode::Io, tr("cannot listen on %1").arg(listen)));
+    QTextStream(stdout) << "listening on " << (tls ? "https://" : "http://")
+                        << (address.protocol() == QAbstractSocket::IPv6Protocol
+                                ? QLatin1Char('[') + host + QLatin1Char(']')
+                                : host)
+                        << ':' << bound << Qt::endl;
+    return app.exec();
+}

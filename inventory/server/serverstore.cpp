@@ -1,0 +1,829 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Établi contributors
+#include "inventory/server/serverstore.h"
+
+#include "inventory/assettag.h"
+#include "inventory/domain.h"
+#include "inventory/lifecycle.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUrl>
+#include <QUrlQuery>
+
+#include <atomic>
+
+namespace Etabli::Server {
+
+using Inventory::Event;
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ServerStore", text);
+}
+
+QString compact(const QJsonObject &o)
+{
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+QString now()
+{
+    return Inventory::isoTime(QDateTime::currentDateTimeUtc());
+}
+
+QString hashToken(const QString &secret)
+{
+    // Tokens are 256 random bits, so a plain SHA-256 cannot be brute-forced.
+    return QString::fromLatin1(QCryptographicHash::hash(secret.toUtf8(), QCryptographicHash::Sha256).toHex());
+}
+
+Error badPayload(const Event &e, const QString &why)
+{
+    return makeError(ErrorCode::InvalidArgument, tr("event %1 (%2): %3").arg(e.uuid, e.type, why),
+                     QStringLiteral("bad_payload"));
+}
+
+enum class J { Str, Num, Bool, Obj, Arr };
+struct Field {
+    const char *key;
+    J type;
+    bool required;
+};
+
+/// The payload keys each type needs, with their JSON types: the same keys the station
+/// store checks (inventory/store_apply.cpp), so the server never accepts what a
+/// station would reject.
+std::optional<Error> validatePayload(const Event &e)
+{
+    static const QHash<QString, QList<Field>> kFields{
+        {QStringLiteral("donor.added"), {{"name", J::Str, true}, {"contact", J::Str, false}}},
+        {QStringLiteral("lot.added"),
+         {{"reference", J::Str, true},
+          {"donor", J::Str, false},
+          {"expected_count", J::Num, false},
+          {"received_at", J::Str, false},
+          {"notes", J::Str, false}}},
+        {QStringLiteral("asset.added"),
+         {{"tag", J::Str, true},
+          {"kind", J::Str, true},
+          {"lot", J::Str, false},
+          {"make", J::Str, false},
+          {"model", J::Str, false},
+          {"serial", J::Str, false},
+          {"specs", J::Obj, false}}},
+        {QStringLiteral("asset.moved"),
+         {{"from", J::Str, true}, {"to", J::Str, true}, {"beneficiary", J::Str, false}, {"note", J::Str, false}}},
+        {QStringLiteral("asset.updated"),
+         {{"make", J::Str, false},
+          {"model", J::Str, false},
+          {"serial", J::Str, false},
+          {"specs", J::Obj, false},
+          {"components", J::Arr, false}}},
+        {QStringLiteral("test.recorded"),
+         {{"kind", J::Str, true},
+          {"verdict", J::Str, true},
+          {"rule", J::Str, false},
+          {"measurements", J::Obj, false},
+          {"started_at", J::Str, false},
+          {"ended_at", J::Str, false}}},
+        {QStringLiteral("hs.recorded"),
+         {{"part", J::Str, true}, {"reason", J::Str, true}, {"disposal", J::Str, false}, {"note", J::Str, false}}},
+        {QStringLiteral("erasure.recorded"),
+         {{"method", J::Str, true},
+          {"device_model", J::Str, false},
+          {"device_serial", J::Str, false},
+          {"bytes", J::Num, false},
+          {"verified", J::Bool, true},
+          {"started_at", J::Str, false},
+          {"ended_at", J::Str, false},
+          {"certificate", J::Obj, false}}},
+        {QStringLiteral("imaging.recorded"),
+         {{"master_name", J::Str, true},
+          {"master_version", J::Str, true},
+          {"target_model", J::Str, false},
+          {"target_serial", J::Str, false},
+          {"bytes", J::Num, false},
+          {"seconds", J::Num, false},
+          {"mib_s", J::Num, false},
+          {"fill", J::Str, false},
+          {"verified", J::Bool, true}}},
+        {QStringLiteral("label.printed"), {{"template", J::Str, true}, {"printer", J::Str, true}}},
+        {QStringLiteral("kit.created"), {{"reference", J::Str, true}, {"items", J::Arr, false}}},
+        {QStringLiteral("beneficiary.added"),
+         {{"reference", J::Str, true},
+          {"school_id", J::Str, false},
+          {"school", J::Str, false},
+          {"class", J::Str, false},
+          {"family_name", J::Str, false},
+          {"contact", J::Str, false}}},
+        {QStringLiteral("worker.added"),
+         {{"badge", J::Str, true}, {"display_name", J::Str, true}, {"role", J::Str, true}}},
+        {QStringLiteral("station.added"), {{"name", J::Str, true}, {"location", J::Str, false}}},
+    };
+    const auto fields = kFields.value(e.type);
+    for (const Field &f : fields) {
+        const QJsonValue v = e.payload.value(QLatin1String(f.key));
+        const QString key = QLatin1String(f.key);
+        if (v.isUndefined() || v.isNull()) {
+            if (f.required)
+                return badPayload(e, tr("«%1» is required").arg(key));
+            continue;
+        }
+        bool ok = false;
+        switch (f.type) {
+        case J::Str:
+            ok = v.isString() && v.toString().size() <= 4096 && !(f.required && v.toString().trimmed().isEmpty());
+            break;
+        case J::Num:
+            ok = v.isDouble() && v.toDouble() >= 0;
+            break;
+        case J::Bool:
+            ok = v.isBool();
+            break;
+        case J::Obj:
+            ok = v.isObject();
+            break;
+        case J::Arr:
+            ok = v.isArray();
+            break;
+        }
+        if (!ok)
+            return badPayload(e, tr("«%1» has the wrong type or value").arg(key));
+    }
+    const auto str = [&e](const char *key) { return e.payload.value(QLatin1String(key)).toString(); };
+    if (e.type == QLatin1String("asset.added")) {
+        if (!Inventory::assetKindFromString(str("kind")))
+            return badPayload(e, tr("unknown kind"));
+        if (str("tag") != e.assetTag)
+            return badPayload(e, tr("«tag» must equal the event's asset tag"));
+    }
+    if (e.type == QLatin1String("asset.moved")
+        && (!Inventory::assetStateFromString(str("from")) || !Inventory::assetStateFromString(str("to"))))
+        return badPayload(e, tr("unknown state"));
+    if (e.type == QLatin1String("test.recorded") && !Inventory::verdictFromString(str("verdict")))
+        return badPayload(e, tr("«verdict» must be PASS, WARN or FAIL"));
+    if (e.type == QLatin1String("hs.recorded") && !Inventory::hsReasonFromString(str("reason")))
+        return badPayload(e, tr("unknown HS reason"));
+    if (e.type == QLatin1String("worker.added") && !Inventory::roleFromString(str("role")))
+        return badPayload(e, tr("«role» must be worker, supervisor or desk"));
+    if (e.type == QLatin1String("asset.updated"))
+        for (const QJsonValue &c : e.payload.value(QStringLiteral("components")).toArray())
+            if (!c.isObject() || !c.toObject().value(QStringLiteral("kind")).isString())
+                return badPayload(e, tr("each component must be an object with a «kind»"));
+    if (e.type == QLatin1String("kit.created"))
+        for (const QJsonValue &v : e.payload.value(QStringLiteral("items")).toArray())
+            if (!v.isString() || !Inventory::AssetTag::parse(v.toString()))
+                return badPayload(e, tr("«items» must be a list of asset tags"));
+    return std::nullopt;
+}
+
+bool isAssetType(const QString &type)
+{
+    static const QStringList general{QStringLiteral("donor.added"), QStringLiteral("lot.added"),
+                                     QStringLiteral("beneficiary.added"), QStringLiteral("worker.added"),
+                                     QStringLiteral("station.added")};
+    return !general.contains(type);
+}
+
+} // namespace
+
+struct ServerStore::Private {
+    QString connection;
+    bool postgres = false;
+
+    QSqlDatabase db() const { return QSqlDatabase::database(connection, false); }
+
+    Result<QSqlQuery> run(const QString &sql, const QVariantList &binds = {}) const
+    {
+        QSqlQuery q(db());
+        q.setForwardOnly(true);
+        if (!q.prepare(sql))
+            return makeError(ErrorCode::Io, tr("server store: %1: %2").arg(sql.left(60), q.lastError().text()),
+                             QStringLiteral("sql"));
+        for (const QVariant &v : binds)
+            q.addBindValue(v.typeId() == QMetaType::QString && v.toString().isNull() ? QVariant(QStringLiteral(""))
+                                                                                     : v);
+        if (!q.exec())
+            return makeError(ErrorCode::Io, tr("server store: %1: %2").arg(sql.left(60), q.lastError().text()),
+                             QStringLiteral("sql"));
+        return q;
+    }
+
+    Result<void> migrate();
+    /// Applies one new event to the state; returns the note when it is overridden.
+    Result<QString> apply(const Event &e);
+};
+
+ServerStore::ServerStore()
+    : d(std::make_unique<Private>())
+{}
+
+ServerStore::~ServerStore()
+{
+    const QString name = d->connection;
+    {
+        QSqlDatabase db = QSqlDatabase::database(name, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+
+bool ServerStore::isPostgres() const
+{
+    return d->postgres;
+}
+
+Result<std::unique_ptr<ServerStore>> ServerStore::open(const QString &url)
+{
+    static std::atomic<int> counter{0};
+    std::unique_ptr<ServerStore> store(new ServerStore);
+    store->d->connection = QStringLiteral("etabli-server-%1").arg(++counter);
+    QSqlDatabase db;
+    if (url.startsWith(QLatin1String("sqlite:"))) {
+        const QString path = url.mid(7);
+        if (path.isEmpty())
+            return makeError(ErrorCode::InvalidArgument, tr("--db sqlite:PATH needs a path"));
+        QDir().mkpath(QFileInfo(path).absolutePath());
+        db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), store->d->connection);
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    } else if (url.startsWith(QLatin1String("postgresql://")) || url.startsWith(QLatin1String("postgres://"))) {
+        const QUrl u(url);
+        if (!u.isValid())
+            return makeError(ErrorCode::InvalidArgument, tr("invalid PostgreSQL URL %1").arg(url));
+        store->d->postgres = true;
+        db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), store->d->connection);
+        const QUrlQuery query(u);
+        db.setHostName(query.hasQueryItem(QStringLiteral("host")) ? query.queryItemValue(QStringLiteral("host"))
+                                                                  : u.host());
+        if (u.port() > 0)
+            db.setPort(u.port());
+        db.setUserName(u.userName());
+        db.setPassword(u.password());
+        db.setDatabaseName(u.path().mid(1));
+    } else {
+        return makeError(ErrorCode::InvalidArgument,
+                         tr("--db must be sqlite:PATH or postgresql://USER@HOST:PORT/DB (got «%1»)").arg(url));
+    }
+    if (!db.isValid())
+        return makeError(ErrorCode::Unsupported, tr("the Qt SQL driver for %1 is not installed").arg(url));
+    if (!db.open())
+        return makeError(ErrorCode::Io, tr("cannot open %1: %2").arg(url, db.lastError().text()));
+    if (!store->d->postgres) {
+        // FULL: a push the server acknowledged survives a power cut.
+        for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL"})
+            if (auto q = store->d->run(QString::fromLatin1(pragma)); !q)
+                return q.error();
+    }
+    if (auto m = store->d->migrate(); !m)
+        return m.error();
+    return store;
+}
+
+Result<void> ServerStore::Private::migrate()
+{
+    const QString serial = postgres ? QStringLiteral("BIGSERIAL PRIMARY KEY") : QStringLiteral("INTEGER PRIMARY KEY");
+    const QStringList schema{
+        QStringLiteral("CREATE TABLE IF NOT EXISTS tokens (id %1, name TEXT NOT NULL, role TEXT NOT NULL,"
+                       " hash TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL, revoked_at TEXT)")
+            .arg(serial),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS events (seq %1, uuid TEXT NOT NULL UNIQUE, station TEXT NOT NULL,"
+                       " worker TEXT NOT NULL, time TEXT NOT NULL, time_ms BIGINT NOT NULL, type TEXT NOT NULL,"
+                       " asset_tag TEXT, payload TEXT NOT NULL, status TEXT NOT NULL, note TEXT NOT NULL,"
+                       " received_at TEXT NOT NULL, pushed_by TEXT NOT NULL)")
+            .arg(serial),
+        QStringLiteral("CREATE INDEX IF NOT EXISTS events_asset ON events(asset_tag)"),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS assets (tag TEXT PRIMARY KEY, kind TEXT NOT NULL,"
+                       " state TEXT NOT NULL, lot TEXT NOT NULL, make TEXT NOT NULL, model TEXT NOT NULL,"
+                       " serial TEXT NOT NULL, reserved_for TEXT NOT NULL, cycle INTEGER NOT NULL,"
+                       " master_version TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL)"),
+        QStringLiteral("CREATE INDEX IF NOT EXISTS assets_state ON assets(state)"),
+        QStringLiteral("CREATE INDEX IF NOT EXISTS assets_lot ON assets(lot)"),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS donors (name TEXT PRIMARY KEY, contact TEXT NOT NULL)"),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS lots (reference TEXT PRIMARY KEY, donor TEXT NOT NULL,"
+                       " expected_count BIGINT NOT NULL, received_at TEXT NOT NULL)"),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS kits (reference TEXT PRIMARY KEY, asset_tag TEXT NOT NULL)"),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS beneficiaries (reference TEXT PRIMARY KEY,"
+                       " school_id TEXT NOT NULL, school TEXT NOT NULL, class TEXT NOT NULL,"
+                       " family_name TEXT NOT NULL, contact TEXT NOT NULL)"),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS handovers (id %1, asset_tag TEXT NOT NULL,"
+                       " beneficiary TEXT NOT NULL, handed_over_at TEXT NOT NULL, warranty_until TEXT NOT NULL,"
+                       " master_version TEXT NOT NULL, returned_at TEXT)")
+            .arg(serial),
+        QStringLiteral("CREATE INDEX IF NOT EXISTS handovers_asset ON handovers(asset_tag)"),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS hs_parts (id %1, asset_tag TEXT NOT NULL, part TEXT NOT NULL,"
+                       " reason TEXT NOT NULL, recorded_at TEXT NOT NULL)")
+            .arg(serial),
+    };
+    QSqlDatabase database = db();
+    if (!database.transaction())
+        return makeError(ErrorCode::Io, tr("cannot start the schema upgrade: %1").arg(database.lastError().text()));
+    for (const QString &sql : schema)
+        if (auto q = run(sql); !q) {
+            database.rollback();
+            return q.error();
+        }
+    if (!database.commit())
+        return makeError(ErrorCode::Io, tr("cannot commit the schema: %1").arg(database.lastError().text()));
+    return {};
+}
+
+// --- tokens
+
+Result<QString> ServerStore::createToken(const QString &name, const QString &role)
+{
+    static const QStringList roles{QStringLiteral("station"), QStringLiteral("supervisor"), QStringLiteral("desk"),
+                                   QStringLiteral("ent")};
+    if (!roles.contains(role))
+        return makeError(ErrorCode::InvalidArgument, tr("the role must be station, supervisor, desk or ent"));
+    if (name.trimmed().isEmpty() || name.size() > 128)
+        return makeError(ErrorCode::InvalidArgument, tr("a token needs a name (1 to 128 characters)"));
+    QByteArray random(32, Qt::Uninitialized);
+    QRandomGenerator::system()->generate(reinterpret_cast<quint32 *>(random.data()),
+                                         reinterpret_cast<quint32 *>(random.data() + random.size()));
+    const QString secret = QStringLiteral("etb_")
+        + QString::fromLatin1(random.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    auto q = d->run(QStringLiteral("INSERT INTO tokens(name, role, hash, created_at) VALUES(?, ?, ?, ?)"),
+                    {name.trimmed(), role, hashToken(secret), now()});
+    if (!q)
+        return q.error();
+    return secret;
+}
+
+QList<TokenInfo> ServerStore::tokens() const
+{
+    QList<TokenInfo> out;
+    auto q = d->run(QStringLiteral("SELECT id, name, role, created_at, revoked_at FROM tokens ORDER BY id"));
+    while (q && q->next())
+        out.append(TokenInfo{q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toString(),
+                             q->value(3).toString(), q->value(4).toString()});
+    return out;
+}
+
+Result<void> ServerStore::revokeToken(const QString &idOrName)
+{
+    bool isId = false;
+    const qint64 id = idOrName.toLongLong(&isId);
+    auto q = isId
+        ? d->run(QStringLiteral("UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL"), {now(), id})
+        : d->run(QStringLiteral("UPDATE tokens SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL"),
+                 {now(), idOrName});
+    if (!q)
+        return q.error();
+    if (q->numRowsAffected() <= 0)
+        return makeError(ErrorCode::NotFound, tr("no valid token «%1»").arg(idOrName), QStringLiteral("unknown_token"));
+    return {};
+}
+
+Result<TokenInfo> ServerStore::authenticate(const QString &secret) const
+{
+    if (secret.isEmpty() || secret.size() > 256)
+        return makeError(ErrorCode::Unauthorized, tr("missing or malformed token"));
+    auto q
+        = d->run(QStringLiteral("SELECT id, name, role, created_at FROM tokens WHERE hash = ? AND revoked_at IS NULL"),
+                 {hashToken(secret)});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return makeError(ErrorCode::Unauthorized, tr("unknown or revoked token"));
+    return TokenInfo{
+        q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toString(), q->value(3).toString(), {}};
+}
+
+// --- events
+
+Result<QString> ServerStore::Private::apply(const Event &e)
+{
+    const auto str = [&e](const char *key) { return e.payload.value(QLatin1String(key)).toString().trimmed(); };
+    const QString when = Inventory::isoTime(e.time);
+    const auto exists = [this](const QString &sql, const QVariantList &binds) -> Result<bool> {
+        auto q = run(sql, binds);
+        if (!q)
+            return q.error();
+        return q->next();
+    };
+    const auto done = [](const Result<QSqlQuery> &q) -> Result<QString> {
+        if (!q)
+            return q.error();
+        return QString();
+    };
+    if (e.type == QLatin1String("donor.added")) {
+        auto x = exists(QStringLiteral("SELECT 1 FROM donors WHERE name = ?"), {str("name")});
+        if (!x)
+            return x.error();
+        if (*x)
+            return tr("the donor «%1» already exists").arg(str("name"));
+        return done(
+            run(QStringLiteral("INSERT INTO donors(name, contact) VALUES(?, ?)"), {str("name"), str("contact")}));
+    }
+    if (e.type == QLatin1String("lot.added")) {
+        auto x = exists(QStringLiteral("SELECT 1 FROM lots WHERE reference = ?"), {str("reference")});
+        if (!x)
+            return x.error();
+        if (*x)
+            return tr("the lot «%1» already exists").arg(str("reference"));
+        if (!str("donor").isEmpty()) {
+            auto dx = exists(QStringLiteral("SELECT 1 FROM donors WHERE name = ?"), {str("donor")});
+            if (!dx)
+                return dx.error();
+            if (!*dx)
+                if (auto q = run(QStringLiteral("INSERT INTO donors(name, contact) VALUES(?, '')"), {str("donor")}); !q)
+                    return q.error();
+        }
+        const QString received = str("received_at").isEmpty() ? when.left(10) : str("received_at");
+        return done(run(QStringLiteral("INSERT INTO lots(reference, donor, expected_count, received_at)"
+                                       " VALUES(?, ?, ?, ?)"),
+                        {str("reference"), str("donor"),
+                         qint64(e.payload.value(QStringLiteral("expected_count")).toDouble()), received}));
+    }
+    if (e.type == QLatin1String("beneficiary.added"))
+        return done(
+            run(QStringLiteral("INSERT INTO beneficiaries(reference, school_id, school, class, family_name,"
+                               " contact) VALUES(?, ?, ?, ?, ?, ?) ON CONFLICT(reference) DO UPDATE SET"
+                               " school_id = excluded.school_id, school = excluded.school,"
+                               " class = excluded.class, family_name = excluded.family_name,"
+                               " contact = excluded.contact"),
+                {str("reference"), str("school_id"), str("school"), str("class"), str("family_name"), str("contact")}));
+    if (!isAssetType(e.type))
+        return QString(); // worker.added, station.added: kept in the log only
+
+    auto a = run(QStringLiteral("SELECT state, reserved_for, cycle, master_version FROM assets WHERE tag = ?"),
+                 {e.assetTag});
+    if (!a)
+        return a.error();
+    const bool known = a->next();
+    if (e.type == QLatin1String("asset.added")) {
+        if (known)
+            return tr("the tag %1 is already used").arg(e.assetTag);
+        if (!str("lot").isEmpty()) {
+            auto lx = exists(QStringLiteral("SELECT 1 FROM lots WHERE reference = ?"), {str("lot")});
+            if (!lx)
+                return lx.error();
+            if (!*lx)
+                return tr("no lot «%1»").arg(str("lot"));
+        }
+        return done(run(QStringLiteral("INSERT INTO assets(tag, kind, state, lot, make, model, serial, reserved_for,"
+                                       " cycle, master_version, created_at, updated_at)"
+                                       " VALUES(?, ?, 'RECEIVED', ?, ?, ?, ?, '', 1, '', ?, ?)"),
+                        {e.assetTag, Inventory::toString(*Inventory::assetKindFromString(str("kind"))), str("lot"),
+                         str("make"), str("model"), str("serial"), when, when}));
+    }
+    if (!known)
+        return makeError(ErrorCode::NotFound,
+                         tr("event %1 is about %2, an asset this server does not know").arg(e.uuid, e.assetTag),
+                         QStringLiteral("unknown_asset"));
+    const QString state = a->value(0).toString();
+    const QString reservedFor = a->value(1).toString();
+    const int cycle = a->value(2).toInt();
+    const QString master = a->value(3).toString();
+    if (e.type == QLatin1String("asset.moved")) {
+        const auto from = *Inventory::assetStateFromString(str("from"));
+        const auto to = *Inventory::assetStateFromString(str("to"));
+        if (Inventory::toString(from) != state)
+            return tr("%1 is %2, not %3: someone moved it meanwhile").arg(e.assetTag, state, Inventory::toString(from));
+        if (!Inventory::Lifecycle::isAllowed(from, to))
+            return tr("%1 cannot go from %2 to %3").arg(e.assetTag, state, Inventory::toString(to));
+        QString reserved = reservedFor;
+        int newCycle = cycle;
+        using S = Inventory::AssetState;
+        if (to == S::Reserved)
+            reserved = str("beneficiary");
+        else if (to == S::Ready || to == S::Testing || to == S::Parts || to == S::Recycled)
+            reserved.clear();
+        if (to == S::HandedOver) {
+            const QString until = e.time.toUTC().date().addYears(3).toString(Qt::ISODate);
+            if (auto q = run(QStringLiteral("INSERT INTO handovers(asset_tag, beneficiary, handed_over_at,"
+                                            " warranty_until, master_version) VALUES(?, ?, ?, ?, ?)"),
+                             {e.assetTag, str("beneficiary"), when, until, master});
+                !q)
+                return q.error();
+        }
+        if (to == S::Returned) {
+            if (auto q = run(QStringLiteral("UPDATE handovers SET returned_at = ? WHERE asset_tag = ?"
+                                            " AND returned_at IS NULL"),
+                             {when, e.assetTag});
+                !q)
+                return q.error();
+            ++newCycle;
+            reserved.clear();
+        }
+        return done(run(QStringLiteral("UPDATE assets SET state = ?, reserved_for = ?, cycle = ?, updated_at = ?"
+                                       " WHERE tag = ?"),
+                        {Inventory::toString(to), reserved, newCycle, when, e.assetTag}));
+    }
+    if (e.type == QLatin1String("kit.created")) {
+        auto kx = exists(QStringLiteral("SELECT 1 FROM kits WHERE reference = ?"), {str("reference")});
+        if (!kx)
+            return kx.error();
+        if (*kx)
+            return tr("the kit «%1» already exists").arg(str("reference"));
+        for (const QJsonValue &v : e.payload.value(QStringLiteral("items")).toArray()) {
+            auto ix = exists(QStringLiteral("SELECT 1 FROM assets WHERE tag = ?"),
+                             {*Inventory::AssetTag::parse(v.toString())});
+            if (!ix)
+                return ix.error();
+            if (!*ix)
+                return tr("no asset %1 in this inventory").arg(v.toString());
+        }
+        return done(
+            run(QStringLiteral("INSERT INTO kits(reference, asset_tag) VALUES(?, ?)"), {str("reference"), e.assetTag}));
+    }
+    if (e.type == QLatin1String("hs.recorded"))
+        return done(run(QStringLiteral("INSERT INTO hs_parts(asset_tag, part, reason, recorded_at) VALUES(?, ?, ?, ?)"),
+                        {e.assetTag, str("part"), str("reason").toLower(), when}));
+    if (e.type == QLatin1String("imaging.recorded") && e.payload.value(QStringLiteral("verified")).toBool())
+        return done(run(QStringLiteral("UPDATE assets SET master_version = ?, updated_at = ? WHERE tag = ?"),
+                        {str("master_version"), when, e.assetTag}));
+    if (e.type == QLatin1String("asset.updated")) {
+        for (const char *column : {"make", "model", "serial"})
+            if (e.payload.contains(QLatin1String(column)))
+                if (auto q = run(QStringLiteral("UPDATE assets SET %1 = ? WHERE tag = ?").arg(QLatin1String(column)),
+                                 {str(column), e.assetTag});
+                    !q)
+                    return q.error();
+    }
+    return QString();
+}
+
+Result<QList<PushOutcome>> ServerStore::push(const QList<Event> &events, const QString &pushedBy)
+{
+    // Everything is checked before anything is written; the transaction is the
+    // second line: an unknown asset found while applying rolls the batch back.
+    for (const Event &e : events) {
+        if (auto bad = validatePayload(e))
+            return *bad;
+        if (isAssetType(e.type)) {
+            auto tag = Inventory::AssetTag::parse(e.assetTag);
+            if (!tag || *tag != e.assetTag)
+                return makeError(ErrorCode::InvalidArgument,
+                                 tr("event %1: «%2» is not a valid asset tag").arg(e.uuid, e.assetTag),
+                                 QStringLiteral("bad_tag"));
+        } else if (!e.assetTag.isEmpty()) {
+            return makeError(ErrorCode::InvalidArgument, tr("event %1: a %2 is not about an asset").arg(e.uuid, e.type),
+                             QStringLiteral("bad_tag"));
+        }
+    }
+    QSqlDatabase database = d->db();
+    if (!database.transaction())
+        return makeError(ErrorCode::Io, tr("cannot start a transaction: %1").arg(database.lastError().text()));
+    auto fail = [&database](const Error &error) -> Result<QList<PushOutcome>> {
+        database.rollback();
+        return error;
+    };
+    QList<PushOutcome> out;
+    const QString received = now();
+    for (const Event &e : events) {
+        auto x = d->run(QStringLiteral("SELECT seq, status, note FROM events WHERE uuid = ?"), {e.uuid});
+        if (!x)
+            return fail(x.error());
+        if (x->next()) {
+            out.append(
+                PushOutcome{e.uuid, false, x->value(0).toLongLong(), x->value(1).toString(), x->value(2).toString()});
+            continue;
+        }
+        auto note = d->apply(e);
+        if (!note)
+            return fail(note.error());
+        const QString status = note->isEmpty() ? QStringLiteral("applied") : QStringLiteral("overridden");
+        auto ins = d->run(QStringLiteral("INSERT INTO events(uuid, station, worker, time, time_ms, type, asset_tag,"
+                                         " payload, status, note, received_at, pushed_by)"
+                                         " VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq"),
+                          {e.uuid, e.station, e.worker, Inventory::isoTime(e.time), e.time.toMSecsSinceEpoch(), e.type,
+                           e.assetTag.isEmpty() ? QVariant() : QVariant(e.assetTag), compact(e.payload), status, *note,
+                           received, pushedBy});
+        if (!ins)
+            return fail(ins.error());
+        if (!ins->next())
+            return fail(makeError(ErrorCode::Internal, tr("the server store returned no sequence number")));
+        out.append(PushOutcome{e.uuid, true, ins->value(0).toLongLong(), status, *note});
+    }
+    if (!database.commit())
+        return fail(makeError(ErrorCode::Io, tr("cannot commit: %1").arg(database.lastError().text())));
+    return out;
+}
+
+Result<QJsonArray> ServerStore::pull(qint64 since, int limit, bool withFamilyData, qint64 *last, bool *more) const
+{
+    QString sql = QStringLiteral("SELECT seq, uuid, station, worker, time, type, asset_tag, payload, status, note"
+                                 " FROM events WHERE seq > ?");
+    if (!withFamilyData)
+        sql += QStringLiteral(" AND type <> 'beneficiary.added'");
+    sql += QStringLiteral(" ORDER BY seq LIMIT %1").arg(limit + 1);
+    auto q = d->run(sql, {since});
+    if (!q)
+        return q.error();
+    QJsonArray out;
+    *last = since;
+    *more = false;
+    while (q->next()) {
+        if (out.size() == limit) {
+            *more = true;
+            break;
+        }
+        QJsonObject o{
+            {QStringLiteral("seq"), q->value(0).toLongLong()},
+            {QStringLiteral("uuid"), q->value(1).toString()},
+            {QStringLiteral("station"), q->value(2).toString()},
+            {QStringLiteral("worker"), q->value(3).toString()},
+            {QStringLiteral("time"), q->value(4).toString()},
+            {QStringLiteral("type"), q->value(5).toString()},
+            {QStringLiteral("asset_tag"),
+             q->value(6).isNull() || q->value(6).toString().isEmpty() ? QJsonValue()
+                                                                      : QJsonValue(q->value(6).toString())},
+            {QStringLiteral("payload"), QJsonDocument::fromJson(q->value(7).toString().toUtf8()).object()},
+            {QStringLiteral("status"), q->value(8).toString()},
+        };
+        if (!q->value(9).toString().isEmpty())
+            o.insert(QStringLiteral("note"), q->value(9).toString());
+        out.append(o);
+        *last = q->value(0).toLongLong();
+    }
+    // Skipped family events still move the cursor past them.
+    if (!*more && !withFamilyData) {
+        auto m = d->run(QStringLiteral("SELECT max(seq) FROM events"));
+        if (m && m->next() && m->value(0).toLongLong() > *last)
+            *last = m->value(0).toLongLong();
+    }
+    return out;
+}
+
+qint64 ServerStore::eventCount() const
+{
+    auto q = d->run(QStringLiteral("SELECT count(*) FROM events"));
+    return q && q->next() ? q->value(0).toLongLong() : -1;
+}
+
+bool ServerStore::healthy() const
+{
+    auto q = d->run(QStringLiteral("SELECT 1"));
+    return q && q->next();
+}
+
+// --- reads
+
+namespace {
+
+QJsonArray rows(Result<QSqlQuery> q, const QStringList &names)
+{
+    QJsonArray out;
+    while (q && q->next()) {
+        QJsonObject o;
+        for (int i = 0; i < names.size(); ++i) {
+            const QVariant v = q->value(i);
+            if (v.isNull())
+                o.insert(names[i], QJsonValue());
+            else if (v.typeId() == QMetaType::LongLong || v.typeId() == QMetaType::Int)
+                o.insert(names[i], v.toLongLong());
+            else
+                o.insert(names[i], v.toString());
+        }
+        out.append(o);
+    }
+    return out;
+}
+
+const QStringList kAssetNames{QStringLiteral("tag"),        QStringLiteral("kind"),
+                              QStringLiteral("state"),      QStringLiteral("lot"),
+                              QStringLiteral("make"),       QStringLiteral("model"),
+                              QStringLiteral("serial"),     QStringLiteral("reserved_for"),
+                              QStringLiteral("cycle"),      QStringLiteral("master_version"),
+                              QStringLiteral("created_at"), QStringLiteral("updated_at")};
+const QString kAssetSelect = QStringLiteral("SELECT tag, kind, state, lot, make, model, serial, reserved_for, cycle,"
+                                            " master_version, created_at, updated_at FROM assets");
+
+} // namespace
+
+Result<QJsonObject> ServerStore::asset(const QString &tag) const
+{
+    auto q = d->run(kAssetSelect + QStringLiteral(" WHERE tag = ?"), {tag});
+    if (!q)
+        return q.error();
+    const QJsonArray found = rows(std::move(q), kAssetNames);
+    if (found.isEmpty())
+        return makeError(ErrorCode::NotFound, tr("no asset %1").arg(tag), QStringLiteral("unknown_tag"));
+    QJsonObject o = found.first().toObject();
+    o.insert(QStringLiteral("history"),
+             rows(d->run(QStringLiteral("SELECT seq, uuid, station, worker, time, type, status, note FROM events"
+                                        " WHERE asset_tag = ? ORDER BY seq"),
+                         {tag}),
+                  {QStringLiteral("seq"), QStringLiteral("uuid"), QStringLiteral("station"), QStringLiteral("worker"),
+                   QStringLiteral("time"), QStringLiteral("type"), QStringLiteral("status"), QStringLiteral("note")}));
+    return o;
+}
+
+Result<QJsonArray> ServerStore::assets(const QString &state, int limit) const
+{
+    auto q = state.isEmpty()
+        ? d->run(kAssetSelect + QStringLiteral(" ORDER BY tag LIMIT %1").arg(limit))
+        : d->run(kAssetSelect + QStringLiteral(" WHERE state = ? ORDER BY tag LIMIT %1").arg(limit), {state});
+    if (!q)
+        return q.error();
+    return rows(std::move(q), kAssetNames);
+}
+
+Result<QJsonArray> ServerStore::lots() const
+{
+    auto q = d->run(QStringLiteral("SELECT l.reference, l.donor, l.expected_count, l.received_at,"
+                                   " (SELECT count(*) FROM assets a WHERE a.lot = l.reference) FROM lots l"
+                                   " ORDER BY l.reference"));
+    if (!q)
+        return q.error();
+    return rows(std::move(q),
+                {QStringLiteral("reference"), QStringLiteral("donor"), QStringLiteral("expected_count"),
+                 QStringLiteral("received_at"), QStringLiteral("asset_count")});
+}
+
+Result<QJsonArray> ServerStore::donors() const
+{
+    auto q = d->run(QStringLiteral("SELECT name, contact FROM donors ORDER BY name"));
+    if (!q)
+        return q.error();
+    return rows(std::move(q), {QStringLiteral("name"), QStringLiteral("contact")});
+}
+
+Result<QJsonArray> ServerStore::beneficiaries() const
+{
+    auto q = d->run(QStringLiteral("SELECT reference, school_id, school, class, family_name, contact"
+                                   " FROM beneficiaries ORDER BY reference"));
+    if (!q)
+        return q.error();
+    return rows(std::move(q),
+                {QStringLiteral("reference"), QStringLiteral("school_id"), QStringLiteral("school"),
+                 QStringLiteral("class"), QStringLiteral("family_name"), QStringLiteral("contact")});
+}
+
+Result<QJsonArray> ServerStore::handovers() const
+{
+    auto q = d->run(QStringLiteral("SELECT asset_tag, beneficiary, handed_over_at, warranty_until, master_version,"
+                                   " returned_at FROM handovers ORDER BY id"));
+    if (!q)
+        return q.error();
+    return rows(std::move(q),
+                {QStringLiteral("asset_tag"), QStringLiteral("beneficiary"), QStringLiteral("handed_over_at"),
+                 QStringLiteral("warranty_until"), QStringLiteral("master_version"), QStringLiteral("returned_at")});
+}
+
+Result<QJsonObject> ServerStore::figures() const
+{
+    QJsonObject out;
+    auto group = [this](const QString &sql) -> Result<QJsonObject> {
+        auto q = d->run(sql);
+        if (!q)
+            return q.error();
+        QJsonObject o;
+        while (q->next())
+            o.insert(q->value(0).toString(), q->value(1).toLongLong());
+        return o;
+    };
+    const std::pair<const char *, const char *> groups[] = {
+        {"assets_by_state", "SELECT state, count(*) FROM assets GROUP BY state"},
+        {"assets_by_kind", "SELECT kind, count(*) FROM assets GROUP BY kind"},
+        {"hs_by_part", "SELECT part, count(*) FROM hs_parts GROUP BY part"},
+        {"assets_by_donor",
+         "SELECT l.donor, count(*) FROM assets a JOIN lots l ON l.reference = a.lot"
+         " GROUP BY l.donor"},
+        {"overridden_by_type", "SELECT type, count(*) FROM events WHERE status = 'overridden' GROUP BY type"},
+    };
+    for (const auto &[name, sql] : groups) {
+        auto g = group(QString::fromLatin1(sql));
+        if (!g)
+            return g.error();
+        out.insert(QLatin1String(name), *g);
+    }
+    auto h = d->run(QStringLiteral("SELECT count(*), count(returned_at) FROM handovers"));
+    if (!h)
+        return h.error();
+    if (h->next()) {
+        out.insert(QStringLiteral("handed_over"), h->value(0).toLongLong());
+        out.insert(QStringLiteral("returned"), h->value(1).toLongLong());
+    }
+    return out;
+}
+
+Result<QJsonArray> ServerStore::entEquipment() const
+{
+    // Only what the schools need: no family name, no contact.
+    auto q = d->run(QStringLiteral("SELECT b.school_id, b.school, b.class, h.asset_tag, h.handed_over_at,"
+                                   " h.warranty_until, h.master_version FROM handovers h"
+                                   " JOIN beneficiaries b ON b.reference = h.beneficiary"
+                                   " WHERE h.returned_at IS NULL ORDER BY b.school, b.class, b.school_id"));
+    if (!q)
+        return q.error();
+    return rows(std::move(q),
+                {QStringLiteral("school_id"), QStringLiteral("school"), QStringLiteral("class"),
+                 QStringLiteral("asset_tag"), QStringLiteral("handover_date"), QStringLiteral("warranty_end"),
+                 QStringLiteral("master_version")});
+}
+
+} // namespace Etabli::Server

@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Établi contributors
+#pragma once
+
+#include "common/result.h"
+#include "inventory/event.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QString>
+
+#include <memory>
+
+namespace Etabli::Server {
+
+/// A bearer token as listed (the secret itself is never stored, only its SHA-256).
+struct TokenInfo {
+    qint64 id = 0;
+    QString name;
+    QString role; ///< station | supervisor | desk | ent
+    QString createdAt;
+    QString revokedAt; ///< empty while valid
+};
+
+/// What a push did to one event.
+struct PushOutcome {
+    QString uuid;
+    bool isNew = false;
+    qint64 seq = 0;
+    QString status;
+    QString note;
+};
+
+/// The central inventory: the events of every station in arrival order (`seq`) and
+/// the state they lead to, on SQLite (`sqlite:PATH`) or PostgreSQL
+/// (`postgresql://user@host:port/db`, `?host=/socket/dir` for a Unix socket), with
+/// one portable schema. The conflict rule is in inventory/README.md: events are
+/// applied in arrival order and a move from a state the asset is no longer in, or a
+/// second asset.added of a tag, is kept as `overridden`.
+///
+/// Not thread-safe: one ServerStore per thread (the server runs one event loop).
+class ServerStore
+{
+public:
+    ~ServerStore();
+    static Result<std::unique_ptr<ServerStore>> open(const QString &url);
+    bool isPostgres() const;
+
+    // --- tokens
+    /// Creates a token; returns the secret (shown once).
+    Result<QString> createToken(const QString &name, const QString &role);
+    QList<TokenInfo> tokens() const;
+    Result<void> revokeToken(const QString &idOrName);
+    /// The valid token whose secret is `secret`, or NotFound.
+    Result<TokenInfo> authenticate(const QString &secret) const;
+
+    // --- events
+    /// Validates then stores a batch in one transaction, in order: either every event
+    /// is stored (or recognised as already there), or none and the error says why.
+    Result<QList<PushOutcome>> push(const QList<Inventory::Event> &events, const QString &pushedBy);
+    /// Events with seq > since, oldest first. `withFamilyData` false leaves out
+    /// beneficiary.added (stations never receive family data).
+    Result<QJsonArray> pull(qint64 since, int limit, bool withFamilyData, qint64 *last, bool *more) const;
+    qint64 eventCount() const;
+
+    // --- reads
+    Result<QJsonObject> asset(const QString &tag) const;
+    Result<QJsonArray> assets(const QString &state, int limit) const;
+    Result<QJsonArray> lots() const;
+    Result<QJsonArray> donors() const;
+    Result<QJsonArray> beneficiaries() const;
+    Result<QJsonArray> handovers() const;
+    Result<QJsonObject> figures() const;
+    /// The ENT feed: one row per pupil equipped (a handover not returned).
+    Result<QJsonArray> entEquipment() const;
+    bool healthy() const;
+
+private:
+    ServerStore();
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace Etabli::Server
