@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Établi contributors
+#include "labels/labeloutput.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QImageWriter>
+#include <QPageLayout>
+#include <QPageSize>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QPrinter>
+#include <QPrinterInfo>
+
+namespace Etabli::Labels {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Labels", text);
+}
+
+QPageLayout labelLayout(const RenderedLabel &label)
+{
+    const QPageSize size(label.pageMm, QPageSize::Millimeter, label.templateName, QPageSize::ExactMatch);
+    return QPageLayout(size, QPageLayout::Portrait, QMarginsF(0, 0, 0, 0), QPageLayout::Millimeter);
+}
+
+/// Paints the page on a device whose resolution is label.dpi: texts (hidden), then dots.
+void paintPage(QPainter &painter, const RenderedLabel &label, const QRectF &target)
+{
+    const double sx = target.width() / label.image.width();
+    const double sy = target.height() / label.image.height();
+    painter.save();
+    painter.translate(target.topLeft());
+    painter.scale(sx, sy);
+    for (const PlacedText &t : label.texts) {
+        QFont font(t.family);
+        font.setBold(t.bold);
+        font.setPixelSize(std::max(1, int(t.pixelSize)));
+        painter.setFont(font);
+        painter.setPen(Qt::white); // under the opaque image: found by search, never seen
+        painter.drawText(t.rect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine, t.text);
+    }
+    painter.drawImage(QRectF(0, 0, label.image.width(), label.image.height()), label.image);
+    painter.restore();
+}
+
+} // namespace
+
+Result<void> writePng(const RenderedLabel &label, const QString &path)
+{
+    QImageWriter writer(path, "png");
+    if (!writer.write(label.image))
+        return makeError(ErrorCode::Io, tr("cannot write %1: %2").arg(path, writer.errorString()));
+    return {};
+}
+
+Result<void> writePdf(const RenderedLabel &label, const QString &path)
+{
+    QPdfWriter pdf(path);
+    pdf.setCreator(QStringLiteral("Établi"));
+    pdf.setTitle(label.tags.join(QStringLiteral(", ")));
+    pdf.setResolution(label.dpi);
+    if (!pdf.setPageLayout(labelLayout(label)))
+        return makeError(ErrorCode::Internal, tr("the PDF writer refused the page size"));
+    QPainter painter;
+    if (!painter.begin(&pdf))
+        return makeError(ErrorCode::Io, tr("cannot write %1").arg(path));
+    paintPage(painter, label, QRectF(QPointF(0, 0), QSizeF(pdf.width(), pdf.height())));
+    if (!painter.end())
+        return makeError(ErrorCode::Io, tr("cannot write %1").arg(path));
+    if (QFileInfo(path).size() == 0)
+        return makeError(ErrorCode::Io, tr("cannot write %1").arg(path));
+    return {};
+}
+
+QStringList systemPrinters()
+{
+    return QPrinterInfo::availablePrinterNames();
+}
+
+Result<void> printWithQPrinter(const RenderedLabel &label, const QString &printerName, const QString &pdfFile)
+{
+    QPrinter printer(QPrinter::HighResolution);
+    if (pdfFile.isEmpty()) {
+        if (!systemPrinters().contains(printerName))
+            return makeError(
+                ErrorCode::NotFound,
+                tr("the printer «%1» is not known to CUPS on this machine (known: %2)")
+                    .arg(printerName,
+                         systemPrinters().isEmpty() ? tr("none") : systemPrinters().join(QStringLiteral(", "))),
+                QStringLiteral("printer_unknown"));
+        printer.setPrinterName(printerName);
+        if (!printer.isValid())
+            return makeError(ErrorCode::Refused, tr("the printer «%1» cannot be used").arg(printerName),
+                             QStringLiteral("printer_invalid"));
+    } else {
+        printer.setOutputFormat(QPrinter::PdfFormat);
+        printer.setOutputFileName(pdfFile);
+    }
+    printer.setDocName(tr("Établi label %1").arg(label.tags.join(QStringLiteral(", "))));
+    printer.setFullPage(true);
+    printer.setResolution(label.dpi);
+    if (!printer.setPageLayout(labelLayout(label)))
+        return makeError(ErrorCode::Refused,
+                         tr("the printer «%1» refuses the label size %2×%3 mm")
+                             .arg(printerName)
+                             .arg(label.pageMm.width())
+                             .arg(label.pageMm.height()),
+                         QStringLiteral("page_size_refused"));
+    QPainter painter;
+    if (!painter.begin(&printer))
+        return makeError(ErrorCode::Io, tr("the printer «%1» refused the job").arg(printerName),
+                         QStringLiteral("printer_refused"));
+    paintPage(painter, label, printer.paperRect(QPrinter::DevicePixel));
+    if (!painter.end() || printer.printerState() == QPrinter::Error || printer.printerState() == QPrinter::Aborted)
+        return makeError(ErrorCode::Io, tr("the printer «%1» failed the job").arg(printerName),
+                         QStringLiteral("printer_failed"));
+    return {};
+}
+
+QByteArray zplJob(const QImage &mono)
+{
+    // ^GF wants 1 = black, most significant bit first, rows padded to whole bytes:
+    // exactly our Format_Mono layout with index 1 = black.
+    const int rowBytes = (mono.width() + 7) / 8;
+    const int total = rowBytes * mono.height();
+    QByteArray hex;
+    hex.reserve(total * 2);
+    for (int y = 0; y < mono.height(); ++y) {
+        const uchar *line = mono.constScanLine(y);
+        const int tail = mono.width() % 8;
+        for (int i = 0; i < rowBytes; ++i) {
+            uchar b = line[i];
+            if (i == rowBytes - 1 && tail)
+                b &= uchar(0xFF << (8 - tail));
+            hex.append(QByteArray::number(b >> 4, 16).toUpper());
+            hex.append(QByteArray::number(b & 0xF, 16).toUpper());
+        }
+    }
+    QByteArray job;
+    job += "^XA\n";
+    job += "^PW" + QByteArray::number(mono.width()) + "\n";
+    job += "^LL" + QByteArray::number(mono.height()) + "\n";
+    job += "^LH0,0\n";
+    job += "^FO0,0^GFA," + QByteArray::number(total) + ',' + QByteArray::number(total) + ','
+        + QByteArray::number(rowBytes) + ',' + hex + "^FS\n";
+    job += "^PQ1\n";
+    job += "^XZ\n";
+    return job;
+}
+
+} // namespace Etabli::Labels
