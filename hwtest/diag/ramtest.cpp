@@ -1,0 +1,654 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Établi contributors
+#include "hwtest/diag/ramtest.h"
+
+#include "hwtest/diag/diagjob.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QRegularExpression>
+
+#include <atomic>
+#include <chrono>
+#include <cstring>
+#include <mutex>
+#include <sys/mman.h>
+#include <thread>
+
+namespace Etabli::HwTest {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("RamTest", text);
+}
+
+constexpr quint64 splitmix64(quint64 x)
+{
+    x += 0x9e3779b97f4a7c15ULL;
+    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+    return x ^ (x >> 31);
+}
+
+// Memory operations per word and per pattern (reads + writes), for progress and bandwidth.
+int opsPerWord(RamPattern p)
+{
+    switch (p) {
+    case RamPattern::OwnAddress:
+        return 4;
+    case RamPattern::MovingInversions:
+    case RamPattern::MovingInversionsRandom:
+        return 10;
+    case RamPattern::WalkingOnes:
+    case RamPattern::WalkingZeros:
+        return 2;
+    case RamPattern::RandomValues:
+        return 4;
+    case RamPattern::BlockMove:
+        return 3;
+    }
+    return 1;
+}
+
+struct Shared {
+    const RamTestOptions &opt;
+    quint64 *base = nullptr;
+    std::atomic<quint64> opsDone{0};
+    std::atomic<bool> stop{false};
+    std::mutex mutex;
+    QList<RamError> errors;
+    std::atomic<qint64> errorCount{0};
+
+    explicit Shared(const RamTestOptions &o)
+        : opt(o)
+    {}
+
+    Q_DECL_COLD_FUNCTION void report(quint64 *p, quint64 expected, quint64 actual, RamPattern pattern, int pass)
+    {
+        ++errorCount;
+        std::lock_guard lock(mutex);
+        if (errors.size() < opt.maxErrors)
+            errors.append(RamError{quintptr(p), qint64(p - base), expected, actual, pattern, pass});
+    }
+};
+
+// The fast path: plain loads and stores the compiler may vectorise.
+struct DirectMem {
+    static quint64 load(const quint64 *p) { return *p; }
+    static void store(quint64 *p, quint64 v) { *p = v; }
+    static void copy(quint64 *dst, const quint64 *src, size_t n) { std::memcpy(dst, src, n * sizeof(quint64)); }
+};
+
+// The test hook: every access goes through the injected faults. Only used when
+// faults are given, so it never slows a real test down.
+struct FaultyMem {
+    const QList<RamFault> *faults = nullptr;
+    quint64 *base = nullptr;
+
+    quint64 *resolve(const quint64 *p) const
+    {
+        for (const RamFault &f : *faults) {
+            if (f.kind == RamFault::Kind::AddressAlias && p == base + f.word)
+                return base + f.otherWord;
+        }
+        return const_cast<quint64 *>(p);
+    }
+    quint64 load(const quint64 *p) const
+    {
+        const quint64 *cell = resolve(p);
+        quint64 v = *cell;
+        for (const RamFault &f : *faults) {
+            const quint64 m = 1ULL << f.bit;
+            if (f.kind == RamFault::Kind::StuckAt0 && cell == base + f.word)
+                v &= ~m;
+            else if (f.kind == RamFault::Kind::StuckAt1 && cell == base + f.word)
+                v |= m;
+            else if (f.kind == RamFault::Kind::DataLineStuck0)
+                v &= ~m;
+        }
+        return v;
+    }
+    void store(quint64 *p, quint64 v) const
+    {
+        quint64 *cell = resolve(p);
+        const quint64 old = *cell;
+        for (const RamFault &f : *faults) {
+            const quint64 m = 1ULL << f.bit;
+            const bool here = cell == base + f.word;
+            switch (f.kind) {
+            case RamFault::Kind::StuckAt0:
+                if (here)
+                    v &= ~m;
+                break;
+            case RamFault::Kind::StuckAt1:
+                if (here)
+                    v |= m;
+                break;
+            case RamFault::Kind::TransitionUp:
+                if (here && !(old & m) && (v & m))
+                    v &= ~m;
+                break;
+            case RamFault::Kind::TransitionDown:
+                if (here && (old & m) && !(v & m))
+                    v |= m;
+                break;
+            case RamFault::Kind::DataLineStuck0:
+                v &= ~m;
+                break;
+            case RamFault::Kind::Bridging:
+                if (v & m)
+                    v |= 1ULL << f.otherBit;
+                break;
+            case RamFault::Kind::AddressAlias:
+            case RamFault::Kind::Coupling:
+                break;
+            }
+        }
+        *cell = v;
+        for (const RamFault &f : *faults) {
+            if (f.kind == RamFault::Kind::Coupling && cell == base + f.word && ((old ^ v) >> f.bit) & 1)
+                base[f.otherWord] ^= 1ULL << f.otherBit;
+        }
+    }
+    void copy(quint64 *dst, const quint64 *src, size_t n) const
+    {
+        for (size_t i = 0; i < n; ++i)
+            store(dst + i, load(src + i));
+    }
+};
+
+// Keeps the compiler from merging a write sweep with the read sweep after it.
+inline void barrier()
+{
+    asm volatile("" ::: "memory");
+}
+
+template<class Mem>
+class Worker
+{
+public:
+    Worker(Mem mem, Shared &shared, quint64 *lo, quint64 *hi)
+        : m(mem)
+        , sh(shared)
+        , lo(lo)
+        , hi(hi)
+    {}
+
+    bool run(RamPattern pattern, int pass, quint64 passSeed)
+    {
+        pat = pattern;
+        this->pass = pass;
+        switch (pattern) {
+        case RamPattern::OwnAddress:
+            return ownAddress();
+        case RamPattern::MovingInversions:
+            return march(0);
+        case RamPattern::MovingInversionsRandom:
+            return march(splitmix64(passSeed ^ 0x4d41524348ULL));
+        case RamPattern::WalkingOnes:
+            return walking(false);
+        case RamPattern::WalkingZeros:
+            return walking(true);
+        case RamPattern::RandomValues:
+            return randomValues(passSeed);
+        case RamPattern::BlockMove:
+            return blockMove(passSeed);
+        }
+        return true;
+    }
+
+private:
+    static constexpr qint64 Chunk = 1 << 17; // words: 1 MiB between progress/cancel checks
+
+    void check(const quint64 *p, quint64 expected)
+    {
+        const quint64 actual = m.load(p);
+        if (Q_UNLIKELY(actual != expected))
+            sh.report(const_cast<quint64 *>(p), expected, actual, pat, pass);
+    }
+    bool step(qint64 words, int ops)
+    {
+        sh.opsDone.fetch_add(quint64(words) * quint64(ops), std::memory_order_relaxed);
+        return !sh.stop.load(std::memory_order_relaxed);
+    }
+    // f(begin, end) ascending over the slice in chunks
+    template<class F>
+    bool up(int ops, F f)
+    {
+        for (quint64 *b = lo; b < hi; b += Chunk) {
+            quint64 *e = std::min(b + Chunk, hi);
+            f(b, e);
+            if (!step(e - b, ops))
+                return false;
+        }
+        barrier();
+        return true;
+    }
+    // f(begin, end) on chunks from the top; f itself must walk each chunk downwards
+    template<class F>
+    bool down(int ops, F f)
+    {
+        for (quint64 *e = hi; e > lo; e -= std::min<qint64>(Chunk, e - lo)) {
+            quint64 *b = e - std::min<qint64>(Chunk, e - lo);
+            f(b, e);
+            if (!step(e - b, ops))
+                return false;
+        }
+        barrier();
+        return true;
+    }
+
+    bool ownAddress()
+    {
+        auto addr = [](const quint64 *p) { return quint64(quintptr(p)); };
+        return up(1,
+                  [&](quint64 *b, quint64 *e) {
+                      for (quint64 *p = b; p < e; ++p)
+                          m.store(p, addr(p));
+                  })
+            && up(1,
+                  [&](quint64 *b, quint64 *e) {
+                      for (quint64 *p = b; p < e; ++p)
+                          check(p, addr(p));
+                  })
+            && down(1,
+                    [&](quint64 *b, quint64 *e) {
+                        for (quint64 *p = e; p-- > b;)
+                            m.store(p, ~addr(p));
+                    })
+            && down(1, [&](quint64 *b, quint64 *e) {
+                   for (quint64 *p = e; p-- > b;)
+                       check(p, ~addr(p));
+               });
+    }
+
+    // March C-: ⇕(w p) ⇑(r p, w ~p) ⇑(r ~p, w p) ⇓(r p, w ~p) ⇓(r ~p, w p) ⇕(r p)
+    bool march(quint64 v)
+    {
+        const quint64 nv = ~v;
+        auto readWrite = [&](quint64 expect, quint64 write, bool ascending) {
+            auto body = [&](quint64 *b, quint64 *e) {
+                if (ascending) {
+                    for (quint64 *p = b; p < e; ++p) {
+                        check(p, expect);
+                        m.store(p, write);
+                    }
+                } else {
+                    for (quint64 *p = e; p-- > b;) {
+                        check(p, expect);
+                        m.store(p, write);
+                    }
+                }
+            };
+            return ascending ? up(2, body) : down(2, body);
+        };
+        return up(1,
+                  [&](quint64 *b, quint64 *e) {
+                      for (quint64 *p = b; p < e; ++p)
+                          m.store(p, v);
+                  })
+            && readWrite(v, nv, true) && readWrite(nv, v, true) && readWrite(v, nv, false) && readWrite(nv, v, false)
+            && up(1, [&](quint64 *b, quint64 *e) {
+                   for (quint64 *p = b; p < e; ++p)
+                       check(p, v);
+               });
+    }
+
+    bool walking(bool zeros)
+    {
+        const quint64 flip = zeros ? ~0ULL : 0;
+        const qint64 shift = pass;
+        auto value = [&](const quint64 *p) { return (1ULL << ((qint64(p - sh.base) + shift) & 63)) ^ flip; };
+        return up(1,
+                  [&](quint64 *b, quint64 *e) {
+                      for (quint64 *p = b; p < e; ++p)
+                          m.store(p, value(p));
+                  })
+            && up(1, [&](quint64 *b, quint64 *e) {
+                   for (quint64 *p = b; p < e; ++p)
+                       check(p, value(p));
+               });
+    }
+
+    // The stream is recomputed from the seed to verify, so no copy of it is ever kept.
+    bool randomValues(quint64 seed)
+    {
+        auto value = [&](const quint64 *p) { return splitmix64(seed ^ quint64(p - sh.base)); };
+        for (const quint64 flip : {0ULL, ~0ULL}) {
+            if (!up(1,
+                    [&](quint64 *b, quint64 *e) {
+                        for (quint64 *p = b; p < e; ++p)
+                            m.store(p, value(p) ^ flip);
+                    })
+                || !up(1, [&](quint64 *b, quint64 *e) {
+                       for (quint64 *p = b; p < e; ++p)
+                           check(p, value(p) ^ flip);
+                   }))
+                return false;
+        }
+        return true;
+    }
+
+    // Fill the slice, copy its lower half over its upper half in blocks, verify both.
+    bool blockMove(quint64 seed)
+    {
+        const qint64 half = (hi - lo) / 2;
+        auto value = [&](qint64 i) { return splitmix64(seed + quint64(i) * 0x2545f4914f6cdd1dULL); };
+        const qint64 first = lo - sh.base;
+        if (!up(1, [&](quint64 *b, quint64 *e) {
+                for (quint64 *p = b; p < e; ++p)
+                    m.store(p, ~value(p - sh.base));
+            }))
+            return false;
+        for (qint64 done = 0; done < half; done += Chunk) {
+            const qint64 n = std::min<qint64>(Chunk, half - done);
+            m.copy(lo + half + done, lo + done, size_t(n));
+            if (!step(n * 2, 1))
+                return false;
+        }
+        barrier();
+        return up(1, [&](quint64 *b, quint64 *e) {
+            for (quint64 *p = b; p < e; ++p) {
+                const qint64 i = p - lo;
+                const qint64 source = i >= half && i < 2 * half ? i - half : i;
+                check(p, ~value(first + source));
+            }
+        });
+    }
+
+    Mem m;
+    Shared &sh;
+    quint64 *lo;
+    quint64 *hi;
+    RamPattern pat = RamPattern::OwnAddress;
+    int pass = 0;
+};
+
+template<class Mem>
+void workerMain(Mem mem, Shared &sh, quint64 *lo, quint64 *hi, quint64 seed, QList<QPair<RamPattern, double>> *timing)
+{
+    Worker<Mem> w(mem, sh, lo, hi);
+    for (int pass = 0; pass < sh.opt.passes; ++pass) {
+        const quint64 passSeed = splitmix64(seed + quint64(pass));
+        for (RamPattern p : sh.opt.patterns) {
+            QElapsedTimer t;
+            t.start();
+            if (!w.run(p, pass, passSeed))
+                return;
+            if (timing)
+                timing->append({p, t.nsecsElapsed() / 1e9});
+        }
+    }
+}
+
+} // namespace
+
+QString toString(RamPattern pattern)
+{
+    switch (pattern) {
+    case RamPattern::OwnAddress:
+        return QStringLiteral("own-address");
+    case RamPattern::MovingInversions:
+        return QStringLiteral("moving-inversions");
+    case RamPattern::MovingInversionsRandom:
+        return QStringLiteral("moving-inversions-random");
+    case RamPattern::WalkingOnes:
+        return QStringLiteral("walking-ones");
+    case RamPattern::WalkingZeros:
+        return QStringLiteral("walking-zeros");
+    case RamPattern::RandomValues:
+        return QStringLiteral("random-values");
+    case RamPattern::BlockMove:
+        return QStringLiteral("block-move");
+    }
+    return {};
+}
+
+QList<RamPattern> allRamPatterns()
+{
+    return {RamPattern::OwnAddress,  RamPattern::MovingInversions, RamPattern::MovingInversionsRandom,
+            RamPattern::WalkingOnes, RamPattern::WalkingZeros,     RamPattern::RandomValues,
+            RamPattern::BlockMove};
+}
+
+QString toString(RamFault::Kind kind)
+{
+    switch (kind) {
+    case RamFault::Kind::StuckAt0:
+        return QStringLiteral("stuck-at-0");
+    case RamFault::Kind::StuckAt1:
+        return QStringLiteral("stuck-at-1");
+    case RamFault::Kind::TransitionUp:
+        return QStringLiteral("transition-up");
+    case RamFault::Kind::TransitionDown:
+        return QStringLiteral("transition-down");
+    case RamFault::Kind::AddressAlias:
+        return QStringLiteral("address-alias");
+    case RamFault::Kind::Coupling:
+        return QStringLiteral("coupling");
+    case RamFault::Kind::DataLineStuck0:
+        return QStringLiteral("data-line-stuck-0");
+    case RamFault::Kind::Bridging:
+        return QStringLiteral("bridging");
+    }
+    return {};
+}
+
+QList<int> RamError::bits() const
+{
+    QList<int> list;
+    for (int b = 0; b < 64; ++b) {
+        if ((diff() >> b) & 1)
+            list.append(b);
+    }
+    return list;
+}
+
+EdacCounts readEdac(const QString &root)
+{
+    EdacCounts c;
+    const QDir mc(root + QStringLiteral("/mc"));
+    const QStringList controllers = mc.entryList({QStringLiteral("mc*")}, QDir::Dirs | QDir::NoDotAndDotDot);
+    auto number = [](const QString &path) {
+        QFile f(path);
+        return f.open(QIODevice::ReadOnly) ? f.readAll().trimmed().toLongLong() : 0;
+    };
+    for (const QString &name : controllers) {
+        c.present = true;
+        c.corrected += number(mc.filePath(name + QStringLiteral("/ce_count")));
+        c.uncorrected += number(mc.filePath(name + QStringLiteral("/ue_count")));
+    }
+    return c;
+}
+
+qint64 safeMaxRamBytes(const QString &meminfo)
+{
+    QFile f(meminfo);
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    static const QRegularExpression re(QStringLiteral("^MemAvailable:\\s+(\\d+) kB"),
+                                       QRegularExpression::MultilineOption);
+    const auto m = re.match(QString::fromLatin1(f.readAll()));
+    if (!m.hasMatch())
+        return 0;
+    const qint64 available = m.captured(1).toLongLong() * 1024;
+    const qint64 margin = std::max<qint64>(256LL << 20, available / 10);
+    return std::max<qint64>(0, available - margin);
+}
+
+Result<qint64> parseByteSize(const QString &text)
+{
+    static const QRegularExpression re(QStringLiteral("^\\s*(\\d+(?:\\.\\d+)?)\\s*([kKmMgGtT]?)(?:i?[bB])?\\s*$"));
+    const auto m = re.match(text);
+    if (!m.hasMatch())
+        return makeError(ErrorCode::InvalidArgument, tr("«%1» is not a size (examples: 512M, 4G)").arg(text));
+    double v = m.captured(1).toDouble();
+    switch (m.captured(2).toUpper().isEmpty() ? u' ' : m.captured(2).toUpper().at(0).unicode()) {
+    case u'T':
+        v *= 1024;
+        Q_FALLTHROUGH();
+    case u'G':
+        v *= 1024;
+        Q_FALLTHROUGH();
+    case u'M':
+        v *= 1024;
+        Q_FALLTHROUGH();
+    case u'K':
+        v *= 1024;
+        break;
+    default:
+        break;
+    }
+    if (v < 1 || v > 9.0e18)
+        return makeError(ErrorCode::InvalidArgument, tr("«%1» is out of range").arg(text));
+    return qint64(v);
+}
+
+RamTestReport runRamTest(const RamTestOptions &opt, ProgressSink *sink)
+{
+    RamTestReport rep;
+    rep.seed = opt.seed ? opt.seed : quint64(QDateTime::currentMSecsSinceEpoch()) ^ 0x5eedULL;
+    rep.threads = opt.threads > 0 ? opt.threads : int(std::max(1U, std::thread::hardware_concurrency()));
+    // Each slice is a whole number of 4 KiB pages and at least 64 words.
+    const qint64 page = 4096;
+    qint64 slice = (opt.bytes / rep.threads / page) * page;
+    if (slice < page) {
+        rep.threads = int(std::max<qint64>(1, opt.bytes / page));
+        slice = page;
+    }
+    rep.bytes = slice * rep.threads;
+    rep.edacBefore = readEdac(opt.edacRoot);
+
+    void *region
+        = mmap(nullptr, size_t(rep.bytes), PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+    if (region == MAP_FAILED) {
+        rep.failure
+            = tr("cannot allocate %1 MiB: %2").arg(rep.bytes >> 20).arg(QString::fromLocal8Bit(std::strerror(errno)));
+        return rep;
+    }
+    rep.locked = opt.lock && mlock(region, size_t(rep.bytes)) == 0;
+
+    Shared sh(opt);
+    sh.base = static_cast<quint64 *>(region);
+    const qint64 words = slice / 8;
+    quint64 opsPerPass = 0;
+    for (RamPattern p : opt.patterns)
+        opsPerPass += quint64(opsPerWord(p)) * quint64(words) * quint64(rep.threads);
+    const double totalOps = double(opsPerPass) * std::max(1, opt.passes);
+
+    QElapsedTimer clock;
+    clock.start();
+    std::vector<std::thread> threads;
+    std::atomic<int> running{rep.threads};
+    for (int t = 0; t < rep.threads; ++t) {
+        quint64 *lo = sh.base + t * words;
+        quint64 *hi = lo + words;
+        auto *timing = t == 0 ? &rep.patternSeconds : nullptr;
+        threads.emplace_back([&, lo, hi, timing] {
+            if (opt.faults.isEmpty())
+                workerMain(DirectMem{}, sh, lo, hi, rep.seed, timing);
+            else
+                workerMain(FaultyMem{&opt.faults, sh.base}, sh, lo, hi, rep.seed, timing);
+            --running;
+        });
+    }
+    while (running.load() > 0) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        if (sink) {
+            if (sink->cancelled())
+                sh.stop = true;
+            sink->report(double(sh.opsDone.load()) / std::max(1.0, totalOps));
+        }
+    }
+    for (std::thread &t : threads)
+        t.join();
+    rep.seconds = clock.nsecsElapsed() / 1e9;
+    rep.cancelled = sh.stop.load();
+    rep.bytesMoved = double(sh.opsDone.load()) * 8.0;
+    rep.passesDone = rep.cancelled ? int(double(sh.opsDone.load()) / std::max<double>(1, opsPerPass)) : opt.passes;
+    rep.errors = sh.errors;
+    rep.errorCount = sh.errorCount.load();
+    std::sort(rep.errors.begin(), rep.errors.end(),
+              [](const RamError &a, const RamError &b) { return a.word < b.word; });
+    if (rep.locked)
+        munlock(region, size_t(rep.bytes));
+    munmap(region, size_t(rep.bytes));
+    rep.edacAfter = readEdac(opt.edacRoot);
+    return rep;
+}
+
+TestResult evaluateRam(const RamTestReport &r)
+{
+    VerdictBuilder v;
+    v.setPassRule(QStringLiteral("ram.ok: every pattern read back what it wrote"));
+    if (!r.failure.isEmpty())
+        v.fire(TestVerdict::Fail, QStringLiteral("ram.not-run"), r.failure);
+    if (r.errorCount > 0) {
+        const RamError &e = r.errors.first();
+        v.fire(TestVerdict::Fail, QStringLiteral("ram.miscompare"),
+               tr("%1 miscompares, first at 0x%2 (%3): expected %4, read %5")
+                   .arg(r.errorCount)
+                   .arg(quint64(e.address), 0, 16)
+                   .arg(toString(e.pattern))
+                   .arg(e.expected, 16, 16, QLatin1Char('0'))
+                   .arg(e.actual, 16, 16, QLatin1Char('0')));
+    }
+    if (r.edacAfter.uncorrected > r.edacBefore.uncorrected)
+        v.fire(TestVerdict::Fail, QStringLiteral("ram.ecc-uncorrected"),
+               tr("%1 new uncorrected ECC errors").arg(r.edacAfter.uncorrected - r.edacBefore.uncorrected));
+    if (r.edacAfter.corrected > r.edacBefore.corrected)
+        v.fire(TestVerdict::Warn, QStringLiteral("ram.ecc-corrected"),
+               tr("%1 new corrected ECC errors").arg(r.edacAfter.corrected - r.edacBefore.corrected));
+    if (r.cancelled)
+        v.fire(TestVerdict::Warn, QStringLiteral("ram.incomplete"), tr("the test was stopped before the end"));
+
+    TestResult t;
+    t.kind = QStringLiteral("ram");
+    t.verdict = v.verdict();
+    t.rule = v.rule();
+    QJsonArray errors;
+    for (int i = 0; i < std::min<int>(r.errors.size(), 32); ++i) {
+        const RamError &e = r.errors[i];
+        QJsonArray bits;
+        for (int b : e.bits())
+            bits.append(b);
+        errors.append(
+            QJsonObject{{QStringLiteral("address"), QStringLiteral("0x%1").arg(quint64(e.address), 0, 16)},
+                        {QStringLiteral("word"), e.word},
+                        {QStringLiteral("expected"), QStringLiteral("%1").arg(e.expected, 16, 16, QLatin1Char('0'))},
+                        {QStringLiteral("actual"), QStringLiteral("%1").arg(e.actual, 16, 16, QLatin1Char('0'))},
+                        {QStringLiteral("bits"), bits},
+                        {QStringLiteral("pattern"), toString(e.pattern)},
+                        {QStringLiteral("pass"), e.pass}});
+    }
+    QJsonObject timing;
+    for (const auto &[p, s] : r.patternSeconds)
+        timing.insert(toString(p), qRound(s * 1e4) / 1e4 + timing.value(toString(p)).toDouble());
+    t.measurements = QJsonObject{
+        {QStringLiteral("bytes"), r.bytes},
+        {QStringLiteral("threads"), r.threads},
+        {QStringLiteral("passes"), r.passesDone},
+        {QStringLiteral("locked"), r.locked},
+        {QStringLiteral("seed"), QString::number(r.seed, 16)},
+        {QStringLiteral("seconds"), qRound(r.seconds * 1000) / 1000.0},
+        {QStringLiteral("traffic_mib_s"), r.seconds > 0 ? qRound(r.bytesMoved / 1048576.0 / r.seconds) : 0},
+        {QStringLiteral("error_count"), r.errorCount},
+        {QStringLiteral("errors"), errors},
+        {QStringLiteral("pattern_seconds"), timing},
+        {QStringLiteral("ecc_present"), r.edacBefore.present},
+        {QStringLiteral("rules_fired"), v.firedRules()}};
+    if (r.edacBefore.present) {
+        t.measurements.insert(QStringLiteral("ecc_corrected_delta"), r.edacAfter.corrected - r.edacBefore.corrected);
+        t.measurements.insert(QStringLiteral("ecc_uncorrected_delta"),
+                              r.edacAfter.uncorrected - r.edacBefore.uncorrected);
+    }
+    return t;
+}
+
+} // namespace Etabli::HwTest
