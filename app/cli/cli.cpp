@@ -42,7 +42,8 @@ int Context::fail(const Error &error)
     } else {
         err << QStringLiteral("etabli: ") << error.message << Qt::endl;
     }
-    return exitCodeFor(error.code);
+    m_lastExitCode = exitCodeFor(error.code);
+    return m_lastExitCode;
 }
 
 int Context::usage(const QString &message)

@@ -40,6 +40,8 @@ public:
 
     /// Prints `error` to stderr (as JSON with --json) and returns its exit code.
     int fail(const Error &error);
+    /// The exit code of the last fail() (e.g. when store() could not open the inventory).
+    int lastExitCode() const { return m_lastExitCode; }
     /// Prints a usage error and returns 2.
     int usage(const QString &message);
     /// Writes `value` as indented JSON on stdout.
@@ -47,6 +49,7 @@ public:
 
 private:
     std::unique_ptr<Inventory::Store> m_store;
+    int m_lastExitCode = 0;
 };
 
 /// A `noun` of the CLI: `run` receives the context; it returns the exit code.

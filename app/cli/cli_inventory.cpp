@@ -83,7 +83,7 @@ int configCommand(Context &ctx)
     const QStringList pos = p.positionalArguments();
     Store *store = ctx.store();
     if (!store)
-        return 3;
+        return ctx.lastExitCode();
     if (pos.size() == 2 && pos[0] == QLatin1String("get")) {
         const QString v = pos[1] == QLatin1String("tag.prefix") ? store->tagPrefix() : store->setting(pos[1]);
         if (ctx.json)
@@ -109,7 +109,7 @@ int donorCommand(Context &ctx)
     const QStringList pos = p.positionalArguments();
     Store *store = ctx.store();
     if (!store)
-        return 3;
+        return ctx.lastExitCode();
     if (pos.size() == 2 && pos[0] == QLatin1String("add")) {
         auto r = store->addDonor(pos[1], p.value(QStringLiteral("contact")));
         if (!r)
@@ -144,7 +144,7 @@ int lotCommand(Context &ctx)
     const QStringList pos = p.positionalArguments();
     Store *store = ctx.store();
     if (!store)
-        return 3;
+        return ctx.lastExitCode();
     auto printLot = [&ctx](const Lot &l) {
         if (ctx.json)
             return ctx.printJson(toJson(l));
@@ -245,7 +245,7 @@ int assetCommand(Context &ctx)
     const QString verb = pos.value(0);
     Store *store = ctx.store();
     if (!store)
-        return 3;
+        return ctx.lastExitCode();
 
     if (verb == QLatin1String("add") && pos.size() == 1) {
         if (!p.isSet(QStringLiteral("kind")))
@@ -363,7 +363,7 @@ int eventsCommand(Context &ctx)
         return ctx.usage(QCoreApplication::translate("Cli", "--since and --limit take whole numbers"));
     Store *store = ctx.store();
     if (!store)
-        return 3;
+        return ctx.lastExitCode();
     printEvents(ctx, store->events(since, limit));
     return 0;
 }

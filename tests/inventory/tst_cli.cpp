@@ -3,6 +3,7 @@
 #include "inventory/assettag.h"
 
 #include <QCryptographicHash>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -24,6 +25,7 @@ private Q_SLOTS:
     void badInputChangesNothing_data();
     void badInputChangesNothing();
     void speaksFrenchWhenAsked();
+    void refusesAFileThatIsNotAnInventory();
 
 private:
     struct Run {
@@ -198,6 +200,24 @@ void TestCli::speaksFrenchWhenAsked()
     QCOMPARE(flag.err, fr.err);
     const Run en = etabli(args);
     QVERIFY2(QString::fromUtf8(en.err).contains(QStringLiteral("is not an asset tag")), en.err.constData());
+}
+
+void TestCli::refusesAFileThatIsNotAnInventory()
+{
+    const QString path = m_dir.filePath(QStringLiteral("photo.jpg"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    const QByteArray garbage = QByteArray("\xff\xd8\xff\xe0 not a database ").repeated(200);
+    f.write(garbage);
+    f.close();
+    QProcess p;
+    p.start(QStringLiteral(ETABLI_CLI),
+            {QStringLiteral("--db"), path, QStringLiteral("asset"), QStringLiteral("list")});
+    QVERIFY(p.waitForFinished(30000));
+    QCOMPARE(p.exitCode(), 5);
+    QVERIFY(!p.readAllStandardError().isEmpty());
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), garbage);
 }
 
 QTEST_GUILESS_MAIN(TestCli)
