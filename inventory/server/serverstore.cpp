@@ -207,6 +207,13 @@ struct ServerStore::Private {
     {
         QSqlQuery q(db());
         q.setForwardOnly(true);
+        // QPSQL prepares through PREPARE, which refuses DDL: unbound statements run as is.
+        if (binds.isEmpty()) {
+            if (!q.exec(sql))
+                return makeError(ErrorCode::Io, tr("server store: %1: %2").arg(sql.left(60), q.lastError().text()),
+                                 QStringLiteral("sql"));
+            return q;
+        }
         if (!q.prepare(sql))
             return makeError(ErrorCode::Io, tr("server store: %1: %2").arg(sql.left(60), q.lastError().text()),
                              QStringLiteral("sql"));
