@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Établi contributors
 #include "labels/labeloutput.h"
 
+#include <QColor>
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QImageWriter>
@@ -27,13 +28,14 @@ QPageLayout labelLayout(const RenderedLabel &label)
     return QPageLayout(size, QPageLayout::Portrait, QMarginsF(0, 0, 0, 0), QPageLayout::Millimeter);
 }
 
-/// Paints the page on a device whose resolution is label.dpi: texts (hidden), then dots.
-void paintPage(QPainter &painter, const RenderedLabel &label, const QRectF &target)
+/// Paints the page on `device` at the label's physical size from the top-left corner:
+/// the hidden texts, then the dots. PDF pages are whole points, so the page may be up
+/// to 0.18 mm larger than the label; the dots are never stretched to fill it.
+void paintPage(QPainter &painter, const RenderedLabel &label, const QPaintDevice &device)
 {
-    const double sx = target.width() / label.image.width();
-    const double sy = target.height() / label.image.height();
+    const double sx = double(device.logicalDpiX()) / label.dpi;
+    const double sy = double(device.logicalDpiY()) / label.dpi;
     painter.save();
-    painter.translate(target.topLeft());
     painter.scale(sx, sy);
     for (const PlacedText &t : label.texts) {
         QFont font(t.family);
@@ -43,7 +45,15 @@ void paintPage(QPainter &painter, const RenderedLabel &label, const QRectF &targ
         painter.setPen(Qt::white); // under the opaque image: found by search, never seen
         painter.drawText(t.rect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine, t.text);
     }
-    painter.drawImage(QRectF(0, 0, label.image.width(), label.image.height()), label.image);
+    // Qt's PDF engine writes a 1-bit image whose colour table is exactly {black, white}
+    // losslessly as a stencil mask painted in the pen colour; any other image may
+    // become a lossy JPEG. So: our dots with that table, a black pen, lossless hint.
+    QImage dots = label.image.copy();
+    dots.invertPixels();
+    dots.setColorTable({QColor(Qt::black).rgba(), QColor(Qt::white).rgba()});
+    painter.setRenderHint(QPainter::LosslessImageRendering, true);
+    painter.setPen(Qt::black);
+    painter.drawImage(QPointF(0, 0), dots);
     painter.restore();
 }
 
@@ -68,7 +78,7 @@ Result<void> writePdf(const RenderedLabel &label, const QString &path)
     QPainter painter;
     if (!painter.begin(&pdf))
         return makeError(ErrorCode::Io, tr("cannot write %1").arg(path));
-    paintPage(painter, label, QRectF(QPointF(0, 0), QSizeF(pdf.width(), pdf.height())));
+    paintPage(painter, label, pdf);
     if (!painter.end())
         return makeError(ErrorCode::Io, tr("cannot write %1").arg(path));
     if (QFileInfo(path).size() == 0)
@@ -114,7 +124,7 @@ Result<void> printWithQPrinter(const RenderedLabel &label, const QString &printe
     if (!painter.begin(&printer))
         return makeError(ErrorCode::Io, tr("the printer «%1» refused the job").arg(printerName),
                          QStringLiteral("printer_refused"));
-    paintPage(painter, label, printer.paperRect(QPrinter::DevicePixel));
+    paintPage(painter, label, printer);
     if (!painter.end() || printer.printerState() == QPrinter::Error || printer.printerState() == QPrinter::Aborted)
         return makeError(ErrorCode::Io, tr("the printer «%1» failed the job").arg(printerName),
                          QStringLiteral("printer_failed"));

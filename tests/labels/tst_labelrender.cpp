@@ -63,7 +63,7 @@ private Q_SLOTS:
         QTest::addColumn<int>("perPage");
         QTest::newRow("brother 62x29") << QStringLiteral("brother-62x29") << 62.0 << 29.0 << 1;
         QTest::newRow("thermal 2x1 inch") << QStringLiteral("thermal-2x1") << 50.8 << 25.4 << 1;
-        QTest::newRow("kit label") << QStringLiteral("kit-62") << 62.0 << 70.0 << 1;
+        QTest::newRow("kit label") << QStringLiteral("kit-62") << 62.0 << 76.2 << 1;
         QTest::newRow("A4 sheet") << QStringLiteral("a4-70x37") << 70.0 << 37.0 << 24;
     }
     void builtinTemplates()
@@ -76,6 +76,9 @@ private Q_SLOTS:
         QVERIFY2(t.ok(), qPrintable(t.ok() ? QString() : t.error().message));
         QCOMPARE(t->sizeMm, QSizeF(widthMm, heightMm));
         QCOMPARE(t->capacity(), perPage);
+        // PDF pages are whole points (Qt): the page must stay within 0.1 mm of the label.
+        for (double mm : {t->pageMm().width(), t->pageMm().height()})
+            QVERIFY2(std::abs(std::round(mm * 72 / 25.4) * 25.4 / 72 - mm) <= 0.1, qPrintable(QString::number(mm)));
     }
 
     void pageInDots_data() { addTemplateRows(); }
