@@ -1,0 +1,229 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Établi contributors
+#include "imaging/pipeline_p.h"
+
+#include <QCoreApplication>
+
+#include <libdeflate.h>
+#include <openssl/evp.h>
+
+#include <cstdlib>
+#include <cstring>
+
+namespace Etabli::Imaging {
+
+Digest sha256(const void *data, size_t length)
+{
+    Digest d{};
+    unsigned int n = 0;
+    EVP_Digest(data, length, d.data(), &n, EVP_sha256(), nullptr);
+    return d;
+}
+
+QString toHex(const Digest &digest)
+{
+    return QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(digest.data()), 32).toHex());
+}
+
+uint32_t crc32Of(const void *data, size_t length)
+{
+    return libdeflate_crc32(0, data, length);
+}
+
+AlignedBuffer::AlignedBuffer(size_t size)
+    : m_size(size)
+{
+    if (size)
+        m_data = static_cast<uint8_t *>(std::aligned_alloc(4096, (size + 4095) / 4096 * 4096));
+}
+
+AlignedBuffer::~AlignedBuffer()
+{
+    std::free(m_data);
+}
+
+AlignedBuffer::AlignedBuffer(AlignedBuffer &&other) noexcept
+    : m_data(std::exchange(other.m_data, nullptr))
+    , m_size(std::exchange(other.m_size, 0))
+{}
+
+AlignedBuffer &AlignedBuffer::operator=(AlignedBuffer &&other) noexcept
+{
+    std::swap(m_data, other.m_data);
+    std::swap(m_size, other.m_size);
+    return *this;
+}
+
+const uint8_t *zeroBuffer(size_t size)
+{
+    static std::mutex mutex;
+    static AlignedBuffer zeros;
+    std::lock_guard lock(mutex);
+    if (zeros.size() < size) {
+        AlignedBuffer bigger(std::max<size_t>(size, 4u << 20));
+        std::memset(bigger.data(), 0, bigger.size());
+        // The old buffer is leaked on purpose: a thread may still be writing from it.
+        new AlignedBuffer(std::move(zeros));
+        zeros = std::move(bigger);
+    }
+    return zeros.data();
+}
+
+int defaultThreads()
+{
+    return std::max(1u, std::thread::hardware_concurrency());
+}
+
+Pipeline::Pipeline(int64_t count, uint32_t rangeSize, int workers, int window, int consumers, Produce produce)
+    : m_cursor(size_t(consumers), 0)
+    , m_produce(std::move(produce))
+    , m_count(count)
+    , m_rangeSize(rangeSize)
+    , m_workers(std::max(1, workers))
+{
+    m_slots.resize(size_t(std::max(window, 2)));
+    for (Slot &s : m_slots)
+        s.buffer = AlignedBuffer(rangeSize);
+}
+
+Pipeline::~Pipeline()
+{
+    abort(makeError(ErrorCode::Cancelled, QCoreApplication::translate("Imaging", "stopped")));
+    join();
+}
+
+void Pipeline::start()
+{
+    for (int i = 0; i < m_workers; ++i)
+        m_threads.emplace_back([this] { work(); });
+}
+
+void Pipeline::join()
+{
+    for (std::thread &t : m_threads)
+        if (t.joinable())
+            t.join();
+    m_threads.clear();
+}
+
+bool Pipeline::slotFreeLocked(int64_t index) const
+{
+    const Slot &s = m_slots[size_t(index % int64_t(m_slots.size()))];
+    if (s.state == Slot::State::Producing)
+        return false;
+    if (s.index < 0)
+        return true;
+    for (int64_t c : m_cursor)
+        if (c >= 0 && c <= s.index)
+            return false;
+    return true;
+}
+
+void Pipeline::work()
+{
+    for (;;) {
+        Slot *slot = nullptr;
+        {
+            std::unique_lock lock(m_mutex);
+            m_cv.wait(lock, [&] { return m_error || (m_count >= 0 && m_next >= m_count) || slotFreeLocked(m_next); });
+            if (m_error || (m_count >= 0 && m_next >= m_count))
+                return;
+            slot = &m_slots[size_t(m_next % int64_t(m_slots.size()))];
+            slot->index = m_next++;
+            slot->state = Slot::State::Producing;
+            slot->skipped = false;
+            slot->extents.clear();
+        }
+        auto produced = m_produce(*slot);
+        {
+            std::lock_guard lock(m_mutex);
+            if (!produced) {
+                if (!m_error)
+                    m_error = produced.error();
+            } else {
+                slot->length = uint32_t(*produced);
+                if (*produced < int64_t(m_rangeSize)) {
+                    // End of a stream: this range is the last one (or past the end if empty).
+                    const int64_t end = *produced > 0 ? slot->index + 1 : slot->index;
+                    if (m_count < 0 || end < m_count)
+                        m_count = end;
+                }
+            }
+            slot->state = Slot::State::Ready;
+        }
+        m_cv.notify_all();
+    }
+}
+
+Slot *Pipeline::acquire(int consumer)
+{
+    std::unique_lock lock(m_mutex);
+    Slot *result = nullptr;
+    m_cv.wait(lock, [&] {
+        if (m_error)
+            return true;
+        const int64_t i = m_cursor[size_t(consumer)];
+        if (i < 0 || (m_count >= 0 && i >= m_count))
+            return true;
+        Slot &s = m_slots[size_t(i % int64_t(m_slots.size()))];
+        if (s.index == i && s.state == Slot::State::Ready) {
+            result = &s;
+            return true;
+        }
+        return false;
+    });
+    if (m_error)
+        return nullptr;
+    if (result && m_count >= 0 && result->index >= m_count)
+        return nullptr;
+    return result;
+}
+
+void Pipeline::release(int consumer)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_cursor[size_t(consumer)] >= 0)
+            ++m_cursor[size_t(consumer)];
+    }
+    m_cv.notify_all();
+}
+
+void Pipeline::drop(int consumer)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_cursor[size_t(consumer)] = -1;
+        bool anyLive = false;
+        for (int64_t c : m_cursor)
+            anyLive = anyLive || c >= 0;
+        if (!anyLive && !m_error)
+            m_error = makeError(ErrorCode::Io, QCoreApplication::translate("Imaging", "every target failed"),
+                                QStringLiteral("all_targets_failed"));
+    }
+    m_cv.notify_all();
+}
+
+void Pipeline::abort(Error error)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        if (!m_error)
+            m_error = std::move(error);
+    }
+    m_cv.notify_all();
+}
+
+std::optional<Error> Pipeline::error() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_error;
+}
+
+int64_t Pipeline::count() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_count;
+}
+
+} // namespace Etabli::Imaging

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Établi contributors
+#pragma once
+
+#include "common/result.h"
+
+#include <QString>
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+namespace Etabli::Imaging {
+
+/// A run of non-zero bytes inside one range, relative to the range start.
+struct Extent {
+    uint32_t offset = 0;
+    uint32_t length = 0;
+};
+
+/// A master's raw disk content, read range by range. Formats: qcow2 (our own reader), raw
+/// file or block device, gzip-compressed raw, and a raw stream on stdin ("-").
+/// Random-access sources (isSequential() false) may be read from several threads at once;
+/// sequential ones must be read with increasing offsets, one call at a time (callers in
+/// several threads are served in offset order: a call waits for the previous range).
+class Source
+{
+public:
+    enum class Format { Qcow2, Raw, GzipRaw, RawStream };
+
+    /// Opens `path` ("-" for stdin) and recognises its format from its first bytes.
+    static Result<std::unique_ptr<Source>> open(const QString &path);
+
+    virtual ~Source() = default;
+    virtual Format format() const = 0;
+    QString formatName() const;
+    /// Virtual disk size in bytes, or -1 for a stream whose end is not known yet.
+    virtual int64_t virtualSize() const = 0;
+    virtual bool isSequential() const { return false; }
+    /// Cluster size for qcow2, 0 otherwise.
+    virtual uint32_t clusterSize() const { return 0; }
+    /// True when the range is known to be all zeros without reading data (qcow2 metadata).
+    virtual bool knownZero(int64_t offset, int64_t length) const
+    {
+        Q_UNUSED(offset);
+        Q_UNUSED(length);
+        return false;
+    }
+
+    /// Reads up to `length` bytes at `offset` into `buffer` and returns how many bytes the
+    /// range holds (fewer only at the end of the disk or stream). `extents` receives the
+    /// non-zero parts; when it comes back empty the range is all zeros and `buffer` may
+    /// hold anything, otherwise `buffer` holds the full content, zeros included.
+    virtual Result<int64_t> read(int64_t offset, int64_t length, uint8_t *buffer, std::vector<Extent> &extents) = 0;
+
+protected:
+    Source() = default;
+};
+
+/// Appends to `extents` the non-zero 4 KiB-granular runs of `data` (offsets relative to
+/// `base`), merging neighbours. Any thread.
+void findDataExtents(const uint8_t *data, uint32_t length, uint32_t base, std::vector<Extent> &extents);
+
+/// True when `length` bytes at `data` are all zero. Any thread.
+bool isAllZero(const uint8_t *data, size_t length);
+
+} // namespace Etabli::Imaging

@@ -1,0 +1,516 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Établi contributors
+#include "imaging/writer.h"
+
+#include "imaging/pipeline_p.h"
+#include "imaging/source.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <atomic>
+#include <chrono>
+#include <fcntl.h>
+#include <map>
+#include <unistd.h>
+
+namespace Etabli::Imaging {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Imaging", text);
+}
+
+using Clock = std::chrono::steady_clock;
+
+double secondsSince(Clock::time_point start)
+{
+    return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+/// Completed ranges of one target, appended after each flush so that a crash loses at
+/// most the ranges written since. Text lines: a JSON header, then "index crc".
+class Journal
+{
+public:
+    ~Journal() { close(); }
+
+    /// Opens the journal of `target`; returns the ranges it lists when its header matches.
+    std::map<int64_t, uint32_t> open(const QString &dir, const QString &target, const QJsonObject &header)
+    {
+        std::map<int64_t, uint32_t> done;
+        QDir().mkpath(dir);
+        const QString canonical = QFileInfo(target).absoluteFilePath();
+        const QByteArray key = canonical.toUtf8();
+        m_path = dir + u'/' + toHex(sha256(key.constData(), size_t(key.size()))).left(24) + QStringLiteral(".journal");
+        const QByteArray expected = QJsonDocument(header).toJson(QJsonDocument::Compact);
+        QFile f(m_path);
+        if (f.open(QIODevice::ReadOnly)) {
+            const QList<QByteArray> lines = f.readAll().split('\n');
+            if (!lines.isEmpty() && lines[0] == expected) {
+                for (qsizetype i = 1; i < lines.size(); ++i) {
+                    const QList<QByteArray> parts = lines[i].split(' ');
+                    bool ok1 = false, ok2 = false;
+                    if (parts.size() != 2)
+                        break; // a torn last line
+                    const int64_t index = parts[0].toLongLong(&ok1);
+                    const uint32_t crc = parts[1].toUInt(&ok2, 16);
+                    if (!ok1 || !ok2)
+                        break;
+                    done[index] = crc;
+                }
+            }
+            f.close();
+        }
+        // Rewrite it compactly: header plus what is still valid.
+        QByteArray text = expected + '\n';
+        for (const auto &[index, crc] : done)
+            text += QByteArray::number(qlonglong(index)) + ' ' + QByteArray::number(crc, 16) + '\n';
+        const QString tmp = m_path + QStringLiteral(".new");
+        QFile out(tmp);
+        if (out.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+            out.write(text);
+            out.flush();
+            ::fsync(out.handle());
+            out.close();
+            ::rename(QFile::encodeName(tmp).constData(), QFile::encodeName(m_path).constData());
+        }
+        m_fd = ::open(QFile::encodeName(m_path).constData(), O_WRONLY | O_APPEND | O_CLOEXEC);
+        return done;
+    }
+
+    void append(std::vector<std::pair<int64_t, uint32_t>> &entries)
+    {
+        if (m_fd < 0 || entries.empty())
+            return;
+        QByteArray text;
+        for (const auto &[index, crc] : entries)
+            text += QByteArray::number(qlonglong(index)) + ' ' + QByteArray::number(crc, 16) + '\n';
+        if (::write(m_fd, text.constData(), size_t(text.size())) == text.size())
+            ::fdatasync(m_fd);
+        entries.clear();
+    }
+
+    void remove()
+    {
+        close();
+        if (!m_path.isEmpty())
+            QFile::remove(m_path);
+    }
+
+    QString path() const { return m_path; }
+
+private:
+    void close()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+        m_fd = -1;
+    }
+    QString m_path;
+    int m_fd = -1;
+};
+
+struct TargetState {
+    std::unique_ptr<TargetDevice> device;
+    std::map<int64_t, uint32_t> journalled; ///< read-only once run() starts
+    std::vector<uint32_t> crcs;
+    Journal journal;
+    std::atomic<int> phase{int(TargetProgress::Phase::Waiting)};
+    std::atomic<int64_t> bytes{0};
+    std::atomic<int64_t> verifiedBytes{0};
+    std::atomic<int64_t> resumedBytes{0};
+    Clock::time_point start;
+    mutable std::mutex mutex; // guards the fields below
+    double seconds = 0;
+    bool verified = false;
+    QString error;
+};
+
+} // namespace
+
+QString toString(TargetProgress::Phase phase)
+{
+    switch (phase) {
+    case TargetProgress::Phase::Waiting:
+        return QStringLiteral("waiting");
+    case TargetProgress::Phase::Writing:
+        return QStringLiteral("writing");
+    case TargetProgress::Phase::Syncing:
+        return QStringLiteral("flushing");
+    case TargetProgress::Phase::Verifying:
+        return QStringLiteral("verifying");
+    case TargetProgress::Phase::Done:
+        return QStringLiteral("done");
+    case TargetProgress::Phase::Failed:
+        return QStringLiteral("failed");
+    }
+    return {};
+}
+
+struct ImageWriter::Private {
+    std::unique_ptr<Source> source;
+    WriteOptions options;
+    std::vector<std::unique_ptr<TargetState>> targets;
+    std::atomic<bool> cancelled{false};
+    std::atomic<Pipeline *> pipeline{nullptr};
+    std::atomic<int64_t> totalBytes{-1};
+    uint32_t rangeSize = uint32_t(Manifest::kDefaultRangeSize);
+    std::map<uint32_t, uint32_t> zeroCrcs;
+    std::map<uint32_t, Digest> zeroShas;
+
+    void fail(TargetState &t, const Error &e)
+    {
+        {
+            std::lock_guard lock(t.mutex);
+            if (t.error.isEmpty())
+                t.error = e.message;
+            t.verified = false;
+        }
+        t.phase = int(TargetProgress::Phase::Failed);
+    }
+
+    uint32_t zeroCrc(uint32_t n) const
+    {
+        auto it = zeroCrcs.find(n);
+        return it != zeroCrcs.end() ? it->second : crc32Of(zeroBuffer(rangeSize), n);
+    }
+    Digest zeroSha(uint32_t n) const
+    {
+        auto it = zeroShas.find(n);
+        return it != zeroShas.end() ? it->second : sha256(zeroBuffer(rangeSize), n);
+    }
+
+    Result<int64_t> produce(Slot &s)
+    {
+        if (cancelled)
+            return makeError(ErrorCode::Cancelled, tr("cancelled"), QStringLiteral("cancelled"));
+        const int64_t offset = s.index * int64_t(rangeSize);
+        const int64_t size = source->virtualSize();
+        if (!source->isSequential() && size >= 0) {
+            bool allDone = true;
+            for (const auto &t : targets)
+                allDone = allDone && t->journalled.count(s.index);
+            if (allDone) {
+                s.skipped = true;
+                return std::min<int64_t>(rangeSize, size - offset);
+            }
+        }
+        auto n = source->read(offset, rangeSize, s.buffer.data(), s.extents);
+        if (!n)
+            return n;
+        s.crc = s.extents.empty() ? zeroCrc(uint32_t(*n)) : crc32Of(s.buffer.data(), size_t(*n));
+        if (options.manifest && *n > 0) {
+            const Manifest &m = *options.manifest;
+            if (s.index >= int64_t(m.ranges.size()))
+                return makeError(ErrorCode::Corrupt,
+                                 tr("the master is longer than its manifest says (%1 bytes)").arg(m.virtualSize),
+                                 QStringLiteral("manifest_mismatch"));
+            const Digest d = s.extents.empty() ? zeroSha(uint32_t(*n)) : sha256(s.buffer.data(), size_t(*n));
+            if (d != m.ranges[size_t(s.index)])
+                return makeError(
+                    ErrorCode::Corrupt,
+                    tr("the master does not match its manifest at offset %1 (range %2): damaged or tampered "
+                       "master, nothing after it was written")
+                        .arg(offset)
+                        .arg(s.index),
+                    QStringLiteral("manifest_mismatch"));
+        }
+        return n;
+    }
+
+    Result<void> writeRange(TargetState &t, const Slot &s)
+    {
+        TargetDevice &dev = *t.device;
+        const int64_t base = s.index * int64_t(rangeSize);
+        const uint32_t len = s.length;
+        const Fill fill = options.fill;
+        auto zeroOrDiscard = [&](uint32_t from, uint32_t to) -> Result<void> {
+            if (to <= from || fill == Fill::Skip)
+                return {};
+            if (fill == Fill::Discard) {
+                auto d = dev.discard(base + from, to - from);
+                if (!d)
+                    return d.error();
+                if (*d)
+                    return {};
+            }
+            return dev.write(base + from, zeroBuffer(rangeSize), to - from);
+        };
+        if (s.extents.empty())
+            return zeroOrDiscard(0, len);
+        if (fill == Fill::Zeros)
+            return dev.write(base, s.buffer.data(), len);
+        uint32_t cursor = 0;
+        size_t i = 0;
+        while (i < s.extents.size()) {
+            uint32_t from = s.extents[i].offset & ~4095u;
+            uint32_t to = std::min<uint32_t>(len, (s.extents[i].offset + s.extents[i].length + 4095) & ~4095u);
+            // Merge extents whose rounded spans touch.
+            while (i + 1 < s.extents.size() && (s.extents[i + 1].offset & ~4095u) <= to) {
+                ++i;
+                to = std::min<uint32_t>(len, (s.extents[i].offset + s.extents[i].length + 4095) & ~4095u);
+            }
+            ++i;
+            if (auto r = zeroOrDiscard(cursor, from); !r)
+                return r;
+            if (auto r = dev.write(base + from, s.buffer.data() + from, to - from); !r)
+                return r;
+            cursor = to;
+        }
+        return zeroOrDiscard(cursor, len);
+    }
+
+    void verify(TargetState &t, int64_t count, int64_t size)
+    {
+        t.phase = int(TargetProgress::Phase::Verifying);
+        AlignedBuffer buffer(rangeSize);
+        for (int64_t i = 0; i < count; ++i) {
+            if (cancelled) {
+                fail(t, makeError(ErrorCode::Cancelled, tr("cancelled")));
+                return;
+            }
+            const int64_t offset = i * int64_t(rangeSize);
+            const uint32_t len = uint32_t(std::min<int64_t>(rangeSize, size - offset));
+            if (auto r = t.device->read(offset, buffer.data(), len); !r) {
+                fail(t, r.error());
+                return;
+            }
+            if (crc32Of(buffer.data(), len) != t.crcs[size_t(i)]) {
+                fail(t,
+                     makeError(
+                         ErrorCode::Corrupt,
+                         tr("target %1: verification failed, the bytes read back at offset %2 differ from the master")
+                             .arg(t.device->name())
+                             .arg(offset)));
+                return;
+            }
+            t.verifiedBytes += len;
+        }
+        std::lock_guard lock(t.mutex);
+        t.verified = true;
+    }
+
+    void runTarget(Pipeline &pipe, int c)
+    {
+        TargetState &t = *targets[size_t(c)];
+        t.phase = int(TargetProgress::Phase::Writing);
+        const int64_t knownSize = totalBytes;
+        if (knownSize >= 0) {
+            if (auto r = t.device->resize(knownSize); !r) {
+                fail(t, r.error());
+                pipe.drop(c);
+                return;
+            }
+        }
+        std::vector<std::pair<int64_t, uint32_t>> pending;
+        int64_t pendingBytes = 0;
+        auto lastFlush = Clock::now();
+        auto flush = [&]() -> Result<void> {
+            if (pending.empty())
+                return {};
+            if (auto r = t.device->sync(); !r)
+                return r;
+            t.journal.append(pending);
+            pendingBytes = 0;
+            lastFlush = Clock::now();
+            return {};
+        };
+        int64_t written = 0;
+        while (Slot *s = pipe.acquire(c)) {
+            const auto journalled = t.journalled.find(s->index);
+            const bool done = journalled != t.journalled.end() && (s->skipped || journalled->second == s->crc);
+            if (t.crcs.size() <= size_t(s->index))
+                t.crcs.resize(size_t(s->index) + 1);
+            if (done) {
+                t.crcs[size_t(s->index)] = journalled->second;
+                t.resumedBytes += s->length;
+            } else {
+                if (auto r = writeRange(t, *s); !r) {
+                    fail(t, r.error());
+                    pipe.drop(c);
+                    return;
+                }
+                t.crcs[size_t(s->index)] = s->crc;
+                pending.emplace_back(s->index, s->crc);
+                pendingBytes += s->length;
+            }
+            written += s->length;
+            t.bytes = written;
+            pipe.release(c);
+            if (pendingBytes >= (256 << 20) || secondsSince(lastFlush) > 2.0) {
+                if (auto r = flush(); !r) {
+                    fail(t, r.error());
+                    pipe.drop(c);
+                    return;
+                }
+            }
+        }
+        if (auto e = pipe.error()) {
+            fail(t, *e);
+            return;
+        }
+        t.phase = int(TargetProgress::Phase::Syncing);
+        const int64_t size = written;
+        if (knownSize < 0) {
+            if (auto r = t.device->resize(size); !r) {
+                fail(t, r.error());
+                return;
+            }
+        }
+        if (auto r = t.device->sync(); !r) {
+            fail(t, r.error());
+            return;
+        }
+        t.journal.append(pending);
+        {
+            std::lock_guard lock(t.mutex);
+            t.seconds = secondsSince(t.start);
+        }
+        if (options.verify) {
+            verify(t, int64_t(t.crcs.size()), size);
+            if (t.phase == int(TargetProgress::Phase::Failed))
+                return; // keep the journal: the range list is still right
+        }
+        t.journal.remove();
+        t.phase = int(TargetProgress::Phase::Done);
+    }
+};
+
+ImageWriter::ImageWriter(std::unique_ptr<Source> source, WriteOptions options)
+    : d(std::make_unique<Private>())
+{
+    d->source = std::move(source);
+    d->options = std::move(options);
+    if (d->options.manifest)
+        d->rangeSize = uint32_t(d->options.manifest->rangeSize);
+    const int64_t size = d->source->virtualSize();
+    d->totalBytes = size >= 0 ? size : (d->options.manifest ? d->options.manifest->virtualSize : -1);
+}
+
+ImageWriter::~ImageWriter() = default;
+
+void ImageWriter::addTarget(std::unique_ptr<TargetDevice> target)
+{
+    auto t = std::make_unique<TargetState>();
+    t->device = std::move(target);
+    d->targets.push_back(std::move(t));
+}
+
+void ImageWriter::cancel()
+{
+    d->cancelled = true;
+    if (Pipeline *p = d->pipeline)
+        p->abort(makeError(ErrorCode::Cancelled, tr("cancelled"), QStringLiteral("cancelled")));
+}
+
+Result<void> ImageWriter::run()
+{
+    if (d->targets.empty())
+        return makeError(ErrorCode::InvalidArgument, tr("no target to write"));
+    const int64_t size = d->source->virtualSize();
+    if (d->options.manifest && size >= 0 && size != d->options.manifest->virtualSize)
+        return makeError(ErrorCode::Corrupt,
+                         tr("the master holds %1 bytes but its manifest says %2: wrong or damaged master")
+                             .arg(size)
+                             .arg(d->options.manifest->virtualSize),
+                         QStringLiteral("manifest_mismatch"));
+    const uint32_t cs = d->source->clusterSize();
+    if (cs > d->rangeSize || (cs && d->rangeSize % cs))
+        return makeError(ErrorCode::Unsupported, tr("cluster size %1 does not divide the range size").arg(cs));
+    const int64_t total = d->totalBytes;
+    d->zeroCrcs[d->rangeSize] = crc32Of(zeroBuffer(d->rangeSize), d->rangeSize);
+    d->zeroShas[d->rangeSize] = sha256(zeroBuffer(d->rangeSize), d->rangeSize);
+    if (total > 0 && total % d->rangeSize) {
+        const uint32_t tail = uint32_t(total % d->rangeSize);
+        d->zeroCrcs[tail] = crc32Of(zeroBuffer(d->rangeSize), tail);
+        d->zeroShas[tail] = sha256(zeroBuffer(d->rangeSize), tail);
+    }
+    if (!d->options.journalDir.isEmpty()) {
+        const QJsonObject header{{QStringLiteral("master"), d->options.masterIdentity},
+                                 {QStringLiteral("range_size"), double(d->rangeSize)},
+                                 {QStringLiteral("size"), double(total)},
+                                 {QStringLiteral("fill"), toString(d->options.fill)}};
+        for (auto &t : d->targets) {
+            QJsonObject h = header;
+            h.insert(QStringLiteral("target"), t->device->name());
+            t->journalled = t->journal.open(d->options.journalDir, t->device->name(), h);
+        }
+    }
+    const int threads = d->options.threads > 0 ? d->options.threads : defaultThreads();
+    const int window = d->options.window > 0 ? d->options.window : std::max(8, threads * 2 + 2);
+    const int64_t count = size >= 0 ? (size + d->rangeSize - 1) / d->rangeSize : -1;
+    Pipeline pipe(count, d->rangeSize, threads, window, int(d->targets.size()),
+                  [this](Slot &s) { return d->produce(s); });
+    d->pipeline = &pipe;
+    for (auto &t : d->targets)
+        t->start = Clock::now();
+    if (d->cancelled)
+        pipe.abort(makeError(ErrorCode::Cancelled, tr("cancelled"), QStringLiteral("cancelled")));
+    pipe.start();
+    std::vector<std::thread> writers;
+    for (size_t c = 0; c < d->targets.size(); ++c)
+        writers.emplace_back([this, &pipe, c] { d->runTarget(pipe, int(c)); });
+    for (std::thread &w : writers)
+        w.join();
+    pipe.join();
+    d->pipeline = nullptr;
+    const std::optional<Error> pipeError = pipe.error();
+    if (pipeError && pipeError->detail != QLatin1String("all_targets_failed"))
+        return *pipeError;
+    if (d->options.manifest && size < 0) {
+        int64_t written = 0;
+        for (const auto &t : d->targets)
+            written = std::max<int64_t>(written, t->bytes);
+        if (written != d->options.manifest->virtualSize)
+            return makeError(ErrorCode::Corrupt,
+                             tr("the stream held %1 bytes but the manifest says %2")
+                                 .arg(written)
+                                 .arg(d->options.manifest->virtualSize),
+                             QStringLiteral("manifest_mismatch"));
+    }
+    for (const auto &t : d->targets)
+        if (t->phase == int(TargetProgress::Phase::Done))
+            return {};
+    return makeError(ErrorCode::Io, tr("no target was written successfully"), QStringLiteral("all_targets_failed"));
+}
+
+std::vector<TargetProgress> ImageWriter::progress() const
+{
+    std::vector<TargetProgress> list;
+    for (const auto &t : d->targets) {
+        TargetProgress p;
+        p.name = t->device->name();
+        p.model = t->device->model();
+        p.serial = t->device->serial();
+        p.phase = TargetProgress::Phase(t->phase.load());
+        p.bytesDone = t->bytes;
+        p.bytesTotal = d->totalBytes;
+        p.resumedBytes = t->resumedBytes;
+        p.verifiedBytes = t->verifiedBytes;
+        {
+            std::lock_guard lock(t->mutex);
+            p.verified = t->verified;
+            p.error = t->error;
+            p.seconds = t->seconds;
+        }
+        const bool running = p.phase == TargetProgress::Phase::Writing;
+        const double elapsed = running ? secondsSince(t->start) : p.seconds;
+        if (elapsed > 0)
+            p.mibPerSecond = double(p.bytesDone - p.resumedBytes) / elapsed / 1048576.0;
+        if (running && p.mibPerSecond > 0 && p.bytesTotal >= 0)
+            p.etaSeconds = double(p.bytesTotal - p.bytesDone) / 1048576.0 / p.mibPerSecond;
+        if (!running && p.phase != TargetProgress::Phase::Waiting && p.seconds <= 0 && elapsed <= 0)
+            p.mibPerSecond = 0;
+        list.push_back(p);
+    }
+    return list;
+}
+
+} // namespace Etabli::Imaging
