@@ -193,7 +193,12 @@ void collectAttribute(SkDisk *, const SkSmartAttributeParsedData *a, void *userd
     qint64 raw48 = 0;
     for (int i = 5; i >= 0; --i)
         raw48 = (raw48 << 8) | a->raw[i];
-    attr.raw = isCountAttribute(attr.id) ? (raw48 & 0xffffffffLL) : raw48;
+    if (a->pretty_unit == SK_SMART_ATTRIBUTE_UNIT_SECTORS)
+        attr.raw = qint64(a->pretty_value); // libatasmart already decoded the vendor packing
+    else if (isCountAttribute(attr.id) && attr.name.startsWith(QLatin1String("attribute-")))
+        attr.raw = -1; // libatasmart's quirk table says this firmware uses the id for something else
+    else
+        attr.raw = isCountAttribute(attr.id) ? (raw48 & 0xffffffffLL) : raw48;
     attr.rawString = QString::number(attr.raw);
     attr.failingNow = a->good_now_valid && !a->good_now;
     attr.failedInPast = a->good_in_the_past_valid && !a->good_in_the_past;
