@@ -24,7 +24,7 @@ void ProgressSink::report(double fraction)
         return;
     m_lastMs = now;
     fraction = std::clamp(fraction, 0.0, 1.0);
-    const qint64 eta = fraction > 0.001 ? qint64(std::llround(now / 1000.0 * (1.0 - fraction) / fraction)) : -1;
+    const qint64 eta = fraction > 1e-6 ? qint64(std::llround(now / 1000.0 * (1.0 - fraction) / fraction)) : -1;
     m_callback(fraction, eta);
 }
 
