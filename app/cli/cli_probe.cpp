@@ -1,12 +1,319 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Établi contributors
+//
+// `etabli probe`: what is in this PC (issue 4), as text, JSON or a GLPI inventory;
+// `probe edid FILE` / `probe smbios FILE` decode one blob; `probe check` is the
+// minimum-spec check; `--asset TAG` stores the result on the asset.
 #include "app/cli/cli.h"
+
+#include "hwtest/probe/edid.h"
+#include "hwtest/probe/glpiexport.h"
+#include "hwtest/probe/hwids.h"
+#include "hwtest/probe/machineprobe.h"
+#include "hwtest/probe/minspec.h"
+#include "hwtest/probe/smbios.h"
+#include "inventory/store.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <cmath>
 
 namespace Etabli::Cli {
 
+using namespace Etabli::HwTest;
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Cli", text);
+}
+
+Result<QByteArray> readBlob(const QString &file)
+{
+    QFile f(file);
+    if (!f.open(QIODevice::ReadOnly))
+        return makeError(ErrorCode::NotFound, tr("cannot read %1: %2").arg(file, f.errorString()),
+                         QStringLiteral("no_file"));
+    return f.read(16 << 20);
+}
+
+int edidCommand(Context &ctx, const QString &file)
+{
+    auto blob = readBlob(file);
+    if (!blob)
+        return ctx.fail(blob.error());
+    HwIds ids;
+    ids.load(HwIds::searchPath(QStringLiteral("/")));
+    auto e = Edid::parse(*blob, [&ids](const QString &id) { return ids.pnpName(id); });
+    if (!e)
+        return ctx.fail(e.error());
+    const QJsonObject o = e->toJson();
+    if (ctx.json) {
+        ctx.printJson(o);
+        return 0;
+    }
+    ctx.out << tr("Manufacturer: %1 (%2)").arg(e->manufacturer, e->manufacturerName) << Qt::endl
+            << tr("Product code: %1").arg(e->productCode) << Qt::endl
+            << tr("Serial number: %1").arg(e->serialNumber) << Qt::endl;
+    if (!e->serialText.isEmpty())
+        ctx.out << tr("Serial (text): %1").arg(e->serialText) << Qt::endl;
+    ctx.out << tr("Name: %1").arg(e->name) << Qt::endl;
+    if (e->modelYear)
+        ctx.out << tr("Model year: %1").arg(e->year) << Qt::endl;
+    else
+        ctx.out << tr("Made: week %1 of %2").arg(e->week).arg(e->year) << Qt::endl;
+    if (e->widthCm > 0)
+        ctx.out << tr("Size: %1 cm x %2 cm, %3 inches").arg(e->widthCm).arg(e->heightCm).arg(e->diagonalInches())
+                << Qt::endl;
+    if (e->preferredWidth > 0)
+        ctx.out << tr("Preferred mode: %1x%2 at %3 Hz")
+                       .arg(e->preferredWidth)
+                       .arg(e->preferredHeight)
+                       .arg(e->preferredRefreshHz, 0, 'f', 2)
+                << Qt::endl;
+    for (const QString &w : e->warnings)
+        ctx.out << tr("Warning: %1").arg(w) << Qt::endl;
+    return 0;
+}
+
+int smbiosCommand(Context &ctx, const QString &file)
+{
+    auto blob = readBlob(file);
+    if (!blob)
+        return ctx.fail(blob.error());
+    auto table = Smbios::parseDump(*blob);
+    if (!table)
+        return ctx.fail(table.error());
+    const QJsonObject o = Smbios::toJson(*table);
+    if (ctx.json) {
+        ctx.printJson(o);
+        return 0;
+    }
+    ctx.out << tr("SMBIOS %1, %2 structures")
+                   .arg(o.value(QStringLiteral("smbios_version")).toString())
+                   .arg(table->structures.size())
+            << Qt::endl;
+    const auto section = [&ctx](const QString &title, const QJsonObject &s) {
+        ctx.out << title << Qt::endl;
+        for (auto it = s.begin(); it != s.end(); ++it)
+            ctx.out << QStringLiteral("  %1: %2").arg(it.key(), it.value().toVariant().toString()) << Qt::endl;
+    };
+    for (const char *key : {"bios", "system", "baseboard", "chassis"})
+        if (o.contains(QLatin1String(key)))
+            section(QLatin1String(key), o.value(QLatin1String(key)).toObject());
+    for (const QJsonValue &v : o.value(QStringLiteral("processors")).toArray())
+        section(QStringLiteral("processor"), v.toObject());
+    for (const QJsonValue &v : o.value(QStringLiteral("memory_devices")).toArray())
+        section(QStringLiteral("memory_device"), v.toObject());
+    return 0;
+}
+
+/// The asset.updated payload: make, model, serial, specs and components.
+QJsonObject assetPayload(const QJsonObject &m)
+{
+    const QJsonObject sys = m.value(QStringLiteral("system")).toObject();
+    const QJsonObject dmiSys = m.value(QStringLiteral("dmi")).toObject().value(QStringLiteral("system")).toObject();
+    QString model = sys.value(QStringLiteral("model")).toString();
+    // Lenovo puts the machine type in the product name and the marketing name in version.
+    const QString version = dmiSys.value(QStringLiteral("version")).toString();
+    if (sys.value(QStringLiteral("manufacturer")).toString().compare(QLatin1String("LENOVO"), Qt::CaseInsensitive) == 0
+        && version.startsWith(QLatin1String("ThinkPad")))
+        model = QStringLiteral("%1 (%2)").arg(version, model);
+    const QJsonObject cpu = m.value(QStringLiteral("cpu")).toObject();
+    const QJsonObject mem = m.value(QStringLiteral("memory")).toObject();
+    QJsonArray components;
+    qint64 diskBytes = 0;
+    for (const QJsonValue &v : mem.value(QStringLiteral("modules")).toArray()) {
+        const QJsonObject d = v.toObject();
+        components.append(QJsonObject{{QStringLiteral("kind"), QStringLiteral("ram")},
+                                      {QStringLiteral("make"), d.value(QStringLiteral("manufacturer"))},
+                                      {QStringLiteral("model"), d.value(QStringLiteral("part_number"))},
+                                      {QStringLiteral("serial"), d.value(QStringLiteral("serial_number"))},
+                                      {QStringLiteral("size_bytes"), d.value(QStringLiteral("size_bytes"))},
+                                      {QStringLiteral("details"), d}});
+    }
+    for (const QJsonValue &v : m.value(QStringLiteral("disks")).toArray()) {
+        const QJsonObject d = v.toObject();
+        if (!d.value(QStringLiteral("removable")).toBool())
+            diskBytes += d.value(QStringLiteral("size_bytes")).toInteger();
+        components.append(QJsonObject{{QStringLiteral("kind"), QStringLiteral("disk")},
+                                      {QStringLiteral("make"), d.value(QStringLiteral("vendor"))},
+                                      {QStringLiteral("model"), d.value(QStringLiteral("model"))},
+                                      {QStringLiteral("serial"), d.value(QStringLiteral("serial"))},
+                                      {QStringLiteral("size_bytes"), d.value(QStringLiteral("size_bytes"))},
+                                      {QStringLiteral("details"), d}});
+    }
+    for (const QJsonValue &v : m.value(QStringLiteral("optical")).toArray()) {
+        const QJsonObject d = v.toObject();
+        components.append(QJsonObject{{QStringLiteral("kind"), QStringLiteral("optical")},
+                                      {QStringLiteral("make"), d.value(QStringLiteral("vendor"))},
+                                      {QStringLiteral("model"), d.value(QStringLiteral("model"))},
+                                      {QStringLiteral("details"), d}});
+    }
+    for (const QJsonValue &v : m.value(QStringLiteral("network")).toArray()) {
+        const QJsonObject d = v.toObject();
+        components.append(QJsonObject{{QStringLiteral("kind"), QStringLiteral("nic")},
+                                      {QStringLiteral("make"), d.value(QStringLiteral("vendor"))},
+                                      {QStringLiteral("model"), d.value(QStringLiteral("product"))},
+                                      {QStringLiteral("serial"), d.value(QStringLiteral("mac"))},
+                                      {QStringLiteral("details"), d}});
+    }
+    for (const QJsonValue &v : m.value(QStringLiteral("monitors")).toArray()) {
+        const QJsonObject d = v.toObject();
+        if (d.contains(QStringLiteral("error")))
+            continue;
+        components.append(QJsonObject{
+            {QStringLiteral("kind"), QStringLiteral("screen")},
+            {QStringLiteral("make"),
+             d.value(QStringLiteral("manufacturer_name")).toString(d.value(QStringLiteral("manufacturer")).toString())},
+            {QStringLiteral("model"), d.value(QStringLiteral("name"))},
+            {QStringLiteral("serial"),
+             d.value(QStringLiteral("serial_text"))
+                 .toString(QString::number(d.value(QStringLiteral("serial_number")).toInteger()))},
+            {QStringLiteral("details"), d}});
+    }
+    for (const QJsonValue &v : m.value(QStringLiteral("peripherals")).toArray()) {
+        QJsonObject d = v.toObject();
+        d[QStringLiteral("details")] = QJsonObject{{QStringLiteral("usb_id"), d.value(QStringLiteral("usb_id"))}};
+        d.remove(QStringLiteral("usb_id"));
+        components.append(d);
+    }
+    const QJsonObject specs{{QStringLiteral("cpu"), cpu.value(QStringLiteral("model"))},
+                            {QStringLiteral("cpu_cores"), cpu.value(QStringLiteral("cores"))},
+                            {QStringLiteral("cpu_threads"), cpu.value(QStringLiteral("threads"))},
+                            {QStringLiteral("cpu_64bit"), cpu.value(QStringLiteral("bits64"))},
+                            {QStringLiteral("ram_bytes"), mem.value(QStringLiteral("installed_bytes"))},
+                            {QStringLiteral("disk_bytes"), diskBytes},
+                            {QStringLiteral("chassis"), sys.value(QStringLiteral("chassis_type"))},
+                            {QStringLiteral("uuid"), sys.value(QStringLiteral("uuid"))},
+                            {QStringLiteral("optical"), !m.value(QStringLiteral("optical")).toArray().isEmpty()},
+                            {QStringLiteral("probed_by"), QStringLiteral("etabli probe")}};
+    QJsonObject payload{{QStringLiteral("specs"), specs}, {QStringLiteral("components"), components}};
+    const auto put = [&payload](const char *key, const QString &v) {
+        if (!v.isEmpty())
+            payload[QLatin1String(key)] = v.left(512);
+    };
+    put("make", sys.value(QStringLiteral("manufacturer")).toString());
+    put("model", model);
+    put("serial", sys.value(QStringLiteral("serial")).toString());
+    return payload;
+}
+
+int checkOutput(Context &ctx, const QJsonObject &verdict)
+{
+    if (ctx.json) {
+        ctx.printJson(verdict);
+    } else if (verdict.value(QStringLiteral("ok")).toBool()) {
+        ctx.out << tr("OK: this PC meets the profile «%1»").arg(verdict.value(QStringLiteral("profile")).toString())
+                << Qt::endl;
+    } else {
+        ctx.out << tr("Upgrade needed (profile «%1»):").arg(verdict.value(QStringLiteral("profile")).toString())
+                << Qt::endl;
+        for (const QJsonValue &v : verdict.value(QStringLiteral("failures")).toArray())
+            ctx.out << QStringLiteral("  [%1] %2")
+                           .arg(v.toObject().value(QStringLiteral("part")).toString(),
+                                v.toObject().value(QStringLiteral("reason")).toString())
+                    << Qt::endl;
+    }
+    // Exit 0 only when the PC passes, so scripts can branch on it.
+    return verdict.value(QStringLiteral("ok")).toBool() ? 0 : 1;
+}
+
+int probeCommand(Context &ctx)
+{
+    QCommandLineParser p;
+    p.addOption({QStringLiteral("root"), tr("Read the machine under DIR instead of /"), QStringLiteral("DIR")});
+    p.addOption({QStringLiteral("format"), tr("Output format: text, json or glpi"), QStringLiteral("FORMAT")});
+    p.addOption({QStringLiteral("usb"), tr("USB source: auto, libusb or sysfs"), QStringLiteral("SOURCE")});
+    p.addOption({QStringLiteral("asset"), tr("Store the result on this asset (asset.updated)"), QStringLiteral("TAG")});
+    p.addOption(
+        {QStringLiteral("profile"), tr("Minimum-spec profile (JSON file) for probe check"), QStringLiteral("FILE")});
+    p.addOption(
+        {QStringLiteral("device-id"), tr("GLPI device id (default: from the serial number)"), QStringLiteral("ID")});
+    if (!parseArgs(p, ctx))
+        return 2;
+    const QStringList pos = p.positionalArguments();
+    const QString verb = pos.value(0);
+    if (verb == QLatin1String("edid") && pos.size() == 2)
+        return edidCommand(ctx, pos[1]);
+    if (verb == QLatin1String("smbios") && pos.size() == 2)
+        return smbiosCommand(ctx, pos[1]);
+    if (!pos.isEmpty() && !(verb == QLatin1String("check") && pos.size() == 1))
+        return ctx.usage(tr("usage: etabli probe [--root DIR] [--format text|json|glpi] [--usb auto|libusb|sysfs]"
+                            " [--asset TAG] | probe check [--root DIR] [--profile FILE] | probe edid FILE"
+                            " | probe smbios FILE"));
+
+    const QString root = p.isSet(QStringLiteral("root")) ? p.value(QStringLiteral("root")) : QStringLiteral("/");
+    if (!QFileInfo(root).isDir())
+        return ctx.fail(
+            makeError(ErrorCode::NotFound, tr("no such directory: %1").arg(root), QStringLiteral("no_root")));
+    MachineProbe::UsbSource usb = MachineProbe::UsbSource::Auto;
+    const QString usbText = p.value(QStringLiteral("usb"));
+    if (usbText == QLatin1String("libusb"))
+        usb = MachineProbe::UsbSource::Libusb;
+    else if (usbText == QLatin1String("sysfs"))
+        usb = MachineProbe::UsbSource::Sysfs;
+    else if (!usbText.isEmpty() && usbText != QLatin1String("auto"))
+        return ctx.usage(tr("--usb takes auto, libusb or sysfs"));
+    const QString format = p.value(QStringLiteral("format"));
+    if (!format.isEmpty() && format != QLatin1String("text") && format != QLatin1String("json")
+        && format != QLatin1String("glpi"))
+        return ctx.usage(tr("--format takes text, json or glpi"));
+
+    MinSpecProfile profile;
+    if (p.isSet(QStringLiteral("profile"))) {
+        auto loaded = MinSpecProfile::load(p.value(QStringLiteral("profile")));
+        if (!loaded)
+            return ctx.fail(loaded.error());
+        profile = *loaded;
+    }
+
+    MachineProbe probe(root, usb);
+    const QJsonObject machine = probe.probe();
+
+    if (p.isSet(QStringLiteral("asset"))) {
+        Inventory::Store *store = ctx.store();
+        if (!store)
+            return 3;
+        auto r
+            = store->record(QStringLiteral("asset.updated"), p.value(QStringLiteral("asset")), assetPayload(machine));
+        if (!r)
+            return ctx.fail(r.error());
+        if (!ctx.json && format != QLatin1String("glpi"))
+            ctx.err << tr("stored on %1").arg(r->assetTag) << Qt::endl;
+    }
+
+    if (verb == QLatin1String("check"))
+        return checkOutput(ctx, MinSpec::check(profile, machine));
+    if (format == QLatin1String("glpi")) {
+        ctx.printJson(GlpiExport::inventory(machine, p.value(QStringLiteral("device-id"))));
+        return 0;
+    }
+    if (ctx.json || format == QLatin1String("json")) {
+        ctx.printJson(machine);
+        return 0;
+    }
+    ctx.out << MachineProbe::toText(machine);
+    ctx.out.flush();
+    return 0;
+}
+
+} // namespace
+
 void registerProbeCommands(Registry &registry)
 {
-    Q_UNUSED(registry);
+    registry.add(
+        {QStringLiteral("probe"),
+         QStringLiteral("  probe [--root DIR] [--format text|json|glpi] [--usb auto|libusb|sysfs] [--asset TAG]\n"
+                        "  probe check [--root DIR] [--profile FILE]   (exit 1: upgrade needed)\n"
+                        "  probe edid FILE | probe smbios FILE"),
+         probeCommand});
 }
 
 } // namespace Etabli::Cli

@@ -44,6 +44,14 @@ qint64 readInt(const QString &file, qint64 fallback = -1)
     return ok ? v : fallback;
 }
 
+/// A sysfs attribute holding a hexadecimal number without 0x ("09", "05f3").
+int hexAttribute(const QString &file, int fallback = -1)
+{
+    bool ok = false;
+    const int v = readText(file).toInt(&ok, 16);
+    return ok ? v : fallback;
+}
+
 QStringList entries(const QString &dir, const QStringList &filters = {})
 {
     return QDir(dir).entryList(filters, QDir::AllEntries | QDir::NoDotAndDotDot | QDir::System, QDir::Name);
@@ -190,8 +198,10 @@ QJsonObject MachineProbe::dmi()
     o[QStringLiteral("baseboard")] = QJsonObject{{QStringLiteral("manufacturer"), f("board_vendor")},
                                                  {QStringLiteral("product_name"), f("board_name")},
                                                  {QStringLiteral("serial_number"), f("board_serial")}};
+    const int chassisType = int(readInt(id + u"chassis_type"_qs, 2));
     o[QStringLiteral("chassis")] = QJsonObject{{QStringLiteral("manufacturer"), f("chassis_vendor")},
-                                               {QStringLiteral("type_code"), int(readInt(id + u"chassis_type"_qs, 2))},
+                                               {QStringLiteral("type"), Smbios::chassisTypeName(chassisType)},
+                                               {QStringLiteral("type_code"), chassisType},
                                                {QStringLiteral("serial_number"), f("chassis_serial")}};
     o[QStringLiteral("processors")] = QJsonArray();
     o[QStringLiteral("memory_devices")] = QJsonArray();
@@ -381,8 +391,8 @@ QJsonArray MachineProbe::network()
             n[QStringLiteral("vendor")] = orNull(ids().pciVendor(quint16(vendor)));
             n[QStringLiteral("product")] = orNull(ids().pciDevice(quint16(vendor), quint16(product)));
         } else if (const QString usb = QFileInfo(device).path(); QFileInfo::exists(usb + u"/idVendor"_qs)) {
-            const qint64 v = readInt(u"0x"_qs + readText(usb + u"/idVendor"_qs));
-            const qint64 p = readInt(u"0x"_qs + readText(usb + u"/idProduct"_qs));
+            const qint64 v = hexAttribute(usb + u"/idVendor"_qs);
+            const qint64 p = hexAttribute(usb + u"/idProduct"_qs);
             n[QStringLiteral("bus")] = QStringLiteral("usb");
             n[QStringLiteral("vendor_id")] = hex4(v);
             n[QStringLiteral("device_id")] = hex4(p);
@@ -465,25 +475,26 @@ QJsonArray MachineProbe::usb()
         const QString base = QFileInfo(dir).canonicalFilePath();
         for (const QString &intf : entries(base, {name + u":*"_qs})) {
             const QString idir = base + u'/' + intf;
-            kind = hidKind(int(readInt(u"0x"_qs + readText(idir + u"/bInterfaceClass"_qs))),
-                           int(readInt(u"0x"_qs + readText(idir + u"/bInterfaceSubClass"_qs))),
-                           int(readInt(u"0x"_qs + readText(idir + u"/bInterfaceProtocol"_qs))));
+            kind = hidKind(int(hexAttribute(idir + u"/bInterfaceClass"_qs)),
+                           int(hexAttribute(idir + u"/bInterfaceSubClass"_qs)),
+                           int(hexAttribute(idir + u"/bInterfaceProtocol"_qs)));
             if (!kind.isEmpty())
                 break;
         }
-        const int cls = int(readInt(u"0x"_qs + readText(dir + u"/bDeviceClass"_qs), 0));
-        QJsonObject d{{QStringLiteral("bus"), int(readInt(dir + u"/busnum"_qs, 0))},
-                      {QStringLiteral("port_path"), name.section(u'-', 1)},
-                      {QStringLiteral("device_address"), int(readInt(dir + u"/devnum"_qs, 0))},
-                      {QStringLiteral("vendor_id"), hex4(v)},
-                      {QStringLiteral("product_id"), hex4(p)},
-                      {QStringLiteral("class"), cls},
-                      {QStringLiteral("vendor"), orNull(ids().usbVendor(v))},
-                      {QStringLiteral("product"), orNull(ids().usbProduct(v, p))},
-                      {QStringLiteral("manufacturer_string"), orNull(readText(dir + u"/manufacturer"_qs))},
-                      {QStringLiteral("product_string"), orNull(readText(dir + u"/product"_qs))},
-                      {QStringLiteral("serial"), orNull(readText(dir + u"/serial"_qs))},
-                      {QStringLiteral("peripheral"), orNull(kind)}};
+        const int cls = hexAttribute(dir + u"/bDeviceClass"_qs, 0);
+        QJsonObject d{
+            {QStringLiteral("bus"), int(readInt(dir + u"/busnum"_qs, 0))},
+            {QStringLiteral("port_path"), name.startsWith(u"usb"_qs) ? QStringLiteral("0") : name.section(u'-', 1)},
+            {QStringLiteral("device_address"), int(readInt(dir + u"/devnum"_qs, 0))},
+            {QStringLiteral("vendor_id"), hex4(v)},
+            {QStringLiteral("product_id"), hex4(p)},
+            {QStringLiteral("class"), cls},
+            {QStringLiteral("vendor"), orNull(ids().usbVendor(v))},
+            {QStringLiteral("product"), orNull(ids().usbProduct(v, p))},
+            {QStringLiteral("manufacturer_string"), orNull(readText(dir + u"/manufacturer"_qs))},
+            {QStringLiteral("product_string"), orNull(readText(dir + u"/product"_qs))},
+            {QStringLiteral("serial"), orNull(readText(dir + u"/serial"_qs))},
+            {QStringLiteral("peripheral"), orNull(kind)}};
         if (cls == 9)
             d[QStringLiteral("hub")] = true;
         out.append(d);

@@ -620,6 +620,11 @@ Result<SmbiosTable> Smbios::read(const QString &root)
     return parse(ep.readAll(), table.readAll());
 }
 
+QString Smbios::chassisTypeName(int code)
+{
+    return lookup(kChassisTypes, unsigned(code & 0x7F));
+}
+
 QJsonObject Smbios::toJson(const SmbiosTable &table)
 {
     QJsonObject o;

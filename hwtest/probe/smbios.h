@@ -52,6 +52,8 @@ public:
     /// `handle` ("0x0004"); numeric helpers (`size_bytes`, `speed_mts`…) are added
     /// next to the dmidecode-formatted fields.
     static QJsonObject toJson(const SmbiosTable &table);
+    /// dmidecode's name of a chassis type code (3 = "Desktop", 10 = "Notebook"…).
+    static QString chassisTypeName(int code);
 };
 
 } // namespace Etabli::HwTest
