@@ -1,0 +1,258 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Établi contributors
+//
+// The sync client and `etabli sync` against a real etabli-server on 127.0.0.1:
+// round trip, the conflict rule converging on every store, family data kept off
+// benches, offline retries with backoff.
+#include "testserver.h"
+
+#include "inventory/store.h"
+#include "inventory/sync/syncclient.h"
+
+#include <QJsonArray>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace TestServer;
+using namespace Etabli;
+using namespace Etabli::Inventory;
+
+class TestSync : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    ServerProcess m_server;
+    QHash<QString, QString> m_tokens;
+
+    std::unique_ptr<Store> openStore(const QString &name)
+    {
+        auto s = Store::open(m_dir.filePath(name + QStringLiteral(".sqlite")), {name, QStringLiteral("w-") + name});
+        return s ? std::move(*s) : nullptr;
+    }
+    Result<Sync::SyncReport> sync(Store &store, int attempts = 3)
+    {
+        Sync::SyncConfig config;
+        config.server = QUrl(m_server.url());
+        config.token = m_tokens.value(store.identity().station);
+        config.batchSize = 7; // several pages even in small tests
+        Sync::SyncClient client(store, config);
+        return client.syncBlocking(attempts);
+    }
+    /// uuid → status of every event the server holds.
+    QHash<QString, QString> serverEvents()
+    {
+        QHash<QString, QString> out;
+        const Reply r = http(m_server.url(), "GET", QStringLiteral("/api/v1/events?since=0&limit=5000"),
+                             m_tokens.value(QStringLiteral("boss")));
+        for (const QJsonValue &v : r.json().value(QStringLiteral("events")).toArray())
+            out.insert(v.toObject().value(QStringLiteral("uuid")).toString(),
+                       v.toObject().value(QStringLiteral("status")).toString());
+        return out;
+    }
+    static QHash<QString, QString> localEvents(const Store &store)
+    {
+        QHash<QString, QString> out;
+        for (const Event &e : store.events())
+            out.insert(e.uuid, e.status);
+        return out;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_server.db = QStringLiteral("sqlite:") + m_dir.filePath(QStringLiteral("server.sqlite"));
+        for (const char *name : {"bench-a", "bench-b", "bench-c"})
+            m_tokens.insert(QLatin1String(name),
+                            ServerProcess::createToken(m_server.db, QStringLiteral("station"), QLatin1String(name)));
+        m_tokens.insert(QStringLiteral("desk"),
+                        ServerProcess::createToken(m_server.db, QStringLiteral("desk"), QStringLiteral("desk")));
+        m_tokens.insert(QStringLiteral("boss"),
+                        ServerProcess::createToken(m_server.db, QStringLiteral("supervisor"), QStringLiteral("boss")));
+        QVERIFY2(m_server.start(), qPrintable(m_server.output));
+    }
+
+    void backoffGrowsAndIsCapped_data()
+    {
+        QTest::addColumn<int>("failures");
+        QTest::addColumn<int>("low");
+        QTest::addColumn<int>("high");
+        QTest::newRow("first retry") << 0 << 375 << 625;
+        QTest::newRow("second retry") << 1 << 750 << 1250;
+        QTest::newRow("fifth retry") << 4 << 6000 << 10000;
+        QTest::newRow("capped") << 20 << 45000 << 60000;
+    }
+    void backoffGrowsAndIsCapped()
+    {
+        QFETCH(int, failures);
+        QFETCH(int, low);
+        QFETCH(int, high);
+        for (int i = 0; i < 50; ++i) {
+            const auto d = Sync::SyncClient::backoffDelay(failures).count();
+            QVERIFY2(d >= low && d <= high, qPrintable(QString::number(d)));
+        }
+    }
+
+    void roundTrip()
+    {
+        auto a = openStore(QStringLiteral("bench-a"));
+        auto b = openStore(QStringLiteral("bench-b"));
+        QVERIFY(a && b);
+        QVERIFY(a->setSetting(QStringLiteral("tag.prefix"), QStringLiteral("SA")).ok());
+        QVERIFY(a->addDonor(QStringLiteral("Banque Sync")).ok());
+        QVERIFY(a->addLot(QStringLiteral("LOT-SYNC"), QStringLiteral("Banque Sync"), 20).ok());
+        for (int i = 0; i < 10; ++i) {
+            NewAsset n;
+            n.lot = QStringLiteral("LOT-SYNC");
+            QVERIFY(a->addAsset(n).ok());
+        }
+        QCOMPARE(a->unpushedCount(), 12);
+        auto ra = sync(*a);
+        QVERIFY2(ra.ok(), ra.ok() ? "" : qPrintable(ra.error().message));
+        QCOMPARE(ra->pushed, 12);
+        QCOMPARE(ra->pending, 0);
+        QCOMPARE(a->unpushedCount(), 0);
+        QVERIFY(!Sync::SyncClient::lastSuccess(*a).isEmpty());
+        // Pushing again is harmless: nothing pending, nothing new.
+        auto again = sync(*a);
+        QVERIFY(again.ok());
+        QCOMPARE(again->pushed, 0);
+        auto rb = sync(*b);
+        QVERIFY(rb.ok());
+        QCOMPARE(rb->newHere, 12);
+        QCOMPARE(b->assets().size(), 10);
+        QCOMPARE(b->lot(QStringLiteral("LOT-SYNC"))->assetCount, 10);
+        QCOMPARE(localEvents(*b), localEvents(*a));
+        QCOMPARE(localEvents(*a), serverEvents());
+    }
+
+    void conflictResolvesTheSameEverywhere()
+    {
+        auto a = openStore(QStringLiteral("bench-a"));
+        auto b = openStore(QStringLiteral("bench-b"));
+        auto c = openStore(QStringLiteral("bench-c"));
+        QVERIFY(sync(*a).ok() && sync(*b).ok() && sync(*c).ok());
+        const QString tag = a->assets().first().tag;
+        QCOMPARE(b->asset(tag)->state, AssetState::Received);
+        // Offline, both benches take the same PC: a to TESTING, b to PARTS, and b
+        // then records a test on it.
+        QVERIFY(a->moveAsset(tag, AssetState::Testing).ok());
+        QVERIFY(b->moveAsset(tag, AssetState::Parts).ok());
+        QVERIFY(b->record(QStringLiteral("test.recorded"), tag,
+                          {{QStringLiteral("kind"), QStringLiteral("ram")},
+                           {QStringLiteral("verdict"), QStringLiteral("PASS")}})
+                    .ok());
+        QVERIFY(sync(*a).ok()); // a reaches the server first: a wins
+        QVERIFY(sync(*b).ok());
+        QVERIFY(sync(*a).ok());
+        QVERIFY(sync(*c).ok());
+        for (Store *s : {a.get(), b.get(), c.get()}) {
+            QCOMPARE(s->asset(tag)->state, AssetState::Testing);
+            QCOMPARE(localEvents(*s), serverEvents());
+            int overridden = 0;
+            for (const Event &e : s->eventsForAsset(tag))
+                if (e.status == QLatin1String("overridden")) {
+                    ++overridden;
+                    QCOMPARE(e.station, QStringLiteral("bench-b"));
+                    QCOMPARE(e.payload.value(QStringLiteral("to")).toString(), QStringLiteral("PARTS"));
+                    QVERIFY(!e.note.isEmpty()); // why, for the history
+                }
+            QCOMPARE(overridden, 1);
+        }
+        // b's test still counts, on top of the winner's state.
+        QCOMPARE(b->facts(tag).passedTests, QStringList{QStringLiteral("ram")});
+    }
+
+    void familyDataNeverReachesABench()
+    {
+        const Reply r = http(m_server.url(), "POST", QStringLiteral("/api/v1/beneficiaries"),
+                             m_tokens.value(QStringLiteral("desk")),
+                             "{\"reference\":\"FAM-SYNC\",\"family_name\":\"Lefebvre\",\"contact\":\"06 11\"}");
+        QCOMPARE(r.status, 201);
+        auto a = openStore(QStringLiteral("bench-a"));
+        QVERIFY(sync(*a).ok());
+        QSqlQuery q(a->database());
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM beneficiaries")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+        for (const Event &e : a->events())
+            QVERIFY(e.type != QLatin1String("beneficiary.added"));
+        QFile file(a->path());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(!file.readAll().contains("Lefebvre"));
+    }
+
+    void offlineThenBack()
+    {
+        auto a = openStore(QStringLiteral("bench-a"));
+        NewAsset n;
+        QVERIFY(a->addAsset(n).ok());
+        m_server.kill();
+        auto down = sync(*a, 2); // one retry after a backoff
+        QVERIFY(!down.ok());
+        QCOMPARE(down.error().code, ErrorCode::Network);
+        QCOMPARE(a->unpushedCount(), 1); // nothing lost, nothing marked sent
+        QVERIFY(!Sync::SyncClient::lastError(*a).isEmpty());
+        QVERIFY2(m_server.start(), qPrintable(m_server.output));
+        auto up = sync(*a);
+        QVERIFY(up.ok());
+        QCOMPARE(a->unpushedCount(), 0);
+
+        // A revoked token is not retried: it cannot get better by waiting.
+        QString out;
+        QCOMPARE(run(QStringLiteral(ETABLI_SERVER),
+                     {QStringLiteral("--db"), m_server.db, QStringLiteral("token"), QStringLiteral("revoke"),
+                      QStringLiteral("bench-c")}),
+                 0);
+        auto c = openStore(QStringLiteral("bench-c"));
+        QElapsedTimer t;
+        t.start();
+        auto refused = sync(*c, 5);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, ErrorCode::Unauthorized);
+        QVERIFY(t.elapsed() < 3000);
+    }
+
+    void cli()
+    {
+        const QString db = m_dir.filePath(QStringLiteral("cli.sqlite"));
+        const QString token = ServerProcess::createToken(m_server.db, QStringLiteral("station"), QStringLiteral("cli"));
+        QString out;
+        QCOMPARE(run(QStringLiteral(ETABLI_CLI),
+                     {QStringLiteral("--db"), db, QStringLiteral("--station"), QStringLiteral("cli"),
+                      QStringLiteral("donor"), QStringLiteral("add"), QStringLiteral("Mutuelle CLI")}),
+                 0);
+        QCOMPARE(run(QStringLiteral(ETABLI_CLI),
+                     {QStringLiteral("--db"), db, QStringLiteral("--json"), QStringLiteral("sync"),
+                      QStringLiteral("status")},
+                     &out),
+                 0);
+        QCOMPARE(QJsonDocument::fromJson(out.toUtf8()).object().value(QStringLiteral("pending")).toInt(), 1);
+        QCOMPARE(run(QStringLiteral(ETABLI_CLI),
+                     {QStringLiteral("--db"), db, QStringLiteral("--json"), QStringLiteral("sync"),
+                      QStringLiteral("--server"), m_server.url(), QStringLiteral("--token"), token},
+                     &out),
+                 0);
+        const QJsonObject report = QJsonDocument::fromJson(out.toUtf8()).object();
+        QCOMPARE(report.value(QStringLiteral("stored")).toInt(), 1);
+        QVERIFY(report.value(QStringLiteral("pulled")).toInt() > 10); // everyone's events came down
+        // The server and token are remembered; status shows the last success.
+        QCOMPARE(run(QStringLiteral(ETABLI_CLI), {QStringLiteral("--db"), db, QStringLiteral("sync")}, &out), 0);
+        QCOMPARE(run(QStringLiteral(ETABLI_CLI),
+                     {QStringLiteral("--db"), db, QStringLiteral("--json"), QStringLiteral("sync"),
+                      QStringLiteral("status")},
+                     &out),
+                 0);
+        const QJsonObject status = QJsonDocument::fromJson(out.toUtf8()).object();
+        QCOMPARE(status.value(QStringLiteral("pending")).toInt(), 0);
+        QVERIFY(!status.value(QStringLiteral("last_success")).toString().isEmpty());
+        // Bad input: a server URL that is not http(s) changes nothing.
+        QCOMPARE(run(QStringLiteral(ETABLI_CLI),
+                     {QStringLiteral("--db"), db, QStringLiteral("sync"), QStringLiteral("--server"),
+                      QStringLiteral("ftp://x")}),
+                 2);
+    }
+};
+
+QTEST_MAIN(TestSync)
+#include "tst_sync.moc"
