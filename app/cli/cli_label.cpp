@@ -1,12 +1,400 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Établi contributors
+//
+// label templates | render | print | queue | reprint: asset labels from the inventory.
 #include "app/cli/cli.h"
+
+#include "inventory/assettag.h"
+#include "inventory/store.h"
+#include "labels/labeloutput.h"
+#include "labels/labelrenderer.h"
+#include "labels/labeltemplate.h"
+#include "labels/printer.h"
+#include "labels/printqueue.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QRegularExpression>
 
 namespace Etabli::Cli {
 
+using namespace Etabli::Inventory;
+using namespace Etabli::Labels;
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Cli", text);
+}
+
+QString humanBytes(qint64 bytes)
+{
+    if (bytes <= 0)
+        return {};
+    const double gb = bytes / 1e9;
+    if (gb >= 1000)
+        return QStringLiteral("%1 TB").arg(gb / 1000, 0, 'g', 2);
+    // RAM comes in powers of two: 8589934592 bytes is "8 GB" for everyone.
+    const double gib = bytes / double(1ll << 30);
+    if (std::abs(gib - std::round(gib)) < 0.02 && gib >= 1)
+        return QStringLiteral("%1 GB").arg(qRound(gib));
+    return QStringLiteral("%1 GB").arg(qRound(gb));
+}
+
+/// "Intel(R) Core(TM) i5-6500 CPU @ 3.20GHz" -> "i5-6500".
+QString shortCpu(QString cpu)
+{
+    static const QRegularExpression noise(
+        QStringLiteral("\\((R|TM|r|tm)\\)|\\bCPU\\b|@.*$|\\bProcessor\\b|\\bIntel\\b|\\bAMD\\b|\\bCore\\b"));
+    cpu.remove(noise);
+    return cpu.simplified();
+}
+
+/// The short spec line of a label: CPU, RAM, first disk; from components, else specs.
+QString specLine(const Asset &a)
+{
+    QString cpu = a.specs.value(QLatin1String("cpu")).toString();
+    qint64 ram = 0, disk = 0;
+    QString diskKind;
+    for (const Component &c : a.components) {
+        if (c.kind == QLatin1String("cpu") && cpu.isEmpty())
+            cpu = c.model;
+        else if (c.kind == QLatin1String("ram"))
+            ram += c.sizeBytes;
+        else if (c.kind == QLatin1String("disk") && disk == 0) {
+            disk = c.sizeBytes;
+            diskKind = c.details.value(QLatin1String("rotational")).toBool(true) ? QString() : QStringLiteral("SSD ");
+        }
+    }
+    if (ram == 0)
+        ram = qint64(a.specs.value(QLatin1String("ram_bytes")).toDouble());
+    if (disk == 0)
+        disk = qint64(a.specs.value(QLatin1String("disk_bytes")).toDouble());
+    QStringList parts;
+    if (!cpu.isEmpty())
+        parts << shortCpu(cpu);
+    if (ram > 0)
+        parts << humanBytes(ram);
+    if (disk > 0)
+        parts << diskKind + humanBytes(disk);
+    if (parts.isEmpty())
+        return QStringList{a.make, a.model}.join(u' ').trimmed();
+    return parts.join(QStringLiteral(" · "));
+}
+
+/// Reads what a label shows about `tag` from the inventory.
+Result<LabelData> labelData(Store &store, const QString &input)
+{
+    auto tag = AssetTag::parse(input);
+    if (!tag)
+        return tag.error();
+    auto asset = store.asset(*tag);
+    if (!asset)
+        return asset.error();
+    LabelData d;
+    d.tag = asset->tag;
+    d.kind = toString(asset->kind);
+    d.spec = specLine(*asset);
+    const QList<Event> events = store.eventsForAsset(asset->tag);
+    for (const Event &e : events) {
+        if (e.status != QLatin1String("applied"))
+            continue;
+        if (e.type == QLatin1String("imaging.recorded"))
+            d.master = QStringList{e.payload.value(QLatin1String("master_name")).toString(),
+                                   e.payload.value(QLatin1String("master_version")).toString()}
+                           .join(u' ')
+                           .trimmed();
+        if (e.type == QLatin1String("kit.created")) {
+            d.kitReference = e.payload.value(QLatin1String("reference")).toString();
+            d.kitItems.clear();
+            for (const QJsonValue &v : e.payload.value(QLatin1String("items")).toArray()) {
+                auto item = store.asset(v.toString());
+                d.kitItems.append(KitItem{v.toString(), item ? toString(item->kind) : QString()});
+            }
+        }
+    }
+    return d;
+}
+
+QString queuePath(const Context &ctx)
+{
+    return QFileInfo(ctx.dbPath).absoluteDir().filePath(QStringLiteral("label-queue.json"));
+}
+
+Result<RenderedLabel> renderTags(Context &ctx, const LabelTemplate &templ, const QStringList &tags, int dpi)
+{
+    Store *store = ctx.store();
+    if (!store)
+        return makeError(ErrorCode::NotFound, tr("no inventory"), QStringLiteral("no_store"));
+    QList<LabelData> data;
+    for (const QString &t : tags) {
+        auto d = labelData(*store, t);
+        if (!d)
+            return d.error();
+        data.append(*d);
+    }
+    return renderLabels(templ, data, dpi);
+}
+
+/// Renders and sends one job; records label.printed on each asset only once the
+/// printer took it. Returns the error of the attempt, if any.
+Result<void> printOnce(Context &ctx, const LabelTemplate &templ, const QStringList &tags, const PrinterTarget &target,
+                       int dpi)
+{
+    auto label = renderTags(ctx, templ, tags, target.dpiFor(templ, dpi));
+    if (!label)
+        return label.error();
+    if (auto sent = sendToPrinter(*label, templ, target); !sent)
+        return sent;
+    for (const QString &tag : label->tags) {
+        auto r = ctx.store()->record(
+            QStringLiteral("label.printed"), tag,
+            QJsonObject{{QStringLiteral("template"), templ.name}, {QStringLiteral("printer"), target.uri}});
+        if (!r) // printed but not recorded: say it, never queue a second copy
+            return makeError(r.error().code, tr("printed, but not recorded on %1: %2").arg(tag, r.error().message),
+                             QStringLiteral("not_recorded"));
+    }
+    return {};
+}
+
+int parseDpi(Context &ctx, const QCommandLineParser &p, int &dpi)
+{
+    dpi = 0;
+    if (!p.isSet(QStringLiteral("dpi")))
+        return 0;
+    bool ok = false;
+    dpi = p.value(QStringLiteral("dpi")).toInt(&ok);
+    if (!ok || dpi < 100 || dpi > 1200)
+        return ctx.usage(tr("--dpi takes a resolution between 100 and 1200 (203, 300…)"));
+    return 0;
+}
+
+int templatesCommand(Context &ctx)
+{
+    QJsonArray list;
+    for (const LabelTemplate &t : builtinTemplates()) {
+        list.append(QJsonObject{{QStringLiteral("name"), t.name},
+                                {QStringLiteral("description"), t.description},
+                                {QStringLiteral("width_mm"), t.sizeMm.width()},
+                                {QStringLiteral("height_mm"), t.sizeMm.height()},
+                                {QStringLiteral("dpi"), t.dpi},
+                                {QStringLiteral("per_page"), t.capacity()},
+                                {QStringLiteral("brother_media"), t.brotherMedia}});
+        if (!ctx.json)
+            ctx.out << t.name.leftJustified(15)
+                    << QStringLiteral("%1×%2 mm").arg(t.sizeMm.width()).arg(t.sizeMm.height()).leftJustified(16)
+                    << QStringLiteral("%1 dpi  ").arg(t.dpi) << t.description << Qt::endl;
+    }
+    if (ctx.json)
+        ctx.printJson(list);
+    return 0;
+}
+
+int renderCommand(Context &ctx, QCommandLineParser &p, const QStringList &tags)
+{
+    if (tags.isEmpty() || !p.isSet(QStringLiteral("template")) || !p.isSet(QStringLiteral("o")))
+        return ctx.usage(tr("usage: etabli label render TAG... --template NAME [--dpi N] -o FILE.png|FILE.pdf"));
+    const QString file = p.value(QStringLiteral("o"));
+    const bool pdf = file.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive);
+    if (!pdf && !file.endsWith(QLatin1String(".png"), Qt::CaseInsensitive))
+        return ctx.usage(tr("the output file must end in .png or .pdf"));
+    int dpi = 0;
+    if (int rc = parseDpi(ctx, p, dpi))
+        return rc;
+    auto templ = findTemplate(p.value(QStringLiteral("template")));
+    if (!templ)
+        return ctx.fail(templ.error());
+    if (!ctx.store())
+        return 3;
+    auto label = renderTags(ctx, *templ, tags, dpi);
+    if (!label)
+        return ctx.fail(label.error());
+    auto written = pdf ? writePdf(*label, file) : writePng(*label, file);
+    if (!written)
+        return ctx.fail(written.error());
+    if (ctx.json)
+        ctx.printJson(QJsonObject{{QStringLiteral("file"), file},
+                                  {QStringLiteral("template"), templ->name},
+                                  {QStringLiteral("dpi"), label->dpi},
+                                  {QStringLiteral("width_dots"), label->image.width()},
+                                  {QStringLiteral("height_dots"), label->image.height()}});
+    else
+        ctx.out << tr("%1 written (%2, %3 dpi, %4×%5 dots)")
+                       .arg(file, templ->name)
+                       .arg(label->dpi)
+                       .arg(label->image.width())
+                       .arg(label->image.height())
+                << Qt::endl;
+    return 0;
+}
+
+int printCommand(Context &ctx, QCommandLineParser &p, const QStringList &tags)
+{
+    if (tags.isEmpty() || !p.isSet(QStringLiteral("template")) || !p.isSet(QStringLiteral("printer")))
+        return ctx.usage(tr("usage: etabli label print TAG... --template NAME --printer cups:NAME|zpl://HOST:9100"
+                            "|brother-ql://usb|brother-ql://HOST [--dpi N]"));
+    int dpi = 0;
+    if (int rc = parseDpi(ctx, p, dpi))
+        return rc;
+    auto templ = findTemplate(p.value(QStringLiteral("template")));
+    if (!templ)
+        return ctx.fail(templ.error());
+    auto target = PrinterTarget::parse(p.value(QStringLiteral("printer")));
+    if (!target)
+        return ctx.fail(target.error());
+    Store *store = ctx.store();
+    if (!store)
+        return 3;
+    // Bad input (unknown tag, field too small) is refused before anything is queued.
+    auto check = renderTags(ctx, *templ, tags, target->dpiFor(*templ, dpi));
+    if (!check)
+        return ctx.fail(check.error());
+    auto printed = printOnce(ctx, *templ, tags, *target, dpi);
+    if (printed) {
+        if (ctx.json)
+            ctx.printJson(QJsonObject{{QStringLiteral("printed"), QJsonArray::fromStringList(check->tags)},
+                                      {QStringLiteral("printer"), target->uri}});
+        else
+            ctx.out << tr("label %1 printed on %2").arg(check->tags.join(QStringLiteral(", ")), target->uri)
+                    << Qt::endl;
+        return 0;
+    }
+    if (printed.error().detail == QLatin1String("not_recorded"))
+        return ctx.fail(printed.error());
+    PrintQueue queue(queuePath(ctx));
+    QueuedPrint q;
+    q.tags = check->tags;
+    q.templateName = templ->name;
+    q.printer = target->uri;
+    q.dpi = dpi;
+    q.lastError = printed.error().message;
+    auto queued = queue.enqueue(q);
+    Error e = printed.error();
+    if (queued)
+        e.message += QLatin1Char('\n')
+            + tr("the label stays queued for reprint (id %1): etabli label reprint %1").arg(queued->id);
+    else
+        e.message += QLatin1Char('\n') + tr("and it could not be queued: %1").arg(queued.error().message);
+    return ctx.fail(e);
+}
+
+int queueCommand(Context &ctx)
+{
+    auto entries = PrintQueue(queuePath(ctx)).entries();
+    if (!entries)
+        return ctx.fail(entries.error());
+    QJsonArray list;
+    for (const QueuedPrint &q : *entries) {
+        list.append(QJsonObject{{QStringLiteral("id"), q.id},
+                                {QStringLiteral("tags"), QJsonArray::fromStringList(q.tags)},
+                                {QStringLiteral("template"), q.templateName},
+                                {QStringLiteral("printer"), q.printer},
+                                {QStringLiteral("queued_at"), q.queuedAt},
+                                {QStringLiteral("attempts"), q.attempts},
+                                {QStringLiteral("last_error"), q.lastError}});
+        if (!ctx.json)
+            ctx.out << q.id << QStringLiteral("  ") << q.tags.join(u',') << QStringLiteral("  ") << q.templateName
+                    << QStringLiteral("  ") << q.printer << QStringLiteral("  ")
+                    << QCoreApplication::translate("Cli", "%n attempt(s)", nullptr, q.attempts) << QStringLiteral("  ")
+                    << q.lastError << Qt::endl;
+    }
+    if (ctx.json)
+        ctx.printJson(list);
+    return 0;
+}
+
+int reprintCommand(Context &ctx, QCommandLineParser &p, const QStringList &ids)
+{
+    PrintQueue queue(queuePath(ctx));
+    auto entries = queue.entries();
+    if (!entries)
+        return ctx.fail(entries.error());
+    std::optional<PrinterTarget> otherPrinter;
+    if (p.isSet(QStringLiteral("printer"))) {
+        auto t = PrinterTarget::parse(p.value(QStringLiteral("printer")));
+        if (!t)
+            return ctx.fail(t.error());
+        otherPrinter = *t;
+    }
+    for (const QString &id : ids)
+        if (std::none_of(entries->begin(), entries->end(), [&](const QueuedPrint &q) { return q.id == id; }))
+            return ctx.fail(makeError(ErrorCode::NotFound, tr("no queued label %1 (see etabli label queue)").arg(id),
+                                      QStringLiteral("unknown_queue_id")));
+    if (!ctx.store())
+        return 3;
+    int failures = 0, done = 0;
+    Error last;
+    for (const QueuedPrint &q : *entries) {
+        if (!ids.isEmpty() && !ids.contains(q.id))
+            continue;
+        auto templ = findTemplate(q.templateName);
+        auto target = otherPrinter ? Result<PrinterTarget>(*otherPrinter) : PrinterTarget::parse(q.printer);
+        Result<void> r = !templ ? Result<void>(templ.error())
+            : !target           ? Result<void>(target.error())
+                                : printOnce(ctx, *templ, q.tags, *target, q.dpi);
+        if (r) {
+            (void)queue.remove(q.id);
+            ++done;
+            ctx.out << tr("label %1 printed on %2").arg(q.tags.join(QStringLiteral(", ")), target->uri) << Qt::endl;
+        } else {
+            ++failures;
+            last = r.error();
+            if (r.error().detail == QLatin1String("not_recorded"))
+                (void)queue.remove(q.id); // it did print
+            else
+                (void)queue.markFailed(q.id, r.error().message);
+            ctx.err
+                << tr("label %1 (%2) still queued: %3").arg(q.tags.join(QStringLiteral(", ")), q.id, r.error().message)
+                << Qt::endl;
+        }
+    }
+    if (done == 0 && failures == 0)
+        ctx.out << tr("no label waits for reprint") << Qt::endl;
+    return failures ? exitCodeFor(last.code) : 0;
+}
+
+int labelCommand(Context &ctx)
+{
+    QCommandLineParser p;
+    p.addOption({QStringLiteral("template"), tr("Label template name (etabli label templates) or FILE.json"),
+                 QStringLiteral("NAME")});
+    p.addOption({QStringLiteral("dpi"), tr("Printer resolution (203, 300…)"), QStringLiteral("N")});
+    p.addOption({QStringLiteral("o"), tr("Output file (.png or .pdf)"), QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("printer"), tr("cups:NAME, zpl://HOST:9100, brother-ql://usb or brother-ql://HOST"),
+                 QStringLiteral("URI")});
+    if (!parseArgs(p, ctx))
+        return 2;
+    const QStringList pos = p.positionalArguments();
+    const QString verb = pos.value(0);
+    const QStringList rest = pos.mid(1);
+    if (verb == QLatin1String("templates") && rest.isEmpty())
+        return templatesCommand(ctx);
+    if (verb == QLatin1String("render"))
+        return renderCommand(ctx, p, rest);
+    if (verb == QLatin1String("print"))
+        return printCommand(ctx, p, rest);
+    if (verb == QLatin1String("queue") && rest.isEmpty())
+        return queueCommand(ctx);
+    if (verb == QLatin1String("reprint"))
+        return reprintCommand(ctx, p, rest);
+    return ctx.usage(tr("usage: etabli label templates | render TAG... --template NAME [--dpi N] -o FILE"
+                        " | print TAG... --template NAME --printer URI | queue | reprint [ID...] [--printer URI]"));
+}
+
+} // namespace
+
 void registerLabelCommands(Registry &registry)
 {
-    Q_UNUSED(registry);
+    registry.add({QStringLiteral("label"),
+                  QStringLiteral("  label templates | render TAG... --template NAME [--dpi N] -o FILE.png|FILE.pdf\n"
+                                 "  label print TAG... --template NAME --printer cups:NAME|zpl://HOST:9100"
+                                 "|brother-ql://usb|brother-ql://HOST [--dpi N]\n"
+                                 "  label queue | reprint [ID...] [--printer URI]"),
+                  labelCommand});
 }
 
 } // namespace Etabli::Cli

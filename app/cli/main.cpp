@@ -8,13 +8,16 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QGuiApplication>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QStandardPaths>
 #include <QSysInfo>
 #include <QTranslator>
 
+#include <algorithm>
 #include <cstdio>
+#include <memory>
 
 using namespace Etabli::Cli;
 
@@ -57,7 +60,13 @@ int printHelp(const Registry &registry, QTextStream &out)
 
 int main(int argc, char **argv)
 {
-    QCoreApplication app(argc, argv);
+    // `label` draws text, which needs a QGuiApplication; it never opens a window.
+    const bool gui = std::any_of(argv + 1, argv + argc, [](const char *a) { return qstrcmp(a, "label") == 0; });
+    if (gui && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    std::unique_ptr<QCoreApplication> application(gui ? new QGuiApplication(argc, argv)
+                                                      : new QCoreApplication(argc, argv));
+    QCoreApplication &app = *application;
     QCoreApplication::setApplicationName(QStringLiteral("etabli"));
     QCoreApplication::setOrganizationName(QStringLiteral("etabli"));
     QTextStream out(stdout);
