@@ -16,6 +16,7 @@
 #include <chrono>
 #include <fcntl.h>
 #include <map>
+#include <thread>
 #include <unistd.h>
 
 namespace Etabli::Imaging {
@@ -344,7 +345,11 @@ struct ImageWriter::Private {
             written += s->length;
             t.bytes = written;
             pipe.release(c);
-            if (pendingBytes >= (256 << 20) || secondsSince(lastFlush) > 2.0) {
+            // Test hook: slows writing down so a test can kill the process mid-run.
+            static const int testDelayMs = qEnvironmentVariableIntValue("ETABLI_IMAGING_TEST_DELAY_MS");
+            if (testDelayMs > 0)
+                std::this_thread::sleep_for(std::chrono::milliseconds(testDelayMs));
+            if (pendingBytes >= (256 << 20) || secondsSince(lastFlush) > 1.0) {
                 if (auto r = flush(); !r) {
                     fail(t, r.error());
                     pipe.drop(c);
