@@ -1,12 +1,350 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Établi contributors
+//
+// `etabli test …`: the diagnostics engines of hwtest/diag from the command line.
 #include "app/cli/cli.h"
+
+#include "hwtest/diag/diagjob.h"
+#include "hwtest/diag/ramtest.h"
+#include "hwtest/diag/smart.h"
+#include "hwtest/diag/surfacescan.h"
+#include "inventory/assettag.h"
+#include "inventory/store.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QFile>
+#include <QJsonArray>
+
+#include <unistd.h>
 
 namespace Etabli::Cli {
 
+using namespace Etabli::HwTest;
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("CliTest", text);
+}
+
+/// Progress on stderr, only for a person watching a terminal.
+ProgressSink::Callback terminalProgress(Context &ctx)
+{
+    if (ctx.json || !isatty(STDERR_FILENO))
+        return {};
+    return [&ctx](double fraction, qint64 eta) {
+        ctx.err << QStringLiteral("\r%1 %").arg(fraction * 100.0, 5, 'f', 1)
+                << (eta >= 0 ? tr("  ETA %1 s   ").arg(eta) : QString());
+        if (fraction >= 1.0)
+            ctx.err << Qt::endl;
+        ctx.err.flush();
+    };
+}
+
+void printResult(Context &ctx, const TestResult &t)
+{
+    ctx.out << toString(t.verdict) << QStringLiteral("  ") << t.kind;
+    const QJsonObject &m = t.measurements;
+    const QString name = QStringList{m.value(QStringLiteral("model")).toString(),
+                                     m.value(QStringLiteral("serial")).toString().isEmpty()
+                                         ? QString()
+                                         : QStringLiteral("SN:") + m.value(QStringLiteral("serial")).toString()}
+                             .join(u' ')
+                             .trimmed();
+    if (!name.isEmpty())
+        ctx.out << QStringLiteral("  ") << name;
+    if (m.contains(QStringLiteral("power_on_hours")))
+        ctx.out << tr("  %1 h powered on").arg(m.value(QStringLiteral("power_on_hours")).toInteger());
+    ctx.out << Qt::endl << QStringLiteral("  ") << t.rule << Qt::endl;
+}
+
+/// Prints the results and records them on the asset when one was given.
+int finish(Context &ctx, const QList<TestResult> &results, const QString &asset)
+{
+    if (!asset.isEmpty()) {
+        auto tag = Inventory::AssetTag::parse(asset);
+        if (!tag)
+            return ctx.fail(tag.error());
+        Inventory::Store *store = ctx.store();
+        if (!store)
+            return 3;
+        for (const TestResult &t : results) {
+            auto r = store->record(QStringLiteral("test.recorded"), *tag, t.toPayload());
+            if (!r)
+                return ctx.fail(r.error());
+        }
+    }
+    if (ctx.json) {
+        if (results.size() == 1) {
+            ctx.printJson(results.first().toJson());
+        } else {
+            QJsonArray list;
+            for (const TestResult &t : results)
+                list.append(t.toJson());
+            ctx.printJson(list);
+        }
+    } else {
+        for (const TestResult &t : results)
+            printResult(ctx, t);
+        if (!asset.isEmpty())
+            ctx.out << tr("recorded on %1").arg(asset) << Qt::endl;
+    }
+    return 0;
+}
+
+Result<QByteArray> readFile(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return makeError(ErrorCode::NotFound, tr("cannot read %1: %2").arg(path, f.errorString()));
+    return f.readAll();
+}
+
+int diskCommand(Context &ctx, const QStringList &args)
+{
+    QCommandLineParser p;
+    const QCommandLineOption fromJson(QStringLiteral("from-json"), tr("Saved smartctl -j -a output (or an array)"),
+                                      QStringLiteral("FILE"));
+    const QCommandLineOption fromBlob(QStringLiteral("from-blob"), tr("libatasmart blob (skdump --save)"),
+                                      QStringLiteral("FILE"));
+    const QCommandLineOption smart(QStringLiteral("smart"), tr("SMART verdict of DEVICE"));
+    const QCommandLineOption surface(QStringLiteral("surface"), tr("Read scan of DEVICE (or a regular file)"));
+    const QCommandLineOption chunk(QStringLiteral("chunk"), tr("Read size of the surface scan (default 4M)"),
+                                   QStringLiteral("SIZE"));
+    const QCommandLineOption badSectors(QStringLiteral("inject-bad-sectors"),
+                                        tr("Test hook: sectors that fail with EIO (comma-separated)"),
+                                        QStringLiteral("LIST"));
+    const QCommandLineOption asset(QStringLiteral("asset"), tr("Record the result on this asset"),
+                                   QStringLiteral("TAG"));
+    p.addOptions({fromJson, fromBlob, smart, surface, chunk, badSectors, asset});
+    Context sub(args, ctx.out, ctx.err);
+    sub.json = ctx.json;
+    if (!parseArgs(p, sub))
+        return 2;
+    const QStringList pos = p.positionalArguments();
+    const QString tag = p.value(asset);
+    const QString usage
+        = tr("usage: etabli test disk --from-json FILE | --from-blob FILE | DEVICE [--smart] [--surface]");
+
+    if (p.isSet(fromJson) || p.isSet(fromBlob)) {
+        if (!pos.isEmpty() || (p.isSet(fromJson) && p.isSet(fromBlob)))
+            return ctx.usage(usage);
+        const QDateTime started = QDateTime::currentDateTimeUtc();
+        auto data = readFile(p.isSet(fromJson) ? p.value(fromJson) : p.value(fromBlob));
+        if (!data)
+            return ctx.fail(data.error());
+        QList<SmartReport> reports;
+        if (p.isSet(fromJson)) {
+            auto parsed = parseSmartctlJson(*data);
+            if (!parsed)
+                return ctx.fail(parsed.error());
+            reports = *parsed;
+        } else {
+            auto parsed = parseAtasmartBlob(*data);
+            if (!parsed)
+                return ctx.fail(parsed.error());
+            reports.append(*parsed);
+        }
+        QList<TestResult> results;
+        for (const SmartReport &r : reports) {
+            TestResult t = evaluateSmart(r);
+            t.startedAt = started;
+            t.endedAt = QDateTime::currentDateTimeUtc();
+            results.append(t);
+        }
+        return finish(ctx, results, tag);
+    }
+
+    if (pos.size() != 1)
+        return ctx.usage(usage);
+    const QString device = pos.first();
+    const bool doSurface = p.isSet(surface);
+    const bool doSmart = p.isSet(smart) || !doSurface;
+    QList<TestResult> results;
+    if (doSmart) {
+        const QDateTime started = QDateTime::currentDateTimeUtc();
+        auto report = readSmartDevice(device);
+        if (!report)
+            return ctx.fail(report.error());
+        TestResult t = evaluateSmart(*report);
+        t.startedAt = started;
+        t.endedAt = QDateTime::currentDateTimeUtc();
+        results.append(t);
+    }
+    if (doSurface) {
+        SurfaceScanOptions options;
+        if (p.isSet(chunk)) {
+            auto bytes = parseByteSize(p.value(chunk));
+            if (!bytes)
+                return ctx.fail(bytes.error());
+            if (*bytes % 4096 != 0 || *bytes > (256LL << 20))
+                return ctx.usage(tr("--chunk must be a multiple of 4 KiB, at most 256M"));
+            options.chunkBytes = *bytes;
+        }
+        QSet<qint64> bad;
+        for (const QString &s : p.value(badSectors).split(u',', Qt::SkipEmptyParts)) {
+            bool ok = false;
+            bad.insert(s.trimmed().toLongLong(&ok));
+            if (!ok)
+                return ctx.usage(tr("--inject-bad-sectors takes sector numbers separated by commas"));
+        }
+        auto source = FileBlockSource::open(device);
+        if (!source)
+            return ctx.fail(source.error());
+        FaultyBlockSource faulty(source->get(), bad);
+        BlockSource &scanned = bad.isEmpty() ? static_cast<BlockSource &>(**source) : faulty;
+        const QDateTime started = QDateTime::currentDateTimeUtc();
+        ProgressSink sink(nullptr, terminalProgress(ctx));
+        const SurfaceScanReport rep = scanSurface(scanned, options, &sink);
+        TestResult t = evaluateSurface(rep, options, device);
+        t.measurements.insert(QStringLiteral("o_direct"), (*source)->direct());
+        t.startedAt = started;
+        t.endedAt = QDateTime::currentDateTimeUtc();
+        results.append(t);
+    }
+    return finish(ctx, results, tag);
+}
+
+Result<RamFault> parseFault(const QString &spec)
+{
+    // KIND:WORD:BIT[:OTHERWORD:OTHERBIT]
+    const QStringList f = spec.split(u':');
+    RamFault fault;
+    bool found = false;
+    for (int k = int(RamFault::Kind::StuckAt0); k <= int(RamFault::Kind::Bridging); ++k) {
+        if (toString(RamFault::Kind(k)) == f.value(0)) {
+            fault.kind = RamFault::Kind(k);
+            found = true;
+        }
+    }
+    bool ok1 = true, ok2 = true, ok3 = true, ok4 = true;
+    fault.word = f.value(1, QStringLiteral("0")).toLongLong(&ok1);
+    fault.bit = f.value(2, QStringLiteral("0")).toInt(&ok2);
+    fault.otherWord = f.value(3, QStringLiteral("0")).toLongLong(&ok3);
+    fault.otherBit = f.value(4, QStringLiteral("0")).toInt(&ok4);
+    if (!found || !ok1 || !ok2 || !ok3 || !ok4 || fault.bit < 0 || fault.bit > 63 || fault.otherBit < 0
+        || fault.otherBit > 63 || fault.word < 0 || fault.otherWord < 0)
+        return makeError(ErrorCode::InvalidArgument, tr("bad fault «%1» (KIND:WORD:BIT[:WORD2:BIT2])").arg(spec));
+    return fault;
+}
+
+int ramCommand(Context &ctx, const QStringList &args)
+{
+    QCommandLineParser p;
+    const QCommandLineOption size(QStringLiteral("size"), tr("Bytes to test (512M, 4G)"), QStringLiteral("S"));
+    const QCommandLineOption max(QStringLiteral("max"), tr("Test the largest safe share of free memory (default)"));
+    const QCommandLineOption threads(QStringLiteral("threads"), tr("Worker threads (default: one per core)"),
+                                     QStringLiteral("N"));
+    const QCommandLineOption passes(QStringLiteral("passes"), tr("Passes (default 1)"), QStringLiteral("P"));
+    const QCommandLineOption seed(QStringLiteral("seed"), tr("Seed of the random patterns (hex)"), QStringLiteral("X"));
+    const QCommandLineOption patterns(QStringLiteral("patterns"), tr("Comma-separated subset of the patterns"),
+                                      QStringLiteral("LIST"));
+    const QCommandLineOption inject(
+        QStringLiteral("inject"), tr("Test hook: inject a fault KIND:WORD:BIT[:WORD2:BIT2]"), QStringLiteral("FAULT"));
+    const QCommandLineOption asset(QStringLiteral("asset"), tr("Record the result on this asset"),
+                                   QStringLiteral("TAG"));
+    p.addOptions({size, max, threads, passes, seed, patterns, inject, asset});
+    Context sub(args, ctx.out, ctx.err);
+    sub.json = ctx.json;
+    if (!parseArgs(p, sub))
+        return 2;
+    if (!p.positionalArguments().isEmpty() || (p.isSet(size) && p.isSet(max)))
+        return ctx.usage(tr("usage: etabli test ram [--size S|--max] [--threads N] [--passes P]"));
+
+    RamTestOptions o;
+    const qint64 safe = safeMaxRamBytes();
+    if (p.isSet(size)) {
+        auto bytes = parseByteSize(p.value(size));
+        if (!bytes)
+            return ctx.fail(bytes.error());
+        if (*bytes > safe)
+            return ctx.fail(makeError(
+                ErrorCode::Refused,
+                tr("%1 MiB is more than the %2 MiB that can be tested safely").arg(*bytes >> 20).arg(safe >> 20)));
+        o.bytes = *bytes;
+    } else {
+        o.bytes = safe;
+    }
+    bool ok = true;
+    if (p.isSet(threads) && ((o.threads = p.value(threads).toInt(&ok)) < 1 || !ok || o.threads > 1024))
+        return ctx.usage(tr("--threads takes a number from 1 to 1024"));
+    if (p.isSet(passes) && ((o.passes = p.value(passes).toInt(&ok)) < 1 || !ok || o.passes > 10000))
+        return ctx.usage(tr("--passes takes a number from 1 to 10000"));
+    if (p.isSet(seed) && ((o.seed = p.value(seed).toULongLong(&ok, 16)) == 0 || !ok))
+        return ctx.usage(tr("--seed takes a non-zero hexadecimal number"));
+    if (p.isSet(patterns)) {
+        o.patterns.clear();
+        for (const QString &name : p.value(patterns).split(u',', Qt::SkipEmptyParts)) {
+            bool known = false;
+            for (RamPattern r : allRamPatterns()) {
+                if (toString(r) == name.trimmed()) {
+                    o.patterns.append(r);
+                    known = true;
+                }
+            }
+            if (!known)
+                return ctx.usage(tr("unknown pattern «%1»").arg(name));
+        }
+    }
+    for (const QString &spec : p.values(inject)) {
+        auto fault = parseFault(spec);
+        if (!fault)
+            return ctx.fail(fault.error());
+        o.faults.append(*fault);
+    }
+    if (o.bytes < 4096)
+        return ctx.fail(makeError(ErrorCode::InvalidArgument, tr("nothing to test: less than 4 KiB available")));
+
+    const QDateTime started = QDateTime::currentDateTimeUtc();
+    ProgressSink sink(nullptr, terminalProgress(ctx));
+    const RamTestReport rep = runRamTest(o, &sink);
+    for (const RamFault &f : o.faults) {
+        if (f.word * 8 >= rep.bytes || f.otherWord * 8 >= rep.bytes)
+            return ctx.usage(tr("an injected fault lies outside the %1 tested bytes").arg(rep.bytes));
+    }
+    TestResult t = evaluateRam(rep);
+    t.startedAt = started;
+    t.endedAt = QDateTime::currentDateTimeUtc();
+    if (!ctx.json && rep.errorCount > 0) {
+        for (const RamError &e : rep.errors.mid(0, 10)) {
+            QStringList bits;
+            for (int b : e.bits())
+                bits << QString::number(b);
+            ctx.out << tr("error at 0x%1 (%2): expected %3 read %4, bits %5")
+                           .arg(quint64(e.address), 0, 16)
+                           .arg(toString(e.pattern))
+                           .arg(e.expected, 16, 16, QLatin1Char('0'))
+                           .arg(e.actual, 16, 16, QLatin1Char('0'))
+                           .arg(bits.join(u','))
+                    << Qt::endl;
+        }
+    }
+    return finish(ctx, {t}, p.value(asset));
+}
+
+int testCommand(Context &ctx)
+{
+    const QString verb = ctx.args.value(0);
+    const QStringList rest = ctx.args.mid(1);
+    if (verb == QLatin1String("disk"))
+        return diskCommand(ctx, rest);
+    if (verb == QLatin1String("ram"))
+        return ramCommand(ctx, rest);
+    return ctx.usage(tr("usage: etabli test ram|disk …"));
+}
+
+} // namespace
+
 void registerTestCommands(Registry &registry)
 {
-    Q_UNUSED(registry);
+    registry.add({QStringLiteral("test"),
+                  QCoreApplication::translate(
+                      "CliTest",
+                      "test ram [--size S|--max] [--threads N] [--passes P] [--asset TAG]\n"
+                      "test disk --from-json FILE | --from-blob FILE | DEVICE [--smart] [--surface] [--asset TAG]"),
+                  testCommand});
 }
 
 } // namespace Etabli::Cli

@@ -12,6 +12,7 @@
 #include <QJsonArray>
 #include <QRegularExpression>
 
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <cstring>
@@ -316,10 +317,18 @@ private:
                });
     }
 
-    // The stream is recomputed from the seed to verify, so no copy of it is ever kept.
+    // Pseudo-random words derived from the pass seed: a 1024-word key regenerated from
+    // the seed, mixed with the block number, so the verify sweep recomputes every value
+    // and no copy of the written data is ever kept. Cheap enough to run at memory speed.
     bool randomValues(quint64 seed)
     {
-        auto value = [&](const quint64 *p) { return splitmix64(seed ^ quint64(p - sh.base)); };
+        std::array<quint64, 1024> key;
+        for (size_t j = 0; j < key.size(); ++j)
+            key[j] = splitmix64(seed + j);
+        auto value = [&key, this](const quint64 *p) {
+            const quint64 i = quint64(p - sh.base);
+            return key[i & 1023] ^ ((i >> 10) * 0x9e3779b97f4a7c15ULL);
+        };
         for (const quint64 flip : {0ULL, ~0ULL}) {
             if (!up(1,
                     [&](quint64 *b, quint64 *e) {
@@ -339,7 +348,8 @@ private:
     bool blockMove(quint64 seed)
     {
         const qint64 half = (hi - lo) / 2;
-        auto value = [&](qint64 i) { return splitmix64(seed + quint64(i) * 0x2545f4914f6cdd1dULL); };
+        // Distinct for every word (an odd multiplier is a bijection), cheap to recompute.
+        auto value = [&](qint64 i) { return (quint64(i) * 0x9e3779b97f4a7c15ULL) ^ seed; };
         const qint64 first = lo - sh.base;
         if (!up(1, [&](quint64 *b, quint64 *e) {
                 for (quint64 *p = b; p < e; ++p)

@@ -400,7 +400,7 @@ TestResult evaluateSmart(const SmartReport &r)
         v.fire(TestVerdict::Warn, QStringLiteral("smart.nvme-wear"), tr("NVMe wear at %1%").arg(*r.nvmePercentageUsed));
 
     TestResult t;
-    t.kind = QStringLiteral("disk.smart");
+    t.kind = QStringLiteral("disk"); // the kind the lifecycle requires; measurements.check tells which
     t.verdict = v.verdict();
     t.rule = v.rule();
     t.measurements = smartMeasurements(r);
@@ -410,7 +410,8 @@ TestResult evaluateSmart(const SmartReport &r)
 
 QJsonObject smartMeasurements(const SmartReport &r)
 {
-    QJsonObject m{{QStringLiteral("source"), r.source},
+    QJsonObject m{{QStringLiteral("check"), QStringLiteral("smart")},
+                  {QStringLiteral("source"), r.source},
                   {QStringLiteral("protocol"), r.protocol},
                   {QStringLiteral("model"), r.model},
                   {QStringLiteral("serial"), r.serial},

@@ -232,7 +232,7 @@ TestResult evaluateSurface(const SurfaceScanReport &r, const SurfaceScanOptions 
                tr("the scan stopped at %1 of %2 bytes").arg(r.bytesScanned).arg(r.bytesTotal));
 
     TestResult t;
-    t.kind = QStringLiteral("disk.surface");
+    t.kind = QStringLiteral("disk");
     t.verdict = v.verdict();
     t.rule = v.rule();
     QJsonArray bad;
@@ -244,7 +244,8 @@ TestResult evaluateSurface(const SurfaceScanReport &r, const SurfaceScanOptions 
         hist.insert(i < b.size() ? QStringLiteral("lt_%1ms").arg(b[i]) : QStringLiteral("ge_%1ms").arg(b.last()),
                     r.histogram[i]);
     const double mibs = r.elapsedMs > 0 ? (r.bytesScanned / 1048576.0) / (r.elapsedMs / 1000.0) : 0.0;
-    t.measurements = QJsonObject{{QStringLiteral("device"), device},
+    t.measurements = QJsonObject{{QStringLiteral("check"), QStringLiteral("surface")},
+                                 {QStringLiteral("device"), device},
                                  {QStringLiteral("bytes_total"), r.bytesTotal},
                                  {QStringLiteral("bytes_scanned"), r.bytesScanned},
                                  {QStringLiteral("sector_size"), r.sectorSize},

@@ -18,7 +18,9 @@ QString toString(TestVerdict verdict); ///< "PASS", "WARN" or "FAIL"
 /// the measurements behind it and when it ran. A plain value, safe to copy between
 /// threads. `toPayload()` is exactly the payload of an inventory `test.recorded` event.
 struct TestResult {
-    QString kind; ///< "ram", "disk.smart", "disk.surface", "audio", "keyboard", "mouse", "screen"
+    /// "ram", "disk", "audio", "keyboard", "mouse", "screen": the kinds the lifecycle
+    /// requires (inventory requiredTests); measurements.check tells SMART from surface.
+    QString kind;
     TestVerdict verdict = TestVerdict::Pass;
     QString rule; ///< stable id and text of the rule that fired, e.g. "smart.status-failed: …"
     QJsonObject measurements;

@@ -109,7 +109,8 @@ void TestSmart::corpusParses()
              raw[QStringLiteral("ata_smart_attributes")].toObject()[QStringLiteral("table")].toArray().size());
 
     const TestResult t = evaluateSmart(r);
-    QCOMPARE(t.kind, QStringLiteral("disk.smart"));
+    QCOMPARE(t.kind, QStringLiteral("disk"));
+    QCOMPARE(t.measurements[QStringLiteral("check")].toString(), QStringLiteral("smart"));
     QVERIFY(!t.rule.isEmpty());
     const QJsonValue passed = raw[QStringLiteral("smart_status")].toObject()[QStringLiteral("passed")];
     if (passed.isBool() && !passed.toBool()) {

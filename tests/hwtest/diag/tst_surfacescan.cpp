@@ -299,7 +299,8 @@ void TestSurfaceScan::facadeProgressAndCancel()
     QVERIFY(progress.size() >= 1);
     QCOMPARE(progress.last().at(0).toDouble(), 100.0);
     const auto result = finished.first().at(0).value<TestResult>();
-    QCOMPARE(result.kind, QStringLiteral("disk.surface"));
+    QCOMPARE(result.kind, QStringLiteral("disk"));
+    QCOMPARE(result.measurements[QStringLiteral("check")].toString(), QStringLiteral("surface"));
     QCOMPARE(toString(result.verdict), QStringLiteral("PASS"));
 
     // 128 reads of 2 ms: cancel after the first progress report, the scan stops early.
