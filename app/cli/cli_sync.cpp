@@ -1,12 +1,130 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Établi contributors
+//
+// etabli sync [--server URL --token T] [--ca FILE] [--attempts N] | sync status
 #include "app/cli/cli.h"
+
+#include "inventory/store.h"
+#include "inventory/sync/syncclient.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonObject>
 
 namespace Etabli::Cli {
 
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Cli", text);
+}
+
+int statusCommand(Context &ctx, Inventory::Store &store)
+{
+    const qint64 pending = store.unpushedCount();
+    const QString server = store.setting(QStringLiteral("sync.server"));
+    const QString success = Sync::SyncClient::lastSuccess(store);
+    const QString failure = Sync::SyncClient::lastError(store);
+    const QString cursor = store.setting(QStringLiteral("sync.cursor"), QStringLiteral("0"));
+    if (ctx.json) {
+        ctx.printJson(QJsonObject{{QStringLiteral("pending"), pending},
+                                  {QStringLiteral("server"), server},
+                                  {QStringLiteral("last_success"), success},
+                                  {QStringLiteral("last_error"), failure},
+                                  {QStringLiteral("cursor"), cursor.toLongLong()}});
+        return 0;
+    }
+    ctx.out << tr("server: %1").arg(server.isEmpty() ? tr("(none)") : server) << Qt::endl
+            << tr("pending: %1 event(s) not sent yet").arg(pending) << Qt::endl
+            << tr("last success: %1").arg(success.isEmpty() ? tr("never") : success) << Qt::endl;
+    if (!failure.isEmpty())
+        ctx.out << tr("last error: %1").arg(failure) << Qt::endl;
+    return 0;
+}
+
+int syncCommand(Context &ctx)
+{
+    QCommandLineParser p;
+    p.addOptions({
+        {QStringLiteral("server"), tr("Central server URL (remembered)"), QStringLiteral("URL")},
+        {QStringLiteral("token"), tr("Bearer token of this station (remembered)"), QStringLiteral("TOKEN")},
+        {QStringLiteral("ca"), tr("Extra trusted CA certificate (PEM) for a self-signed server"),
+         QStringLiteral("FILE")},
+        {QStringLiteral("attempts"), tr("Tries before giving up, with backoff (default 5)"), QStringLiteral("N")},
+        {QStringLiteral("batch"), tr("Events per request (default 200)"), QStringLiteral("N")},
+    });
+    if (!parseArgs(p, ctx))
+        return 2;
+    const QStringList pos = p.positionalArguments();
+    if (pos.size() > 1 || (pos.size() == 1 && pos[0] != QLatin1String("status") && pos[0] != QLatin1String("run")))
+        return ctx.usage(
+            tr("usage: etabli sync [run] [--server URL --token T] [--ca FILE] [--attempts N] | sync status"));
+    Inventory::Store *store = ctx.store();
+    if (!store)
+        return 3;
+    if (pos.value(0) == QLatin1String("status"))
+        return statusCommand(ctx, *store);
+
+    Sync::SyncConfig config;
+    const auto option = [&](const char *key) {
+        const QString name = QLatin1String(key);
+        return p.isSet(name) ? p.value(name) : store->setting(QStringLiteral("sync.") + name);
+    };
+    config.server = QUrl(option("server"));
+    config.token = option("token");
+    if (!config.server.isValid() || config.server.host().isEmpty()
+        || (config.server.scheme() != QLatin1String("http") && config.server.scheme() != QLatin1String("https")))
+        return ctx.usage(tr("give the server once with --server http(s)://HOST:PORT"));
+    if (config.token.isEmpty())
+        return ctx.usage(tr("give this station's token once with --token"));
+    // Remembered only once they look right, so a typo changes nothing.
+    for (const char *key : {"server", "token"})
+        if (auto s = store->setSetting(QStringLiteral("sync.") + QLatin1String(key), option(key)); !s)
+            return ctx.fail(s.error());
+    if (p.isSet(QStringLiteral("ca"))) {
+        config.caCertificates = QSslCertificate::fromPath(p.value(QStringLiteral("ca")));
+        if (config.caCertificates.isEmpty())
+            return ctx.fail(
+                makeError(ErrorCode::NotFound, tr("no PEM certificate in %1").arg(p.value(QStringLiteral("ca")))));
+    }
+    bool ok = true;
+    const int attempts = p.isSet(QStringLiteral("attempts")) ? p.value(QStringLiteral("attempts")).toInt(&ok) : 5;
+    if (!ok || attempts < 1 || attempts > 100)
+        return ctx.usage(tr("--attempts must be 1 to 100"));
+    config.batchSize = p.isSet(QStringLiteral("batch")) ? p.value(QStringLiteral("batch")).toInt(&ok) : 200;
+    if (!ok || config.batchSize < 1 || config.batchSize > 1000)
+        return ctx.usage(tr("--batch must be 1 to 1000"));
+
+    Sync::SyncClient client(*store, config);
+    auto report = client.syncBlocking(attempts);
+    if (!report)
+        return ctx.fail(report.error());
+    if (ctx.json) {
+        ctx.printJson(QJsonObject{{QStringLiteral("sent"), report->sent},
+                                  {QStringLiteral("stored"), report->pushed},
+                                  {QStringLiteral("pulled"), report->pulled},
+                                  {QStringLiteral("new_here"), report->newHere},
+                                  {QStringLiteral("pending"), report->pending}});
+        return 0;
+    }
+    ctx.out << tr("sent %1 event(s) (%2 new on the server), received %3 (%4 new here), %5 pending")
+                   .arg(report->sent)
+                   .arg(report->pushed)
+                   .arg(report->pulled)
+                   .arg(report->newHere)
+                   .arg(report->pending)
+            << Qt::endl;
+    return 0;
+}
+
+} // namespace
+
 void registerSyncCommands(Registry &registry)
 {
-    Q_UNUSED(registry);
+    registry.add({QStringLiteral("sync"),
+                  QStringLiteral("  sync [--server URL --token T] [--ca FILE] [--attempts N] | sync status"),
+                  syncCommand});
 }
 
 } // namespace Etabli::Cli
