@@ -1,0 +1,299 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Établi contributors
+//
+// `etabli image …` as a real process: the signed-manifest policy, recording the run on
+// an asset, resuming after SIGKILL, a raw stream on stdin.
+#include "imagingtestutil.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace ImagingTest;
+
+class TestCliImage : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_raw, m_master;
+    QByteArray m_expected;
+    const qint64 m_size = 12 << 20;
+
+    QString path(const QString &name) const { return m_dir.filePath(name); }
+
+    Run etabli(const QStringList &args, const QString &inputFile = {})
+    {
+        return run(QStringLiteral(ETABLI_CLI), args, {}, inputFile);
+    }
+
+    QStringList writeArgs(const QString &master, const QString &target, const QStringList &extra = {})
+    {
+        return QStringList{QStringLiteral("--json"),
+                           QStringLiteral("image"),
+                           QStringLiteral("write"),
+                           master,
+                           target,
+                           QStringLiteral("--quiet"),
+                           QStringLiteral("--journal-dir"),
+                           path(QStringLiteral("journal"))}
+        + extra;
+    }
+
+    static QJsonArray jsonArray(const QByteArray &out) { return QJsonDocument::fromJson(out).array(); }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QVERIFY2(QFileInfo::exists(QStringLiteral(ETABLI_CLI)), "build the etabli target first");
+        m_raw = path(QStringLiteral("src.raw"));
+        QVERIFY(writeFile(m_raw, diskContent(m_size, 21)));
+        m_expected = sha256File(m_raw);
+        Run r = etabli({QStringLiteral("image"), QStringLiteral("keygen"), path(QStringLiteral("workshop"))});
+        QVERIFY2(r.code == 0, r.err.constData());
+        r = etabli({QStringLiteral("image"), QStringLiteral("keygen"), path(QStringLiteral("other"))});
+        QVERIFY(r.code == 0);
+        m_master = path(QStringLiteral("ecole.qcow2"));
+        r = etabli({QStringLiteral("image"), QStringLiteral("build"), m_raw, QStringLiteral("-o"), m_master,
+                    QStringLiteral("--key"), path(QStringLiteral("workshop.key")), QStringLiteral("--name"),
+                    QStringLiteral("ecole"), QStringLiteral("--version"), QStringLiteral("2026.1")});
+        QVERIFY2(r.code == 0, r.err.constData());
+        qputenv("ETABLI_MASTER_PUBKEY", path(QStringLiteral("workshop.pub")).toLocal8Bit());
+    }
+
+    void signedMasterWritesAndVerifies()
+    {
+        const QString target = path(QStringLiteral("signed.img"));
+        const Run r = etabli(writeArgs(m_master, target, {QStringLiteral("--verify")}));
+        QVERIFY2(r.code == 0, r.err.constData());
+        const QJsonObject o = jsonArray(r.out).at(0).toObject();
+        QCOMPARE(o.value(QStringLiteral("verified")).toBool(), true);
+        QCOMPARE(o.value(QStringLiteral("manifest_signed")).toBool(), true);
+        QCOMPARE(sha256File(target), m_expected);
+        const Run v = etabli({QStringLiteral("image"), QStringLiteral("verify"), m_master, target});
+        QVERIFY2(v.code == 0, v.err.constData());
+    }
+
+    void manifestPolicy_data()
+    {
+        QTest::addColumn<QString>("damage");
+        QTest::addColumn<bool>("allowUnsigned");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("detail");
+        QTest::newRow("missing manifest")
+            << QStringLiteral("remove") << false << 4 << QStringLiteral("manifest_missing");
+        QTest::newRow("missing manifest, allowed") << QStringLiteral("remove") << true << 0 << QString();
+        QTest::newRow("unsigned manifest")
+            << QStringLiteral("unsign") << false << 4 << QStringLiteral("manifest_unsigned");
+        QTest::newRow("unsigned manifest, allowed") << QStringLiteral("unsign") << true << 0 << QString();
+        QTest::newRow("bad signature") << QStringLiteral("rename") << false << 4
+                                       << QStringLiteral("manifest_bad_signature");
+        QTest::newRow("bad signature, allowed")
+            << QStringLiteral("rename") << true << 4 << QStringLiteral("manifest_bad_signature");
+        QTest::newRow("another workshop's key")
+            << QStringLiteral("otherkey") << false << 4 << QStringLiteral("manifest_wrong_key");
+        QTest::newRow("flipped byte in the master")
+            << QStringLiteral("flip") << false << 5 << QStringLiteral("manifest_mismatch");
+    }
+    void manifestPolicy()
+    {
+        QFETCH(QString, damage);
+        QFETCH(bool, allowUnsigned);
+        QFETCH(int, exitCode);
+        QFETCH(QString, detail);
+        const QString tag = QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'_').remove(u',').remove(u'\'');
+        const QString master = path(tag + QStringLiteral(".qcow2")),
+                      manifest = master + QStringLiteral(".manifest.json");
+        QVERIFY(QFile::copy(m_master, master));
+        QVERIFY(QFile::copy(m_master + QStringLiteral(".manifest.json"), manifest));
+        QFile mf(manifest);
+        QVERIFY(mf.open(QIODevice::ReadOnly));
+        QJsonObject json = QJsonDocument::fromJson(mf.readAll()).object();
+        mf.close();
+        if (damage == QLatin1String("remove")) {
+            QFile::remove(manifest);
+        } else if (damage == QLatin1String("flip")) {
+            QFile f(master);
+            QVERIFY(f.open(QIODevice::ReadWrite));
+            f.seek(65536 + 4000); // inside the first compressed clusters
+            char c = 0;
+            f.getChar(&c);
+            f.seek(65536 + 4000);
+            f.putChar(char(c ^ 1));
+        } else {
+            if (damage == QLatin1String("unsign"))
+                json.remove(QStringLiteral("signature"));
+            if (damage == QLatin1String("rename"))
+                json.insert(QStringLiteral("version"), QStringLiteral("2099.9"));
+            if (damage == QLatin1String("otherkey")) {
+                const Run r = etabli({QStringLiteral("image"), QStringLiteral("sign"), master, QStringLiteral("--key"),
+                                      path(QStringLiteral("other.key")), QStringLiteral("--version"),
+                                      QStringLiteral("2026.1")});
+                QVERIFY2(r.code == 0, r.err.constData());
+            } else {
+                QVERIFY(writeFile(manifest, QJsonDocument(json).toJson()));
+            }
+        }
+        const QString target = path(tag + QStringLiteral(".img"));
+        QStringList extra{QStringLiteral("--verify")};
+        if (allowUnsigned)
+            extra << QStringLiteral("--allow-unsigned");
+        const Run r = etabli(writeArgs(master, target, extra));
+        QVERIFY2(r.code == exitCode, r.err.constData());
+        if (exitCode == 0) {
+            QCOMPARE(sha256File(target), m_expected);
+            QVERIFY2(r.err.contains("WARNING"), r.err.constData()); // the exception is said out loud
+            QCOMPARE(jsonArray(r.out).at(0).toObject().value(QStringLiteral("manifest_signed")).toBool(), false);
+            return;
+        }
+        QVERIFY2(r.err.contains(detail.toLatin1()), r.err.constData());
+        if (damage == QLatin1String("flip")) {
+            // Detected while writing; nothing claims to be verified.
+            QCOMPARE(jsonArray(r.out).at(0).toObject().value(QStringLiteral("verified")).toBool(), false);
+            const Run v = etabli({QStringLiteral("image"), QStringLiteral("verify"), master});
+            QCOMPARE(v.code, 5);
+        } else {
+            QVERIFY2(!QFile::exists(target), "refused before anything was written");
+        }
+    }
+
+    void recordedOnTheAsset()
+    {
+        const QString db = path(QStringLiteral("inventory.db"));
+        Run r = run(QStringLiteral(ETABLI_CLI),
+                    {QStringLiteral("--db"), db, QStringLiteral("--json"), QStringLiteral("asset"),
+                     QStringLiteral("add"), QStringLiteral("--kind"), QStringLiteral("pc")});
+        QVERIFY2(r.code == 0, r.err.constData());
+        const QString tag = QJsonDocument::fromJson(r.out).object().value(QStringLiteral("tag")).toString();
+        QVERIFY(!tag.isEmpty());
+        const QString target = path(QStringLiteral("asset.img"));
+        r = etabli(QStringList{QStringLiteral("--db"), db}
+                   + writeArgs(m_master, target,
+                               {QStringLiteral("--verify"), QStringLiteral("--fill"), QStringLiteral("zeros"),
+                                QStringLiteral("--asset"), tag}));
+        QVERIFY2(r.code == 0, r.err.constData());
+        r = etabli({QStringLiteral("--db"), db, QStringLiteral("--json"), QStringLiteral("asset"),
+                    QStringLiteral("history"), tag});
+        QVERIFY2(r.code == 0, r.err.constData());
+        QJsonObject imaging;
+        const QJsonArray events = QJsonDocument::fromJson(r.out).array();
+        for (const QJsonValue &v : events)
+            if (v.toObject().value(QStringLiteral("type")).toString() == QLatin1String("imaging.recorded"))
+                imaging = v.toObject().value(QStringLiteral("payload")).toObject();
+        QVERIFY2(!imaging.isEmpty(), r.out.constData());
+        QCOMPARE(imaging.value(QStringLiteral("master_name")).toString(), QStringLiteral("ecole"));
+        QCOMPARE(imaging.value(QStringLiteral("master_version")).toString(), QStringLiteral("2026.1"));
+        QCOMPARE(imaging.value(QStringLiteral("verified")).toBool(), true);
+        QCOMPARE(imaging.value(QStringLiteral("fill")).toString(), QStringLiteral("zeros"));
+        QCOMPARE(qint64(imaging.value(QStringLiteral("bytes")).toDouble()), m_size);
+        QVERIFY(imaging.value(QStringLiteral("mib_s")).toDouble() > 0);
+    }
+
+    void resumeAfterSigkill()
+    {
+        // 12 ranges of 4 MiB, so that the kill lands in the middle.
+        const qint64 size = 48 << 20;
+        const QString raw = path(QStringLiteral("resume.raw")), master = path(QStringLiteral("resume.qcow2"));
+        QVERIFY(writeFile(raw, diskContent(size, 33)));
+        const QByteArray expected = sha256File(raw);
+        Run built = etabli({QStringLiteral("image"), QStringLiteral("build"), raw, QStringLiteral("-o"), master,
+                            QStringLiteral("--key"), path(QStringLiteral("workshop.key")), QStringLiteral("--version"),
+                            QStringLiteral("1")});
+        QVERIFY2(built.code == 0, built.err.constData());
+        const QString target = path(QStringLiteral("resume.img")), journalDir = path(QStringLiteral("journal"));
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("ETABLI_IMAGING_TEST_DELAY_MS"), QStringLiteral("250"));
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(ETABLI_CLI),
+                writeArgs(master, target, {QStringLiteral("--threads"), QStringLiteral("1")}));
+        QVERIFY(p.waitForStarted());
+        // Wait until the journal lists at least two completed ranges, then pull the plug.
+        QElapsedTimer timer;
+        timer.start();
+        int lines = 0;
+        while (timer.elapsed() < 20000 && lines < 3) {
+            QTest::qWait(50);
+            const QFileInfoList journals = QDir(journalDir).entryInfoList({QStringLiteral("*.journal")});
+            for (const QFileInfo &fi : journals) {
+                QFile f(fi.filePath());
+                if (f.open(QIODevice::ReadOnly))
+                    lines = int(f.readAll().count('\n'));
+            }
+        }
+        QVERIFY2(lines >= 3, "the journal never listed completed ranges");
+        QCOMPARE(p.state(), QProcess::Running);
+        p.kill(); // SIGKILL
+        QVERIFY(p.waitForFinished());
+        QCOMPARE(p.exitStatus(), QProcess::CrashExit);
+        QVERIFY(sha256File(target) != expected); // really interrupted
+
+        const Run r = etabli(writeArgs(master, target, {QStringLiteral("--verify")}));
+        QVERIFY2(r.code == 0, r.err.constData());
+        const QJsonObject o = jsonArray(r.out).at(0).toObject();
+        QVERIFY2(o.value(QStringLiteral("resumed_bytes")).toDouble() >= 2 * 4194304, r.out.constData());
+        QVERIFY(o.value(QStringLiteral("resumed_bytes")).toDouble() < double(size));
+        QCOMPARE(o.value(QStringLiteral("verified")).toBool(), true);
+        QCOMPARE(sha256File(target), expected);
+        QVERIFY(QDir(journalDir).entryList({QStringLiteral("*.journal")}).isEmpty());
+    }
+
+    void rawStreamOnStdin()
+    {
+        const QString target = path(QStringLiteral("stdin.img"));
+        const Run r = etabli(writeArgs(QStringLiteral("-"), target,
+                                       {QStringLiteral("--manifest"), m_master + QStringLiteral(".manifest.json"),
+                                        QStringLiteral("--verify"), QStringLiteral("--fill"), QStringLiteral("skip")}),
+                             m_raw);
+        QVERIFY2(r.code == 0, r.err.constData());
+        QCOMPARE(sha256File(target), m_expected);
+        // The same stream without its manifest is refused.
+        const Run refused = etabli(writeArgs(QStringLiteral("-"), path(QStringLiteral("stdin2.img"))), m_raw);
+        QCOMPARE(refused.code, 4);
+    }
+
+    void badArguments_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("exitCode");
+        QTest::newRow("no target") << QStringList{QStringLiteral("image"), QStringLiteral("write"),
+                                                  QStringLiteral("@master")}
+                                   << 2;
+        QTest::newRow("bad fill") << QStringList{QStringLiteral("image"),   QStringLiteral("write"),
+                                                 QStringLiteral("@master"), QStringLiteral("@out"),
+                                                 QStringLiteral("--fill"),  QStringLiteral("random")}
+                                  << 2;
+        QTest::newRow("serials count") << QStringList{
+            QStringLiteral("image"), QStringLiteral("write"), QStringLiteral("@master"),
+            QStringLiteral("@out"),  QStringLiteral("@out"),  QStringLiteral("--confirm-serial"),
+            QStringLiteral("S1")} << 2;
+        QTest::newRow("missing master") << QStringList{QStringLiteral("image"), QStringLiteral("info"),
+                                                       QStringLiteral("/nonexistent.qcow2")}
+                                        << 3;
+        QTest::newRow("unknown verb") << QStringList{QStringLiteral("image"), QStringLiteral("frobnicate")} << 2;
+    }
+    void badArguments()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        for (QString &a : args) {
+            if (a == QLatin1String("@master"))
+                a = m_master;
+            if (a == QLatin1String("@out"))
+                a = path(QStringLiteral("never.img"));
+        }
+        const Run r = etabli(args);
+        QCOMPARE(r.code, exitCode);
+        QVERIFY(!r.err.isEmpty());
+        QVERIFY(!QFile::exists(path(QStringLiteral("never.img"))));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliImage)
+#include "tst_cli_image.moc"
