@@ -74,6 +74,16 @@ int PrinterTarget::dpiFor(const LabelTemplate &templ, int requestedDpi) const
     return requestedDpi ? requestedDpi : templ.dpi;
 }
 
+Result<void> PrinterTarget::accepts(const LabelTemplate &templ) const
+{
+    if ((kind == Kind::BrotherUsb || kind == Kind::BrotherTcp) && !BrotherQl::media(templ.brotherMedia))
+        return makeError(
+            ErrorCode::InvalidArgument,
+            tr("template %1 is not made for Brother QL tape (try brother-62x29 or kit-62)").arg(templ.name),
+            QStringLiteral("not_brother_media"));
+    return {};
+}
+
 Result<void> sendRawTcp(const QString &host, quint16 port, const QByteArray &data, int timeoutMs)
 {
     QTcpSocket socket;
@@ -112,12 +122,9 @@ Result<void> sendToPrinter(const RenderedLabel &label, const LabelTemplate &temp
         return sendRawTcp(target.host, target.port, zplJob(label.image));
     case PrinterTarget::Kind::BrotherUsb:
     case PrinterTarget::Kind::BrotherTcp: {
+        if (auto ok = target.accepts(templ); !ok)
+            return ok;
         const auto media = BrotherQl::media(templ.brotherMedia);
-        if (!media)
-            return makeError(
-                ErrorCode::InvalidArgument,
-                tr("template %1 is not made for Brother QL tape (try brother-62x29 or kit-62)").arg(templ.name),
-                QStringLiteral("not_brother_media"));
         auto job = BrotherQl::rasterJob(label.image, *media);
         if (!job)
             return job.error();

@@ -25,6 +25,9 @@ struct PrinterTarget {
     /// The resolution to render at for this printer: 300 for Brother QL, else the
     /// template's (or `requestedDpi` when not 0).
     int dpiFor(const LabelTemplate &templ, int requestedDpi = 0) const;
+    /// Whether labels of `templ` can go to this printer at all (Brother QL printers
+    /// take only templates made for their tape), checked before anything is queued.
+    Result<void> accepts(const LabelTemplate &templ) const;
 };
 
 /// Sends raw bytes to HOST:PORT (JetDirect / port 9100). Blocking, bounded by

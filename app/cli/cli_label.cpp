@@ -246,6 +246,8 @@ int printCommand(Context &ctx, QCommandLineParser &p, const QStringList &tags)
     auto target = PrinterTarget::parse(p.value(QStringLiteral("printer")));
     if (!target)
         return ctx.fail(target.error());
+    if (auto ok = target->accepts(*templ); !ok)
+        return ctx.fail(ok.error());
     Store *store = ctx.store();
     if (!store)
         return 3;
