@@ -232,6 +232,8 @@ int probeCommand(Context &ctx)
     p.addOption({QStringLiteral("format"), tr("Output format: text, json or glpi"), QStringLiteral("FORMAT")});
     p.addOption({QStringLiteral("usb"), tr("USB source: auto, libusb or sysfs"), QStringLiteral("SOURCE")});
     p.addOption({QStringLiteral("asset"), tr("Store the result on this asset (asset.updated)"), QStringLiteral("TAG")});
+    p.addOption({QStringLiteral("add-peripherals"),
+                 tr("With --asset: register each USB keyboard and mouse as an asset of its own (same lot)")});
     p.addOption(
         {QStringLiteral("profile"), tr("Minimum-spec profile (JSON file) for probe check"), QStringLiteral("FILE")});
     p.addOption(
@@ -245,9 +247,10 @@ int probeCommand(Context &ctx)
     if (verb == QLatin1String("smbios") && pos.size() == 2)
         return smbiosCommand(ctx, pos[1]);
     if (!pos.isEmpty() && !(verb == QLatin1String("check") && pos.size() == 1))
-        return ctx.usage(tr("usage: etabli probe [--root DIR] [--format text|json|glpi] [--usb auto|libusb|sysfs]"
-                            " [--asset TAG] | probe check [--root DIR] [--profile FILE] | probe edid FILE"
-                            " | probe smbios FILE"));
+        return ctx.usage(
+            tr("usage: etabli probe [--root DIR] [--format text|json|glpi] [--usb auto|libusb|sysfs]"
+               " [--asset TAG [--add-peripherals]] | probe check [--root DIR] [--profile FILE] | probe edid FILE"
+               " | probe smbios FILE"));
 
     const QString root = p.isSet(QStringLiteral("root")) ? p.value(QStringLiteral("root")) : QStringLiteral("/");
     if (!QFileInfo(root).isDir())
@@ -287,6 +290,29 @@ int probeCommand(Context &ctx)
             return ctx.fail(r.error());
         if (!ctx.json && format != QLatin1String("glpi"))
             ctx.err << tr("stored on %1").arg(r->assetTag) << Qt::endl;
+        if (p.isSet(QStringLiteral("add-peripherals"))) {
+            auto pc = store->asset(r->assetTag);
+            if (!pc)
+                return ctx.fail(pc.error());
+            for (const QJsonValue &v : machine.value(QStringLiteral("peripherals")).toArray()) {
+                const QJsonObject o = v.toObject();
+                Inventory::NewAsset a;
+                a.kind = Inventory::assetKindFromString(o.value(QStringLiteral("kind")).toString())
+                             .value_or(Inventory::AssetKind::Part);
+                a.lot = pc->lot;
+                a.make = o.value(QStringLiteral("make")).toString();
+                a.model = o.value(QStringLiteral("model")).toString();
+                a.serial = o.value(QStringLiteral("serial")).toString();
+                a.specs = QJsonObject{{QStringLiteral("usb_id"), o.value(QStringLiteral("usb_id"))},
+                                      {QStringLiteral("found_on"), r->assetTag}};
+                auto added = store->addAsset(a);
+                if (!added)
+                    return ctx.fail(added.error());
+                if (!ctx.json && format != QLatin1String("glpi"))
+                    ctx.err << tr("%1 registered as %2").arg(o.value(QStringLiteral("kind")).toString(), added->tag)
+                            << Qt::endl;
+            }
+        }
     }
 
     if (verb == QLatin1String("check"))
@@ -308,12 +334,12 @@ int probeCommand(Context &ctx)
 
 void registerProbeCommands(Registry &registry)
 {
-    registry.add(
-        {QStringLiteral("probe"),
-         QStringLiteral("  probe [--root DIR] [--format text|json|glpi] [--usb auto|libusb|sysfs] [--asset TAG]\n"
-                        "  probe check [--root DIR] [--profile FILE]   (exit 1: upgrade needed)\n"
-                        "  probe edid FILE | probe smbios FILE"),
-         probeCommand});
+    registry.add({QStringLiteral("probe"),
+                  QStringLiteral("  probe [--root DIR] [--format text|json|glpi] [--usb auto|libusb|sysfs]\n"
+                                 "        [--asset TAG [--add-peripherals]] [--device-id ID]\n"
+                                 "  probe check [--root DIR] [--profile FILE]   (exit 1: upgrade needed)\n"
+                                 "  probe edid FILE | probe smbios FILE"),
+                  probeCommand});
 }
 
 } // namespace Etabli::Cli

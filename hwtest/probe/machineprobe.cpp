@@ -648,7 +648,8 @@ QString MachineProbe::toText(const QJsonObject &m)
                      .arg(d.value(QStringLiteral("connector")).toString(),
                           d.value(QStringLiteral("manufacturer_name"))
                               .toString(d.value(QStringLiteral("manufacturer")).toString()),
-                          d.value(QStringLiteral("name")).toString())
+                          d.value(QStringLiteral("name"))
+                              .toString(tr("model %1").arg(d.value(QStringLiteral("product_code")).toInt())))
                      .arg(d.value(QStringLiteral("diagonal_in")).toDouble())
                      .arg(d.value(QStringLiteral("serial_number")).toInteger())
                      .arg(d.value(QStringLiteral("year")).toInt(d.value(QStringLiteral("model_year")).toInt()));

@@ -613,10 +613,10 @@ Result<SmbiosTable> Smbios::read(const QString &root)
     const QString dir = QDir(root).filePath(QStringLiteral("sys/firmware/dmi/tables"));
     QFile ep(dir + QStringLiteral("/smbios_entry_point"));
     QFile table(dir + QStringLiteral("/DMI"));
-    if (!ep.open(QIODevice::ReadOnly) || !table.open(QIODevice::ReadOnly))
-        return makeError(ErrorCode::NotFound,
-                         tr("cannot read the SMBIOS table in %1: %2").arg(dir, ep.errorString() + table.errorString()),
-                         QStringLiteral("no_smbios"));
+    for (QFile *f : {&ep, &table})
+        if (!f->open(QIODevice::ReadOnly))
+            return makeError(ErrorCode::NotFound, tr("cannot read %1: %2").arg(f->fileName(), f->errorString()),
+                             QStringLiteral("no_smbios"));
     return parse(ep.readAll(), table.readAll());
 }
 
