@@ -140,17 +140,14 @@ Result<RenderedLabel> renderTags(Context &ctx, const LabelTemplate &templ, const
     return renderLabels(templ, data, dpi);
 }
 
-/// Renders and sends one job; records label.printed on each asset only once the
-/// printer took it. Returns the error of the attempt, if any.
-Result<void> printOnce(Context &ctx, const LabelTemplate &templ, const QStringList &tags, const PrinterTarget &target,
-                       int dpi)
+/// Sends the label rendered once; records label.printed on each of its assets only
+/// once the printer took it.
+Result<void> sendAndRecord(Context &ctx, const LabelTemplate &templ, const RenderedLabel &label,
+                           const PrinterTarget &target)
 {
-    auto label = renderTags(ctx, templ, tags, target.dpiFor(templ, dpi));
-    if (!label)
-        return label.error();
-    if (auto sent = sendToPrinter(*label, templ, target); !sent)
+    if (auto sent = sendToPrinter(label, templ, target); !sent)
         return sent;
-    for (const QString &tag : label->tags) {
+    for (const QString &tag : label.tags) {
         auto r = ctx.store()->record(
             QStringLiteral("label.printed"), tag,
             QJsonObject{{QStringLiteral("template"), templ.name}, {QStringLiteral("printer"), target.uri}});
@@ -159,6 +156,15 @@ Result<void> printOnce(Context &ctx, const LabelTemplate &templ, const QStringLi
                              QStringLiteral("not_recorded"));
     }
     return {};
+}
+
+Result<void> printOnce(Context &ctx, const LabelTemplate &templ, const QStringList &tags, const PrinterTarget &target,
+                       int dpi)
+{
+    auto label = renderTags(ctx, templ, tags, target.dpiFor(templ, dpi));
+    if (!label)
+        return label.error();
+    return sendAndRecord(ctx, templ, *label, target);
 }
 
 int parseDpi(Context &ctx, const QCommandLineParser &p, int &dpi)
@@ -255,7 +261,7 @@ int printCommand(Context &ctx, QCommandLineParser &p, const QStringList &tags)
     auto check = renderTags(ctx, *templ, tags, target->dpiFor(*templ, dpi));
     if (!check)
         return ctx.fail(check.error());
-    auto printed = printOnce(ctx, *templ, tags, *target, dpi);
+    auto printed = sendAndRecord(ctx, *templ, *check, *target);
     if (printed) {
         if (ctx.json)
             ctx.printJson(QJsonObject{{QStringLiteral("printed"), QJsonArray::fromStringList(check->tags)},
