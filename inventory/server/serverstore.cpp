@@ -293,6 +293,9 @@ Result<std::unique_ptr<ServerStore>> ServerStore::open(const QString &url)
             if (auto q = store->d->run(QString::fromLatin1(pragma)); !q)
                 return q.error();
     }
+    if (store->d->postgres)
+        if (auto q = store->d->run(QStringLiteral("SET client_min_messages TO WARNING")); !q)
+            return q.error();
     if (auto m = store->d->migrate(); !m)
         return m.error();
     return store;
@@ -311,6 +314,8 @@ Result<void> ServerStore::Private::migrate()
                        " received_at TEXT NOT NULL, pushed_by TEXT NOT NULL)")
             .arg(serial),
         QStringLiteral("CREATE INDEX IF NOT EXISTS events_asset ON events(asset_tag)"),
+        // The dashboard counts the overridden ones; they are few, so a partial index.
+        QStringLiteral("CREATE INDEX IF NOT EXISTS events_overridden ON events(type) WHERE status = 'overridden'"),
         QStringLiteral("CREATE TABLE IF NOT EXISTS assets (tag TEXT PRIMARY KEY, kind TEXT NOT NULL,"
                        " state TEXT NOT NULL, lot TEXT NOT NULL, make TEXT NOT NULL, model TEXT NOT NULL,"
                        " serial TEXT NOT NULL, reserved_for TEXT NOT NULL, cycle INTEGER NOT NULL,"

@@ -1,0 +1,329 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 Établi contributors
+"""Benchmark of etabli-server (not a CI pass/fail; see inventory/README.md).
+
+1. N simulated stations push M events each, concurrently, in batches: events stored
+   per second and p50/p99 latency of one push.
+2. Side by side, the raw insert rate of the same backend: the same rows into the same
+   events table by one client with plain SQL, in transactions of the same size.
+3. The dashboard's figures (GET /api/v1/figures) on a store of A assets and E events:
+   median of 7 calls.
+
+  python3 tests/bench/server/bench_server.py --server build/server/inventory/server/etabli-server \
+      [--backend sqlite|postgresql|both] [--stations 50] [--events 2000] [--batch 50] \
+      [--assets 1000000] [--dashboard-events 10000000]
+"""
+import argparse
+import http.client
+import json
+import os
+import shutil
+import socket
+import sqlite3
+import statistics
+import subprocess
+import tempfile
+import threading
+import time
+import uuid
+
+PG_BIN = "/usr/lib/postgresql/15/bin/"
+
+
+def check_char(body):
+    def value(c):
+        return ord(c) - 48 if c.isdigit() else ord(c) - 55
+    p = 36
+    for c in body:
+        s = (p + value(c)) % 36 or 36
+        p = (2 * s) % 37
+    v = (37 - p) % 36
+    return chr(48 + v) if v < 10 else chr(55 + v)
+
+
+def make_tag(prefix, n):
+    digits = "%06d" % n
+    return "%s-%s-%s" % (prefix, digits, check_char(prefix + digits))
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class PgCluster:
+    def __init__(self):
+        self.dir = tempfile.mkdtemp(prefix="etabli-bench-pg-")
+        self.port = free_port()
+        as_pg = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+        self.as_pg = as_pg
+        if os.geteuid() == 0:
+            shutil.chown(self.dir, "postgres", "postgres")
+        subprocess.run(as_pg + [PG_BIN + "initdb", "-A", "trust", "-U", "etabli", "-D", self.dir + "/data"],
+                       check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(as_pg + [PG_BIN + "pg_ctl", "-D", self.dir + "/data", "-l", self.dir + "/log", "-w", "-o",
+                                "-k %s -p %d -c listen_addresses='' -c max_wal_size=4GB" % (self.dir, self.port),
+                                "start"], check=True, stdout=subprocess.DEVNULL)
+
+    def create(self, name):
+        subprocess.run(self.as_pg + [PG_BIN + "createdb", "-h", self.dir, "-p", str(self.port), "-U", "etabli", name],
+                       check=True)
+        return "postgresql://etabli@localhost:%d/%s?host=%s" % (self.port, name, self.dir)
+
+    def psql(self, name, sql_file=None, command=None):
+        args = ["psql", "-q", "-h", self.dir, "-p", str(self.port), "-U", "etabli", "-d", name, "-v",
+                "ON_ERROR_STOP=1"]
+        args += ["-f", sql_file] if sql_file else ["-c", command]
+        return subprocess.run(args, check=True, capture_output=True, text=True).stdout
+
+    def stop(self):
+        subprocess.run(self.as_pg + [PG_BIN + "pg_ctl", "-D", self.dir + "/data", "-m", "immediate", "-w", "stop"],
+                       stdout=subprocess.DEVNULL)
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+class Server:
+    def __init__(self, binary, db):
+        self.port = free_port()
+        self.proc = subprocess.Popen([binary, "--db", db, "--listen", "127.0.0.1:%d" % self.port],
+                                     stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        seen = ""
+        while "listening" not in seen:
+            line = self.proc.stdout.readline()
+            if not line:
+                raise RuntimeError("server did not start: " + seen)
+            seen += line
+
+    def stop(self):
+        self.proc.kill()
+        self.proc.wait()
+
+
+def token(binary, db, role, name):
+    out = subprocess.run([binary, "--db", db, "token", "create", "--role", role, "--name", name],
+                         check=True, capture_output=True, text=True).stdout
+    return out.strip().splitlines()[-1]
+
+
+def station_events(station, count):
+    """One asset added, then tests recorded on it: the everyday traffic of a bench."""
+    tag = make_tag("B%02d" % station, 1)
+    events = []
+    for i in range(count):
+        e = {"uuid": str(uuid.uuid4()), "station": "bench-%02d" % station, "worker": "w",
+             "time": "2026-11-25T10:%02d:%02d.%03dZ" % (i // 3600 % 60, i // 60 % 60, i % 1000),
+             "type": "test.recorded", "asset_tag": tag,
+             "payload": {"kind": "ram", "verdict": "PASS", "measurements": {"mib": 8192, "errors": 0}}}
+        if i == 0:
+            e["type"] = "asset.added"
+            e["payload"] = {"tag": tag, "kind": "pc", "make": "Dell", "model": "OptiPlex 7010"}
+        events.append(e)
+    return events
+
+
+def push_load(port, tok, stations, per_station, batch):
+    all_events = [station_events(s, per_station) for s in range(stations)]
+    latencies = []
+    lock = threading.Lock()
+    errors = []
+
+    def run(events):
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+        mine = []
+        for i in range(0, len(events), batch):
+            body = json.dumps({"events": events[i:i + batch]})
+            t = time.perf_counter()
+            conn.request("POST", "/api/v1/events", body,
+                         {"Authorization": "Bearer " + tok, "Content-Type": "application/json"})
+            r = conn.getresponse()
+            data = r.read()
+            mine.append(time.perf_counter() - t)
+            if r.status != 200:
+                errors.append((r.status, data[:200]))
+                return
+        with lock:
+            latencies.extend(mine)
+
+    threads = [threading.Thread(target=run, args=(ev,)) for ev in all_events]
+    t0 = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    wall = time.perf_counter() - t0
+    if errors:
+        raise RuntimeError("push failed: %r" % errors[:3])
+    latencies.sort()
+    n = stations * per_station
+    return {"events": n, "seconds": wall, "rate": n / wall,
+            "p50_ms": 1000 * latencies[len(latencies) // 2],
+            "p99_ms": 1000 * latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))]}
+
+
+def raw_rows(stations, per_station):
+    for s in range(stations):
+        for e in station_events(s, per_station):
+            yield (e["uuid"], e["station"], e["worker"], e["time"], 0, e["type"], e["asset_tag"],
+                   json.dumps(e["payload"], separators=(",", ":")), "applied", "", e["time"], "bench")
+
+
+INSERT = ("INSERT INTO events(uuid, station, worker, time, time_ms, type, asset_tag, payload, status, note,"
+          " received_at, pushed_by) VALUES")
+
+
+def raw_sqlite(path, stations, per_station, batch):
+    db = sqlite3.connect(path, isolation_level=None)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=FULL")
+    rows = list(raw_rows(stations, per_station))
+    t0 = time.perf_counter()
+    for i in range(0, len(rows), batch):
+        db.execute("BEGIN")
+        db.executemany(INSERT + "(?,?,?,?,?,?,?,?,?,?,?,?)", rows[i:i + batch])
+        db.execute("COMMIT")
+    wall = time.perf_counter() - t0
+    db.close()
+    return len(rows) / wall
+
+
+def raw_postgres(pg, name, stations, per_station, batch, workdir):
+    def lit(v):
+        return str(v) if isinstance(v, int) else "'" + str(v).replace("'", "''") + "'"
+    rows = list(raw_rows(stations, per_station))
+    path = os.path.join(workdir, "raw.sql")
+    with open(path, "w") as f:
+        for i in range(0, len(rows), batch):
+            f.write("BEGIN;\n")
+            for r in rows[i:i + batch]:
+                f.write(INSERT + "(" + ",".join(lit(v) for v in r) + ");\n")
+            f.write("COMMIT;\n")
+    t0 = time.perf_counter()
+    pg.psql(name, sql_file=path)
+    return len(rows) / (time.perf_counter() - t0)
+
+
+def fill_dashboard(backend, pg, name, path, assets, events):
+    """A big store made directly in SQL (same tables the server made)."""
+    states = "ARRAY['RECEIVED','TESTING','IN_REPAIR','IMAGED','READY','RESERVED','HANDED_OVER','PARTS']"
+    if backend == "postgresql":
+        pg.psql(name, command="INSERT INTO lots SELECT 'LOT-' || g, 'Donor ' || (g % 40), 1000, '2026-01-01'"
+                              " FROM generate_series(1, 1000) g")
+        pg.psql(name, command="INSERT INTO assets SELECT 'T-' || g, 'pc', (%s)[1 + g %% 8], 'LOT-' || (1 + g %% 1000),"
+                              " 'Dell', 'OptiPlex', 'SN' || g, '', 1, '2026.1', '2026-01-01', '2026-01-01'"
+                              " FROM generate_series(1, %d) g" % (states, assets))
+        pg.psql(name, command="INSERT INTO hs_parts(asset_tag, part, reason, recorded_at) SELECT 'T-' || g,"
+                              " (ARRAY['screen','keyboard','mouse','disk'])[1 + g %% 4], 'other', '2026-01-01'"
+                              " FROM generate_series(1, %d, 10) g" % assets)
+        pg.psql(name, command="INSERT INTO events(uuid, station, worker, time, time_ms, type, asset_tag, payload,"
+                              " status, note, received_at, pushed_by) SELECT md5(g::text), 'bench', 'w',"
+                              " '2026-01-01T00:00:00.000Z', g, 'test.recorded', 'T-' || (g %% %d),"
+                              " '{\"kind\":\"ram\",\"verdict\":\"PASS\"}',"
+                              " CASE WHEN g %% 500 = 0 THEN 'overridden' ELSE 'applied' END, '', '', 'bench'"
+                              " FROM generate_series(1, %d) g" % (assets, events))
+        pg.psql(name, command="ANALYZE")
+        return
+    db = sqlite3.connect(path, isolation_level=None)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("BEGIN")
+    db.execute("WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g WHERE n < 1000)"
+               " INSERT INTO lots SELECT 'LOT-' || n, 'Donor ' || (n % 40), 1000, '2026-01-01' FROM g")
+    db.execute("WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g WHERE n < ?)"
+               " INSERT INTO assets SELECT 'T-' || n, 'pc', CASE n % 8 WHEN 0 THEN 'RECEIVED' WHEN 1 THEN 'TESTING'"
+               " WHEN 2 THEN 'IN_REPAIR' WHEN 3 THEN 'IMAGED' WHEN 4 THEN 'READY' WHEN 5 THEN 'RESERVED'"
+               " WHEN 6 THEN 'HANDED_OVER' ELSE 'PARTS' END, 'LOT-' || (1 + n % 1000), 'Dell', 'OptiPlex',"
+               " 'SN' || n, '', 1, '2026.1', '2026-01-01', '2026-01-01' FROM g", (assets,))
+    db.execute("WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 10 FROM g WHERE n < ?)"
+               " INSERT INTO hs_parts(asset_tag, part, reason, recorded_at) SELECT 'T-' || n,"
+               " CASE n % 4 WHEN 0 THEN 'screen' WHEN 1 THEN 'keyboard' WHEN 2 THEN 'mouse' ELSE 'disk' END,"
+               " 'other', '2026-01-01' FROM g", (assets,))
+    db.execute("WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g WHERE n < ?)"
+               " INSERT INTO events(uuid, station, worker, time, time_ms, type, asset_tag, payload, status, note,"
+               " received_at, pushed_by) SELECT printf('%032x', n), 'bench', 'w', '2026-01-01T00:00:00.000Z', n,"
+               " 'test.recorded', 'T-' || (n % ?), '{\"kind\":\"ram\",\"verdict\":\"PASS\"}',"
+               " CASE WHEN n % 500 = 0 THEN 'overridden' ELSE 'applied' END, '', '', 'bench' FROM g",
+               (events, assets))
+    db.execute("COMMIT")
+    db.execute("ANALYZE")
+    db.close()
+
+
+def figures_median(port, tok, runs=7):
+    times = []
+    for _ in range(runs):
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
+        t = time.perf_counter()
+        conn.request("GET", "/api/v1/figures", headers={"Authorization": "Bearer " + tok})
+        r = conn.getresponse()
+        body = r.read()
+        times.append(time.perf_counter() - t)
+        if r.status != 200:
+            raise RuntimeError(body)
+    return 1000 * statistics.median(times), json.loads(body)
+
+
+def bench(backend, args, workdir):
+    pg = PgCluster() if backend == "postgresql" else None
+    try:
+        def database(name):
+            return pg.create(name) if pg else "sqlite:" + os.path.join(workdir, name + ".sqlite")
+        # 1. push load through the server
+        db = database("load")
+        tok = token(args.server, db, "station", "bench")
+        server = Server(args.server, db)
+        try:
+            load = push_load(server.port, tok, args.stations, args.events, args.batch)
+        finally:
+            server.stop()
+        # 2. raw inserts, same rows, same table, one client
+        raw_db = database("raw")
+        subprocess.run([args.server, "--db", raw_db, "token", "list"], check=True, stdout=subprocess.DEVNULL)
+        if pg:
+            raw = raw_postgres(pg, "raw", args.stations, args.events, args.batch, workdir)
+        else:
+            raw = raw_sqlite(raw_db[len("sqlite:"):], args.stations, args.events, args.batch)
+        # 3. dashboard figures on a big store
+        big = database("big")
+        big_tok = token(args.server, big, "supervisor", "boss")
+        t0 = time.perf_counter()
+        fill_dashboard(backend, pg, "big", big[len("sqlite:"):] if not pg else None, args.assets,
+                       args.dashboard_events)
+        fill = time.perf_counter() - t0
+        server = Server(args.server, big)
+        try:
+            median, figures = figures_median(server.port, big_tok)
+        finally:
+            server.stop()
+        return {"backend": backend, **load, "raw_rate": raw, "ratio": load["rate"] / raw,
+                "dashboard_ms": median, "dashboard_events": figures.get("events"), "fill_s": fill}
+    finally:
+        if pg:
+            pg.stop()
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--server", required=True)
+    ap.add_argument("--backend", default="both", choices=["sqlite", "postgresql", "both"])
+    ap.add_argument("--stations", type=int, default=50)
+    ap.add_argument("--events", type=int, default=2000)
+    ap.add_argument("--batch", type=int, default=50)
+    ap.add_argument("--assets", type=int, default=1000000)
+    ap.add_argument("--dashboard-events", type=int, default=10000000)
+    args = ap.parse_args()
+    backends = ["sqlite", "postgresql"] if args.backend == "both" else [args.backend]
+    with tempfile.TemporaryDirectory(prefix="etabli-bench-", dir="/var/tmp") as workdir:
+        os.chmod(workdir, 0o755)
+        results = [bench(b, args, workdir) for b in backends]
+    print("| backend | stations x events | stored/s | p50 push | p99 push | raw insert/s | ratio |"
+          " figures on %d assets / %d events (median) |" % (args.assets, args.dashboard_events))
+    print("|---|---|---|---|---|---|---|---|")
+    for r in results:
+        print("| %s | %d x %d (batch %d) | %.0f | %.1f ms | %.1f ms | %.0f | %.2f | %.0f ms |" % (
+            r["backend"], args.stations, args.events, args.batch, r["rate"], r["p50_ms"], r["p99_ms"],
+            r["raw_rate"], r["ratio"], r["dashboard_ms"]))
+
+
+if __name__ == "__main__":
+    main()
