@@ -7,6 +7,7 @@
 #include "labels/barcode.h"
 #include "labels/brotherql.h"
 #include "labels/labeloutput.h"
+#include "labels/labelprintjob.h"
 #include "labels/labelrenderer.h"
 #include "labels/labeltemplate.h"
 #include "labels/pictogram.h"

@@ -6,6 +6,7 @@
 // the golden Brother byte stream, and the errors of absent or refusing printers.
 #include "labels/brotherql.h"
 #include "labels/labeloutput.h"
+#include "labels/labelprintjob.h"
 #include "labels/labelrenderer.h"
 #include "labels/labeltemplate.h"
 #include "labels/printer.h"
@@ -15,6 +16,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -516,6 +518,38 @@ private Q_SLOTS:
         QCOMPARE(r.error().code, ErrorCode::Network);
         QVERIFY(r.error().message.contains(QString::number(port)));
         QVERIFY(timer.elapsed() < 6000);
+    }
+
+    /// The UI's facade: the job runs on a worker, its signals come back to this thread.
+    void printJob_data()
+    {
+        QTest::addColumn<bool>("printerUp");
+        QTest::newRow("printer answers") << true;
+        QTest::newRow("printer refuses") << false;
+    }
+    void printJob()
+    {
+        QFETCH(bool, printerUp);
+        LabelTest::FakeSink sink;
+        const quint16 port = printerUp ? sink.port() : LabelTest::closedPort();
+        LabelPrintJob job(*findTemplate(QStringLiteral("thermal-2x1")), {LabelTest::sampleLabel()},
+                          *PrinterTarget::parse(QStringLiteral("zpl://127.0.0.1:%1").arg(port)));
+        QSignalSpy printed(&job, &LabelPrintJob::printed);
+        QSignalSpy failed(&job, &LabelPrintJob::failed);
+        QSignalSpy states(&job, &LabelPrintJob::stateChanged);
+        job.start();
+        job.start(); // once only
+        QTRY_COMPARE_WITH_TIMEOUT(printed.size() + failed.size(), 1, 10000);
+        QCOMPARE(printed.size(), printerUp ? 1 : 0);
+        QCOMPARE(job.state(), printerUp ? LabelPrintJob::State::Printed : LabelPrintJob::State::Failed);
+        if (printerUp) {
+            QCOMPARE(printed.first().first().toStringList(), QStringList{QStringLiteral("BCL-000123-Q")});
+            QVERIFY(sink.waitForJobs(1));
+        } else {
+            QVERIFY(failed.first().first().toString().contains(QString::number(port)));
+            QCOMPARE(job.error().code, ErrorCode::Network);
+        }
+        QTRY_COMPARE(states.size(), 3); // rendering, sending, done
     }
 
     void printerUris_data()
