@@ -10,6 +10,7 @@
 #include "inventory/sync/syncclient.h"
 
 #include <QJsonArray>
+#include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -211,6 +212,28 @@ private Q_SLOTS:
         QVERIFY(!refused.ok());
         QCOMPARE(refused.error().code, ErrorCode::Unauthorized);
         QVERIFY(t.elapsed() < 3000);
+    }
+
+    void backgroundModeRetriesUntilTheServerIsBack()
+    {
+        auto b = openStore(QStringLiteral("bench-b"));
+        NewAsset n;
+        QVERIFY(b->addAsset(n).ok());
+        m_server.kill();
+        Sync::SyncConfig config;
+        config.server = QUrl(m_server.url());
+        config.token = m_tokens.value(QStringLiteral("bench-b"));
+        Sync::SyncClient client(*b, config);
+        QSignalSpy rounds(&client, &Sync::SyncClient::finished);
+        client.start(std::chrono::seconds(60));
+        QTRY_VERIFY_WITH_TIMEOUT(client.consecutiveFailures() >= 2, 10000); // retried after a backoff
+        QCOMPARE(b->unpushedCount(), 1);
+        QVERIFY2(m_server.start(), qPrintable(m_server.output));
+        QTRY_COMPARE_WITH_TIMEOUT(b->unpushedCount(), 0, 20000);
+        QTRY_COMPARE(client.consecutiveFailures(), 0);
+        QVERIFY(rounds.size() >= 3);
+        QVERIFY(rounds.last().at(0).toBool());
+        client.stop();
     }
 
     void cli()
