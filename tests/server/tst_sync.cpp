@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Établi contributors
 //
-// The sync client and `etabli sync` against a real etabli-server on 127.0.0.1:
+// The sync client and `etabli sync` against a real etabli-server on 127.0.0.1
+// (SQLite, or PostgreSQL with ETABLI_SERVER_BACKEND=postgresql):
 // round trip, the conflict rule converging on every store, family data kept off
 // benches, offline retries with backoff.
 #include "testserver.h"
@@ -23,6 +24,7 @@ class TestSync : public QObject
     Q_OBJECT
 
     QTemporaryDir m_dir;
+    PgCluster m_pg;
     ServerProcess m_server;
     QHash<QString, QString> m_tokens;
 
@@ -63,7 +65,13 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        m_server.db = QStringLiteral("sqlite:") + m_dir.filePath(QStringLiteral("server.sqlite"));
+        if (qEnvironmentVariable("ETABLI_SERVER_BACKEND") == QLatin1String("postgresql")) {
+            QVERIFY2(m_pg.start(), qPrintable(m_pg.error));
+            m_server.db = m_pg.createDatabase(QStringLiteral("etabli_sync"));
+            QVERIFY(!m_server.db.isEmpty());
+        } else {
+            m_server.db = QStringLiteral("sqlite:") + m_dir.filePath(QStringLiteral("server.sqlite"));
+        }
         for (const char *name : {"bench-a", "bench-b", "bench-c"})
             m_tokens.insert(QLatin1String(name),
                             ServerProcess::createToken(m_server.db, QStringLiteral("station"), QLatin1String(name)));
@@ -72,6 +80,12 @@ private Q_SLOTS:
         m_tokens.insert(QStringLiteral("boss"),
                         ServerProcess::createToken(m_server.db, QStringLiteral("supervisor"), QStringLiteral("boss")));
         QVERIFY2(m_server.start(), qPrintable(m_server.output));
+    }
+
+    void cleanupTestCase()
+    {
+        m_server.kill();
+        m_pg.stop();
     }
 
     void backoffGrowsAndIsCapped_data()
