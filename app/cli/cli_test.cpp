@@ -4,8 +4,11 @@
 // `etabli test …`: the diagnostics engines of hwtest/diag from the command line.
 #include "app/cli/cli.h"
 
+#include "hwtest/diag/audiotest.h"
 #include "hwtest/diag/diagjob.h"
+#include "hwtest/diag/inputtest.h"
 #include "hwtest/diag/ramtest.h"
+#include "hwtest/diag/screentest.h"
 #include "hwtest/diag/smart.h"
 #include "hwtest/diag/surfacescan.h"
 #include "inventory/assettag.h"
@@ -15,6 +18,7 @@
 #include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
+#include <QPointF>
 
 #include <unistd.h>
 
@@ -324,6 +328,166 @@ int ramCommand(Context &ctx, const QStringList &args)
     return finish(ctx, {t}, p.value(asset));
 }
 
+int audioCommand(Context &ctx, const QStringList &args)
+{
+    QCommandLineParser p;
+    const QCommandLineOption wav(QStringLiteral("wav"), tr("Loopback recording to analyse"), QStringLiteral("FILE"));
+    const QCommandLineOption writeTone(QStringLiteral("write-tone"), tr("Write the stereo test tone to FILE"),
+                                       QStringLiteral("FILE"));
+    const QCommandLineOption heard(QStringLiteral("heard"), tr("What the worker heard: both, left, right, none"),
+                                   QStringLiteral("SIDES"));
+    const QCommandLineOption leftHz(QStringLiteral("left-hz"), tr("Left tone (default 1000)"), QStringLiteral("HZ"));
+    const QCommandLineOption rightHz(QStringLiteral("right-hz"), tr("Right tone (default 1500)"), QStringLiteral("HZ"));
+    const QCommandLineOption asset(QStringLiteral("asset"), tr("Record the result on this asset"),
+                                   QStringLiteral("TAG"));
+    p.addOptions({wav, writeTone, heard, leftHz, rightHz, asset});
+    Context sub(args, ctx.out, ctx.err);
+    sub.json = ctx.json;
+    if (!parseArgs(p, sub))
+        return 2;
+    LoopbackOptions o;
+    bool ok1 = true, ok2 = true;
+    if (p.isSet(leftHz))
+        o.leftHz = p.value(leftHz).toDouble(&ok1);
+    if (p.isSet(rightHz))
+        o.rightHz = p.value(rightHz).toDouble(&ok2);
+    if (!ok1 || !ok2 || o.leftHz < 50 || o.rightHz < 50 || o.leftHz > 8000 || o.rightHz > 8000 || o.leftHz == o.rightHz)
+        return ctx.usage(tr("the tones must be two different frequencies from 50 to 8000 Hz"));
+    const int modes = int(p.isSet(wav)) + int(p.isSet(writeTone)) + int(p.isSet(heard));
+    if (modes != 1 || !p.positionalArguments().isEmpty())
+        return ctx.usage(tr("usage: etabli test audio --wav FILE | --write-tone FILE | --heard both|left|right|none"));
+    const QDateTime started = QDateTime::currentDateTimeUtc();
+    TestResult t;
+    if (p.isSet(writeTone)) {
+        QFile f(p.value(writeTone));
+        if (!f.open(QIODevice::WriteOnly) || f.write(writeWav(makeStereoTone(48000, o.leftHz, o.rightHz, 2000))) < 0)
+            return ctx.fail(makeError(ErrorCode::Io, tr("cannot write %1: %2").arg(f.fileName(), f.errorString())));
+        ctx.out << tr("wrote %1: %2 ms of silence, then %3 Hz left and %4 Hz right")
+                       .arg(f.fileName())
+                       .arg(o.leadInMs)
+                       .arg(o.leftHz)
+                       .arg(o.rightHz)
+                << Qt::endl;
+        return 0;
+    }
+    if (p.isSet(heard)) {
+        const QString h = p.value(heard);
+        const QStringList sides{QStringLiteral("both"), QStringLiteral("left"), QStringLiteral("right"),
+                                QStringLiteral("none")};
+        if (!sides.contains(h))
+            return ctx.usage(tr("--heard takes both, left, right or none"));
+        t = evaluateListening(h == QLatin1String("both") || h == QLatin1String("left"),
+                              h == QLatin1String("both") || h == QLatin1String("right"));
+    } else {
+        auto data = readFile(p.value(wav));
+        if (!data)
+            return ctx.fail(data.error());
+        auto clip = parseWav(*data);
+        if (!clip)
+            return ctx.fail(clip.error());
+        t = evaluateLoopback(*clip, o);
+    }
+    t.startedAt = started;
+    t.endedAt = QDateTime::currentDateTimeUtc();
+    return finish(ctx, {t}, p.value(asset));
+}
+
+Result<QList<InputEvent>> readEvents(const QString &path, bool umockdev)
+{
+    auto data = readFile(path);
+    if (!data)
+        return data.error();
+    if (!umockdev)
+        return parseEvdevStream(*data);
+    auto raw = decodeUmockdevScript(*data);
+    if (!raw)
+        return raw.error();
+    return parseEvdevStream(*raw);
+}
+
+// keyboard and mouse: coverage of recorded evdev events (a raw /dev/input/eventN
+// capture, or an umockdev script recording).
+int inputCommand(Context &ctx, const QStringList &args, bool keyboard)
+{
+    QCommandLineParser p;
+    const QCommandLineOption events(QStringLiteral("events"), tr("Raw evdev capture (cat /dev/input/eventN)"),
+                                    QStringLiteral("FILE"));
+    const QCommandLineOption script(QStringLiteral("umockdev-script"), tr("umockdev script recording"),
+                                    QStringLiteral("FILE"));
+    const QCommandLineOption asset(QStringLiteral("asset"), tr("Record the result on this asset"),
+                                   QStringLiteral("TAG"));
+    p.addOptions({events, script, asset});
+    Context sub(args, ctx.out, ctx.err);
+    sub.json = ctx.json;
+    if (!parseArgs(p, sub))
+        return 2;
+    if (p.isSet(events) == p.isSet(script) || !p.positionalArguments().isEmpty())
+        return ctx.usage(tr("usage: etabli test keyboard|mouse --events FILE | --umockdev-script FILE"));
+    const QDateTime started = QDateTime::currentDateTimeUtc();
+    auto list = readEvents(p.isSet(events) ? p.value(events) : p.value(script), p.isSet(script));
+    if (!list)
+        return ctx.fail(list.error());
+    TestResult t;
+    if (keyboard) {
+        auto layout = frenchAzerty105();
+        if (!layout)
+            return ctx.fail(layout.error());
+        KeyboardCoverage cov(*layout);
+        cov.feed(*list);
+        t = cov.result();
+    } else {
+        MouseCoverage cov;
+        cov.feed(*list);
+        t = cov.result();
+    }
+    t.startedAt = started;
+    t.endedAt = QDateTime::currentDateTimeUtc();
+    return finish(ctx, {t}, p.value(asset));
+}
+
+// The screen test is interactive in the app; here the worker's marks are given.
+int screenCommand(Context &ctx, const QStringList &args)
+{
+    QCommandLineParser p;
+    const QCommandLineOption defect(QStringLiteral("defect"), tr("A marked defect PATTERN:X,Y (0..1)"),
+                                    QStringLiteral("MARK"));
+    const QCommandLineOption model(QStringLiteral("model"), tr("Monitor model from the EDID"), QStringLiteral("TEXT"));
+    const QCommandLineOption asset(QStringLiteral("asset"), tr("Record the result on this asset"),
+                                   QStringLiteral("TAG"));
+    p.addOptions({defect, model, asset});
+    Context sub(args, ctx.out, ctx.err);
+    sub.json = ctx.json;
+    if (!parseArgs(p, sub))
+        return 2;
+    if (!p.positionalArguments().isEmpty())
+        return ctx.usage(tr("usage: etabli test screen [--defect PATTERN:X,Y]… [--model M]"));
+    const QDateTime started = QDateTime::currentDateTimeUtc();
+    ScreenTest screen(p.value(model));
+    QList<QPair<QString, QPointF>> marks;
+    for (const QString &m : p.values(defect)) {
+        const QStringList parts = m.split(u':');
+        const QStringList xy = parts.value(1).split(u',');
+        bool okx = false, oky = false;
+        const double x = xy.value(0).toDouble(&okx), y = xy.value(1).toDouble(&oky);
+        bool known = false;
+        for (const ScreenPattern &s : ScreenTest::sequence())
+            known |= s.name == parts.value(0);
+        if (parts.size() != 2 || xy.size() != 2 || !okx || !oky || !known || x < 0 || x > 1 || y < 0 || y > 1)
+            return ctx.usage(tr("bad defect «%1» (PATTERN:X,Y with X and Y from 0 to 1)").arg(m));
+        marks.append({parts[0], QPointF(x, y)});
+    }
+    do {
+        for (const auto &[pattern, point] : marks) {
+            if (pattern == screen.pattern().name)
+                screen.markDefect(point.x(), point.y());
+        }
+    } while (screen.next());
+    TestResult t = screen.result();
+    t.startedAt = started;
+    t.endedAt = QDateTime::currentDateTimeUtc();
+    return finish(ctx, {t}, p.value(asset));
+}
+
 int testCommand(Context &ctx)
 {
     const QString verb = ctx.args.value(0);
@@ -332,7 +496,13 @@ int testCommand(Context &ctx)
         return diskCommand(ctx, rest);
     if (verb == QLatin1String("ram"))
         return ramCommand(ctx, rest);
-    return ctx.usage(tr("usage: etabli test ram|disk …"));
+    if (verb == QLatin1String("audio"))
+        return audioCommand(ctx, rest);
+    if (verb == QLatin1String("keyboard") || verb == QLatin1String("mouse"))
+        return inputCommand(ctx, rest, verb == QLatin1String("keyboard"));
+    if (verb == QLatin1String("screen"))
+        return screenCommand(ctx, rest);
+    return ctx.usage(tr("usage: etabli test ram|disk|audio|keyboard|mouse|screen …"));
 }
 
 } // namespace
@@ -343,7 +513,10 @@ void registerTestCommands(Registry &registry)
                   QCoreApplication::translate(
                       "CliTest",
                       "test ram [--size S|--max] [--threads N] [--passes P] [--asset TAG]\n"
-                      "test disk --from-json FILE | --from-blob FILE | DEVICE [--smart] [--surface] [--asset TAG]"),
+                      "test disk --from-json FILE | --from-blob FILE | DEVICE [--smart] [--surface] [--asset TAG]\n"
+                      "test audio --wav FILE | --write-tone FILE | --heard both|left|right|none [--asset TAG]\n"
+                      "test keyboard|mouse --events FILE | --umockdev-script FILE [--asset TAG]\n"
+                      "test screen [--defect PATTERN:X,Y]… [--model M] [--asset TAG]"),
                   testCommand});
 }
 

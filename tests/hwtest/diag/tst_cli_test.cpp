@@ -38,6 +38,7 @@ private Q_SLOTS:
     void surfaceWithBadSectors();
     void ramWithInjectedFault();
     void recordsOnAsset();
+    void otherEngines();
 
 private:
     Run etabli(const QStringList &args);
@@ -243,6 +244,44 @@ void TestCliTest::recordsOnAsset()
         recorded = true;
     }
     QVERIFY2(recorded, history.out.constData());
+}
+
+void TestCliTest::otherEngines()
+{
+    const QString tone = m_dir.filePath(QStringLiteral("tone.wav"));
+    QCOMPARE(etabli({QStringLiteral("test"), QStringLiteral("audio"), QStringLiteral("--write-tone"), tone}).exitCode,
+             0);
+    Run r = etabli(
+        {QStringLiteral("--json"), QStringLiteral("test"), QStringLiteral("audio"), QStringLiteral("--wav"), tone});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(QJsonDocument::fromJson(r.out).object()[QStringLiteral("verdict")].toString(), QStringLiteral("PASS"));
+    // Our tone analysed with the channels given the other way round.
+    r = etabli({QStringLiteral("--json"), QStringLiteral("test"), QStringLiteral("audio"), QStringLiteral("--wav"),
+                tone, QStringLiteral("--left-hz"), QStringLiteral("1500"), QStringLiteral("--right-hz"),
+                QStringLiteral("1000")});
+    QVERIFY(QJsonDocument::fromJson(r.out).object()[QStringLiteral("rule")].toString().startsWith(
+        QLatin1String("audio.swapped")));
+    QCOMPARE(etabli({QStringLiteral("test"), QStringLiteral("audio"), QStringLiteral("--wav"),
+                     corpus(QStringLiteral("smartctl-json/HGST_HUS724020ALE640_28.json"))})
+                 .exitCode,
+             5);
+
+    r = etabli({QStringLiteral("--json"), QStringLiteral("test"), QStringLiteral("keyboard"),
+                QStringLiteral("--umockdev-script"),
+                QStringLiteral(ETABLI_FIXTURES "/diag/kbd/usbkbd.evtest.script.64")});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject kb = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(kb[QStringLiteral("verdict")].toString(), QStringLiteral("FAIL"));
+    QCOMPARE(kb[QStringLiteral("measurements")].toObject()[QStringLiteral("pressed")].toInt(), 2);
+
+    r = etabli({QStringLiteral("--json"), QStringLiteral("test"), QStringLiteral("screen"), QStringLiteral("--defect"),
+                QStringLiteral("red:0.1,0.9"), QStringLiteral("--model"), QStringLiteral("DELL P2217H")});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject screen = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(screen[QStringLiteral("verdict")].toString(), QStringLiteral("FAIL"));
+    QCOMPARE(screen[QStringLiteral("measurements")].toObject()[QStringLiteral("defects")].toArray().size(), 1);
+    r = etabli({QStringLiteral("--json"), QStringLiteral("test"), QStringLiteral("screen")});
+    QCOMPARE(QJsonDocument::fromJson(r.out).object()[QStringLiteral("verdict")].toString(), QStringLiteral("PASS"));
 }
 
 QTEST_GUILESS_MAIN(TestCliTest)
