@@ -93,6 +93,7 @@ class Server:
         while "listening" not in seen:
             line = self.proc.stdout.readline()
             if not line:
+                self.stop()
                 raise RuntimeError("server did not start: " + seen)
             seen += line
 
