@@ -28,11 +28,6 @@ using namespace Etabli::HwTest;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("CliTest", text);
-}
-
 /// Progress on stderr, only for a person watching a terminal.
 ProgressSink::Callback terminalProgress(Context &ctx)
 {
@@ -40,7 +35,7 @@ ProgressSink::Callback terminalProgress(Context &ctx)
         return {};
     return [&ctx](double fraction, qint64 eta) {
         ctx.err << QStringLiteral("\r%1 %").arg(fraction * 100.0, 5, 'f', 1)
-                << (eta >= 0 ? tr("  ETA %1 s   ").arg(eta) : QString());
+                << (eta >= 0 ? QCoreApplication::translate("CliTest", "  ETA %1 s   ").arg(eta) : QString());
         if (fraction >= 1.0)
             ctx.err << Qt::endl;
         ctx.err.flush();
@@ -60,7 +55,8 @@ void printResult(Context &ctx, const TestResult &t)
     if (!name.isEmpty())
         ctx.out << QStringLiteral("  ") << name;
     if (m.contains(QStringLiteral("power_on_hours")))
-        ctx.out << tr("  %1 h powered on").arg(m.value(QStringLiteral("power_on_hours")).toInteger());
+        ctx.out << QCoreApplication::translate("CliTest", "  %1 h powered on")
+                       .arg(m.value(QStringLiteral("power_on_hours")).toInteger());
     ctx.out << Qt::endl << QStringLiteral("  ") << t.rule << Qt::endl;
 }
 
@@ -93,7 +89,7 @@ int finish(Context &ctx, const QList<TestResult> &results, const QString &asset)
         for (const TestResult &t : results)
             printResult(ctx, t);
         if (!asset.isEmpty())
-            ctx.out << tr("recorded on %1").arg(asset) << Qt::endl;
+            ctx.out << QCoreApplication::translate("CliTest", "recorded on %1").arg(asset) << Qt::endl;
     }
     return 0;
 }
@@ -102,25 +98,33 @@ Result<QByteArray> readFile(const QString &path)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return makeError(ErrorCode::NotFound, tr("cannot read %1: %2").arg(path, f.errorString()));
+        return makeError(ErrorCode::NotFound,
+                         QCoreApplication::translate("CliTest", "cannot read %1: %2").arg(path, f.errorString()));
     return f.readAll();
 }
 
 int diskCommand(Context &ctx, const QStringList &args)
 {
     QCommandLineParser p;
-    const QCommandLineOption fromJson(QStringLiteral("from-json"), tr("Saved smartctl -j -a output (or an array)"),
+    const QCommandLineOption fromJson(
+        QStringLiteral("from-json"),
+        QCoreApplication::translate("CliTest", "Saved smartctl -j -a output (or an array)"), QStringLiteral("FILE"));
+    const QCommandLineOption fromBlob(QStringLiteral("from-blob"),
+                                      QCoreApplication::translate("CliTest", "libatasmart blob (skdump --save)"),
                                       QStringLiteral("FILE"));
-    const QCommandLineOption fromBlob(QStringLiteral("from-blob"), tr("libatasmart blob (skdump --save)"),
-                                      QStringLiteral("FILE"));
-    const QCommandLineOption smart(QStringLiteral("smart"), tr("SMART verdict of DEVICE"));
-    const QCommandLineOption surface(QStringLiteral("surface"), tr("Read scan of DEVICE (or a regular file)"));
-    const QCommandLineOption chunk(QStringLiteral("chunk"), tr("Read size of the surface scan (default 4M)"),
+    const QCommandLineOption smart(QStringLiteral("smart"),
+                                   QCoreApplication::translate("CliTest", "SMART verdict of DEVICE"));
+    const QCommandLineOption surface(QStringLiteral("surface"),
+                                     QCoreApplication::translate("CliTest", "Read scan of DEVICE (or a regular file)"));
+    const QCommandLineOption chunk(QStringLiteral("chunk"),
+                                   QCoreApplication::translate("CliTest", "Read size of the surface scan (default 4M)"),
                                    QStringLiteral("SIZE"));
-    const QCommandLineOption badSectors(QStringLiteral("inject-bad-sectors"),
-                                        tr("Test hook: sectors that fail with EIO (comma-separated)"),
-                                        QStringLiteral("LIST"));
-    const QCommandLineOption asset(QStringLiteral("asset"), tr("Record the result on this asset"),
+    const QCommandLineOption badSectors(
+        QStringLiteral("inject-bad-sectors"),
+        QCoreApplication::translate("CliTest", "Test hook: sectors that fail with EIO (comma-separated)"),
+        QStringLiteral("LIST"));
+    const QCommandLineOption asset(QStringLiteral("asset"),
+                                   QCoreApplication::translate("CliTest", "Record the result on this asset"),
                                    QStringLiteral("TAG"));
     p.addOptions({fromJson, fromBlob, smart, surface, chunk, badSectors, asset});
     Context sub(args, ctx.out, ctx.err);
@@ -129,8 +133,8 @@ int diskCommand(Context &ctx, const QStringList &args)
         return 2;
     const QStringList pos = p.positionalArguments();
     const QString tag = p.value(asset);
-    const QString usage
-        = tr("usage: etabli test disk --from-json FILE | --from-blob FILE | DEVICE [--smart] [--surface]");
+    const QString usage = QCoreApplication::translate(
+        "CliTest", "usage: etabli test disk --from-json FILE | --from-blob FILE | DEVICE [--smart] [--surface]");
 
     if (p.isSet(fromJson) || p.isSet(fromBlob)) {
         if (!pos.isEmpty() || (p.isSet(fromJson) && p.isSet(fromBlob)))
@@ -184,7 +188,8 @@ int diskCommand(Context &ctx, const QStringList &args)
             if (!bytes)
                 return ctx.fail(bytes.error());
             if (*bytes % 4096 != 0 || *bytes > (256LL << 20))
-                return ctx.usage(tr("--chunk must be a multiple of 4 KiB, at most 256M"));
+                return ctx.usage(
+                    QCoreApplication::translate("CliTest", "--chunk must be a multiple of 4 KiB, at most 256M"));
             options.chunkBytes = *bytes;
         }
         QSet<qint64> bad;
@@ -192,7 +197,8 @@ int diskCommand(Context &ctx, const QStringList &args)
             bool ok = false;
             bad.insert(s.trimmed().toLongLong(&ok));
             if (!ok)
-                return ctx.usage(tr("--inject-bad-sectors takes sector numbers separated by commas"));
+                return ctx.usage(QCoreApplication::translate(
+                    "CliTest", "--inject-bad-sectors takes sector numbers separated by commas"));
         }
         auto source = FileBlockSource::open(device);
         if (!source)
@@ -230,24 +236,38 @@ Result<RamFault> parseFault(const QString &spec)
     fault.otherBit = f.value(4, QStringLiteral("0")).toInt(&ok4);
     if (!found || !ok1 || !ok2 || !ok3 || !ok4 || fault.bit < 0 || fault.bit > 63 || fault.otherBit < 0
         || fault.otherBit > 63 || fault.word < 0 || fault.otherWord < 0)
-        return makeError(ErrorCode::InvalidArgument, tr("bad fault «%1» (KIND:WORD:BIT[:WORD2:BIT2])").arg(spec));
+        return makeError(
+            ErrorCode::InvalidArgument,
+            QCoreApplication::translate("CliTest", "bad fault «%1» (KIND:WORD:BIT[:WORD2:BIT2])").arg(spec));
     return fault;
 }
 
 int ramCommand(Context &ctx, const QStringList &args)
 {
     QCommandLineParser p;
-    const QCommandLineOption size(QStringLiteral("size"), tr("Bytes to test (512M, 4G)"), QStringLiteral("S"));
-    const QCommandLineOption max(QStringLiteral("max"), tr("Test the largest safe share of free memory (default)"));
-    const QCommandLineOption threads(QStringLiteral("threads"), tr("Worker threads (default: one per core)"),
+    const QCommandLineOption size(QStringLiteral("size"),
+                                  QCoreApplication::translate("CliTest", "Bytes to test (512M, 4G)"),
+                                  QStringLiteral("S"));
+    const QCommandLineOption max(
+        QStringLiteral("max"),
+        QCoreApplication::translate("CliTest", "Test the largest safe share of free memory (default)"));
+    const QCommandLineOption threads(QStringLiteral("threads"),
+                                     QCoreApplication::translate("CliTest", "Worker threads (default: one per core)"),
                                      QStringLiteral("N"));
-    const QCommandLineOption passes(QStringLiteral("passes"), tr("Passes (default 1)"), QStringLiteral("P"));
-    const QCommandLineOption seed(QStringLiteral("seed"), tr("Seed of the random patterns (hex)"), QStringLiteral("X"));
-    const QCommandLineOption patterns(QStringLiteral("patterns"), tr("Comma-separated subset of the patterns"),
+    const QCommandLineOption passes(QStringLiteral("passes"),
+                                    QCoreApplication::translate("CliTest", "Passes (default 1)"), QStringLiteral("P"));
+    const QCommandLineOption seed(QStringLiteral("seed"),
+                                  QCoreApplication::translate("CliTest", "Seed of the random patterns (hex)"),
+                                  QStringLiteral("X"));
+    const QCommandLineOption patterns(QStringLiteral("patterns"),
+                                      QCoreApplication::translate("CliTest", "Comma-separated subset of the patterns"),
                                       QStringLiteral("LIST"));
     const QCommandLineOption inject(
-        QStringLiteral("inject"), tr("Test hook: inject a fault KIND:WORD:BIT[:WORD2:BIT2]"), QStringLiteral("FAULT"));
-    const QCommandLineOption asset(QStringLiteral("asset"), tr("Record the result on this asset"),
+        QStringLiteral("inject"),
+        QCoreApplication::translate("CliTest", "Test hook: inject a fault KIND:WORD:BIT[:WORD2:BIT2]"),
+        QStringLiteral("FAULT"));
+    const QCommandLineOption asset(QStringLiteral("asset"),
+                                   QCoreApplication::translate("CliTest", "Record the result on this asset"),
                                    QStringLiteral("TAG"));
     p.addOptions({size, max, threads, passes, seed, patterns, inject, asset});
     Context sub(args, ctx.out, ctx.err);
@@ -255,7 +275,8 @@ int ramCommand(Context &ctx, const QStringList &args)
     if (!parseArgs(p, sub))
         return 2;
     if (!p.positionalArguments().isEmpty() || (p.isSet(size) && p.isSet(max)))
-        return ctx.usage(tr("usage: etabli test ram [--size S|--max] [--threads N] [--passes P]"));
+        return ctx.usage(QCoreApplication::translate(
+            "CliTest", "usage: etabli test ram [--size S|--max] [--threads N] [--passes P]"));
 
     RamTestOptions o;
     const qint64 safe = safeMaxRamBytes();
@@ -266,18 +287,20 @@ int ramCommand(Context &ctx, const QStringList &args)
         if (*bytes > safe)
             return ctx.fail(makeError(
                 ErrorCode::Refused,
-                tr("%1 MiB is more than the %2 MiB that can be tested safely").arg(*bytes >> 20).arg(safe >> 20)));
+                QCoreApplication::translate("CliTest", "%1 MiB is more than the %2 MiB that can be tested safely")
+                    .arg(*bytes >> 20)
+                    .arg(safe >> 20)));
         o.bytes = *bytes;
     } else {
         o.bytes = safe;
     }
     bool ok = true;
     if (p.isSet(threads) && ((o.threads = p.value(threads).toInt(&ok)) < 1 || !ok || o.threads > 1024))
-        return ctx.usage(tr("--threads takes a number from 1 to 1024"));
+        return ctx.usage(QCoreApplication::translate("CliTest", "--threads takes a number from 1 to 1024"));
     if (p.isSet(passes) && ((o.passes = p.value(passes).toInt(&ok)) < 1 || !ok || o.passes > 10000))
-        return ctx.usage(tr("--passes takes a number from 1 to 10000"));
+        return ctx.usage(QCoreApplication::translate("CliTest", "--passes takes a number from 1 to 10000"));
     if (p.isSet(seed) && ((o.seed = p.value(seed).toULongLong(&ok, 16)) == 0 || !ok))
-        return ctx.usage(tr("--seed takes a non-zero hexadecimal number"));
+        return ctx.usage(QCoreApplication::translate("CliTest", "--seed takes a non-zero hexadecimal number"));
     if (p.isSet(patterns)) {
         o.patterns.clear();
         for (const QString &name : p.value(patterns).split(u',', Qt::SkipEmptyParts)) {
@@ -289,7 +312,7 @@ int ramCommand(Context &ctx, const QStringList &args)
                 }
             }
             if (!known)
-                return ctx.usage(tr("unknown pattern «%1»").arg(name));
+                return ctx.usage(QCoreApplication::translate("CliTest", "unknown pattern «%1»").arg(name));
         }
     }
     for (const QString &spec : p.values(inject)) {
@@ -299,14 +322,18 @@ int ramCommand(Context &ctx, const QStringList &args)
         o.faults.append(*fault);
     }
     if (o.bytes < 4096)
-        return ctx.fail(makeError(ErrorCode::InvalidArgument, tr("nothing to test: less than 4 KiB available")));
+        return ctx.fail(
+            makeError(ErrorCode::InvalidArgument,
+                      QCoreApplication::translate("CliTest", "nothing to test: less than 4 KiB available")));
 
     const QDateTime started = QDateTime::currentDateTimeUtc();
     ProgressSink sink(nullptr, terminalProgress(ctx));
     const RamTestReport rep = runRamTest(o, &sink);
     for (const RamFault &f : o.faults) {
         if (f.word * 8 >= rep.bytes || f.otherWord * 8 >= rep.bytes)
-            return ctx.usage(tr("an injected fault lies outside the %1 tested bytes").arg(rep.bytes));
+            return ctx.usage(
+                QCoreApplication::translate("CliTest", "an injected fault lies outside the %1 tested bytes")
+                    .arg(rep.bytes));
     }
     TestResult t = evaluateRam(rep);
     t.startedAt = started;
@@ -316,7 +343,7 @@ int ramCommand(Context &ctx, const QStringList &args)
             QStringList bits;
             for (int b : e.bits())
                 bits << QString::number(b);
-            ctx.out << tr("error at 0x%1 (%2): expected %3 read %4, bits %5")
+            ctx.out << QCoreApplication::translate("CliTest", "error at 0x%1 (%2): expected %3 read %4, bits %5")
                            .arg(quint64(e.address), 0, 16)
                            .arg(toString(e.pattern))
                            .arg(e.expected, 16, 16, QLatin1Char('0'))
@@ -331,14 +358,24 @@ int ramCommand(Context &ctx, const QStringList &args)
 int audioCommand(Context &ctx, const QStringList &args)
 {
     QCommandLineParser p;
-    const QCommandLineOption wav(QStringLiteral("wav"), tr("Loopback recording to analyse"), QStringLiteral("FILE"));
-    const QCommandLineOption writeTone(QStringLiteral("write-tone"), tr("Write the stereo test tone to FILE"),
+    const QCommandLineOption wav(QStringLiteral("wav"),
+                                 QCoreApplication::translate("CliTest", "Loopback recording to analyse"),
+                                 QStringLiteral("FILE"));
+    const QCommandLineOption writeTone(QStringLiteral("write-tone"),
+                                       QCoreApplication::translate("CliTest", "Write the stereo test tone to FILE"),
                                        QStringLiteral("FILE"));
-    const QCommandLineOption heard(QStringLiteral("heard"), tr("What the worker heard: both, left, right, none"),
-                                   QStringLiteral("SIDES"));
-    const QCommandLineOption leftHz(QStringLiteral("left-hz"), tr("Left tone (default 1000)"), QStringLiteral("HZ"));
-    const QCommandLineOption rightHz(QStringLiteral("right-hz"), tr("Right tone (default 1500)"), QStringLiteral("HZ"));
-    const QCommandLineOption asset(QStringLiteral("asset"), tr("Record the result on this asset"),
+    const QCommandLineOption heard(
+        QStringLiteral("heard"),
+        QCoreApplication::translate("CliTest", "What the worker heard: both, left, right, none"),
+        QStringLiteral("SIDES"));
+    const QCommandLineOption leftHz(QStringLiteral("left-hz"),
+                                    QCoreApplication::translate("CliTest", "Left tone (default 1000)"),
+                                    QStringLiteral("HZ"));
+    const QCommandLineOption rightHz(QStringLiteral("right-hz"),
+                                     QCoreApplication::translate("CliTest", "Right tone (default 1500)"),
+                                     QStringLiteral("HZ"));
+    const QCommandLineOption asset(QStringLiteral("asset"),
+                                   QCoreApplication::translate("CliTest", "Record the result on this asset"),
                                    QStringLiteral("TAG"));
     p.addOptions({wav, writeTone, heard, leftHz, rightHz, asset});
     Context sub(args, ctx.out, ctx.err);
@@ -352,17 +389,21 @@ int audioCommand(Context &ctx, const QStringList &args)
     if (p.isSet(rightHz))
         o.rightHz = p.value(rightHz).toDouble(&ok2);
     if (!ok1 || !ok2 || o.leftHz < 50 || o.rightHz < 50 || o.leftHz > 8000 || o.rightHz > 8000 || o.leftHz == o.rightHz)
-        return ctx.usage(tr("the tones must be two different frequencies from 50 to 8000 Hz"));
+        return ctx.usage(
+            QCoreApplication::translate("CliTest", "the tones must be two different frequencies from 50 to 8000 Hz"));
     const int modes = int(p.isSet(wav)) + int(p.isSet(writeTone)) + int(p.isSet(heard));
     if (modes != 1 || !p.positionalArguments().isEmpty())
-        return ctx.usage(tr("usage: etabli test audio --wav FILE | --write-tone FILE | --heard both|left|right|none"));
+        return ctx.usage(QCoreApplication::translate(
+            "CliTest", "usage: etabli test audio --wav FILE | --write-tone FILE | --heard both|left|right|none"));
     const QDateTime started = QDateTime::currentDateTimeUtc();
     TestResult t;
     if (p.isSet(writeTone)) {
         QFile f(p.value(writeTone));
         if (!f.open(QIODevice::WriteOnly) || f.write(writeWav(makeStereoTone(48000, o.leftHz, o.rightHz, 2000))) < 0)
-            return ctx.fail(makeError(ErrorCode::Io, tr("cannot write %1: %2").arg(f.fileName(), f.errorString())));
-        ctx.out << tr("wrote %1: %2 ms of silence, then %3 Hz left and %4 Hz right")
+            return ctx.fail(makeError(
+                ErrorCode::Io,
+                QCoreApplication::translate("CliTest", "cannot write %1: %2").arg(f.fileName(), f.errorString())));
+        ctx.out << QCoreApplication::translate("CliTest", "wrote %1: %2 ms of silence, then %3 Hz left and %4 Hz right")
                        .arg(f.fileName())
                        .arg(o.leadInMs)
                        .arg(o.leftHz)
@@ -375,7 +416,7 @@ int audioCommand(Context &ctx, const QStringList &args)
         const QStringList sides{QStringLiteral("both"), QStringLiteral("left"), QStringLiteral("right"),
                                 QStringLiteral("none")};
         if (!sides.contains(h))
-            return ctx.usage(tr("--heard takes both, left, right or none"));
+            return ctx.usage(QCoreApplication::translate("CliTest", "--heard takes both, left, right or none"));
         t = evaluateListening(h == QLatin1String("both") || h == QLatin1String("left"),
                               h == QLatin1String("both") || h == QLatin1String("right"));
     } else {
@@ -410,11 +451,14 @@ Result<QList<InputEvent>> readEvents(const QString &path, bool umockdev)
 int inputCommand(Context &ctx, const QStringList &args, bool keyboard)
 {
     QCommandLineParser p;
-    const QCommandLineOption events(QStringLiteral("events"), tr("Raw evdev capture (cat /dev/input/eventN)"),
+    const QCommandLineOption events(QStringLiteral("events"),
+                                    QCoreApplication::translate("CliTest", "Raw evdev capture (cat /dev/input/eventN)"),
                                     QStringLiteral("FILE"));
-    const QCommandLineOption script(QStringLiteral("umockdev-script"), tr("umockdev script recording"),
+    const QCommandLineOption script(QStringLiteral("umockdev-script"),
+                                    QCoreApplication::translate("CliTest", "umockdev script recording"),
                                     QStringLiteral("FILE"));
-    const QCommandLineOption asset(QStringLiteral("asset"), tr("Record the result on this asset"),
+    const QCommandLineOption asset(QStringLiteral("asset"),
+                                   QCoreApplication::translate("CliTest", "Record the result on this asset"),
                                    QStringLiteral("TAG"));
     p.addOptions({events, script, asset});
     Context sub(args, ctx.out, ctx.err);
@@ -422,7 +466,8 @@ int inputCommand(Context &ctx, const QStringList &args, bool keyboard)
     if (!parseArgs(p, sub))
         return 2;
     if (p.isSet(events) == p.isSet(script) || !p.positionalArguments().isEmpty())
-        return ctx.usage(tr("usage: etabli test keyboard|mouse --events FILE | --umockdev-script FILE"));
+        return ctx.usage(QCoreApplication::translate(
+            "CliTest", "usage: etabli test keyboard|mouse --events FILE | --umockdev-script FILE"));
     const QDateTime started = QDateTime::currentDateTimeUtc();
     auto list = readEvents(p.isSet(events) ? p.value(events) : p.value(script), p.isSet(script));
     if (!list)
@@ -449,10 +494,14 @@ int inputCommand(Context &ctx, const QStringList &args, bool keyboard)
 int screenCommand(Context &ctx, const QStringList &args)
 {
     QCommandLineParser p;
-    const QCommandLineOption defect(QStringLiteral("defect"), tr("A marked defect PATTERN:X,Y (0..1)"),
+    const QCommandLineOption defect(QStringLiteral("defect"),
+                                    QCoreApplication::translate("CliTest", "A marked defect PATTERN:X,Y (0..1)"),
                                     QStringLiteral("MARK"));
-    const QCommandLineOption model(QStringLiteral("model"), tr("Monitor model from the EDID"), QStringLiteral("TEXT"));
-    const QCommandLineOption asset(QStringLiteral("asset"), tr("Record the result on this asset"),
+    const QCommandLineOption model(QStringLiteral("model"),
+                                   QCoreApplication::translate("CliTest", "Monitor model from the EDID"),
+                                   QStringLiteral("TEXT"));
+    const QCommandLineOption asset(QStringLiteral("asset"),
+                                   QCoreApplication::translate("CliTest", "Record the result on this asset"),
                                    QStringLiteral("TAG"));
     p.addOptions({defect, model, asset});
     Context sub(args, ctx.out, ctx.err);
@@ -460,7 +509,8 @@ int screenCommand(Context &ctx, const QStringList &args)
     if (!parseArgs(p, sub))
         return 2;
     if (!p.positionalArguments().isEmpty())
-        return ctx.usage(tr("usage: etabli test screen [--defect PATTERN:X,Y]… [--model M]"));
+        return ctx.usage(
+            QCoreApplication::translate("CliTest", "usage: etabli test screen [--defect PATTERN:X,Y]… [--model M]"));
     const QDateTime started = QDateTime::currentDateTimeUtc();
     ScreenTest screen(p.value(model));
     QList<QPair<QString, QPointF>> marks;
@@ -473,7 +523,9 @@ int screenCommand(Context &ctx, const QStringList &args)
         for (const ScreenPattern &s : ScreenTest::sequence())
             known |= s.name == parts.value(0);
         if (parts.size() != 2 || xy.size() != 2 || !okx || !oky || !known || x < 0 || x > 1 || y < 0 || y > 1)
-            return ctx.usage(tr("bad defect «%1» (PATTERN:X,Y with X and Y from 0 to 1)").arg(m));
+            return ctx.usage(
+                QCoreApplication::translate("CliTest", "bad defect «%1» (PATTERN:X,Y with X and Y from 0 to 1)")
+                    .arg(m));
         marks.append({parts[0], QPointF(x, y)});
     }
     do {
@@ -502,7 +554,8 @@ int testCommand(Context &ctx)
         return inputCommand(ctx, rest, verb == QLatin1String("keyboard"));
     if (verb == QLatin1String("screen"))
         return screenCommand(ctx, rest);
-    return ctx.usage(tr("usage: etabli test ram|disk|audio|keyboard|mouse|screen …"));
+    return ctx.usage(
+        QCoreApplication::translate("CliTest", "usage: etabli test ram|disk|audio|keyboard|mouse|screen …"));
 }
 
 } // namespace

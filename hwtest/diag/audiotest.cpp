@@ -14,11 +14,6 @@ namespace Etabli::HwTest {
 
 namespace {
 
-QString tr(const char *context, const char *text)
-{
-    return QCoreApplication::translate(context, text);
-}
-
 double toDb(double power)
 {
     return power > 1e-20 ? 10.0 * std::log10(power) : -200.0;
@@ -259,34 +254,38 @@ TestResult evaluateLoopback(const AudioClip &rec, const LoopbackOptions &o)
                                       {QStringLiteral("rms"), qRound(a.rms * 1e4) / 1e4}});
     }
     if (an.isEmpty()) {
-        v.fire(TestVerdict::Fail, QStringLiteral("audio.silent"), tr("AudioTest", "the recording holds no channel"));
+        v.fire(TestVerdict::Fail, QStringLiteral("audio.silent"),
+               QCoreApplication::translate("AudioTest", "the recording holds no channel"));
     } else if (an.size() == 1) {
         v.setPassRule(QStringLiteral("audio.ok-mono: both tones came back on the microphone"));
         if (!an[0].hearsLeft && !an[0].hearsRight)
-            v.fire(TestVerdict::Fail, QStringLiteral("audio.silent"), tr("AudioTest", "neither tone came back"));
+            v.fire(TestVerdict::Fail, QStringLiteral("audio.silent"),
+                   QCoreApplication::translate("AudioTest", "neither tone came back"));
         else if (!an[0].hearsLeft)
             v.fire(TestVerdict::Fail, QStringLiteral("audio.left-missing"),
-                   tr("AudioTest", "the left tone did not come back"));
+                   QCoreApplication::translate("AudioTest", "the left tone did not come back"));
         else if (!an[0].hearsRight)
             v.fire(TestVerdict::Fail, QStringLiteral("audio.right-missing"),
-                   tr("AudioTest", "the right tone did not come back"));
+                   QCoreApplication::translate("AudioTest", "the right tone did not come back"));
     } else {
         v.setPassRule(QStringLiteral("audio.ok: each tone came back on its own channel"));
         const ChannelAnalysis &l = an[0], &r = an[1];
         if (!l.hearsLeft && !l.hearsRight && !r.hearsLeft && !r.hearsRight)
-            v.fire(TestVerdict::Fail, QStringLiteral("audio.silent"), tr("AudioTest", "neither tone came back"));
+            v.fire(TestVerdict::Fail, QStringLiteral("audio.silent"),
+                   QCoreApplication::translate("AudioTest", "neither tone came back"));
         else if (l.hearsRight && r.hearsLeft && !l.hearsLeft && !r.hearsRight)
-            v.fire(TestVerdict::Fail, QStringLiteral("audio.swapped"), tr("AudioTest", "left and right are swapped"));
+            v.fire(TestVerdict::Fail, QStringLiteral("audio.swapped"),
+                   QCoreApplication::translate("AudioTest", "left and right are swapped"));
         else {
             if (!l.hearsLeft)
                 v.fire(TestVerdict::Fail, QStringLiteral("audio.left-missing"),
-                       tr("AudioTest", "the left tone did not come back on the left"));
+                       QCoreApplication::translate("AudioTest", "the left tone did not come back on the left"));
             if (!r.hearsRight)
                 v.fire(TestVerdict::Fail, QStringLiteral("audio.right-missing"),
-                       tr("AudioTest", "the right tone did not come back on the right"));
+                       QCoreApplication::translate("AudioTest", "the right tone did not come back on the right"));
             if (l.hearsRight || r.hearsLeft)
                 v.fire(TestVerdict::Warn, QStringLiteral("audio.crosstalk"),
-                       tr("AudioTest", "each channel also carries the other tone"));
+                       QCoreApplication::translate("AudioTest", "each channel also carries the other tone"));
         }
     }
     TestResult t;
@@ -308,10 +307,10 @@ TestResult evaluateListening(bool heardLeft, bool heardRight)
     v.setPassRule(QStringLiteral("audio.ok-heard: the worker heard both sides"));
     if (!heardLeft)
         v.fire(TestVerdict::Fail, QStringLiteral("audio.left-missing"),
-               tr("AudioTest", "the worker did not hear the left side"));
+               QCoreApplication::translate("AudioTest", "the worker did not hear the left side"));
     if (!heardRight)
         v.fire(TestVerdict::Fail, QStringLiteral("audio.right-missing"),
-               tr("AudioTest", "the worker did not hear the right side"));
+               QCoreApplication::translate("AudioTest", "the worker did not hear the right side"));
     TestResult t;
     t.kind = QStringLiteral("audio");
     t.verdict = v.verdict();

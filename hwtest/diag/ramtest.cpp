@@ -24,11 +24,6 @@ namespace Etabli::HwTest {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("RamTest", text);
-}
-
 constexpr quint64 splitmix64(quint64 x)
 {
     x += 0x9e3779b97f4a7c15ULL;
@@ -497,7 +492,8 @@ Result<qint64> parseByteSize(const QString &text)
     static const QRegularExpression re(QStringLiteral("^\\s*(\\d+(?:\\.\\d+)?)\\s*([kKmMgGtT]?)(?:i?[bB])?\\s*$"));
     const auto m = re.match(text);
     if (!m.hasMatch())
-        return makeError(ErrorCode::InvalidArgument, tr("«%1» is not a size (examples: 512M, 4G)").arg(text));
+        return makeError(ErrorCode::InvalidArgument,
+                         QCoreApplication::translate("RamTest", "«%1» is not a size (examples: 512M, 4G)").arg(text));
     double v = m.captured(1).toDouble();
     switch (m.captured(2).toUpper().isEmpty() ? u' ' : m.captured(2).toUpper().at(0).unicode()) {
     case u'T':
@@ -516,7 +512,8 @@ Result<qint64> parseByteSize(const QString &text)
         break;
     }
     if (v < 1 || v > 9.0e18)
-        return makeError(ErrorCode::InvalidArgument, tr("«%1» is out of range").arg(text));
+        return makeError(ErrorCode::InvalidArgument,
+                         QCoreApplication::translate("RamTest", "«%1» is out of range").arg(text));
     return qint64(v);
 }
 
@@ -538,8 +535,9 @@ RamTestReport runRamTest(const RamTestOptions &opt, ProgressSink *sink)
     void *region
         = mmap(nullptr, size_t(rep.bytes), PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
     if (region == MAP_FAILED) {
-        rep.failure
-            = tr("cannot allocate %1 MiB: %2").arg(rep.bytes >> 20).arg(QString::fromLocal8Bit(std::strerror(errno)));
+        rep.failure = QCoreApplication::translate("RamTest", "cannot allocate %1 MiB: %2")
+                          .arg(rep.bytes >> 20)
+                          .arg(QString::fromLocal8Bit(std::strerror(errno)));
         return rep;
     }
     rep.locked = opt.lock && mlock(region, size_t(rep.bytes)) == 0;
@@ -602,7 +600,7 @@ TestResult evaluateRam(const RamTestReport &r)
     if (r.errorCount > 0) {
         const RamError &e = r.errors.first();
         v.fire(TestVerdict::Fail, QStringLiteral("ram.miscompare"),
-               tr("%1 miscompares, first at 0x%2 (%3): expected %4, read %5")
+               QCoreApplication::translate("RamTest", "%1 miscompares, first at 0x%2 (%3): expected %4, read %5")
                    .arg(r.errorCount)
                    .arg(quint64(e.address), 0, 16)
                    .arg(toString(e.pattern))
@@ -611,12 +609,15 @@ TestResult evaluateRam(const RamTestReport &r)
     }
     if (r.edacAfter.uncorrected > r.edacBefore.uncorrected)
         v.fire(TestVerdict::Fail, QStringLiteral("ram.ecc-uncorrected"),
-               tr("%1 new uncorrected ECC errors").arg(r.edacAfter.uncorrected - r.edacBefore.uncorrected));
+               QCoreApplication::translate("RamTest", "%1 new uncorrected ECC errors")
+                   .arg(r.edacAfter.uncorrected - r.edacBefore.uncorrected));
     if (r.edacAfter.corrected > r.edacBefore.corrected)
         v.fire(TestVerdict::Warn, QStringLiteral("ram.ecc-corrected"),
-               tr("%1 new corrected ECC errors").arg(r.edacAfter.corrected - r.edacBefore.corrected));
+               QCoreApplication::translate("RamTest", "%1 new corrected ECC errors")
+                   .arg(r.edacAfter.corrected - r.edacBefore.corrected));
     if (r.cancelled)
-        v.fire(TestVerdict::Warn, QStringLiteral("ram.incomplete"), tr("the test was stopped before the end"));
+        v.fire(TestVerdict::Warn, QStringLiteral("ram.incomplete"),
+               QCoreApplication::translate("RamTest", "the test was stopped before the end"));
 
     TestResult t;
     t.kind = QStringLiteral("ram");

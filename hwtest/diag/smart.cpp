@@ -20,11 +20,6 @@ namespace Etabli::HwTest {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Smart", text);
-}
-
 QString str(const QJsonObject &o, const char *key)
 {
     return o.value(QLatin1String(key)).toString().trimmed();
@@ -221,14 +216,15 @@ Result<SmartReport> readAtasmart(SkDisk *d, const QString &source)
         }
     }
     if (sk_disk_smart_is_available(d, &available) < 0 || !available)
-        return makeError(ErrorCode::Unsupported, tr("the disk reports no SMART support"));
+        return makeError(ErrorCode::Unsupported,
+                         QCoreApplication::translate("Smart", "the disk reports no SMART support"));
     SkBool good = true;
     if (sk_disk_smart_status(d, &good) == 0)
         r.overallPassed = bool(good);
     if (sk_disk_smart_parse_attributes(d, collectAttribute, &r) < 0)
-        return makeError(
-            ErrorCode::Corrupt,
-            tr("libatasmart cannot parse the SMART attributes: %1").arg(QString::fromLocal8Bit(std::strerror(errno))));
+        return makeError(ErrorCode::Corrupt,
+                         QCoreApplication::translate("Smart", "libatasmart cannot parse the SMART attributes: %1")
+                             .arg(QString::fromLocal8Bit(std::strerror(errno))));
     uint64_t ms = 0, mkelvin = 0;
     if (sk_disk_smart_get_power_on(d, &ms) == 0)
         r.powerOnHours = qint64(ms / 3600000ULL);
@@ -258,7 +254,9 @@ Result<QList<SmartReport>> parseSmartctlJson(const QByteArray &json)
     const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
     if (doc.isNull())
         return makeError(ErrorCode::Corrupt,
-                         tr("not JSON: %1 at offset %2").arg(error.errorString()).arg(error.offset));
+                         QCoreApplication::translate("Smart", "not JSON: %1 at offset %2")
+                             .arg(error.errorString())
+                             .arg(error.offset));
     QJsonArray items;
     if (doc.isArray())
         items = doc.array();
@@ -268,11 +266,13 @@ Result<QList<SmartReport>> parseSmartctlJson(const QByteArray &json)
     for (const QJsonValue &v : items) {
         const QJsonObject o = v.toObject();
         if (!o.contains(QLatin1String("smartctl")) && !o.contains(QLatin1String("device")))
-            return makeError(ErrorCode::Corrupt, tr("item %1 is not a smartctl -j output").arg(reports.size()));
+            return makeError(
+                ErrorCode::Corrupt,
+                QCoreApplication::translate("Smart", "item %1 is not a smartctl -j output").arg(reports.size()));
         reports.append(fromSmartctl(o));
     }
     if (reports.isEmpty())
-        return makeError(ErrorCode::Corrupt, tr("no smartctl output in the file"));
+        return makeError(ErrorCode::Corrupt, QCoreApplication::translate("Smart", "no smartctl output in the file"));
     return reports;
 }
 
@@ -280,10 +280,12 @@ Result<SmartReport> parseAtasmartBlob(const QByteArray &blob)
 {
     SkDisk *d = nullptr;
     if (sk_disk_open(nullptr, &d) < 0)
-        return makeError(ErrorCode::Internal, tr("libatasmart cannot create a blob disk"));
+        return makeError(ErrorCode::Internal,
+                         QCoreApplication::translate("Smart", "libatasmart cannot create a blob disk"));
     if (sk_disk_set_blob(d, blob.constData(), size_t(blob.size())) < 0) {
         sk_disk_free(d);
-        return makeError(ErrorCode::Corrupt, tr("not a libatasmart blob (%1 bytes)").arg(blob.size()));
+        return makeError(ErrorCode::Corrupt,
+                         QCoreApplication::translate("Smart", "not a libatasmart blob (%1 bytes)").arg(blob.size()));
     }
     auto r = readAtasmart(d, QStringLiteral("atasmart-blob"));
     sk_disk_free(d);
@@ -294,14 +296,15 @@ Result<SmartReport> readAtasmartDevice(const QString &device)
 {
     SkDisk *d = nullptr;
     if (sk_disk_open(QFile::encodeName(device).constData(), &d) < 0)
-        return makeError(
-            ErrorCode::Io,
-            tr("cannot open %1 with libatasmart: %2").arg(device, QString::fromLocal8Bit(std::strerror(errno))));
+        return makeError(ErrorCode::Io,
+                         QCoreApplication::translate("Smart", "cannot open %1 with libatasmart: %2")
+                             .arg(device, QString::fromLocal8Bit(std::strerror(errno))));
     if (sk_disk_smart_read_data(d) < 0) {
         const int e = errno;
         sk_disk_free(d);
         return makeError(ErrorCode::Unsupported,
-                         tr("%1 does not answer ATA SMART: %2").arg(device, QString::fromLocal8Bit(std::strerror(e))));
+                         QCoreApplication::translate("Smart", "%1 does not answer ATA SMART: %2")
+                             .arg(device, QString::fromLocal8Bit(std::strerror(e))));
     }
     auto r = readAtasmart(d, QStringLiteral("atasmart"));
     sk_disk_free(d);
@@ -313,14 +316,18 @@ Result<SmartReport> readAtasmartDevice(const QString &device)
 Result<SmartReport> readSmartctlDevice(const QString &device, int timeoutMs)
 {
     if (!device.startsWith(QLatin1String("/dev/")) || device.contains(QLatin1String("..")))
-        return makeError(ErrorCode::InvalidArgument, tr("%1 is not a device under /dev").arg(device));
+        return makeError(ErrorCode::InvalidArgument,
+                         QCoreApplication::translate("Smart", "%1 is not a device under /dev").arg(device));
     auto run = runAllowedTool(QStringLiteral("smartctl"), {QStringLiteral("--json"), QStringLiteral("-a"), device},
                               timeoutMs);
     if (!run)
         return run.error();
     // smartctl's exit status is a bit mask: bits 0 and 1 mean it could not read the device.
     if (run->exitCode & 0x3)
-        return makeError(ErrorCode::Io, tr("smartctl cannot read %1 (exit status %2)").arg(device).arg(run->exitCode),
+        return makeError(ErrorCode::Io,
+                         QCoreApplication::translate("Smart", "smartctl cannot read %1 (exit status %2)")
+                             .arg(device)
+                             .arg(run->exitCode),
                          QString::fromUtf8(run->stdErr).trimmed());
     auto reports = parseSmartctlJson(run->stdOut);
     if (!reports)
@@ -334,7 +341,7 @@ Result<SmartReport> readSmartctlDevice(const QString &device, int timeoutMs)
 Result<SmartReport> readSmartDevice(const QString &device)
 {
     if (!QFileInfo::exists(device))
-        return makeError(ErrorCode::NotFound, tr("no such device: %1").arg(device));
+        return makeError(ErrorCode::NotFound, QCoreApplication::translate("Smart", "no such device: %1").arg(device));
     auto ata = readAtasmartDevice(device);
     if (ata)
         return ata;
@@ -347,7 +354,7 @@ TestResult evaluateSmart(const SmartReport &r)
     v.setPassRule(QStringLiteral("smart.ok: no SMART rule fired"));
     if (r.overallPassed && !*r.overallPassed)
         v.fire(TestVerdict::Fail, QStringLiteral("smart.status-failed"),
-               tr("the drive's overall self-assessment is FAILED"));
+               QCoreApplication::translate("Smart", "the drive's overall self-assessment is FAILED"));
     for (const SmartAttribute &a : r.attributes) {
         // A pre-failure attribute at its threshold predicts failure; an old-age one
         // (start/stop count, load cycles…) says the disk is worn, as libatasmart does.
@@ -355,7 +362,7 @@ TestResult evaluateSmart(const SmartReport &r)
             v.fire(a.prefailure ? TestVerdict::Fail : TestVerdict::Warn,
                    a.prefailure ? QStringLiteral("smart.attribute-failing-now")
                                 : QStringLiteral("smart.old-age-attribute-failing-now"),
-                   tr("attribute %1 %2 is at or below its threshold (%3 <= %4)")
+                   QCoreApplication::translate("Smart", "attribute %1 %2 is at or below its threshold (%3 <= %4)")
                        .arg(a.id)
                        .arg(a.name)
                        .arg(a.value)
@@ -363,41 +370,49 @@ TestResult evaluateSmart(const SmartReport &r)
     }
     if (r.atasmartOverall && *r.atasmartOverall == SK_SMART_OVERALL_BAD_SECTOR_MANY)
         v.fire(TestVerdict::Fail, QStringLiteral("smart.unreadable-sectors"),
-               tr("libatasmart counts many bad sectors for the disk size"));
+               QCoreApplication::translate("Smart", "libatasmart counts many bad sectors for the disk size"));
     if (r.selfTestReadFailure)
         v.fire(TestVerdict::Fail, QStringLiteral("smart.unreadable-sectors"),
-               tr("a logged self-test ended in a read failure"));
+               QCoreApplication::translate("Smart", "a logged self-test ended in a read failure"));
     if (r.scsiUncorrectedRead.value_or(0) > 0)
         v.fire(TestVerdict::Fail, QStringLiteral("smart.unreadable-sectors"),
-               tr("%1 uncorrected read errors in the SCSI error log").arg(*r.scsiUncorrectedRead));
+               QCoreApplication::translate("Smart", "%1 uncorrected read errors in the SCSI error log")
+                   .arg(*r.scsiUncorrectedRead));
     if (r.nvmeCriticalWarning.value_or(0) != 0)
         v.fire(TestVerdict::Fail, QStringLiteral("smart.nvme-critical-warning"),
-               tr("NVMe critical warning 0x%1").arg(*r.nvmeCriticalWarning, 2, 16, QLatin1Char('0')));
+               QCoreApplication::translate("Smart", "NVMe critical warning 0x%1")
+                   .arg(*r.nvmeCriticalWarning, 2, 16, QLatin1Char('0')));
     if (r.nvmeMediaErrors.value_or(0) > 0)
         v.fire(TestVerdict::Fail, QStringLiteral("smart.nvme-media-errors"),
-               tr("%1 NVMe media and data integrity errors").arg(*r.nvmeMediaErrors));
+               QCoreApplication::translate("Smart", "%1 NVMe media and data integrity errors").arg(*r.nvmeMediaErrors));
     if (r.nvmeAvailableSpare && r.nvmeSpareThreshold && *r.nvmeAvailableSpare < *r.nvmeSpareThreshold)
         v.fire(TestVerdict::Fail, QStringLiteral("smart.nvme-spare-low"),
-               tr("NVMe available spare %1% below its threshold %2%")
+               QCoreApplication::translate("Smart", "NVMe available spare %1% below its threshold %2%")
                    .arg(*r.nvmeAvailableSpare)
                    .arg(*r.nvmeSpareThreshold));
 
     auto warnCount = [&v](const std::optional<qint64> &n, const char *id, const char *text) {
         if (n.value_or(0) > 0)
-            v.fire(TestVerdict::Warn, QLatin1String(id), tr(text).arg(*n));
+            v.fire(TestVerdict::Warn, QLatin1String(id), QCoreApplication::translate("Smart", text).arg(*n));
     };
-    warnCount(r.reallocated, "smart.reallocated", "%1 reallocated sectors (attribute 5)");
-    warnCount(r.pending, "smart.pending", "%1 pending sectors (attribute 197)");
-    warnCount(r.offlineUncorrectable, "smart.uncorrectable", "%1 offline uncorrectable sectors (attribute 198)");
-    warnCount(r.reportedUncorrect, "smart.reported-uncorrect", "%1 reported uncorrectable errors (attribute 187)");
-    warnCount(r.scsiGrownDefects, "smart.scsi-grown-defects", "%1 sectors in the SCSI grown defect list");
+    warnCount(r.reallocated, "smart.reallocated", QT_TRANSLATE_NOOP("Smart", "%1 reallocated sectors (attribute 5)"));
+    warnCount(r.pending, "smart.pending", QT_TRANSLATE_NOOP("Smart", "%1 pending sectors (attribute 197)"));
+    warnCount(r.offlineUncorrectable, "smart.uncorrectable",
+              QT_TRANSLATE_NOOP("Smart", "%1 offline uncorrectable sectors (attribute 198)"));
+    warnCount(r.reportedUncorrect, "smart.reported-uncorrect",
+              QT_TRANSLATE_NOOP("Smart", "%1 reported uncorrectable errors (attribute 187)"));
+    warnCount(r.scsiGrownDefects, "smart.scsi-grown-defects",
+              QT_TRANSLATE_NOOP("Smart", "%1 sectors in the SCSI grown defect list"));
     for (const SmartAttribute &a : r.attributes) {
         if (a.failedInPast && !a.failingNow)
             v.fire(TestVerdict::Warn, QStringLiteral("smart.attribute-failed-in-past"),
-                   tr("attribute %1 %2 went below its threshold in the past").arg(a.id).arg(a.name));
+                   QCoreApplication::translate("Smart", "attribute %1 %2 went below its threshold in the past")
+                       .arg(a.id)
+                       .arg(a.name));
     }
     if (r.nvmePercentageUsed.value_or(0) >= 90)
-        v.fire(TestVerdict::Warn, QStringLiteral("smart.nvme-wear"), tr("NVMe wear at %1%").arg(*r.nvmePercentageUsed));
+        v.fire(TestVerdict::Warn, QStringLiteral("smart.nvme-wear"),
+               QCoreApplication::translate("Smart", "NVMe wear at %1%").arg(*r.nvmePercentageUsed));
 
     TestResult t;
     t.kind = QStringLiteral("disk"); // the kind the lifecycle requires; measurements.check tells which

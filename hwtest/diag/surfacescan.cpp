@@ -22,11 +22,6 @@ namespace Etabli::HwTest {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("SurfaceScan", text);
-}
-
 struct AlignedBuffer {
     explicit AlignedBuffer(qint64 bytes)
     {
@@ -52,25 +47,29 @@ Result<std::unique_ptr<FileBlockSource>> FileBlockSource::open(const QString &pa
     if (s->m_fd < 0) {
         const int e = errno;
         return makeError(e == ENOENT ? ErrorCode::NotFound : ErrorCode::Io,
-                         tr("cannot open %1: %2").arg(path, QString::fromLocal8Bit(std::strerror(e))));
+                         QCoreApplication::translate("SurfaceScan", "cannot open %1: %2")
+                             .arg(path, QString::fromLocal8Bit(std::strerror(e))));
     }
     struct stat st {
     };
     if (fstat(s->m_fd, &st) != 0)
-        return makeError(ErrorCode::Io, tr("cannot stat %1").arg(path));
+        return makeError(ErrorCode::Io, QCoreApplication::translate("SurfaceScan", "cannot stat %1").arg(path));
     if (S_ISBLK(st.st_mode)) {
         s->m_blockDevice = true;
         uint64_t bytes = 0;
         int sector = 512;
         if (ioctl(s->m_fd, BLKGETSIZE64, &bytes) != 0)
-            return makeError(ErrorCode::Io, tr("cannot get the size of %1").arg(path));
+            return makeError(ErrorCode::Io,
+                             QCoreApplication::translate("SurfaceScan", "cannot get the size of %1").arg(path));
         if (ioctl(s->m_fd, BLKSSZGET, &sector) == 0 && sector >= 512)
             s->m_sectorSize = sector;
         s->m_size = qint64(bytes);
     } else if (S_ISREG(st.st_mode)) {
         s->m_size = st.st_size;
     } else {
-        return makeError(ErrorCode::InvalidArgument, tr("%1 is neither a block device nor a regular file").arg(path));
+        return makeError(
+            ErrorCode::InvalidArgument,
+            QCoreApplication::translate("SurfaceScan", "%1 is neither a block device nor a regular file").arg(path));
     }
     if (!s->m_direct)
         posix_fadvise(s->m_fd, 0, 0, POSIX_FADV_SEQUENTIAL);
@@ -223,13 +222,20 @@ TestResult evaluateSurface(const SurfaceScanReport &r, const SurfaceScanOptions 
     v.setPassRule(QStringLiteral("surface.ok: every sector read"));
     if (!r.badSectors.isEmpty())
         v.fire(TestVerdict::Fail, QStringLiteral("surface.unreadable-sectors"),
-               tr("%1 unreadable sectors, first at sector %2").arg(r.badSectors.size()).arg(r.badSectors.first()));
+               QCoreApplication::translate("SurfaceScan", "%1 unreadable sectors, first at sector %2")
+                   .arg(r.badSectors.size())
+                   .arg(r.badSectors.first()));
     if (r.slowReads > std::max<qint64>(3, r.reads / 100))
         v.fire(TestVerdict::Warn, QStringLiteral("surface.slow-reads"),
-               tr("%1 of %2 reads took %3 ms or more").arg(r.slowReads).arg(r.reads).arg(options.slowReadMs));
+               QCoreApplication::translate("SurfaceScan", "%1 of %2 reads took %3 ms or more")
+                   .arg(r.slowReads)
+                   .arg(r.reads)
+                   .arg(options.slowReadMs));
     if (r.cancelled || r.bytesScanned < r.bytesTotal)
         v.fire(TestVerdict::Warn, QStringLiteral("surface.incomplete"),
-               tr("the scan stopped at %1 of %2 bytes").arg(r.bytesScanned).arg(r.bytesTotal));
+               QCoreApplication::translate("SurfaceScan", "the scan stopped at %1 of %2 bytes")
+                   .arg(r.bytesScanned)
+                   .arg(r.bytesTotal));
 
     TestResult t;
     t.kind = QStringLiteral("disk");
