@@ -113,13 +113,106 @@ Result<void> sendRawTcp(const QString &host, quint16 port, const QByteArray &dat
     return {};
 }
 
+QStringList ZebraStatus::problems() const
+{
+    QStringList out;
+    if (paperOut)
+        out << tr("out of labels");
+    if (headUp)
+        out << tr("the print head is open");
+    if (ribbonOut)
+        out << tr("out of ribbon");
+    if (paused)
+        out << tr("paused (press the pause button)");
+    if (bufferFull)
+        out << tr("its buffer is full");
+    return out;
+}
+
+std::optional<ZebraStatus> parseZebraStatus(const QByteArray &answer)
+{
+    QList<QByteArray> strings;
+    qsizetype from = 0;
+    while (strings.size() < 2) {
+        const qsizetype stx = answer.indexOf('\x02', from);
+        const qsizetype etx = stx < 0 ? -1 : answer.indexOf('\x03', stx);
+        if (etx < 0)
+            return std::nullopt;
+        strings.append(answer.mid(stx + 1, etx - stx - 1));
+        from = etx + 1;
+    }
+    const QList<QByteArray> one = strings[0].split(','), two = strings[1].split(',');
+    if (one.size() < 12 || two.size() < 11)
+        return std::nullopt;
+    ZebraStatus s;
+    s.paperOut = one[1].trimmed() == "1";
+    s.paused = one[2].trimmed() == "1";
+    s.bufferFull = one[5].trimmed() == "1";
+    s.headUp = two[2].trimmed() == "1";
+    s.ribbonOut = two[3].trimmed() == "1" && two[4].trimmed() == "1"; // only matters in thermal-transfer mode
+    return s;
+}
+
+Result<void> sendZpl(const QString &host, quint16 port, const QByteArray &job, int timeoutMs)
+{
+    QTcpSocket socket;
+    socket.connectToHost(host, port);
+    if (!socket.waitForConnected(timeoutMs))
+        return makeError(ErrorCode::Network,
+                         tr("the printer %1:%2 does not answer: %3").arg(host).arg(port).arg(socket.errorString()),
+                         QStringLiteral("printer_unreachable"));
+    socket.write("~HS\r\n");
+    QByteArray answer;
+    QDeadlineTimer deadline(std::min(timeoutMs, 3000));
+    std::optional<ZebraStatus> status;
+    while (!status && !deadline.hasExpired()) {
+        if (socket.bytesToWrite() > 0)
+            socket.waitForBytesWritten(int(deadline.remainingTime()));
+        if (socket.waitForReadyRead(int(std::max<qint64>(1, deadline.remainingTime()))))
+            answer += socket.readAll();
+        status = parseZebraStatus(answer);
+        if (socket.state() != QAbstractSocket::ConnectedState)
+            break;
+    }
+    if (!status)
+        return makeError(ErrorCode::Refused,
+                         tr("the printer %1:%2 does not report its status: out of labels, out of ribbon or head open?")
+                             .arg(host)
+                             .arg(port),
+                         QStringLiteral("printer_silent"));
+    if (const QStringList problems = status->problems(); !problems.isEmpty())
+        return makeError(
+            ErrorCode::Refused,
+            tr("the printer %1:%2 cannot print: %3").arg(host).arg(port).arg(problems.join(QStringLiteral("; "))),
+            QStringLiteral("printer_not_ready"));
+    qint64 written = 0;
+    while (written < job.size()) {
+        const qint64 n = socket.write(job.constData() + written, job.size() - written);
+        if (n < 0)
+            return makeError(ErrorCode::Network,
+                             tr("the printer %1:%2 refused the job: %3").arg(host).arg(port).arg(socket.errorString()),
+                             QStringLiteral("printer_refused"));
+        written += n;
+        while (socket.bytesToWrite() > 0)
+            if (!socket.waitForBytesWritten(timeoutMs))
+                return makeError(
+                    ErrorCode::Network,
+                    tr("the printer %1:%2 stopped taking the job: %3").arg(host).arg(port).arg(socket.errorString()),
+                    QStringLiteral("printer_refused"));
+    }
+    socket.disconnectFromHost();
+    if (socket.state() != QAbstractSocket::UnconnectedState)
+        socket.waitForDisconnected(timeoutMs);
+    return {};
+}
+
 Result<void> sendToPrinter(const RenderedLabel &label, const LabelTemplate &templ, const PrinterTarget &target)
 {
     switch (target.kind) {
     case PrinterTarget::Kind::Cups:
         return printWithQPrinter(label, target.name);
     case PrinterTarget::Kind::Zpl:
-        return sendRawTcp(target.host, target.port, zplJob(label.image));
+        return sendZpl(target.host, target.port, zplJob(label.image));
     case PrinterTarget::Kind::BrotherUsb:
     case PrinterTarget::Kind::BrotherTcp: {
         if (auto ok = target.accepts(templ); !ok)

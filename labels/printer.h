@@ -8,6 +8,9 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
+
+#include <optional>
 
 namespace Etabli::Labels {
 
@@ -33,6 +36,25 @@ struct PrinterTarget {
 /// Sends raw bytes to HOST:PORT (JetDirect / port 9100). Blocking, bounded by
 /// `timeoutMs` per step; call it from a worker thread in a UI. Any thread.
 Result<void> sendRawTcp(const QString &host, quint16 port, const QByteArray &data, int timeoutMs = 5000);
+
+/// What a Zebra printer answers to ~HS (ZPL II guide, "Host Status Return").
+struct ZebraStatus {
+    bool paperOut = false;
+    bool paused = false;
+    bool bufferFull = false;
+    bool headUp = false;
+    bool ribbonOut = false;
+    /// One readable sentence per problem; empty when the printer is ready.
+    QStringList problems() const;
+};
+
+/// Parses the first two <STX>…<ETX> strings of a ~HS answer; nullopt if malformed.
+std::optional<ZebraStatus> parseZebraStatus(const QByteArray &answer);
+
+/// Sends a ZPL job to HOST:PORT after asking the printer's status (~HS) on the same
+/// connection: a printer out of paper, paused, with its head open or silent (Zebra
+/// firmware stays silent on media out) refuses, so nothing is recorded as printed.
+Result<void> sendZpl(const QString &host, quint16 port, const QByteArray &job, int timeoutMs = 5000);
 
 /// Sends one rendered page to `target`. Success means the printer (or CUPS) took the
 /// whole job; every failure is a clear, translated message. Blocking; any thread

@@ -120,6 +120,23 @@ public:
         wait();
     }
     quint16 port() const { return m_port; }
+    /// What to answer to a Zebra ~HS; the default is a ready printer, empty = silence.
+    void setZebraStatus(const QByteArray &answer)
+    {
+        QMutexLocker lock(&m_mutex);
+        m_zebraStatus = answer;
+    }
+    static QByteArray zebraStatus(bool paperOut = false, bool headUp = false)
+    {
+        return QByteArray("\x02"
+                          "030,")
+            + (paperOut ? "1" : "0")
+            + ",0,0406,000,0,0,0,000,0,0,0\x03\r\n\x02"
+              "001,0,"
+            + (headUp ? "1" : "0")
+            + ",0,0,2,4,0,00000000,1,000\x03\r\n\x02"
+              "1234,0\x03\r\n";
+    }
     QList<QByteArray> jobs() const
     {
         QMutexLocker lock(&m_mutex);
@@ -148,9 +165,18 @@ protected:
                 continue;
             QTcpSocket *s = server.nextPendingConnection();
             QByteArray job;
+            bool answered = false;
             while (s->state() == QAbstractSocket::ConnectedState && !m_stop) {
                 if (s->waitForReadyRead(50))
                     job += s->readAll();
+                if (!answered && job.contains("~HS")) {
+                    answered = true;
+                    QMutexLocker lock(&m_mutex);
+                    if (!m_zebraStatus.isEmpty()) {
+                        s->write(m_zebraStatus);
+                        s->waitForBytesWritten(1000);
+                    }
+                }
             }
             job += s->readAll();
             delete s;
@@ -165,6 +191,7 @@ private:
     QSemaphore m_ready;
     mutable QMutex m_mutex;
     QList<QByteArray> m_jobs;
+    QByteArray m_zebraStatus = zebraStatus();
 };
 
 /// A port on 127.0.0.1 where nothing listens (connections are refused).

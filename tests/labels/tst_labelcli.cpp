@@ -181,7 +181,7 @@ private Q_SLOTS:
                             templateName, QStringLiteral("--printer"), uri});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY(sink.waitForJobs(1));
-        QVERIFY(sink.jobs().first().startsWith(jobStart));
+        QVERIFY(sink.jobs().first().contains(jobStart));
         QCOMPARE(printedCount(), before + 1);
         QCOMPARE(printedCount(uri), 1);
         QVERIFY(queue().isEmpty());

@@ -335,13 +335,52 @@ private Q_SLOTS:
         auto r = sendToPrinter(label, t, *target);
         QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().message));
         QVERIFY(sink.waitForJobs(1));
-        const QByteArray job = sink.jobs().first();
+        QVERIFY(sink.jobs().first().startsWith("~HS")); // status asked first
+        const QByteArray job = sink.jobs().first().mid(sink.jobs().first().indexOf("^XA"));
         QVERIFY(job.startsWith("^XA"));
         QVERIFY(job.trimmed().endsWith("^XZ"));
         QVERIFY(job.contains(QByteArray("^LL" + QByteArray::number(label.image.height()))));
         const QImage back = imageFromZpl(job);
         QVERIFY(!back.isNull());
         QVERIFY(sameDots(back, label.image));
+    }
+
+    /// A Zebra that is not ready says so to ~HS (or stays silent): nothing is sent.
+    void zebraNotReady_data()
+    {
+        QTest::addColumn<QByteArray>("answer");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("out of labels") << LabelTest::FakeSink::zebraStatus(true, false)
+                                       << QStringLiteral("out of labels");
+        QTest::newRow("head open") << LabelTest::FakeSink::zebraStatus(false, true) << QStringLiteral("head is open");
+        QTest::newRow("silent") << QByteArray() << QStringLiteral("does not report its status");
+    }
+    void zebraNotReady()
+    {
+        QFETCH(QByteArray, answer);
+        QFETCH(QString, message);
+        const LabelTemplate t = *findTemplate(QStringLiteral("thermal-2x1"));
+        LabelTest::FakeSink sink;
+        sink.setZebraStatus(answer);
+        auto r = sendToPrinter(render(t.name), t,
+                               *PrinterTarget::parse(QStringLiteral("zpl://127.0.0.1:%1").arg(sink.port())));
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, ErrorCode::Refused);
+        QVERIFY2(r.error().message.contains(message), qPrintable(r.error().message));
+        QVERIFY(sink.waitForJobs(1));
+        QVERIFY(!sink.jobs().first().contains("^XA"));
+    }
+
+    void zebraStatusParse()
+    {
+        QVERIFY(!parseZebraStatus(QByteArray()));
+        QVERIFY(!parseZebraStatus(QByteArray("\x02"
+                                             "030,0,0\x03")));
+        const auto ready = parseZebraStatus(LabelTest::FakeSink::zebraStatus());
+        QVERIFY(ready && ready->problems().isEmpty());
+        const auto out = parseZebraStatus(LabelTest::FakeSink::zebraStatus(true, true));
+        QVERIFY(out && out->paperOut && out->headUp);
+        QCOMPARE(out->problems().size(), 2);
     }
 
     void brotherProtocol_data()
