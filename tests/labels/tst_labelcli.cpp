@@ -118,6 +118,52 @@ private Q_SLOTS:
         QCOMPARE(printedCount(), 0); // rendering is not printing
     }
 
+    /// What the labels show comes from the inventory: components, imaging, kit.
+    void labelsShowInventoryFacts()
+    {
+        QStringList items;
+        for (const char *kind : {"screen", "keyboard"}) {
+            const auto r
+                = cli({QStringLiteral("asset"), QStringLiteral("add"), QStringLiteral("--kind"), QLatin1String(kind)});
+            QVERIFY2(r.exitCode == 0, r.err.constData());
+            items << QString::fromUtf8(r.out).split(u' ').first().trimmed();
+        }
+        const QString hardware = QStringLiteral(
+            R"({"make":"Dell","model":"OptiPlex 7040","serial":"X1","specs":{},"components":[)"
+            R"({"kind":"cpu","make":"Intel","model":"Intel(R) Core(TM) i5-6500 CPU @ 3.20GHz","serial":"","size_bytes":0,"details":{}},)"
+            R"({"kind":"ram","make":"","model":"","serial":"","size_bytes":8589934592,"details":{}},)"
+            R"({"kind":"disk","make":"","model":"","serial":"","size_bytes":256060514304,"details":{"rotational":false}}]})");
+        const QString imaging = QStringLiteral(
+            R"({"master_name":"ecole-2026","master_version":"1.4","target_model":"SSD","target_serial":"S1",)"
+            R"("bytes":1000,"seconds":10,"mib_s":100,"fill":"zero","verified":true})");
+        const QString kit = QStringLiteral(R"({"reference":"KIT-0042","items":["%1","%2"]})").arg(items[0], items[1]);
+        for (const auto &[type, payload] :
+             {std::pair{QStringLiteral("asset.updated"), hardware},
+              std::pair{QStringLiteral("imaging.recorded"), imaging}, std::pair{QStringLiteral("kit.created"), kit}}) {
+            const auto r = cli(
+                {QStringLiteral("asset"), QStringLiteral("record"), m_tag, type, QStringLiteral("--payload"), payload});
+            QVERIFY2(r.exitCode == 0, r.err.constData());
+        }
+        const QString assetPdf = m_dir.filePath(QStringLiteral("facts.pdf"));
+        const QString kitPdf = m_dir.filePath(QStringLiteral("kit.pdf"));
+        QCOMPARE(cli({QStringLiteral("label"), QStringLiteral("render"), m_tag, QStringLiteral("--template"),
+                      QStringLiteral("brother-62x29"), QStringLiteral("-o"), assetPdf})
+                     .exitCode,
+                 0);
+        QCOMPARE(cli({QStringLiteral("label"), QStringLiteral("render"), m_tag, QStringLiteral("--template"),
+                      QStringLiteral("kit-62"), QStringLiteral("-o"), kitPdf})
+                     .exitCode,
+                 0);
+        const QString onAsset
+            = QString::fromUtf8(LabelTest::runTool(QStringLiteral("pdftotext"), {assetPdf, QStringLiteral("-")}).out);
+        QVERIFY2(onAsset.contains(QStringLiteral("i5-6500 · 8 GB · SSD 256 GB")), qPrintable(onAsset));
+        QVERIFY2(onAsset.contains(QStringLiteral("ecole-2026 1.4")), qPrintable(onAsset));
+        const QString onKit
+            = QString::fromUtf8(LabelTest::runTool(QStringLiteral("pdftotext"), {kitPdf, QStringLiteral("-")}).out);
+        for (const QString &expected : {m_tag, QStringLiteral("Kit KIT-0042"), items[0], items[1]})
+            QVERIFY2(onKit.contains(expected), qPrintable(expected + QStringLiteral(" not in ") + onKit));
+    }
+
     void renderRefusesBadInput_data()
     {
         QTest::addColumn<QStringList>("args");
