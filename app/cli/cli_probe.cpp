@@ -49,7 +49,7 @@ int edidCommand(Context &ctx, const QString &file)
     if (!blob)
         return ctx.fail(blob.error());
     HwIds ids;
-    ids.load(HwIds::searchPath(QStringLiteral("/")));
+    ids.load(HwIds::searchPath(QStringLiteral("/")), HwIds::Pnp);
     auto e = Edid::parse(*blob, [&ids](const QString &id) { return ids.pnpName(id); });
     if (!e)
         return ctx.fail(e.error());

@@ -91,13 +91,13 @@ void HwIds::loadIds(const QString &file, QHash<quint16, QString> &vendors, QHash
     }
 }
 
-void HwIds::load(const QStringList &directories)
+void HwIds::load(const QStringList &directories, int which)
 {
-    if (const QString f = findFile(directories, QStringLiteral("pci.ids")); !f.isEmpty())
+    if (const QString f = findFile(directories, QStringLiteral("pci.ids")); (which & Pci) && !f.isEmpty())
         loadIds(f, m_pciVendors, m_pciDevices, &m_pciClasses);
-    if (const QString f = findFile(directories, QStringLiteral("usb.ids")); !f.isEmpty())
+    if (const QString f = findFile(directories, QStringLiteral("usb.ids")); (which & Usb) && !f.isEmpty())
         loadIds(f, m_usbVendors, m_usbProducts, nullptr);
-    if (const QString f = findFile(directories, QStringLiteral("pnp.ids")); !f.isEmpty()) {
+    if (const QString f = findFile(directories, QStringLiteral("pnp.ids")); (which & Pnp) && !f.isEmpty()) {
         QFile file(f);
         if (file.open(QIODevice::ReadOnly)) {
             while (!file.atEnd()) {

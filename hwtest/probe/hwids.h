@@ -17,7 +17,9 @@ public:
     /// Directories searched in order: ROOT/usr/share/hwdata, ROOT/usr/share/misc, then
     /// the same under `/` so a fixture root without the databases still gets names.
     static QStringList searchPath(const QString &root);
-    void load(const QStringList &directories);
+    enum Database { Pci = 1, Usb = 2, Pnp = 4, All = Pci | Usb | Pnp };
+    /// Loads the databases named in `which` (pci.ids alone is ~1.3 MB: skip what you do not need).
+    void load(const QStringList &directories, int which = All);
 
     QString pciVendor(quint16 vendor) const { return m_pciVendors.value(vendor); }
     QString pciDevice(quint16 vendor, quint16 device) const { return m_pciDevices.value(key(vendor, device)); }
