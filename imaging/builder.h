@@ -18,6 +18,7 @@ struct BuildOptions {
     uint32_t clusterSize = 65536; ///< power of two, 4 KiB – 2 MiB
     int threads = 0; ///< compression threads; 0 = one per core
     int level = 6; ///< zlib level (QEMU uses 6)
+    bool digests = true; ///< compute the manifest digests (SHA-256 per range and whole)
 };
 
 struct BuildResult {

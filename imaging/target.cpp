@@ -186,6 +186,8 @@ Result<void> checkTargetSafety(const QString &path, const SafetyOptions &options
             return refused(path, tr("a regular file has no serial number to confirm"), "serial_mismatch");
         return {};
     }
+    if (S_ISCHR(st.st_mode) && QFileInfo(path).canonicalFilePath() == QLatin1String("/dev/null"))
+        return {}; // the benchmark's CPU-only sink
     if (!S_ISBLK(st.st_mode))
         return refused(path, tr("it is neither a block device nor a regular file"), "target_kind");
 
@@ -250,6 +252,7 @@ Result<std::unique_ptr<DiskTarget>> DiskTarget::open(const QString &path, const 
     };
     const bool exists = ::stat(native.constData(), &st) == 0;
     t->m_block = exists && S_ISBLK(st.st_mode);
+    t->m_null = exists && S_ISCHR(st.st_mode);
     // O_EXCL on a block device is an exclusive open: the kernel refuses it while mounted.
     const int flags = O_RDWR | O_CLOEXEC | (t->m_block ? O_EXCL : O_CREAT);
     t->m_fd = ::open(native.constData(), flags, 0644);
@@ -288,6 +291,8 @@ int64_t DiskTarget::size() const
 
 Result<void> DiskTarget::resize(int64_t size)
 {
+    if (m_null)
+        return {};
     if (m_block) {
         if (size > m_size)
             return refused(m_path, tr("it holds %1 bytes, the master needs %2").arg(m_size).arg(size),
@@ -320,6 +325,8 @@ Result<void> DiskTarget::write(int64_t offset, const uint8_t *data, size_t lengt
 
 Result<bool> DiskTarget::discard(int64_t offset, int64_t length)
 {
+    if (m_null)
+        return true;
     if (m_block) {
         const int64_t start = (offset + 511) / 512 * 512, end = (offset + length) / 512 * 512;
         if (start != offset || end != offset + length)
@@ -340,6 +347,8 @@ Result<bool> DiskTarget::discard(int64_t offset, int64_t length)
 
 Result<void> DiskTarget::sync()
 {
+    if (m_null)
+        return {};
     if (::fsync(m_fd) != 0)
         return ioFailure(m_path, tr("flush"), 0, errno);
     if (!m_block)
@@ -349,6 +358,8 @@ Result<void> DiskTarget::sync()
 
 Result<void> DiskTarget::read(int64_t offset, uint8_t *data, size_t length)
 {
+    if (m_null)
+        return makeError(ErrorCode::Unsupported, tr("%1 cannot be read back").arg(m_path));
     while (length > 0) {
         const bool direct
             = m_directFd >= 0 && offset % 4096 == 0 && length >= 4096 && reinterpret_cast<uintptr_t>(data) % 4096 == 0;

@@ -81,6 +81,7 @@ private:
     int m_directFd = -1; ///< O_DIRECT descriptor, -1 when the filesystem refuses it
     int m_fd = -1; ///< buffered descriptor (unaligned tails, fallbacks)
     bool m_block = false;
+    bool m_null = false; ///< /dev/null, the benchmarks' CPU-only sink
     int64_t m_size = 0;
 };
 

@@ -134,6 +134,7 @@ int buildCommand(Context &ctx)
     if (p.isSet(QStringLiteral("level")))
         options.level = std::clamp(p.value(QStringLiteral("level")).toInt(), 1, 9);
     options.threads = threadsOption(p);
+    options.digests = !p.isSet(QStringLiteral("no-manifest"));
     if (QFileInfo(pos[1]).exists() && QFileInfo(pos[1]).canonicalFilePath() == QFileInfo(output).canonicalFilePath())
         return ctx.fail(makeError(ErrorCode::InvalidArgument, tr("the output must differ from the source")));
     QByteArray secret;

@@ -203,7 +203,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("detail");
         QTest::newRow("the master itself")
             << QStringLiteral("@master") << QString() << QStringLiteral("target_is_master");
-        QTest::newRow("character device") << QStringLiteral("/dev/null") << QString() << QStringLiteral("target_kind");
+        QTest::newRow("character device") << QStringLiteral("/dev/zero") << QString() << QStringLiteral("target_kind");
         QTest::newRow("file with a serial asked")
             << QStringLiteral("@new") << QStringLiteral("S123") << QStringLiteral("serial_mismatch");
     }
