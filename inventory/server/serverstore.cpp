@@ -214,16 +214,35 @@ struct ServerStore::Private {
                                  QStringLiteral("sql"));
             return q;
         }
-        if (!q.prepare(sql))
-            return makeError(ErrorCode::Io, tr("server store: %1: %2").arg(sql.left(60), q.lastError().text()),
+        // Bound statements are prepared once and kept: the push path runs the same few
+        // statements for every event. Callers read a result before running the same
+        // statement again (every caller here does).
+        auto cached = cache.find(sql);
+        if (cached == cache.end()) {
+            if (!q.prepare(sql))
+                return makeError(ErrorCode::Io, tr("server store: %1: %2").arg(sql.left(60), q.lastError().text()),
+                                 QStringLiteral("sql"));
+            cached = cache.insert(sql, q);
+        }
+        QSqlQuery &prepared = *cached;
+        for (int i = 0; i < binds.size(); ++i) {
+            const QVariant &v = binds[i];
+            prepared.bindValue(
+                i, v.typeId() == QMetaType::QString && v.toString().isNull() ? QVariant(QStringLiteral("")) : v);
+        }
+        if (!prepared.exec())
+            return makeError(ErrorCode::Io, tr("server store: %1: %2").arg(sql.left(60), prepared.lastError().text()),
                              QStringLiteral("sql"));
-        for (const QVariant &v : binds)
-            q.addBindValue(v.typeId() == QMetaType::QString && v.toString().isNull() ? QVariant(QStringLiteral(""))
-                                                                                     : v);
-        if (!q.exec())
-            return makeError(ErrorCode::Io, tr("server store: %1: %2").arg(sql.left(60), q.lastError().text()),
-                             QStringLiteral("sql"));
-        return q;
+        return prepared;
+    }
+
+    mutable QHash<QString, QSqlQuery> cache;
+    /// Ends every cached statement left half-read, so SQLite holds no read snapshot
+    /// (which would keep the WAL from being checkpointed) once an operation is over.
+    void idle() const
+    {
+        for (QSqlQuery &q : cache)
+            q.finish();
     }
 
     Result<void> migrate();
@@ -237,6 +256,7 @@ ServerStore::ServerStore()
 
 ServerStore::~ServerStore()
 {
+    d->cache.clear();
     const QString name = d->connection;
     {
         QSqlDatabase db = QSqlDatabase::database(name, false);
@@ -407,10 +427,16 @@ Result<TokenInfo> ServerStore::authenticate(const QString &secret) const
                  {hashToken(secret)});
     if (!q)
         return q.error();
-    if (!q->next())
+    const bool found = q->next();
+    const TokenInfo info{found ? q->value(0).toLongLong() : 0,
+                         q->value(1).toString(),
+                         q->value(2).toString(),
+                         q->value(3).toString(),
+                         {}};
+    d->idle();
+    if (!found)
         return makeError(ErrorCode::Unauthorized, tr("unknown or revoked token"));
-    return TokenInfo{
-        q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toString(), q->value(3).toString(), {}};
+    return info;
 }
 
 // --- events
@@ -589,7 +615,8 @@ Result<QList<PushOutcome>> ServerStore::push(const QList<Event> &events, const Q
     QSqlDatabase database = d->db();
     if (!database.transaction())
         return makeError(ErrorCode::Io, tr("cannot start a transaction: %1").arg(database.lastError().text()));
-    auto fail = [&database](const Error &error) -> Result<QList<PushOutcome>> {
+    auto fail = [this, &database](const Error &error) -> Result<QList<PushOutcome>> {
+        d->idle();
         database.rollback();
         return error;
     };
@@ -620,6 +647,7 @@ Result<QList<PushOutcome>> ServerStore::push(const QList<Event> &events, const Q
             return fail(makeError(ErrorCode::Internal, tr("the server store returned no sequence number")));
         out.append(PushOutcome{e.uuid, true, ins->value(0).toLongLong(), status, *note});
     }
+    d->idle();
     if (!database.commit())
         return fail(makeError(ErrorCode::Io, tr("cannot commit: %1").arg(database.lastError().text())));
     return out;
@@ -661,6 +689,7 @@ Result<QJsonArray> ServerStore::pull(qint64 since, int limit, bool withFamilyDat
         out.append(o);
         *last = q->value(0).toLongLong();
     }
+    d->idle();
     // Skipped family events still move the cursor past them.
     if (!*more && !withFamilyData) {
         auto m = d->run(QStringLiteral("SELECT max(seq) FROM events"));
