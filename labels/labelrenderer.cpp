@@ -232,6 +232,14 @@ Result<RenderedLabel> renderLabels(const LabelTemplate &templ, const QList<Label
     out.dpi = dpi;
     out.pageMm = templ.pageMm();
     const QSize pixels(qRound(mmToDots(out.pageMm.width(), dpi)), qRound(mmToDots(out.pageMm.height(), dpi)));
+    // A template is user data: refuse pages no printer takes rather than allocate them.
+    if (qint64(pixels.width()) * pixels.height() > 64 * 1000 * 1000)
+        return makeError(ErrorCode::InvalidArgument,
+                         tr("a %1×%2 mm page at %3 dpi is too large to render")
+                             .arg(out.pageMm.width())
+                             .arg(out.pageMm.height())
+                             .arg(dpi),
+                         QStringLiteral("page_too_large"));
     QImage gray(pixels, QImage::Format_Grayscale8);
     gray.fill(255);
     const int dotsPerMeter = qRound(dpi / 0.0254);

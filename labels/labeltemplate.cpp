@@ -169,6 +169,8 @@ Result<LabelTemplate> LabelTemplate::fromJson(const QByteArray &json, const QStr
         sheet.pitchMm = QSizeF(pitch[0], pitch[1]);
         sheet.columns = s.value(QLatin1String("columns")).toInt();
         sheet.rows = s.value(QLatin1String("rows")).toInt();
+        if (sheet.pageMm.width() > 500 || sheet.pageMm.height() > 500)
+            p.fail(tr("«sheet.page_mm» must be at most 500 mm"));
         if (sheet.columns < 1 || sheet.rows < 1)
             p.fail(tr("«sheet» needs at least one column and one row"));
         const double right = sheet.originMm.x() + (sheet.columns - 1) * sheet.pitchMm.width() + t.sizeMm.width();
