@@ -226,6 +226,10 @@ private Q_SLOTS:
             << QByteArray(R"({"name":"a","size_mm":[70,37],"fields":[{"type":"text","rect_mm":[1,1,10,5]}],)"
                           R"("sheet":{"page_mm":[210,297],"origin_mm":[0,0],"pitch_mm":[70,37],"columns":4,"rows":8}})")
             << QStringLiteral("fit");
+        QTest::newRow("sheet page of a poster")
+            << QByteArray(R"({"name":"a","size_mm":[70,37],"fields":[{"type":"text","rect_mm":[1,1,10,5]}],)"
+                          R"("sheet":{"page_mm":[900,900],"origin_mm":[0,0],"pitch_mm":[70,37],"columns":1,"rows":1}})")
+            << QStringLiteral("500 mm");
     }
     void badTemplates()
     {
@@ -244,6 +248,18 @@ private Q_SLOTS:
         QVERIFY(!t.ok());
         QCOMPARE(t.error().code, ErrorCode::NotFound);
         QVERIFY(t.error().message.contains(QStringLiteral("brother-62x29")));
+    }
+
+    void pageTooLarge()
+    {
+        auto t = LabelTemplate::fromJson(
+            R"({"name":"poster","size_mm":[300,300],"fields":[{"type":"code128","rect_mm":[10,10,200,50]}]})",
+            QStringLiteral("poster.json"));
+        QVERIFY(t.ok());
+        auto r = renderLabels(*t, {LabelTest::sampleLabel()}, 1200);
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().detail, QStringLiteral("page_too_large"));
+        QVERIFY(renderLabels(*t, {LabelTest::sampleLabel()}, 300).ok());
     }
 
     void tooManyLabels()
