@@ -10,6 +10,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QMutex>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -152,10 +153,7 @@ MachineProbe::MachineProbe(QString root, UsbSource usb)
     , m_usb(usb)
 {}
 
-MachineProbe::~MachineProbe()
-{
-    delete m_ids;
-}
+MachineProbe::~MachineProbe() = default;
 
 QString MachineProbe::path(const QString &relative) const
 {
@@ -165,8 +163,24 @@ QString MachineProbe::path(const QString &relative) const
 const HwIds &MachineProbe::ids()
 {
     if (!m_ids) {
-        m_ids = new HwIds;
-        m_ids->load(HwIds::searchPath(m_root));
+        // pci.ids and usb.ids take a while to parse: one loaded copy per search path
+        // and per process, shared read-only between probes and threads.
+        static QMutex mutex;
+        static QHash<QString, std::shared_ptr<const HwIds>> cache;
+        const QStringList dirs = HwIds::searchPath(m_root);
+        QString key;
+        for (const QString &d : dirs)
+            for (const char *name : {"/pci.ids", "/usb.ids", "/pnp.ids"})
+                if (QFileInfo::exists(d + QLatin1String(name)))
+                    key += QFileInfo(d + QLatin1String(name)).canonicalFilePath() + u'\n';
+        const QMutexLocker lock(&mutex);
+        auto &slot = cache[key];
+        if (!slot) {
+            auto ids = std::make_shared<HwIds>();
+            ids->load(dirs);
+            slot = std::move(ids);
+        }
+        m_ids = slot;
     }
     return *m_ids;
 }

@@ -8,6 +8,8 @@
 #include <QJsonObject>
 #include <QString>
 
+#include <memory>
+
 namespace Etabli::HwTest {
 
 class HwIds;
@@ -62,7 +64,7 @@ private:
 
     QString m_root;
     UsbSource m_usb;
-    HwIds *m_ids = nullptr;
+    std::shared_ptr<const HwIds> m_ids;
     QJsonArray m_errors;
 };
 
