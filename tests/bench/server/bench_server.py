@@ -285,6 +285,8 @@ def bench(backend, args, workdir):
         else:
             raw = raw_sqlite(raw_db[len("sqlite:"):], args.stations, args.events, args.batch)
         # 3. dashboard figures on a big store
+        if args.skip_dashboard:
+            return {"backend": backend, **load, "raw_rate": raw, "ratio": load["rate"] / raw, "dashboard_ms": 0}
         big = database("big")
         big_tok = token(args.server, big, "supervisor", "boss")
         t0 = time.perf_counter()
@@ -312,6 +314,7 @@ def main():
     ap.add_argument("--batch", type=int, default=50)
     ap.add_argument("--assets", type=int, default=1000000)
     ap.add_argument("--dashboard-events", type=int, default=10000000)
+    ap.add_argument("--skip-dashboard", action="store_true", help="only the push load and the raw inserts")
     args = ap.parse_args()
     backends = ["sqlite", "postgresql"] if args.backend == "both" else [args.backend]
     with tempfile.TemporaryDirectory(prefix="etabli-bench-", dir="/var/tmp") as workdir:
