@@ -6,11 +6,14 @@
 // checked one by one, then the full output against each machine's expected.json.
 #include "hwtest/probe/machineprobe.h"
 #include "hwtest/probe/minspec.h"
+#include "hwtest/probe/probejob.h"
 
 #include <QDir>
 #include <QJsonDocument>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 using namespace Etabli;
 using namespace Etabli::HwTest;
@@ -202,6 +205,30 @@ private Q_SLOTS:
         const QJsonObject m = probe.probe();
         QVERIFY(m.value(u"errors"_qs).toArray().size() >= 2); // dmi, cpu, memory
         QVERIFY(m.value(u"disks"_qs).toArray().isEmpty());
+    }
+
+    /// The UI facade probes on its own thread and reports on the caller's.
+    void probeJobRunsOffThread()
+    {
+        ProbeJob job(machineDir(u"thinkpad-w510"_qs));
+        QSignalSpy finished(&job, &ProbeJob::finished);
+        QSignalSpy running(&job, &ProbeJob::runningChanged);
+        Qt::HANDLE deliveredOn = nullptr;
+        connect(&job, &ProbeJob::finished, this, [&deliveredOn] { deliveredOn = QThread::currentThreadId(); });
+        QVERIFY(job.start());
+        QVERIFY(job.isRunning());
+        QVERIFY(!job.start()); // one run at a time
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
+        QVERIFY(!job.isRunning());
+        QCOMPARE(running.size(), 2);
+        QCOMPARE(deliveredOn, QThread::currentThreadId());
+        const QJsonObject m = finished.at(0).at(0).toJsonObject();
+        QCOMPARE(m.value(u"system"_qs).toObject().value(u"serial"_qs).toString(), u"R86W27P"_qs);
+        QCOMPARE(m.value(u"disks"_qs), probeFixture(u"thinkpad-w510"_qs).value(u"disks"_qs));
+        // A job destroyed while running neither crashes nor leaks its thread.
+        auto *early = new ProbeJob(machineDir(u"msi-ms-7816"_qs));
+        QVERIFY(early->start());
+        delete early;
     }
 
     /// This very machine: whatever it is, the CPU and the memory are found.
