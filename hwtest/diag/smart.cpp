@@ -322,13 +322,25 @@ Result<SmartReport> readSmartctlDevice(const QString &device, int timeoutMs)
                               timeoutMs);
     if (!run)
         return run.error();
-    // smartctl's exit status is a bit mask: bits 0 and 1 mean it could not read the device.
-    if (run->exitCode & 0x3)
+    // smartctl's exit status is a bit mask: bits 0 and 1 mean it could not read the
+    // device; its reasons are in smartctl.messages of the JSON on stdout.
+    if (run->exitCode & 0x3) {
+        QStringList why;
+        const QJsonArray messages = QJsonDocument::fromJson(run->stdOut)
+                                        .object()
+                                        .value(QLatin1String("smartctl"))
+                                        .toObject()
+                                        .value(QLatin1String("messages"))
+                                        .toArray();
+        for (const QJsonValue &m : messages)
+            why << m.toObject().value(QLatin1String("string")).toString();
         return makeError(ErrorCode::Io,
-                         QCoreApplication::translate("Smart", "smartctl cannot read %1 (exit status %2)")
-                             .arg(device)
-                             .arg(run->exitCode),
+                         QCoreApplication::translate("Smart", "smartctl cannot read %1: %2")
+                             .arg(device,
+                                  why.isEmpty() ? QStringLiteral("exit status %1").arg(run->exitCode)
+                                                : why.join(QStringLiteral("; "))),
                          QString::fromUtf8(run->stdErr).trimmed());
+    }
     auto reports = parseSmartctlJson(run->stdOut);
     if (!reports)
         return reports.error();

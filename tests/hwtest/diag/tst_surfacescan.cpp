@@ -269,7 +269,7 @@ public:
     int sectorSize() const override { return m_inner->sectorSize(); }
     qint64 readAt(qint64 offset, void *buffer, qint64 length) override
     {
-        usleep(2000);
+        usleep(20000);
         return m_inner->readAt(offset, buffer, length);
     }
     QString name() const override { return m_inner->name(); }
@@ -303,7 +303,7 @@ void TestSurfaceScan::facadeProgressAndCancel()
     QCOMPARE(result.measurements[QStringLiteral("check")].toString(), QStringLiteral("surface"));
     QCOMPARE(toString(result.verdict), QStringLiteral("PASS"));
 
-    // 128 reads of 2 ms: cancel after the first progress report, the scan stops early.
+    // 128 reads of 20 ms: cancel after the first progress report, the scan stops early.
     SlowSource slow(source);
     DiagJob second;
     QSignalSpy slowProgress(&second, &DiagJob::progress);
