@@ -56,8 +56,9 @@ QJsonObject GlpiExport::inventory(const QJsonObject &m, const QString &deviceId)
     const QJsonObject memory = m.value(QStringLiteral("memory")).toObject();
 
     QJsonObject content;
+    const QString version = QCoreApplication::applicationVersion();
     content[QStringLiteral("versionclient")]
-        = QString(QStringLiteral("Etabli_v") + QCoreApplication::applicationVersion());
+        = version.isEmpty() ? QStringLiteral("Etabli") : QString(QStringLiteral("Etabli_v") + version);
 
     QJsonObject hardware;
     put(hardware, "name", text(sys, "product_name"));

@@ -24,6 +24,7 @@ ours_smbios() { for f in "$fixtures"/smbios/*.bin; do "$etabli" --json probe smb
 ref_smbios() { for f in "$fixtures"/smbios/*.bin; do "$dmidecode" --from-dump "$f" >/dev/null; done; }
 ours_edid() { for f in "$fixtures"/edid/*; do "$etabli" --json probe edid "$f" >/dev/null 2>&1 || true; done; }
 ref_edid() { for f in "$fixtures"/edid/*; do edid-decode "$f" >/dev/null 2>&1 || true; done; }
+startup() { for f in "$fixtures"/edid/*; do "$etabli" help >/dev/null; done; }
 ours_machine() { for d in "$fixtures"/machines/*/; do "$etabli" --json probe --root "$d" --usb sysfs >/dev/null; done; }
 
 n_smbios=$(ls "$fixtures"/smbios/*.bin | wc -l)
@@ -32,5 +33,7 @@ a=$(timeit ours_smbios); b=$(timeit ref_smbios)
 printf 'SMBIOS %s dumps x %s: etabli %.2f s, dmidecode %.2f s, ratio %.2f\n' "$n_smbios" "$rounds" "$a" "$b" "$(echo "$a / $b" | bc -l)"
 a=$(timeit ours_edid); b=$(timeit ref_edid)
 printf 'EDID %s blobs x %s: etabli %.2f s, edid-decode %.2f s, ratio %.2f\n' "$n_edid" "$rounds" "$a" "$b" "$(echo "$a / $b" | bc -l)"
+a=$(timeit startup)
+printf 'baseline: %s bare `etabli help` starts x %s: %.2f s (the process start that dominates the ratios above)\n' "$n_edid" "$rounds" "$a"
 a=$(timeit ours_machine)
 printf 'whole-machine probe of 5 fixtures x %s: %.2f s (%.0f ms per machine, process start included)\n' "$rounds" "$a" "$(echo "$a * 1000 / (5 * $rounds)" | bc -l)"
