@@ -345,6 +345,20 @@ Result<bool> DiskTarget::discard(int64_t offset, int64_t length)
     return ioFailure(m_path, tr("hole punching"), offset, errno);
 }
 
+Result<bool> DiskTarget::zeroOut(int64_t offset, int64_t length)
+{
+    if (m_null)
+        return true;
+    if (!m_block || offset % 512 || length % 512)
+        return false; // files: the zeros are really written
+    uint64_t range[2] = {uint64_t(offset), uint64_t(length)};
+    if (::ioctl(m_fd, BLKZEROOUT, &range) == 0)
+        return true;
+    if (errno == EOPNOTSUPP || errno == ENOTTY || errno == EINVAL)
+        return false;
+    return ioFailure(m_path, tr("zeroing"), offset, errno);
+}
+
 Result<void> DiskTarget::sync()
 {
     if (m_null)
@@ -399,6 +413,15 @@ Result<bool> FaultyTarget::discard(int64_t offset, int64_t length)
         return eio().error();
     }
     return m_inner->discard(offset, length);
+}
+
+Result<bool> FaultyTarget::zeroOut(int64_t offset, int64_t length)
+{
+    if (m_failed || offset + length > m_failAt) {
+        m_failed = true;
+        return eio().error();
+    }
+    return m_inner->zeroOut(offset, length);
 }
 
 Result<void> FaultyTarget::sync()

@@ -42,6 +42,14 @@ public:
     /// Makes a range read back as zeros without writing it, if the device can; returns
     /// false when it cannot (the caller then writes zeros).
     virtual Result<bool> discard(int64_t offset, int64_t length) = 0;
+    /// Overwrites a range with zeros without sending them from memory (BLKZEROOUT: the
+    /// device's WRITE ZEROES or the kernel's own zero pages); false when unsupported.
+    virtual Result<bool> zeroOut(int64_t offset, int64_t length)
+    {
+        Q_UNUSED(offset);
+        Q_UNUSED(length);
+        return false;
+    }
     virtual Result<void> sync() = 0;
     /// Reads back, bypassing the page cache where the device allows it.
     virtual Result<void> read(int64_t offset, uint8_t *data, size_t length) = 0;
@@ -72,6 +80,7 @@ public:
     Result<void> resize(int64_t size) override;
     Result<void> write(int64_t offset, const uint8_t *data, size_t length) override;
     Result<bool> discard(int64_t offset, int64_t length) override;
+    Result<bool> zeroOut(int64_t offset, int64_t length) override;
     Result<void> sync() override;
     Result<void> read(int64_t offset, uint8_t *data, size_t length) override;
 
@@ -99,6 +108,7 @@ public:
     Result<void> resize(int64_t size) override { return m_inner->resize(size); }
     Result<void> write(int64_t offset, const uint8_t *data, size_t length) override;
     Result<bool> discard(int64_t offset, int64_t length) override;
+    Result<bool> zeroOut(int64_t offset, int64_t length) override;
     Result<void> sync() override;
     Result<void> read(int64_t offset, uint8_t *data, size_t length) override;
 

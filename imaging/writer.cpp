@@ -235,13 +235,12 @@ struct ImageWriter::Private {
         auto zeroOrDiscard = [&](uint32_t from, uint32_t to) -> Result<void> {
             if (to <= from || fill == Fill::Skip)
                 return {};
-            if (fill == Fill::Discard) {
-                auto d = dev.discard(base + from, to - from);
-                if (!d)
-                    return d.error();
-                if (*d)
-                    return {};
-            }
+            auto done
+                = fill == Fill::Discard ? dev.discard(base + from, to - from) : dev.zeroOut(base + from, to - from);
+            if (!done)
+                return done.error();
+            if (*done)
+                return {};
             return dev.write(base + from, zeroBuffer(rangeSize), to - from);
         };
         if (s.extents.empty())

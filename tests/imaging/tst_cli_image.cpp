@@ -32,7 +32,8 @@ class TestCliImage : public QObject
         return run(QStringLiteral(ETABLI_CLI), args, {}, inputFile);
     }
 
-    QStringList writeArgs(const QString &master, const QString &target, const QStringList &extra = {})
+    QStringList writeArgs(const QString &master, const QString &target, const QStringList &extra = {},
+                          const QString &journal = QStringLiteral("journal"))
     {
         return QStringList{QStringLiteral("--json"),
                            QStringLiteral("image"),
@@ -41,7 +42,7 @@ class TestCliImage : public QObject
                            target,
                            QStringLiteral("--quiet"),
                            QStringLiteral("--journal-dir"),
-                           path(QStringLiteral("journal"))}
+                           path(journal)}
         + extra;
     }
 
@@ -206,13 +207,14 @@ private Q_SLOTS:
                             QStringLiteral("--key"), path(QStringLiteral("workshop.key")), QStringLiteral("--version"),
                             QStringLiteral("1")});
         QVERIFY2(built.code == 0, built.err.constData());
-        const QString target = path(QStringLiteral("resume.img")), journalDir = path(QStringLiteral("journal"));
+        const QString target = path(QStringLiteral("resume.img")), journalDir = path(QStringLiteral("journal-resume"));
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("ETABLI_IMAGING_TEST_DELAY_MS"), QStringLiteral("250"));
         p.setProcessEnvironment(env);
         p.start(QStringLiteral(ETABLI_CLI),
-                writeArgs(master, target, {QStringLiteral("--threads"), QStringLiteral("1")}));
+                writeArgs(master, target, {QStringLiteral("--threads"), QStringLiteral("1")},
+                          QStringLiteral("journal-resume")));
         QVERIFY(p.waitForStarted());
         // Wait until the journal lists at least two completed ranges, then pull the plug.
         QElapsedTimer timer;
@@ -234,7 +236,7 @@ private Q_SLOTS:
         QCOMPARE(p.exitStatus(), QProcess::CrashExit);
         QVERIFY(sha256File(target) != expected); // really interrupted
 
-        const Run r = etabli(writeArgs(master, target, {QStringLiteral("--verify")}));
+        const Run r = etabli(writeArgs(master, target, {QStringLiteral("--verify")}, QStringLiteral("journal-resume")));
         QVERIFY2(r.code == 0, r.err.constData());
         const QJsonObject o = jsonArray(r.out).at(0).toObject();
         QVERIFY2(o.value(QStringLiteral("resumed_bytes")).toDouble() >= 2 * 4194304, r.out.constData());
