@@ -109,20 +109,24 @@ int main(int argc, char **argv)
     parser.addHelpOption();
     if (!parser.parse(app.arguments()))
         return usage(parser.errorText());
-    if (parser.isSet(QStringLiteral("help")))
-        return usage(tr("help"));
+    if (parser.isSet(QStringLiteral("help"))) {
+        QTextStream(stdout) << parser.helpText();
+        return 0;
+    }
     if (!parser.isSet(QStringLiteral("db")))
         return usage(tr("--db is required"));
     const QStringList args = parser.positionalArguments();
 
-    auto store = ServerStore::open(parser.value(QStringLiteral("db")));
-    if (!store)
-        return fail(store.error());
-    if (args.value(0) == QLatin1String("token"))
+    if (args.value(0) == QLatin1String("token")) {
+        auto store = ServerStore::open(parser.value(QStringLiteral("db")));
+        if (!store)
+            return fail(store.error());
         return tokenCommand(**store, args, parser);
+    }
     if (!args.isEmpty())
         return usage(tr("unknown command «%1»").arg(args.first()));
 
+    // Checked before the database is touched: a wrong address changes nothing.
     const QString listen = parser.value(QStringLiteral("listen"));
     const int colon = listen.lastIndexOf(QLatin1Char(':'));
     bool portOk = false;
@@ -137,6 +141,10 @@ int main(int argc, char **argv)
     if (!tls && !address.isLoopback())
         return usage(
             tr("plain HTTP is only allowed on loopback: give --tls-cert and --tls-key to listen on %1").arg(host));
+
+    auto store = ServerStore::open(parser.value(QStringLiteral("db")));
+    if (!store)
+        return fail(store.error());
 
     Api api(**store);
     HttpAdaptor http([&api](const ApiRequest &r) { return api.handle(r); });

@@ -222,7 +222,11 @@ struct ServerStore::Private {
             if (!q.prepare(sql))
                 return makeError(ErrorCode::Io, tr("server store: %1: %2").arg(sql.left(60), q.lastError().text()),
                                  QStringLiteral("sql"));
+            // A shallow copy sharing the result is exactly what the cache wants here.
+            QT_WARNING_PUSH
+            QT_WARNING_DISABLE_DEPRECATED
             cached = cache.insert(sql, q);
+            QT_WARNING_POP
         }
         QSqlQuery &prepared = *cached;
         for (int i = 0; i < binds.size(); ++i) {
@@ -233,7 +237,10 @@ struct ServerStore::Private {
         if (!prepared.exec())
             return makeError(ErrorCode::Io, tr("server store: %1: %2").arg(sql.left(60), prepared.lastError().text()),
                              QStringLiteral("sql"));
+        QT_WARNING_PUSH
+        QT_WARNING_DISABLE_DEPRECATED
         return prepared;
+        QT_WARNING_POP
     }
 
     mutable QHash<QString, QSqlQuery> cache;
@@ -309,6 +316,15 @@ Result<std::unique_ptr<ServerStore>> ServerStore::open(const QString &url)
         return makeError(ErrorCode::Io, tr("cannot open %1: %2").arg(url, db.lastError().text()));
     if (!store->d->postgres) {
         // FULL: a push the server acknowledged survives a power cut.
+        // A station's store (inventory/store.h) carries a user_version; never touch one.
+        auto version = store->d->run(QStringLiteral("PRAGMA user_version"));
+        if (!version || !version->next())
+            return makeError(ErrorCode::Corrupt, tr("%1 is not an SQLite database").arg(url));
+        const int userVersion = version->value(0).toInt();
+        version->finish(); // an unfinished statement would hold a read transaction open
+        if (userVersion != 0)
+            return makeError(ErrorCode::Refused,
+                             tr("%1 is a station's inventory, not a server database: give another file").arg(url));
         for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL"})
             if (auto q = store->d->run(QString::fromLatin1(pragma)); !q)
                 return q.error();

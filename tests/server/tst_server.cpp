@@ -8,6 +8,7 @@
 
 #include "inventory/assettag.h"
 #include "inventory/event.h"
+#include "inventory/store.h"
 
 #include <QJsonArray>
 #include <QSslCertificate>
@@ -158,6 +159,29 @@ private Q_SLOTS:
                     {QStringLiteral("--db"), m_server.db, QStringLiteral("token"), QStringLiteral("create"),
                      QStringLiteral("--role"), QStringLiteral("admin"), QStringLiteral("--name"), QStringLiteral("x")})
                 != 0);
+    }
+
+    void refusesAStationStore()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("bench.sqlite"));
+        {
+            auto station = Etabli::Inventory::Store::open(path, {QStringLiteral("b"), QStringLiteral("w")});
+            QVERIFY(station.ok());
+            QVERIFY((*station)->addDonor(QStringLiteral("Banque")).ok());
+        }
+        QFile before(path);
+        QVERIFY(before.open(QIODevice::ReadOnly));
+        const QByteArray bytes = before.readAll();
+        before.close();
+        QString out;
+        QCOMPARE(run(QStringLiteral(ETABLI_SERVER),
+                     {QStringLiteral("--db"), QStringLiteral("sqlite:") + path, QStringLiteral("token"),
+                      QStringLiteral("list")},
+                     &out),
+                 4);
+        QFile after(path);
+        QVERIFY(after.open(QIODevice::ReadOnly));
+        QCOMPARE(after.readAll(), bytes);
     }
 
     void authMatrix_data()
