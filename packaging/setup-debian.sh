@@ -24,6 +24,8 @@ packages=(
   edid-decode dmidecode memtester stressapptest umockdev sox util-linux
   # UI tests
   xvfb xauth imagemagick
+  # validators used by tests
+  python3-jsonschema
 )
 
 missing=()

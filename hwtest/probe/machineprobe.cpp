@@ -391,7 +391,7 @@ QJsonArray MachineProbe::network()
         QJsonObject n{{QStringLiteral("name"), name},
                       {QStringLiteral("mac"), readText(dir + QStringLiteral("/address"))},
                       {QStringLiteral("driver"),
-                       QFileInfo(QFileInfo(dir + QStringLiteral("/device/driver")).canonicalFilePath()).fileName()},
+                       QFileInfo(QFileInfo(dir + QStringLiteral("/device/driver")).symLinkTarget()).fileName()},
                       {QStringLiteral("wireless"),
                        QFileInfo::exists(dir + QStringLiteral("/wireless"))
                            || QFileInfo::exists(dir + QStringLiteral("/phy80211"))}};
@@ -440,7 +440,7 @@ QJsonArray MachineProbe::pci()
                         {QStringLiteral("vendor"), orNull(ids().pciVendor(quint16(vendor)))},
                         {QStringLiteral("device"), orNull(ids().pciDevice(quint16(vendor), quint16(device)))},
                         {QStringLiteral("driver"),
-                         QFileInfo(QFileInfo(dir + QStringLiteral("/driver")).canonicalFilePath()).fileName()}});
+                         QFileInfo(QFileInfo(dir + QStringLiteral("/driver")).symLinkTarget()).fileName()}});
     }
     return out;
 }
