@@ -350,8 +350,9 @@ Result<void> ServerStore::Private::migrate()
                        " received_at TEXT NOT NULL, pushed_by TEXT NOT NULL)")
             .arg(serial),
         QStringLiteral("CREATE INDEX IF NOT EXISTS events_asset ON events(asset_tag)"),
-        // The dashboard counts the overridden ones; they are few, so a partial index.
-        QStringLiteral("CREATE INDEX IF NOT EXISTS events_overridden ON events(type) WHERE status = 'overridden'"),
+        // Kept by push() in the same transaction, so the dashboard never counts 10M rows.
+        QStringLiteral("CREATE TABLE IF NOT EXISTS event_counts (type TEXT NOT NULL, status TEXT NOT NULL,"
+                       " n BIGINT NOT NULL, PRIMARY KEY (type, status))"),
         QStringLiteral("CREATE TABLE IF NOT EXISTS assets (tag TEXT PRIMARY KEY, kind TEXT NOT NULL,"
                        " state TEXT NOT NULL, lot TEXT NOT NULL, make TEXT NOT NULL, model TEXT NOT NULL,"
                        " serial TEXT NOT NULL, reserved_for TEXT NOT NULL, cycle INTEGER NOT NULL,"
@@ -379,6 +380,23 @@ Result<void> ServerStore::Private::migrate()
         return makeError(ErrorCode::Io, tr("cannot start the schema upgrade: %1").arg(database.lastError().text()));
     for (const QString &sql : schema)
         if (auto q = run(sql); !q) {
+            database.rollback();
+            return q.error();
+        }
+    // Counts missing while events exist (a database filled by other means): rebuilt once.
+    auto counted = run(QStringLiteral("SELECT 1 FROM event_counts LIMIT 1"));
+    auto logged = run(QStringLiteral("SELECT 1 FROM events LIMIT 1"));
+    if (!counted || !logged) {
+        database.rollback();
+        return !counted ? counted.error() : logged.error();
+    }
+    const bool rebuild = !counted->next() && logged->next();
+    counted->finish();
+    logged->finish();
+    if (rebuild)
+        if (auto q = run(QStringLiteral("INSERT INTO event_counts SELECT type, status, count(*) FROM events"
+                                        " GROUP BY type, status"));
+            !q) {
             database.rollback();
             return q.error();
         }
@@ -662,6 +680,11 @@ Result<QList<PushOutcome>> ServerStore::push(const QList<Event> &events, const Q
         if (!ins->next())
             return fail(makeError(ErrorCode::Internal, tr("the server store returned no sequence number")));
         out.append(PushOutcome{e.uuid, true, ins->value(0).toLongLong(), status, *note});
+        if (auto c = d->run(QStringLiteral("INSERT INTO event_counts(type, status, n) VALUES(?, ?, 1)"
+                                           " ON CONFLICT(type, status) DO UPDATE SET n = event_counts.n + 1"),
+                            {e.type, status});
+            !c)
+            return fail(c.error());
     }
     d->idle();
     if (!database.commit())
@@ -717,7 +740,7 @@ Result<QJsonArray> ServerStore::pull(qint64 since, int limit, bool withFamilyDat
 
 qint64 ServerStore::eventCount() const
 {
-    auto q = d->run(QStringLiteral("SELECT count(*) FROM events"));
+    auto q = d->run(QStringLiteral("SELECT coalesce(sum(n), 0) FROM event_counts"));
     return q && q->next() ? q->value(0).toLongLong() : -1;
 }
 
@@ -850,7 +873,7 @@ Result<QJsonObject> ServerStore::figures() const
         {"assets_by_donor",
          "SELECT l.donor, count(*) FROM assets a JOIN lots l ON l.reference = a.lot"
          " GROUP BY l.donor"},
-        {"overridden_by_type", "SELECT type, count(*) FROM events WHERE status = 'overridden' GROUP BY type"},
+        {"overridden_by_type", "SELECT type, n FROM event_counts WHERE status = 'overridden'"},
     };
     for (const auto &[name, sql] : groups) {
         auto g = group(QString::fromLatin1(sql));

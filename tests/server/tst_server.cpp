@@ -76,12 +76,18 @@ class TestEtabliServer : public QObject
     {
         return http(m_server.url(), method, path, m_tokens.value(who, who), body, accept);
     }
+    /// Events the server holds, counted in the log itself; the dashboard's counter
+    /// must agree.
     qint64 eventCount()
     {
-        return call("GET", QStringLiteral("/api/v1/figures"), QStringLiteral("supervisor"))
-            .json()
-            .value(QStringLiteral("events"))
-            .toInteger(-1);
+        const Reply all
+            = call("GET", QStringLiteral("/api/v1/events?since=0&limit=5000"), QStringLiteral("supervisor"));
+        const qint64 logged = all.json().value(QStringLiteral("events")).toArray().size();
+        const qint64 counted = call("GET", QStringLiteral("/api/v1/figures"), QStringLiteral("supervisor"))
+                                   .json()
+                                   .value(QStringLiteral("events"))
+                                   .toInteger(-1);
+        return logged == counted ? logged : -1;
     }
 
 private Q_SLOTS:
@@ -643,6 +649,18 @@ private Q_SLOTS:
             }
         QVERIFY(found);
         QCOMPARE(call("GET", QStringLiteral("/api/v1/ent/equipment"), QStringLiteral("station")).status, 403);
+
+        // The dashboard sees the handover and the conflicts of the earlier tests.
+        const QJsonObject figures = call("GET", QStringLiteral("/api/v1/figures"), QStringLiteral("supervisor")).json();
+        QCOMPARE(figures.value(QStringLiteral("handed_over")).toInt(), 1);
+        QCOMPARE(
+            figures.value(QStringLiteral("assets_by_state")).toObject().value(QStringLiteral("HANDED_OVER")).toInt(),
+            1);
+        QCOMPARE(
+            figures.value(QStringLiteral("overridden_by_type")).toObject().value(QStringLiteral("asset.moved")).toInt(),
+            2);
+        QVERIFY(figures.value(QStringLiteral("assets_by_donor")).toObject().value(QStringLiteral("Banque Idem")).toInt()
+                >= 1);
     }
 
     void tlsAndLoopbackRule()

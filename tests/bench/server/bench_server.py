@@ -223,6 +223,7 @@ def fill_dashboard(backend, pg, name, path, assets, events):
                               " '{\"kind\":\"ram\",\"verdict\":\"PASS\"}',"
                               " CASE WHEN g %% 500 = 0 THEN 'overridden' ELSE 'applied' END, '', '', 'bench'"
                               " FROM generate_series(1, %d) g" % (assets, events))
+        pg.psql(name, command="INSERT INTO event_counts SELECT type, status, count(*) FROM events GROUP BY 1, 2")
         pg.psql(name, command="ANALYZE")
         return
     db = sqlite3.connect(path, isolation_level=None)
@@ -245,6 +246,7 @@ def fill_dashboard(backend, pg, name, path, assets, events):
                " 'test.recorded', 'T-' || (n % ?), '{\"kind\":\"ram\",\"verdict\":\"PASS\"}',"
                " CASE WHEN n % 500 = 0 THEN 'overridden' ELSE 'applied' END, '', '', 'bench' FROM g",
                (events, assets))
+    db.execute("INSERT INTO event_counts SELECT type, status, count(*) FROM events GROUP BY 1, 2")
     db.execute("COMMIT")
     db.execute("ANALYZE")
     db.close()
