@@ -156,7 +156,7 @@ Result<BuildResult> buildMaster(Source &source, const QString &outputPath, const
     unsigned clusterBits = 0;
     while ((1u << clusterBits) < cs)
         ++clusterBits;
-    const uint32_t rangeSize = uint32_t(Manifest::kDefaultRangeSize);
+    const uint32_t rangeSize = uint32_t(Manifest::rangeSizeFor(cs));
     const int threads = options.threads > 0 ? options.threads : defaultThreads();
     const int64_t sourceSize = source.virtualSize();
     const int64_t count = sourceSize < 0 ? -1 : (sourceSize + rangeSize - 1) / rangeSize;
@@ -232,6 +232,7 @@ Result<BuildResult> buildMaster(Source &source, const QString &outputPath, const
     });
 
     BuildResult result;
+    result.manifest.rangeSize = rangeSize;
     std::vector<uint64_t> l2; // one entry per guest cluster
     std::vector<uint16_t> refcounts(1, 1); // per host cluster; cluster 0 is the header
     auto addRef = [&](uint64_t first, uint64_t last) {

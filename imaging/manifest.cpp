@@ -256,6 +256,7 @@ Result<Manifest> computeManifest(Source &source, const QString &name, const QStr
     m.name = name;
     m.version = version;
     m.createdAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+    m.rangeSize = Manifest::rangeSizeFor(source.clusterSize());
     const uint32_t rangeSize = uint32_t(m.rangeSize);
     const int64_t size = source.virtualSize();
     const int64_t count = size < 0 ? -1 : (size + rangeSize - 1) / rangeSize;

@@ -8,6 +8,7 @@
 #include <QJsonObject>
 #include <QString>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <functional>
@@ -25,7 +26,10 @@ QString toHex(const std::array<uint8_t, 32> &digest);
 /// whole content, the master's name and version, and an Ed25519 signature (libsodium) over
 /// the canonical JSON of everything else. A plain value: any thread.
 struct Manifest {
-    static constexpr int64_t kDefaultRangeSize = 4 << 20;
+    /// 1 MiB: small enough that the empty parts of a disk often fill whole ranges, which
+    /// are then neither inflated nor hashed; qcow2 clusters larger than that set the range.
+    static constexpr int64_t kDefaultRangeSize = 1 << 20;
+    static int64_t rangeSizeFor(uint32_t clusterSize) { return std::max<int64_t>(kDefaultRangeSize, clusterSize); }
 
     QString name;
     QString version;

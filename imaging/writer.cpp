@@ -392,8 +392,8 @@ ImageWriter::ImageWriter(std::unique_ptr<Source> source, WriteOptions options)
 {
     d->source = std::move(source);
     d->options = std::move(options);
-    if (d->options.manifest)
-        d->rangeSize = uint32_t(d->options.manifest->rangeSize);
+    d->rangeSize = d->options.manifest ? uint32_t(d->options.manifest->rangeSize)
+                                       : uint32_t(Manifest::rangeSizeFor(d->source->clusterSize()));
     const int64_t size = d->source->virtualSize();
     d->totalBytes = size >= 0 ? size : (d->options.manifest ? d->options.manifest->virtualSize : -1);
 }
@@ -448,7 +448,7 @@ Result<void> ImageWriter::run()
         }
     }
     const int threads = d->options.threads > 0 ? d->options.threads : defaultThreads();
-    const int window = d->options.window > 0 ? d->options.window : std::max(8, threads * 2 + 2);
+    const int window = d->options.window > 0 ? d->options.window : std::max(16, threads * 4);
     const int64_t count = size >= 0 ? (size + d->rangeSize - 1) / d->rangeSize : -1;
     Pipeline pipe(count, d->rangeSize, threads, window, int(d->targets.size()),
                   [this](Slot &s) { return d->produce(s); });

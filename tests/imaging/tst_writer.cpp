@@ -12,6 +12,7 @@
 #include "imaging/target.h"
 #include "imaging/writer.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QSignalSpy>
@@ -325,6 +326,44 @@ private Q_SLOTS:
         QVERIFY(!t.ok());
         QCOMPARE(t.error().detail, QStringLiteral("target_mounted"));
         QVERIFY(t.error().message.contains(mountPoint));
+    }
+
+    void deviceMapperErrorTarget()
+    {
+        if (!needRoot())
+            QSKIP("device-mapper needs root (CI runs as root)");
+        const Run targets = run(QStringLiteral("dmsetup"), {QStringLiteral("targets")});
+        if (targets.code != 0 || !targets.out.contains("error"))
+            QSKIP("device-mapper is not available on this machine (no dm kernel driver); the EIO case is "
+                  "covered by FaultyTarget in threeTargetsOneFailing");
+        const QString backing = path(QStringLiteral("dm.bin"));
+        QVERIFY(writeFile(backing, QByteArray(8 << 20, 0)));
+        Loop loop(backing);
+        if (loop.device.isEmpty())
+            QSKIP("no loop device available");
+        // 2 MiB readable and writable, then 6 MiB answering EIO.
+        const QString name = QStringLiteral("etabli-eio-%1").arg(QCoreApplication::applicationPid());
+        const QByteArray table = QStringLiteral("0 4096 linear %1 0\n4096 12288 error\n").arg(loop.device).toLatin1();
+        const Run created = run(QStringLiteral("dmsetup"), {QStringLiteral("create"), name}, table);
+        if (created.code != 0)
+            QSKIP(qPrintable(QStringLiteral("dmsetup create failed: ") + QString::fromLocal8Bit(created.err)));
+        const QString device = QStringLiteral("/dev/mapper/") + name;
+        WriteOptions options;
+        options.verify = true;
+        auto w = writer(m_master, options);
+        auto t = DiskTarget::open(device, {});
+        QVERIFY2(t.ok(), qPrintable(t.ok() ? QString() : t.error().message));
+        w->addTarget(std::move(t.value()));
+        w->addTarget(file(QStringLiteral("dm-sibling.img")));
+        QVERIFY(w->run().ok());
+        const auto p = w->progress();
+        w.reset();
+        run(QStringLiteral("dmsetup"), {QStringLiteral("remove"), name});
+        QCOMPARE(toString(p[0].phase), toString(TargetProgress::Phase::Failed));
+        QVERIFY(!p[0].verified);
+        QVERIFY2(p[0].error.contains(device), qPrintable(p[0].error));
+        QVERIFY(p[1].verified);
+        QCOMPARE(sha256File(path(QStringLiteral("dm-sibling.img"))), m_expected);
     }
 
     void imagingJobSignals()
