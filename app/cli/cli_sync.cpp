@@ -53,6 +53,7 @@ int syncCommand(Context &ctx)
          QStringLiteral("FILE")},
         {QStringLiteral("attempts"), tr("Tries before giving up, with backoff (default 5)"), QStringLiteral("N")},
         {QStringLiteral("batch"), tr("Events per request (default 200)"), QStringLiteral("N")},
+        {QStringLiteral("desk"), tr("This is the distribution desk: keep beneficiaries (needs a desk token)")},
     });
     if (!parseArgs(p, ctx))
         return 2;
@@ -96,6 +97,7 @@ int syncCommand(Context &ctx)
     if (!ok || config.batchSize < 1 || config.batchSize > 1000)
         return ctx.usage(tr("--batch must be 1 to 1000"));
 
+    config.keepFamilyData = p.isSet(QStringLiteral("desk"));
     Sync::SyncClient client(*store, config);
     auto report = client.syncBlocking(attempts);
     if (!report)
@@ -123,7 +125,7 @@ int syncCommand(Context &ctx)
 void registerSyncCommands(Registry &registry)
 {
     registry.add({QStringLiteral("sync"),
-                  QStringLiteral("  sync [--server URL --token T] [--ca FILE] [--attempts N] | sync status"),
+                  QStringLiteral("  sync [--server URL --token T] [--ca FILE] [--attempts N] [--desk] | sync status"),
                   syncCommand});
 }
 

@@ -283,6 +283,21 @@ private Q_SLOTS:
         const QJsonObject status = QJsonDocument::fromJson(out.toUtf8()).object();
         QCOMPARE(status.value(QStringLiteral("pending")).toInt(), 0);
         QVERIFY(!status.value(QStringLiteral("last_success")).toString().isEmpty());
+        // The desk keeps family data, and only when it says it is the desk.
+        const QString deskDb = m_dir.filePath(QStringLiteral("desk.sqlite"));
+        QCOMPARE(
+            run(QStringLiteral(ETABLI_CLI),
+                {QStringLiteral("--db"), deskDb, QStringLiteral("sync"), QStringLiteral("--server"), m_server.url(),
+                 QStringLiteral("--token"), m_tokens.value(QStringLiteral("desk")), QStringLiteral("--desk")}),
+            0);
+        {
+            auto desk = Store::open(deskDb, {QStringLiteral("desk"), QStringLiteral("w")});
+            QVERIFY(desk.ok());
+            QSqlQuery q((*desk)->database());
+            QVERIFY(q.exec(QStringLiteral("SELECT family_name FROM beneficiaries WHERE reference = 'FAM-SYNC'")));
+            QVERIFY(q.next());
+            QCOMPARE(q.value(0).toString(), QStringLiteral("Lefebvre"));
+        }
         // Bad input: a server URL that is not http(s) changes nothing.
         QCOMPARE(run(QStringLiteral(ETABLI_CLI),
                      {QStringLiteral("--db"), db, QStringLiteral("sync"), QStringLiteral("--server"),
