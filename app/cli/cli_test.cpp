@@ -457,34 +457,59 @@ int inputCommand(Context &ctx, const QStringList &args, bool keyboard)
     const QCommandLineOption script(QStringLiteral("umockdev-script"),
                                     QCoreApplication::translate("CliTest", "umockdev script recording"),
                                     QStringLiteral("FILE"));
+    const QCommandLineOption device(QStringLiteral("device"),
+                                    QCoreApplication::translate("CliTest", "Live evdev device (/dev/input/eventN)"),
+                                    QStringLiteral("PATH"));
+    const QCommandLineOption seconds(
+        QStringLiteral("seconds"),
+        QCoreApplication::translate("CliTest", "How long to listen to --device (default 60)"), QStringLiteral("N"));
     const QCommandLineOption asset(QStringLiteral("asset"),
                                    QCoreApplication::translate("CliTest", "Record the result on this asset"),
                                    QStringLiteral("TAG"));
-    p.addOptions({events, script, asset});
+    p.addOptions({events, script, device, seconds, asset});
     Context sub(args, ctx.out, ctx.err);
     sub.json = ctx.json;
     if (!parseArgs(p, sub))
         return 2;
-    if (p.isSet(events) == p.isSet(script) || !p.positionalArguments().isEmpty())
+    if (int(p.isSet(events)) + int(p.isSet(script)) + int(p.isSet(device)) != 1 || !p.positionalArguments().isEmpty())
         return ctx.usage(QCoreApplication::translate(
-            "CliTest", "usage: etabli test keyboard|mouse --events FILE | --umockdev-script FILE"));
+            "CliTest",
+            "usage: etabli test keyboard|mouse --events FILE | --umockdev-script FILE | --device PATH [--seconds N]"));
+    bool ok = true;
+    const int listen = p.isSet(seconds) ? p.value(seconds).toInt(&ok) : 60;
+    if (!ok || listen < 1 || listen > 3600)
+        return ctx.usage(QCoreApplication::translate("CliTest", "--seconds takes a number from 1 to 3600"));
     const QDateTime started = QDateTime::currentDateTimeUtc();
-    auto list = readEvents(p.isSet(events) ? p.value(events) : p.value(script), p.isSet(script));
-    if (!list)
-        return ctx.fail(list.error());
-    TestResult t;
-    if (keyboard) {
-        auto layout = frenchAzerty105();
-        if (!layout)
-            return ctx.fail(layout.error());
-        KeyboardCoverage cov(*layout);
-        cov.feed(*list);
-        t = cov.result();
-    } else {
-        MouseCoverage cov;
-        cov.feed(*list);
-        t = cov.result();
+    QList<InputEvent> list;
+    if (!p.isSet(device)) {
+        auto read = readEvents(p.isSet(events) ? p.value(events) : p.value(script), p.isSet(script));
+        if (!read)
+            return ctx.fail(read.error());
+        list = *read;
     }
+    auto layout = frenchAzerty105();
+    if (keyboard && !layout)
+        return ctx.fail(layout.error());
+    KeyboardCoverage keys(keyboard ? *layout : QList<PhysicalKey>{});
+    MouseCoverage mouse;
+    if (p.isSet(device)) {
+        // Listen until every key (or mouse control) was seen or the time is up.
+        auto read = readEvdevDevice(p.value(device), listen * 1000, [&](const InputEvent &e) {
+            if (keyboard) {
+                keys.feed(e);
+                return keys.pressedCount() < keys.layout().size();
+            }
+            mouse.feed(e);
+            return !mouse.missing().isEmpty();
+        });
+        if (!read)
+            return ctx.fail(read.error());
+    } else if (keyboard) {
+        keys.feed(list);
+    } else {
+        mouse.feed(list);
+    }
+    TestResult t = keyboard ? keys.result() : mouse.result();
     t.startedAt = started;
     t.endedAt = QDateTime::currentDateTimeUtc();
     return finish(ctx, {t}, p.value(asset));
@@ -562,15 +587,16 @@ int testCommand(Context &ctx)
 
 void registerTestCommands(Registry &registry)
 {
-    registry.add({QStringLiteral("test"),
-                  QCoreApplication::translate(
-                      "CliTest",
-                      "test ram [--size S|--max] [--threads N] [--passes P] [--asset TAG]\n"
-                      "test disk --from-json FILE | --from-blob FILE | DEVICE [--smart] [--surface] [--asset TAG]\n"
-                      "test audio --wav FILE | --write-tone FILE | --heard both|left|right|none [--asset TAG]\n"
-                      "test keyboard|mouse --events FILE | --umockdev-script FILE [--asset TAG]\n"
-                      "test screen [--defect PATTERN:X,Y]… [--model M] [--asset TAG]"),
-                  testCommand});
+    registry.add(
+        {QStringLiteral("test"),
+         QCoreApplication::translate(
+             "CliTest",
+             "test ram [--size S|--max] [--threads N] [--passes P] [--asset TAG]\n"
+             "test disk --from-json FILE | --from-blob FILE | DEVICE [--smart] [--surface] [--asset TAG]\n"
+             "test audio --wav FILE | --write-tone FILE | --heard both|left|right|none [--asset TAG]\n"
+             "test keyboard|mouse --events FILE | --umockdev-script FILE | --device PATH [--seconds N] [--asset TAG]\n"
+             "test screen [--defect PATTERN:X,Y]… [--model M] [--asset TAG]"),
+         testCommand});
 }
 
 } // namespace Etabli::Cli

@@ -7,7 +7,13 @@
 #include <QJsonArray>
 #include <QRegularExpression>
 
+#include <QDeadlineTimer>
+
+#include <cerrno>
 #include <cstring>
+#include <fcntl.h>
+#include <poll.h>
+#include <unistd.h>
 
 namespace Etabli::HwTest {
 
@@ -255,6 +261,48 @@ Result<QByteArray> decodeUmockdevScript(const QByteArray &script)
         }
     }
     return out;
+}
+
+Result<int> readEvdevDevice(const QString &device, int timeoutMs, const std::function<bool(const InputEvent &)> &sink)
+{
+    const int fd = ::open(QFile::encodeName(device).constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
+        const int e = errno;
+        return makeError(e == ENOENT ? ErrorCode::NotFound : ErrorCode::Io,
+                         QCoreApplication::translate("InputTest", "cannot open %1: %2")
+                             .arg(device, QString::fromLocal8Bit(std::strerror(e))));
+    }
+    QDeadlineTimer deadline(timeoutMs);
+    QByteArray pending;
+    char buffer[EventSize * 64];
+    int count = 0;
+    bool more = true;
+    while (more && !deadline.hasExpired()) {
+        pollfd p{fd, POLLIN, 0};
+        const int ready = ::poll(&p, 1, int(std::min<qint64>(deadline.remainingTime(), 200)));
+        if (ready < 0 && errno != EINTR)
+            break;
+        if (ready <= 0)
+            continue;
+        const ssize_t n = ::read(fd, buffer, sizeof buffer);
+        if (n < 0 && (errno == EAGAIN || errno == EINTR))
+            continue;
+        if (n <= 0)
+            break; // the device went away
+        pending.append(buffer, n);
+        const qsizetype whole = pending.size() - pending.size() % EventSize;
+        auto events = parseEvdevStream(pending.left(whole));
+        pending.remove(0, whole);
+        for (const InputEvent &e : *events) {
+            ++count;
+            if (!sink(e)) {
+                more = false;
+                break;
+            }
+        }
+    }
+    ::close(fd);
+    return count;
 }
 
 Result<QList<PhysicalKey>> frenchAzerty105(const QString &dir)

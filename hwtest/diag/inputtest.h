@@ -11,6 +11,8 @@
 #include <QSet>
 #include <QString>
 
+#include <functional>
+
 namespace Etabli::HwTest {
 
 /// One evdev event (struct input_event), time in microseconds.
@@ -25,6 +27,10 @@ struct InputEvent {
 Result<QList<InputEvent>> parseEvdevStream(const QByteArray &raw);
 /// The bytes the device sent in an umockdev script recording ("r" lines, ^-escaped).
 Result<QByteArray> decodeUmockdevScript(const QByteArray &script);
+/// Reads a live evdev device (/dev/input/eventN, read-only) for up to `timeoutMs`,
+/// handing each event to `sink`; stops early when `sink` returns false. Returns the
+/// number of events read. Blocking: call it from a worker thread.
+Result<int> readEvdevDevice(const QString &device, int timeoutMs, const std::function<bool(const InputEvent &)> &sink);
 
 /// One physical key: its evdev code (position, not character), its label from the
 /// xkb `fr` keymap ("A", "1 &"), and where to draw it in key units.

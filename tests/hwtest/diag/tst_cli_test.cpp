@@ -39,6 +39,7 @@ private Q_SLOTS:
     void ramWithInjectedFault();
     void recordsOnAsset();
     void otherEngines();
+    void keyboardLiveUnderUmockdev();
 
 private:
     Run etabli(const QStringList &args);
@@ -282,6 +283,33 @@ void TestCliTest::otherEngines()
     QCOMPARE(screen[QStringLiteral("measurements")].toObject()[QStringLiteral("defects")].toArray().size(), 1);
     r = etabli({QStringLiteral("--json"), QStringLiteral("test"), QStringLiteral("screen")});
     QCOMPARE(QJsonDocument::fromJson(r.out).object()[QStringLiteral("verdict")].toString(), QStringLiteral("PASS"));
+}
+
+// The real USB keyboard recording replayed as /dev/input/event5 by umockdev: the CLI
+// reads the live device node, as on a bench.
+void TestCliTest::keyboardLiveUnderUmockdev()
+{
+    const QString dir = corpus(QStringLiteral("umockdev/"));
+    QProcess p;
+    p.start(QStringLiteral("umockdev-run"),
+            {QStringLiteral("-d"), dir + QStringLiteral("usbkbd.umockdev"), QStringLiteral("-i"),
+             QStringLiteral("/dev/input/event5=") + dir + QStringLiteral("usbkbd.evtest.ioctl"), QStringLiteral("-s"),
+             QStringLiteral("/dev/input/event5=") + QStringLiteral(ETABLI_FIXTURES "/diag/kbd/usbkbd.evtest.script.64"),
+             QStringLiteral("--"), QStringLiteral(ETABLI_CLI), QStringLiteral("--db"),
+             m_dir.filePath(QStringLiteral("live.db")), QStringLiteral("--json"), QStringLiteral("test"),
+             QStringLiteral("keyboard"), QStringLiteral("--device"), QStringLiteral("/dev/input/event5"),
+             QStringLiteral("--seconds"), QStringLiteral("3")});
+    QVERIFY2(p.waitForStarted(5000), "umockdev-run (package umockdev) is needed");
+    QVERIFY(p.waitForFinished(30000));
+    const QByteArray out = p.readAllStandardOutput();
+    QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+    const QJsonObject m = QJsonDocument::fromJson(out).object()[QStringLiteral("measurements")].toObject();
+    QCOMPARE(m[QStringLiteral("pressed")].toInt(), 2); // KEY_A and KEY_LEFTSHIFT, as in the recording
+    QCOMPARE(m[QStringLiteral("missing_codes")].toArray().size(), 103);
+
+    const Run missing = etabli({QStringLiteral("test"), QStringLiteral("keyboard"), QStringLiteral("--device"),
+                                QStringLiteral("/dev/input/no-such-event")});
+    QCOMPARE(missing.exitCode, 3);
 }
 
 QTEST_GUILESS_MAIN(TestCliTest)
