@@ -266,12 +266,22 @@ Result<std::unique_ptr<DiskTarget>> DiskTarget::open(const QString &path, const 
         ::ioctl(t->m_fd, BLKGETSIZE64, &bytes);
         t->m_size = int64_t(bytes);
         deviceIdentity(st.st_rdev, t->m_model, t->m_serial);
+        t->m_identity = QStringLiteral("block:%1:%2:%3").arg(devId(st.st_rdev), t->m_serial).arg(t->m_size);
     } else {
         struct stat fst {
         };
         ::fstat(t->m_fd, &fst);
         t->m_size = fst.st_size;
         t->m_model = QStringLiteral("file");
+        // Inode numbers are reused at once after a delete: the birth time tells files apart.
+        struct statx sx {
+        };
+        const bool born = ::statx(t->m_fd, "", AT_EMPTY_PATH, STATX_BTIME, &sx) == 0 && (sx.stx_mask & STATX_BTIME);
+        t->m_identity = QStringLiteral("file:%1:%2:%3.%4")
+                            .arg(quint64(fst.st_dev))
+                            .arg(quint64(fst.st_ino))
+                            .arg(born ? qint64(sx.stx_btime.tv_sec) : qint64(fst.st_ctim.tv_sec))
+                            .arg(born ? qint64(sx.stx_btime.tv_nsec) : qint64(fst.st_ctim.tv_nsec));
     }
     return t;
 }

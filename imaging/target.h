@@ -32,6 +32,9 @@ public:
     virtual QString model() const { return {}; }
     virtual QString serial() const { return {}; }
     virtual bool isBlockDevice() const { return false; }
+    /// What a resume journal is tied to, so that a recreated file or another disk at the
+    /// same path never inherits completed ranges: device and inode, or serial and size.
+    virtual QString identity() const { return name(); }
     /// Capacity in bytes (block devices) or current size (files).
     virtual int64_t size() const = 0;
     /// Makes a regular file exactly `size` bytes long; for a block device checks capacity.
@@ -76,6 +79,7 @@ public:
     QString model() const override { return m_model; }
     QString serial() const override { return m_serial; }
     bool isBlockDevice() const override { return m_block; }
+    QString identity() const override { return m_identity; }
     int64_t size() const override;
     Result<void> resize(int64_t size) override;
     Result<void> write(int64_t offset, const uint8_t *data, size_t length) override;
@@ -86,7 +90,7 @@ public:
 
 private:
     DiskTarget() = default;
-    QString m_path, m_model, m_serial;
+    QString m_path, m_model, m_serial, m_identity;
     int m_directFd = -1; ///< O_DIRECT descriptor, -1 when the filesystem refuses it
     int m_fd = -1; ///< buffered descriptor (unaligned tails, fallbacks)
     bool m_block = false;
@@ -104,6 +108,7 @@ public:
         , m_failAt(failAt)
     {}
     QString name() const override { return m_inner->name(); }
+    QString identity() const override { return m_inner->identity(); }
     int64_t size() const override { return m_inner->size(); }
     Result<void> resize(int64_t size) override { return m_inner->resize(size); }
     Result<void> write(int64_t offset, const uint8_t *data, size_t length) override;

@@ -444,6 +444,7 @@ Result<void> ImageWriter::run()
         for (auto &t : d->targets) {
             QJsonObject h = header;
             h.insert(QStringLiteral("target"), t->device->name());
+            h.insert(QStringLiteral("identity"), t->device->identity());
             t->journalled = t->journal.open(d->options.journalDir, t->device->name(), h);
         }
     }

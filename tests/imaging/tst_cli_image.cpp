@@ -208,42 +208,56 @@ private Q_SLOTS:
                             QStringLiteral("1")});
         QVERIFY2(built.code == 0, built.err.constData());
         const QString target = path(QStringLiteral("resume.img")), journalDir = path(QStringLiteral("journal-resume"));
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("ETABLI_IMAGING_TEST_DELAY_MS"), QStringLiteral("60"));
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(ETABLI_CLI),
-                writeArgs(master, target, {QStringLiteral("--threads"), QStringLiteral("1")},
-                          QStringLiteral("journal-resume")));
-        QVERIFY(p.waitForStarted());
-        // Wait until the journal lists at least two completed ranges, then pull the plug.
-        QElapsedTimer timer;
-        timer.start();
-        int lines = 0;
-        while (timer.elapsed() < 20000 && lines < 3) {
-            QTest::qWait(50);
-            const QFileInfoList journals = QDir(journalDir).entryInfoList({QStringLiteral("*.journal")});
-            for (const QFileInfo &fi : journals) {
-                QFile f(fi.filePath());
-                if (f.open(QIODevice::ReadOnly))
-                    lines = int(f.readAll().count('\n'));
+        // Starts a slowed-down write, waits until the journal lists at least two completed
+        // ranges, then pulls the plug (SIGKILL).
+        auto killMidway = [&]() -> bool {
+            QProcess p;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("ETABLI_IMAGING_TEST_DELAY_MS"), QStringLiteral("60"));
+            p.setProcessEnvironment(env);
+            p.start(QStringLiteral(ETABLI_CLI),
+                    writeArgs(master, target, {QStringLiteral("--threads"), QStringLiteral("1")},
+                              QStringLiteral("journal-resume")));
+            if (!p.waitForStarted())
+                return false;
+            QElapsedTimer timer;
+            timer.start();
+            int lines = 0;
+            while (timer.elapsed() < 20000 && lines < 3) {
+                QTest::qWait(50);
+                const QFileInfoList journals = QDir(journalDir).entryInfoList({QStringLiteral("*.journal")});
+                for (const QFileInfo &fi : journals) {
+                    QFile f(fi.filePath());
+                    if (f.open(QIODevice::ReadOnly))
+                        lines = int(f.readAll().count('\n'));
+                }
             }
-        }
-        QVERIFY2(lines >= 3, "the journal never listed completed ranges");
-        QCOMPARE(p.state(), QProcess::Running);
-        p.kill(); // SIGKILL
-        QVERIFY(p.waitForFinished());
-        QCOMPARE(p.exitStatus(), QProcess::CrashExit);
+            const bool running = p.state() == QProcess::Running;
+            p.kill();
+            p.waitForFinished();
+            return lines >= 3 && running && p.exitStatus() == QProcess::CrashExit;
+        };
+        QVERIFY2(killMidway(), "the write was not interrupted in the middle");
         QVERIFY(sha256File(target) != expected); // really interrupted
 
-        const Run r = etabli(writeArgs(master, target, {QStringLiteral("--verify")}, QStringLiteral("journal-resume")));
+        Run r = etabli(writeArgs(master, target, {QStringLiteral("--verify")}, QStringLiteral("journal-resume")));
         QVERIFY2(r.code == 0, r.err.constData());
-        const QJsonObject o = jsonArray(r.out).at(0).toObject();
+        QJsonObject o = jsonArray(r.out).at(0).toObject();
         QVERIFY2(o.value(QStringLiteral("resumed_bytes")).toDouble() >= 2 * 1048576, r.out.constData());
         QVERIFY(o.value(QStringLiteral("resumed_bytes")).toDouble() < double(size));
         QCOMPARE(o.value(QStringLiteral("verified")).toBool(), true);
         QCOMPARE(sha256File(target), expected);
         QVERIFY(QDir(journalDir).entryList({QStringLiteral("*.journal")}).isEmpty());
+
+        // A target file recreated after the crash must not inherit the journal.
+        QVERIFY(QFile::remove(target));
+        QVERIFY2(killMidway(), "the second write was not interrupted in the middle");
+        QVERIFY(QFile::remove(target));
+        r = etabli(writeArgs(master, target, {QStringLiteral("--verify")}, QStringLiteral("journal-resume")));
+        QVERIFY2(r.code == 0, r.err.constData());
+        o = jsonArray(r.out).at(0).toObject();
+        QCOMPARE(o.value(QStringLiteral("resumed_bytes")).toDouble(), 0.0);
+        QCOMPARE(sha256File(target), expected);
     }
 
     void rawStreamOnStdin()
