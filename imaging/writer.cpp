@@ -16,6 +16,7 @@
 #include <chrono>
 #include <fcntl.h>
 #include <map>
+#include <mutex>
 #include <thread>
 #include <unistd.h>
 
@@ -88,6 +89,7 @@ public:
 
     void append(std::vector<std::pair<int64_t, uint32_t>> &entries)
     {
+        std::lock_guard lock(m_mutex); // one call per writing lane
         if (m_fd < 0 || entries.empty())
             return;
         QByteArray text;
@@ -116,6 +118,7 @@ private:
     }
     QString m_path;
     int m_fd = -1;
+    std::mutex m_mutex;
 };
 
 struct TargetState {
@@ -206,7 +209,9 @@ struct ImageWriter::Private {
         auto n = source->read(offset, rangeSize, s.buffer.data(), s.extents);
         if (!n)
             return n;
-        s.crc = s.extents.empty() ? zeroCrc(uint32_t(*n)) : crc32Of(s.buffer.data(), size_t(*n));
+        // The CRC serves the read-back and the journal only.
+        if (options.verify || !options.journalDir.isEmpty())
+            s.crc = s.extents.empty() ? zeroCrc(uint32_t(*n)) : crc32Of(s.buffer.data(), size_t(*n));
         if (options.manifest && *n > 0) {
             const Manifest &m = *options.manifest;
             if (s.index >= int64_t(m.ranges.size()))
@@ -297,18 +302,12 @@ struct ImageWriter::Private {
         t.verified = true;
     }
 
-    void runTarget(Pipeline &pipe, int c)
+    // One lane of a target: the ranges whose index % lanes == lane. Two lanes keep two
+    // O_DIRECT writes in flight on each disk, which a single synchronous writer cannot.
+    bool runLane(Pipeline &pipe, int c, int lane, int lanes, int64_t &covered)
     {
         TargetState &t = *targets[size_t(c)];
-        t.phase = int(TargetProgress::Phase::Writing);
-        const int64_t knownSize = totalBytes;
-        if (knownSize >= 0) {
-            if (auto r = t.device->resize(knownSize); !r) {
-                fail(t, r.error());
-                pipe.drop(c);
-                return;
-            }
-        }
+        const int consumer = c * lanes + lane;
         std::vector<std::pair<int64_t, uint32_t>> pending;
         int64_t pendingBytes = 0;
         auto lastFlush = Clock::now();
@@ -322,46 +321,83 @@ struct ImageWriter::Private {
             lastFlush = Clock::now();
             return {};
         };
-        int64_t written = 0;
-        while (Slot *s = pipe.acquire(c)) {
+        auto failAll = [&](const Error &e) {
+            fail(t, e);
+            for (int k = 0; k < lanes; ++k)
+                pipe.drop(c * lanes + k);
+            return false;
+        };
+        while (Slot *s = pipe.acquire(consumer)) {
+            if (t.phase == int(TargetProgress::Phase::Failed))
+                break;
+            if (s->index % lanes != lane) {
+                pipe.release(consumer);
+                continue;
+            }
             const auto journalled = t.journalled.find(s->index);
             const bool done = journalled != t.journalled.end() && (s->skipped || journalled->second == s->crc);
-            if (t.crcs.size() <= size_t(s->index))
+            if (lanes == 1 && t.crcs.size() <= size_t(s->index)) // a stream: one lane, size unknown
                 t.crcs.resize(size_t(s->index) + 1);
             if (done) {
                 t.crcs[size_t(s->index)] = journalled->second;
                 t.resumedBytes += s->length;
             } else {
-                if (auto r = writeRange(t, *s); !r) {
-                    fail(t, r.error());
-                    pipe.drop(c);
-                    return;
-                }
+                if (auto r = writeRange(t, *s); !r)
+                    return failAll(r.error());
                 t.crcs[size_t(s->index)] = s->crc;
                 pending.emplace_back(s->index, s->crc);
                 pendingBytes += s->length;
             }
-            written += s->length;
-            t.bytes = written;
-            pipe.release(c);
+            covered += s->length;
+            t.bytes += s->length;
+            pipe.release(consumer);
             // Test hook: slows writing down so a test can kill the process mid-run.
             static const int testDelayMs = qEnvironmentVariableIntValue("ETABLI_IMAGING_TEST_DELAY_MS");
             if (testDelayMs > 0)
                 std::this_thread::sleep_for(std::chrono::milliseconds(testDelayMs));
             if (pendingBytes >= (256 << 20) || secondsSince(lastFlush) > 1.0) {
-                if (auto r = flush(); !r) {
-                    fail(t, r.error());
-                    pipe.drop(c);
-                    return;
-                }
+                if (auto r = flush(); !r)
+                    return failAll(r.error());
             }
         }
+        if (t.phase == int(TargetProgress::Phase::Failed))
+            return false;
         if (auto e = pipe.error()) {
             fail(t, *e);
-            return;
+            return false;
         }
+        if (auto r = flush(); !r)
+            return failAll(r.error());
+        return true;
+    }
+
+    void runTarget(Pipeline &pipe, int c, int lanes)
+    {
+        TargetState &t = *targets[size_t(c)];
+        t.phase = int(TargetProgress::Phase::Writing);
+        const int64_t knownSize = totalBytes;
+        if (knownSize >= 0) {
+            if (auto r = t.device->resize(knownSize); !r) {
+                fail(t, r.error());
+                for (int k = 0; k < lanes; ++k)
+                    pipe.drop(c * lanes + k);
+                return;
+            }
+        }
+        std::vector<int64_t> covered(size_t(lanes), 0);
+        std::vector<std::thread> helpers;
+        for (int k = 1; k < lanes; ++k)
+            helpers.emplace_back(
+                [this, &pipe, c, k, lanes, &covered] { runLane(pipe, c, k, lanes, covered[size_t(k)]); });
+        runLane(pipe, c, 0, lanes, covered[0]);
+        for (std::thread &h : helpers)
+            h.join();
+        if (t.phase == int(TargetProgress::Phase::Failed))
+            return;
         t.phase = int(TargetProgress::Phase::Syncing);
-        const int64_t size = written;
+        int64_t size = 0;
+        for (int64_t n : covered)
+            size += n;
         if (knownSize < 0) {
             if (auto r = t.device->resize(size); !r) {
                 fail(t, r.error());
@@ -372,7 +408,6 @@ struct ImageWriter::Private {
             fail(t, r.error());
             return;
         }
-        t.journal.append(pending);
         {
             std::lock_guard lock(t.mutex);
             t.seconds = secondsSince(t.start);
@@ -451,7 +486,12 @@ Result<void> ImageWriter::run()
     const int threads = d->options.threads > 0 ? d->options.threads : defaultThreads();
     const int window = d->options.window > 0 ? d->options.window : std::max(16, threads * 4);
     const int64_t count = size >= 0 ? (size + d->rangeSize - 1) / d->rangeSize : -1;
-    Pipeline pipe(count, d->rangeSize, threads, window, int(d->targets.size()),
+    // Two writing lanes per target when the size is known (a stream is written in order).
+    const int lanes = count >= 0 ? 2 : 1;
+    for (auto &t : d->targets)
+        if (count >= 0)
+            t->crcs.assign(size_t(count), 0);
+    Pipeline pipe(count, d->rangeSize, threads, window, int(d->targets.size()) * lanes,
                   [this](Slot &s) { return d->produce(s); });
     d->pipeline = &pipe;
     for (auto &t : d->targets)
@@ -461,7 +501,7 @@ Result<void> ImageWriter::run()
     pipe.start();
     std::vector<std::thread> writers;
     for (size_t c = 0; c < d->targets.size(); ++c)
-        writers.emplace_back([this, &pipe, c] { d->runTarget(pipe, int(c)); });
+        writers.emplace_back([this, &pipe, c, lanes] { d->runTarget(pipe, int(c), lanes); });
     for (std::thread &w : writers)
         w.join();
     pipe.join();
