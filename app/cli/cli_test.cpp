@@ -587,16 +587,16 @@ int testCommand(Context &ctx)
 
 void registerTestCommands(Registry &registry)
 {
-    registry.add(
-        {QStringLiteral("test"),
-         QCoreApplication::translate(
-             "CliTest",
-             "test ram [--size S|--max] [--threads N] [--passes P] [--asset TAG]\n"
-             "test disk --from-json FILE | --from-blob FILE | DEVICE [--smart] [--surface] [--asset TAG]\n"
-             "test audio --wav FILE | --write-tone FILE | --heard both|left|right|none [--asset TAG]\n"
-             "test keyboard|mouse --events FILE | --umockdev-script FILE | --device PATH [--seconds N] [--asset TAG]\n"
-             "test screen [--defect PATTERN:X,Y]… [--model M] [--asset TAG]"),
-         testCommand});
+    registry.add({QStringLiteral("test"),
+                  QCoreApplication::translate(
+                      "CliTest",
+                      "  test ram [--size S|--max] [--threads N] [--passes P] [--asset TAG]\n"
+                      "  test disk --from-json FILE | --from-blob FILE | DEVICE [--smart] [--surface] [--asset TAG]\n"
+                      "  test audio --wav FILE | --write-tone FILE | --heard both|left|right|none [--asset TAG]\n"
+                      "  test keyboard|mouse --events FILE | --umockdev-script FILE | --device PATH [--seconds N] "
+                      "[--asset TAG]\n"
+                      "  test screen [--defect PATTERN:X,Y]… [--model M] [--asset TAG]"),
+                  testCommand});
 }
 
 } // namespace Etabli::Cli
