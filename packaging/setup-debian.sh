@@ -13,7 +13,7 @@ packages=(
   qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtqml-workerscript
   qml6-module-qttest
   # server, store
-  qt6-httpserver-dev libqt6sql6-sqlite libqt6sql6-psql postgresql
+  qt6-httpserver-dev qt6-websockets-dev libqt6sql6-sqlite libqt6sql6-psql postgresql
   # hardware
   libusb-1.0-0-dev libatasmart-dev libatasmart-bin smartmontools hwdata
   # imaging, crypto
