@@ -413,6 +413,9 @@ Result<std::unique_ptr<Source>> Source::open(const QString &path)
         uint64_t bytes = 0;
         ::ioctl(fd, BLKGETSIZE64, &bytes);
         size = int64_t(bytes);
+    } else if (S_ISDIR(st.st_mode)) {
+        ::close(fd);
+        return makeError(ErrorCode::InvalidArgument, tr("the master %1 is a directory").arg(path));
     } else if (!S_ISREG(st.st_mode)) {
         return std::unique_ptr<Source>(new StreamSource(fd));
     }
