@@ -9,6 +9,7 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <sys/mman.h>
 
 namespace Etabli::Imaging {
 
@@ -56,17 +57,16 @@ AlignedBuffer &AlignedBuffer::operator=(AlignedBuffer &&other) noexcept
 
 const uint8_t *zeroBuffer(size_t size)
 {
-    static std::mutex mutex;
-    static AlignedBuffer zeros;
-    std::lock_guard lock(mutex);
-    if (zeros.size() < size) {
-        AlignedBuffer bigger(std::max<size_t>(size, 4u << 20));
-        std::memset(bigger.data(), 0, bigger.size());
-        // The old buffer is leaked on purpose: a thread may still be writing from it.
-        new AlignedBuffer(std::move(zeros));
-        zeros = std::move(bigger);
-    }
-    return zeros.data();
+    // One read-only anonymous mapping: every page is the kernel's shared zero page, so it
+    // costs no memory whatever its size, and O_DIRECT writes can use it.
+    static constexpr size_t kSize = size_t(64) << 20; // the largest range a manifest may declare
+    static const uint8_t *zeros = [] {
+        void *p = ::mmap(nullptr, kSize, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        return p == MAP_FAILED ? nullptr : static_cast<const uint8_t *>(p);
+    }();
+    Q_ASSERT(size <= kSize && zeros);
+    Q_UNUSED(size);
+    return zeros;
 }
 
 int defaultThreads()

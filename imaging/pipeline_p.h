@@ -42,7 +42,7 @@ private:
     size_t m_size = 0;
 };
 
-/// A shared, read-only, aligned buffer of zeros of at least `size` bytes.
+/// A shared, read-only, page-aligned buffer of zeros of at least `size` (≤ 64 MiB) bytes. Any thread.
 const uint8_t *zeroBuffer(size_t size);
 
 struct Slot {
