@@ -44,6 +44,36 @@ public:
     QString device, error;
 };
 
+// A disk that silently returns one wrong byte when read back at `badOffset`.
+class LyingTarget final : public TargetDevice
+{
+public:
+    LyingTarget(std::unique_ptr<TargetDevice> inner, int64_t badOffset)
+        : m_inner(std::move(inner))
+        , m_bad(badOffset)
+    {}
+    QString name() const override { return m_inner->name(); }
+    int64_t size() const override { return m_inner->size(); }
+    Result<void> resize(int64_t size) override { return m_inner->resize(size); }
+    Result<void> write(int64_t offset, const uint8_t *data, size_t length) override
+    {
+        return m_inner->write(offset, data, length);
+    }
+    Result<bool> discard(int64_t offset, int64_t length) override { return m_inner->discard(offset, length); }
+    Result<void> sync() override { return m_inner->sync(); }
+    Result<void> read(int64_t offset, uint8_t *data, size_t length) override
+    {
+        auto r = m_inner->read(offset, data, length);
+        if (r && m_bad >= offset && m_bad < offset + int64_t(length))
+            data[m_bad - offset] ^= 0x40;
+        return r;
+    }
+
+private:
+    std::unique_ptr<TargetDevice> m_inner;
+    int64_t m_bad = 0;
+};
+
 } // namespace
 
 class TestWriter : public QObject
@@ -110,6 +140,23 @@ private Q_SLOTS:
         QCOMPARE(sha256File(path(QStringLiteral("a.img"))), m_expected);
         QCOMPARE(sha256File(path(QStringLiteral("c.img"))), m_expected);
         QCOMPARE(p[0].bytesDone, m_size);
+    }
+
+    void readBackMismatchIsNotVerified()
+    {
+        WriteOptions options;
+        options.verify = true;
+        auto w = writer(m_master, options);
+        const int64_t bad = (3 << 20) + 12345;
+        w->addTarget(std::make_unique<LyingTarget>(file(QStringLiteral("lying.img")), bad));
+        w->addTarget(file(QStringLiteral("honest.img")));
+        QVERIFY(w->run().ok());
+        const auto p = w->progress();
+        QCOMPARE(toString(p[0].phase), toString(TargetProgress::Phase::Failed));
+        QVERIFY(!p[0].verified);
+        QVERIFY2(p[0].error.contains(QStringLiteral("verification")) && p[0].error.contains(QString::number(3 << 20)),
+                 qPrintable(p[0].error));
+        QVERIFY(p[1].verified);
     }
 
     void allTargetsFailing()
