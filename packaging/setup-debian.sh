@@ -23,7 +23,7 @@ packages=(
   # reference tools for tests
   edid-decode dmidecode memtester stressapptest umockdev sox util-linux
   # UI tests
-  xvfb xauth imagemagick
+  xvfb xauth imagemagick python3
   # validators used by tests
   python3-jsonschema
 )
