@@ -213,7 +213,7 @@ private Q_SLOTS:
         auto killMidway = [&]() -> bool {
             QProcess p;
             QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-            env.insert(QStringLiteral("ETABLI_IMAGING_TEST_DELAY_MS"), QStringLiteral("60"));
+            env.insert(QStringLiteral("ETABLI_IMAGING_TEST_DELAY_MS"), QStringLiteral("120"));
             p.setProcessEnvironment(env);
             p.start(QStringLiteral(ETABLI_CLI),
                     writeArgs(master, target, {QStringLiteral("--threads"), QStringLiteral("1")},
