@@ -21,9 +21,10 @@ enum class Fill {
 QString toString(Fill fill);
 Result<Fill> parseFill(const QString &text);
 
-/// A disk being written: a block device, a regular file, or a test double. One writer
-/// thread uses an instance at a time; name(), model() and serial() are const and safe
-/// from any thread.
+/// A disk being written: a block device, a regular file, or a test double. The writer's
+/// lanes call write(), discard(), zeroOut(), sync() and read() from several threads at
+/// once (positional I/O, no shared cursor); resize() is called alone, before them.
+/// name(), model(), serial() and identity() are const and safe from any thread.
 class TargetDevice
 {
 public:
@@ -121,7 +122,7 @@ private:
     Result<void> eio() const;
     std::unique_ptr<TargetDevice> m_inner;
     int64_t m_failAt = 0;
-    bool m_failed = false;
+    std::atomic<bool> m_failed{false};
 };
 
 /// Why `path` must not be written, or an empty result when it may. Exposed for the app's
