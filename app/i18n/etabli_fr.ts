@@ -384,7 +384,7 @@
     <message>
         <location line="+20"/>
         <source>  %1 h powered on</source>
-        <translation>  %1 h en marche</translation>
+        <translation>  %1 h de fonctionnement</translation>
     </message>
     <message>
         <location line="+34"/>
@@ -1374,304 +1374,304 @@
     <message>
         <location filename="../../imaging/builder.cpp" line="+155"/>
         <source>the cluster size must be a power of two from 4 KiB to 2 MiB</source>
-        <translation type="unfinished"></translation>
+        <translation>la taille des clusters doit être une puissance de deux, de 4 KiB à 2 MiB</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>cannot create %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible de créer %1 : %2</translation>
     </message>
     <message>
         <location line="+118"/>
         <location line="+85"/>
         <source>cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible d&apos;écrire %1 : %2</translation>
     </message>
     <message>
         <location filename="../../imaging/manifest.cpp" line="+70"/>
         <source>the manifest is invalid: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>le manifeste n&apos;est pas valide : %1</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>cannot read the %1 %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible de lire la %1 %2 : %3</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 is not an Ed25519 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n&apos;est pas une %2 Ed25519</translation>
     </message>
     <message>
         <location line="+230"/>
         <source>cannot open %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible d&apos;ouvrir %1 : %2</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>%1 ends at %2 bytes, the master holds %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s&apos;arrête à %2 octets, le master en contient %3</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1: read error at offset %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : erreur de lecture à la position %2 : %3</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>%1 differs from the master in the range at offset %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est différent du master dans la plage à la position %2</translation>
     </message>
     <message>
         <location filename="../../imaging/qcow2.cpp" line="+40"/>
         <source>the qcow2 master is damaged: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>le master qcow2 est abîmé : %1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>this qcow2 master cannot be used: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ce master qcow2 ne peut pas être utilisé : %1</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>not a qcow2 file (bad magic)</source>
-        <translation type="unfinished"></translation>
+        <translation>ce n&apos;est pas un fichier qcow2 (mauvaise signature)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>qcow2 version %1 is not supported (2 or 3 expected)</source>
-        <translation type="unfinished"></translation>
+        <translation>la version %1 de qcow2 n&apos;est pas prise en charge (2 ou 3 attendu)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>it depends on a backing file; flatten it first with «qemu-img convert»</source>
-        <translation type="unfinished"></translation>
+        <translation>il dépend d&apos;un fichier de base (backing file) ; aplatissez-le d&apos;abord avec «qemu-img convert»</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>cluster size 2^%1 out of range</source>
-        <translation type="unfinished"></translation>
+        <translation>taille de cluster 2^%1 hors limites</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>virtual size %1 is too large</source>
-        <translation type="unfinished"></translation>
+        <translation>la taille virtuelle %1 est trop grande</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>it is encrypted</source>
-        <translation type="unfinished"></translation>
+        <translation>il est chiffré</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>truncated version 3 header</source>
-        <translation type="unfinished"></translation>
+        <translation>en-tête de version 3 coupé</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>header length %1 is invalid</source>
-        <translation type="unfinished"></translation>
+        <translation>la longueur d&apos;en-tête %1 n&apos;est pas valide</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>truncated header</source>
-        <translation type="unfinished"></translation>
+        <translation>en-tête coupé</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>it was not closed cleanly (dirty bit); repair it with «qemu-img check -r all»</source>
-        <translation type="unfinished"></translation>
+        <translation>il n&apos;a pas été fermé proprement (bit dirty) ; réparez-le avec «qemu-img check -r all»</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>QEMU marked it corrupt</source>
-        <translation type="unfinished"></translation>
+        <translation>QEMU l&apos;a marqué comme corrompu</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>its data lives in an external data file</source>
-        <translation type="unfinished"></translation>
+        <translation>ses données sont dans un fichier de données externe</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>its clusters use compression type %1; only zlib is supported</source>
-        <translation type="unfinished"></translation>
+        <translation>ses clusters utilisent le type de compression %1 ; seul zlib est pris en charge</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>it uses extended L2 entries (subclusters)</source>
-        <translation type="unfinished"></translation>
+        <translation>il utilise des entrées L2 étendues (sous-clusters)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>unknown incompatible features 0x%1</source>
-        <translation type="unfinished"></translation>
+        <translation>fonctions incompatibles inconnues 0x%1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>compression type %1 is not supported</source>
-        <translation type="unfinished"></translation>
+        <translation>le type de compression %1 n&apos;est pas pris en charge</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>L1 table too small for the virtual size</source>
-        <translation type="unfinished"></translation>
+        <translation>table L1 trop petite pour la taille virtuelle</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>L1 table too large</source>
-        <translation type="unfinished"></translation>
+        <translation>table L1 trop grande</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>L1 table offset is not cluster aligned</source>
-        <translation type="unfinished"></translation>
+        <translation>la position de la table L1 n&apos;est pas alignée sur un cluster</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>L1 table beyond the end of the file (truncated master?)</source>
-        <translation type="unfinished"></translation>
+        <translation>table L1 après la fin du fichier (master coupé ?)</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>compressed cluster with the copied flag</source>
-        <translation type="unfinished"></translation>
+        <translation>cluster compressé avec le drapeau copied</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>compressed cluster at %1 beyond the end of the file (truncated master?)</source>
-        <translation type="unfinished"></translation>
+        <translation>cluster compressé à %1 après la fin du fichier (master coupé ?)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>compressed cluster larger than two clusters</source>
-        <translation type="unfinished"></translation>
+        <translation>cluster compressé plus grand que deux clusters</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>reserved bits set in an L2 entry</source>
-        <translation type="unfinished"></translation>
+        <translation>bits réservés présents dans une entrée L2</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>data cluster offset %1 is not aligned</source>
-        <translation type="unfinished"></translation>
+        <translation>la position %1 du cluster de données n&apos;est pas alignée</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>data cluster at %1 beyond the end of the file (truncated master?)</source>
-        <translation type="unfinished"></translation>
+        <translation>cluster de données à %1 après la fin du fichier (master coupé ?)</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>zlib initialisation failed</source>
-        <translation type="unfinished"></translation>
+        <translation>échec du démarrage de zlib</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>a compressed cluster does not inflate</source>
-        <translation type="unfinished"></translation>
+        <translation>un cluster compressé ne se décompresse pas</translation>
     </message>
     <message>
         <location filename="../../imaging/source.cpp" line="+33"/>
         <source>%1: %2</source>
-        <translation type="unfinished">%1 : %2</translation>
+        <translation>%1 : %2</translation>
     </message>
     <message>
         <location filename="../../imaging/target.cpp" line="-282"/>
         <source>refusing to write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>écriture de %1 refusée : %2</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>target %1: %2 failed at offset %3: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>cible %1 : %2 a échoué à la position %3 : %4</translation>
     </message>
     <message>
         <location line="+43"/>
         <source>--fill must be zeros, discard or skip, not «%1»</source>
-        <translation type="unfinished"></translation>
+        <translation>--fill doit valoir zeros, discard ou skip, pas «%1»</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>cannot inspect %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible d&apos;examiner %1 : %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>a new file has no serial number to confirm</source>
-        <translation type="unfinished"></translation>
+        <translation>un nouveau fichier n&apos;a pas de numéro de série à confirmer</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>it is the master itself</source>
-        <translation type="unfinished"></translation>
+        <translation>c&apos;est le master lui-même</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>a regular file has no serial number to confirm</source>
-        <translation type="unfinished"></translation>
+        <translation>un fichier normal n&apos;a pas de numéro de série à confirmer</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>it is neither a block device nor a regular file</source>
-        <translation type="unfinished"></translation>
+        <translation>ce n&apos;est ni un disque (périphérique bloc) ni un fichier normal</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>it holds the running system</source>
-        <translation type="unfinished"></translation>
+        <translation>il contient le système en marche</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>it (or one of its partitions) is mounted on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>il (ou une de ses partitions) est monté sur %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>it (or one of its partitions) is in use as swap</source>
-        <translation type="unfinished"></translation>
+        <translation>il (ou une de ses partitions) est utilisé comme swap</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>it is in use by device-mapper, RAID or LVM</source>
-        <translation type="unfinished"></translation>
+        <translation>il est utilisé par device-mapper, RAID ou LVM</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>it holds %1 bytes, the master needs %2</source>
-        <translation type="unfinished"></translation>
+        <translation>il contient %1 octets, le master en demande %2</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>it reports no serial number, «%1» was expected</source>
-        <translation type="unfinished"></translation>
+        <translation>il ne donne pas de numéro de série, «%1» était attendu</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>its serial number is «%1», not «%2»</source>
-        <translation type="unfinished"></translation>
+        <translation>son numéro de série est «%1», pas «%2»</translation>
     </message>
     <message>
         <location filename="../../imaging/writer.cpp" line="+197"/>
         <location line="+86"/>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>annulé</translation>
     </message>
     <message>
         <location line="-64"/>
         <source>the master is longer than its manifest says (%1 bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>le master est plus long que ce que dit son manifeste (%1 octets)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>the master does not match its manifest at offset %1 (range %2): damaged or tampered master, nothing after it was written</source>
-        <translation type="unfinished"></translation>
+        <translation>le master ne correspond pas à son manifeste à la position %1 (plage %2) : master abîmé ou modifié, rien n&apos;a été écrit après</translation>
     </message>
     <message>
         <location line="+73"/>
         <source>target %1: verification failed, the bytes read back at offset %2 differ from the master</source>
-        <translation type="unfinished"></translation>
+        <translation>cible %1 : la vérification a échoué, les octets relus à la position %2 sont différents du master</translation>
     </message>
 </context>
 <context>
@@ -1679,22 +1679,22 @@
     <message>
         <location filename="../../imaging/source.cpp" line="+176"/>
         <source>the gzip source failed earlier</source>
-        <translation type="unfinished"></translation>
+        <translation>la source gzip a déjà échoué</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>the gzip source is damaged: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>la source gzip est abîmée : %1</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>the gzip source is damaged</source>
-        <translation type="unfinished"></translation>
+        <translation>la source gzip est abîmée</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>the gzip source is truncated</source>
-        <translation type="unfinished"></translation>
+        <translation>la source gzip est coupée</translation>
     </message>
 </context>
 <context>
@@ -1702,17 +1702,17 @@
     <message>
         <location line="+80"/>
         <source>cannot read data cluster at %1 (truncated master?)</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible de lire le cluster de données à %1 (master coupé ?)</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>cannot read compressed clusters at %1 (truncated master?)</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible de lire les clusters compressés à %1 (master coupé ?)</translation>
     </message>
     <message>
         <location line="+14"/>
         <source> (guest offset %1)</source>
-        <translation type="unfinished"></translation>
+        <translation> (position dans le disque virtuel %1)</translation>
     </message>
 </context>
 <context>
@@ -1720,7 +1720,7 @@
     <message>
         <location line="-194"/>
         <source>cannot read the source at offset %1</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible de lire la source à la position %1</translation>
     </message>
 </context>
 <context>
@@ -1728,12 +1728,12 @@
     <message>
         <location line="+22"/>
         <source>the input stream failed earlier</source>
-        <translation type="unfinished"></translation>
+        <translation>le flux d&apos;entrée a déjà échoué</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>cannot read the input stream</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible de lire le flux d&apos;entrée</translation>
     </message>
 </context>
 <context>
@@ -1741,132 +1741,132 @@
     <message>
         <location filename="../../labels/labeloutput.cpp" line="+66"/>
         <source>cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible d&apos;écrire %1 : %2</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>the PDF writer refused the page size</source>
-        <translation type="unfinished"></translation>
+        <translation>le module PDF a refusé la taille de page</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+3"/>
         <location line="+2"/>
         <source>cannot write %1</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible d&apos;écrire %1</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>the printer «%1» is not known to CUPS on this machine (known: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;imprimante «%1» n&apos;est pas connue de CUPS sur cette machine (connues : %2)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>the printer «%1» cannot be used</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;imprimante «%1» ne peut pas être utilisée</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Établi label %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Étiquette Établi %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>the printer «%1» refuses the label size %2×%3 mm</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;imprimante «%1» refuse la taille d&apos;étiquette %2×%3 mm</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>the printer «%1» refused the job</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;imprimante «%1» a refusé l&apos;impression</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>the printer «%1» failed the job</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;imprimante «%1» n&apos;a pas réussi l&apos;impression</translation>
     </message>
     <message>
         <location filename="../../labels/labelrenderer.cpp" line="+218"/>
         <source>the resolution must be between 100 and 1200 dpi</source>
-        <translation type="unfinished"></translation>
+        <translation>la résolution doit être entre 100 et 1200 dpi</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>no label to render</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune étiquette à produire</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>template %1 holds %2 label(s) per page, not %3</source>
-        <translation type="unfinished"></translation>
+        <translation>le modèle %1 contient %2 étiquette(s) par page, pas %3</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>a %1×%2 mm page at %3 dpi is too large to render</source>
-        <translation type="unfinished"></translation>
+        <translation>une page de %1×%2 mm à %3 dpi est trop grande à produire</translation>
     </message>
     <message>
         <location filename="../../labels/labeltemplate.cpp" line="+226"/>
         <source>no label template «%1» (templates: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>pas de modèle d&apos;étiquette «%1» (modèles : %2)</translation>
     </message>
     <message>
         <location filename="../../labels/printer.cpp" line="+26"/>
         <source>unknown printer «%1» (cups:NAME, zpl://HOST:9100, brother-ql://usb, brother-ql://HOST)</source>
-        <translation type="unfinished"></translation>
+        <translation>imprimante inconnue «%1» (cups:NOM, zpl://HÔTE:9100, brother-ql://usb, brother-ql://HÔTE)</translation>
     </message>
     <message>
         <location line="+67"/>
         <location line="+69"/>
         <source>the printer %1:%2 does not answer: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;imprimante %1:%2 ne répond pas : %3</translation>
     </message>
     <message>
         <location line="-62"/>
         <location line="+93"/>
         <source>the printer %1:%2 refused the job: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;imprimante %1:%2 a refusé l&apos;impression : %3</translation>
     </message>
     <message>
         <location line="-86"/>
         <location line="+93"/>
         <source>the printer %1:%2 stopped taking the job: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;imprimante %1:%2 a arrêté de prendre l&apos;impression : %3</translation>
     </message>
     <message>
         <location line="-21"/>
         <source>the printer %1:%2 does not report its status: out of labels, out of ribbon or head open?</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;imprimante %1:%2 ne donne pas son état : plus d&apos;étiquettes, plus de ruban ou tête ouverte ?</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>the printer %1:%2 cannot print: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;imprimante %1:%2 ne peut pas imprimer : %3</translation>
     </message>
     <message>
         <location filename="../../labels/printqueue.cpp" line="+61"/>
         <source>cannot read the print queue %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible de lire la file d&apos;impression %1 : %2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the print queue %1 is damaged</source>
-        <translation type="unfinished"></translation>
+        <translation>la file d&apos;impression %1 est abîmée</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>cannot write the print queue %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible d&apos;écrire la file d&apos;impression %1 : %2</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>the print queue %1 is locked by another program</source>
-        <translation type="unfinished"></translation>
+        <translation>la file d&apos;impression %1 est bloquée par un autre programme</translation>
     </message>
 </context>
 <context>
@@ -1874,67 +1874,67 @@
     <message>
         <location filename="../../labels/brotherql.cpp" line="+47"/>
         <source>a Brother QL job needs a 1-bit label image</source>
-        <translation type="unfinished"></translation>
+        <translation>une impression Brother QL demande une image d&apos;étiquette en noir et blanc (1 bit)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>this label is %1 dots wide; %2 mm Brother tape needs %3 dots at 300 dpi</source>
-        <translation type="unfinished"></translation>
+        <translation>cette étiquette fait %1 points de large ; le ruban Brother de %2 mm demande %3 points à 300 dpi</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>this label is shorter than a %1 label</source>
-        <translation type="unfinished"></translation>
+        <translation>cette étiquette est plus courte qu&apos;une étiquette %1</translation>
     </message>
     <message>
         <location line="+169"/>
         <source>USB is not available on this machine</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;USB n&apos;est pas disponible sur cette machine</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>no Brother label printer is plugged in over USB</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune imprimante d&apos;étiquettes Brother n&apos;est branchée en USB</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>no Brother label printer with serial %1 on USB</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune imprimante d&apos;étiquettes Brother avec le numéro de série %1 en USB</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>cannot open the Brother printer: %1 (permissions? see packaging/udev)</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible d&apos;ouvrir l&apos;imprimante Brother : %1 (droits ? voir packaging/udev)</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>the Brother printer is in use by another program</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;imprimante Brother est utilisée par un autre programme</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>the Brother printer refuses the label: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;imprimante Brother refuse l&apos;étiquette : %1</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>the Brother printer does not answer the status request</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;imprimante Brother ne répond pas à la demande d&apos;état</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>the Brother printer holds %1 mm %2 media; this label needs %3</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;imprimante Brother contient un rouleau de %1 mm %2 ; cette étiquette demande %3</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>endless</source>
-        <translation type="unfinished"></translation>
+        <translation>continu</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>the Brother printer did not confirm the print within %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;imprimante Brother n&apos;a pas confirmé l&apos;impression en %1 s</translation>
     </message>
 </context>
 <context>
@@ -1942,17 +1942,17 @@
     <message>
         <location line="-144"/>
         <source>the Brother printer stopped answering on USB: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;imprimante Brother ne répond plus en USB : %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>the Brother printer does not take data (is it on and ready?)</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;imprimante Brother ne prend pas les données (est-elle allumée et prête ?)</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>cannot read the Brother printer&apos;s status: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible de lire l&apos;état de l&apos;imprimante Brother : %1</translation>
     </message>
 </context>
 <context>
@@ -1960,12 +1960,12 @@
     <message>
         <location filename="../../labels/labeltemplate.cpp" line="-179"/>
         <source>«%1» must be an array of %2 numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» doit être une liste de %2 nombres</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>«%1» must hold non-negative numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» doit contenir des nombres positifs ou nuls</translation>
     </message>
 </context>
 <context>
@@ -1973,17 +1973,17 @@
     <message>
         <location filename="../../labels/labelrenderer.cpp" line="-104"/>
         <source>template %1: the %2 field is too small for «%3» at %4 dpi (needs %5 mm, has %6 mm)</source>
-        <translation type="unfinished"></translation>
+        <translation>modèle %1 : le champ %2 est trop petit pour «%3» à %4 dpi (il faut %5 mm, il y a %6 mm)</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>+ %1 more</source>
-        <translation type="unfinished"></translation>
+        <translation>+ %1 de plus</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>a label needs an asset tag</source>
-        <translation type="unfinished"></translation>
+        <translation>une étiquette doit porter le numéro d&apos;un matériel</translation>
     </message>
 </context>
 <context>
@@ -1991,89 +1991,89 @@
     <message>
         <location filename="../../inventory/server/api.cpp" line="-296"/>
         <source>the body is not JSON: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>le contenu n&apos;est pas du JSON : %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the body must be a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>le contenu doit être un objet JSON</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>unknown field «%1»</source>
-        <translation type="unfinished"></translation>
+        <translation>champ inconnu «%1»</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>«%1» must be a non-empty string of at most %2 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» doit être un texte non vide d&apos;au plus %2 caractères</translation>
     </message>
     <message>
         <location line="+71"/>
         <source>«%1» must be a whole number from %2 to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» doit être un nombre entier de %2 à %3</translation>
     </message>
     <message>
         <location filename="../../inventory/server/serverstore.cpp" line="+52"/>
         <source>event %1 (%2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>événement %1 (%2) : %3</translation>
     </message>
     <message>
         <location line="+87"/>
         <source>«%1» is required</source>
-        <translation type="unfinished">«%1» est obligatoire</translation>
+        <translation>«%1» est obligatoire</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>«%1» has the wrong type or value</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» a un type ou une valeur incorrecte</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>unknown kind</source>
-        <translation type="unfinished"></translation>
+        <translation>type inconnu</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>«tag» must equal the event&apos;s asset tag</source>
-        <translation type="unfinished">«tag» doit être l&apos;étiquette de l&apos;événement</translation>
+        <translation>«tag» doit être l&apos;étiquette de l&apos;événement</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>unknown state</source>
-        <translation type="unfinished"></translation>
+        <translation>état inconnu</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>«verdict» must be PASS, WARN or FAIL</source>
-        <translation type="unfinished">«verdict» doit valoir PASS, WARN ou FAIL</translation>
+        <translation>«verdict» doit valoir PASS, WARN ou FAIL</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>unknown HS reason</source>
-        <translation type="unfinished"></translation>
+        <translation>motif HS inconnu</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>«role» must be worker, supervisor or desk</source>
-        <translation type="unfinished">«role» doit valoir worker, supervisor ou desk</translation>
+        <translation>«role» doit valoir worker, supervisor ou desk</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>each component must be an object with a «kind»</source>
-        <translation type="unfinished">chaque composant doit être un objet avec un «kind»</translation>
+        <translation>chaque composant doit être un objet avec un «kind»</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>«items» must be a list of asset tags</source>
-        <translation type="unfinished"></translation>
+        <translation>«items» doit être une liste d&apos;étiquettes de matériels</translation>
     </message>
     <message>
         <location line="+27"/>
         <location line="+10"/>
         <location line="+15"/>
         <source>server store: %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>base du serveur : %1 : %2</translation>
     </message>
 </context>
 <context>
@@ -2089,7 +2089,7 @@
     <message>
         <location filename="../../imaging/target.cpp" line="+168"/>
         <source>target %1: write failed at offset %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>cible %1 : l&apos;écriture a échoué à la position %2 : %3</translation>
     </message>
 </context>
 <context>
@@ -2098,32 +2098,32 @@
         <location filename="../../imaging/writer.cpp" line="+157"/>
         <location line="+51"/>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>annulé</translation>
     </message>
     <message>
         <location line="-45"/>
         <source>no target to write</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune cible à écrire</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>the master holds %1 bytes but its manifest says %2: wrong or damaged master</source>
-        <translation type="unfinished"></translation>
+        <translation>le master contient %1 octets mais son manifeste dit %2 : mauvais master ou master abîmé</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>cluster size %1 does not divide the range size</source>
-        <translation type="unfinished"></translation>
+        <translation>la taille de cluster %1 ne divise pas la taille de plage</translation>
     </message>
     <message>
         <location line="+53"/>
         <source>the stream held %1 bytes but the manifest says %2</source>
-        <translation type="unfinished"></translation>
+        <translation>le flux contenait %1 octets mais le manifeste dit %2</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>no target was written successfully</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune cible n&apos;a été écrite avec succès</translation>
     </message>
 </context>
 <context>
@@ -2131,12 +2131,12 @@
     <message>
         <location filename="../../imaging/pipeline.cpp" line="+91"/>
         <source>stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>arrêté</translation>
     </message>
     <message>
         <location line="+110"/>
         <source>every target failed</source>
-        <translation type="unfinished"></translation>
+        <translation>toutes les cibles ont échoué</translation>
     </message>
 </context>
 <context>
@@ -2144,45 +2144,45 @@
     <message>
         <location filename="../../hwtest/diag/inputtest.cpp" line="+215"/>
         <source>%1 bytes is not a whole number of input events</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 octets, ce n&apos;est pas un nombre entier d&apos;événements d&apos;entrée</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>line %1 is not an umockdev script line</source>
-        <translation type="unfinished"></translation>
+        <translation>la ligne %1 n&apos;est pas une ligne de script umockdev</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>line %1 ends inside an escape</source>
-        <translation type="unfinished"></translation>
+        <translation>la ligne %1 se termine au milieu d&apos;un échappement</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>cannot open %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible d&apos;ouvrir %1 : %2</translation>
     </message>
     <message>
         <location line="+43"/>
         <source>no xkb «fr» keymap in %1 (package xkb-data)</source>
-        <translation type="unfinished"></translation>
+        <translation>pas de disposition clavier xkb «fr» dans %1 (paquet xkb-data)</translation>
     </message>
     <message numerus="yes">
         <location line="+87"/>
         <source>%n key(s) bounce</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n touche rebondit</numerusform>
+            <numerusform>%n touches rebondissent</numerusform>
         </translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 of %2 keys never pressed: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 touches sur %2 jamais appuyées : %3</translation>
     </message>
     <message>
         <location line="+74"/>
         <source>never seen: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>jamais vu : %1</translation>
     </message>
 </context>
 <context>
@@ -2190,28 +2190,28 @@
     <message>
         <location filename="../../imaging/manifest.cpp" line="-128"/>
         <source>libsodium cannot start</source>
-        <translation type="unfinished"></translation>
+        <translation>libsodium ne peut pas démarrer</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>%1 already exists; not overwriting a signing key</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 existe déjà ; une clé de signature n&apos;est pas écrasée</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+6"/>
         <source>cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible d&apos;écrire %1 : %2</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>public key</source>
-        <translation type="unfinished"></translation>
+        <translation>clé publique</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>secret key</source>
-        <translation type="unfinished"></translation>
+        <translation>clé secrète</translation>
     </message>
 </context>
 <context>
@@ -2219,77 +2219,77 @@
     <message>
         <location filename="../../labels/labeltemplate.cpp" line="+47"/>
         <source>label template %1 is not a JSON object: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>le modèle d&apos;étiquette %1 n&apos;est pas un objet JSON : %2</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>«name» must be a non-empty word</source>
-        <translation type="unfinished"></translation>
+        <translation>«name» doit être un mot non vide</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>«size_mm» must be between 10 and 300 mm</source>
-        <translation type="unfinished"></translation>
+        <translation>«size_mm» doit être entre 10 et 300 mm</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>«dpi» must be between 100 and 1200</source>
-        <translation type="unfinished"></translation>
+        <translation>«dpi» doit être entre 100 et 1200</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>«fields» must list at least one field</source>
-        <translation type="unfinished"></translation>
+        <translation>«fields» doit contenir au moins un champ</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>field %1: unknown type «%2» (text, datamatrix, qr, code128, pictogram, list)</source>
-        <translation type="unfinished"></translation>
+        <translation>champ %1 : type inconnu «%2» (text, datamatrix, qr, code128, pictogram, list)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>field %1: unknown data «%2»</source>
-        <translation type="unfinished"></translation>
+        <translation>champ %1 : donnée inconnue «%2»</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>field %1: «rect_mm» has no area</source>
-        <translation type="unfinished"></translation>
+        <translation>champ %1 : «rect_mm» n&apos;a pas de surface</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>field %1 lies outside the printable area of the label</source>
-        <translation type="unfinished"></translation>
+        <translation>le champ %1 est en dehors de la zone imprimable de l&apos;étiquette</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>field %1: barcodes carry a tag, a kit reference or a literal</source>
-        <translation type="unfinished"></translation>
+        <translation>champ %1 : les codes-barres portent une étiquette, une référence de kit ou un texte fixe</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>«sheet.page_mm» must be at most 500 mm</source>
-        <translation type="unfinished"></translation>
+        <translation>«sheet.page_mm» doit faire au plus 500 mm</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>«sheet» needs at least one column and one row</source>
-        <translation type="unfinished"></translation>
+        <translation>«sheet» demande au moins une colonne et une ligne</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>the labels of «sheet» do not fit on its page</source>
-        <translation type="unfinished"></translation>
+        <translation>les étiquettes de «sheet» ne tiennent pas sur sa page</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>label template %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>modèle d&apos;étiquette %1 : %2</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>cannot read the label template %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible de lire le modèle d&apos;étiquette %1 : %2</translation>
     </message>
 </context>
 <context>
@@ -2297,92 +2297,92 @@
     <message>
         <location filename="../../labels/barcode.cpp" line="+52"/>
         <source>nothing to encode</source>
-        <translation type="unfinished"></translation>
+        <translation>rien à coder</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>cannot encode «%1» as %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible de coder «%1» en %2 : %3</translation>
     </message>
     <message>
         <location filename="../../labels/brotherql.cpp" line="-94"/>
         <source>no media: load the label roll</source>
-        <translation type="unfinished"></translation>
+        <translation>pas d&apos;étiquettes : mettez le rouleau d&apos;étiquettes</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>end of media: the roll is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>fin du rouleau : le rouleau est vide</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>cutter jam</source>
-        <translation type="unfinished"></translation>
+        <translation>le massicot est bloqué</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>weak batteries</source>
-        <translation type="unfinished"></translation>
+        <translation>piles faibles</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the printer is busy with another job</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;imprimante est occupée par une autre impression</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the printer is turned off</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;imprimante est éteinte</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>high-voltage adapter fault</source>
-        <translation type="unfinished"></translation>
+        <translation>panne de l&apos;adaptateur haute tension</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>fan motor error</source>
-        <translation type="unfinished"></translation>
+        <translation>erreur du ventilateur</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>wrong media: replace the label roll</source>
-        <translation type="unfinished"></translation>
+        <translation>mauvais rouleau : changez le rouleau d&apos;étiquettes</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>expansion buffer full</source>
-        <translation type="unfinished"></translation>
+        <translation>mémoire d&apos;extension pleine</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>communication error</source>
-        <translation type="unfinished"></translation>
+        <translation>erreur de communication</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>communication buffer full</source>
-        <translation type="unfinished"></translation>
+        <translation>mémoire de communication pleine</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the cover is open</source>
-        <translation type="unfinished"></translation>
+        <translation>le capot est ouvert</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the job was cancelled on the printer</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;impression a été annulée sur l&apos;imprimante</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the media cannot be fed</source>
-        <translation type="unfinished"></translation>
+        <translation>les étiquettes n&apos;avancent pas</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>system error</source>
-        <translation type="unfinished"></translation>
+        <translation>erreur du système</translation>
     </message>
 </context>
 <context>
@@ -2459,117 +2459,117 @@
     <message>
         <location filename="../../hwtest/probe/machineprobe.cpp" line="+230"/>
         <source>cannot read /proc/cpuinfo</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible de lire /proc/cpuinfo</translation>
     </message>
     <message>
         <location line="+53"/>
         <source>cannot read MemTotal in /proc/meminfo</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible de lire MemTotal dans /proc/meminfo</translation>
     </message>
     <message>
         <location line="+316"/>
         <source>Computer: %1 %2 (%3)  serial %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordinateur : %1 %2 (%3)  numéro de série %4</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>CPU: %1, %2 cores / %3 threads, %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Processeur : %1, %2 cœurs / %3 fils, %4</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>64-bit</source>
-        <translation type="unfinished"></translation>
+        <translation>64 bits</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>32-bit only</source>
-        <translation type="unfinished"></translation>
+        <translation>32 bits seulement</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Memory: %1 GiB</source>
-        <translation type="unfinished"></translation>
+        <translation>Mémoire : %1 GiB</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Disk %1: %2 GB %3 %4 %5 serial %6</source>
-        <translation type="unfinished"></translation>
+        <translation>Disque %1 : %2 GB %3 %4 %5 numéro de série %6</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>HDD</source>
-        <translation type="unfinished"></translation>
+        <translation>HDD</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>SSD</source>
-        <translation type="unfinished"></translation>
+        <translation>SSD</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Optical %1: %2 %3 (%4)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecteur optique %1 : %2 %3 (%4)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>DVD writer</source>
-        <translation type="unfinished"></translation>
+        <translation>graveur DVD</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>DVD reader</source>
-        <translation type="unfinished"></translation>
+        <translation>lecteur DVD</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>CD only</source>
-        <translation type="unfinished"></translation>
+        <translation>CD seulement</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Network %1: %2 %3 (%4)</source>
-        <translation type="unfinished"></translation>
+        <translation>Réseau %1 : %2 %3 (%4)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Audio: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Son : %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Peripheral (%1): %2 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Périphérique (%1) : %2 %3</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Monitor on %1: unreadable EDID (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Écran sur %1 : EDID illisible (%2)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Monitor on %1: %2 %3, %4&quot; serial %5, %6</source>
-        <translation type="unfinished"></translation>
+        <translation>Écran sur %1 : %2 %3, %4&quot; numéro de série %5, %6</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>model %1</source>
-        <translation type="unfinished"></translation>
+        <translation>modèle %1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Problem (%1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Problème (%1) : %2</translation>
     </message>
     <message>
         <location filename="../../hwtest/probe/machineprobe_libusb.cpp" line="+62"/>
         <source>libusb cannot start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>libusb ne peut pas démarrer : %1</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>libusb cannot list devices: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>libusb ne peut pas lister les appareils : %1</translation>
     </message>
 </context>
 <context>
@@ -2577,73 +2577,73 @@
     <message>
         <location filename="../../imaging/manifest.cpp" line="-137"/>
         <source>unknown format «%1»</source>
-        <translation type="unfinished"></translation>
+        <translation>format inconnu «%1»</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>size or range size out of bounds</source>
-        <translation type="unfinished"></translation>
+        <translation>taille ou taille de plage hors limites</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 range digests for a %2-byte disk</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 empreintes de plage pour un disque de %2 octets</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>range digest %1 is not SHA-256 hex</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;empreinte de plage %1 n&apos;est pas en hexadécimal SHA-256</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the whole-disk digest is not SHA-256 hex</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;empreinte du disque entier n&apos;est pas en hexadécimal SHA-256</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>unknown signature algorithm</source>
-        <translation type="unfinished"></translation>
+        <translation>algorithme de signature inconnu</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>no manifest %1 beside the master</source>
-        <translation type="unfinished"></translation>
+        <translation>pas de manifeste %1 à côté du master</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>too large</source>
-        <translation type="unfinished"></translation>
+        <translation>trop grand</translation>
     </message>
     <message>
         <location line="+8"/>
         <location line="+3"/>
         <source>cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible d&apos;écrire %1 : %2</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>not an Ed25519 secret key</source>
-        <translation type="unfinished"></translation>
+        <translation>ce n&apos;est pas une clé secrète Ed25519</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>the manifest is not signed</source>
-        <translation type="unfinished"></translation>
+        <translation>le manifeste n&apos;est pas signé</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the trusted public key is not an Ed25519 key</source>
-        <translation type="unfinished"></translation>
+        <translation>la clé publique de confiance n&apos;est pas une clé Ed25519</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the manifest was signed by another key than the workshop&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>le manifeste a été signé par une autre clé que celle de l&apos;atelier</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>the manifest signature is invalid (tampered manifest?)</source>
-        <translation type="unfinished"></translation>
+        <translation>la signature du manifeste n&apos;est pas valide (manifeste modifié ?)</translation>
     </message>
 </context>
 <context>
@@ -2651,32 +2651,32 @@
     <message>
         <location filename="../../hwtest/probe/minspec.cpp" line="+84"/>
         <source>the processor is not 64-bit</source>
-        <translation type="unfinished"></translation>
+        <translation>le processeur n&apos;est pas 64 bits</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the processor lacks SSE2</source>
-        <translation type="unfinished"></translation>
+        <translation>le processeur n&apos;a pas SSE2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the processor runs %1 threads, %2 needed</source>
-        <translation type="unfinished"></translation>
+        <translation>le processeur a %1 fils, il en faut %2</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>%1 GiB of memory, %2 GiB needed: add memory</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 GiB de mémoire, il faut %2 GiB : ajoutez de la mémoire</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>no internal disk: add a disk of at least %1 GB</source>
-        <translation type="unfinished"></translation>
+        <translation>pas de disque interne : ajoutez un disque d&apos;au moins %1 GB</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the largest disk holds %1 GB, %2 GB needed: replace the disk</source>
-        <translation type="unfinished"></translation>
+        <translation>le plus grand disque fait %1 GB, il faut %2 GB : changez le disque</translation>
     </message>
 </context>
 <context>
@@ -2684,17 +2684,17 @@
     <message>
         <location line="-87"/>
         <source>profile key «%1» has the wrong type</source>
-        <translation type="unfinished"></translation>
+        <translation>la clé de profil «%1» a le mauvais type</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>cannot read the profile %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible de lire le profil %1 : %2</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>the profile %1 is not a JSON object: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>le profil %1 n&apos;est pas un objet JSON : %2</translation>
     </message>
 </context>
 <context>
@@ -2703,7 +2703,7 @@
         <location filename="../../labels/printqueue.cpp" line="+43"/>
         <location line="+9"/>
         <source>no queued label %1</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune étiquette %1 en attente</translation>
     </message>
 </context>
 <context>
@@ -2711,7 +2711,7 @@
     <message>
         <location filename="../../labels/printer.cpp" line="-104"/>
         <source>template %1 is not made for Brother QL tape (try brother-62x29 or kit-62)</source>
-        <translation type="unfinished"></translation>
+        <translation>le modèle %1 n&apos;est pas fait pour le ruban Brother QL (essayez brother-62x29 ou kit-62)</translation>
     </message>
 </context>
 <context>
@@ -2719,37 +2719,37 @@
     <message>
         <location filename="../../imaging/qcow2.cpp" line="+9"/>
         <source>the file is too short to be a qcow2 master</source>
-        <translation type="unfinished"></translation>
+        <translation>le fichier est trop court pour être un master qcow2</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>cannot read the L1 table</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible de lire la table L1</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>reserved bits set in L1 entry %1</source>
-        <translation type="unfinished"></translation>
+        <translation>bits réservés présents dans l&apos;entrée L1 %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>L2 table %1 is not cluster aligned</source>
-        <translation type="unfinished"></translation>
+        <translation>la table L2 %1 n&apos;est pas alignée sur un cluster</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>L2 table %1 beyond the end of the file (truncated master?)</source>
-        <translation type="unfinished"></translation>
+        <translation>table L2 %1 après la fin du fichier (master coupé ?)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>two L1 entries share one L2 table</source>
-        <translation type="unfinished"></translation>
+        <translation>deux entrées L1 partagent une même table L2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>cannot read L2 table %1</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible de lire la table L2 %1</translation>
     </message>
 </context>
 <context>
@@ -2757,37 +2757,37 @@
     <message>
         <location filename="../../hwtest/diag/ramtest.cpp" line="+496"/>
         <source>«%1» is not a size (examples: 512M, 4G)</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» n&apos;est pas une taille (exemples : 512M, 4G)</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>«%1» is out of range</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» est hors limites</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>cannot allocate %1 MiB: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible de réserver %1 MiB : %2</translation>
     </message>
     <message>
         <location line="+65"/>
         <source>%1 miscompares, first at 0x%2 (%3): expected %4, read %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 différences, la première à 0x%2 (%3) : attendu %4, lu %5</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1 new uncorrected ECC errors</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 nouvelles erreurs ECC non corrigées</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 new corrected ECC errors</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 nouvelles erreurs ECC corrigées</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>the test was stopped before the end</source>
-        <translation type="unfinished"></translation>
+        <translation>le test a été arrêté avant la fin</translation>
     </message>
 </context>
 <context>
@@ -2795,15 +2795,15 @@
     <message numerus="yes">
         <location filename="../../hwtest/diag/screentest.cpp" line="+57"/>
         <source>%n defect(s) marked</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n défaut marqué</numerusform>
+            <numerusform>%n défauts marqués</numerusform>
         </translation>
     </message>
     <message>
         <location line="+3"/>
         <source>stopped at pattern %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>arrêté au motif %1 sur %2</translation>
     </message>
 </context>
 <context>
@@ -2811,92 +2811,92 @@
     <message>
         <location filename="../../inventory/server/serverstore.cpp" line="+52"/>
         <source>--db sqlite:PATH needs a path</source>
-        <translation type="unfinished"></translation>
+        <translation>--db sqlite:CHEMIN demande un chemin</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>invalid PostgreSQL URL %1</source>
-        <translation type="unfinished"></translation>
+        <translation>adresse PostgreSQL non valide %1</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>--db must be sqlite:PATH or postgresql://USER@HOST:PORT/DB (got «%1»)</source>
-        <translation type="unfinished"></translation>
+        <translation>--db doit être sqlite:CHEMIN ou postgresql://UTILISATEUR@HÔTE:PORT/BASE (reçu «%1»)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the Qt SQL driver for %1 is not installed</source>
-        <translation type="unfinished"></translation>
+        <translation>le pilote Qt SQL pour %1 n&apos;est pas installé</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>cannot open %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible d&apos;ouvrir %1 : %2</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1 is not an SQLite database</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n&apos;est pas une base de données SQLite</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 is a station&apos;s inventory, not a server database: give another file</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est l&apos;inventaire d&apos;un poste, pas une base de serveur : donnez un autre fichier</translation>
     </message>
     <message>
         <location line="+88"/>
         <source>the role must be station, supervisor, desk or ent</source>
-        <translation type="unfinished"></translation>
+        <translation>le rôle doit être station, supervisor, desk ou ent</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>a token needs a name (1 to 128 characters)</source>
-        <translation type="unfinished"></translation>
+        <translation>un jeton doit avoir un nom (1 à 128 caractères)</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>no valid token «%1»</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun jeton valide «%1»</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>missing or malformed token</source>
-        <translation type="unfinished"></translation>
+        <translation>jeton absent ou mal formé</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>unknown or revoked token</source>
-        <translation type="unfinished"></translation>
+        <translation>jeton inconnu ou retiré</translation>
     </message>
     <message>
         <location line="+170"/>
         <source>event %1: «%2» is not a valid asset tag</source>
-        <translation type="unfinished"></translation>
+        <translation>événement %1 : «%2» n&apos;est pas une étiquette de matériel valide</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>event %1: a %2 is not about an asset</source>
-        <translation type="unfinished"></translation>
+        <translation>événement %1 : un %2 ne concerne pas un matériel</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>cannot start a transaction: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible de démarrer une transaction : %1</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>the server store returned no sequence number</source>
-        <translation type="unfinished"></translation>
+        <translation>la base du serveur n&apos;a pas donné de numéro de séquence</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>cannot commit: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible de valider : %1</translation>
     </message>
     <message>
         <location line="+103"/>
         <source>no asset %1</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun matériel %1</translation>
     </message>
 </context>
 <context>
@@ -2904,57 +2904,57 @@
     <message>
         <location line="-414"/>
         <source>cannot start the schema upgrade: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible de démarrer la mise à jour du schéma : %1</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>cannot commit the schema: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible de valider le schéma : %1</translation>
     </message>
     <message>
         <location line="+94"/>
         <source>the donor «%1» already exists</source>
-        <translation type="unfinished">le donateur «%1» existe déjà</translation>
+        <translation>le donateur «%1» existe déjà</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>the lot «%1» already exists</source>
-        <translation type="unfinished">le lot «%1» existe déjà</translation>
+        <translation>le lot «%1» existe déjà</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>the tag %1 is already used</source>
-        <translation type="unfinished">l&apos;étiquette %1 est déjà utilisée</translation>
+        <translation>l&apos;étiquette %1 est déjà utilisée</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>no lot «%1»</source>
-        <translation type="unfinished">aucun lot «%1»</translation>
+        <translation>aucun lot «%1»</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>event %1 is about %2, an asset this server does not know</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;événement %1 concerne %2, un matériel que ce serveur ne connaît pas</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>%1 is %2, not %3: someone moved it meanwhile</source>
-        <translation type="unfinished">%1 est %2, pas %3 : quelqu&apos;un l&apos;a déplacé entre-temps</translation>
+        <translation>%1 est %2, pas %3 : quelqu&apos;un l&apos;a déplacé entre-temps</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 cannot go from %2 to %3</source>
-        <translation type="unfinished">%1 ne peut pas passer de %2 à %3</translation>
+        <translation>%1 ne peut pas passer de %2 à %3</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>the kit «%1» already exists</source>
-        <translation type="unfinished">le kit «%1» existe déjà</translation>
+        <translation>le kit «%1» existe déjà</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>no asset %1 in this inventory</source>
-        <translation type="unfinished">aucun matériel %1 dans cet inventaire</translation>
+        <translation>aucun matériel %1 dans cet inventaire</translation>
     </message>
 </context>
 <context>
@@ -2962,137 +2962,137 @@
     <message>
         <location filename="../../hwtest/diag/smart.cpp" line="+220"/>
         <source>the disk reports no SMART support</source>
-        <translation type="unfinished"></translation>
+        <translation>le disque n&apos;a pas de SMART</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>libatasmart cannot parse the SMART attributes: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>libatasmart ne peut pas lire les attributs SMART : %1</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>not JSON: %1 at offset %2</source>
-        <translation type="unfinished"></translation>
+        <translation>pas du JSON : %1 à la position %2</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>item %1 is not a smartctl -j output</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;élément %1 n&apos;est pas une sortie de smartctl -j</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>no smartctl output in the file</source>
-        <translation type="unfinished"></translation>
+        <translation>pas de sortie smartctl dans le fichier</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>libatasmart cannot create a blob disk</source>
-        <translation type="unfinished"></translation>
+        <translation>libatasmart ne peut pas créer un disque blob</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>not a libatasmart blob (%1 bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>pas un blob libatasmart (%1 octets)</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>cannot open %1 with libatasmart: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible d&apos;ouvrir %1 avec libatasmart : %2</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1 does not answer ATA SMART: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ne répond pas à ATA SMART : %2</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>%1 is not a device under /dev</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n&apos;est pas un périphérique sous /dev</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>smartctl cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>smartctl ne peut pas lire %1 : %2</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>no such device: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ce périphérique n&apos;existe pas : %1</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>the drive&apos;s overall self-assessment is FAILED</source>
-        <translation type="unfinished"></translation>
+        <translation>le bilan général du disque est FAILED</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>attribute %1 %2 is at or below its threshold (%3 &lt;= %4)</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;attribut %1 %2 est au seuil ou en dessous (%3 &lt;= %4)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>libatasmart counts many bad sectors for the disk size</source>
-        <translation type="unfinished"></translation>
+        <translation>libatasmart compte beaucoup de secteurs défectueux pour la taille du disque</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>a logged self-test ended in a read failure</source>
-        <translation type="unfinished"></translation>
+        <translation>un autotest enregistré s&apos;est terminé par une erreur de lecture</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 uncorrected read errors in the SCSI error log</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 erreurs de lecture non corrigées dans le journal d&apos;erreurs SCSI</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>NVMe critical warning 0x%1</source>
-        <translation type="unfinished"></translation>
+        <translation>alerte critique NVMe 0x%1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 NVMe media and data integrity errors</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 erreurs NVMe de support et d&apos;intégrité des données</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>NVMe available spare %1% below its threshold %2%</source>
-        <translation type="unfinished"></translation>
+        <translation>réserve disponible NVMe %1% sous son seuil %2%</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>%1 reallocated sectors (attribute 5)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 secteurs réalloués (attribut 5)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 pending sectors (attribute 197)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 secteurs en attente (attribut 197)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 offline uncorrectable sectors (attribute 198)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 secteurs non corrigeables hors ligne (attribut 198)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 reported uncorrectable errors (attribute 187)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 erreurs non corrigeables signalées (attribut 187)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 sectors in the SCSI grown defect list</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 secteurs dans la liste des défauts SCSI (grown defect list)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>attribute %1 %2 went below its threshold in the past</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;attribut %1 %2 est passé sous son seuil dans le passé</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>NVMe wear at %1%</source>
-        <translation type="unfinished"></translation>
+        <translation>usure NVMe à %1%</translation>
     </message>
 </context>
 <context>
@@ -3100,48 +3100,48 @@
     <message>
         <location filename="../../hwtest/probe/smbios.cpp" line="+558"/>
         <source>SMBIOS 3 entry point is truncated</source>
-        <translation type="unfinished"></translation>
+        <translation>le point d&apos;entrée SMBIOS 3 est coupé</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>SMBIOS 3 entry point checksum is wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>la somme de contrôle du point d&apos;entrée SMBIOS 3 est fausse</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>SMBIOS 2 entry point is truncated</source>
-        <translation type="unfinished"></translation>
+        <translation>le point d&apos;entrée SMBIOS 2 est coupé</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>SMBIOS 2 entry point checksum is wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>la somme de contrôle du point d&apos;entrée SMBIOS 2 est fausse</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>legacy DMI entry point is truncated or its checksum is wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>le point d&apos;entrée DMI ancien est coupé ou sa somme de contrôle est fausse</translation>
     </message>
     <message>
         <location line="+6"/>
         <location line="+12"/>
         <source>no SMBIOS entry point signature (_SM_, _SM3_ or _DMI_)</source>
-        <translation type="unfinished"></translation>
+        <translation>pas de signature de point d&apos;entrée SMBIOS (_SM_, _SM3_ ou _DMI_)</translation>
     </message>
     <message>
         <location line="-8"/>
         <source>the SMBIOS table holds no structure</source>
-        <translation type="unfinished"></translation>
+        <translation>la table SMBIOS ne contient aucune structure</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>the dump&apos;s table address %1 lies outside the file</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;adresse de table %1 de la copie est en dehors du fichier</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>cannot read %1: %2</source>
-        <translation type="unfinished">impossible de lire %1 : %2</translation>
+        <translation>impossible de lire %1 : %2</translation>
     </message>
 </context>
 <context>
@@ -3149,17 +3149,17 @@
     <message>
         <location filename="../../imaging/source.cpp" line="+230"/>
         <source>cannot open the master %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible d&apos;ouvrir le master %1 : %2</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>the master %1 is a directory</source>
-        <translation type="unfinished"></translation>
+        <translation>le master %1 est un dossier</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>cannot open the gzip master %1</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible d&apos;ouvrir le master gzip %1</translation>
     </message>
 </context>
 <context>
@@ -3167,7 +3167,7 @@
     <message>
         <location filename="../../labels/brotherql.cpp" line="+10"/>
         <source>the printer reports an error</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;imprimante signale une erreur</translation>
     </message>
 </context>
 <context>
@@ -3397,37 +3397,37 @@
     <message>
         <location filename="../../hwtest/diag/surfacescan.cpp" line="+50"/>
         <source>cannot open %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible d&apos;ouvrir %1 : %2</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>cannot stat %1</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible d&apos;obtenir les informations de %1</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>cannot get the size of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible d&apos;obtenir la taille de %1</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1 is neither a block device nor a regular file</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n&apos;est ni un disque (périphérique bloc) ni un fichier normal</translation>
     </message>
     <message>
         <location line="+153"/>
         <source>%1 unreadable sectors, first at sector %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 secteurs illisibles, le premier au secteur %2</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 of %2 reads took %3 ms or more</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 lectures sur %2 ont pris %3 ms ou plus</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>the scan stopped at %1 of %2 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>le test s&apos;est arrêté à %1 octets sur %2</translation>
     </message>
 </context>
 <context>
@@ -3435,27 +3435,27 @@
     <message>
         <location filename="../../inventory/sync/syncclient.cpp" line="+76"/>
         <source>no sync server or token configured</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun serveur de synchronisation ou jeton n&apos;est configuré</translation>
     </message>
     <message>
         <location line="+40"/>
         <source>cannot reach %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible de joindre %1 : %2</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>the server refused the token: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>le serveur a refusé le jeton : %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>the server answered %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>le serveur a répondu %1 : %2</translation>
     </message>
     <message>
         <location line="+55"/>
         <source>the server sent a malformed event: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>le serveur a envoyé un événement mal formé : %1</translation>
     </message>
 </context>
 <context>
@@ -3463,22 +3463,22 @@
     <message>
         <location filename="../../hwtest/diag/toolrunner.cpp" line="+20"/>
         <source>%1 is not an allowed tool</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n&apos;est pas un outil autorisé</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1 is not installed (package smartmontools)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n&apos;est pas installé (paquet smartmontools)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>cannot start %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible de démarrer %1 : %2</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1 did not finish in %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n&apos;a pas fini en %2 s</translation>
     </message>
 </context>
 <context>
@@ -3486,27 +3486,27 @@
     <message>
         <location filename="../../labels/printer.cpp" line="+38"/>
         <source>out of labels</source>
-        <translation type="unfinished"></translation>
+        <translation>plus d&apos;étiquettes</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the print head is open</source>
-        <translation type="unfinished"></translation>
+        <translation>la tête d&apos;impression est ouverte</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>out of ribbon</source>
-        <translation type="unfinished"></translation>
+        <translation>plus de ruban</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>paused (press the pause button)</source>
-        <translation type="unfinished"></translation>
+        <translation>en pause (appuyez sur le bouton pause)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>its buffer is full</source>
-        <translation type="unfinished"></translation>
+        <translation>sa mémoire est pleine</translation>
     </message>
 </context>
 </TS>
