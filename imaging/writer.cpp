@@ -135,6 +135,7 @@ struct TargetState {
     double seconds = 0;
     bool verified = false;
     QString error;
+    ErrorCode errorCode = ErrorCode::Io;
 };
 
 } // namespace
@@ -173,8 +174,10 @@ struct ImageWriter::Private {
     {
         {
             std::lock_guard lock(t.mutex);
-            if (t.error.isEmpty())
+            if (t.error.isEmpty()) {
                 t.error = e.message;
+                t.errorCode = e.code;
+            }
             t.verified = false;
         }
         t.phase = int(TargetProgress::Phase::Failed);
@@ -549,6 +552,7 @@ std::vector<TargetProgress> ImageWriter::progress() const
             std::lock_guard lock(t->mutex);
             p.verified = t->verified;
             p.error = t->error;
+            p.errorCode = t->errorCode;
             p.seconds = t->seconds;
         }
         const bool running = p.phase == TargetProgress::Phase::Writing;

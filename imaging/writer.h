@@ -40,6 +40,7 @@ struct TargetProgress {
     double etaSeconds = -1;
     bool verified = false;
     QString error; ///< why the target was dropped or failed verification
+    ErrorCode errorCode = ErrorCode::Io; ///< its kind (Corrupt when verification failed)
 };
 QString toString(TargetProgress::Phase phase);
 

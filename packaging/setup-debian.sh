@@ -17,7 +17,7 @@ packages=(
   # hardware
   libusb-1.0-0-dev libatasmart-dev libatasmart-bin smartmontools hwdata
   # imaging, crypto
-  zlib1g-dev libdeflate-dev libsodium-dev qemu-utils pigz bmap-tools
+  zlib1g-dev libdeflate-dev libsodium-dev libssl-dev qemu-utils pigz bmap-tools
   # labels
   libzint-dev zbar-tools dmtx-utils poppler-utils
   # reference tools for tests

@@ -458,7 +458,7 @@ int writeCommand(Context &ctx)
         const TargetProgress &t = list[i];
         const bool ok = t.phase == TargetProgress::Phase::Done && (!options.verify || t.verified);
         if (!ok && code == 0)
-            code = t.error.contains(tr("verification")) ? exitCodeFor(ErrorCode::Corrupt) : exitCodeFor(ErrorCode::Io);
+            code = exitCodeFor(t.errorCode);
         QJsonObject o{{QStringLiteral("target"), t.name},
                       {QStringLiteral("ok"), ok},
                       {QStringLiteral("model"), t.model},
