@@ -21,11 +21,6 @@ namespace Etabli::Imaging {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Imaging", text);
-}
-
 constexpr uint32_t kRaw = UINT32_MAX;
 constexpr uint64_t kCopied = 1ULL << 63;
 constexpr uint64_t kCompressed = 1ULL << 62;
@@ -152,7 +147,9 @@ Result<BuildResult> buildMaster(Source &source, const QString &outputPath, const
     const auto started = std::chrono::steady_clock::now();
     const uint32_t cs = options.clusterSize;
     if (cs < 4096 || cs > (2u << 20) || (cs & (cs - 1)))
-        return makeError(ErrorCode::InvalidArgument, tr("the cluster size must be a power of two from 4 KiB to 2 MiB"));
+        return makeError(
+            ErrorCode::InvalidArgument,
+            QCoreApplication::translate("Imaging", "the cluster size must be a power of two from 4 KiB to 2 MiB"));
     unsigned clusterBits = 0;
     while ((1u << clusterBits) < cs)
         ++clusterBits;
@@ -164,7 +161,8 @@ Result<BuildResult> buildMaster(Source &source, const QString &outputPath, const
     OutputFile out;
     if (!out.open(outputPath))
         return makeError(ErrorCode::Io,
-                         tr("cannot create %1: %2").arg(outputPath, QString::fromLocal8Bit(strerror(errno))));
+                         QCoreApplication::translate("Imaging", "cannot create %1: %2")
+                             .arg(outputPath, QString::fromLocal8Bit(strerror(errno))));
     out.appendZeros(cs); // the header cluster, written last
 
     const Digest zeroRange = sha256(zeroBuffer(rangeSize), rangeSize);
@@ -282,7 +280,8 @@ Result<BuildResult> buildMaster(Source &source, const QString &outputPath, const
         pipe.release(0);
         if (writeFailed) {
             pipe.abort(makeError(ErrorCode::Io,
-                                 tr("cannot write %1: %2").arg(outputPath, QString::fromLocal8Bit(strerror(errno)))));
+                                 QCoreApplication::translate("Imaging", "cannot write %1: %2")
+                                     .arg(outputPath, QString::fromLocal8Bit(strerror(errno)))));
             break;
         }
         if (progress)
@@ -367,7 +366,8 @@ Result<BuildResult> buildMaster(Source &source, const QString &outputPath, const
     writeFailed = writeFailed || !out.flush() || !out.pwriteAt(0, header, sizeof header) || !out.finish();
     if (writeFailed)
         return makeError(ErrorCode::Io,
-                         tr("cannot write %1: %2").arg(outputPath, QString::fromLocal8Bit(strerror(errno))));
+                         QCoreApplication::translate("Imaging", "cannot write %1: %2")
+                             .arg(outputPath, QString::fromLocal8Bit(strerror(errno))));
 
     result.virtualSize = int64_t(virtualSize);
     result.fileSize = int64_t(out.pos());

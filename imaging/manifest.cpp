@@ -25,11 +25,6 @@ namespace Etabli::Imaging {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Imaging", text);
-}
-
 const QString kFormat = QStringLiteral("etabli-master-manifest/1");
 
 bool sodiumReady()
@@ -67,7 +62,7 @@ QJsonObject unsignedJson(const Manifest &m)
 
 Error bad(const QString &why)
 {
-    return makeError(ErrorCode::Corrupt, tr("the manifest is invalid: %1").arg(why),
+    return makeError(ErrorCode::Corrupt, QCoreApplication::translate("Imaging", "the manifest is invalid: %1").arg(why),
                      QStringLiteral("manifest_invalid"));
 }
 
@@ -75,11 +70,14 @@ Result<QByteArray> loadKey(const QString &path, int size, const QString &what)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return makeError(ErrorCode::NotFound, tr("cannot read the %1 %2: %3").arg(what, path, f.errorString()),
-                         QStringLiteral("key_missing"));
+        return makeError(
+            ErrorCode::NotFound,
+            QCoreApplication::translate("Imaging", "cannot read the %1 %2: %3").arg(what, path, f.errorString()),
+            QStringLiteral("key_missing"));
     const QByteArray key = QByteArray::fromBase64(f.readAll().trimmed());
     if (key.size() != size)
-        return makeError(ErrorCode::InvalidArgument, tr("%1 is not an Ed25519 %2").arg(path, what),
+        return makeError(ErrorCode::InvalidArgument,
+                         QCoreApplication::translate("Imaging", "%1 is not an Ed25519 %2").arg(path, what),
                          QStringLiteral("key_invalid"));
     return key;
 }
@@ -109,7 +107,8 @@ Result<Manifest> Manifest::fromJson(const QByteArray &json)
         return bad(pe.errorString());
     const QJsonObject o = doc.object();
     if (o.value(QStringLiteral("format")).toString() != kFormat)
-        return bad(tr("unknown format «%1»").arg(o.value(QStringLiteral("format")).toString()));
+        return bad(QCoreApplication::translate("Imaging", "unknown format «%1»")
+                       .arg(o.value(QStringLiteral("format")).toString()));
     Manifest m;
     m.name = o.value(QStringLiteral("name")).toString();
     m.version = o.value(QStringLiteral("version")).toString();
@@ -117,22 +116,24 @@ Result<Manifest> Manifest::fromJson(const QByteArray &json)
     m.rangeSize = int64_t(o.value(QStringLiteral("range_size")).toDouble(0));
     m.createdAt = o.value(QStringLiteral("created_at")).toString();
     if (m.virtualSize < 0 || m.rangeSize < 65536 || m.rangeSize > (64 << 20) || m.rangeSize % 65536 != 0)
-        return bad(tr("size or range size out of bounds"));
+        return bad(QCoreApplication::translate("Imaging", "size or range size out of bounds"));
     const QJsonArray ranges = o.value(QStringLiteral("ranges")).toArray();
     if (ranges.size() != (m.virtualSize + m.rangeSize - 1) / m.rangeSize)
-        return bad(tr("%1 range digests for a %2-byte disk").arg(ranges.size()).arg(m.virtualSize));
+        return bad(QCoreApplication::translate("Imaging", "%1 range digests for a %2-byte disk")
+                       .arg(ranges.size())
+                       .arg(m.virtualSize));
     m.ranges.resize(size_t(ranges.size()));
     for (qsizetype i = 0; i < ranges.size(); ++i)
         if (!fromHex(ranges[i].toString(), m.ranges[size_t(i)]))
-            return bad(tr("range digest %1 is not SHA-256 hex").arg(i));
+            return bad(QCoreApplication::translate("Imaging", "range digest %1 is not SHA-256 hex").arg(i));
     if (!fromHex(o.value(QStringLiteral("sha256")).toString(), m.sha256))
-        return bad(tr("the whole-disk digest is not SHA-256 hex"));
+        return bad(QCoreApplication::translate("Imaging", "the whole-disk digest is not SHA-256 hex"));
     if (o.contains(QStringLiteral("public_key")))
         m.publicKey = QByteArray::fromBase64(o.value(QStringLiteral("public_key")).toString().toLatin1());
     const QJsonObject sig = o.value(QStringLiteral("signature")).toObject();
     if (!sig.isEmpty()) {
         if (sig.value(QStringLiteral("algorithm")).toString() != QLatin1String("ed25519"))
-            return bad(tr("unknown signature algorithm"));
+            return bad(QCoreApplication::translate("Imaging", "unknown signature algorithm"));
         m.signature = QByteArray::fromBase64(sig.value(QStringLiteral("value")).toString().toLatin1());
     }
     return m;
@@ -142,10 +143,11 @@ Result<Manifest> Manifest::load(const QString &path)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return makeError(ErrorCode::NotFound, tr("no manifest %1 beside the master").arg(path),
+        return makeError(ErrorCode::NotFound,
+                         QCoreApplication::translate("Imaging", "no manifest %1 beside the master").arg(path),
                          QStringLiteral("manifest_missing"));
     if (f.size() > (256 << 20))
-        return bad(tr("too large"));
+        return bad(QCoreApplication::translate("Imaging", "too large"));
     return fromJson(f.readAll());
 }
 
@@ -153,17 +155,21 @@ Result<void> Manifest::save(const QString &path) const
 {
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly))
-        return makeError(ErrorCode::Io, tr("cannot write %1: %2").arg(path, f.errorString()));
+        return makeError(ErrorCode::Io,
+                         QCoreApplication::translate("Imaging", "cannot write %1: %2").arg(path, f.errorString()));
     f.write(QJsonDocument(toJson()).toJson(QJsonDocument::Indented));
     if (!f.commit())
-        return makeError(ErrorCode::Io, tr("cannot write %1: %2").arg(path, f.errorString()));
+        return makeError(ErrorCode::Io,
+                         QCoreApplication::translate("Imaging", "cannot write %1: %2").arg(path, f.errorString()));
     return {};
 }
 
 Result<void> Manifest::sign(const QByteArray &secretKey)
 {
     if (!sodiumReady() || secretKey.size() != crypto_sign_SECRETKEYBYTES)
-        return makeError(ErrorCode::InvalidArgument, tr("not an Ed25519 secret key"), QStringLiteral("key_invalid"));
+        return makeError(ErrorCode::InvalidArgument,
+                         QCoreApplication::translate("Imaging", "not an Ed25519 secret key"),
+                         QStringLiteral("key_invalid"));
     publicKey.resize(crypto_sign_PUBLICKEYBYTES);
     crypto_sign_ed25519_sk_to_pk(reinterpret_cast<unsigned char *>(publicKey.data()),
                                  reinterpret_cast<const unsigned char *>(secretKey.constData()));
@@ -179,13 +185,17 @@ Result<void> Manifest::sign(const QByteArray &secretKey)
 Result<void> Manifest::verifySignature(const QByteArray &trustedPublicKey) const
 {
     if (!isSigned())
-        return makeError(ErrorCode::Refused, tr("the manifest is not signed"), QStringLiteral("manifest_unsigned"));
+        return makeError(ErrorCode::Refused, QCoreApplication::translate("Imaging", "the manifest is not signed"),
+                         QStringLiteral("manifest_unsigned"));
     if (!sodiumReady() || trustedPublicKey.size() != crypto_sign_PUBLICKEYBYTES)
-        return makeError(ErrorCode::InvalidArgument, tr("the trusted public key is not an Ed25519 key"),
+        return makeError(ErrorCode::InvalidArgument,
+                         QCoreApplication::translate("Imaging", "the trusted public key is not an Ed25519 key"),
                          QStringLiteral("key_invalid"));
     if (publicKey != trustedPublicKey)
-        return makeError(ErrorCode::Refused, tr("the manifest was signed by another key than the workshop's"),
-                         QStringLiteral("manifest_wrong_key"));
+        return makeError(
+            ErrorCode::Refused,
+            QCoreApplication::translate("Imaging", "the manifest was signed by another key than the workshop's"),
+            QStringLiteral("manifest_wrong_key"));
     const QByteArray bytes = signedBytes();
     if (signature.size() != crypto_sign_BYTES
         || crypto_sign_verify_detached(reinterpret_cast<const unsigned char *>(signature.constData()),
@@ -193,8 +203,10 @@ Result<void> Manifest::verifySignature(const QByteArray &trustedPublicKey) const
                                        quint64(bytes.size()),
                                        reinterpret_cast<const unsigned char *>(trustedPublicKey.constData()))
             != 0)
-        return makeError(ErrorCode::Refused, tr("the manifest signature is invalid (tampered manifest?)"),
-                         QStringLiteral("manifest_bad_signature"));
+        return makeError(
+            ErrorCode::Refused,
+            QCoreApplication::translate("Imaging", "the manifest signature is invalid (tampered manifest?)"),
+            QStringLiteral("manifest_bad_signature"));
     return {};
 }
 
@@ -212,7 +224,7 @@ int64_t Manifest::firstDifference(const Manifest &other) const
 Result<KeyPair> KeyPair::generate()
 {
     if (!sodiumReady())
-        return makeError(ErrorCode::Internal, tr("libsodium cannot start"));
+        return makeError(ErrorCode::Internal, QCoreApplication::translate("Imaging", "libsodium cannot start"));
     KeyPair k;
     k.publicKey.resize(crypto_sign_PUBLICKEYBYTES);
     k.secretKey.resize(crypto_sign_SECRETKEYBYTES);
@@ -225,28 +237,32 @@ Result<void> KeyPair::save(const QString &basePath) const
 {
     const QString keyPath = basePath + QStringLiteral(".key"), pubPath = basePath + QStringLiteral(".pub");
     if (QFile::exists(keyPath))
-        return makeError(ErrorCode::Conflict, tr("%1 already exists; not overwriting a signing key").arg(keyPath));
+        return makeError(
+            ErrorCode::Conflict,
+            QCoreApplication::translate("Imaging", "%1 already exists; not overwriting a signing key").arg(keyPath));
     QFile key(keyPath);
     if (!key.open(QIODevice::WriteOnly | QIODevice::NewOnly))
-        return makeError(ErrorCode::Io, tr("cannot write %1: %2").arg(keyPath, key.errorString()));
+        return makeError(ErrorCode::Io,
+                         QCoreApplication::translate("Imaging", "cannot write %1: %2").arg(keyPath, key.errorString()));
     key.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     key.write(secretKey.toBase64() + '\n');
     key.close();
     QFile pub(pubPath);
     if (!pub.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return makeError(ErrorCode::Io, tr("cannot write %1: %2").arg(pubPath, pub.errorString()));
+        return makeError(ErrorCode::Io,
+                         QCoreApplication::translate("Imaging", "cannot write %1: %2").arg(pubPath, pub.errorString()));
     pub.write(publicKey.toBase64() + '\n');
     return {};
 }
 
 Result<QByteArray> KeyPair::loadPublicKey(const QString &path)
 {
-    return loadKey(path, crypto_sign_PUBLICKEYBYTES, tr("public key"));
+    return loadKey(path, crypto_sign_PUBLICKEYBYTES, QCoreApplication::translate("Imaging", "public key"));
 }
 
 Result<QByteArray> KeyPair::loadSecretKey(const QString &path)
 {
-    return loadKey(path, crypto_sign_SECRETKEYBYTES, tr("secret key"));
+    return loadKey(path, crypto_sign_SECRETKEYBYTES, QCoreApplication::translate("Imaging", "secret key"));
 }
 
 Result<Manifest> computeManifest(Source &source, const QString &name, const QString &version, int threads,
@@ -309,7 +325,8 @@ Result<void> verifyTargetAgainstManifest(const QString &targetPath, const Manife
         fd = ::open(native.constData(), O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         return makeError(ErrorCode::Io,
-                         tr("cannot open %1: %2").arg(targetPath, QString::fromLocal8Bit(strerror(errno))));
+                         QCoreApplication::translate("Imaging", "cannot open %1: %2")
+                             .arg(targetPath, QString::fromLocal8Bit(strerror(errno))));
     const int buffered = ::open(native.constData(), O_RDONLY | O_CLOEXEC);
     AlignedBuffer buffer(size_t(manifest.rangeSize));
     Result<void> result;
@@ -324,24 +341,28 @@ Result<void> verifyTargetAgainstManifest(const QString &targetPath, const Manife
             if (n < 0 && errno == EINVAL && aligned) // no O_DIRECT here after all
                 n = ::pread(buffered, buffer.data() + done, chunk, off_t(offset + int64_t(done)));
             if (n <= 0) {
-                result = makeError(ErrorCode::Corrupt,
-                                   n == 0 ? tr("%1 ends at %2 bytes, the master holds %3")
-                                                .arg(targetPath)
-                                                .arg(offset + int64_t(done))
-                                                .arg(manifest.virtualSize)
-                                          : tr("%1: read error at offset %2: %3")
-                                                .arg(targetPath)
-                                                .arg(offset + int64_t(done))
-                                                .arg(QString::fromLocal8Bit(strerror(errno))),
-                                   QStringLiteral("verify_read"));
+                result = makeError(
+                    ErrorCode::Corrupt,
+                    n == 0 ? QCoreApplication::translate("Imaging", "%1 ends at %2 bytes, the master holds %3")
+                                 .arg(targetPath)
+                                 .arg(offset + int64_t(done))
+                                 .arg(manifest.virtualSize)
+                           : QCoreApplication::translate("Imaging", "%1: read error at offset %2: %3")
+                                 .arg(targetPath)
+                                 .arg(offset + int64_t(done))
+                                 .arg(QString::fromLocal8Bit(strerror(errno))),
+                    QStringLiteral("verify_read"));
                 break;
             }
             done += size_t(n);
         }
         if (result.ok() && sha256(buffer.data(), length) != manifest.ranges[i])
-            result = makeError(ErrorCode::Corrupt,
-                               tr("%1 differs from the master in the range at offset %2").arg(targetPath).arg(offset),
-                               QStringLiteral("verify_mismatch"));
+            result = makeError(
+                ErrorCode::Corrupt,
+                QCoreApplication::translate("Imaging", "%1 differs from the master in the range at offset %2")
+                    .arg(targetPath)
+                    .arg(offset),
+                QStringLiteral("verify_mismatch"));
         if (progress)
             progress(offset + int64_t(length));
     }

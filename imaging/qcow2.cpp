@@ -14,11 +14,6 @@ namespace Etabli::Imaging {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Imaging", text);
-}
-
 uint32_t be32(const uint8_t *p)
 {
     return (uint32_t(p[0]) << 24) | (uint32_t(p[1]) << 16) | (uint32_t(p[2]) << 8) | uint32_t(p[3]);
@@ -37,13 +32,15 @@ constexpr uint64_t kMaxL1Bytes = 32ULL << 20; // QEMU's own limit (QCOW_MAX_L1_S
 
 Error corrupt(const QString &what)
 {
-    return makeError(ErrorCode::Corrupt, tr("the qcow2 master is damaged: %1").arg(what),
+    return makeError(ErrorCode::Corrupt,
+                     QCoreApplication::translate("Imaging", "the qcow2 master is damaged: %1").arg(what),
                      QStringLiteral("qcow2_corrupt"));
 }
 
 Error unsupported(const QString &what, const char *detail)
 {
-    return makeError(ErrorCode::Unsupported, tr("this qcow2 master cannot be used: %1").arg(what),
+    return makeError(ErrorCode::Unsupported,
+                     QCoreApplication::translate("Imaging", "this qcow2 master cannot be used: %1").arg(what),
                      QString::fromLatin1(detail));
 }
 
@@ -52,70 +49,85 @@ Error unsupported(const QString &what, const char *detail)
 Result<Qcow2Header> parseQcow2Header(const uint8_t *d, size_t length, uint64_t fileSize)
 {
     if (length < 72 || std::memcmp(d, "QFI\xfb", 4) != 0)
-        return makeError(ErrorCode::Unsupported, tr("not a qcow2 file (bad magic)"), QStringLiteral("qcow2_magic"));
+        return makeError(ErrorCode::Unsupported, QCoreApplication::translate("Imaging", "not a qcow2 file (bad magic)"),
+                         QStringLiteral("qcow2_magic"));
     Qcow2Header h;
     h.version = be32(d + 4);
     if (h.version != 2 && h.version != 3)
-        return unsupported(tr("qcow2 version %1 is not supported (2 or 3 expected)").arg(h.version), "qcow2_version");
+        return unsupported(QCoreApplication::translate("Imaging", "qcow2 version %1 is not supported (2 or 3 expected)")
+                               .arg(h.version),
+                           "qcow2_version");
     const uint64_t backingOffset = be64(d + 8);
     if (backingOffset != 0)
-        return unsupported(tr("it depends on a backing file; flatten it first with «qemu-img convert»"),
+        return unsupported(QCoreApplication::translate(
+                               "Imaging", "it depends on a backing file; flatten it first with «qemu-img convert»"),
                            "qcow2_backing_file");
     h.clusterBits = be32(d + 20);
     if (h.clusterBits < 9 || h.clusterBits > 21)
-        return corrupt(tr("cluster size 2^%1 out of range").arg(h.clusterBits));
+        return corrupt(QCoreApplication::translate("Imaging", "cluster size 2^%1 out of range").arg(h.clusterBits));
     h.size = be64(d + 24);
     if (h.size > (1ULL << 56))
-        return corrupt(tr("virtual size %1 is too large").arg(h.size));
+        return corrupt(QCoreApplication::translate("Imaging", "virtual size %1 is too large").arg(h.size));
     const uint32_t cryptMethod = be32(d + 32);
     if (cryptMethod != 0)
-        return unsupported(tr("it is encrypted"), "qcow2_encrypted");
+        return unsupported(QCoreApplication::translate("Imaging", "it is encrypted"), "qcow2_encrypted");
     h.l1Size = be32(d + 36);
     h.l1TableOffset = be64(d + 40);
     h.refcountTableOffset = be64(d + 48);
     h.refcountTableClusters = be32(d + 56);
     if (h.version == 3) {
         if (length < 104)
-            return corrupt(tr("truncated version 3 header"));
+            return corrupt(QCoreApplication::translate("Imaging", "truncated version 3 header"));
         h.incompatibleFeatures = be64(d + 72);
         h.refcountOrder = be32(d + 96);
         h.headerLength = be32(d + 100);
         if (h.headerLength < 104 || h.headerLength > h.clusterSize())
-            return corrupt(tr("header length %1 is invalid").arg(h.headerLength));
+            return corrupt(QCoreApplication::translate("Imaging", "header length %1 is invalid").arg(h.headerLength));
         if (h.headerLength > 104) {
             if (length < 105)
-                return corrupt(tr("truncated header"));
+                return corrupt(QCoreApplication::translate("Imaging", "truncated header"));
             h.compressionType = d[104];
         }
     }
     const uint64_t incompatible = h.incompatibleFeatures;
     if (incompatible & 1)
-        return unsupported(tr("it was not closed cleanly (dirty bit); repair it with «qemu-img check -r all»"),
-                           "qcow2_dirty");
+        return unsupported(
+            QCoreApplication::translate(
+                "Imaging", "it was not closed cleanly (dirty bit); repair it with «qemu-img check -r all»"),
+            "qcow2_dirty");
     if (incompatible & 2)
-        return unsupported(tr("QEMU marked it corrupt"), "qcow2_marked_corrupt");
+        return unsupported(QCoreApplication::translate("Imaging", "QEMU marked it corrupt"), "qcow2_marked_corrupt");
     if (incompatible & 4)
-        return unsupported(tr("its data lives in an external data file"), "qcow2_external_data");
+        return unsupported(QCoreApplication::translate("Imaging", "its data lives in an external data file"),
+                           "qcow2_external_data");
     if ((incompatible & 8) && h.compressionType != 0)
-        return unsupported(tr("its clusters use compression type %1; only zlib is supported").arg(h.compressionType),
-                           "qcow2_compression_type");
+        return unsupported(
+            QCoreApplication::translate("Imaging", "its clusters use compression type %1; only zlib is supported")
+                .arg(h.compressionType),
+            "qcow2_compression_type");
     if (incompatible & 16)
-        return unsupported(tr("it uses extended L2 entries (subclusters)"), "qcow2_extended_l2");
+        return unsupported(QCoreApplication::translate("Imaging", "it uses extended L2 entries (subclusters)"),
+                           "qcow2_extended_l2");
     if (incompatible & ~uint64_t(31))
-        return unsupported(tr("unknown incompatible features 0x%1").arg(incompatible, 0, 16), "qcow2_unknown_feature");
+        return unsupported(
+            QCoreApplication::translate("Imaging", "unknown incompatible features 0x%1").arg(incompatible, 0, 16),
+            "qcow2_unknown_feature");
     if (h.compressionType != 0)
-        return unsupported(tr("compression type %1 is not supported").arg(h.compressionType), "qcow2_compression_type");
+        return unsupported(
+            QCoreApplication::translate("Imaging", "compression type %1 is not supported").arg(h.compressionType),
+            "qcow2_compression_type");
 
     const uint64_t needL1 = (h.clusterCount() + h.l2Entries() - 1) / h.l2Entries();
     if (h.l1Size < needL1)
-        return corrupt(tr("L1 table too small for the virtual size"));
+        return corrupt(QCoreApplication::translate("Imaging", "L1 table too small for the virtual size"));
     if (uint64_t(h.l1Size) * 8 > kMaxL1Bytes)
-        return corrupt(tr("L1 table too large"));
+        return corrupt(QCoreApplication::translate("Imaging", "L1 table too large"));
     if (h.l1Size > 0) {
         if (h.l1TableOffset % h.clusterSize() != 0 || h.l1TableOffset == 0)
-            return corrupt(tr("L1 table offset is not cluster aligned"));
+            return corrupt(QCoreApplication::translate("Imaging", "L1 table offset is not cluster aligned"));
         if (h.l1TableOffset > fileSize || uint64_t(h.l1Size) * 8 > fileSize - h.l1TableOffset)
-            return corrupt(tr("L1 table beyond the end of the file (truncated master?)"));
+            return corrupt(
+                QCoreApplication::translate("Imaging", "L1 table beyond the end of the file (truncated master?)"));
     }
     return h;
 }
@@ -125,19 +137,21 @@ Result<ClusterRef> decodeL2Entry(uint64_t entry, const Qcow2Header &h, uint64_t 
     ClusterRef ref;
     if (entry & kCompressedFlag) {
         if (entry & kCopiedFlag)
-            return corrupt(tr("compressed cluster with the copied flag"));
+            return corrupt(QCoreApplication::translate("Imaging", "compressed cluster with the copied flag"));
         // v2/v3 compressed descriptor: x = 62 - (cluster_bits - 8) offset bits, then the
         // count of additional 512-byte sectors.
         const unsigned x = 62 - (h.clusterBits - 8);
         const uint64_t offset = entry & ((1ULL << x) - 1);
         const uint64_t sectors = ((entry & ~kCompressedFlag) >> x) + 1;
         if (offset == 0 || offset >= fileSize)
-            return corrupt(tr("compressed cluster at %1 beyond the end of the file (truncated master?)").arg(offset));
+            return corrupt(QCoreApplication::translate(
+                               "Imaging", "compressed cluster at %1 beyond the end of the file (truncated master?)")
+                               .arg(offset));
         uint64_t size = sectors * 512 - (offset & 511);
         // QEMU rounds the last sector up, so the descriptor may reach past EOF.
         size = std::min<uint64_t>(size, fileSize - offset);
         if (size > h.clusterSize() * 2 + 512)
-            return corrupt(tr("compressed cluster larger than two clusters"));
+            return corrupt(QCoreApplication::translate("Imaging", "compressed cluster larger than two clusters"));
         ref.kind = ClusterKind::Compressed;
         ref.hostOffset = offset;
         ref.compressedSize = uint32_t(size);
@@ -145,7 +159,7 @@ Result<ClusterRef> decodeL2Entry(uint64_t entry, const Qcow2Header &h, uint64_t 
     }
     const uint64_t offset = entry & kOffsetMask;
     if (entry & 0x3f000000000001feULL)
-        return corrupt(tr("reserved bits set in an L2 entry"));
+        return corrupt(QCoreApplication::translate("Imaging", "reserved bits set in an L2 entry"));
     if (entry & kZeroFlag) {
         ref.kind = ClusterKind::Zero;
         return ref;
@@ -153,9 +167,11 @@ Result<ClusterRef> decodeL2Entry(uint64_t entry, const Qcow2Header &h, uint64_t 
     if (offset == 0)
         return ref; // unallocated
     if (offset % h.clusterSize() != 0)
-        return corrupt(tr("data cluster offset %1 is not aligned").arg(offset));
+        return corrupt(QCoreApplication::translate("Imaging", "data cluster offset %1 is not aligned").arg(offset));
     if (offset > fileSize || h.clusterSize() > fileSize - offset)
-        return corrupt(tr("data cluster at %1 beyond the end of the file (truncated master?)").arg(offset));
+        return corrupt(
+            QCoreApplication::translate("Imaging", "data cluster at %1 beyond the end of the file (truncated master?)")
+                .arg(offset));
     ref.kind = ClusterKind::Data;
     ref.hostOffset = offset;
     return ref;
@@ -175,7 +191,7 @@ Result<void> inflateCluster(const uint8_t *in, size_t inLength, uint8_t *out, si
     }
     z_stream s{};
     if (inflateInit2(&s, -12) != Z_OK)
-        return makeError(ErrorCode::Internal, tr("zlib initialisation failed"));
+        return makeError(ErrorCode::Internal, QCoreApplication::translate("Imaging", "zlib initialisation failed"));
     s.next_in = const_cast<Bytef *>(in);
     s.avail_in = uInt(inLength);
     s.next_out = out;
@@ -184,7 +200,7 @@ Result<void> inflateCluster(const uint8_t *in, size_t inLength, uint8_t *out, si
     const bool ok = (ret == Z_STREAM_END || ret == Z_BUF_ERROR) && s.avail_out == 0;
     inflateEnd(&s);
     if (!ok)
-        return corrupt(tr("a compressed cluster does not inflate"));
+        return corrupt(QCoreApplication::translate("Imaging", "a compressed cluster does not inflate"));
     return {};
 }
 
@@ -193,7 +209,8 @@ Result<std::unique_ptr<Qcow2Image>> Qcow2Image::open(ReadAt reader, uint64_t fil
     uint8_t head[512] = {};
     const size_t headLength = size_t(std::min<uint64_t>(fileSize, sizeof head));
     if (headLength < 72 || !reader(0, head, headLength))
-        return makeError(ErrorCode::Corrupt, tr("the file is too short to be a qcow2 master"),
+        return makeError(ErrorCode::Corrupt,
+                         QCoreApplication::translate("Imaging", "the file is too short to be a qcow2 master"),
                          QStringLiteral("qcow2_truncated"));
     auto header = parseQcow2Header(head, headLength, fileSize);
     if (!header)
@@ -205,7 +222,7 @@ Result<std::unique_ptr<Qcow2Image>> Qcow2Image::open(ReadAt reader, uint64_t fil
     const uint64_t needL1 = (h.clusterCount() + h.l2Entries() - 1) / h.l2Entries();
     std::vector<uint8_t> l1(size_t(needL1) * 8);
     if (needL1 && !reader(h.l1TableOffset, l1.data(), l1.size()))
-        return corrupt(tr("cannot read the L1 table"));
+        return corrupt(QCoreApplication::translate("Imaging", "cannot read the L1 table"));
     image->m_l2.resize(size_t(needL1));
     std::vector<uint8_t> l2(size_t(h.clusterSize()));
     std::unordered_set<uint64_t> seen;
@@ -213,17 +230,19 @@ Result<std::unique_ptr<Qcow2Image>> Qcow2Image::open(ReadAt reader, uint64_t fil
         const uint64_t e = be64(l1.data() + i * 8);
         const uint64_t offset = e & kOffsetMask;
         if (e & 0x7f000000000001ffULL)
-            return corrupt(tr("reserved bits set in L1 entry %1").arg(i));
+            return corrupt(QCoreApplication::translate("Imaging", "reserved bits set in L1 entry %1").arg(i));
         if (offset == 0)
             continue;
         if (offset % h.clusterSize() != 0)
-            return corrupt(tr("L2 table %1 is not cluster aligned").arg(i));
+            return corrupt(QCoreApplication::translate("Imaging", "L2 table %1 is not cluster aligned").arg(i));
         if (offset > fileSize || h.clusterSize() > fileSize - offset)
-            return corrupt(tr("L2 table %1 beyond the end of the file (truncated master?)").arg(i));
+            return corrupt(
+                QCoreApplication::translate("Imaging", "L2 table %1 beyond the end of the file (truncated master?)")
+                    .arg(i));
         if (!seen.insert(offset).second)
-            return corrupt(tr("two L1 entries share one L2 table"));
+            return corrupt(QCoreApplication::translate("Imaging", "two L1 entries share one L2 table"));
         if (!reader(offset, l2.data(), l2.size()))
-            return corrupt(tr("cannot read L2 table %1").arg(i));
+            return corrupt(QCoreApplication::translate("Imaging", "cannot read L2 table %1").arg(i));
         const uint64_t first = i * h.l2Entries();
         const uint64_t count = std::min<uint64_t>(h.l2Entries(), h.clusterCount() - first);
         std::vector<ClusterRef> &refs = image->m_l2[size_t(i)];

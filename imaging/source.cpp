@@ -23,14 +23,10 @@ namespace Etabli::Imaging {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Imaging", text);
-}
-
 Error ioError(const QString &what, int err)
 {
-    return makeError(ErrorCode::Io, tr("%1: %2").arg(what, QString::fromLocal8Bit(strerror(err))),
+    return makeError(ErrorCode::Io,
+                     QCoreApplication::translate("Imaging", "%1: %2").arg(what, QString::fromLocal8Bit(strerror(err))),
                      QStringLiteral("io"));
 }
 
@@ -147,7 +143,8 @@ public:
         extents.clear();
         const int64_t n = std::max<int64_t>(0, std::min(length, m_size - offset));
         if (n > 0 && !preadFull(m_fd.fd, buffer, size_t(n), uint64_t(offset)))
-            return ioError(tr("cannot read the source at offset %1").arg(offset), errno ? errno : EIO);
+            return ioError(QCoreApplication::translate("Imaging", "cannot read the source at offset %1").arg(offset),
+                           errno ? errno : EIO);
         findDataExtents(buffer, uint32_t(n), 0, extents);
         return n;
     }
@@ -169,12 +166,12 @@ public:
         extents.clear();
         m_turn.waitFor(offset);
         if (m_turn.failed())
-            return makeError(ErrorCode::Io, tr("the input stream failed earlier"));
+            return makeError(ErrorCode::Io, QCoreApplication::translate("Imaging", "the input stream failed earlier"));
         const int64_t n = m_eof ? 0 : readUpTo(m_fd.fd, buffer, length);
         if (n < 0) {
             const int err = errno;
             m_turn.fail();
-            return ioError(tr("cannot read the input stream"), err);
+            return ioError(QCoreApplication::translate("Imaging", "cannot read the input stream"), err);
         }
         if (n < length)
             m_eof = true;
@@ -206,7 +203,8 @@ public:
         extents.clear();
         m_turn.waitFor(offset);
         if (m_turn.failed())
-            return makeError(ErrorCode::Corrupt, tr("the gzip source failed earlier"));
+            return makeError(ErrorCode::Corrupt,
+                             QCoreApplication::translate("Imaging", "the gzip source failed earlier"));
         int64_t done = 0;
         while (!m_eof && done < length) {
             const int n = gzread(m_file, buffer + done, unsigned(std::min<int64_t>(length - done, 1 << 30)));
@@ -214,7 +212,8 @@ public:
                 int code = 0;
                 const QString why = QString::fromLocal8Bit(gzerror(m_file, &code));
                 m_turn.fail();
-                return makeError(ErrorCode::Corrupt, tr("the gzip source is damaged: %1").arg(why),
+                return makeError(ErrorCode::Corrupt,
+                                 QCoreApplication::translate("Imaging", "the gzip source is damaged: %1").arg(why),
                                  QStringLiteral("gzip_corrupt"));
             }
             if (n == 0) {
@@ -223,12 +222,14 @@ public:
                 gzerror(m_file, &code);
                 if (code != Z_OK && code != Z_BUF_ERROR) {
                     m_turn.fail();
-                    return makeError(ErrorCode::Corrupt, tr("the gzip source is damaged"),
+                    return makeError(ErrorCode::Corrupt,
+                                     QCoreApplication::translate("Imaging", "the gzip source is damaged"),
                                      QStringLiteral("gzip_corrupt"));
                 }
                 if (code == Z_BUF_ERROR) {
                     m_turn.fail();
-                    return makeError(ErrorCode::Corrupt, tr("the gzip source is truncated"),
+                    return makeError(ErrorCode::Corrupt,
+                                     QCoreApplication::translate("Imaging", "the gzip source is truncated"),
                                      QStringLiteral("gzip_truncated"));
                 }
             }
@@ -307,8 +308,10 @@ public:
                 }
                 const uint64_t bytes = std::min<uint64_t>(run * cs, uint64_t(n) - rel);
                 if (!preadFull(m_fd.fd, out, size_t(bytes), ref.hostOffset))
-                    return makeError(ErrorCode::Corrupt,
-                                     tr("cannot read data cluster at %1 (truncated master?)").arg(ref.hostOffset));
+                    return makeError(
+                        ErrorCode::Corrupt,
+                        QCoreApplication::translate("Imaging", "cannot read data cluster at %1 (truncated master?)")
+                            .arg(ref.hostOffset));
                 appendExtent(extents, rel, uint32_t(bytes));
                 c += run;
                 continue;
@@ -326,8 +329,10 @@ public:
             }
             packed.resize(size_t(end - start));
             if (!preadFull(m_fd.fd, packed.data(), packed.size(), start))
-                return makeError(ErrorCode::Corrupt,
-                                 tr("cannot read compressed clusters at %1 (truncated master?)").arg(start));
+                return makeError(
+                    ErrorCode::Corrupt,
+                    QCoreApplication::translate("Imaging", "cannot read compressed clusters at %1 (truncated master?)")
+                        .arg(start));
             for (uint64_t k = 0; k < run; ++k) {
                 const ClusterRef r = m_image->cluster(c + k);
                 const uint32_t relK = uint32_t((c + k - first) * cs);
@@ -340,9 +345,11 @@ public:
                 auto ok = inflateCluster(packed.data() + (r.hostOffset - start), r.compressedSize, dst, cs,
                                          threadDecompressor());
                 if (!ok)
-                    return makeError(ok.error().code,
-                                     ok.error().message + tr(" (guest offset %1)").arg(uint64_t(offset) + relK),
-                                     ok.error().detail);
+                    return makeError(
+                        ok.error().code,
+                        ok.error().message
+                            + QCoreApplication::translate("Imaging", " (guest offset %1)").arg(uint64_t(offset) + relK),
+                        ok.error().detail);
                 if (dst != buffer + relK)
                     std::memcpy(buffer + relK, dst, inRangeK);
             }
@@ -404,7 +411,8 @@ Result<std::unique_ptr<Source>> Source::open(const QString &path)
     const int fd = ::open(native.constData(), O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         return makeError(errno == ENOENT ? ErrorCode::NotFound : ErrorCode::Io,
-                         tr("cannot open the master %1: %2").arg(path, QString::fromLocal8Bit(strerror(errno))));
+                         QCoreApplication::translate("Imaging", "cannot open the master %1: %2")
+                             .arg(path, QString::fromLocal8Bit(strerror(errno))));
     struct stat st {
     };
     ::fstat(fd, &st);
@@ -415,7 +423,8 @@ Result<std::unique_ptr<Source>> Source::open(const QString &path)
         size = int64_t(bytes);
     } else if (S_ISDIR(st.st_mode)) {
         ::close(fd);
-        return makeError(ErrorCode::InvalidArgument, tr("the master %1 is a directory").arg(path));
+        return makeError(ErrorCode::InvalidArgument,
+                         QCoreApplication::translate("Imaging", "the master %1 is a directory").arg(path));
     } else if (!S_ISREG(st.st_mode)) {
         return std::unique_ptr<Source>(new StreamSource(fd));
     }
@@ -434,7 +443,8 @@ Result<std::unique_ptr<Source>> Source::open(const QString &path)
         gzFile gz = gzdopen(fd, "rb");
         if (!gz) {
             ::close(fd);
-            return makeError(ErrorCode::Io, tr("cannot open the gzip master %1").arg(path));
+            return makeError(ErrorCode::Io,
+                             QCoreApplication::translate("Imaging", "cannot open the gzip master %1").arg(path));
         }
         return std::unique_ptr<Source>(new GzipSource(gz));
     }

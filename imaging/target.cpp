@@ -22,11 +22,6 @@ namespace Etabli::Imaging {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Imaging", text);
-}
-
 QString errnoText(int err)
 {
     return QString::fromLocal8Bit(strerror(err));
@@ -110,13 +105,18 @@ QString udevProperty(dev_t dev, const QString &key)
 
 Error refused(const QString &path, const QString &why, const char *detail)
 {
-    return makeError(ErrorCode::Refused, tr("refusing to write %1: %2").arg(path, why), QString::fromLatin1(detail));
+    return makeError(ErrorCode::Refused,
+                     QCoreApplication::translate("Imaging", "refusing to write %1: %2").arg(path, why),
+                     QString::fromLatin1(detail));
 }
 
 Error ioFailure(const QString &path, const QString &what, int64_t offset, int err)
 {
     return makeError(ErrorCode::Io,
-                     tr("target %1: %2 failed at offset %3: %4").arg(path, what).arg(offset).arg(errnoText(err)),
+                     QCoreApplication::translate("Imaging", "target %1: %2 failed at offset %3: %4")
+                         .arg(path, what)
+                         .arg(offset)
+                         .arg(errnoText(err)),
                      QStringLiteral("target_io"));
 }
 
@@ -159,7 +159,9 @@ Result<Fill> parseFill(const QString &text)
         return Fill::Discard;
     if (text == QLatin1String("skip"))
         return Fill::Skip;
-    return makeError(ErrorCode::InvalidArgument, tr("--fill must be zeros, discard or skip, not «%1»").arg(text));
+    return makeError(
+        ErrorCode::InvalidArgument,
+        QCoreApplication::translate("Imaging", "--fill must be zeros, discard or skip, not «%1»").arg(text));
 }
 
 Result<void> checkTargetSafety(const QString &path, const SafetyOptions &options)
@@ -169,9 +171,12 @@ Result<void> checkTargetSafety(const QString &path, const SafetyOptions &options
     };
     if (::stat(native.constData(), &st) != 0) {
         if (errno != ENOENT)
-            return makeError(ErrorCode::Io, tr("cannot inspect %1: %2").arg(path, errnoText(errno)));
+            return makeError(
+                ErrorCode::Io,
+                QCoreApplication::translate("Imaging", "cannot inspect %1: %2").arg(path, errnoText(errno)));
         if (!options.confirmSerial.isEmpty())
-            return refused(path, tr("a new file has no serial number to confirm"), "serial_mismatch");
+            return refused(path, QCoreApplication::translate("Imaging", "a new file has no serial number to confirm"),
+                           "serial_mismatch");
         return {}; // a new regular file
     }
     if (!options.masterPath.isEmpty() && options.masterPath != QLatin1String("-")) {
@@ -179,17 +184,20 @@ Result<void> checkTargetSafety(const QString &path, const SafetyOptions &options
         };
         if (::stat(options.masterPath.toLocal8Bit().constData(), &ms) == 0 && ms.st_dev == st.st_dev
             && ms.st_ino == st.st_ino)
-            return refused(path, tr("it is the master itself"), "target_is_master");
+            return refused(path, QCoreApplication::translate("Imaging", "it is the master itself"), "target_is_master");
     }
     if (S_ISREG(st.st_mode)) {
         if (!options.confirmSerial.isEmpty())
-            return refused(path, tr("a regular file has no serial number to confirm"), "serial_mismatch");
+            return refused(path,
+                           QCoreApplication::translate("Imaging", "a regular file has no serial number to confirm"),
+                           "serial_mismatch");
         return {};
     }
     if (S_ISCHR(st.st_mode) && QFileInfo(path).canonicalFilePath() == QLatin1String("/dev/null"))
         return {}; // the benchmark's CPU-only sink
     if (!S_ISBLK(st.st_mode))
-        return refused(path, tr("it is neither a block device nor a regular file"), "target_kind");
+        return refused(path, QCoreApplication::translate("Imaging", "it is neither a block device nor a regular file"),
+                       "target_kind");
 
     const QString disk = wholeDiskDir(st.st_rdev);
     const QStringList dirs = disk.isEmpty() ? QStringList{} : diskAndPartitions(disk);
@@ -204,20 +212,26 @@ Result<void> checkTargetSafety(const QString &path, const SafetyOptions &options
         if (mm.size() == 2) {
             const QString rootDisk = wholeDiskDir(makedev(mm[0].toUInt(), mm[1].toUInt()));
             if (!rootDisk.isEmpty() && rootDisk == disk)
-                return refused(path, tr("it holds the running system"), "target_system_disk");
+                return refused(path, QCoreApplication::translate("Imaging", "it holds the running system"),
+                               "target_system_disk");
         }
     }
     for (const Mount &m : mounts())
         if (ids.contains(m.dev))
-            return refused(path, tr("it (or one of its partitions) is mounted on %1").arg(m.mountPoint),
+            return refused(path,
+                           QCoreApplication::translate("Imaging", "it (or one of its partitions) is mounted on %1")
+                               .arg(m.mountPoint),
                            "target_mounted");
     const QSet<QString> swaps = swapDevices();
     for (const QString &id : ids)
         if (swaps.contains(id))
-            return refused(path, tr("it (or one of its partitions) is in use as swap"), "target_swap");
+            return refused(path,
+                           QCoreApplication::translate("Imaging", "it (or one of its partitions) is in use as swap"),
+                           "target_swap");
     for (const QString &d : dirs)
         if (!QDir(d + QStringLiteral("/holders")).entryList(QDir::AllEntries | QDir::NoDotAndDotDot).isEmpty())
-            return refused(path, tr("it is in use by device-mapper, RAID or LVM"), "target_held");
+            return refused(path, QCoreApplication::translate("Imaging", "it is in use by device-mapper, RAID or LVM"),
+                           "target_held");
 
     const int fd = ::open(native.constData(), O_RDONLY | O_CLOEXEC);
     uint64_t bytes = 0;
@@ -226,17 +240,23 @@ Result<void> checkTargetSafety(const QString &path, const SafetyOptions &options
         ::close(fd);
     }
     if (options.requiredSize >= 0 && int64_t(bytes) < options.requiredSize)
-        return refused(path, tr("it holds %1 bytes, the master needs %2").arg(bytes).arg(options.requiredSize),
+        return refused(path,
+                       QCoreApplication::translate("Imaging", "it holds %1 bytes, the master needs %2")
+                           .arg(bytes)
+                           .arg(options.requiredSize),
                        "target_too_small");
     if (!options.confirmSerial.isEmpty()) {
         QString model, serial;
         deviceIdentity(st.st_rdev, model, serial);
         if (serial != options.confirmSerial)
-            return refused(path,
-                           serial.isEmpty()
-                               ? tr("it reports no serial number, «%1» was expected").arg(options.confirmSerial)
-                               : tr("its serial number is «%1», not «%2»").arg(serial, options.confirmSerial),
-                           "serial_mismatch");
+            return refused(
+                path,
+                serial.isEmpty()
+                    ? QCoreApplication::translate("Imaging", "it reports no serial number, «%1» was expected")
+                          .arg(options.confirmSerial)
+                    : QCoreApplication::translate("Imaging", "its serial number is «%1», not «%2»")
+                          .arg(serial, options.confirmSerial),
+                "serial_mismatch");
     }
     return {};
 }
@@ -257,9 +277,10 @@ Result<std::unique_ptr<DiskTarget>> DiskTarget::open(const QString &path, const 
     const int flags = O_RDWR | O_CLOEXEC | (t->m_block ? O_EXCL : O_CREAT);
     t->m_fd = ::open(native.constData(), flags, 0644);
     if (t->m_fd < 0)
-        return makeError(errno == EBUSY ? ErrorCode::Refused : ErrorCode::Io,
-                         tr("cannot open the target %1: %2").arg(path, errnoText(errno)),
-                         errno == EBUSY ? QStringLiteral("target_busy") : QStringLiteral("target_io"));
+        return makeError(
+            errno == EBUSY ? ErrorCode::Refused : ErrorCode::Io,
+            QCoreApplication::translate("Imaging", "cannot open the target %1: %2").arg(path, errnoText(errno)),
+            errno == EBUSY ? QStringLiteral("target_busy") : QStringLiteral("target_io"));
     t->m_directFd = ::open(native.constData(), O_RDWR | O_CLOEXEC | O_DIRECT);
     if (t->m_block) {
         uint64_t bytes = 0;
@@ -305,12 +326,14 @@ Result<void> DiskTarget::resize(int64_t size)
         return {};
     if (m_block) {
         if (size > m_size)
-            return refused(m_path, tr("it holds %1 bytes, the master needs %2").arg(m_size).arg(size),
-                           "target_too_small");
+            return refused(
+                m_path,
+                QCoreApplication::translate("Imaging", "it holds %1 bytes, the master needs %2").arg(m_size).arg(size),
+                "target_too_small");
         return {};
     }
     if (::ftruncate(m_fd, size) != 0)
-        return ioFailure(m_path, tr("resizing"), size, errno);
+        return ioFailure(m_path, QCoreApplication::translate("Imaging", "resizing"), size, errno);
     m_size = size;
     return {};
 }
@@ -325,7 +348,7 @@ Result<void> DiskTarget::write(int64_t offset, const uint8_t *data, size_t lengt
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0)
-            return ioFailure(m_path, tr("write"), offset, n < 0 ? errno : ENOSPC);
+            return ioFailure(m_path, QCoreApplication::translate("Imaging", "write"), offset, n < 0 ? errno : ENOSPC);
         data += n;
         offset += n;
         length -= size_t(n);
@@ -346,13 +369,13 @@ Result<bool> DiskTarget::discard(int64_t offset, int64_t length)
             return true;
         if (errno == EOPNOTSUPP || errno == ENOTTY || errno == EINVAL)
             return false;
-        return ioFailure(m_path, tr("discard"), offset, errno);
+        return ioFailure(m_path, QCoreApplication::translate("Imaging", "discard"), offset, errno);
     }
     if (::fallocate(m_fd, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE, offset, length) == 0)
         return true;
     if (errno == EOPNOTSUPP)
         return false;
-    return ioFailure(m_path, tr("hole punching"), offset, errno);
+    return ioFailure(m_path, QCoreApplication::translate("Imaging", "hole punching"), offset, errno);
 }
 
 Result<bool> DiskTarget::zeroOut(int64_t offset, int64_t length)
@@ -366,7 +389,7 @@ Result<bool> DiskTarget::zeroOut(int64_t offset, int64_t length)
         return true;
     if (errno == EOPNOTSUPP || errno == ENOTTY || errno == EINVAL)
         return false;
-    return ioFailure(m_path, tr("zeroing"), offset, errno);
+    return ioFailure(m_path, QCoreApplication::translate("Imaging", "zeroing"), offset, errno);
 }
 
 Result<void> DiskTarget::sync()
@@ -374,7 +397,7 @@ Result<void> DiskTarget::sync()
     if (m_null)
         return {};
     if (::fsync(m_fd) != 0)
-        return ioFailure(m_path, tr("flush"), 0, errno);
+        return ioFailure(m_path, QCoreApplication::translate("Imaging", "flush"), 0, errno);
     if (!m_block)
         ::posix_fadvise(m_fd, 0, 0, POSIX_FADV_DONTNEED); // so a read-back really reads the disk
     return {};
@@ -383,7 +406,8 @@ Result<void> DiskTarget::sync()
 Result<void> DiskTarget::read(int64_t offset, uint8_t *data, size_t length)
 {
     if (m_null)
-        return makeError(ErrorCode::Unsupported, tr("%1 cannot be read back").arg(m_path));
+        return makeError(ErrorCode::Unsupported,
+                         QCoreApplication::translate("Imaging", "%1 cannot be read back").arg(m_path));
     while (length > 0) {
         const bool direct
             = m_directFd >= 0 && offset % 4096 == 0 && length >= 4096 && reinterpret_cast<uintptr_t>(data) % 4096 == 0;
@@ -392,7 +416,7 @@ Result<void> DiskTarget::read(int64_t offset, uint8_t *data, size_t length)
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0)
-            return ioFailure(m_path, tr("read-back"), offset, n < 0 ? errno : EIO);
+            return ioFailure(m_path, QCoreApplication::translate("Imaging", "read-back"), offset, n < 0 ? errno : EIO);
         data += n;
         offset += n;
         length -= size_t(n);
@@ -403,7 +427,10 @@ Result<void> DiskTarget::read(int64_t offset, uint8_t *data, size_t length)
 Result<void> FaultyTarget::eio() const
 {
     return makeError(ErrorCode::Io,
-                     tr("target %1: write failed at offset %2: %3").arg(name()).arg(m_failAt).arg(errnoText(EIO)),
+                     QCoreApplication::translate("Imaging", "target %1: write failed at offset %2: %3")
+                         .arg(name())
+                         .arg(m_failAt)
+                         .arg(errnoText(EIO)),
                      QStringLiteral("target_io"));
 }
 

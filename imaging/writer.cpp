@@ -24,11 +24,6 @@ namespace Etabli::Imaging {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Imaging", text);
-}
-
 using Clock = std::chrono::steady_clock;
 
 double secondsSince(Clock::time_point start)
@@ -197,7 +192,8 @@ struct ImageWriter::Private {
     Result<int64_t> produce(Slot &s)
     {
         if (cancelled)
-            return makeError(ErrorCode::Cancelled, tr("cancelled"), QStringLiteral("cancelled"));
+            return makeError(ErrorCode::Cancelled, QCoreApplication::translate("Imaging", "cancelled"),
+                             QStringLiteral("cancelled"));
         const int64_t offset = s.index * int64_t(rangeSize);
         const int64_t size = source->virtualSize();
         if (!source->isSequential() && size >= 0) {
@@ -218,15 +214,19 @@ struct ImageWriter::Private {
         if (options.manifest && *n > 0) {
             const Manifest &m = *options.manifest;
             if (s.index >= int64_t(m.ranges.size()))
-                return makeError(ErrorCode::Corrupt,
-                                 tr("the master is longer than its manifest says (%1 bytes)").arg(m.virtualSize),
-                                 QStringLiteral("manifest_mismatch"));
+                return makeError(
+                    ErrorCode::Corrupt,
+                    QCoreApplication::translate("Imaging", "the master is longer than its manifest says (%1 bytes)")
+                        .arg(m.virtualSize),
+                    QStringLiteral("manifest_mismatch"));
             const Digest d = s.extents.empty() ? zeroSha(uint32_t(*n)) : sha256(s.buffer.data(), size_t(*n));
             if (d != m.ranges[size_t(s.index)])
                 return makeError(
                     ErrorCode::Corrupt,
-                    tr("the master does not match its manifest at offset %1 (range %2): damaged or tampered "
-                       "master, nothing after it was written")
+                    QCoreApplication::translate(
+                        "Imaging",
+                        "the master does not match its manifest at offset %1 (range %2): damaged or tampered "
+                        "master, nothing after it was written")
                         .arg(offset)
                         .arg(s.index),
                     QStringLiteral("manifest_mismatch"));
@@ -283,7 +283,7 @@ struct ImageWriter::Private {
         AlignedBuffer buffer(size_t(perRead) * rangeSize);
         for (int64_t first = 0; first < count; first += perRead) {
             if (cancelled) {
-                fail(t, makeError(ErrorCode::Cancelled, tr("cancelled")));
+                fail(t, makeError(ErrorCode::Cancelled, QCoreApplication::translate("Imaging", "cancelled")));
                 return;
             }
             const int64_t offset = first * int64_t(rangeSize);
@@ -298,8 +298,10 @@ struct ImageWriter::Private {
                 if (crc32Of(buffer.data() + at, len) != t.crcs[size_t(i)]) {
                     fail(t,
                          makeError(ErrorCode::Corrupt,
-                                   tr("target %1: verification failed, the bytes read back at offset %2 differ "
-                                      "from the master")
+                                   QCoreApplication::translate(
+                                       "Imaging",
+                                       "target %1: verification failed, the bytes read back at offset %2 differ "
+                                       "from the master")
                                        .arg(t.device->name())
                                        .arg(offset + at)));
                     return;
@@ -455,23 +457,27 @@ void ImageWriter::cancel()
 {
     d->cancelled = true;
     if (Pipeline *p = d->pipeline)
-        p->abort(makeError(ErrorCode::Cancelled, tr("cancelled"), QStringLiteral("cancelled")));
+        p->abort(makeError(ErrorCode::Cancelled, QCoreApplication::translate("Imaging", "cancelled"),
+                           QStringLiteral("cancelled")));
 }
 
 Result<void> ImageWriter::run()
 {
     if (d->targets.empty())
-        return makeError(ErrorCode::InvalidArgument, tr("no target to write"));
+        return makeError(ErrorCode::InvalidArgument, QCoreApplication::translate("Imaging", "no target to write"));
     const int64_t size = d->source->virtualSize();
     if (d->options.manifest && size >= 0 && size != d->options.manifest->virtualSize)
         return makeError(ErrorCode::Corrupt,
-                         tr("the master holds %1 bytes but its manifest says %2: wrong or damaged master")
+                         QCoreApplication::translate(
+                             "Imaging", "the master holds %1 bytes but its manifest says %2: wrong or damaged master")
                              .arg(size)
                              .arg(d->options.manifest->virtualSize),
                          QStringLiteral("manifest_mismatch"));
     const uint32_t cs = d->source->clusterSize();
     if (cs > d->rangeSize || (cs && d->rangeSize % cs))
-        return makeError(ErrorCode::Unsupported, tr("cluster size %1 does not divide the range size").arg(cs));
+        return makeError(
+            ErrorCode::Unsupported,
+            QCoreApplication::translate("Imaging", "cluster size %1 does not divide the range size").arg(cs));
     const int64_t total = d->totalBytes;
     d->zeroCrcs[d->rangeSize] = crc32Of(zeroBuffer(d->rangeSize), d->rangeSize);
     d->zeroShas[d->rangeSize] = sha256(zeroBuffer(d->rangeSize), d->rangeSize);
@@ -506,7 +512,8 @@ Result<void> ImageWriter::run()
     for (auto &t : d->targets)
         t->start = Clock::now();
     if (d->cancelled)
-        pipe.abort(makeError(ErrorCode::Cancelled, tr("cancelled"), QStringLiteral("cancelled")));
+        pipe.abort(makeError(ErrorCode::Cancelled, QCoreApplication::translate("Imaging", "cancelled"),
+                             QStringLiteral("cancelled")));
     pipe.start();
     std::vector<std::thread> writers;
     for (size_t c = 0; c < d->targets.size(); ++c)
@@ -524,7 +531,7 @@ Result<void> ImageWriter::run()
             written = std::max<int64_t>(written, t->bytes);
         if (written != d->options.manifest->virtualSize)
             return makeError(ErrorCode::Corrupt,
-                             tr("the stream held %1 bytes but the manifest says %2")
+                             QCoreApplication::translate("Imaging", "the stream held %1 bytes but the manifest says %2")
                                  .arg(written)
                                  .arg(d->options.manifest->virtualSize),
                              QStringLiteral("manifest_mismatch"));
@@ -532,7 +539,8 @@ Result<void> ImageWriter::run()
     for (const auto &t : d->targets)
         if (t->phase == int(TargetProgress::Phase::Done))
             return {};
-    return makeError(ErrorCode::Io, tr("no target was written successfully"), QStringLiteral("all_targets_failed"));
+    return makeError(ErrorCode::Io, QCoreApplication::translate("Imaging", "no target was written successfully"),
+                     QStringLiteral("all_targets_failed"));
 }
 
 std::vector<TargetProgress> ImageWriter::progress() const

@@ -11,11 +11,6 @@ namespace Etabli::Labels::BrotherQl {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Labels", text);
-}
-
 const QByteArray invalidate(200, '\0');
 const QByteArray initialize("\x1B\x40", 2);
 const QByteArray rasterMode("\x1B\x69\x61\x01", 4);
@@ -44,11 +39,13 @@ std::optional<Media> media(const QString &id)
 Result<QByteArray> rasterJob(const QImage &mono, const Media &m)
 {
     if (mono.format() != QImage::Format_Mono || mono.colorCount() != 2 || qGray(mono.color(1)) != 0)
-        return makeError(ErrorCode::InvalidArgument, tr("a Brother QL job needs a 1-bit label image"));
+        return makeError(ErrorCode::InvalidArgument,
+                         QCoreApplication::translate("Labels", "a Brother QL job needs a 1-bit label image"));
     const int expected = qRound(m.widthMm * nativeDpi / 25.4);
     if (std::abs(mono.width() - expected) > 2 || mono.width() < m.printableDots)
         return makeError(ErrorCode::InvalidArgument,
-                         tr("this label is %1 dots wide; %2 mm Brother tape needs %3 dots at 300 dpi")
+                         QCoreApplication::translate(
+                             "Labels", "this label is %1 dots wide; %2 mm Brother tape needs %3 dots at 300 dpi")
                              .arg(mono.width())
                              .arg(m.widthMm)
                              .arg(expected),
@@ -58,7 +55,8 @@ Result<QByteArray> rasterJob(const QImage &mono, const Media &m)
     int rows = mono.height();
     if (m.dieCut) {
         if (mono.height() < m.printableLength)
-            return makeError(ErrorCode::InvalidArgument, tr("this label is shorter than a %1 label").arg(m.id),
+            return makeError(ErrorCode::InvalidArgument,
+                             QCoreApplication::translate("Labels", "this label is shorter than a %1 label").arg(m.id),
                              QStringLiteral("wrong_media_length"));
         top = (mono.height() - m.printableLength) / 2;
         rows = m.printableLength;
@@ -135,12 +133,12 @@ QStringList Status::errorMessages() const
     QStringList out;
     for (int bit = 0; bit < 8; ++bit) {
         if (errors1 & (1 << bit))
-            out.append(tr(first[bit]));
+            out.append(QCoreApplication::translate("Labels", first[bit]));
         if (errors2 & (1 << bit))
-            out.append(tr(second[bit]));
+            out.append(QCoreApplication::translate("Labels", second[bit]));
     }
     if (out.isEmpty() && statusType == 0x02)
-        out.append(tr("the printer reports an error"));
+        out.append(QCoreApplication::translate("Labels", "the printer reports an error"));
     return out;
 }
 
@@ -185,12 +183,15 @@ public:
                 m_handle, m_out, reinterpret_cast<unsigned char *>(const_cast<char *>(data.constData() + offset)),
                 chunk, &sent, 10000);
             if (rc != 0 && rc != LIBUSB_ERROR_TIMEOUT)
-                return makeError(ErrorCode::Io,
-                                 tr("the Brother printer stopped answering on USB: %1")
-                                     .arg(QString::fromUtf8(libusb_strerror(libusb_error(rc)))),
-                                 QStringLiteral("usb_write"));
+                return makeError(
+                    ErrorCode::Io,
+                    QCoreApplication::translate("Labels", "the Brother printer stopped answering on USB: %1")
+                        .arg(QString::fromUtf8(libusb_strerror(libusb_error(rc)))),
+                    QStringLiteral("usb_write"));
             if (sent == 0)
-                return makeError(ErrorCode::Io, tr("the Brother printer does not take data (is it on and ready?)"),
+                return makeError(ErrorCode::Io,
+                                 QCoreApplication::translate(
+                                     "Labels", "the Brother printer does not take data (is it on and ready?)"),
                                  QStringLiteral("usb_timeout"));
             offset += sent;
         }
@@ -207,7 +208,7 @@ public:
             const int rc = libusb_bulk_transfer(m_handle, m_in, chunk, sizeof chunk, &got, 100);
             if (rc != 0 && rc != LIBUSB_ERROR_TIMEOUT)
                 return makeError(ErrorCode::Io,
-                                 tr("cannot read the Brother printer's status: %1")
+                                 QCoreApplication::translate("Labels", "cannot read the Brother printer's status: %1")
                                      .arg(QString::fromUtf8(libusb_strerror(libusb_error(rc)))));
             buffer.append(reinterpret_cast<const char *>(chunk), got);
         }
@@ -227,7 +228,8 @@ Result<std::unique_ptr<Device>> openUsb(const QString &serial)
 {
     auto dev = std::make_unique<UsbDevice>();
     if (libusb_init(&dev->m_context) != 0)
-        return makeError(ErrorCode::Io, tr("USB is not available on this machine"), QStringLiteral("usb_init"));
+        return makeError(ErrorCode::Io, QCoreApplication::translate("Labels", "USB is not available on this machine"),
+                         QStringLiteral("usb_init"));
     libusb_device **list = nullptr;
     const ssize_t count = libusb_get_device_list(dev->m_context, &list);
     libusb_device *found = nullptr;
@@ -248,15 +250,18 @@ Result<std::unique_ptr<Device>> openUsb(const QString &serial)
         }
         found = list[i];
     }
-    Result<void> opened = makeError(ErrorCode::NotFound,
-                                    serial.isEmpty() ? tr("no Brother label printer is plugged in over USB")
-                                                     : tr("no Brother label printer with serial %1 on USB").arg(serial),
-                                    QStringLiteral("printer_absent"));
+    Result<void> opened = makeError(
+        ErrorCode::NotFound,
+        serial.isEmpty()
+            ? QCoreApplication::translate("Labels", "no Brother label printer is plugged in over USB")
+            : QCoreApplication::translate("Labels", "no Brother label printer with serial %1 on USB").arg(serial),
+        QStringLiteral("printer_absent"));
     if (found) {
         const int rc = libusb_open(found, &dev->m_handle);
         if (rc != 0) {
             opened = makeError(ErrorCode::Io,
-                               tr("cannot open the Brother printer: %1 (permissions? see packaging/udev)")
+                               QCoreApplication::translate(
+                                   "Labels", "cannot open the Brother printer: %1 (permissions? see packaging/udev)")
                                    .arg(QString::fromUtf8(libusb_strerror(libusb_error(rc)))),
                                QStringLiteral("usb_open"));
         } else {
@@ -274,8 +279,10 @@ Result<std::unique_ptr<Device>> openUsb(const QString &serial)
             }
             libusb_set_auto_detach_kernel_driver(dev->m_handle, 1); // usblp may hold it
             if (!dev->m_in || !dev->m_out || libusb_claim_interface(dev->m_handle, dev->m_interface) != 0)
-                opened = makeError(ErrorCode::Io, tr("the Brother printer is in use by another program"),
-                                   QStringLiteral("usb_busy"));
+                opened = makeError(
+                    ErrorCode::Io,
+                    QCoreApplication::translate("Labels", "the Brother printer is in use by another program"),
+                    QStringLiteral("usb_busy"));
             else
                 opened = {};
         }
@@ -289,10 +296,10 @@ Result<std::unique_ptr<Device>> openUsb(const QString &serial)
 Result<void> print(Device &device, const QByteArray &job, const Media &m, int timeoutMs)
 {
     auto refused = [](const Status &s) {
-        return makeError(
-            ErrorCode::Refused,
-            tr("the Brother printer refuses the label: %1").arg(s.errorMessages().join(QStringLiteral("; "))),
-            QStringLiteral("printer_error"));
+        return makeError(ErrorCode::Refused,
+                         QCoreApplication::translate("Labels", "the Brother printer refuses the label: %1")
+                             .arg(s.errorMessages().join(QStringLiteral("; "))),
+                         QStringLiteral("printer_error"));
     };
     if (auto r = device.write(invalidate + initialize + statusRequest); !r)
         return r;
@@ -301,19 +308,22 @@ Result<void> print(Device &device, const QByteArray &job, const Media &m, int ti
         return reply.error();
     const auto status = parseStatus(*reply);
     if (!status)
-        return makeError(ErrorCode::Network, tr("the Brother printer does not answer the status request"),
-                         QStringLiteral("no_status"));
+        return makeError(
+            ErrorCode::Network,
+            QCoreApplication::translate("Labels", "the Brother printer does not answer the status request"),
+            QStringLiteral("no_status"));
     if (status->hasError())
         return refused(*status);
     if (status->mediaWidthMm != m.widthMm || (m.dieCut && status->mediaLengthMm != m.lengthMm)
         || status->mediaType != (m.dieCut ? 0x0B : 0x0A))
-        return makeError(ErrorCode::Refused,
-                         tr("the Brother printer holds %1 mm %2 media; this label needs %3")
-                             .arg(status->mediaWidthMm)
-                             .arg(status->mediaLengthMm ? QStringLiteral("x %1 mm die-cut").arg(status->mediaLengthMm)
-                                                        : tr("endless"))
-                             .arg(m.id),
-                         QStringLiteral("wrong_media"));
+        return makeError(
+            ErrorCode::Refused,
+            QCoreApplication::translate("Labels", "the Brother printer holds %1 mm %2 media; this label needs %3")
+                .arg(status->mediaWidthMm)
+                .arg(status->mediaLengthMm ? QStringLiteral("x %1 mm die-cut").arg(status->mediaLengthMm)
+                                           : QCoreApplication::translate("Labels", "endless"))
+                .arg(m.id),
+            QStringLiteral("wrong_media"));
     if (auto r = device.write(job); !r)
         return r;
     QDeadlineTimer deadline(timeoutMs);
@@ -330,7 +340,8 @@ Result<void> print(Device &device, const QByteArray &job, const Media &m, int ti
             return {};
     }
     return makeError(ErrorCode::Io,
-                     tr("the Brother printer did not confirm the print within %1 s").arg(timeoutMs / 1000),
+                     QCoreApplication::translate("Labels", "the Brother printer did not confirm the print within %1 s")
+                         .arg(timeoutMs / 1000),
                      QStringLiteral("no_confirmation"));
 }
 

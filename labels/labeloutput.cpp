@@ -17,11 +17,6 @@ namespace Etabli::Labels {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Labels", text);
-}
-
 QPageLayout labelLayout(const RenderedLabel &label)
 {
     const QPageSize size(label.pageMm, QPageSize::Millimeter, label.templateName, QPageSize::ExactMatch);
@@ -63,7 +58,8 @@ Result<void> writePng(const RenderedLabel &label, const QString &path)
 {
     QImageWriter writer(path, "png");
     if (!writer.write(label.image))
-        return makeError(ErrorCode::Io, tr("cannot write %1: %2").arg(path, writer.errorString()));
+        return makeError(ErrorCode::Io,
+                         QCoreApplication::translate("Labels", "cannot write %1: %2").arg(path, writer.errorString()));
     return {};
 }
 
@@ -74,15 +70,16 @@ Result<void> writePdf(const RenderedLabel &label, const QString &path)
     pdf.setTitle(label.tags.join(QStringLiteral(", ")));
     pdf.setResolution(label.dpi);
     if (!pdf.setPageLayout(labelLayout(label)))
-        return makeError(ErrorCode::Internal, tr("the PDF writer refused the page size"));
+        return makeError(ErrorCode::Internal,
+                         QCoreApplication::translate("Labels", "the PDF writer refused the page size"));
     QPainter painter;
     if (!painter.begin(&pdf))
-        return makeError(ErrorCode::Io, tr("cannot write %1").arg(path));
+        return makeError(ErrorCode::Io, QCoreApplication::translate("Labels", "cannot write %1").arg(path));
     paintPage(painter, label, pdf);
     if (!painter.end())
-        return makeError(ErrorCode::Io, tr("cannot write %1").arg(path));
+        return makeError(ErrorCode::Io, QCoreApplication::translate("Labels", "cannot write %1").arg(path));
     if (QFileInfo(path).size() == 0)
-        return makeError(ErrorCode::Io, tr("cannot write %1").arg(path));
+        return makeError(ErrorCode::Io, QCoreApplication::translate("Labels", "cannot write %1").arg(path));
     return {};
 }
 
@@ -96,37 +93,42 @@ Result<void> printWithQPrinter(const RenderedLabel &label, const QString &printe
     QPrinter printer(QPrinter::HighResolution);
     if (pdfFile.isEmpty()) {
         if (!systemPrinters().contains(printerName))
-            return makeError(
-                ErrorCode::NotFound,
-                tr("the printer «%1» is not known to CUPS on this machine (known: %2)")
-                    .arg(printerName,
-                         systemPrinters().isEmpty() ? tr("none") : systemPrinters().join(QStringLiteral(", "))),
-                QStringLiteral("printer_unknown"));
+            return makeError(ErrorCode::NotFound,
+                             QCoreApplication::translate(
+                                 "Labels", "the printer «%1» is not known to CUPS on this machine (known: %2)")
+                                 .arg(printerName,
+                                      systemPrinters().isEmpty() ? QCoreApplication::translate("Labels", "none")
+                                                                 : systemPrinters().join(QStringLiteral(", "))),
+                             QStringLiteral("printer_unknown"));
         printer.setPrinterName(printerName);
         if (!printer.isValid())
-            return makeError(ErrorCode::Refused, tr("the printer «%1» cannot be used").arg(printerName),
+            return makeError(ErrorCode::Refused,
+                             QCoreApplication::translate("Labels", "the printer «%1» cannot be used").arg(printerName),
                              QStringLiteral("printer_invalid"));
     } else {
         printer.setOutputFormat(QPrinter::PdfFormat);
         printer.setOutputFileName(pdfFile);
     }
-    printer.setDocName(tr("Établi label %1").arg(label.tags.join(QStringLiteral(", "))));
+    printer.setDocName(
+        QCoreApplication::translate("Labels", "Établi label %1").arg(label.tags.join(QStringLiteral(", "))));
     printer.setFullPage(true);
     printer.setResolution(label.dpi);
     if (!printer.setPageLayout(labelLayout(label)))
         return makeError(ErrorCode::Refused,
-                         tr("the printer «%1» refuses the label size %2×%3 mm")
+                         QCoreApplication::translate("Labels", "the printer «%1» refuses the label size %2×%3 mm")
                              .arg(printerName)
                              .arg(label.pageMm.width())
                              .arg(label.pageMm.height()),
                          QStringLiteral("page_size_refused"));
     QPainter painter;
     if (!painter.begin(&printer))
-        return makeError(ErrorCode::Io, tr("the printer «%1» refused the job").arg(printerName),
+        return makeError(ErrorCode::Io,
+                         QCoreApplication::translate("Labels", "the printer «%1» refused the job").arg(printerName),
                          QStringLiteral("printer_refused"));
     paintPage(painter, label, printer);
     if (!painter.end() || printer.printerState() == QPrinter::Error || printer.printerState() == QPrinter::Aborted)
-        return makeError(ErrorCode::Io, tr("the printer «%1» failed the job").arg(printerName),
+        return makeError(ErrorCode::Io,
+                         QCoreApplication::translate("Labels", "the printer «%1» failed the job").arg(printerName),
                          QStringLiteral("printer_failed"));
     return {};
 }

@@ -15,11 +15,6 @@ namespace Etabli::Labels {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Labels", text);
-}
-
 const QString monoFamily = QStringLiteral("DejaVu Sans Mono");
 const QString sansFamily = QStringLiteral("DejaVu Sans");
 
@@ -130,13 +125,15 @@ struct Renderer {
             moduleDots = std::min(moduleDots, box.height() / symbol->modules.height());
         if (moduleDots < minDots) {
             const double neededMm = symbol->modules.width() * minDots * 25.4 / dpi;
-            return makeError(ErrorCode::InvalidArgument,
-                             tr("template %1: the %2 field is too small for «%3» at %4 dpi (needs %5 mm, has %6 mm)")
-                                 .arg(templ.name, toString(symbology), data)
-                                 .arg(dpi)
-                                 .arg(neededMm, 0, 'f', 1)
-                                 .arg(f.rectMm.width(), 0, 'f', 1),
-                             QStringLiteral("field_too_small"));
+            return makeError(
+                ErrorCode::InvalidArgument,
+                QCoreApplication::translate(
+                    "Labels", "template %1: the %2 field is too small for «%3» at %4 dpi (needs %5 mm, has %6 mm)")
+                    .arg(templ.name, toString(symbology), data)
+                    .arg(dpi)
+                    .arg(neededMm, 0, 'f', 1)
+                    .arg(f.rectMm.width(), 0, 'f', 1),
+                QStringLiteral("field_too_small"));
         }
         const int width = symbol->modules.width() * moduleDots;
         const int height = symbol->is2D() ? symbol->modules.height() * moduleDots : box.height();
@@ -166,8 +163,9 @@ struct Renderer {
         }
         if (shown < items.size()) {
             const QRect line(box.left(), box.top() + shown * lineHeight, box.width(), lineHeight);
-            out.texts.append(drawFittedText(painter, tr("+ %1 more").arg(items.size() - shown),
-                                            line.adjusted(lineHeight, 0, 0, 0), false, false));
+            out.texts.append(
+                drawFittedText(painter, QCoreApplication::translate("Labels", "+ %1 more").arg(items.size() - shown),
+                               line.adjusted(lineHeight, 0, 0, 0), false, false));
         }
     }
 
@@ -183,7 +181,8 @@ struct Renderer {
                 if (data.isEmpty()) {
                     if (f.source == FieldSource::KitReference)
                         continue; // a kit label of a PC not (yet) in a kit
-                    return makeError(ErrorCode::InvalidArgument, tr("a label needs an asset tag"),
+                    return makeError(ErrorCode::InvalidArgument,
+                                     QCoreApplication::translate("Labels", "a label needs an asset tag"),
                                      QStringLiteral("no_tag"));
                 }
                 if (auto r = drawSymbol(f, data, box, labelIndex); !r)
@@ -215,13 +214,15 @@ Result<RenderedLabel> renderLabels(const LabelTemplate &templ, const QList<Label
     if (dpi == 0)
         dpi = templ.dpi;
     if (dpi < 100 || dpi > 1200)
-        return makeError(ErrorCode::InvalidArgument, tr("the resolution must be between 100 and 1200 dpi"),
+        return makeError(ErrorCode::InvalidArgument,
+                         QCoreApplication::translate("Labels", "the resolution must be between 100 and 1200 dpi"),
                          QStringLiteral("bad_dpi"));
     if (labels.isEmpty())
-        return makeError(ErrorCode::InvalidArgument, tr("no label to render"), QStringLiteral("no_label"));
+        return makeError(ErrorCode::InvalidArgument, QCoreApplication::translate("Labels", "no label to render"),
+                         QStringLiteral("no_label"));
     if (labels.size() > templ.capacity())
         return makeError(ErrorCode::InvalidArgument,
-                         tr("template %1 holds %2 label(s) per page, not %3")
+                         QCoreApplication::translate("Labels", "template %1 holds %2 label(s) per page, not %3")
                              .arg(templ.name)
                              .arg(templ.capacity())
                              .arg(labels.size()),
@@ -235,7 +236,7 @@ Result<RenderedLabel> renderLabels(const LabelTemplate &templ, const QList<Label
     // A template is user data: refuse pages no printer takes rather than allocate them.
     if (qint64(pixels.width()) * pixels.height() > 64 * 1000 * 1000)
         return makeError(ErrorCode::InvalidArgument,
-                         tr("a %1×%2 mm page at %3 dpi is too large to render")
+                         QCoreApplication::translate("Labels", "a %1×%2 mm page at %3 dpi is too large to render")
                              .arg(out.pageMm.width())
                              .arg(out.pageMm.height())
                              .arg(dpi),

@@ -22,11 +22,6 @@ namespace Etabli::Labels {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Labels", text);
-}
-
 struct Parser {
     QString origin;
     QString problem;
@@ -44,12 +39,12 @@ struct Parser {
         QList<double> out;
         const QJsonArray a = v.toArray();
         if (!v.isArray() || a.size() != count) {
-            fail(tr("«%1» must be an array of %2 numbers").arg(key).arg(count));
+            fail(QCoreApplication::translate("Labels", "«%1» must be an array of %2 numbers").arg(key).arg(count));
             return QList<double>(count, 0.0);
         }
         for (const QJsonValue &x : a) {
             if (!x.isDouble() || x.toDouble() < 0) {
-                fail(tr("«%1» must hold non-negative numbers").arg(key));
+                fail(QCoreApplication::translate("Labels", "«%1» must hold non-negative numbers").arg(key));
                 return QList<double>(count, 0.0);
             }
             out.append(x.toDouble());
@@ -96,7 +91,8 @@ Result<LabelTemplate> LabelTemplate::fromJson(const QByteArray &json, const QStr
     const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject())
         return makeError(ErrorCode::InvalidArgument,
-                         tr("label template %1 is not a JSON object: %2").arg(origin, error.errorString()),
+                         QCoreApplication::translate("Labels", "label template %1 is not a JSON object: %2")
+                             .arg(origin, error.errorString()),
                          QStringLiteral("template_json"));
     const QJsonObject o = doc.object();
     Parser p{origin, {}};
@@ -104,38 +100,41 @@ Result<LabelTemplate> LabelTemplate::fromJson(const QByteArray &json, const QStr
     t.name = o.value(QLatin1String("name")).toString();
     t.description = o.value(QLatin1String("description")).toString();
     if (t.name.isEmpty() || t.name.contains(u' '))
-        p.fail(tr("«name» must be a non-empty word"));
+        p.fail(QCoreApplication::translate("Labels", "«name» must be a non-empty word"));
     const auto size = p.numbers(o.value(QLatin1String("size_mm")), 2, QStringLiteral("size_mm"));
     t.sizeMm = QSizeF(size[0], size[1]);
     if (t.sizeMm.width() < 10 || t.sizeMm.height() < 10 || t.sizeMm.width() > 300 || t.sizeMm.height() > 300)
-        p.fail(tr("«size_mm» must be between 10 and 300 mm"));
+        p.fail(QCoreApplication::translate("Labels", "«size_mm» must be between 10 and 300 mm"));
     if (o.contains(QLatin1String("margins_mm"))) {
         const auto m = p.numbers(o.value(QLatin1String("margins_mm")), 2, QStringLiteral("margins_mm"));
         t.marginsMm = QSizeF(m[0], m[1]);
     }
     t.dpi = o.value(QLatin1String("dpi")).toInt(300);
     if (t.dpi < 100 || t.dpi > 1200)
-        p.fail(tr("«dpi» must be between 100 and 1200"));
+        p.fail(QCoreApplication::translate("Labels", "«dpi» must be between 100 and 1200"));
     t.brotherMedia = o.value(QLatin1String("brother_media")).toString();
     const QRectF printable(t.marginsMm.width(), t.marginsMm.height(), t.sizeMm.width() - 2 * t.marginsMm.width(),
                            t.sizeMm.height() - 2 * t.marginsMm.height());
 
     const QJsonArray fields = o.value(QLatin1String("fields")).toArray();
     if (fields.isEmpty())
-        p.fail(tr("«fields» must list at least one field"));
+        p.fail(QCoreApplication::translate("Labels", "«fields» must list at least one field"));
     for (int i = 0; i < fields.size() && p.problem.isEmpty(); ++i) {
         const QJsonObject f = fields[i].toObject();
         TemplateField field;
         const auto type = fieldTypeFromString(f.value(QLatin1String("type")).toString());
         const auto source = fieldSourceFromString(f.value(QLatin1String("data")).toString(QStringLiteral("tag")));
         if (!type) {
-            p.fail(tr("field %1: unknown type «%2» (text, datamatrix, qr, code128, pictogram, list)")
+            p.fail(QCoreApplication::translate(
+                       "Labels", "field %1: unknown type «%2» (text, datamatrix, qr, code128, pictogram, list)")
                        .arg(i)
                        .arg(f.value(QLatin1String("type")).toString()));
             break;
         }
         if (!source) {
-            p.fail(tr("field %1: unknown data «%2»").arg(i).arg(f.value(QLatin1String("data")).toString()));
+            p.fail(QCoreApplication::translate("Labels", "field %1: unknown data «%2»")
+                       .arg(i)
+                       .arg(f.value(QLatin1String("data")).toString()));
             break;
         }
         field.type = *type;
@@ -147,14 +146,16 @@ Result<LabelTemplate> LabelTemplate::fromJson(const QByteArray &json, const QStr
         field.monospace = f.value(QLatin1String("monospace")).toBool();
         field.minModuleDots = f.value(QLatin1String("min_module_dots")).toInt(0);
         if (field.rectMm.isEmpty())
-            p.fail(tr("field %1: «rect_mm» has no area").arg(i));
+            p.fail(QCoreApplication::translate("Labels", "field %1: «rect_mm» has no area").arg(i));
         else if (!printable.adjusted(-0.001, -0.001, 0.001, 0.001).contains(field.rectMm))
-            p.fail(tr("field %1 lies outside the printable area of the label").arg(i));
+            p.fail(
+                QCoreApplication::translate("Labels", "field %1 lies outside the printable area of the label").arg(i));
         const bool symbol = field.type == FieldType::DataMatrix || field.type == FieldType::QrCode
             || field.type == FieldType::Code128;
         if (symbol && field.source != FieldSource::Tag && field.source != FieldSource::KitReference
             && field.source != FieldSource::Literal)
-            p.fail(tr("field %1: barcodes carry a tag, a kit reference or a literal").arg(i));
+            p.fail(QCoreApplication::translate("Labels", "field %1: barcodes carry a tag, a kit reference or a literal")
+                       .arg(i));
         t.fields.append(field);
     }
 
@@ -170,17 +171,18 @@ Result<LabelTemplate> LabelTemplate::fromJson(const QByteArray &json, const QStr
         sheet.columns = s.value(QLatin1String("columns")).toInt();
         sheet.rows = s.value(QLatin1String("rows")).toInt();
         if (sheet.pageMm.width() > 500 || sheet.pageMm.height() > 500)
-            p.fail(tr("«sheet.page_mm» must be at most 500 mm"));
+            p.fail(QCoreApplication::translate("Labels", "«sheet.page_mm» must be at most 500 mm"));
         if (sheet.columns < 1 || sheet.rows < 1)
-            p.fail(tr("«sheet» needs at least one column and one row"));
+            p.fail(QCoreApplication::translate("Labels", "«sheet» needs at least one column and one row"));
         const double right = sheet.originMm.x() + (sheet.columns - 1) * sheet.pitchMm.width() + t.sizeMm.width();
         const double bottom = sheet.originMm.y() + (sheet.rows - 1) * sheet.pitchMm.height() + t.sizeMm.height();
         if (right > sheet.pageMm.width() + 0.01 || bottom > sheet.pageMm.height() + 0.01)
-            p.fail(tr("the labels of «sheet» do not fit on its page"));
+            p.fail(QCoreApplication::translate("Labels", "the labels of «sheet» do not fit on its page"));
         t.sheet = sheet;
     }
     if (!p.problem.isEmpty())
-        return makeError(ErrorCode::InvalidArgument, tr("label template %1: %2").arg(origin, p.problem),
+        return makeError(ErrorCode::InvalidArgument,
+                         QCoreApplication::translate("Labels", "label template %1: %2").arg(origin, p.problem),
                          QStringLiteral("template_invalid"));
     return t;
 }
@@ -189,7 +191,9 @@ Result<LabelTemplate> LabelTemplate::fromFile(const QString &path)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return makeError(ErrorCode::NotFound, tr("cannot read the label template %1: %2").arg(path, f.errorString()));
+        return makeError(
+            ErrorCode::NotFound,
+            QCoreApplication::translate("Labels", "cannot read the label template %1: %2").arg(path, f.errorString()));
     return fromJson(f.readAll(), path);
 }
 
@@ -223,7 +227,8 @@ Result<LabelTemplate> findTemplate(const QString &nameOrPath)
     for (const LabelTemplate &t : all)
         names.append(t.name);
     return makeError(ErrorCode::NotFound,
-                     tr("no label template «%1» (templates: %2)").arg(nameOrPath, names.join(QStringLiteral(", "))),
+                     QCoreApplication::translate("Labels", "no label template «%1» (templates: %2)")
+                         .arg(nameOrPath, names.join(QStringLiteral(", "))),
                      QStringLiteral("unknown_template"));
 }
 

@@ -14,16 +14,13 @@ namespace Etabli::Labels {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Labels", text);
-}
-
 Error badUri(const QString &uri)
 {
     return makeError(
         ErrorCode::InvalidArgument,
-        tr("unknown printer «%1» (cups:NAME, zpl://HOST:9100, brother-ql://usb, brother-ql://HOST)").arg(uri),
+        QCoreApplication::translate(
+            "Labels", "unknown printer «%1» (cups:NAME, zpl://HOST:9100, brother-ql://usb, brother-ql://HOST)")
+            .arg(uri),
         QStringLiteral("bad_printer_uri"));
 }
 
@@ -77,35 +74,39 @@ int PrinterTarget::dpiFor(const LabelTemplate &templ, int requestedDpi) const
 Result<void> PrinterTarget::accepts(const LabelTemplate &templ) const
 {
     if ((kind == Kind::BrotherUsb || kind == Kind::BrotherTcp) && !BrotherQl::media(templ.brotherMedia))
-        return makeError(
-            ErrorCode::InvalidArgument,
-            tr("template %1 is not made for Brother QL tape (try brother-62x29 or kit-62)").arg(templ.name),
-            QStringLiteral("not_brother_media"));
+        return makeError(ErrorCode::InvalidArgument,
+                         QCoreApplication::translate(
+                             "Labels", "template %1 is not made for Brother QL tape (try brother-62x29 or kit-62)")
+                             .arg(templ.name),
+                         QStringLiteral("not_brother_media"));
     return {};
 }
 
-Result<void> sendRawTcp(const QString &host, quint16 port, const QByteArray &data, int timeoutMs)
+namespace {
+
+/// Sends all of `data` on a connected socket and closes it; a peer that stops reading
+/// or drops the connection is a refused job.
+Result<void> writeJob(QTcpSocket &socket, const QString &host, quint16 port, const QByteArray &data, int timeoutMs)
 {
-    QTcpSocket socket;
-    socket.connectToHost(host, port);
-    if (!socket.waitForConnected(timeoutMs))
-        return makeError(ErrorCode::Network,
-                         tr("the printer %1:%2 does not answer: %3").arg(host).arg(port).arg(socket.errorString()),
-                         QStringLiteral("printer_unreachable"));
     qint64 written = 0;
     while (written < data.size()) {
         const qint64 n = socket.write(data.constData() + written, data.size() - written);
         if (n < 0)
             return makeError(ErrorCode::Network,
-                             tr("the printer %1:%2 refused the job: %3").arg(host).arg(port).arg(socket.errorString()),
+                             QCoreApplication::translate("Labels", "the printer %1:%2 refused the job: %3")
+                                 .arg(host)
+                                 .arg(port)
+                                 .arg(socket.errorString()),
                              QStringLiteral("printer_refused"));
         written += n;
         while (socket.bytesToWrite() > 0)
             if (!socket.waitForBytesWritten(timeoutMs))
-                return makeError(
-                    ErrorCode::Network,
-                    tr("the printer %1:%2 stopped taking the job: %3").arg(host).arg(port).arg(socket.errorString()),
-                    QStringLiteral("printer_refused"));
+                return makeError(ErrorCode::Network,
+                                 QCoreApplication::translate("Labels", "the printer %1:%2 stopped taking the job: %3")
+                                     .arg(host)
+                                     .arg(port)
+                                     .arg(socket.errorString()),
+                                 QStringLiteral("printer_refused"));
     }
     socket.disconnectFromHost();
     if (socket.state() != QAbstractSocket::UnconnectedState)
@@ -113,19 +114,35 @@ Result<void> sendRawTcp(const QString &host, quint16 port, const QByteArray &dat
     return {};
 }
 
+} // namespace
+
+Result<void> sendRawTcp(const QString &host, quint16 port, const QByteArray &data, int timeoutMs)
+{
+    QTcpSocket socket;
+    socket.connectToHost(host, port);
+    if (!socket.waitForConnected(timeoutMs))
+        return makeError(ErrorCode::Network,
+                         QCoreApplication::translate("Labels", "the printer %1:%2 does not answer: %3")
+                             .arg(host)
+                             .arg(port)
+                             .arg(socket.errorString()),
+                         QStringLiteral("printer_unreachable"));
+    return writeJob(socket, host, port, data, timeoutMs);
+}
+
 QStringList ZebraStatus::problems() const
 {
     QStringList out;
     if (paperOut)
-        out << tr("out of labels");
+        out << QCoreApplication::translate("Labels", "out of labels");
     if (headUp)
-        out << tr("the print head is open");
+        out << QCoreApplication::translate("Labels", "the print head is open");
     if (ribbonOut)
-        out << tr("out of ribbon");
+        out << QCoreApplication::translate("Labels", "out of ribbon");
     if (paused)
-        out << tr("paused (press the pause button)");
+        out << QCoreApplication::translate("Labels", "paused (press the pause button)");
     if (bufferFull)
-        out << tr("its buffer is full");
+        out << QCoreApplication::translate("Labels", "its buffer is full");
     return out;
 }
 
@@ -159,7 +176,10 @@ Result<void> sendZpl(const QString &host, quint16 port, const QByteArray &job, i
     socket.connectToHost(host, port);
     if (!socket.waitForConnected(timeoutMs))
         return makeError(ErrorCode::Network,
-                         tr("the printer %1:%2 does not answer: %3").arg(host).arg(port).arg(socket.errorString()),
+                         QCoreApplication::translate("Labels", "the printer %1:%2 does not answer: %3")
+                             .arg(host)
+                             .arg(port)
+                             .arg(socket.errorString()),
                          QStringLiteral("printer_unreachable"));
     socket.write("~HS\r\n");
     QByteArray answer;
@@ -175,35 +195,21 @@ Result<void> sendZpl(const QString &host, quint16 port, const QByteArray &job, i
             break;
     }
     if (!status)
-        return makeError(ErrorCode::Refused,
-                         tr("the printer %1:%2 does not report its status: out of labels, out of ribbon or head open?")
-                             .arg(host)
-                             .arg(port),
-                         QStringLiteral("printer_silent"));
-    if (const QStringList problems = status->problems(); !problems.isEmpty())
         return makeError(
             ErrorCode::Refused,
-            tr("the printer %1:%2 cannot print: %3").arg(host).arg(port).arg(problems.join(QStringLiteral("; "))),
-            QStringLiteral("printer_not_ready"));
-    qint64 written = 0;
-    while (written < job.size()) {
-        const qint64 n = socket.write(job.constData() + written, job.size() - written);
-        if (n < 0)
-            return makeError(ErrorCode::Network,
-                             tr("the printer %1:%2 refused the job: %3").arg(host).arg(port).arg(socket.errorString()),
-                             QStringLiteral("printer_refused"));
-        written += n;
-        while (socket.bytesToWrite() > 0)
-            if (!socket.waitForBytesWritten(timeoutMs))
-                return makeError(
-                    ErrorCode::Network,
-                    tr("the printer %1:%2 stopped taking the job: %3").arg(host).arg(port).arg(socket.errorString()),
-                    QStringLiteral("printer_refused"));
-    }
-    socket.disconnectFromHost();
-    if (socket.state() != QAbstractSocket::UnconnectedState)
-        socket.waitForDisconnected(timeoutMs);
-    return {};
+            QCoreApplication::translate(
+                "Labels", "the printer %1:%2 does not report its status: out of labels, out of ribbon or head open?")
+                .arg(host)
+                .arg(port),
+            QStringLiteral("printer_silent"));
+    if (const QStringList problems = status->problems(); !problems.isEmpty())
+        return makeError(ErrorCode::Refused,
+                         QCoreApplication::translate("Labels", "the printer %1:%2 cannot print: %3")
+                             .arg(host)
+                             .arg(port)
+                             .arg(problems.join(QStringLiteral("; "))),
+                         QStringLiteral("printer_not_ready"));
+    return writeJob(socket, host, port, job, timeoutMs);
 }
 
 Result<void> sendToPrinter(const RenderedLabel &label, const LabelTemplate &templ, const PrinterTarget &target)

@@ -20,11 +20,6 @@ namespace Etabli::Labels {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Labels", text);
-}
-
 QJsonObject toJson(const QueuedPrint &p)
 {
     return QJsonObject{{QStringLiteral("id"), p.id},
@@ -58,10 +53,13 @@ Result<QList<QueuedPrint>> readFile(const QString &path)
     if (!f.exists())
         return QList<QueuedPrint>{};
     if (!f.open(QIODevice::ReadOnly))
-        return makeError(ErrorCode::Io, tr("cannot read the print queue %1: %2").arg(path, f.errorString()));
+        return makeError(
+            ErrorCode::Io,
+            QCoreApplication::translate("Labels", "cannot read the print queue %1: %2").arg(path, f.errorString()));
     const QJsonDocument doc = QJsonDocument::fromJson(f.readAll());
     if (!doc.isArray())
-        return makeError(ErrorCode::Corrupt, tr("the print queue %1 is damaged").arg(path),
+        return makeError(ErrorCode::Corrupt,
+                         QCoreApplication::translate("Labels", "the print queue %1 is damaged").arg(path),
                          QStringLiteral("queue_corrupt"));
     QList<QueuedPrint> list;
     for (const QJsonValue &v : doc.array())
@@ -76,7 +74,9 @@ Result<void> writeFile(const QString &path, const QList<QueuedPrint> &list)
         a.append(toJson(p));
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly) || f.write(QJsonDocument(a).toJson()) < 0 || !f.commit())
-        return makeError(ErrorCode::Io, tr("cannot write the print queue %1: %2").arg(path, f.errorString()));
+        return makeError(
+            ErrorCode::Io,
+            QCoreApplication::translate("Labels", "cannot write the print queue %1: %2").arg(path, f.errorString()));
     return {};
 }
 
@@ -86,8 +86,10 @@ Result<void> update(const QString &path, const std::function<Result<void>(QList<
     QDir().mkpath(QFileInfo(path).absolutePath());
     QLockFile lock(path + QStringLiteral(".lock"));
     if (!lock.tryLock(5000))
-        return makeError(ErrorCode::Conflict, tr("the print queue %1 is locked by another program").arg(path),
-                         QStringLiteral("queue_locked"));
+        return makeError(
+            ErrorCode::Conflict,
+            QCoreApplication::translate("Labels", "the print queue %1 is locked by another program").arg(path),
+            QStringLiteral("queue_locked"));
     auto list = readFile(path);
     if (!list)
         return list.error();
@@ -129,7 +131,8 @@ Result<void> PrintQueue::markFailed(const QString &id, const QString &error)
                 p.lastError = error;
                 return {};
             }
-        return makeError(ErrorCode::NotFound, tr("no queued label %1").arg(id), QStringLiteral("unknown_queue_id"));
+        return makeError(ErrorCode::NotFound, QCoreApplication::translate("Labels", "no queued label %1").arg(id),
+                         QStringLiteral("unknown_queue_id"));
     });
 }
 
@@ -138,7 +141,8 @@ Result<void> PrintQueue::remove(const QString &id)
     return update(m_path, [&](QList<QueuedPrint> &list) -> Result<void> {
         const auto n = list.removeIf([&](const QueuedPrint &p) { return p.id == id; });
         if (n == 0)
-            return makeError(ErrorCode::NotFound, tr("no queued label %1").arg(id), QStringLiteral("unknown_queue_id"));
+            return makeError(ErrorCode::NotFound, QCoreApplication::translate("Labels", "no queued label %1").arg(id),
+                             QStringLiteral("unknown_queue_id"));
         return {};
     });
 }

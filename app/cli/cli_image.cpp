@@ -28,11 +28,6 @@ using namespace Etabli::Imaging;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Cli", text);
-}
-
 QString mib(int64_t bytes)
 {
     return QString::number(double(bytes) / 1048576.0, 'f', 1) + QStringLiteral(" MiB");
@@ -68,7 +63,8 @@ Result<std::optional<Manifest>> trustedManifest(Context &ctx, const QString &mas
         : master == QLatin1String("-")           ? QString()
                                                  : Manifest::pathFor(master);
     auto loaded = path.isEmpty()
-        ? Result<Manifest>(makeError(ErrorCode::NotFound, tr("a master read from stdin needs --manifest"),
+        ? Result<Manifest>(makeError(ErrorCode::NotFound,
+                                     QCoreApplication::translate("Cli", "a master read from stdin needs --manifest"),
                                      QStringLiteral("manifest_missing")))
         : Manifest::load(path);
     if (!loaded) {
@@ -76,10 +72,14 @@ Result<std::optional<Manifest>> trustedManifest(Context &ctx, const QString &mas
             return loaded.error();
         if (!allowUnsigned)
             return makeError(ErrorCode::Refused,
-                             tr("%1; refusing an unverifiable master (--allow-unsigned exists for tests)")
+                             QCoreApplication::translate(
+                                 "Cli", "%1; refusing an unverifiable master (--allow-unsigned exists for tests)")
                                  .arg(loaded.error().message),
                              QStringLiteral("manifest_missing"));
-        ctx.err << tr("WARNING: no manifest for %1, writing it unverified (--allow-unsigned)").arg(master) << Qt::endl;
+        ctx.err << QCoreApplication::translate("Cli",
+                                               "WARNING: no manifest for %1, writing it unverified (--allow-unsigned)")
+                       .arg(master)
+                << Qt::endl;
         qWarning("imaging: unsigned master accepted (--allow-unsigned): %s", qUtf8Printable(master));
         return std::optional<Manifest>();
     }
@@ -88,9 +88,13 @@ Result<std::optional<Manifest>> trustedManifest(Context &ctx, const QString &mas
         if (!allowUnsigned)
             return makeError(
                 ErrorCode::Refused,
-                tr("the manifest of %1 is not signed; refusing it (--allow-unsigned exists for tests)").arg(master),
+                QCoreApplication::translate(
+                    "Cli", "the manifest of %1 is not signed; refusing it (--allow-unsigned exists for tests)")
+                    .arg(master),
                 QStringLiteral("manifest_unsigned"));
-        ctx.err << tr("WARNING: the manifest of %1 is not signed (--allow-unsigned)").arg(master) << Qt::endl;
+        ctx.err << QCoreApplication::translate("Cli", "WARNING: the manifest of %1 is not signed (--allow-unsigned)")
+                       .arg(master)
+                << Qt::endl;
         qWarning("imaging: unsigned manifest accepted (--allow-unsigned): %s", qUtf8Printable(master));
         return std::optional<Manifest>(std::move(m));
     }
@@ -100,7 +104,8 @@ Result<std::optional<Manifest>> trustedManifest(Context &ctx, const QString &mas
             return key.error();
         // Without the workshop key we can still catch a tampered manifest.
         key = m.publicKey;
-        ctx.err << tr(
+        ctx.err << QCoreApplication::translate(
+            "Cli",
             "WARNING: no trusted public key, checking the signature against the manifest's own key (--allow-unsigned)")
                 << Qt::endl;
     }
@@ -113,21 +118,30 @@ Result<std::optional<Manifest>> trustedManifest(Context &ctx, const QString &mas
 int buildCommand(Context &ctx)
 {
     QCommandLineParser p;
-    p.addOption({{QStringLiteral("o"), QStringLiteral("output")}, tr("Master to write"), QStringLiteral("FILE")});
-    p.addOption({QStringLiteral("cluster-size"), tr("Cluster size in bytes (default 65536)"), QStringLiteral("N")});
-    p.addOption({QStringLiteral("threads"), tr("Compression threads"), QStringLiteral("N")});
-    p.addOption({QStringLiteral("level"), tr("zlib level 1-9 (default 6, as QEMU)"), QStringLiteral("N")});
-    p.addOption({QStringLiteral("key"), tr("Secret key signing the manifest"), QStringLiteral("FILE")});
-    p.addOption({QStringLiteral("name"), tr("Master name for the manifest"), QStringLiteral("NAME")});
-    p.addOption({QStringLiteral("version"), tr("Master version for the manifest"), QStringLiteral("V")});
-    p.addOption({QStringLiteral("no-manifest"), tr("Do not write a manifest")});
+    p.addOption({{QStringLiteral("o"), QStringLiteral("output")},
+                 QCoreApplication::translate("Cli", "Master to write"),
+                 QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("cluster-size"),
+                 QCoreApplication::translate("Cli", "Cluster size in bytes (default 65536)"), QStringLiteral("N")});
+    p.addOption(
+        {QStringLiteral("threads"), QCoreApplication::translate("Cli", "Compression threads"), QStringLiteral("N")});
+    p.addOption({QStringLiteral("level"), QCoreApplication::translate("Cli", "zlib level 1-9 (default 6, as QEMU)"),
+                 QStringLiteral("N")});
+    p.addOption({QStringLiteral("key"), QCoreApplication::translate("Cli", "Secret key signing the manifest"),
+                 QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("name"), QCoreApplication::translate("Cli", "Master name for the manifest"),
+                 QStringLiteral("NAME")});
+    p.addOption({QStringLiteral("version"), QCoreApplication::translate("Cli", "Master version for the manifest"),
+                 QStringLiteral("V")});
+    p.addOption({QStringLiteral("no-manifest"), QCoreApplication::translate("Cli", "Do not write a manifest")});
     if (!parseArgs(p, ctx))
         return 2;
     const QStringList pos = p.positionalArguments();
     const QString output = p.value(QStringLiteral("output"));
     if (pos.size() != 2 || output.isEmpty())
-        return ctx.usage(
-            tr("usage: etabli image build SOURCE -o MASTER.qcow2 [--cluster-size N] [--key K --name N --version V]"));
+        return ctx.usage(QCoreApplication::translate(
+            "Cli",
+            "usage: etabli image build SOURCE -o MASTER.qcow2 [--cluster-size N] [--key K --name N --version V]"));
     BuildOptions options;
     if (p.isSet(QStringLiteral("cluster-size")))
         options.clusterSize = p.value(QStringLiteral("cluster-size")).toUInt();
@@ -136,7 +150,8 @@ int buildCommand(Context &ctx)
     options.threads = threadsOption(p);
     options.digests = !p.isSet(QStringLiteral("no-manifest"));
     if (QFileInfo(pos[1]).exists() && QFileInfo(pos[1]).canonicalFilePath() == QFileInfo(output).canonicalFilePath())
-        return ctx.fail(makeError(ErrorCode::InvalidArgument, tr("the output must differ from the source")));
+        return ctx.fail(makeError(ErrorCode::InvalidArgument,
+                                  QCoreApplication::translate("Cli", "the output must differ from the source")));
     QByteArray secret;
     if (p.isSet(QStringLiteral("key"))) {
         auto k = KeyPair::loadSecretKey(p.value(QStringLiteral("key")));
@@ -175,13 +190,13 @@ int buildCommand(Context &ctx)
                                   {QStringLiteral("sha256"), toHex(m.sha256)},
                                   {QStringLiteral("signed"), m.isSigned()}});
     } else {
-        ctx.out << tr("%1: %2 virtual, %3 on disk, %4 s (%5 MiB/s); manifest %6")
+        ctx.out << QCoreApplication::translate("Cli", "%1: %2 virtual, %3 on disk, %4 s (%5 MiB/s); manifest %6")
                        .arg(output, mib(built->virtualSize), mib(built->fileSize))
                        .arg(built->seconds, 0, 'f', 2)
                        .arg(mibs, 0, 'f', 0)
-                       .arg(p.isSet(QStringLiteral("no-manifest")) ? tr("not written")
-                                : m.isSigned()                     ? tr("signed")
-                                                                   : tr("unsigned"))
+                       .arg(p.isSet(QStringLiteral("no-manifest")) ? QCoreApplication::translate("Cli", "not written")
+                                : m.isSigned()                     ? QCoreApplication::translate("Cli", "signed")
+                                                                   : QCoreApplication::translate("Cli", "unsigned"))
                 << Qt::endl;
     }
     return 0;
@@ -194,28 +209,33 @@ int keygenCommand(Context &ctx)
         return 2;
     const QStringList pos = p.positionalArguments();
     if (pos.size() != 2)
-        return ctx.usage(tr("usage: etabli image keygen BASENAME   (writes BASENAME.key and BASENAME.pub)"));
+        return ctx.usage(QCoreApplication::translate(
+            "Cli", "usage: etabli image keygen BASENAME   (writes BASENAME.key and BASENAME.pub)"));
     auto k = KeyPair::generate();
     if (!k)
         return ctx.fail(k.error());
     if (auto s = k->save(pos[1]); !s)
         return ctx.fail(s.error());
-    ctx.out << tr("wrote %1.key (secret, keep it off the benches) and %1.pub").arg(pos[1]) << Qt::endl;
+    ctx.out
+        << QCoreApplication::translate("Cli", "wrote %1.key (secret, keep it off the benches) and %1.pub").arg(pos[1])
+        << Qt::endl;
     return 0;
 }
 
 int signCommand(Context &ctx)
 {
     QCommandLineParser p;
-    p.addOption({QStringLiteral("key"), tr("Secret key"), QStringLiteral("FILE")});
-    p.addOption({QStringLiteral("name"), tr("Master name"), QStringLiteral("NAME")});
-    p.addOption({QStringLiteral("version"), tr("Master version"), QStringLiteral("V")});
-    p.addOption({QStringLiteral("threads"), tr("Hashing threads"), QStringLiteral("N")});
+    p.addOption({QStringLiteral("key"), QCoreApplication::translate("Cli", "Secret key"), QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("name"), QCoreApplication::translate("Cli", "Master name"), QStringLiteral("NAME")});
+    p.addOption({QStringLiteral("version"), QCoreApplication::translate("Cli", "Master version"), QStringLiteral("V")});
+    p.addOption(
+        {QStringLiteral("threads"), QCoreApplication::translate("Cli", "Hashing threads"), QStringLiteral("N")});
     if (!parseArgs(p, ctx))
         return 2;
     const QStringList pos = p.positionalArguments();
     if (pos.size() != 2 || !p.isSet(QStringLiteral("key")) || !p.isSet(QStringLiteral("version")))
-        return ctx.usage(tr("usage: etabli image sign MASTER --key FILE --version V [--name N]"));
+        return ctx.usage(
+            QCoreApplication::translate("Cli", "usage: etabli image sign MASTER --key FILE --version V [--name N]"));
     auto secret = KeyPair::loadSecretKey(p.value(QStringLiteral("key")));
     if (!secret)
         return ctx.fail(secret.error());
@@ -235,22 +255,30 @@ int signCommand(Context &ctx)
     if (ctx.json)
         ctx.printJson(QJsonObject{{QStringLiteral("manifest"), path}, {QStringLiteral("sha256"), toHex(m->sha256)}});
     else
-        ctx.out << tr("signed %1 (%2, sha256 %3)").arg(path, mib(m->virtualSize), toHex(m->sha256)) << Qt::endl;
+        ctx.out << QCoreApplication::translate("Cli", "signed %1 (%2, sha256 %3)")
+                       .arg(path, mib(m->virtualSize), toHex(m->sha256))
+                << Qt::endl;
     return 0;
 }
 
 int verifyCommand(Context &ctx)
 {
     QCommandLineParser p;
-    p.addOption({QStringLiteral("pubkey"), tr("Trusted public key"), QStringLiteral("FILE")});
-    p.addOption({QStringLiteral("manifest"), tr("Manifest (default MASTER.manifest.json)"), QStringLiteral("FILE")});
-    p.addOption({QStringLiteral("allow-unsigned"), tr("Accept a missing or unsigned manifest (tests)")});
-    p.addOption({QStringLiteral("threads"), tr("Hashing threads"), QStringLiteral("N")});
+    p.addOption(
+        {QStringLiteral("pubkey"), QCoreApplication::translate("Cli", "Trusted public key"), QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("manifest"),
+                 QCoreApplication::translate("Cli", "Manifest (default MASTER.manifest.json)"),
+                 QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("allow-unsigned"),
+                 QCoreApplication::translate("Cli", "Accept a missing or unsigned manifest (tests)")});
+    p.addOption(
+        {QStringLiteral("threads"), QCoreApplication::translate("Cli", "Hashing threads"), QStringLiteral("N")});
     if (!parseArgs(p, ctx))
         return 2;
     const QStringList pos = p.positionalArguments();
     if (pos.size() < 2)
-        return ctx.usage(tr("usage: etabli image verify MASTER [TARGET...] [--pubkey FILE]"));
+        return ctx.usage(
+            QCoreApplication::translate("Cli", "usage: etabli image verify MASTER [TARGET...] [--pubkey FILE]"));
     const QString master = pos[1];
     bool isSigned = false;
     const QString pubkey = p.isSet(QStringLiteral("pubkey")) ? p.value(QStringLiteral("pubkey")) : defaultPublicKey();
@@ -259,7 +287,8 @@ int verifyCommand(Context &ctx)
     if (!manifest)
         return ctx.fail(manifest.error());
     if (!*manifest)
-        return ctx.fail(makeError(ErrorCode::NotFound, tr("nothing to verify against: no manifest")));
+        return ctx.fail(makeError(ErrorCode::NotFound,
+                                  QCoreApplication::translate("Cli", "nothing to verify against: no manifest")));
     const Manifest &m = **manifest;
     QJsonArray results;
     int code = 0;
@@ -272,15 +301,20 @@ int verifyCommand(Context &ctx)
             return ctx.fail(actual.error());
         const int64_t diff = m.firstDifference(*actual);
         if (diff >= 0)
-            return ctx.fail(makeError(ErrorCode::Corrupt,
-                                      tr("%1 does not match its manifest from offset %2: damaged or tampered master")
-                                          .arg(master)
-                                          .arg(diff * m.rangeSize),
-                                      QStringLiteral("manifest_mismatch")));
+            return ctx.fail(
+                makeError(ErrorCode::Corrupt,
+                          QCoreApplication::translate(
+                              "Cli", "%1 does not match its manifest from offset %2: damaged or tampered master")
+                              .arg(master)
+                              .arg(diff * m.rangeSize),
+                          QStringLiteral("manifest_mismatch")));
         results.append(QJsonObject{{QStringLiteral("path"), master}, {QStringLiteral("ok"), true}});
         if (!ctx.json)
-            ctx.out << tr("%1 matches its %2 manifest (%3 %4, sha256 %5)")
-                           .arg(master, isSigned ? tr("signed") : tr("UNSIGNED"), m.name, m.version, toHex(m.sha256))
+            ctx.out << QCoreApplication::translate("Cli", "%1 matches its %2 manifest (%3 %4, sha256 %5)")
+                           .arg(master,
+                                isSigned ? QCoreApplication::translate("Cli", "signed")
+                                         : QCoreApplication::translate("Cli", "UNSIGNED"),
+                                m.name, m.version, toHex(m.sha256))
                     << Qt::endl;
     }
     for (qsizetype i = 2; i < pos.size(); ++i) {
@@ -291,7 +325,8 @@ int verifyCommand(Context &ctx)
         if (!r) {
             code = ctx.fail(r.error());
         } else if (!ctx.json) {
-            ctx.out << tr("%1 holds %2 %3 exactly").arg(pos[i], m.name, m.version) << Qt::endl;
+            ctx.out << QCoreApplication::translate("Cli", "%1 holds %2 %3 exactly").arg(pos[i], m.name, m.version)
+                    << Qt::endl;
         }
     }
     if (ctx.json)
@@ -306,7 +341,7 @@ int infoCommand(Context &ctx)
         return 2;
     const QStringList pos = p.positionalArguments();
     if (pos.size() != 2)
-        return ctx.usage(tr("usage: etabli image info MASTER"));
+        return ctx.usage(QCoreApplication::translate("Cli", "usage: etabli image info MASTER"));
     auto source = Source::open(pos[1]);
     if (!source)
         return ctx.fail(source.error());
@@ -317,8 +352,12 @@ int infoCommand(Context &ctx)
     if (ctx.json)
         ctx.printJson(o);
     else
-        ctx.out << tr("%1: %2, %3 bytes virtual").arg(pos[1], (*source)->formatName()).arg((*source)->virtualSize())
-                << ((*source)->clusterSize() ? tr(", clusters of %1 bytes").arg((*source)->clusterSize()) : QString())
+        ctx.out << QCoreApplication::translate("Cli", "%1: %2, %3 bytes virtual")
+                       .arg(pos[1], (*source)->formatName())
+                       .arg((*source)->virtualSize())
+                << ((*source)->clusterSize()
+                        ? QCoreApplication::translate("Cli", ", clusters of %1 bytes").arg((*source)->clusterSize())
+                        : QString())
                 << Qt::endl;
     return 0;
 }
@@ -326,34 +365,46 @@ int infoCommand(Context &ctx)
 int writeCommand(Context &ctx)
 {
     QCommandLineParser p;
-    p.addOption({QStringLiteral("verify"), tr("Read every target back and compare")});
+    p.addOption({QStringLiteral("verify"), QCoreApplication::translate("Cli", "Read every target back and compare")});
+    p.addOption({QStringLiteral("fill"),
+                 QCoreApplication::translate("Cli", "zeros|discard|skip for empty ranges (default zeros)"),
+                 QStringLiteral("MODE")});
     p.addOption(
-        {QStringLiteral("fill"), tr("zeros|discard|skip for empty ranges (default zeros)"), QStringLiteral("MODE")});
-    p.addOption({QStringLiteral("pubkey"), tr("Trusted public key"), QStringLiteral("FILE")});
-    p.addOption({QStringLiteral("manifest"), tr("Manifest (default MASTER.manifest.json)"), QStringLiteral("FILE")});
-    p.addOption({QStringLiteral("allow-unsigned"), tr("Accept a missing or unsigned manifest (tests; logged)")});
-    p.addOption({QStringLiteral("confirm-serial"), tr("Serial the target must report (once per target)"),
+        {QStringLiteral("pubkey"), QCoreApplication::translate("Cli", "Trusted public key"), QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("manifest"),
+                 QCoreApplication::translate("Cli", "Manifest (default MASTER.manifest.json)"),
+                 QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("allow-unsigned"),
+                 QCoreApplication::translate("Cli", "Accept a missing or unsigned manifest (tests; logged)")});
+    p.addOption({QStringLiteral("confirm-serial"),
+                 QCoreApplication::translate("Cli", "Serial the target must report (once per target)"),
                  QStringLiteral("SERIAL")});
+    p.addOption({QStringLiteral("asset"),
+                 QCoreApplication::translate("Cli", "Asset tag to record the run on (once per target)"),
+                 QStringLiteral("TAG")});
+    p.addOption({QStringLiteral("journal-dir"), QCoreApplication::translate("Cli", "Resume journals directory"),
+                 QStringLiteral("DIR")});
+    p.addOption({QStringLiteral("no-journal"), QCoreApplication::translate("Cli", "Do not journal (no resume)")});
     p.addOption(
-        {QStringLiteral("asset"), tr("Asset tag to record the run on (once per target)"), QStringLiteral("TAG")});
-    p.addOption({QStringLiteral("journal-dir"), tr("Resume journals directory"), QStringLiteral("DIR")});
-    p.addOption({QStringLiteral("no-journal"), tr("Do not journal (no resume)")});
-    p.addOption({QStringLiteral("threads"), tr("Decoding threads"), QStringLiteral("N")});
-    p.addOption({QStringLiteral("quiet"), tr("No progress lines")});
+        {QStringLiteral("threads"), QCoreApplication::translate("Cli", "Decoding threads"), QStringLiteral("N")});
+    p.addOption({QStringLiteral("quiet"), QCoreApplication::translate("Cli", "No progress lines")});
     if (!parseArgs(p, ctx))
         return 2;
     const QStringList pos = p.positionalArguments();
     if (pos.size() < 3)
-        return ctx.usage(tr("usage: etabli image write MASTER TARGET... [--verify] [--fill zeros|discard|skip]"
-                            " [--confirm-serial S]... [--asset TAG]..."));
+        return ctx.usage(QCoreApplication::translate(
+            "Cli",
+            "usage: etabli image write MASTER TARGET... [--verify] [--fill zeros|discard|skip]"
+            " [--confirm-serial S]... [--asset TAG]..."));
     const QString master = pos[1];
     const QStringList targets = pos.mid(2);
     const QStringList serials = p.values(QStringLiteral("confirm-serial"));
     const QStringList assets = p.values(QStringLiteral("asset"));
     if (!serials.isEmpty() && serials.size() != targets.size())
-        return ctx.usage(tr("give --confirm-serial once per target, in the same order"));
+        return ctx.usage(
+            QCoreApplication::translate("Cli", "give --confirm-serial once per target, in the same order"));
     if (!assets.isEmpty() && assets.size() != targets.size())
-        return ctx.usage(tr("give --asset once per target, in the same order"));
+        return ctx.usage(QCoreApplication::translate("Cli", "give --asset once per target, in the same order"));
     WriteOptions options;
     if (p.isSet(QStringLiteral("fill"))) {
         auto fill = parseFill(p.value(QStringLiteral("fill")));
@@ -403,8 +454,9 @@ int writeCommand(Context &ctx)
         devices.push_back(std::move(t.value()));
     }
     const QString masterName = options.manifest ? options.manifest->name : QFileInfo(master).completeBaseName();
-    const QString masterVersion
-        = options.manifest && !options.manifest->version.isEmpty() ? options.manifest->version : tr("unknown");
+    const QString masterVersion = options.manifest && !options.manifest->version.isEmpty()
+        ? options.manifest->version
+        : QCoreApplication::translate("Cli", "unknown");
     const QString startedAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
     ImageWriter writer(std::move(source.value()), options);
     for (auto &d : devices)
@@ -439,7 +491,7 @@ int writeCommand(Context &ctx)
                                    .arg(t.etaSeconds, 0, 'f', 0)
                             << Qt::endl;
                 else
-                    ctx.err << tr("%1: %2 %3 %4  %5 MiB/s  ETA %6 s")
+                    ctx.err << QCoreApplication::translate("Cli", "%1: %2 %3 %4  %5 MiB/s  ETA %6 s")
                                    .arg(t.name, toString(t.phase), pct, mib(done))
                                    .arg(t.mibPerSecond, 0, 'f', 0)
                                    .arg(t.etaSeconds < 0 ? QStringLiteral("?") : QString::number(t.etaSeconds, 'f', 0))
@@ -495,15 +547,21 @@ int writeCommand(Context &ctx)
         out.append(o);
         if (!ctx.json) {
             if (ok)
-                ctx.out << tr("OK   %1: %2 in %3 s (%4 MiB/s)%5%6")
-                               .arg(t.name, mib(t.bytesDone))
-                               .arg(t.seconds, 0, 'f', 1)
-                               .arg(t.mibPerSecond, 0, 'f', 0)
-                               .arg(options.verify ? tr(", verified") : QString())
-                               .arg(t.resumedBytes ? tr(", resumed after %1").arg(mib(t.resumedBytes)) : QString())
-                        << Qt::endl;
+                ctx.out
+                    << QCoreApplication::translate("Cli", "OK   %1: %2 in %3 s (%4 MiB/s)%5%6")
+                           .arg(t.name, mib(t.bytesDone))
+                           .arg(t.seconds, 0, 'f', 1)
+                           .arg(t.mibPerSecond, 0, 'f', 0)
+                           .arg(options.verify ? QCoreApplication::translate("Cli", ", verified") : QString())
+                           .arg(t.resumedBytes
+                                    ? QCoreApplication::translate("Cli", ", resumed after %1").arg(mib(t.resumedBytes))
+                                    : QString())
+                    << Qt::endl;
             else
-                ctx.out << tr("FAIL %1: %2").arg(t.name, t.error.isEmpty() ? tr("not written") : t.error) << Qt::endl;
+                ctx.out << QCoreApplication::translate("Cli", "FAIL %1: %2")
+                               .arg(t.name,
+                                    t.error.isEmpty() ? QCoreApplication::translate("Cli", "not written") : t.error)
+                        << Qt::endl;
         }
     }
     if (ctx.json)
@@ -526,7 +584,7 @@ int imageCommand(Context &ctx)
         return signCommand(ctx);
     if (verb == QLatin1String("info"))
         return infoCommand(ctx);
-    return ctx.usage(tr("usage: etabli image build|write|verify|keygen|sign|info …"));
+    return ctx.usage(QCoreApplication::translate("Cli", "usage: etabli image build|write|verify|keygen|sign|info …"));
 }
 
 } // namespace

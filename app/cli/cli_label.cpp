@@ -26,11 +26,6 @@ using namespace Etabli::Labels;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Cli", text);
-}
-
 QString humanBytes(qint64 bytes)
 {
     if (bytes <= 0)
@@ -129,7 +124,8 @@ Result<RenderedLabel> renderTags(Context &ctx, const LabelTemplate &templ, const
 {
     Store *store = ctx.store();
     if (!store)
-        return makeError(ErrorCode::NotFound, tr("no inventory"), QStringLiteral("no_store"));
+        return makeError(ErrorCode::NotFound, QCoreApplication::translate("Cli", "no inventory"),
+                         QStringLiteral("no_store"));
     QList<LabelData> data;
     for (const QString &t : tags) {
         auto d = labelData(*store, t);
@@ -152,8 +148,10 @@ Result<void> sendAndRecord(Context &ctx, const LabelTemplate &templ, const Rende
             QStringLiteral("label.printed"), tag,
             QJsonObject{{QStringLiteral("template"), templ.name}, {QStringLiteral("printer"), target.uri}});
         if (!r) // printed but not recorded: say it, never queue a second copy
-            return makeError(r.error().code, tr("printed, but not recorded on %1: %2").arg(tag, r.error().message),
-                             QStringLiteral("not_recorded"));
+            return makeError(
+                r.error().code,
+                QCoreApplication::translate("Cli", "printed, but not recorded on %1: %2").arg(tag, r.error().message),
+                QStringLiteral("not_recorded"));
     }
     return {};
 }
@@ -175,7 +173,8 @@ int parseDpi(Context &ctx, const QCommandLineParser &p, int &dpi)
     bool ok = false;
     dpi = p.value(QStringLiteral("dpi")).toInt(&ok);
     if (!ok || dpi < 100 || dpi > 1200)
-        return ctx.usage(tr("--dpi takes a resolution between 100 and 1200 (203, 300…)"));
+        return ctx.usage(
+            QCoreApplication::translate("Cli", "--dpi takes a resolution between 100 and 1200 (203, 300…)"));
     return 0;
 }
 
@@ -203,11 +202,12 @@ int templatesCommand(Context &ctx)
 int renderCommand(Context &ctx, QCommandLineParser &p, const QStringList &tags)
 {
     if (tags.isEmpty() || !p.isSet(QStringLiteral("template")) || !p.isSet(QStringLiteral("o")))
-        return ctx.usage(tr("usage: etabli label render TAG... --template NAME [--dpi N] -o FILE.png|FILE.pdf"));
+        return ctx.usage(QCoreApplication::translate(
+            "Cli", "usage: etabli label render TAG... --template NAME [--dpi N] -o FILE.png|FILE.pdf"));
     const QString file = p.value(QStringLiteral("o"));
     const bool pdf = file.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive);
     if (!pdf && !file.endsWith(QLatin1String(".png"), Qt::CaseInsensitive))
-        return ctx.usage(tr("the output file must end in .png or .pdf"));
+        return ctx.usage(QCoreApplication::translate("Cli", "the output file must end in .png or .pdf"));
     int dpi = 0;
     if (int rc = parseDpi(ctx, p, dpi))
         return rc;
@@ -229,7 +229,7 @@ int renderCommand(Context &ctx, QCommandLineParser &p, const QStringList &tags)
                                   {QStringLiteral("width_dots"), label->image.width()},
                                   {QStringLiteral("height_dots"), label->image.height()}});
     else
-        ctx.out << tr("%1 written (%2, %3 dpi, %4×%5 dots)")
+        ctx.out << QCoreApplication::translate("Cli", "%1 written (%2, %3 dpi, %4×%5 dots)")
                        .arg(file, templ->name)
                        .arg(label->dpi)
                        .arg(label->image.width())
@@ -241,8 +241,10 @@ int renderCommand(Context &ctx, QCommandLineParser &p, const QStringList &tags)
 int printCommand(Context &ctx, QCommandLineParser &p, const QStringList &tags)
 {
     if (tags.isEmpty() || !p.isSet(QStringLiteral("template")) || !p.isSet(QStringLiteral("printer")))
-        return ctx.usage(tr("usage: etabli label print TAG... --template NAME --printer cups:NAME|zpl://HOST:9100"
-                            "|brother-ql://usb|brother-ql://HOST [--dpi N]"));
+        return ctx.usage(QCoreApplication::translate(
+            "Cli",
+            "usage: etabli label print TAG... --template NAME --printer cups:NAME|zpl://HOST:9100"
+            "|brother-ql://usb|brother-ql://HOST [--dpi N]"));
     int dpi = 0;
     if (int rc = parseDpi(ctx, p, dpi))
         return rc;
@@ -267,7 +269,8 @@ int printCommand(Context &ctx, QCommandLineParser &p, const QStringList &tags)
             ctx.printJson(QJsonObject{{QStringLiteral("printed"), QJsonArray::fromStringList(check->tags)},
                                       {QStringLiteral("printer"), target->uri}});
         else
-            ctx.out << tr("label %1 printed on %2").arg(check->tags.join(QStringLiteral(", ")), target->uri)
+            ctx.out << QCoreApplication::translate("Cli", "label %1 printed on %2")
+                           .arg(check->tags.join(QStringLiteral(", ")), target->uri)
                     << Qt::endl;
         return 0;
     }
@@ -284,9 +287,11 @@ int printCommand(Context &ctx, QCommandLineParser &p, const QStringList &tags)
     Error e = printed.error();
     if (queued)
         e.message += QLatin1Char('\n')
-            + tr("the label stays queued for reprint (id %1): etabli label reprint %1").arg(queued->id);
+            + QCoreApplication::translate("Cli", "the label stays queued for reprint (id %1): etabli label reprint %1")
+                  .arg(queued->id);
     else
-        e.message += QLatin1Char('\n') + tr("and it could not be queued: %1").arg(queued.error().message);
+        e.message += QLatin1Char('\n')
+            + QCoreApplication::translate("Cli", "and it could not be queued: %1").arg(queued.error().message);
     return ctx.fail(e);
 }
 
@@ -330,8 +335,10 @@ int reprintCommand(Context &ctx, QCommandLineParser &p, const QStringList &ids)
     }
     for (const QString &id : ids)
         if (std::none_of(entries->begin(), entries->end(), [&](const QueuedPrint &q) { return q.id == id; }))
-            return ctx.fail(makeError(ErrorCode::NotFound, tr("no queued label %1 (see etabli label queue)").arg(id),
-                                      QStringLiteral("unknown_queue_id")));
+            return ctx.fail(
+                makeError(ErrorCode::NotFound,
+                          QCoreApplication::translate("Cli", "no queued label %1 (see etabli label queue)").arg(id),
+                          QStringLiteral("unknown_queue_id")));
     if (!ctx.store())
         return 3;
     int failures = 0, done = 0;
@@ -347,7 +354,9 @@ int reprintCommand(Context &ctx, QCommandLineParser &p, const QStringList &ids)
         if (r) {
             (void)queue.remove(q.id);
             ++done;
-            ctx.out << tr("label %1 printed on %2").arg(q.tags.join(QStringLiteral(", ")), target->uri) << Qt::endl;
+            ctx.out << QCoreApplication::translate("Cli", "label %1 printed on %2")
+                           .arg(q.tags.join(QStringLiteral(", ")), target->uri)
+                    << Qt::endl;
         } else {
             ++failures;
             last = r.error();
@@ -355,25 +364,30 @@ int reprintCommand(Context &ctx, QCommandLineParser &p, const QStringList &ids)
                 (void)queue.remove(q.id); // it did print
             else
                 (void)queue.markFailed(q.id, r.error().message);
-            ctx.err
-                << tr("label %1 (%2) still queued: %3").arg(q.tags.join(QStringLiteral(", ")), q.id, r.error().message)
-                << Qt::endl;
+            ctx.err << QCoreApplication::translate("Cli", "label %1 (%2) still queued: %3")
+                           .arg(q.tags.join(QStringLiteral(", ")), q.id, r.error().message)
+                    << Qt::endl;
         }
     }
     if (done == 0 && failures == 0)
-        ctx.out << tr("no label waits for reprint") << Qt::endl;
+        ctx.out << QCoreApplication::translate("Cli", "no label waits for reprint") << Qt::endl;
     return failures ? exitCodeFor(last.code) : 0;
 }
 
 int labelCommand(Context &ctx)
 {
     QCommandLineParser p;
-    p.addOption({QStringLiteral("template"), tr("Label template name (etabli label templates) or FILE.json"),
+    p.addOption({QStringLiteral("template"),
+                 QCoreApplication::translate("Cli", "Label template name (etabli label templates) or FILE.json"),
                  QStringLiteral("NAME")});
-    p.addOption({QStringLiteral("dpi"), tr("Printer resolution (203, 300…)"), QStringLiteral("N")});
-    p.addOption({QStringLiteral("o"), tr("Output file (.png or .pdf)"), QStringLiteral("FILE")});
-    p.addOption({QStringLiteral("printer"), tr("cups:NAME, zpl://HOST:9100, brother-ql://usb or brother-ql://HOST"),
-                 QStringLiteral("URI")});
+    p.addOption({QStringLiteral("dpi"), QCoreApplication::translate("Cli", "Printer resolution (203, 300…)"),
+                 QStringLiteral("N")});
+    p.addOption({QStringLiteral("o"), QCoreApplication::translate("Cli", "Output file (.png or .pdf)"),
+                 QStringLiteral("FILE")});
+    p.addOption(
+        {QStringLiteral("printer"),
+         QCoreApplication::translate("Cli", "cups:NAME, zpl://HOST:9100, brother-ql://usb or brother-ql://HOST"),
+         QStringLiteral("URI")});
     if (!parseArgs(p, ctx))
         return 2;
     const QStringList pos = p.positionalArguments();
@@ -389,8 +403,10 @@ int labelCommand(Context &ctx)
         return queueCommand(ctx);
     if (verb == QLatin1String("reprint"))
         return reprintCommand(ctx, p, rest);
-    return ctx.usage(tr("usage: etabli label templates | render TAG... --template NAME [--dpi N] -o FILE"
-                        " | print TAG... --template NAME --printer URI | queue | reprint [ID...] [--printer URI]"));
+    return ctx.usage(QCoreApplication::translate(
+        "Cli",
+        "usage: etabli label templates | render TAG... --template NAME [--dpi N] -o FILE"
+        " | print TAG... --template NAME --printer URI | queue | reprint [ID...] [--printer URI]"));
 }
 
 } // namespace

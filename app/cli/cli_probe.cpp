@@ -29,16 +29,12 @@ using namespace Etabli::HwTest;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Cli", text);
-}
-
 Result<QByteArray> readBlob(const QString &file)
 {
     QFile f(file);
     if (!f.open(QIODevice::ReadOnly))
-        return makeError(ErrorCode::NotFound, tr("cannot read %1: %2").arg(file, f.errorString()),
+        return makeError(ErrorCode::NotFound,
+                         QCoreApplication::translate("Cli", "cannot read %1: %2").arg(file, f.errorString()),
                          QStringLiteral("no_file"));
     return f.read(16 << 20);
 }
@@ -58,27 +54,31 @@ int edidCommand(Context &ctx, const QString &file)
         ctx.printJson(o);
         return 0;
     }
-    ctx.out << tr("Manufacturer: %1 (%2)").arg(e->manufacturer, e->manufacturerName) << Qt::endl
-            << tr("Product code: %1").arg(e->productCode) << Qt::endl
-            << tr("Serial number: %1").arg(e->serialNumber) << Qt::endl;
+    ctx.out << QCoreApplication::translate("Cli", "Manufacturer: %1 (%2)").arg(e->manufacturer, e->manufacturerName)
+            << Qt::endl
+            << QCoreApplication::translate("Cli", "Product code: %1").arg(e->productCode) << Qt::endl
+            << QCoreApplication::translate("Cli", "Serial number: %1").arg(e->serialNumber) << Qt::endl;
     if (!e->serialText.isEmpty())
-        ctx.out << tr("Serial (text): %1").arg(e->serialText) << Qt::endl;
-    ctx.out << tr("Name: %1").arg(e->name) << Qt::endl;
+        ctx.out << QCoreApplication::translate("Cli", "Serial (text): %1").arg(e->serialText) << Qt::endl;
+    ctx.out << QCoreApplication::translate("Cli", "Name: %1").arg(e->name) << Qt::endl;
     if (e->modelYear)
-        ctx.out << tr("Model year: %1").arg(e->year) << Qt::endl;
+        ctx.out << QCoreApplication::translate("Cli", "Model year: %1").arg(e->year) << Qt::endl;
     else
-        ctx.out << tr("Made: week %1 of %2").arg(e->week).arg(e->year) << Qt::endl;
+        ctx.out << QCoreApplication::translate("Cli", "Made: week %1 of %2").arg(e->week).arg(e->year) << Qt::endl;
     if (e->widthCm > 0)
-        ctx.out << tr("Size: %1 cm x %2 cm, %3 inches").arg(e->widthCm).arg(e->heightCm).arg(e->diagonalInches())
+        ctx.out << QCoreApplication::translate("Cli", "Size: %1 cm x %2 cm, %3 inches")
+                       .arg(e->widthCm)
+                       .arg(e->heightCm)
+                       .arg(e->diagonalInches())
                 << Qt::endl;
     if (e->preferredWidth > 0)
-        ctx.out << tr("Preferred mode: %1x%2 at %3 Hz")
+        ctx.out << QCoreApplication::translate("Cli", "Preferred mode: %1x%2 at %3 Hz")
                        .arg(e->preferredWidth)
                        .arg(e->preferredHeight)
                        .arg(e->preferredRefreshHz, 0, 'f', 2)
                 << Qt::endl;
     for (const QString &w : e->warnings)
-        ctx.out << tr("Warning: %1").arg(w) << Qt::endl;
+        ctx.out << QCoreApplication::translate("Cli", "Warning: %1").arg(w) << Qt::endl;
     return 0;
 }
 
@@ -95,7 +95,7 @@ int smbiosCommand(Context &ctx, const QString &file)
         ctx.printJson(o);
         return 0;
     }
-    ctx.out << tr("SMBIOS %1, %2 structures")
+    ctx.out << QCoreApplication::translate("Cli", "SMBIOS %1, %2 structures")
                    .arg(o.value(QStringLiteral("smbios_version")).toString())
                    .arg(table->structures.size())
             << Qt::endl;
@@ -210,10 +210,12 @@ int checkOutput(Context &ctx, const QJsonObject &verdict)
     if (ctx.json) {
         ctx.printJson(verdict);
     } else if (verdict.value(QStringLiteral("ok")).toBool()) {
-        ctx.out << tr("OK: this PC meets the profile «%1»").arg(verdict.value(QStringLiteral("profile")).toString())
+        ctx.out << QCoreApplication::translate("Cli", "OK: this PC meets the profile «%1»")
+                       .arg(verdict.value(QStringLiteral("profile")).toString())
                 << Qt::endl;
     } else {
-        ctx.out << tr("Upgrade needed (profile «%1»):").arg(verdict.value(QStringLiteral("profile")).toString())
+        ctx.out << QCoreApplication::translate("Cli", "Upgrade needed (profile «%1»):")
+                       .arg(verdict.value(QStringLiteral("profile")).toString())
                 << Qt::endl;
         for (const QJsonValue &v : verdict.value(QStringLiteral("failures")).toArray())
             ctx.out << QStringLiteral("  [%1] %2")
@@ -228,16 +230,24 @@ int checkOutput(Context &ctx, const QJsonObject &verdict)
 int probeCommand(Context &ctx)
 {
     QCommandLineParser p;
-    p.addOption({QStringLiteral("root"), tr("Read the machine under DIR instead of /"), QStringLiteral("DIR")});
-    p.addOption({QStringLiteral("format"), tr("Output format: text, json or glpi"), QStringLiteral("FORMAT")});
-    p.addOption({QStringLiteral("usb"), tr("USB source: auto, libusb or sysfs"), QStringLiteral("SOURCE")});
-    p.addOption({QStringLiteral("asset"), tr("Store the result on this asset (asset.updated)"), QStringLiteral("TAG")});
+    p.addOption({QStringLiteral("root"), QCoreApplication::translate("Cli", "Read the machine under DIR instead of /"),
+                 QStringLiteral("DIR")});
+    p.addOption({QStringLiteral("format"), QCoreApplication::translate("Cli", "Output format: text, json or glpi"),
+                 QStringLiteral("FORMAT")});
+    p.addOption({QStringLiteral("usb"), QCoreApplication::translate("Cli", "USB source: auto, libusb or sysfs"),
+                 QStringLiteral("SOURCE")});
+    p.addOption({QStringLiteral("asset"),
+                 QCoreApplication::translate("Cli", "Store the result on this asset (asset.updated)"),
+                 QStringLiteral("TAG")});
     p.addOption({QStringLiteral("add-peripherals"),
-                 tr("With --asset: register each USB keyboard and mouse as an asset of its own (same lot)")});
-    p.addOption(
-        {QStringLiteral("profile"), tr("Minimum-spec profile (JSON file) for probe check"), QStringLiteral("FILE")});
-    p.addOption(
-        {QStringLiteral("device-id"), tr("GLPI device id (default: from the serial number)"), QStringLiteral("ID")});
+                 QCoreApplication::translate(
+                     "Cli", "With --asset: register each USB keyboard and mouse as an asset of its own (same lot)")});
+    p.addOption({QStringLiteral("profile"),
+                 QCoreApplication::translate("Cli", "Minimum-spec profile (JSON file) for probe check"),
+                 QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("device-id"),
+                 QCoreApplication::translate("Cli", "GLPI device id (default: from the serial number)"),
+                 QStringLiteral("ID")});
     if (!parseArgs(p, ctx))
         return 2;
     const QStringList pos = p.positionalArguments();
@@ -247,15 +257,17 @@ int probeCommand(Context &ctx)
     if (verb == QLatin1String("smbios") && pos.size() == 2)
         return smbiosCommand(ctx, pos[1]);
     if (!pos.isEmpty() && !(verb == QLatin1String("check") && pos.size() == 1))
-        return ctx.usage(
-            tr("usage: etabli probe [--root DIR] [--format text|json|glpi] [--usb auto|libusb|sysfs]"
-               " [--asset TAG [--add-peripherals]] | probe check [--root DIR] [--profile FILE] | probe edid FILE"
-               " | probe smbios FILE"));
+        return ctx.usage(QCoreApplication::translate(
+            "Cli",
+            "usage: etabli probe [--root DIR] [--format text|json|glpi] [--usb auto|libusb|sysfs]"
+            " [--asset TAG [--add-peripherals]] | probe check [--root DIR] [--profile FILE] | probe edid FILE"
+            " | probe smbios FILE"));
 
     const QString root = p.isSet(QStringLiteral("root")) ? p.value(QStringLiteral("root")) : QStringLiteral("/");
     if (!QFileInfo(root).isDir())
-        return ctx.fail(
-            makeError(ErrorCode::NotFound, tr("no such directory: %1").arg(root), QStringLiteral("no_root")));
+        return ctx.fail(makeError(ErrorCode::NotFound,
+                                  QCoreApplication::translate("Cli", "no such directory: %1").arg(root),
+                                  QStringLiteral("no_root")));
     MachineProbe::UsbSource usb = MachineProbe::UsbSource::Auto;
     const QString usbText = p.value(QStringLiteral("usb"));
     if (usbText == QLatin1String("libusb"))
@@ -263,11 +275,11 @@ int probeCommand(Context &ctx)
     else if (usbText == QLatin1String("sysfs"))
         usb = MachineProbe::UsbSource::Sysfs;
     else if (!usbText.isEmpty() && usbText != QLatin1String("auto"))
-        return ctx.usage(tr("--usb takes auto, libusb or sysfs"));
+        return ctx.usage(QCoreApplication::translate("Cli", "--usb takes auto, libusb or sysfs"));
     const QString format = p.value(QStringLiteral("format"));
     if (!format.isEmpty() && format != QLatin1String("text") && format != QLatin1String("json")
         && format != QLatin1String("glpi"))
-        return ctx.usage(tr("--format takes text, json or glpi"));
+        return ctx.usage(QCoreApplication::translate("Cli", "--format takes text, json or glpi"));
 
     MinSpecProfile profile;
     if (p.isSet(QStringLiteral("profile"))) {
@@ -289,7 +301,7 @@ int probeCommand(Context &ctx)
         if (!r)
             return ctx.fail(r.error());
         if (!ctx.json && format != QLatin1String("glpi"))
-            ctx.err << tr("stored on %1").arg(r->assetTag) << Qt::endl;
+            ctx.err << QCoreApplication::translate("Cli", "stored on %1").arg(r->assetTag) << Qt::endl;
         if (p.isSet(QStringLiteral("add-peripherals"))) {
             auto pc = store->asset(r->assetTag);
             if (!pc)
@@ -309,7 +321,8 @@ int probeCommand(Context &ctx)
                 if (!added)
                     return ctx.fail(added.error());
                 if (!ctx.json && format != QLatin1String("glpi"))
-                    ctx.err << tr("%1 registered as %2").arg(o.value(QStringLiteral("kind")).toString(), added->tag)
+                    ctx.err << QCoreApplication::translate("Cli", "%1 registered as %2")
+                                   .arg(o.value(QStringLiteral("kind")).toString(), added->tag)
                             << Qt::endl;
             }
         }

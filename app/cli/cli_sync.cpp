@@ -15,11 +15,6 @@ namespace Etabli::Cli {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Cli", text);
-}
-
 int statusCommand(Context &ctx, Inventory::Store &store)
 {
     const qint64 pending = store.unpushedCount();
@@ -35,11 +30,15 @@ int statusCommand(Context &ctx, Inventory::Store &store)
                                   {QStringLiteral("cursor"), cursor.toLongLong()}});
         return 0;
     }
-    ctx.out << tr("server: %1").arg(server.isEmpty() ? tr("(none)") : server) << Qt::endl
-            << tr("pending: %1 event(s) not sent yet").arg(pending) << Qt::endl
-            << tr("last success: %1").arg(success.isEmpty() ? tr("never") : success) << Qt::endl;
+    ctx.out << QCoreApplication::translate("Cli", "server: %1")
+                   .arg(server.isEmpty() ? QCoreApplication::translate("Cli", "(none)") : server)
+            << Qt::endl
+            << QCoreApplication::translate("Cli", "pending: %1 event(s) not sent yet").arg(pending) << Qt::endl
+            << QCoreApplication::translate("Cli", "last success: %1")
+                   .arg(success.isEmpty() ? QCoreApplication::translate("Cli", "never") : success)
+            << Qt::endl;
     if (!failure.isEmpty())
-        ctx.out << tr("last error: %1").arg(failure) << Qt::endl;
+        ctx.out << QCoreApplication::translate("Cli", "last error: %1").arg(failure) << Qt::endl;
     return 0;
 }
 
@@ -47,20 +46,26 @@ int syncCommand(Context &ctx)
 {
     QCommandLineParser p;
     p.addOptions({
-        {QStringLiteral("server"), tr("Central server URL (remembered)"), QStringLiteral("URL")},
-        {QStringLiteral("token"), tr("Bearer token of this station (remembered)"), QStringLiteral("TOKEN")},
-        {QStringLiteral("ca"), tr("Extra trusted CA certificate (PEM) for a self-signed server"),
+        {QStringLiteral("server"), QCoreApplication::translate("Cli", "Central server URL (remembered)"),
+         QStringLiteral("URL")},
+        {QStringLiteral("token"), QCoreApplication::translate("Cli", "Bearer token of this station (remembered)"),
+         QStringLiteral("TOKEN")},
+        {QStringLiteral("ca"),
+         QCoreApplication::translate("Cli", "Extra trusted CA certificate (PEM) for a self-signed server"),
          QStringLiteral("FILE")},
-        {QStringLiteral("attempts"), tr("Tries before giving up, with backoff (default 5)"), QStringLiteral("N")},
-        {QStringLiteral("batch"), tr("Events per request (default 200)"), QStringLiteral("N")},
-        {QStringLiteral("desk"), tr("This is the distribution desk: keep beneficiaries (needs a desk token)")},
+        {QStringLiteral("attempts"),
+         QCoreApplication::translate("Cli", "Tries before giving up, with backoff (default 5)"), QStringLiteral("N")},
+        {QStringLiteral("batch"), QCoreApplication::translate("Cli", "Events per request (default 200)"),
+         QStringLiteral("N")},
+        {QStringLiteral("desk"),
+         QCoreApplication::translate("Cli", "This is the distribution desk: keep beneficiaries (needs a desk token)")},
     });
     if (!parseArgs(p, ctx))
         return 2;
     const QStringList pos = p.positionalArguments();
     if (pos.size() > 1 || (pos.size() == 1 && pos[0] != QLatin1String("status") && pos[0] != QLatin1String("run")))
-        return ctx.usage(
-            tr("usage: etabli sync [run] [--server URL --token T] [--ca FILE] [--attempts N] | sync status"));
+        return ctx.usage(QCoreApplication::translate(
+            "Cli", "usage: etabli sync [run] [--server URL --token T] [--ca FILE] [--attempts N] | sync status"));
     Inventory::Store *store = ctx.store();
     if (!store)
         return 3;
@@ -76,9 +81,9 @@ int syncCommand(Context &ctx)
     config.token = option("token");
     if (!config.server.isValid() || config.server.host().isEmpty()
         || (config.server.scheme() != QLatin1String("http") && config.server.scheme() != QLatin1String("https")))
-        return ctx.usage(tr("give the server once with --server http(s)://HOST:PORT"));
+        return ctx.usage(QCoreApplication::translate("Cli", "give the server once with --server http(s)://HOST:PORT"));
     if (config.token.isEmpty())
-        return ctx.usage(tr("give this station's token once with --token"));
+        return ctx.usage(QCoreApplication::translate("Cli", "give this station's token once with --token"));
     // Remembered only once they look right, so a typo changes nothing.
     for (const char *key : {"server", "token"})
         if (auto s = store->setSetting(QStringLiteral("sync.") + QLatin1String(key), option(key)); !s)
@@ -86,16 +91,17 @@ int syncCommand(Context &ctx)
     if (p.isSet(QStringLiteral("ca"))) {
         config.caCertificates = QSslCertificate::fromPath(p.value(QStringLiteral("ca")));
         if (config.caCertificates.isEmpty())
-            return ctx.fail(
-                makeError(ErrorCode::NotFound, tr("no PEM certificate in %1").arg(p.value(QStringLiteral("ca")))));
+            return ctx.fail(makeError(
+                ErrorCode::NotFound,
+                QCoreApplication::translate("Cli", "no PEM certificate in %1").arg(p.value(QStringLiteral("ca")))));
     }
     bool ok = true;
     const int attempts = p.isSet(QStringLiteral("attempts")) ? p.value(QStringLiteral("attempts")).toInt(&ok) : 5;
     if (!ok || attempts < 1 || attempts > 100)
-        return ctx.usage(tr("--attempts must be 1 to 100"));
+        return ctx.usage(QCoreApplication::translate("Cli", "--attempts must be 1 to 100"));
     config.batchSize = p.isSet(QStringLiteral("batch")) ? p.value(QStringLiteral("batch")).toInt(&ok) : 200;
     if (!ok || config.batchSize < 1 || config.batchSize > 1000)
-        return ctx.usage(tr("--batch must be 1 to 1000"));
+        return ctx.usage(QCoreApplication::translate("Cli", "--batch must be 1 to 1000"));
 
     config.keepFamilyData = p.isSet(QStringLiteral("desk"));
     Sync::SyncClient client(*store, config);
@@ -110,7 +116,8 @@ int syncCommand(Context &ctx)
                                   {QStringLiteral("pending"), report->pending}});
         return 0;
     }
-    ctx.out << tr("sent %1 event(s) (%2 new on the server), received %3 (%4 new here), %5 pending")
+    ctx.out << QCoreApplication::translate(
+                   "Cli", "sent %1 event(s) (%2 new on the server), received %3 (%4 new here), %5 pending")
                    .arg(report->sent)
                    .arg(report->pushed)
                    .arg(report->pulled)

@@ -11,11 +11,6 @@ namespace Etabli::HwTest {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Edid", text);
-}
-
 quint8 at(const QByteArray &d, int off)
 {
     return off >= 0 && off < d.size() ? static_cast<quint8>(d[off]) : 0;
@@ -95,15 +90,18 @@ QJsonObject EdidInfo::toJson() const
 Result<EdidInfo> Edid::parse(const QByteArray &d, const PnpLookup &pnp)
 {
     if (d.isEmpty())
-        return corrupt(tr("the EDID is empty"), "empty");
+        return corrupt(QCoreApplication::translate("Edid", "the EDID is empty"), "empty");
     if (d.size() < 128 || d.size() % 128 != 0)
-        return corrupt(tr("the EDID is %1 bytes long, not a multiple of 128: truncated or corrupt").arg(d.size()),
+        return corrupt(QCoreApplication::translate(
+                           "Edid", "the EDID is %1 bytes long, not a multiple of 128: truncated or corrupt")
+                           .arg(d.size()),
                        "bad_length");
     static const char header[8] = {0, char(0xFF), char(0xFF), char(0xFF), char(0xFF), char(0xFF), char(0xFF), 0};
     if (d.left(8) != QByteArray(header, 8))
-        return corrupt(tr("the EDID does not start with the EDID header"), "bad_header");
+        return corrupt(QCoreApplication::translate("Edid", "the EDID does not start with the EDID header"),
+                       "bad_header");
     if (!checksumOk(d, 0))
-        return corrupt(tr("the EDID base block checksum is wrong"), "bad_checksum");
+        return corrupt(QCoreApplication::translate("Edid", "the EDID base block checksum is wrong"), "bad_checksum");
 
     EdidInfo e;
     const quint16 mfg = quint16((at(d, 8) << 8) | at(d, 9));
@@ -160,12 +158,13 @@ Result<EdidInfo> Edid::parse(const QByteArray &d, const PnpLookup &pnp)
 
     e.extensionBlocks = at(d, 126);
     if (d.size() / 128 - 1 != e.extensionBlocks)
-        e.warnings << tr("the base block announces %1 extension blocks, %2 are present")
+        e.warnings << QCoreApplication::translate("Edid",
+                                                  "the base block announces %1 extension blocks, %2 are present")
                           .arg(e.extensionBlocks)
                           .arg(d.size() / 128 - 1);
     for (int block = 1; block < d.size() / 128; ++block)
         if (!checksumOk(d, block))
-            e.warnings << tr("extension block %1 has a wrong checksum").arg(block);
+            e.warnings << QCoreApplication::translate("Edid", "extension block %1 has a wrong checksum").arg(block);
     return e;
 }
 

@@ -20,11 +20,6 @@ namespace Etabli::HwTest {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("MachineProbe", text);
-}
-
 QByteArray readBytes(const QString &file, qint64 max = 1 << 20)
 {
     QFile f(file);
@@ -226,8 +221,9 @@ QJsonObject MachineProbe::cpu()
 {
     const QString info = QString::fromUtf8(readBytes(path(QStringLiteral("proc/cpuinfo"))));
     if (info.isEmpty()) {
-        m_errors.append(QJsonObject{{QStringLiteral("reader"), QStringLiteral("cpu")},
-                                    {QStringLiteral("error"), tr("cannot read /proc/cpuinfo")}});
+        m_errors.append(QJsonObject{
+            {QStringLiteral("reader"), QStringLiteral("cpu")},
+            {QStringLiteral("error"), QCoreApplication::translate("MachineProbe", "cannot read /proc/cpuinfo")}});
         return {};
     }
     QString model, vendor;
@@ -279,8 +275,10 @@ QJsonObject MachineProbe::memory(const QJsonObject &dmi)
     if (const auto m = total.match(meminfo); m.hasMatch())
         o[QStringLiteral("usable_bytes")] = m.captured(1).toLongLong() * 1024;
     else
-        m_errors.append(QJsonObject{{QStringLiteral("reader"), QStringLiteral("memory")},
-                                    {QStringLiteral("error"), tr("cannot read MemTotal in /proc/meminfo")}});
+        m_errors.append(
+            QJsonObject{{QStringLiteral("reader"), QStringLiteral("memory")},
+                        {QStringLiteral("error"),
+                         QCoreApplication::translate("MachineProbe", "cannot read MemTotal in /proc/meminfo")}});
     QJsonArray modules;
     qint64 installed = 0;
     for (const QJsonValue &v : dmi.value(QStringLiteral("memory_devices")).toArray()) {
@@ -596,19 +594,22 @@ QString MachineProbe::toText(const QJsonObject &m)
     const auto gib = [](qint64 bytes) { return QString::number(double(bytes) / (1024.0 * 1024 * 1024), 'f', 1); };
     const auto gb = [](qint64 bytes) { return QString::number(std::round(double(bytes) / 1e9)); };
     const QJsonObject sys = m.value(QStringLiteral("system")).toObject();
-    lines << tr("Computer: %1 %2 (%3)  serial %4")
+    lines << QCoreApplication::translate("MachineProbe", "Computer: %1 %2 (%3)  serial %4")
                  .arg(sys.value(QStringLiteral("manufacturer")).toString(),
                       sys.value(QStringLiteral("model")).toString(),
                       sys.value(QStringLiteral("chassis_type")).toString(),
                       sys.value(QStringLiteral("serial")).toString());
     const QJsonObject cpu = m.value(QStringLiteral("cpu")).toObject();
-    lines << tr("CPU: %1, %2 cores / %3 threads, %4")
+    lines << QCoreApplication::translate("MachineProbe", "CPU: %1, %2 cores / %3 threads, %4")
                  .arg(cpu.value(QStringLiteral("model")).toString())
                  .arg(cpu.value(QStringLiteral("cores")).toInt())
                  .arg(cpu.value(QStringLiteral("threads")).toInt())
-                 .arg(cpu.value(QStringLiteral("bits64")).toBool() ? tr("64-bit") : tr("32-bit only"));
+                 .arg(cpu.value(QStringLiteral("bits64")).toBool()
+                          ? QCoreApplication::translate("MachineProbe", "64-bit")
+                          : QCoreApplication::translate("MachineProbe", "32-bit only"));
     const QJsonObject mem = m.value(QStringLiteral("memory")).toObject();
-    lines << tr("Memory: %1 GiB").arg(gib(mem.value(QStringLiteral("installed_bytes")).toInteger()));
+    lines << QCoreApplication::translate("MachineProbe", "Memory: %1 GiB")
+                 .arg(gib(mem.value(QStringLiteral("installed_bytes")).toInteger()));
     for (const QJsonValue &v : mem.value(QStringLiteral("modules")).toArray()) {
         const QJsonObject d = v.toObject();
         lines << QStringLiteral("  %1: %2 GiB %3 %4 %5")
@@ -620,56 +621,62 @@ QString MachineProbe::toText(const QJsonObject &m)
     }
     for (const QJsonValue &v : m.value(QStringLiteral("disks")).toArray()) {
         const QJsonObject d = v.toObject();
-        lines << tr("Disk %1: %2 GB %3 %4 %5 serial %6")
+        lines << QCoreApplication::translate("MachineProbe", "Disk %1: %2 GB %3 %4 %5 serial %6")
                      .arg(d.value(QStringLiteral("name")).toString(),
                           gb(d.value(QStringLiteral("size_bytes")).toInteger()),
                           d.value(QStringLiteral("transport")).toString(),
-                          d.value(QStringLiteral("rotational")).toBool() ? tr("HDD") : tr("SSD"),
+                          d.value(QStringLiteral("rotational")).toBool()
+                              ? QCoreApplication::translate("MachineProbe", "HDD")
+                              : QCoreApplication::translate("MachineProbe", "SSD"),
                           d.value(QStringLiteral("model")).toString(), d.value(QStringLiteral("serial")).toString());
     }
     for (const QJsonValue &v : m.value(QStringLiteral("optical")).toArray()) {
         const QJsonObject d = v.toObject();
-        lines << tr("Optical %1: %2 %3 (%4)")
+        lines << QCoreApplication::translate("MachineProbe", "Optical %1: %2 %3 (%4)")
                      .arg(d.value(QStringLiteral("name")).toString(), d.value(QStringLiteral("vendor")).toString(),
                           d.value(QStringLiteral("model")).toString(),
-                          d.value(QStringLiteral("writes_dvd_r")).toBool()    ? tr("DVD writer")
-                              : d.value(QStringLiteral("reads_dvd")).toBool() ? tr("DVD reader")
-                                                                              : tr("CD only"));
+                          d.value(QStringLiteral("writes_dvd_r")).toBool()
+                              ? QCoreApplication::translate("MachineProbe", "DVD writer")
+                              : d.value(QStringLiteral("reads_dvd")).toBool()
+                              ? QCoreApplication::translate("MachineProbe", "DVD reader")
+                              : QCoreApplication::translate("MachineProbe", "CD only"));
     }
     for (const QJsonValue &v : m.value(QStringLiteral("network")).toArray()) {
         const QJsonObject d = v.toObject();
-        lines << tr("Network %1: %2 %3 (%4)")
+        lines << QCoreApplication::translate("MachineProbe", "Network %1: %2 %3 (%4)")
                      .arg(d.value(QStringLiteral("name")).toString(), d.value(QStringLiteral("mac")).toString(),
                           d.value(QStringLiteral("product")).toString(), d.value(QStringLiteral("driver")).toString());
     }
     for (const QJsonValue &v : m.value(QStringLiteral("audio")).toArray())
-        lines << tr("Audio: %1").arg(v.toObject().value(QStringLiteral("name")).toString());
+        lines << QCoreApplication::translate("MachineProbe", "Audio: %1")
+                     .arg(v.toObject().value(QStringLiteral("name")).toString());
     for (const QJsonValue &v : m.value(QStringLiteral("peripherals")).toArray()) {
         const QJsonObject d = v.toObject();
-        lines << tr("Peripheral (%1): %2 %3")
+        lines << QCoreApplication::translate("MachineProbe", "Peripheral (%1): %2 %3")
                      .arg(d.value(QStringLiteral("kind")).toString(), d.value(QStringLiteral("make")).toString(),
                           d.value(QStringLiteral("model")).toString());
     }
     for (const QJsonValue &v : m.value(QStringLiteral("monitors")).toArray()) {
         const QJsonObject d = v.toObject();
         if (d.contains(QStringLiteral("error"))) {
-            lines << tr("Monitor on %1: unreadable EDID (%2)")
+            lines << QCoreApplication::translate("MachineProbe", "Monitor on %1: unreadable EDID (%2)")
                          .arg(d.value(QStringLiteral("connector")).toString(),
                               d.value(QStringLiteral("error")).toString());
             continue;
         }
-        lines << tr("Monitor on %1: %2 %3, %4\" serial %5, %6")
+        lines << QCoreApplication::translate("MachineProbe", "Monitor on %1: %2 %3, %4\" serial %5, %6")
                      .arg(d.value(QStringLiteral("connector")).toString(),
                           d.value(QStringLiteral("manufacturer_name"))
                               .toString(d.value(QStringLiteral("manufacturer")).toString()),
                           d.value(QStringLiteral("name"))
-                              .toString(tr("model %1").arg(d.value(QStringLiteral("product_code")).toInt())))
+                              .toString(QCoreApplication::translate("MachineProbe", "model %1")
+                                            .arg(d.value(QStringLiteral("product_code")).toInt())))
                      .arg(d.value(QStringLiteral("diagonal_in")).toDouble())
                      .arg(d.value(QStringLiteral("serial_number")).toInteger())
                      .arg(d.value(QStringLiteral("year")).toInt(d.value(QStringLiteral("model_year")).toInt()));
     }
     for (const QJsonValue &v : m.value(QStringLiteral("errors")).toArray())
-        lines << tr("Problem (%1): %2")
+        lines << QCoreApplication::translate("MachineProbe", "Problem (%1): %2")
                      .arg(v.toObject().value(QStringLiteral("reader")).toString(),
                           v.toObject().value(QStringLiteral("error")).toString());
     return lines.join(u'\n') + u'\n';

@@ -11,21 +11,16 @@
 
 namespace Etabli::HwTest {
 
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("MinSpec", text);
-}
-
-} // namespace
+namespace {} // namespace
 
 Result<MinSpecProfile> MinSpecProfile::fromJson(const QJsonObject &o)
 {
     MinSpecProfile p;
     const auto bad = [](const char *key) {
-        return makeError(ErrorCode::InvalidArgument, tr("profile key «%1» has the wrong type").arg(QLatin1String(key)),
-                         QStringLiteral("bad_profile"));
+        return makeError(
+            ErrorCode::InvalidArgument,
+            QCoreApplication::translate("MinSpec", "profile key «%1» has the wrong type").arg(QLatin1String(key)),
+            QStringLiteral("bad_profile"));
     };
     if (o.contains(QStringLiteral("name"))) {
         if (!o.value(QStringLiteral("name")).isString())
@@ -58,13 +53,16 @@ Result<MinSpecProfile> MinSpecProfile::load(const QString &file)
 {
     QFile f(file);
     if (!f.open(QIODevice::ReadOnly))
-        return makeError(ErrorCode::NotFound, tr("cannot read the profile %1: %2").arg(file, f.errorString()),
-                         QStringLiteral("no_profile"));
+        return makeError(
+            ErrorCode::NotFound,
+            QCoreApplication::translate("MinSpec", "cannot read the profile %1: %2").arg(file, f.errorString()),
+            QStringLiteral("no_profile"));
     QJsonParseError error{};
     const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject())
         return makeError(ErrorCode::InvalidArgument,
-                         tr("the profile %1 is not a JSON object: %2").arg(file, error.errorString()),
+                         QCoreApplication::translate("MinSpec", "the profile %1 is not a JSON object: %2")
+                             .arg(file, error.errorString()),
                          QStringLiteral("bad_profile"));
     return fromJson(doc.object());
 }
@@ -81,12 +79,12 @@ QJsonObject MinSpec::check(const MinSpecProfile &p, const QJsonObject &machine)
     };
     const QJsonObject cpu = machine.value(QStringLiteral("cpu")).toObject();
     if (p.cpu64bit && !cpu.value(QStringLiteral("bits64")).toBool())
-        fail("cpu", tr("the processor is not 64-bit"), true, false);
+        fail("cpu", QCoreApplication::translate("MinSpec", "the processor is not 64-bit"), true, false);
     if (p.sse2 && !cpu.value(QStringLiteral("sse2")).toBool())
-        fail("cpu", tr("the processor lacks SSE2"), true, false);
+        fail("cpu", QCoreApplication::translate("MinSpec", "the processor lacks SSE2"), true, false);
     if (cpu.value(QStringLiteral("threads")).toInt() < p.minThreads)
         fail("cpu",
-             tr("the processor runs %1 threads, %2 needed")
+             QCoreApplication::translate("MinSpec", "the processor runs %1 threads, %2 needed")
                  .arg(cpu.value(QStringLiteral("threads")).toInt())
                  .arg(p.minThreads),
              p.minThreads, cpu.value(QStringLiteral("threads")).toInt());
@@ -97,7 +95,10 @@ QJsonObject MinSpec::check(const MinSpecProfile &p, const QJsonObject &machine)
         / (1024.0 * 1024 * 1024);
     // The kernel's MemTotal lacks the firmware's share: allow 5 % below the target.
     if (ramGiB < p.minRamGiB * 0.95)
-        fail("ram", tr("%1 GiB of memory, %2 GiB needed: add memory").arg(ramGiB, 0, 'f', 1).arg(p.minRamGiB),
+        fail("ram",
+             QCoreApplication::translate("MinSpec", "%1 GiB of memory, %2 GiB needed: add memory")
+                 .arg(ramGiB, 0, 'f', 1)
+                 .arg(p.minRamGiB),
              p.minRamGiB, std::round(ramGiB * 10) / 10);
 
     double diskGB = 0;
@@ -110,8 +111,10 @@ QJsonObject MinSpec::check(const MinSpecProfile &p, const QJsonObject &machine)
     }
     if (diskGB < p.minDiskGB)
         fail("disk",
-             diskGB == 0 ? tr("no internal disk: add a disk of at least %1 GB").arg(p.minDiskGB)
-                         : tr("the largest disk holds %1 GB, %2 GB needed: replace the disk")
+             diskGB == 0 ? QCoreApplication::translate("MinSpec", "no internal disk: add a disk of at least %1 GB")
+                               .arg(p.minDiskGB)
+                         : QCoreApplication::translate("MinSpec",
+                                                       "the largest disk holds %1 GB, %2 GB needed: replace the disk")
                                .arg(std::round(diskGB))
                                .arg(p.minDiskGB),
              p.minDiskGB, std::round(diskGB));

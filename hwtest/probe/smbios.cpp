@@ -16,11 +16,6 @@ namespace Etabli::HwTest {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Smbios", text);
-}
-
 quint8 byteAt(const QByteArray &d, qsizetype off)
 {
     return off >= 0 && off < d.size() ? static_cast<quint8>(d[off]) : 0;
@@ -555,18 +550,22 @@ Result<SmbiosTable> Smbios::parse(const QByteArray &ep, const QByteArray &table)
     if (ep.startsWith("_SM3_")) {
         const int len = byteAt(ep, 0x06);
         if (len < 0x18 || len > ep.size())
-            return corrupt(tr("SMBIOS 3 entry point is truncated"), "entry_point_truncated");
+            return corrupt(QCoreApplication::translate("Smbios", "SMBIOS 3 entry point is truncated"),
+                           "entry_point_truncated");
         if (!checksumOk(ep, 0, len))
-            return corrupt(tr("SMBIOS 3 entry point checksum is wrong"), "entry_point_checksum");
+            return corrupt(QCoreApplication::translate("Smbios", "SMBIOS 3 entry point checksum is wrong"),
+                           "entry_point_checksum");
         t.major = byteAt(ep, 0x07);
         t.minor = byteAt(ep, 0x08);
         tableLength = qMin<qsizetype>(tableLength, dwordAt(ep, 0x0C));
     } else if (ep.startsWith("_SM_")) {
         const int len = byteAt(ep, 0x05);
         if (len < 0x1F || len > ep.size())
-            return corrupt(tr("SMBIOS 2 entry point is truncated"), "entry_point_truncated");
+            return corrupt(QCoreApplication::translate("Smbios", "SMBIOS 2 entry point is truncated"),
+                           "entry_point_truncated");
         if (!checksumOk(ep, 0, len) || ep.mid(0x10, 5) != "_DMI_" || !checksumOk(ep, 0x10, 0x0F))
-            return corrupt(tr("SMBIOS 2 entry point checksum is wrong"), "entry_point_checksum");
+            return corrupt(QCoreApplication::translate("Smbios", "SMBIOS 2 entry point checksum is wrong"),
+                           "entry_point_checksum");
         t.major = byteAt(ep, 0x06);
         t.minor = byteAt(ep, 0x07);
         // Known mistakes of old firmware, corrected as dmidecode does.
@@ -578,17 +577,20 @@ Result<SmbiosTable> Smbios::parse(const QByteArray &ep, const QByteArray &table)
         maxCount = wordAt(ep, 0x1C);
     } else if (ep.startsWith("_DMI_")) {
         if (ep.size() < 0x0F || !checksumOk(ep, 0, 0x0F))
-            return corrupt(tr("legacy DMI entry point is truncated or its checksum is wrong"), "entry_point_checksum");
+            return corrupt(
+                QCoreApplication::translate("Smbios", "legacy DMI entry point is truncated or its checksum is wrong"),
+                "entry_point_checksum");
         t.major = byteAt(ep, 0x0E) >> 4;
         t.minor = byteAt(ep, 0x0E) & 0x0F;
         tableLength = qMin<qsizetype>(tableLength, wordAt(ep, 0x06));
         maxCount = wordAt(ep, 0x0C);
     } else {
-        return corrupt(tr("no SMBIOS entry point signature (_SM_, _SM3_ or _DMI_)"), "no_entry_point");
+        return corrupt(QCoreApplication::translate("Smbios", "no SMBIOS entry point signature (_SM_, _SM3_ or _DMI_)"),
+                       "no_entry_point");
     }
     t.structures = walk(table.left(tableLength), maxCount);
     if (t.structures.isEmpty())
-        return corrupt(tr("the SMBIOS table holds no structure"), "empty_table");
+        return corrupt(QCoreApplication::translate("Smbios", "the SMBIOS table holds no structure"), "empty_table");
     return t;
 }
 
@@ -596,7 +598,8 @@ Result<SmbiosTable> Smbios::parseDump(const QByteArray &dump)
 {
     qsizetype address = 0x20;
     if (!dump.startsWith("_SM3_") && !dump.startsWith("_SM_") && !dump.startsWith("_DMI_"))
-        return corrupt(tr("no SMBIOS entry point signature (_SM_, _SM3_ or _DMI_)"), "no_entry_point");
+        return corrupt(QCoreApplication::translate("Smbios", "no SMBIOS entry point signature (_SM_, _SM3_ or _DMI_)"),
+                       "no_entry_point");
     if (dump.startsWith("_SM3_"))
         address = qsizetype(qMin<quint64>(qwordAt(dump, 0x10), quint64(dump.size())));
     else if (dump.startsWith("_SM_"))
@@ -604,7 +607,9 @@ Result<SmbiosTable> Smbios::parseDump(const QByteArray &dump)
     else if (dump.startsWith("_DMI_"))
         address = dwordAt(dump, 0x08);
     if (address < 0x0F || address > dump.size())
-        return corrupt(tr("the dump's table address %1 lies outside the file").arg(address), "bad_table_address");
+        return corrupt(
+            QCoreApplication::translate("Smbios", "the dump's table address %1 lies outside the file").arg(address),
+            "bad_table_address");
     return parse(dump.left(qMin<qsizetype>(address, 0x20)), dump.mid(address));
 }
 
@@ -615,8 +620,10 @@ Result<SmbiosTable> Smbios::read(const QString &root)
     QFile table(dir + QStringLiteral("/DMI"));
     for (QFile *f : {&ep, &table})
         if (!f->open(QIODevice::ReadOnly))
-            return makeError(ErrorCode::NotFound, tr("cannot read %1: %2").arg(f->fileName(), f->errorString()),
-                             QStringLiteral("no_smbios"));
+            return makeError(
+                ErrorCode::NotFound,
+                QCoreApplication::translate("Smbios", "cannot read %1: %2").arg(f->fileName(), f->errorString()),
+                QStringLiteral("no_smbios"));
     return parse(ep.readAll(), table.readAll());
 }
 

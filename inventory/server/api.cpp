@@ -21,11 +21,6 @@ using Inventory::Event;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Api", text);
-}
-
 ApiResponse json(int status, const QJsonValue &value)
 {
     ApiResponse r;
@@ -71,15 +66,18 @@ Result<QJsonObject> objectBody(const QByteArray &body, const QStringList &allowe
     QJsonParseError perr;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &perr);
     if (perr.error != QJsonParseError::NoError)
-        return makeError(ErrorCode::InvalidArgument, tr("the body is not JSON: %1").arg(perr.errorString()),
+        return makeError(ErrorCode::InvalidArgument,
+                         QCoreApplication::translate("Api", "the body is not JSON: %1").arg(perr.errorString()),
                          QStringLiteral("malformed_json"));
     if (!doc.isObject())
-        return makeError(ErrorCode::InvalidArgument, tr("the body must be a JSON object"),
+        return makeError(ErrorCode::InvalidArgument,
+                         QCoreApplication::translate("Api", "the body must be a JSON object"),
                          QStringLiteral("not_object"));
     const QJsonObject o = doc.object();
     for (auto it = o.begin(); it != o.end(); ++it)
         if (!allowed.contains(it.key()))
-            return makeError(ErrorCode::InvalidArgument, tr("unknown field «%1»").arg(it.key()),
+            return makeError(ErrorCode::InvalidArgument,
+                             QCoreApplication::translate("Api", "unknown field «%1»").arg(it.key()),
                              QStringLiteral("unknown_field"));
     return o;
 }
@@ -90,10 +88,11 @@ Result<QString> stringField(const QJsonObject &o, const char *key, bool required
     if (v.isUndefined() && !required)
         return QString();
     if (!v.isString() || (required && v.toString().trimmed().isEmpty()) || v.toString().size() > maxLength)
-        return makeError(
-            ErrorCode::InvalidArgument,
-            tr("«%1» must be a non-empty string of at most %2 characters").arg(QLatin1String(key)).arg(maxLength),
-            QStringLiteral("bad_field"));
+        return makeError(ErrorCode::InvalidArgument,
+                         QCoreApplication::translate("Api", "«%1» must be a non-empty string of at most %2 characters")
+                             .arg(QLatin1String(key))
+                             .arg(maxLength),
+                         QStringLiteral("bad_field"));
     return v.toString().trimmed();
 }
 
@@ -162,9 +161,10 @@ Result<qint64> intParam(const QUrlQuery &query, const char *key, qint64 fallback
     bool ok = false;
     const qint64 v = query.queryItemValue(name).toLongLong(&ok);
     if (!ok || v < min || v > max)
-        return makeError(ErrorCode::InvalidArgument,
-                         tr("«%1» must be a whole number from %2 to %3").arg(name).arg(min).arg(max),
-                         QStringLiteral("bad_parameter"));
+        return makeError(
+            ErrorCode::InvalidArgument,
+            QCoreApplication::translate("Api", "«%1» must be a whole number from %2 to %3").arg(name).arg(min).arg(max),
+            QStringLiteral("bad_parameter"));
     return v;
 }
 
@@ -177,12 +177,14 @@ Api::Api(ServerStore &store)
 ApiResponse Api::handle(const ApiRequest &r)
 {
     if (r.body.size() > kMaxBody)
-        return error(413, QStringLiteral("too_large"), tr("the body is larger than %1 bytes").arg(kMaxBody));
+        return error(413, QStringLiteral("too_large"),
+                     QCoreApplication::translate("Api", "the body is larger than %1 bytes").arg(kMaxBody));
     if (r.path == QLatin1String("/healthz")) {
         if (r.method != "GET")
-            return error(405, QStringLiteral("method_not_allowed"), tr("use GET"));
+            return error(405, QStringLiteral("method_not_allowed"), QCoreApplication::translate("Api", "use GET"));
         if (!m_store.healthy())
-            return error(503, QStringLiteral("unavailable"), tr("the database does not answer"));
+            return error(503, QStringLiteral("unavailable"),
+                         QCoreApplication::translate("Api", "the database does not answer"));
         return json(200,
                     QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")},
                                 {QStringLiteral("backend"),
@@ -201,11 +203,14 @@ ApiResponse Api::handle(const ApiRequest &r)
         }
     }
     if (!route)
-        return pathKnown ? error(405, QStringLiteral("method_not_allowed"), tr("this method is not allowed here"))
-                         : error(404, QStringLiteral("not_found"), tr("no such endpoint %1").arg(r.path));
+        return pathKnown ? error(405, QStringLiteral("method_not_allowed"),
+                                 QCoreApplication::translate("Api", "this method is not allowed here"))
+                         : error(404, QStringLiteral("not_found"),
+                                 QCoreApplication::translate("Api", "no such endpoint %1").arg(r.path));
 
     if (!r.authorization.startsWith("Bearer "))
-        return error(401, QStringLiteral("unauthorized"), tr("an «Authorization: Bearer TOKEN» header is required"));
+        return error(401, QStringLiteral("unauthorized"),
+                     QCoreApplication::translate("Api", "an «Authorization: Bearer TOKEN» header is required"));
     auto token = m_store.authenticate(QString::fromLatin1(r.authorization.mid(7).trimmed()));
     if (!token)
         return token.error().code == ErrorCode::Unauthorized
@@ -213,7 +218,8 @@ ApiResponse Api::handle(const ApiRequest &r)
             : fromError(token.error());
     if (!route->roles.contains(token->role))
         return error(403, QStringLiteral("forbidden"),
-                     tr("a %1 token cannot use %2 %3").arg(token->role, QString::fromLatin1(r.method), route->pattern));
+                     QCoreApplication::translate("Api", "a %1 token cannot use %2 %3")
+                         .arg(token->role, QString::fromLatin1(r.method), route->pattern));
     const bool familyAllowed = token->role != QLatin1String("station");
 
     const QString p = route->pattern;
@@ -240,10 +246,11 @@ ApiResponse Api::handle(const ApiRequest &r)
             return fromError(body.error());
         const QJsonValue list = body->value(QStringLiteral("events"));
         if (!list.isArray())
-            return error(400, QStringLiteral("bad_request"), tr("«events» must be a list"),
-                         QStringLiteral("bad_field"));
+            return error(400, QStringLiteral("bad_request"),
+                         QCoreApplication::translate("Api", "«events» must be a list"), QStringLiteral("bad_field"));
         if (list.toArray().size() > kMaxBatch)
-            return error(413, QStringLiteral("too_large"), tr("at most %1 events a batch").arg(kMaxBatch));
+            return error(413, QStringLiteral("too_large"),
+                         QCoreApplication::translate("Api", "at most %1 events a batch").arg(kMaxBatch));
         static const QStringList envelope{
             QStringLiteral("uuid"), QStringLiteral("station"),   QStringLiteral("worker"),  QStringLiteral("time"),
             QStringLiteral("type"), QStringLiteral("asset_tag"), QStringLiteral("payload"), QStringLiteral("status"),
@@ -252,21 +259,25 @@ ApiResponse Api::handle(const ApiRequest &r)
         QSet<QString> seen;
         for (const QJsonValue &v : list.toArray()) {
             if (!v.isObject())
-                return error(400, QStringLiteral("bad_request"), tr("each event must be an object"),
+                return error(400, QStringLiteral("bad_request"),
+                             QCoreApplication::translate("Api", "each event must be an object"),
                              QStringLiteral("malformed_event"));
             const QJsonObject o = v.toObject();
             for (auto it = o.begin(); it != o.end(); ++it)
                 if (!envelope.contains(it.key()))
-                    return error(400, QStringLiteral("bad_request"), tr("unknown event field «%1»").arg(it.key()),
+                    return error(400, QStringLiteral("bad_request"),
+                                 QCoreApplication::translate("Api", "unknown event field «%1»").arg(it.key()),
                                  QStringLiteral("unknown_field"));
             auto e = Inventory::eventFromJson(o);
             if (!e)
                 return fromError(e.error());
             if (seen.contains(e->uuid))
-                return error(400, QStringLiteral("bad_request"), tr("event %1 appears twice").arg(e->uuid),
+                return error(400, QStringLiteral("bad_request"),
+                             QCoreApplication::translate("Api", "event %1 appears twice").arg(e->uuid),
                              QStringLiteral("duplicate_uuid"));
             if (!familyAllowed && e->type == QLatin1String("beneficiary.added"))
-                return error(403, QStringLiteral("forbidden"), tr("a station never handles family data"),
+                return error(403, QStringLiteral("forbidden"),
+                             QCoreApplication::translate("Api", "a station never handles family data"),
                              QStringLiteral("family_data"));
             seen.insert(e->uuid);
             events.append(*e);
@@ -300,7 +311,8 @@ ApiResponse Api::handle(const ApiRequest &r)
         if (!state.isEmpty()) {
             const auto s = Inventory::assetStateFromString(state);
             if (!s)
-                return error(400, QStringLiteral("bad_request"), tr("unknown state «%1»").arg(state),
+                return error(400, QStringLiteral("bad_request"),
+                             QCoreApplication::translate("Api", "unknown state «%1»").arg(state),
                              QStringLiteral("bad_parameter"));
             state = Inventory::toString(*s);
         }
@@ -360,14 +372,16 @@ ApiResponse Api::handle(const ApiRequest &r)
             const QString state = asset->value(QStringLiteral("state")).toString();
             const auto from = Inventory::assetStateFromString(state);
             if (!from || !Inventory::Lifecycle::isAllowed(*from, Inventory::AssetState::HandedOver))
-                return error(409, QStringLiteral("conflict"), tr("%1 is %2: it cannot be handed over").arg(*tag, state),
+                return error(409, QStringLiteral("conflict"),
+                             QCoreApplication::translate("Api", "%1 is %2: it cannot be handed over").arg(*tag, state),
                              QStringLiteral("forbidden_transition"));
             auto people = m_store.beneficiaries();
             bool knownBeneficiary = false;
             for (const QJsonValue &b : people ? *people : QJsonArray())
                 knownBeneficiary |= b.toObject().value(QStringLiteral("reference")).toString() == *beneficiary;
             if (!knownBeneficiary)
-                return error(422, QStringLiteral("unknown_beneficiary"), tr("no beneficiary «%1»").arg(*beneficiary));
+                return error(422, QStringLiteral("unknown_beneficiary"),
+                             QCoreApplication::translate("Api", "no beneficiary «%1»").arg(*beneficiary));
             e.type = QStringLiteral("asset.moved");
             e.assetTag = *tag;
             e.payload = {{QStringLiteral("from"), state},
@@ -456,7 +470,8 @@ ApiResponse Api::handle(const ApiRequest &r)
             return fromError(revoked.error());
         return json(200, QJsonObject{{QStringLiteral("revoked"), arg}});
     }
-    return error(404, QStringLiteral("not_found"), tr("no such endpoint %1").arg(r.path));
+    return error(404, QStringLiteral("not_found"),
+                 QCoreApplication::translate("Api", "no such endpoint %1").arg(r.path));
 }
 
 } // namespace Etabli::Server

@@ -23,11 +23,6 @@ using namespace Etabli::Server;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("etabli-server", text);
-}
-
 int fail(const Error &error)
 {
     QTextStream(stderr) << "etabli-server: " << error.message << Qt::endl;
@@ -37,11 +32,13 @@ int fail(const Error &error)
 int usage(const QString &message)
 {
     QTextStream(stderr) << "etabli-server: " << message << Qt::endl
-                        << tr("usage: etabli-server --db DB --listen ADDR:PORT [--tls-cert FILE --tls-key FILE]\n"
-                              "       etabli-server --db DB token create --role station|supervisor|desk|ent"
-                              " --name NAME\n"
-                              "       etabli-server --db DB token list [--json]\n"
-                              "       etabli-server --db DB token revoke ID|NAME")
+                        << QCoreApplication::translate(
+                               "etabli-server",
+                               "usage: etabli-server --db DB --listen ADDR:PORT [--tls-cert FILE --tls-key FILE]\n"
+                               "       etabli-server --db DB token create --role station|supervisor|desk|ent"
+                               " --name NAME\n"
+                               "       etabli-server --db DB token list [--json]\n"
+                               "       etabli-server --db DB token revoke ID|NAME")
                         << Qt::endl;
     return 2;
 }
@@ -52,11 +49,11 @@ int tokenCommand(ServerStore &store, const QStringList &args, const QCommandLine
     const QString verb = args.value(1);
     if (verb == QLatin1String("create")) {
         if (!parser.isSet(QStringLiteral("role")) || !parser.isSet(QStringLiteral("name")))
-            return usage(tr("token create needs --role and --name"));
+            return usage(QCoreApplication::translate("etabli-server", "token create needs --role and --name"));
         auto secret = store.createToken(parser.value(QStringLiteral("name")), parser.value(QStringLiteral("role")));
         if (!secret)
             return fail(secret.error());
-        out << tr("token for %1 (%2): keep it now, it is shown only once")
+        out << QCoreApplication::translate("etabli-server", "token for %1 (%2): keep it now, it is shown only once")
                    .arg(parser.value(QStringLiteral("name")), parser.value(QStringLiteral("role")))
             << Qt::endl
             << *secret << Qt::endl;
@@ -73,7 +70,10 @@ int tokenCommand(ServerStore &store, const QStringList &args, const QCommandLine
                                         {QStringLiteral("revoked_at"), t.revokedAt}});
             else
                 out << t.id << '\t' << t.role << '\t' << t.name << '\t' << t.createdAt << '\t'
-                    << (t.revokedAt.isEmpty() ? tr("valid") : tr("revoked %1").arg(t.revokedAt)) << Qt::endl;
+                    << (t.revokedAt.isEmpty()
+                            ? QCoreApplication::translate("etabli-server", "valid")
+                            : QCoreApplication::translate("etabli-server", "revoked %1").arg(t.revokedAt))
+                    << Qt::endl;
         }
         if (parser.isSet(QStringLiteral("json")))
             out << QJsonDocument(list).toJson();
@@ -81,13 +81,13 @@ int tokenCommand(ServerStore &store, const QStringList &args, const QCommandLine
     }
     if (verb == QLatin1String("revoke")) {
         if (args.size() != 3)
-            return usage(tr("token revoke needs one ID or NAME"));
+            return usage(QCoreApplication::translate("etabli-server", "token revoke needs one ID or NAME"));
         if (auto r = store.revokeToken(args.value(2)); !r)
             return fail(r.error());
-        out << tr("revoked %1").arg(args.value(2)) << Qt::endl;
+        out << QCoreApplication::translate("etabli-server", "revoked %1").arg(args.value(2)) << Qt::endl;
         return 0;
     }
-    return usage(tr("unknown token command «%1»").arg(verb));
+    return usage(QCoreApplication::translate("etabli-server", "unknown token command «%1»").arg(verb));
 }
 
 } // namespace
@@ -98,13 +98,19 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationName(QStringLiteral("etabli-server"));
     QCommandLineParser parser;
     parser.addOptions({
-        {QStringLiteral("db"), tr("sqlite:PATH or postgresql://USER@HOST:PORT/DB"), QStringLiteral("DB")},
-        {QStringLiteral("listen"), tr("address and port, e.g. 127.0.0.1:8420"), QStringLiteral("ADDR:PORT")},
-        {QStringLiteral("tls-cert"), tr("PEM certificate"), QStringLiteral("FILE")},
-        {QStringLiteral("tls-key"), tr("PEM private key"), QStringLiteral("FILE")},
-        {QStringLiteral("role"), tr("token role"), QStringLiteral("ROLE")},
-        {QStringLiteral("name"), tr("token name"), QStringLiteral("NAME")},
-        {QStringLiteral("json"), tr("JSON output")},
+        {QStringLiteral("db"),
+         QCoreApplication::translate("etabli-server", "sqlite:PATH or postgresql://USER@HOST:PORT/DB"),
+         QStringLiteral("DB")},
+        {QStringLiteral("listen"),
+         QCoreApplication::translate("etabli-server", "address and port, e.g. 127.0.0.1:8420"),
+         QStringLiteral("ADDR:PORT")},
+        {QStringLiteral("tls-cert"), QCoreApplication::translate("etabli-server", "PEM certificate"),
+         QStringLiteral("FILE")},
+        {QStringLiteral("tls-key"), QCoreApplication::translate("etabli-server", "PEM private key"),
+         QStringLiteral("FILE")},
+        {QStringLiteral("role"), QCoreApplication::translate("etabli-server", "token role"), QStringLiteral("ROLE")},
+        {QStringLiteral("name"), QCoreApplication::translate("etabli-server", "token name"), QStringLiteral("NAME")},
+        {QStringLiteral("json"), QCoreApplication::translate("etabli-server", "JSON output")},
     });
     parser.addHelpOption();
     if (!parser.parse(app.arguments()))
@@ -114,7 +120,7 @@ int main(int argc, char **argv)
         return 0;
     }
     if (!parser.isSet(QStringLiteral("db")))
-        return usage(tr("--db is required"));
+        return usage(QCoreApplication::translate("etabli-server", "--db is required"));
     const QStringList args = parser.positionalArguments();
 
     if (args.value(0) == QLatin1String("token")) {
@@ -124,7 +130,7 @@ int main(int argc, char **argv)
         return tokenCommand(**store, args, parser);
     }
     if (!args.isEmpty())
-        return usage(tr("unknown command «%1»").arg(args.first()));
+        return usage(QCoreApplication::translate("etabli-server", "unknown command «%1»").arg(args.first()));
 
     // Checked before the database is touched: a wrong address changes nothing.
     const QString listen = parser.value(QStringLiteral("listen"));
@@ -136,11 +142,15 @@ int main(int argc, char **argv)
         host = host.mid(1, host.size() - 2);
     const QHostAddress address(host);
     if (colon <= 0 || !portOk || port > 65535 || address.isNull())
-        return usage(tr("--listen must be ADDR:PORT (e.g. 127.0.0.1:8420), got «%1»").arg(listen));
+        return usage(
+            QCoreApplication::translate("etabli-server", "--listen must be ADDR:PORT (e.g. 127.0.0.1:8420), got «%1»")
+                .arg(listen));
     const bool tls = parser.isSet(QStringLiteral("tls-cert")) || parser.isSet(QStringLiteral("tls-key"));
     if (!tls && !address.isLoopback())
-        return usage(
-            tr("plain HTTP is only allowed on loopback: give --tls-cert and --tls-key to listen on %1").arg(host));
+        return usage(QCoreApplication::translate(
+                         "etabli-server",
+                         "plain HTTP is only allowed on loopback: give --tls-cert and --tls-key to listen on %1")
+                         .arg(host));
 
     auto store = ServerStore::open(parser.value(QStringLiteral("db")));
     if (!store)
@@ -151,7 +161,9 @@ int main(int argc, char **argv)
     if (tls) {
         QFile certFile(parser.value(QStringLiteral("tls-cert"))), keyFile(parser.value(QStringLiteral("tls-key")));
         if (!certFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly))
-            return fail(makeError(ErrorCode::NotFound, tr("cannot read the TLS certificate or key")));
+            return fail(
+                makeError(ErrorCode::NotFound,
+                          QCoreApplication::translate("etabli-server", "cannot read the TLS certificate or key")));
         const QSslCertificate cert(&certFile, QSsl::Pem);
         QSslKey key(&keyFile, QSsl::Rsa, QSsl::Pem);
         if (key.isNull()) {
@@ -159,12 +171,15 @@ int main(int argc, char **argv)
             key = QSslKey(&keyFile, QSsl::Ec, QSsl::Pem);
         }
         if (cert.isNull() || key.isNull())
-            return fail(makeError(ErrorCode::Corrupt, tr("the TLS certificate or key is not valid PEM")));
+            return fail(
+                makeError(ErrorCode::Corrupt,
+                          QCoreApplication::translate("etabli-server", "the TLS certificate or key is not valid PEM")));
         http.sslSetup(cert, key);
     }
     const quint16 bound = http.listen(address, quint16(port));
     if (bound == 0)
-        return fail(makeError(ErrorCode::Io, tr("cannot listen on %1").arg(listen)));
+        return fail(
+            makeError(ErrorCode::Io, QCoreApplication::translate("etabli-server", "cannot listen on %1").arg(listen)));
     QTextStream(stdout) << "listening on " << (tls ? "https://" : "http://")
                         << (address.protocol() == QAbstractSocket::IPv6Protocol
                                 ? QLatin1Char('[') + host + QLatin1Char(']')

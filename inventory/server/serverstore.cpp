@@ -26,11 +26,6 @@ using Inventory::Event;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ServerStore", text);
-}
-
 QString compact(const QJsonObject &o)
 {
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
@@ -49,7 +44,8 @@ QString hashToken(const QString &secret)
 
 Error badPayload(const Event &e, const QString &why)
 {
-    return makeError(ErrorCode::InvalidArgument, tr("event %1 (%2): %3").arg(e.uuid, e.type, why),
+    return makeError(ErrorCode::InvalidArgument,
+                     QCoreApplication::translate("ServerStore", "event %1 (%2): %3").arg(e.uuid, e.type, why),
                      QStringLiteral("bad_payload"));
 }
 
@@ -136,7 +132,7 @@ std::optional<Error> validatePayload(const Event &e)
         const QString key = QLatin1String(f.key);
         if (v.isUndefined() || v.isNull()) {
             if (f.required)
-                return badPayload(e, tr("«%1» is required").arg(key));
+                return badPayload(e, QCoreApplication::translate("ServerStore", "«%1» is required").arg(key));
             continue;
         }
         bool ok = false;
@@ -158,32 +154,35 @@ std::optional<Error> validatePayload(const Event &e)
             break;
         }
         if (!ok)
-            return badPayload(e, tr("«%1» has the wrong type or value").arg(key));
+            return badPayload(e,
+                              QCoreApplication::translate("ServerStore", "«%1» has the wrong type or value").arg(key));
     }
     const auto str = [&e](const char *key) { return e.payload.value(QLatin1String(key)).toString(); };
     if (e.type == QLatin1String("asset.added")) {
         if (!Inventory::assetKindFromString(str("kind")))
-            return badPayload(e, tr("unknown kind"));
+            return badPayload(e, QCoreApplication::translate("ServerStore", "unknown kind"));
         if (str("tag") != e.assetTag)
-            return badPayload(e, tr("«tag» must equal the event's asset tag"));
+            return badPayload(e, QCoreApplication::translate("ServerStore", "«tag» must equal the event's asset tag"));
     }
     if (e.type == QLatin1String("asset.moved")
         && (!Inventory::assetStateFromString(str("from")) || !Inventory::assetStateFromString(str("to"))))
-        return badPayload(e, tr("unknown state"));
+        return badPayload(e, QCoreApplication::translate("ServerStore", "unknown state"));
     if (e.type == QLatin1String("test.recorded") && !Inventory::verdictFromString(str("verdict")))
-        return badPayload(e, tr("«verdict» must be PASS, WARN or FAIL"));
+        return badPayload(e, QCoreApplication::translate("ServerStore", "«verdict» must be PASS, WARN or FAIL"));
     if (e.type == QLatin1String("hs.recorded") && !Inventory::hsReasonFromString(str("reason")))
-        return badPayload(e, tr("unknown HS reason"));
+        return badPayload(e, QCoreApplication::translate("ServerStore", "unknown HS reason"));
     if (e.type == QLatin1String("worker.added") && !Inventory::roleFromString(str("role")))
-        return badPayload(e, tr("«role» must be worker, supervisor or desk"));
+        return badPayload(e, QCoreApplication::translate("ServerStore", "«role» must be worker, supervisor or desk"));
     if (e.type == QLatin1String("asset.updated"))
         for (const QJsonValue &c : e.payload.value(QStringLiteral("components")).toArray())
             if (!c.isObject() || !c.toObject().value(QStringLiteral("kind")).isString())
-                return badPayload(e, tr("each component must be an object with a «kind»"));
+                return badPayload(
+                    e, QCoreApplication::translate("ServerStore", "each component must be an object with a «kind»"));
     if (e.type == QLatin1String("kit.created"))
         for (const QJsonValue &v : e.payload.value(QStringLiteral("items")).toArray())
             if (!v.isString() || !Inventory::AssetTag::parse(v.toString()))
-                return badPayload(e, tr("«items» must be a list of asset tags"));
+                return badPayload(e,
+                                  QCoreApplication::translate("ServerStore", "«items» must be a list of asset tags"));
     return std::nullopt;
 }
 
@@ -210,7 +209,9 @@ struct ServerStore::Private {
         // QPSQL prepares through PREPARE, which refuses DDL: unbound statements run as is.
         if (binds.isEmpty()) {
             if (!q.exec(sql))
-                return makeError(ErrorCode::Io, tr("server store: %1: %2").arg(sql.left(60), q.lastError().text()),
+                return makeError(ErrorCode::Io,
+                                 QCoreApplication::translate("ServerStore", "server store: %1: %2")
+                                     .arg(sql.left(60), q.lastError().text()),
                                  QStringLiteral("sql"));
             return q;
         }
@@ -220,7 +221,9 @@ struct ServerStore::Private {
         auto cached = cache.find(sql);
         if (cached == cache.end()) {
             if (!q.prepare(sql))
-                return makeError(ErrorCode::Io, tr("server store: %1: %2").arg(sql.left(60), q.lastError().text()),
+                return makeError(ErrorCode::Io,
+                                 QCoreApplication::translate("ServerStore", "server store: %1: %2")
+                                     .arg(sql.left(60), q.lastError().text()),
                                  QStringLiteral("sql"));
             // A shallow copy sharing the result is exactly what the cache wants here.
             QT_WARNING_PUSH
@@ -235,7 +238,9 @@ struct ServerStore::Private {
                 i, v.typeId() == QMetaType::QString && v.toString().isNull() ? QVariant(QStringLiteral("")) : v);
         }
         if (!prepared.exec())
-            return makeError(ErrorCode::Io, tr("server store: %1: %2").arg(sql.left(60), prepared.lastError().text()),
+            return makeError(ErrorCode::Io,
+                             QCoreApplication::translate("ServerStore", "server store: %1: %2")
+                                 .arg(sql.left(60), prepared.lastError().text()),
                              QStringLiteral("sql"));
         QT_WARNING_PUSH
         QT_WARNING_DISABLE_DEPRECATED
@@ -287,7 +292,8 @@ Result<std::unique_ptr<ServerStore>> ServerStore::open(const QString &url)
     if (url.startsWith(QLatin1String("sqlite:"))) {
         const QString path = url.mid(7);
         if (path.isEmpty())
-            return makeError(ErrorCode::InvalidArgument, tr("--db sqlite:PATH needs a path"));
+            return makeError(ErrorCode::InvalidArgument,
+                             QCoreApplication::translate("ServerStore", "--db sqlite:PATH needs a path"));
         QDir().mkpath(QFileInfo(path).absolutePath());
         db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), store->d->connection);
         db.setDatabaseName(path);
@@ -295,7 +301,8 @@ Result<std::unique_ptr<ServerStore>> ServerStore::open(const QString &url)
     } else if (url.startsWith(QLatin1String("postgresql://")) || url.startsWith(QLatin1String("postgres://"))) {
         const QUrl u(url);
         if (!u.isValid())
-            return makeError(ErrorCode::InvalidArgument, tr("invalid PostgreSQL URL %1").arg(url));
+            return makeError(ErrorCode::InvalidArgument,
+                             QCoreApplication::translate("ServerStore", "invalid PostgreSQL URL %1").arg(url));
         store->d->postgres = true;
         db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), store->d->connection);
         const QUrlQuery query(u);
@@ -308,23 +315,32 @@ Result<std::unique_ptr<ServerStore>> ServerStore::open(const QString &url)
         db.setDatabaseName(u.path().mid(1));
     } else {
         return makeError(ErrorCode::InvalidArgument,
-                         tr("--db must be sqlite:PATH or postgresql://USER@HOST:PORT/DB (got «%1»)").arg(url));
+                         QCoreApplication::translate(
+                             "ServerStore", "--db must be sqlite:PATH or postgresql://USER@HOST:PORT/DB (got «%1»)")
+                             .arg(url));
     }
     if (!db.isValid())
-        return makeError(ErrorCode::Unsupported, tr("the Qt SQL driver for %1 is not installed").arg(url));
+        return makeError(
+            ErrorCode::Unsupported,
+            QCoreApplication::translate("ServerStore", "the Qt SQL driver for %1 is not installed").arg(url));
     if (!db.open())
-        return makeError(ErrorCode::Io, tr("cannot open %1: %2").arg(url, db.lastError().text()));
+        return makeError(
+            ErrorCode::Io,
+            QCoreApplication::translate("ServerStore", "cannot open %1: %2").arg(url, db.lastError().text()));
     if (!store->d->postgres) {
         // FULL: a push the server acknowledged survives a power cut.
         // A station's store (inventory/store.h) carries a user_version; never touch one.
         auto version = store->d->run(QStringLiteral("PRAGMA user_version"));
         if (!version || !version->next())
-            return makeError(ErrorCode::Corrupt, tr("%1 is not an SQLite database").arg(url));
+            return makeError(ErrorCode::Corrupt,
+                             QCoreApplication::translate("ServerStore", "%1 is not an SQLite database").arg(url));
         const int userVersion = version->value(0).toInt();
         version->finish(); // an unfinished statement would hold a read transaction open
         if (userVersion != 0)
             return makeError(ErrorCode::Refused,
-                             tr("%1 is a station's inventory, not a server database: give another file").arg(url));
+                             QCoreApplication::translate(
+                                 "ServerStore", "%1 is a station's inventory, not a server database: give another file")
+                                 .arg(url));
         for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL"})
             if (auto q = store->d->run(QString::fromLatin1(pragma)); !q)
                 return q.error();
@@ -377,7 +393,9 @@ Result<void> ServerStore::Private::migrate()
     };
     QSqlDatabase database = db();
     if (!database.transaction())
-        return makeError(ErrorCode::Io, tr("cannot start the schema upgrade: %1").arg(database.lastError().text()));
+        return makeError(ErrorCode::Io,
+                         QCoreApplication::translate("ServerStore", "cannot start the schema upgrade: %1")
+                             .arg(database.lastError().text()));
     for (const QString &sql : schema)
         if (auto q = run(sql); !q) {
             database.rollback();
@@ -401,7 +419,9 @@ Result<void> ServerStore::Private::migrate()
             return q.error();
         }
     if (!database.commit())
-        return makeError(ErrorCode::Io, tr("cannot commit the schema: %1").arg(database.lastError().text()));
+        return makeError(ErrorCode::Io,
+                         QCoreApplication::translate("ServerStore", "cannot commit the schema: %1")
+                             .arg(database.lastError().text()));
     return {};
 }
 
@@ -412,9 +432,12 @@ Result<QString> ServerStore::createToken(const QString &name, const QString &rol
     static const QStringList roles{QStringLiteral("station"), QStringLiteral("supervisor"), QStringLiteral("desk"),
                                    QStringLiteral("ent")};
     if (!roles.contains(role))
-        return makeError(ErrorCode::InvalidArgument, tr("the role must be station, supervisor, desk or ent"));
+        return makeError(
+            ErrorCode::InvalidArgument,
+            QCoreApplication::translate("ServerStore", "the role must be station, supervisor, desk or ent"));
     if (name.trimmed().isEmpty() || name.size() > 128)
-        return makeError(ErrorCode::InvalidArgument, tr("a token needs a name (1 to 128 characters)"));
+        return makeError(ErrorCode::InvalidArgument,
+                         QCoreApplication::translate("ServerStore", "a token needs a name (1 to 128 characters)"));
     QByteArray random(32, Qt::Uninitialized);
     QRandomGenerator::system()->generate(reinterpret_cast<quint32 *>(random.data()),
                                          reinterpret_cast<quint32 *>(random.data() + random.size()));
@@ -448,14 +471,17 @@ Result<void> ServerStore::revokeToken(const QString &idOrName)
     if (!q)
         return q.error();
     if (q->numRowsAffected() <= 0)
-        return makeError(ErrorCode::NotFound, tr("no valid token «%1»").arg(idOrName), QStringLiteral("unknown_token"));
+        return makeError(ErrorCode::NotFound,
+                         QCoreApplication::translate("ServerStore", "no valid token «%1»").arg(idOrName),
+                         QStringLiteral("unknown_token"));
     return {};
 }
 
 Result<TokenInfo> ServerStore::authenticate(const QString &secret) const
 {
     if (secret.isEmpty() || secret.size() > 256)
-        return makeError(ErrorCode::Unauthorized, tr("missing or malformed token"));
+        return makeError(ErrorCode::Unauthorized,
+                         QCoreApplication::translate("ServerStore", "missing or malformed token"));
     auto q
         = d->run(QStringLiteral("SELECT id, name, role, created_at FROM tokens WHERE hash = ? AND revoked_at IS NULL"),
                  {hashToken(secret)});
@@ -469,7 +495,8 @@ Result<TokenInfo> ServerStore::authenticate(const QString &secret) const
                          {}};
     d->idle();
     if (!found)
-        return makeError(ErrorCode::Unauthorized, tr("unknown or revoked token"));
+        return makeError(ErrorCode::Unauthorized,
+                         QCoreApplication::translate("ServerStore", "unknown or revoked token"));
     return info;
 }
 
@@ -495,7 +522,7 @@ Result<QString> ServerStore::Private::apply(const Event &e)
         if (!x)
             return x.error();
         if (*x)
-            return tr("the donor «%1» already exists").arg(str("name"));
+            return QCoreApplication::translate("ServerStore", "the donor «%1» already exists").arg(str("name"));
         return done(
             run(QStringLiteral("INSERT INTO donors(name, contact) VALUES(?, ?)"), {str("name"), str("contact")}));
     }
@@ -504,7 +531,7 @@ Result<QString> ServerStore::Private::apply(const Event &e)
         if (!x)
             return x.error();
         if (*x)
-            return tr("the lot «%1» already exists").arg(str("reference"));
+            return QCoreApplication::translate("ServerStore", "the lot «%1» already exists").arg(str("reference"));
         if (!str("donor").isEmpty()) {
             auto dx = exists(QStringLiteral("SELECT 1 FROM donors WHERE name = ?"), {str("donor")});
             if (!dx)
@@ -537,13 +564,13 @@ Result<QString> ServerStore::Private::apply(const Event &e)
     const bool known = a->next();
     if (e.type == QLatin1String("asset.added")) {
         if (known)
-            return tr("the tag %1 is already used").arg(e.assetTag);
+            return QCoreApplication::translate("ServerStore", "the tag %1 is already used").arg(e.assetTag);
         if (!str("lot").isEmpty()) {
             auto lx = exists(QStringLiteral("SELECT 1 FROM lots WHERE reference = ?"), {str("lot")});
             if (!lx)
                 return lx.error();
             if (!*lx)
-                return tr("no lot «%1»").arg(str("lot"));
+                return QCoreApplication::translate("ServerStore", "no lot «%1»").arg(str("lot"));
         }
         return done(run(QStringLiteral("INSERT INTO assets(tag, kind, state, lot, make, model, serial, reserved_for,"
                                        " cycle, master_version, created_at, updated_at)"
@@ -552,9 +579,11 @@ Result<QString> ServerStore::Private::apply(const Event &e)
                          str("make"), str("model"), str("serial"), when, when}));
     }
     if (!known)
-        return makeError(ErrorCode::NotFound,
-                         tr("event %1 is about %2, an asset this server does not know").arg(e.uuid, e.assetTag),
-                         QStringLiteral("unknown_asset"));
+        return makeError(
+            ErrorCode::NotFound,
+            QCoreApplication::translate("ServerStore", "event %1 is about %2, an asset this server does not know")
+                .arg(e.uuid, e.assetTag),
+            QStringLiteral("unknown_asset"));
     const QString state = a->value(0).toString();
     const QString reservedFor = a->value(1).toString();
     const int cycle = a->value(2).toInt();
@@ -563,9 +592,11 @@ Result<QString> ServerStore::Private::apply(const Event &e)
         const auto from = *Inventory::assetStateFromString(str("from"));
         const auto to = *Inventory::assetStateFromString(str("to"));
         if (Inventory::toString(from) != state)
-            return tr("%1 is %2, not %3: someone moved it meanwhile").arg(e.assetTag, state, Inventory::toString(from));
+            return QCoreApplication::translate("ServerStore", "%1 is %2, not %3: someone moved it meanwhile")
+                .arg(e.assetTag, state, Inventory::toString(from));
         if (!Inventory::Lifecycle::isAllowed(from, to))
-            return tr("%1 cannot go from %2 to %3").arg(e.assetTag, state, Inventory::toString(to));
+            return QCoreApplication::translate("ServerStore", "%1 cannot go from %2 to %3")
+                .arg(e.assetTag, state, Inventory::toString(to));
         QString reserved = reservedFor;
         int newCycle = cycle;
         using S = Inventory::AssetState;
@@ -599,14 +630,14 @@ Result<QString> ServerStore::Private::apply(const Event &e)
         if (!kx)
             return kx.error();
         if (*kx)
-            return tr("the kit «%1» already exists").arg(str("reference"));
+            return QCoreApplication::translate("ServerStore", "the kit «%1» already exists").arg(str("reference"));
         for (const QJsonValue &v : e.payload.value(QStringLiteral("items")).toArray()) {
             auto ix = exists(QStringLiteral("SELECT 1 FROM assets WHERE tag = ?"),
                              {*Inventory::AssetTag::parse(v.toString())});
             if (!ix)
                 return ix.error();
             if (!*ix)
-                return tr("no asset %1 in this inventory").arg(v.toString());
+                return QCoreApplication::translate("ServerStore", "no asset %1 in this inventory").arg(v.toString());
         }
         return done(
             run(QStringLiteral("INSERT INTO kits(reference, asset_tag) VALUES(?, ?)"), {str("reference"), e.assetTag}));
@@ -639,16 +670,21 @@ Result<QList<PushOutcome>> ServerStore::push(const QList<Event> &events, const Q
             auto tag = Inventory::AssetTag::parse(e.assetTag);
             if (!tag || *tag != e.assetTag)
                 return makeError(ErrorCode::InvalidArgument,
-                                 tr("event %1: «%2» is not a valid asset tag").arg(e.uuid, e.assetTag),
+                                 QCoreApplication::translate("ServerStore", "event %1: «%2» is not a valid asset tag")
+                                     .arg(e.uuid, e.assetTag),
                                  QStringLiteral("bad_tag"));
         } else if (!e.assetTag.isEmpty()) {
-            return makeError(ErrorCode::InvalidArgument, tr("event %1: a %2 is not about an asset").arg(e.uuid, e.type),
-                             QStringLiteral("bad_tag"));
+            return makeError(
+                ErrorCode::InvalidArgument,
+                QCoreApplication::translate("ServerStore", "event %1: a %2 is not about an asset").arg(e.uuid, e.type),
+                QStringLiteral("bad_tag"));
         }
     }
     QSqlDatabase database = d->db();
     if (!database.transaction())
-        return makeError(ErrorCode::Io, tr("cannot start a transaction: %1").arg(database.lastError().text()));
+        return makeError(ErrorCode::Io,
+                         QCoreApplication::translate("ServerStore", "cannot start a transaction: %1")
+                             .arg(database.lastError().text()));
     auto fail = [this, &database](const Error &error) -> Result<QList<PushOutcome>> {
         d->idle();
         database.rollback();
@@ -678,7 +714,9 @@ Result<QList<PushOutcome>> ServerStore::push(const QList<Event> &events, const Q
         if (!ins)
             return fail(ins.error());
         if (!ins->next())
-            return fail(makeError(ErrorCode::Internal, tr("the server store returned no sequence number")));
+            return fail(
+                makeError(ErrorCode::Internal,
+                          QCoreApplication::translate("ServerStore", "the server store returned no sequence number")));
         out.append(PushOutcome{e.uuid, true, ins->value(0).toLongLong(), status, *note});
         if (auto c = d->run(QStringLiteral("INSERT INTO event_counts(type, status, n) VALUES(?, ?, 1)"
                                            " ON CONFLICT(type, status) DO UPDATE SET n = event_counts.n + 1"),
@@ -688,7 +726,9 @@ Result<QList<PushOutcome>> ServerStore::push(const QList<Event> &events, const Q
     }
     d->idle();
     if (!database.commit())
-        return fail(makeError(ErrorCode::Io, tr("cannot commit: %1").arg(database.lastError().text())));
+        return fail(makeError(
+            ErrorCode::Io,
+            QCoreApplication::translate("ServerStore", "cannot commit: %1").arg(database.lastError().text())));
     return out;
 }
 
@@ -791,7 +831,8 @@ Result<QJsonObject> ServerStore::asset(const QString &tag) const
         return q.error();
     const QJsonArray found = rows(std::move(q), kAssetNames);
     if (found.isEmpty())
-        return makeError(ErrorCode::NotFound, tr("no asset %1").arg(tag), QStringLiteral("unknown_tag"));
+        return makeError(ErrorCode::NotFound, QCoreApplication::translate("ServerStore", "no asset %1").arg(tag),
+                         QStringLiteral("unknown_tag"));
     QJsonObject o = found.first().toObject();
     o.insert(QStringLiteral("history"),
              rows(d->run(QStringLiteral("SELECT seq, uuid, station, worker, time, type, status, note FROM events"
