@@ -200,6 +200,13 @@ void TestCli::speaksFrenchWhenAsked()
     QCOMPARE(flag.err, fr.err);
     const Run en = etabli(args);
     QVERIFY2(QString::fromUtf8(en.err).contains(QStringLiteral("is not an asset tag")), en.err.constData());
+    // Every module's messages go through the same catalogue (here the imaging engine's).
+    const QStringList image{QStringLiteral("image"), QStringLiteral("info"),
+                            m_dir.filePath(QStringLiteral("none.qcow2"))};
+    const Run frImage = etabli(image, QStringLiteral("fr"));
+    QVERIFY(frImage.code != 0);
+    QVERIFY2(QString::fromUtf8(frImage.err).contains(QStringLiteral("impossible d'ouvrir le master")),
+             frImage.err.constData());
 }
 
 void TestCli::refusesAFileThatIsNotAnInventory()
