@@ -8,6 +8,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QGuiApplication>
 #include <QLibraryInfo>
 #include <QLocale>
@@ -16,8 +17,12 @@
 #include <QTranslator>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
+
 #include <memory>
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace Etabli::Cli;
 
@@ -64,6 +69,13 @@ int main(int argc, char **argv)
     const bool gui = std::any_of(argv + 1, argv + argc, [](const char *a) { return qstrcmp(a, "label") == 0; });
     if (gui && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
+    // Without a session (root on a bench, CI) Qt GUI warns about XDG_RUNTIME_DIR on every
+    // label command; give it a private folder instead.
+    if (gui && qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) {
+        const QByteArray dir = QFile::encodeName(QDir::tempPath()) + "/etabli-runtime-" + QByteArray::number(getuid());
+        if (::mkdir(dir.constData(), 0700) == 0 || errno == EEXIST)
+            qputenv("XDG_RUNTIME_DIR", dir);
+    }
     std::unique_ptr<QCoreApplication> application(gui ? new QGuiApplication(argc, argv)
                                                       : new QCoreApplication(argc, argv));
     QCoreApplication &app = *application;
