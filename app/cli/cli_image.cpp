@@ -20,6 +20,8 @@
 #include <QStandardPaths>
 
 #include <chrono>
+#include <condition_variable>
+#include <mutex>
 #include <thread>
 
 namespace Etabli::Cli {
@@ -463,11 +465,26 @@ int writeCommand(Context &ctx)
         writer.addTarget(std::move(d));
 
     Result<void> result;
-    std::thread worker([&] { result = writer.run(); });
+    // The loop wakes when the run ends instead of sleeping out its 100 ms tick.
+    std::mutex doneMutex;
+    std::condition_variable doneCv;
+    bool finished = false;
+    std::thread worker([&] {
+        result = writer.run();
+        {
+            std::lock_guard lock(doneMutex);
+            finished = true;
+        }
+        doneCv.notify_all();
+    });
     const bool showProgress = !p.isSet(QStringLiteral("quiet"));
     auto last = std::chrono::steady_clock::now();
     while (true) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        {
+            std::unique_lock lock(doneMutex);
+            if (doneCv.wait_for(lock, std::chrono::milliseconds(100), [&] { return finished; }))
+                break;
+        }
         bool running = false;
         const auto list = writer.progress();
         for (const TargetProgress &t : list)
