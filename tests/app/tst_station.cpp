@@ -8,6 +8,7 @@
 #include "app/station/keyboardtestmodel.h"
 #include "app/station/screentestmodel.h"
 #include "app/station/station.h"
+#include "inventory/store.h"
 
 #include <QAudioDevice>
 #include <QDir>
@@ -17,6 +18,7 @@
 #include <QQuickView>
 #include <QSet>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QtQml/qqmlextensionplugin.h>
 
@@ -246,6 +248,48 @@ private Q_SLOTS:
         QCOMPARE(defects.size(), 1);
         QCOMPARE(defects[0].toObject().value(QStringLiteral("pattern")).toString(), QStringLiteral("black"));
         QCOMPARE(defects[0].toObject().value(QStringLiteral("x")).toDouble(), 0.25);
+    }
+
+    // With --asset and --db the verdict lands in the inventory, as with `etabli test --asset`.
+    void screenResultRecordedOnAsset()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString db = dir.filePath(QStringLiteral("inventory.sqlite"));
+        const Etabli::Inventory::Identity who{QStringLiteral("bench-1"), QStringLiteral("tester")};
+        QString tag;
+        {
+            auto store = Etabli::Inventory::Store::open(db, who);
+            QVERIFY(store.ok());
+            Etabli::Inventory::NewAsset screen;
+            screen.kind = Etabli::Inventory::AssetKind::Screen;
+            auto asset = (*store)->addAsset(screen);
+            QVERIFY2(asset.ok(), qPrintable(asset.ok() ? QString() : asset.error().message));
+            tag = asset->tag;
+        }
+        Station::instance()->configure(QStringLiteral("screen"), QStringLiteral("DELL P2219H"), tag, db);
+        auto view = load(QStringLiteral("ScreenTest.qml"));
+        QVERIFY(view);
+        auto *model = view->rootObject()->property("model").value<ScreenTestModel *>();
+        QVERIFY(model);
+        for (int i = 0; i < model->count() && !model->finished(); ++i)
+            click(*view, QStringLiteral("next"));
+        QVERIFY(model->finished());
+        QVERIFY2(Station::instance()->errorString().isEmpty(), qPrintable(Station::instance()->errorString()));
+        Station::instance()->configure(QString(), QStringLiteral("TEST-MONITOR 24"), QString(), QString());
+
+        auto store = Etabli::Inventory::Store::open(db, who);
+        QVERIFY(store.ok());
+        QJsonObject payload;
+        for (const Etabli::Inventory::Event &e : (*store)->eventsForAsset(tag)) {
+            if (e.type == QLatin1String("test.recorded"))
+                payload = e.payload;
+        }
+        QCOMPARE(payload.value(QStringLiteral("kind")).toString(), QStringLiteral("screen"));
+        QCOMPARE(payload.value(QStringLiteral("verdict")).toString(), QStringLiteral("PASS"));
+        QCOMPARE(
+            payload.value(QStringLiteral("measurements")).toObject().value(QStringLiteral("monitor_model")).toString(),
+            QStringLiteral("DELL P2219H"));
     }
 
     void audioManualAnswers()
