@@ -190,6 +190,41 @@
         <source>the worker did not hear the right side</source>
         <translation>le travailleur n'a pas entendu le côté droit</translation>
     </message>
+    <message>
+        <source>Play each sound. Did you hear it?</source>
+        <translation>Écoutez chaque son. L'avez-vous entendu ?</translation>
+    </message>
+    <message>
+        <source>Left sound</source>
+        <translation>Son à gauche</translation>
+    </message>
+    <message>
+        <source>Right sound</source>
+        <translation>Son à droite</translation>
+    </message>
+    <message>
+        <source>Heard</source>
+        <translation>Entendu</translation>
+    </message>
+    <message>
+        <source>Nothing</source>
+        <translation>Rien</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Terminé</translation>
+    </message>
+</context>
+<context>
+    <name>AudioTestModel</name>
+    <message>
+        <source>No loudspeaker found: answer what you heard.</source>
+        <translation>Aucun haut-parleur trouvé : dites ce que vous avez entendu.</translation>
+    </message>
+    <message>
+        <source>Cannot write the test tone: %1</source>
+        <translation>Impossible d'écrire le son de test : %1</translation>
+    </message>
 </context>
 <context>
     <name>Cli</name>
@@ -1965,6 +2000,52 @@
     </message>
 </context>
 <context>
+    <name>KeyboardTest</name>
+    <message>
+        <source>Press every key. Keys turn green.</source>
+        <translation>Appuyez sur chaque touche. Les touches deviennent vertes.</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n key(s) bounce</source>
+        <translation>
+            <numerusform>⚠ %n touche rebondit</numerusform>
+            <numerusform>⚠ %n touches rebondissent</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Gauche</translation>
+    </message>
+    <message>
+        <source>Middle</source>
+        <translation>Milieu</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Droite</translation>
+    </message>
+    <message>
+        <source>Wheel up</source>
+        <translation>Molette haut</translation>
+    </message>
+    <message>
+        <source>Wheel down</source>
+        <translation>Molette bas</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Haut</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Bas</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Terminé</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <location filename="../../labels/barcode.cpp" line="+52" />
@@ -2594,6 +2675,13 @@
     </message>
 </context>
 <context>
+    <name>Main</name>
+    <message>
+        <source>Établi</source>
+        <translation>Établi</translation>
+    </message>
+</context>
+<context>
     <name>MinSpec</name>
     <message>
         <location filename="../../hwtest/probe/minspec.cpp" line="+22" />
@@ -2693,6 +2781,18 @@
         <location line="+3" />
         <source>stopped at pattern %1 of %2</source>
         <translation>arrêté au motif %1 sur %2</translation>
+    </message>
+    <message>
+        <source>Touch any spot that looks wrong.</source>
+        <translation>Touchez chaque endroit abîmé.</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Suivant</translation>
     </message>
 </context>
 <context>
@@ -3090,6 +3190,37 @@
         <location line="+14" />
         <source>cannot read %1: %2</source>
         <translation>impossible de lire %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>Station</name>
+    <message>
+        <source>Établi bench test screens</source>
+        <translation>Écrans de test d'Établi</translation>
+    </message>
+    <message>
+        <source>Screen to open: keyboard, screen or audio</source>
+        <translation>Écran à ouvrir : keyboard, screen ou audio</translation>
+    </message>
+    <message>
+        <source>Monitor model from the EDID</source>
+        <translation>Modèle de l'écran (EDID)</translation>
+    </message>
+    <message>
+        <source>Record the result on this asset</source>
+        <translation>Enregistrer le résultat sur ce matériel</translation>
+    </message>
+    <message>
+        <source>Inventory database</source>
+        <translation>Base de l'inventaire</translation>
+    </message>
+    <message>
+        <source>Language: fr or en</source>
+        <translation>Langue : fr ou en</translation>
+    </message>
+    <message>
+        <source>usage: etabli-station --test keyboard|screen|audio [--model M] [--asset TAG --db PATH]</source>
+        <translation>usage : etabli-station --test keyboard|screen|audio [--model M] [--asset TAG --db PATH]</translation>
     </message>
 </context>
 <context>

@@ -34,8 +34,8 @@ Rectangle {
         spacing: 120
         Repeater {
             model: [
-                { side: "left", icon: "◀ ♪", text: qsTr("Left") },
-                { side: "right", icon: "♪ ▶", text: qsTr("Right") }
+                { side: "left", icon: "◀ ♪", text: qsTr("Left sound") },
+                { side: "right", icon: "♪ ▶", text: qsTr("Right sound") }
             ]
             Column {
                 required property var modelData
@@ -45,7 +45,7 @@ Rectangle {
                     objectName: "play-" + parent.modelData.side
                     width: 336
                     icon: parent.modelData.icon
-                    text: qsTr("Play") + " " + parent.modelData.text
+                    text: parent.modelData.text
                     checked: audio.playing === parent.modelData.side
                     onClicked: audio.play(parent.modelData.side)
                 }

@@ -8,8 +8,10 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QGuiApplication>
+#include <QLocale>
 #include <QQmlApplicationEngine>
 #include <QStandardPaths>
+#include <QTranslator>
 #include <QtQml/qqmlextensionplugin.h>
 
 #include <cstdio>
@@ -35,8 +37,19 @@ int main(int argc, char *argv[])
                                    QStringLiteral("TAG"));
     const QCommandLineOption db(QStringLiteral("db"), QCoreApplication::translate("Station", "Inventory database"),
                                 QStringLiteral("PATH"));
-    p.addOptions({test, model, asset, db});
+    const QCommandLineOption lang(QStringLiteral("lang"), QCoreApplication::translate("Station", "Language: fr or en"),
+                                  QStringLiteral("LANG"));
+    p.addOptions({test, model, asset, db, lang});
     p.process(app);
+    // French is the workshop's language: --lang, then $ETABLI_LANG, then the locale (as the CLI).
+    QString wanted = p.value(lang);
+    if (wanted.isEmpty())
+        wanted = qEnvironmentVariable("ETABLI_LANG", QLocale().name().left(2));
+    if (wanted == QLatin1String("fr")) {
+        auto *translator = new QTranslator(&app);
+        if (translator->load(QStringLiteral(":/i18n/etabli_fr.qm")))
+            QCoreApplication::installTranslator(translator);
+    }
     const QStringList screens{QStringLiteral("keyboard"), QStringLiteral("screen"), QStringLiteral("audio")};
     if (!screens.contains(p.value(test))) {
         std::fprintf(

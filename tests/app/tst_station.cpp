@@ -20,6 +20,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 #include <QtQml/qqmlextensionplugin.h>
 
 Q_IMPORT_QML_PLUGIN(Etabli_StationPlugin)
@@ -328,6 +329,23 @@ private Q_SLOTS:
         QCOMPARE(m.value(QStringLiteral("method")).toString(), QStringLiteral("listening"));
         QCOMPARE(m.value(QStringLiteral("heard_left")).toBool(), true);
         QCOMPARE(m.value(QStringLiteral("heard_right")).toBool(), false);
+    }
+
+    // French is the workshop's language: the station's catalogue covers the QML screens.
+    void audioInFrench()
+    {
+        QTranslator french;
+        QVERIFY(french.load(QStringLiteral(":/i18n/etabli_fr.qm")));
+        QCoreApplication::installTranslator(&french);
+        auto view = load(QStringLiteral("AudioTest.qml"));
+        QCoreApplication::removeTranslator(&french);
+        QVERIFY(view);
+        QQuickItem *finish = findItem(view->rootObject(), QStringLiteral("finish"));
+        QVERIFY(finish);
+        QCOMPARE(finish->property("text").toString(), QStringLiteral("Terminé"));
+        QCOMPARE(findItem(view->rootObject(), QStringLiteral("play-left"))->property("text").toString(),
+                 QStringLiteral("Son à gauche"));
+        checkScreenshot(*view, QStringLiteral("audio-fr"), 4);
     }
 };
 
