@@ -92,6 +92,33 @@ Pipeline::~Pipeline()
     join();
 }
 
+void Pipeline::shareBuffers(int slots, std::function<bool(int64_t)> isZero)
+{
+    std::lock_guard lock(m_mutex);
+    for (Slot &s : m_slots)
+        m_pool.push_back(std::move(s.buffer));
+    m_slots.clear();
+    m_slots.resize(size_t(std::max<int>(slots, int(m_pool.size()))));
+    m_isZero = std::move(isZero);
+}
+
+void Pipeline::reclaimLocked()
+{
+    if (!m_isZero)
+        return;
+    int64_t low = -1;
+    for (int64_t c : m_cursor)
+        if (c >= 0 && (low < 0 || c < low))
+            low = c;
+    if (low < 0)
+        return; // every consumer dropped: nothing waits for buffers any more
+    for (; m_reclaimed < low; ++m_reclaimed) {
+        Slot &s = m_slots[size_t(m_reclaimed % int64_t(m_slots.size()))];
+        if (s.index == m_reclaimed && s.state == Slot::State::Ready && s.buffer.data())
+            m_pool.push_back(std::move(s.buffer));
+    }
+}
+
 void Pipeline::start()
 {
     for (int i = 0; i < m_workers; ++i)
@@ -133,6 +160,19 @@ void Pipeline::work()
             slot->state = Slot::State::Producing;
             slot->skipped = false;
             slot->extents.clear();
+            if (m_isZero) {
+                // Only a range that may hold data takes one of the shared buffers.
+                if (m_isZero(slot->index)) {
+                    if (slot->buffer.data())
+                        m_pool.push_back(std::move(slot->buffer));
+                } else if (!slot->buffer.data()) {
+                    m_cv.wait(lock, [&] { return m_error || !m_pool.empty(); });
+                    if (m_error)
+                        return;
+                    slot->buffer = std::move(m_pool.back());
+                    m_pool.pop_back();
+                }
+            }
         }
         auto produced = m_produce(*slot);
         {
@@ -185,6 +225,7 @@ void Pipeline::release(int consumer)
         std::lock_guard lock(m_mutex);
         if (m_cursor[size_t(consumer)] >= 0)
             ++m_cursor[size_t(consumer)];
+        reclaimLocked();
     }
     m_cv.notify_all();
 }
@@ -194,6 +235,7 @@ void Pipeline::drop(int consumer)
     {
         std::lock_guard lock(m_mutex);
         m_cursor[size_t(consumer)] = -1;
+        reclaimLocked();
         bool anyLive = false;
         for (int64_t c : m_cursor)
             anyLive = anyLive || c >= 0;

@@ -71,6 +71,11 @@ public:
     Pipeline(int64_t count, uint32_t rangeSize, int workers, int window, int consumers, Produce produce);
     ~Pipeline();
 
+    /// Before start(): a ring of `slots` ranges sharing the `window` buffers, where a range
+    /// that `isZero` says is all zeros takes no buffer. Memory stays window × rangeSize, but
+    /// writers may run further ahead through zero ranges. The producer must not touch the
+    /// buffer of such a range (its data() is null).
+    void shareBuffers(int slots, std::function<bool(int64_t index)> isZero);
     void start();
     /// Next range for `consumer` in order, or null at the end or after abort(). Blocks.
     Slot *acquire(int consumer);
@@ -85,6 +90,7 @@ public:
 private:
     void work();
     bool slotFreeLocked(int64_t index) const;
+    void reclaimLocked();
 
     mutable std::mutex m_mutex;
     std::condition_variable m_cv;
@@ -97,6 +103,9 @@ private:
     uint32_t m_rangeSize = 0;
     int m_workers = 1;
     std::optional<Error> m_error;
+    std::function<bool(int64_t)> m_isZero; ///< set by shareBuffers()
+    std::vector<AlignedBuffer> m_pool; ///< free buffers (shareBuffers() only)
+    int64_t m_reclaimed = 0; ///< slots below this index gave their buffer back
 };
 
 int defaultThreads();

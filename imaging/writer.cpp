@@ -517,6 +517,16 @@ Result<void> ImageWriter::run()
             t->crcs.assign(size_t(count), 0);
     Pipeline pipe(count, d->rangeSize, threads, window, int(d->targets.size()) * lanes,
                   [this](Slot &s) { return d->produce(s); });
+    if (!d->source->isSequential() && count > 0) {
+        // Zero ranges need no buffer: up to 8 × window ranges in flight, memory unchanged,
+        // so the writers run on through zeros while the decoders catch up.
+        const uint32_t rs = d->rangeSize;
+        Source *src = d->source.get();
+        pipe.shareBuffers(window * 8, [src, rs, size](int64_t index) {
+            const int64_t offset = index * int64_t(rs);
+            return src->knownZero(offset, std::min<int64_t>(rs, size - offset));
+        });
+    }
     d->pipeline = &pipe;
     for (auto &t : d->targets)
         t->start = Clock::now();
