@@ -211,6 +211,10 @@
         <translation>Rien</translation>
     </message>
     <message>
+        <source>Microphone</source>
+        <translation>Micro</translation>
+    </message>
+    <message>
         <source>Finished</source>
         <translation>Terminé</translation>
     </message>
@@ -224,6 +228,14 @@
     <message>
         <source>Cannot write the test tone: %1</source>
         <translation>Impossible d'écrire le son de test : %1</translation>
+    </message>
+    <message>
+        <source>The microphone cannot be opened: answer what you heard.</source>
+        <translation>Le micro ne s'ouvre pas : dites ce que vous avez entendu.</translation>
+    </message>
+    <message>
+        <source>The microphone did not hear both sounds: answer what you heard.</source>
+        <translation>Le micro n'a pas entendu les deux sons : dites ce que vous avez entendu.</translation>
     </message>
 </context>
 <context>

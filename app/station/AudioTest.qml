@@ -70,6 +70,16 @@ Rectangle {
         }
     }
 
+    // With a microphone or a loopback cable the engine listens for both tones itself.
+    BigButton {
+        objectName: "loopback"
+        anchors.left: parent.left; anchors.bottom: parent.bottom; anchors.margins: 24
+        visible: audio.loopbackAvailable
+        enabled: !audio.recording
+        icon: "◉"; text: qsTr("Microphone")
+        onClicked: audio.checkLoopback()
+    }
+
     BigButton {
         objectName: "finish"
         anchors.right: parent.right; anchors.bottom: parent.bottom; anchors.margins: 24

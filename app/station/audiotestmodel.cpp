@@ -3,19 +3,26 @@
 #include "app/station/audiotestmodel.h"
 
 #include "app/station/station.h"
-#include "hwtest/diag/audiotest.h"
 
 #include <QAudioDevice>
 #include <QAudioOutput>
+#include <QAudioSource>
 #include <QCoreApplication>
 #include <QFile>
 #include <QMediaDevices>
 #include <QMediaPlayer>
+#include <QTimer>
 #include <QUrl>
+
+#include <cstring>
 
 namespace Etabli::Station {
 
 using namespace Etabli::HwTest;
+
+namespace {
+constexpr int ToneMs = 1500;
+}
 
 AudioTestModel::AudioTestModel(QObject *parent)
     : QObject(parent)
@@ -31,23 +38,22 @@ void AudioTestModel::setError(const QString &error)
     Q_EMIT changed();
 }
 
-void AudioTestModel::play(const QString &side)
+bool AudioTestModel::loopbackAvailable() const
 {
-    const bool left = side == QLatin1String("left");
-    if (!left && side != QLatin1String("right"))
-        return;
+    return !QMediaDevices::audioInputs().isEmpty() && !QMediaDevices::audioOutputs().isEmpty();
+}
+
+bool AudioTestModel::startTone(const QString &side, double leftHz, double rightHz)
+{
     if (QMediaDevices::audioOutputs().isEmpty()) {
         setError(QCoreApplication::translate("AudioTestModel", "No loudspeaker found: answer what you heard."));
-        return;
+        return false;
     }
-    const LoopbackOptions tones;
     const QString path = m_dir.filePath(side + QStringLiteral(".wav"));
     QFile f(path);
-    // A 0 Hz tone is silence: one side only.
-    if (!f.open(QIODevice::WriteOnly)
-        || f.write(writeWav(makeStereoTone(48000, left ? tones.leftHz : 0, left ? 0 : tones.rightHz, 1500))) < 0) {
+    if (!f.open(QIODevice::WriteOnly) || f.write(writeWav(makeStereoTone(48000, leftHz, rightHz, ToneMs))) < 0) {
         setError(QCoreApplication::translate("AudioTestModel", "Cannot write the test tone: %1").arg(f.errorString()));
-        return;
+        return false;
     }
     f.close();
     if (!m_player) {
@@ -68,6 +74,17 @@ void AudioTestModel::play(const QString &side)
     m_player->setSource(QUrl::fromLocalFile(path));
     m_player->play();
     Q_EMIT changed();
+    return true;
+}
+
+void AudioTestModel::play(const QString &side)
+{
+    const LoopbackOptions tones;
+    // A 0 Hz tone is silence: one side only.
+    if (side == QLatin1String("left"))
+        startTone(side, tones.leftHz, 0);
+    else if (side == QLatin1String("right"))
+        startTone(side, 0, tones.rightHz);
 }
 
 void AudioTestModel::answer(const QString &side, bool heard)
@@ -93,6 +110,103 @@ void AudioTestModel::finish()
 {
     if (canFinish())
         Station::instance()->record({result()});
+}
+
+AudioClip AudioTestModel::clipFromPcm(const QByteArray &pcm, const QAudioFormat &format)
+{
+    AudioClip clip;
+    const int channels = format.channelCount();
+    const int bytes = format.bytesPerSample();
+    if (channels < 1 || bytes < 1 || !format.isValid())
+        return clip;
+    clip.sampleRate = format.sampleRate();
+    clip.channels.assign(size_t(channels), {});
+    const qsizetype frames = pcm.size() / (qsizetype(bytes) * channels);
+    for (auto &c : clip.channels)
+        c.reserve(size_t(frames));
+    const char *p = pcm.constData();
+    for (qsizetype i = 0; i < frames * channels; ++i, p += bytes) {
+        float v = 0;
+        switch (format.sampleFormat()) {
+        case QAudioFormat::Int16: {
+            qint16 s;
+            std::memcpy(&s, p, sizeof s);
+            v = s / 32768.0f;
+            break;
+        }
+        case QAudioFormat::Int32: {
+            qint32 s;
+            std::memcpy(&s, p, sizeof s);
+            v = float(s / 2147483648.0);
+            break;
+        }
+        case QAudioFormat::Float:
+            std::memcpy(&v, p, sizeof v);
+            break;
+        case QAudioFormat::UInt8:
+            v = (quint8(*p) - 128) / 128.0f;
+            break;
+        default:
+            return {};
+        }
+        clip.channels[size_t(i % channels)].push_back(v);
+    }
+    return clip;
+}
+
+void AudioTestModel::checkLoopback()
+{
+    if (m_source || !loopbackAvailable())
+        return;
+    const QAudioDevice input = QMediaDevices::defaultAudioInput();
+    QAudioFormat format = input.preferredFormat();
+    if (format.sampleFormat() == QAudioFormat::Unknown)
+        format.setSampleFormat(QAudioFormat::Int16);
+    m_source = new QAudioSource(input, format, this);
+    m_recorded.clear();
+    m_sourceIo = m_source->start();
+    if (!m_sourceIo) {
+        delete m_source;
+        m_source = nullptr;
+        setError(
+            QCoreApplication::translate("AudioTestModel", "The microphone cannot be opened: answer what you heard."));
+        return;
+    }
+    connect(m_sourceIo, &QIODevice::readyRead, this, [this] { m_recorded += m_sourceIo->readAll(); });
+    const LoopbackOptions tones;
+    if (!startTone(QStringLiteral("both"), tones.leftHz, tones.rightHz)) {
+        stopLoopback();
+        return;
+    }
+    // The lead-in, the tone, and room for the output's latency.
+    QTimer::singleShot(tones.leadInMs + ToneMs + 700, this, &AudioTestModel::stopLoopback);
+}
+
+void AudioTestModel::stopLoopback()
+{
+    if (!m_source)
+        return;
+    m_recorded += m_sourceIo->readAll();
+    const QAudioFormat format = m_source->format();
+    m_source->stop();
+    m_source->deleteLater();
+    m_source = nullptr;
+    m_sourceIo = nullptr;
+    if (!m_error.isEmpty()) {
+        Q_EMIT changed();
+        return;
+    }
+    TestResult t = evaluateLoopback(clipFromPcm(m_recorded, format));
+    if (t.verdict != TestVerdict::Pass) {
+        // A microphone far from the speakers proves nothing: the worker decides.
+        setError(QCoreApplication::translate("AudioTestModel",
+                                             "The microphone did not hear both sounds: answer what you heard."));
+        return;
+    }
+    t.startedAt = m_started;
+    t.endedAt = QDateTime::currentDateTimeUtc();
+    Q_EMIT changed();
+    Station::instance()->record({t});
 }
 
 } // namespace Etabli::Station

@@ -2,20 +2,27 @@
 // SPDX-FileCopyrightText: 2026 Établi contributors
 #pragma once
 
+#include "hwtest/diag/audiotest.h"
 #include "hwtest/diag/testresult.h"
 
+#include <QAudioFormat>
+#include <QByteArray>
 #include <QObject>
 #include <QTemporaryDir>
 #include <QtQml/qqmlregistration.h>
 
 class QMediaPlayer;
 class QAudioOutput;
+class QAudioSource;
+class QIODevice;
 
 namespace Etabli::Station {
 
 /// The audio screen's model: plays the engine's test tone (HwTest::makeStereoTone,
 /// written as WAV) on one side at a time with Qt Multimedia, and takes the worker's
-/// answer for each side (HwTest::evaluateListening). When no loudspeaker can be
+/// answer for each side (HwTest::evaluateListening). When a microphone or a loopback
+/// cable exists, checkLoopback() plays both tones while recording and lets
+/// HwTest::evaluateLoopback decide; unless both tones came back the worker answers. When no loudspeaker can be
 /// opened, playbackError says so and the answers still work: the worker then tells
 /// what they heard (nothing, normally), so the verdict is FAIL, never silently PASS.
 /// UI thread only.
@@ -28,6 +35,8 @@ class AudioTestModel : public QObject
     Q_PROPERTY(int leftAnswer READ leftAnswer NOTIFY changed)
     Q_PROPERTY(int rightAnswer READ rightAnswer NOTIFY changed)
     Q_PROPERTY(bool canFinish READ canFinish NOTIFY changed)
+    Q_PROPERTY(bool loopbackAvailable READ loopbackAvailable CONSTANT)
+    Q_PROPERTY(bool recording READ recording NOTIFY changed)
 public:
     explicit AudioTestModel(QObject *parent = nullptr);
     ~AudioTestModel() override;
@@ -37,6 +46,10 @@ public:
     int leftAnswer() const { return m_left; } ///< -1 not answered, 0 not heard, 1 heard
     int rightAnswer() const { return m_right; }
     bool canFinish() const { return m_left >= 0 && m_right >= 0; }
+    bool loopbackAvailable() const;
+    bool recording() const { return m_source != nullptr; }
+    /// Interleaved PCM (Int16, Int32 or Float) as the engine's clip.
+    static HwTest::AudioClip clipFromPcm(const QByteArray &pcm, const QAudioFormat &format);
     HwTest::TestResult result() const;
 
     /// Plays the tone on "left" or "right" (1000 Hz left, 1500 Hz right).
@@ -44,16 +57,24 @@ public:
     Q_INVOKABLE void answer(const QString &side, bool heard);
     /// Both answers given: the verdict goes to the Station.
     Q_INVOKABLE void finish();
+    /// Plays both tones and records them back; records a PASS when both came back,
+    /// otherwise leaves the answer to the worker (playbackError says why).
+    Q_INVOKABLE void checkLoopback();
 
 Q_SIGNALS:
     void changed();
 
 private:
     void setError(const QString &error);
+    void stopLoopback();
+    bool startTone(const QString &side, double leftHz, double rightHz);
 
     QTemporaryDir m_dir;
     QMediaPlayer *m_player = nullptr;
     QAudioOutput *m_output = nullptr;
+    QAudioSource *m_source = nullptr;
+    QIODevice *m_sourceIo = nullptr;
+    QByteArray m_recorded;
     QString m_playing;
     QString m_error;
     int m_left = -1;

@@ -331,6 +331,53 @@ private Q_SLOTS:
         QCOMPARE(m.value(QStringLiteral("heard_right")).toBool(), false);
     }
 
+    // The loopback path (no microphone in CI): recorded PCM as the engine reads it.
+    void loopbackPcm_data()
+    {
+        QTest::addColumn<QAudioFormat::SampleFormat>("sampleFormat");
+        QTest::newRow("int16") << QAudioFormat::Int16;
+        QTest::newRow("int32") << QAudioFormat::Int32;
+        QTest::newRow("float") << QAudioFormat::Float;
+    }
+
+    void loopbackPcm()
+    {
+        QFETCH(QAudioFormat::SampleFormat, sampleFormat);
+        QAudioFormat format;
+        format.setSampleRate(48000);
+        format.setChannelCount(2);
+        format.setSampleFormat(sampleFormat);
+        const Etabli::HwTest::AudioClip tone = Etabli::HwTest::makeStereoTone(48000, 1000, 1500, 1000);
+        QByteArray pcm;
+        for (qint64 i = 0; i < tone.frames(); ++i) {
+            for (const auto &channel : tone.channels) {
+                const float v = channel[size_t(i)];
+                if (sampleFormat == QAudioFormat::Int16) {
+                    const qint16 s = qint16(v * 32767);
+                    pcm.append(reinterpret_cast<const char *>(&s), sizeof s);
+                } else if (sampleFormat == QAudioFormat::Int32) {
+                    const qint32 s = qint32(double(v) * 2147483647.0);
+                    pcm.append(reinterpret_cast<const char *>(&s), sizeof s);
+                } else {
+                    pcm.append(reinterpret_cast<const char *>(&v), sizeof v);
+                }
+            }
+        }
+        const Etabli::HwTest::AudioClip clip = AudioTestModel::clipFromPcm(pcm, format);
+        QCOMPARE(clip.sampleRate, 48000);
+        QCOMPARE(clip.frames(), tone.frames());
+        QVERIFY(Etabli::HwTest::evaluateLoopback(clip).verdict == Etabli::HwTest::TestVerdict::Pass);
+
+        // The right channel lost: the engine says so.
+        format.setChannelCount(1);
+        QByteArray left;
+        const int bytes = format.bytesPerSample();
+        for (qsizetype i = 0; i < pcm.size(); i += 2 * bytes)
+            left.append(pcm.mid(i, bytes));
+        const Etabli::HwTest::AudioClip mono = AudioTestModel::clipFromPcm(left, format);
+        QCOMPARE(mono.channels.size(), size_t(1));
+    }
+
     // French is the workshop's language: the station's catalogue covers the QML screens.
     void audioInFrench()
     {
