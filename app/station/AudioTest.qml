@@ -38,32 +38,33 @@ Rectangle {
                 { side: "right", icon: "♪ ▶", text: qsTr("Right sound") }
             ]
             Column {
+                id: side
                 required property var modelData
                 readonly property int answer: modelData.side === "left" ? audio.leftAnswer : audio.rightAnswer
                 spacing: 16
                 BigButton {
-                    objectName: "play-" + parent.modelData.side
+                    objectName: "play-" + side.modelData.side
                     width: 336
-                    icon: parent.modelData.icon
-                    text: parent.modelData.text
-                    checked: audio.playing === parent.modelData.side
-                    onClicked: audio.play(parent.modelData.side)
+                    icon: side.modelData.icon
+                    text: side.modelData.text
+                    checked: audio.playing === side.modelData.side
+                    onClicked: audio.play(side.modelData.side)
                 }
                 Row {
                     spacing: 16
                     BigButton {
-                        objectName: "heard-" + parent.parent.modelData.side
+                        objectName: "heard-" + side.modelData.side
                         icon: "✔"; text: qsTr("Heard")
                         width: 160
-                        color: parent.parent.answer === 1 ? "#2e7d32" : "#1565c0"
-                        onClicked: audio.answer(parent.parent.modelData.side, true)
+                        color: side.answer === 1 ? "#2e7d32" : "#1565c0"
+                        onClicked: audio.answer(side.modelData.side, true)
                     }
                     BigButton {
-                        objectName: "silent-" + parent.parent.modelData.side
+                        objectName: "silent-" + side.modelData.side
                         icon: "✘"; text: qsTr("Nothing")
                         width: 160
-                        color: parent.parent.answer === 0 ? "#c62828" : "#1565c0"
-                        onClicked: audio.answer(parent.parent.modelData.side, false)
+                        color: side.answer === 0 ? "#c62828" : "#1565c0"
+                        onClicked: audio.answer(side.modelData.side, false)
                     }
                 }
             }
