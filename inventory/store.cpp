@@ -404,6 +404,8 @@ const QString kAssetColumns = QStringLiteral(
     "SELECT a.id, a.tag, a.kind, a.make, a.model, a.serial, a.specs, a.state, l.reference, a.reserved_for,"
     " a.cycle, a.revision, a.created_at, a.updated_at FROM assets a LEFT JOIN lots l ON l.id = a.lot_id");
 
+} // namespace
+
 Event eventFromQuery(const QSqlQuery &q)
 {
     Event e;
@@ -418,13 +420,16 @@ Event eventFromQuery(const QSqlQuery &q)
     e.status = q.value(8).toString();
     e.note = q.value(9).toString();
     e.pushed = q.value(10).toBool();
+    e.serverSeq = q.value(11).toLongLong();
     return e;
 }
 
-const QString kEventColumns = QStringLiteral(
-    "SELECT seq, uuid, station, worker, time, type, asset_tag, payload, status, note, pushed FROM events");
-
-} // namespace
+const QString &eventColumns()
+{
+    static const QString columns = QStringLiteral("SELECT seq, uuid, station, worker, time, type, asset_tag, payload,"
+                                                  " status, note, pushed, server_seq FROM events");
+    return columns;
+}
 
 Result<Asset> Store::asset(const QString &tagInput) const
 {
@@ -539,7 +544,7 @@ AssetFacts Store::Private::factsFor(const QString &tag) const
 QList<Event> Store::events(qint64 since, int limit) const
 {
     QList<Event> out;
-    QString sql = kEventColumns + QStringLiteral(" WHERE seq > ? ORDER BY seq");
+    QString sql = eventColumns() + QStringLiteral(" WHERE seq > ? ORDER BY seq");
     if (limit > 0)
         sql += QStringLiteral(" LIMIT %1").arg(limit);
     auto q = d->run(sql, {since});
@@ -551,7 +556,7 @@ QList<Event> Store::events(qint64 since, int limit) const
 QList<Event> Store::eventsForAsset(const QString &tag) const
 {
     QList<Event> out;
-    auto q = d->run(kEventColumns + QStringLiteral(" WHERE asset_tag = ? ORDER BY seq"), {tag});
+    auto q = d->run(eventColumns() + QStringLiteral(" WHERE asset_tag = ? ORDER BY seq"), {tag});
     while (q && q->next())
         out.append(eventFromQuery(*q));
     return out;
@@ -565,7 +570,7 @@ qint64 Store::eventCount() const
 
 Result<Event> Store::eventByUuid(const QString &uuid) const
 {
-    auto q = d->run(kEventColumns + QStringLiteral(" WHERE uuid = ?"), {uuid});
+    auto q = d->run(eventColumns() + QStringLiteral(" WHERE uuid = ?"), {uuid});
     if (!q)
         return q.error();
     if (!q->next())

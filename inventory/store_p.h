@@ -45,4 +45,8 @@ struct Store::Private {
 
 Error sqlError(const QSqlQuery &query, const QString &what);
 
+/// `SELECT … FROM events` with the columns eventFromQuery() reads, in its order.
+const QString &eventColumns();
+Event eventFromQuery(const QSqlQuery &query);
+
 } // namespace Etabli::Inventory

@@ -23,38 +23,17 @@ QString compactJson(const QJsonObject &o)
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
-const QString kSyncEventColumns = QStringLiteral("SELECT seq, uuid, station, worker, time, type, asset_tag, payload,"
-                                                 " status, note, pushed, server_seq FROM events");
-
-Event syncEventFromQuery(const QSqlQuery &q)
-{
-    Event e;
-    e.seq = q.value(0).toLongLong();
-    e.uuid = q.value(1).toString();
-    e.station = q.value(2).toString();
-    e.worker = q.value(3).toString();
-    e.time = QDateTime::fromString(q.value(4).toString(), Qt::ISODateWithMs);
-    e.type = q.value(5).toString();
-    e.assetTag = q.value(6).toString();
-    e.payload = QJsonDocument::fromJson(q.value(7).toString().toUtf8()).object();
-    e.status = q.value(8).toString();
-    e.note = q.value(9).toString();
-    e.pushed = q.value(10).toBool();
-    e.serverSeq = q.value(11).toLongLong();
-    return e;
-}
-
 } // namespace
 
 QList<Event> Store::unpushedEvents(int limit) const
 {
     QList<Event> out;
-    QString sql = kSyncEventColumns + QStringLiteral(" WHERE pushed = 0 ORDER BY seq");
+    QString sql = eventColumns() + QStringLiteral(" WHERE pushed = 0 ORDER BY seq");
     if (limit > 0)
         sql += QStringLiteral(" LIMIT %1").arg(limit);
     auto q = d->run(sql);
     while (q && q->next())
-        out.append(syncEventFromQuery(*q));
+        out.append(eventFromQuery(*q));
     return out;
 }
 
@@ -165,13 +144,13 @@ Result<void> Store::Private::replayAsset(const QString &tag)
         = run(QStringLiteral("UPDATE assets SET state = 'RECEIVED', reserved_for = '', cycle = 1 WHERE id = ?"), {*id});
         !q)
         return q.error();
-    auto q = run(
-        kSyncEventColumns + QStringLiteral(" WHERE asset_tag = ? ORDER BY server_seq IS NULL, server_seq, seq"), {tag});
+    auto q = run(eventColumns() + QStringLiteral(" WHERE asset_tag = ? ORDER BY server_seq IS NULL, server_seq, seq"),
+                 {tag});
     if (!q)
         return q.error();
     QList<Event> history;
     while (q->next())
-        history.append(syncEventFromQuery(*q));
+        history.append(eventFromQuery(*q));
     for (const Event &e : std::as_const(history)) {
         if (e.type == QLatin1String("asset.added") || e.type == QLatin1String("kit.created"))
             continue; // the row and the kit exist once; a duplicate keeps its verdict
