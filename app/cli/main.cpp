@@ -5,16 +5,14 @@
 // scriptable. Global options (anywhere on the line): --db PATH, --json,
 // --station NAME, --worker NAME, --lang fr|en.
 #include "app/cli/cli.h"
+#include "common/appdefaults.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QGuiApplication>
 #include <QLibraryInfo>
-#include <QLocale>
-#include <QStandardPaths>
 #include <QSysInfo>
-#include <QTranslator>
 
 #include <algorithm>
 #include <cerrno>
@@ -27,28 +25,6 @@
 using namespace Etabli::Cli;
 
 namespace {
-
-QString defaultDbPath()
-{
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
-    return QDir(dir).filePath(QStringLiteral("etabli/inventory.sqlite"));
-}
-
-void installTranslation(QCoreApplication &app, const QString &lang)
-{
-    // French is the workshop's language; English is the second one. The CLI follows
-    // --lang, then $ETABLI_LANG, then the locale.
-    QString wanted = lang;
-    if (wanted.isEmpty())
-        wanted = qEnvironmentVariable("ETABLI_LANG");
-    if (wanted.isEmpty())
-        wanted = QLocale().name().left(2);
-    if (wanted != QLatin1String("fr"))
-        return;
-    auto *translator = new QTranslator(&app);
-    if (translator->load(QStringLiteral(":/i18n/etabli_fr.qm")))
-        QCoreApplication::installTranslator(translator);
-}
 
 int printHelp(const Registry &registry, QTextStream &out)
 {
@@ -85,7 +61,7 @@ int main(int argc, char **argv)
     QTextStream err(stderr);
 
     QStringList rest;
-    QString db = qEnvironmentVariable("ETABLI_DB", defaultDbPath());
+    QString db = qEnvironmentVariable("ETABLI_DB", Etabli::defaultInventoryPath());
     QString station = qEnvironmentVariable("ETABLI_STATION", QSysInfo::machineHostName());
     QString worker = qEnvironmentVariable("ETABLI_WORKER", qEnvironmentVariable("USER", QStringLiteral("unknown")));
     QString lang;
@@ -114,7 +90,7 @@ int main(int argc, char **argv)
         else
             rest << a;
     }
-    installTranslation(app, lang);
+    Etabli::installLanguage(app, lang);
 
     Registry registry;
     registerInventoryCommands(registry);

@@ -4,14 +4,12 @@
 // `etabli-station --test keyboard|screen|audio [--model M] [--asset TAG --db PATH]`:
 // opens one bench test screen; the result is recorded on the asset when it ends.
 #include "app/station/station.h"
+#include "common/appdefaults.h"
 
 #include <QCommandLineParser>
 #include <QDir>
 #include <QGuiApplication>
-#include <QLocale>
 #include <QQmlApplicationEngine>
-#include <QStandardPaths>
-#include <QTranslator>
 #include <QtQml/qqmlextensionplugin.h>
 
 #include <cstdio>
@@ -41,15 +39,7 @@ int main(int argc, char *argv[])
                                   QStringLiteral("LANG"));
     p.addOptions({test, model, asset, db, lang});
     p.process(app);
-    // French is the workshop's language: --lang, then $ETABLI_LANG, then the locale (as the CLI).
-    QString wanted = p.value(lang);
-    if (wanted.isEmpty())
-        wanted = qEnvironmentVariable("ETABLI_LANG", QLocale().name().left(2));
-    if (wanted == QLatin1String("fr")) {
-        auto *translator = new QTranslator(&app);
-        if (translator->load(QStringLiteral(":/i18n/etabli_fr.qm")))
-            QCoreApplication::installTranslator(translator);
-    }
+    Etabli::installLanguage(app, p.value(lang));
     const QStringList screens{QStringLiteral("keyboard"), QStringLiteral("screen"), QStringLiteral("audio")};
     if (!screens.contains(p.value(test))) {
         std::fprintf(
@@ -58,11 +48,8 @@ int main(int argc, char *argv[])
                 "Station", "usage: etabli-station --test keyboard|screen|audio [--model M] [--asset TAG --db PATH]")));
         return 2;
     }
-    const QString dbPath = p.isSet(db)
-        ? p.value(db)
-        : qEnvironmentVariable("ETABLI_DB",
-                               QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation))
-                                   .filePath(QStringLiteral("etabli/inventory.sqlite")));
+    const QString dbPath
+        = p.isSet(db) ? p.value(db) : qEnvironmentVariable("ETABLI_DB", Etabli::defaultInventoryPath());
 
     auto *station = Etabli::Station::Station::instance();
     station->configure(p.value(test), p.value(model), p.value(asset), dbPath);
