@@ -48,9 +48,11 @@ etabli asset move "$pc" IMAGED
 step "Label: rendered to PNG, printed on a demo Brother QL on 127.0.0.1"
 etabli label render "$pc" --template brother-62x29 -o "$dir/label-$pc.png"
 coproc PRINTER { python3 "$root/packaging/demo-printer.py" "$dir/brother-job.bin"; }
+# bash forgets PRINTER_PID as soon as the printer exits: keep it now.
+printer_pid=$PRINTER_PID
 read -r port <&"${PRINTER[0]}"
 etabli label print "$pc" --template brother-62x29 --printer "brother-ql://127.0.0.1:$port"
-wait "$PRINTER_PID" || true
+wait "$printer_pid" || true
 etabli asset move "$pc" READY
 
 step "Distribution desk: reserved for a family, handed over"
