@@ -84,6 +84,20 @@ Result<void> PrinterTarget::accepts(const LabelTemplate &templ) const
 
 namespace {
 
+/// Opens a raw TCP connection to a network printer (port 9100 style).
+Result<void> connectToPrinter(QTcpSocket &socket, const QString &host, quint16 port, int timeoutMs)
+{
+    socket.connectToHost(host, port);
+    if (!socket.waitForConnected(timeoutMs))
+        return makeError(ErrorCode::Network,
+                         QCoreApplication::translate("Labels", "the printer %1:%2 does not answer: %3")
+                             .arg(host)
+                             .arg(port)
+                             .arg(socket.errorString()),
+                         QStringLiteral("printer_unreachable"));
+    return {};
+}
+
 /// Sends all of `data` on a connected socket and closes it; a peer that stops reading
 /// or drops the connection is a refused job.
 Result<void> writeJob(QTcpSocket &socket, const QString &host, quint16 port, const QByteArray &data, int timeoutMs)
@@ -119,14 +133,8 @@ Result<void> writeJob(QTcpSocket &socket, const QString &host, quint16 port, con
 Result<void> sendRawTcp(const QString &host, quint16 port, const QByteArray &data, int timeoutMs)
 {
     QTcpSocket socket;
-    socket.connectToHost(host, port);
-    if (!socket.waitForConnected(timeoutMs))
-        return makeError(ErrorCode::Network,
-                         QCoreApplication::translate("Labels", "the printer %1:%2 does not answer: %3")
-                             .arg(host)
-                             .arg(port)
-                             .arg(socket.errorString()),
-                         QStringLiteral("printer_unreachable"));
+    if (auto c = connectToPrinter(socket, host, port, timeoutMs); !c)
+        return c;
     return writeJob(socket, host, port, data, timeoutMs);
 }
 
@@ -173,14 +181,8 @@ std::optional<ZebraStatus> parseZebraStatus(const QByteArray &answer)
 Result<void> sendZpl(const QString &host, quint16 port, const QByteArray &job, int timeoutMs)
 {
     QTcpSocket socket;
-    socket.connectToHost(host, port);
-    if (!socket.waitForConnected(timeoutMs))
-        return makeError(ErrorCode::Network,
-                         QCoreApplication::translate("Labels", "the printer %1:%2 does not answer: %3")
-                             .arg(host)
-                             .arg(port)
-                             .arg(socket.errorString()),
-                         QStringLiteral("printer_unreachable"));
+    if (auto c = connectToPrinter(socket, host, port, timeoutMs); !c)
+        return c;
     socket.write("~HS\r\n");
     QByteArray answer;
     QDeadlineTimer deadline(std::min(timeoutMs, 3000));
