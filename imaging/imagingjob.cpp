@@ -72,6 +72,8 @@ void ImagingJob::start()
             auto source = Source::open(master);
             if (!source)
                 return finish(source.error());
+            if (options.masterPath.isEmpty())
+                options.masterPath = master; // for a seal, when the caller gave a seal directory
             std::vector<std::unique_ptr<TargetDevice>> devices;
             for (qsizetype i = 0; i < targets.size(); ++i) {
                 SafetyOptions safety;

@@ -266,7 +266,7 @@ Result<QByteArray> KeyPair::loadSecretKey(const QString &path)
 }
 
 Result<Manifest> computeManifest(Source &source, const QString &name, const QString &version, int threads,
-                                 const std::function<void(int64_t)> &progress)
+                                 const std::function<void(int64_t)> &progress, std::vector<uint32_t> *crcs)
 {
     Manifest m;
     m.name = name;
@@ -286,7 +286,11 @@ Result<Manifest> computeManifest(Source &source, const QString &name, const QStr
             return n;
         if (!s.extents.empty()) {
             s.sha = sha256(s.buffer.data(), size_t(*n));
+            if (crcs)
+                s.crc = crc32Of(s.buffer.data(), size_t(*n));
         } else {
+            if (crcs)
+                s.crc = crc32Of(zeroBuffer(rangeSize), size_t(*n));
             auto it = zeroDigests.find(uint32_t(*n));
             s.sha = it != zeroDigests.end() ? it->second : sha256(zeroBuffer(rangeSize), size_t(*n));
         }
@@ -298,6 +302,8 @@ Result<Manifest> computeManifest(Source &source, const QString &name, const QStr
     int64_t total = 0;
     while (Slot *s = pipe.acquire(0)) {
         m.ranges.push_back(s->sha);
+        if (crcs)
+            crcs->push_back(s->crc);
         EVP_DigestUpdate(whole, s->extents.empty() ? zeroBuffer(rangeSize) : s->buffer.data(), s->length);
         total += s->length;
         pipe.release(0);
@@ -311,8 +317,11 @@ Result<Manifest> computeManifest(Source &source, const QString &name, const QStr
     if (auto e = pipe.error())
         return *e;
     m.virtualSize = total;
-    if (m.ranges.size() > 0 && m.ranges.size() != size_t((total + rangeSize - 1) / rangeSize))
+    if (m.ranges.size() > 0 && m.ranges.size() != size_t((total + rangeSize - 1) / rangeSize)) {
         m.ranges.pop_back(); // an empty trailing range of a stream
+        if (crcs)
+            crcs->pop_back();
+    }
     return m;
 }
 

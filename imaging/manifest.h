@@ -72,8 +72,10 @@ struct KeyPair {
 
 /// Reads `source` completely (ranges hashed on `threads` cores) and returns its manifest,
 /// unsigned. `progress` (may be empty) receives the bytes done from the reading thread.
+/// `crcs`, when given, receives the CRC-32 of every range (for a MasterSeal).
 Result<Manifest> computeManifest(Source &source, const QString &name, const QString &version, int threads,
-                                 const std::function<void(int64_t)> &progress = {});
+                                 const std::function<void(int64_t)> &progress = {},
+                                 std::vector<uint32_t> *crcs = nullptr);
 
 /// Reads the first manifest.virtualSize bytes of `targetPath` (a disk or file, bypassing
 /// the page cache where possible) and compares each range's SHA-256 with the manifest.

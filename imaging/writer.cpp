@@ -3,6 +3,7 @@
 #include "imaging/writer.h"
 
 #include "imaging/pipeline_p.h"
+#include "imaging/seal.h"
 #include "imaging/source.h"
 
 #include <QCoreApplication>
@@ -164,6 +165,9 @@ struct ImageWriter::Private {
     uint32_t rangeSize = uint32_t(Manifest::kDefaultRangeSize);
     std::map<uint32_t, uint32_t> zeroCrcs;
     std::map<uint32_t, Digest> zeroShas;
+    std::vector<uint32_t> sealCrcs; ///< from an earlier full check: CRC-32 stands in for SHA-256
+    std::vector<uint32_t> checkedCrcs; ///< CRC-32 of every range this run SHA-256 checked
+    std::atomic<int64_t> checkedRanges{0};
 
     void fail(TargetState &t, const Error &e)
     {
@@ -208,8 +212,8 @@ struct ImageWriter::Private {
         auto n = source->read(offset, rangeSize, s.buffer.data(), s.extents);
         if (!n)
             return n;
-        // The CRC serves the read-back and the journal only.
-        if (options.verify || !options.journalDir.isEmpty())
+        // The CRC serves the read-back, the journal and the seal.
+        if (options.verify || !options.journalDir.isEmpty() || options.manifest)
             s.crc = s.extents.empty() ? zeroCrc(uint32_t(*n)) : crc32Of(s.buffer.data(), size_t(*n));
         if (options.manifest && *n > 0) {
             const Manifest &m = *options.manifest;
@@ -219,6 +223,18 @@ struct ImageWriter::Private {
                     QCoreApplication::translate("Imaging", "the master is longer than its manifest says (%1 bytes)")
                         .arg(m.virtualSize),
                     QStringLiteral("manifest_mismatch"));
+            if (!sealCrcs.empty()) {
+                if (s.crc == sealCrcs[size_t(s.index)])
+                    return n;
+                return makeError(ErrorCode::Corrupt,
+                                 QCoreApplication::translate("Imaging",
+                                                             "the master changed at offset %1 (range %2) since it was "
+                                                             "checked against its manifest: damaged master, nothing "
+                                                             "after it was written")
+                                     .arg(offset)
+                                     .arg(s.index),
+                                 QStringLiteral("manifest_mismatch"));
+            }
             const Digest d = s.extents.empty() ? zeroSha(uint32_t(*n)) : sha256(s.buffer.data(), size_t(*n));
             if (d != m.ranges[size_t(s.index)])
                 return makeError(
@@ -230,6 +246,10 @@ struct ImageWriter::Private {
                         .arg(offset)
                         .arg(s.index),
                     QStringLiteral("manifest_mismatch"));
+            if (!checkedCrcs.empty()) {
+                checkedCrcs[size_t(s.index)] = s.crc;
+                ++checkedRanges;
+            }
         }
         return n;
     }
@@ -507,6 +527,16 @@ Result<void> ImageWriter::run()
             t->journalled = t->journal.open(d->options.journalDir, t->device->name(), h);
         }
     }
+    // A master checked in full before and untouched since needs only its CRC-32s checked.
+    QString sealIdentity;
+    const bool sealable = d->options.manifest && !d->options.sealDir.isEmpty() && !d->options.masterPath.isEmpty()
+        && !d->source->isSequential() && size >= 0;
+    if (sealable) {
+        sealIdentity = MasterSeal::identityOf(d->options.masterPath);
+        d->sealCrcs = MasterSeal::find(d->options.sealDir, d->options.masterPath, *d->options.manifest).crcs;
+        if (d->sealCrcs.empty())
+            d->checkedCrcs.assign(d->options.manifest->ranges.size(), 0);
+    }
     const int threads = d->options.threads > 0 ? d->options.threads : defaultThreads();
     const int window = d->options.window > 0 ? d->options.window : std::max(16, threads * 4);
     const int64_t count = size >= 0 ? (size + d->rangeSize - 1) / d->rangeSize : -1;
@@ -542,8 +572,17 @@ Result<void> ImageWriter::run()
     pipe.join();
     d->pipeline = nullptr;
     const std::optional<Error> pipeError = pipe.error();
+    if (sealable && pipeError && pipeError->detail == QLatin1String("manifest_mismatch"))
+        MasterSeal::remove(d->options.sealDir, d->options.masterPath); // the next run names the range by SHA-256
     if (pipeError && pipeError->detail != QLatin1String("all_targets_failed"))
         return *pipeError;
+    if (sealable && d->sealCrcs.empty() && d->checkedRanges == int64_t(d->checkedCrcs.size())) {
+        // Best effort: without a seal the next run checks by SHA-256 again.
+        auto sealed = MasterSeal::save(d->options.sealDir, d->options.masterPath, sealIdentity, *d->options.manifest,
+                                       d->checkedCrcs);
+        if (!sealed)
+            qWarning("%s", qPrintable(sealed.error().message));
+    }
     if (d->options.manifest && size < 0) {
         int64_t written = 0;
         for (const auto &t : d->targets)
@@ -560,6 +599,13 @@ Result<void> ImageWriter::run()
             return {};
     return makeError(ErrorCode::Io, QCoreApplication::translate("Imaging", "no target was written successfully"),
                      QStringLiteral("all_targets_failed"));
+}
+
+QString ImageWriter::masterCheck() const
+{
+    if (!d->options.manifest)
+        return QStringLiteral("none");
+    return d->sealCrcs.empty() ? QStringLiteral("sha256") : QStringLiteral("seal");
 }
 
 std::vector<TargetProgress> ImageWriter::progress() const

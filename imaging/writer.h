@@ -24,6 +24,11 @@ struct WriteOptions {
     std::optional<Manifest> manifest; ///< when set, every range is checked against it
     QString journalDir; ///< where resume journals live; empty = no journal, no resume
     QString masterIdentity; ///< ties a journal to one master (manifest digest, or path+size+mtime)
+    /// With a manifest and a master file: where MasterSeal records live. A seal from an
+    /// earlier full check lets each range's CRC-32 stand in for its SHA-256; a run that
+    /// checked every range by SHA-256 leaves one. Empty: every range is SHA-256 checked.
+    QString sealDir;
+    QString masterPath;
 };
 
 /// Progress and outcome of one target, a snapshot.
@@ -63,6 +68,9 @@ public:
     Result<void> run();
     std::vector<TargetProgress> progress() const;
     void cancel();
+    /// How the master was checked against its manifest: "sha256", "seal" (CRC-32 against
+    /// an earlier full check) or "none" (no manifest). Valid once run() returned.
+    QString masterCheck() const;
 
 private:
     struct Private;

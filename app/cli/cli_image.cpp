@@ -6,6 +6,7 @@
 
 #include "imaging/builder.h"
 #include "imaging/manifest.h"
+#include "imaging/seal.h"
 #include "imaging/source.h"
 #include "imaging/target.h"
 #include "imaging/writer.h"
@@ -47,6 +48,34 @@ QString defaultJournalDir()
     if (!env.isEmpty())
         return env;
     return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/imaging-journal");
+}
+
+void addSealOptions(QCommandLineParser &p)
+{
+    p.addOption({QStringLiteral("seal-dir"),
+                 QCoreApplication::translate("Cli", "Where the records of fully checked masters live"),
+                 QStringLiteral("DIR")});
+    p.addOption({QStringLiteral("no-seal"),
+                 QCoreApplication::translate("Cli", "Check every range by SHA-256 and record nothing")});
+}
+
+/// Empty when --no-seal: every range is then checked by SHA-256 and nothing is recorded.
+QString sealDirOption(const QCommandLineParser &p)
+{
+    if (p.isSet(QStringLiteral("no-seal")))
+        return {};
+    return p.isSet(QStringLiteral("seal-dir")) ? p.value(QStringLiteral("seal-dir")) : MasterSeal::defaultDir();
+}
+
+/// Records a full check of `master` against `m` (best effort: a failure only means the next
+/// write checks by SHA-256 again, so it is reported as a warning).
+void sealMaster(Context &ctx, const QString &dir, const QString &master, const QString &identity, const Manifest &m,
+                const std::vector<uint32_t> &crcs)
+{
+    if (dir.isEmpty())
+        return;
+    if (auto r = MasterSeal::save(dir, master, identity, m, crcs); !r)
+        ctx.err << QCoreApplication::translate("Cli", "warning: %1").arg(r.error().message) << Qt::endl;
 }
 
 int threadsOption(const QCommandLineParser &p)
@@ -232,6 +261,7 @@ int signCommand(Context &ctx)
     p.addOption({QStringLiteral("version"), QCoreApplication::translate("Cli", "Master version"), QStringLiteral("V")});
     p.addOption(
         {QStringLiteral("threads"), QCoreApplication::translate("Cli", "Hashing threads"), QStringLiteral("N")});
+    addSealOptions(p);
     if (!parseArgs(p, ctx))
         return 2;
     const QStringList pos = p.positionalArguments();
@@ -246,7 +276,9 @@ int signCommand(Context &ctx)
         return ctx.fail(source.error());
     const QString name = p.value(QStringLiteral("name")).isEmpty() ? QFileInfo(pos[1]).completeBaseName()
                                                                    : p.value(QStringLiteral("name"));
-    auto m = computeManifest(**source, name, p.value(QStringLiteral("version")), threadsOption(p));
+    const QString identity = MasterSeal::identityOf(pos[1]);
+    std::vector<uint32_t> crcs;
+    auto m = computeManifest(**source, name, p.value(QStringLiteral("version")), threadsOption(p), {}, &crcs);
     if (!m)
         return ctx.fail(m.error());
     if (auto s = m->sign(*secret); !s)
@@ -254,6 +286,7 @@ int signCommand(Context &ctx)
     const QString path = Manifest::pathFor(pos[1]);
     if (auto s = m->save(path); !s)
         return ctx.fail(s.error());
+    sealMaster(ctx, sealDirOption(p), pos[1], identity, *m, crcs);
     if (ctx.json)
         ctx.printJson(QJsonObject{{QStringLiteral("manifest"), path}, {QStringLiteral("sha256"), toHex(m->sha256)}});
     else
@@ -275,6 +308,7 @@ int verifyCommand(Context &ctx)
                  QCoreApplication::translate("Cli", "Accept a missing or unsigned manifest (tests)")});
     p.addOption(
         {QStringLiteral("threads"), QCoreApplication::translate("Cli", "Hashing threads"), QStringLiteral("N")});
+    addSealOptions(p);
     if (!parseArgs(p, ctx))
         return 2;
     const QStringList pos = p.positionalArguments();
@@ -298,10 +332,16 @@ int verifyCommand(Context &ctx)
         auto source = Source::open(master);
         if (!source)
             return ctx.fail(source.error());
-        auto actual = computeManifest(**source, m.name, m.version, threadsOption(p));
+        const QString identity = MasterSeal::identityOf(master);
+        std::vector<uint32_t> crcs;
+        auto actual = computeManifest(**source, m.name, m.version, threadsOption(p), {}, &crcs);
         if (!actual)
             return ctx.fail(actual.error());
         const int64_t diff = m.firstDifference(*actual);
+        if (diff < 0)
+            sealMaster(ctx, sealDirOption(p), master, identity, m, crcs);
+        else
+            MasterSeal::remove(sealDirOption(p), master);
         if (diff >= 0)
             return ctx.fail(
                 makeError(ErrorCode::Corrupt,
@@ -389,6 +429,7 @@ int writeCommand(Context &ctx)
     p.addOption({QStringLiteral("no-journal"), QCoreApplication::translate("Cli", "Do not journal (no resume)")});
     p.addOption(
         {QStringLiteral("threads"), QCoreApplication::translate("Cli", "Decoding threads"), QStringLiteral("N")});
+    addSealOptions(p);
     p.addOption({QStringLiteral("quiet"), QCoreApplication::translate("Cli", "No progress lines")});
     if (!parseArgs(p, ctx))
         return 2;
@@ -427,6 +468,8 @@ int writeCommand(Context &ctx)
     if (!manifest)
         return ctx.fail(manifest.error());
     options.manifest = *manifest;
+    options.sealDir = sealDirOption(p);
+    options.masterPath = master;
     auto source = Source::open(master);
     if (!source)
         return ctx.fail(source.error());
@@ -538,7 +581,8 @@ int writeCommand(Context &ctx)
                       {QStringLiteral("mib_s"), t.mibPerSecond},
                       {QStringLiteral("verified"), t.verified},
                       {QStringLiteral("fill"), toString(options.fill)},
-                      {QStringLiteral("manifest_signed"), isSigned}};
+                      {QStringLiteral("manifest_signed"), isSigned},
+                      {QStringLiteral("master_check"), writer.masterCheck()}};
         if (!t.error.isEmpty())
             o.insert(QStringLiteral("error"), t.error);
         if (store && int(i) < assets.size() && (t.bytesDone > 0 || t.phase == TargetProgress::Phase::Done)) {
@@ -612,7 +656,7 @@ void registerImageCommands(Registry &registry)
         {QStringLiteral("image"),
          QStringLiteral(
              "  image write MASTER TARGET... [--verify] [--fill zeros|discard|skip] [--confirm-serial S]..."
-             " [--asset TAG]... [--pubkey F] [--allow-unsigned]\n"
+             " [--asset TAG]... [--pubkey F] [--allow-unsigned] [--no-seal]\n"
              "  image build SOURCE -o MASTER.qcow2 [--cluster-size N] [--key F --name N --version V]\n"
              "  image verify MASTER [TARGET...] [--pubkey F] | keygen BASENAME | sign MASTER --key F --version V"
              " | info MASTER"),

@@ -66,6 +66,7 @@ private Q_SLOTS:
                     QStringLiteral("ecole"), QStringLiteral("--version"), QStringLiteral("2026.1")});
         QVERIFY2(r.code == 0, r.err.constData());
         qputenv("ETABLI_MASTER_PUBKEY", path(QStringLiteral("workshop.pub")).toLocal8Bit());
+        qputenv("ETABLI_SEAL_DIR", path(QStringLiteral("seals")).toLocal8Bit());
     }
 
     void signedMasterWritesAndVerifies()
@@ -162,6 +163,78 @@ private Q_SLOTS:
         } else {
             QVERIFY2(!QFile::exists(target), "refused before anything was written");
         }
+    }
+
+    // A full SHA-256 check leaves a seal; later writes of the untouched master check CRC-32s
+    // against it; any change to the file, or a CRC that differs, goes back to SHA-256.
+    void sealedMaster()
+    {
+        const QString master = path(QStringLiteral("sealed.qcow2"));
+        QVERIFY(QFile::copy(m_master, master));
+        QVERIFY(QFile::copy(m_master + QStringLiteral(".manifest.json"), master + QStringLiteral(".manifest.json")));
+        const QString seals = path(QStringLiteral("sealed-seals"));
+        const QStringList sealDir{QStringLiteral("--seal-dir"), seals};
+        auto write = [&](const QString &target, const QStringList &extra) {
+            Run r = etabli(writeArgs(master, target, QStringList{QStringLiteral("--verify")} + sealDir + extra));
+            return std::make_pair(r, jsonArray(r.out).at(0).toObject());
+        };
+        auto sealFiles = [&] { return QDir(seals).entryList({QStringLiteral("*.seal.json")}, QDir::Files); };
+
+        auto [first, firstJson] = write(path(QStringLiteral("sealed1.img")), {});
+        QVERIFY2(first.code == 0, first.err.constData());
+        QCOMPARE(firstJson.value(QStringLiteral("master_check")).toString(), QStringLiteral("sha256"));
+        QCOMPARE(sealFiles().size(), 1);
+
+        auto [second, secondJson] = write(path(QStringLiteral("sealed2.img")), {});
+        QVERIFY2(second.code == 0, second.err.constData());
+        QCOMPARE(secondJson.value(QStringLiteral("master_check")).toString(), QStringLiteral("seal"));
+        QCOMPARE(secondJson.value(QStringLiteral("verified")).toBool(), true);
+        QCOMPARE(sha256File(path(QStringLiteral("sealed2.img"))), m_expected);
+
+        auto [forced, forcedJson] = write(path(QStringLiteral("sealed3.img")), {QStringLiteral("--no-seal")});
+        QVERIFY2(forced.code == 0, forced.err.constData());
+        QCOMPARE(forcedJson.value(QStringLiteral("master_check")).toString(), QStringLiteral("sha256"));
+
+        // A seal whose CRC of one range no longer matches: stopped at that range, seal gone.
+        const QString sealPath = QDir(seals).filePath(sealFiles().value(0));
+        QFile sf(sealPath);
+        QVERIFY(sf.open(QIODevice::ReadOnly));
+        QJsonObject seal = QJsonDocument::fromJson(sf.readAll()).object();
+        sf.close();
+        QByteArray crcs = QByteArray::fromBase64(seal.value(QStringLiteral("crc32")).toString().toLatin1());
+        QVERIFY(crcs.size() >= 12);
+        crcs[8] = char(crcs[8] ^ 0x40); // range 2
+        seal.insert(QStringLiteral("crc32"), QString::fromLatin1(crcs.toBase64()));
+        QVERIFY(writeFile(sealPath, QJsonDocument(seal).toJson()));
+        auto [stale, staleJson] = write(path(QStringLiteral("sealed4.img")), {});
+        QCOMPARE(stale.code, 5);
+        QVERIFY2(stale.err.contains("(range 2)"), stale.err.constData());
+        QCOMPARE(staleJson.value(QStringLiteral("verified")).toBool(), false);
+        QVERIFY(sealFiles().isEmpty());
+
+        // `image verify MASTER` checks in full and seals.
+        Run v
+            = etabli({QStringLiteral("image"), QStringLiteral("verify"), master, QStringLiteral("--seal-dir"), seals});
+        QVERIFY2(v.code == 0, v.err.constData());
+        QCOMPARE(sealFiles().size(), 1);
+        auto [resealed, resealedJson] = write(path(QStringLiteral("sealed5.img")), {});
+        QVERIFY2(resealed.code == 0, resealed.err.constData());
+        QCOMPARE(resealedJson.value(QStringLiteral("master_check")).toString(), QStringLiteral("seal"));
+
+        // Any change to the file (here one flipped byte) voids the seal: SHA-256 finds it.
+        QFile f(master);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QVERIFY(f.seek(65536 + 4000));
+        char c = 0;
+        QVERIFY(f.getChar(&c));
+        QVERIFY(f.seek(65536 + 4000));
+        QVERIFY(f.putChar(char(c ^ 1)));
+        f.close();
+        auto [flipped, flippedJson] = write(path(QStringLiteral("sealed6.img")), {});
+        QCOMPARE(flipped.code, 5);
+        QCOMPARE(flippedJson.value(QStringLiteral("master_check")).toString(), QStringLiteral("sha256"));
+        QCOMPARE(flippedJson.value(QStringLiteral("verified")).toBool(), false);
+        QVERIFY2(flipped.err.contains("does not match its manifest"), flipped.err.constData());
     }
 
     void recordedOnTheAsset()
