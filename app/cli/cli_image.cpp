@@ -476,7 +476,7 @@ int writeCommand(Context &ctx)
     const int64_t size = (*source)->virtualSize() >= 0 ? (*source)->virtualSize()
         : options.manifest                             ? options.manifest->virtualSize
                                                        : -1;
-    if (!p.isSet(QStringLiteral("no-journal")) && (*source)->virtualSize() >= 0) {
+    if (!p.isSet(QStringLiteral("no-journal")) && size >= 0) {
         options.journalDir
             = p.isSet(QStringLiteral("journal-dir")) ? p.value(QStringLiteral("journal-dir")) : defaultJournalDir();
         const QFileInfo fi(master);

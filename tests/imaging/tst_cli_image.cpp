@@ -269,18 +269,45 @@ private Q_SLOTS:
         QVERIFY(imaging.value(QStringLiteral("mib_s")).toDouble() > 0);
     }
 
+    // A qcow2 master, a gzip raw master and a raw stream on stdin (sent again from its start,
+    // as a multicast sender restarts): the ranges journalled are not written twice.
+    void resumeAfterSigkill_data()
+    {
+        QTest::addColumn<QString>("format");
+        QTest::newRow("qcow2") << QStringLiteral("qcow2");
+        QTest::newRow("gzip raw") << QStringLiteral("gzip");
+        QTest::newRow("stream on stdin") << QStringLiteral("stdin");
+    }
     void resumeAfterSigkill()
     {
+        QFETCH(QString, format);
         // 48 ranges of 1 MiB, so that the kill lands in the middle.
         const qint64 size = 48 << 20;
-        const QString raw = path(QStringLiteral("resume.raw")), master = path(QStringLiteral("resume.qcow2"));
+        const QString raw = path(format + QStringLiteral("-resume.raw"));
         QVERIFY(writeFile(raw, diskContent(size, 33)));
         const QByteArray expected = sha256File(raw);
-        Run built = etabli({QStringLiteral("image"), QStringLiteral("build"), raw, QStringLiteral("-o"), master,
-                            QStringLiteral("--key"), path(QStringLiteral("workshop.key")), QStringLiteral("--version"),
-                            QStringLiteral("1")});
-        QVERIFY2(built.code == 0, built.err.constData());
-        const QString target = path(QStringLiteral("resume.img")), journalDir = path(QStringLiteral("journal-resume"));
+        QString master = path(format + QStringLiteral("-resume.qcow2")), input;
+        QStringList extra{QStringLiteral("--threads"), QStringLiteral("1")};
+        if (format == QLatin1String("qcow2")) {
+            Run built = etabli({QStringLiteral("image"), QStringLiteral("build"), raw, QStringLiteral("-o"), master,
+                                QStringLiteral("--key"), path(QStringLiteral("workshop.key")),
+                                QStringLiteral("--version"), QStringLiteral("1")});
+            QVERIFY2(built.code == 0, built.err.constData());
+        } else {
+            QCOMPARE(run(QStringLiteral("gzip"), {QStringLiteral("-k"), QStringLiteral("-1"), raw}).code, 0);
+            master = raw + QStringLiteral(".gz");
+            Run signedGz
+                = etabli({QStringLiteral("image"), QStringLiteral("sign"), master, QStringLiteral("--key"),
+                          path(QStringLiteral("workshop.key")), QStringLiteral("--version"), QStringLiteral("1")});
+            QVERIFY2(signedGz.code == 0, signedGz.err.constData());
+            if (format == QLatin1String("stdin")) {
+                extra << QStringLiteral("--manifest") << master + QStringLiteral(".manifest.json");
+                input = raw;
+                master = QStringLiteral("-");
+            }
+        }
+        const QString target = path(format + QStringLiteral("-resume.img")),
+                      journalDir = path(format + QStringLiteral("-journal"));
         // Starts a slowed-down write, waits until the journal lists at least two completed
         // ranges, then pulls the plug (SIGKILL).
         auto killMidway = [&]() -> bool {
@@ -288,9 +315,9 @@ private Q_SLOTS:
             QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
             env.insert(QStringLiteral("ETABLI_IMAGING_TEST_DELAY_MS"), QStringLiteral("120"));
             p.setProcessEnvironment(env);
-            p.start(QStringLiteral(ETABLI_CLI),
-                    writeArgs(master, target, {QStringLiteral("--threads"), QStringLiteral("1")},
-                              QStringLiteral("journal-resume")));
+            if (!input.isEmpty())
+                p.setStandardInputFile(input);
+            p.start(QStringLiteral(ETABLI_CLI), writeArgs(master, target, extra, format + QStringLiteral("-journal")));
             if (!p.waitForStarted())
                 return false;
             QElapsedTimer timer;
@@ -313,7 +340,9 @@ private Q_SLOTS:
         QVERIFY2(killMidway(), "the write was not interrupted in the middle");
         QVERIFY(sha256File(target) != expected); // really interrupted
 
-        Run r = etabli(writeArgs(master, target, {QStringLiteral("--verify")}, QStringLiteral("journal-resume")));
+        Run r = etabli(writeArgs(master, target, extra + QStringList{QStringLiteral("--verify")},
+                                 format + QStringLiteral("-journal")),
+                       input);
         QVERIFY2(r.code == 0, r.err.constData());
         QJsonObject o = jsonArray(r.out).at(0).toObject();
         QVERIFY2(o.value(QStringLiteral("resumed_bytes")).toDouble() >= 2 * 1048576, r.out.constData());
@@ -326,7 +355,9 @@ private Q_SLOTS:
         QVERIFY(QFile::remove(target));
         QVERIFY2(killMidway(), "the second write was not interrupted in the middle");
         QVERIFY(QFile::remove(target));
-        r = etabli(writeArgs(master, target, {QStringLiteral("--verify")}, QStringLiteral("journal-resume")));
+        r = etabli(writeArgs(master, target, extra + QStringList{QStringLiteral("--verify")},
+                             format + QStringLiteral("-journal")),
+                   input);
         QVERIFY2(r.code == 0, r.err.constData());
         o = jsonArray(r.out).at(0).toObject();
         QCOMPARE(o.value(QStringLiteral("resumed_bytes")).toDouble(), 0.0);
