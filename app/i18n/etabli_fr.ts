@@ -3608,7 +3608,7 @@
 <context>
     <name>etabli-server</name>
     <message>
-        <location filename="../../inventory/server/main.cpp" line="+35"/>
+        <location filename="../../inventory/server/main.cpp" line="+36"/>
         <source>usage: etabli-server --db DB --listen ADDR:PORT [--tls-cert FILE --tls-key FILE]
        etabli-server --db DB token create --role station|supervisor|desk|ent --name NAME
        etabli-server --db DB token list [--json]
@@ -3650,7 +3650,7 @@
         <translation>commande de jeton inconnue «%1»</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>sqlite:PATH or postgresql://USER@HOST:PORT/DB</source>
         <translation>sqlite:CHEMIN ou postgresql://UTILISATEUR@HÔTE:PORT/BASE</translation>
     </message>
@@ -3683,6 +3683,11 @@
         <location line="+1"/>
         <source>JSON output</source>
         <translation>sortie JSON</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>fr or en</source>
+        <translation>fr ou en</translation>
     </message>
     <message>
         <location line="+10"/>

@@ -3,6 +3,7 @@
 //
 // etabli-server --db DB --listen ADDR:PORT [--tls-cert F --tls-key F]
 // etabli-server --db DB token create --role ROLE --name NAME | token list | token revoke ID|NAME
+#include "common/appdefaults.h"
 #include "inventory/server/api.h"
 #include "inventory/server/httpadaptor.h"
 #include "inventory/server/serverstore.h"
@@ -96,6 +97,10 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("etabli-server"));
+    // Before any text is made: --lang, then $ETABLI_LANG, then the locale (API errors too).
+    const QStringList argList = app.arguments();
+    const qsizetype langAt = argList.indexOf(QStringLiteral("--lang"));
+    Etabli::installLanguage(app, langAt > 0 ? argList.value(langAt + 1) : QString());
     QCommandLineParser parser;
     parser.addOptions({
         {QStringLiteral("db"),
@@ -111,6 +116,7 @@ int main(int argc, char **argv)
         {QStringLiteral("role"), QCoreApplication::translate("etabli-server", "token role"), QStringLiteral("ROLE")},
         {QStringLiteral("name"), QCoreApplication::translate("etabli-server", "token name"), QStringLiteral("NAME")},
         {QStringLiteral("json"), QCoreApplication::translate("etabli-server", "JSON output")},
+        {QStringLiteral("lang"), QCoreApplication::translate("etabli-server", "fr or en"), QStringLiteral("LANG")},
     });
     parser.addHelpOption();
     if (!parser.parse(app.arguments()))

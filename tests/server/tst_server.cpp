@@ -160,6 +160,17 @@ private Q_SLOTS:
             QVERIFY(f.open(QIODevice::ReadOnly));
             QVERIFY(!f.readAll().contains(m_tokens.value(QStringLiteral("desk")).toUtf8()));
         }
+        // Its messages are in French when asked (the catalogue is compiled in).
+        QProcess fr;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("ETABLI_LANG"), QStringLiteral("fr"));
+        fr.setProcessEnvironment(env);
+        fr.start(QStringLiteral(ETABLI_SERVER),
+                 {QStringLiteral("--db"), m_server.db, QStringLiteral("token"), QStringLiteral("create")});
+        QVERIFY(fr.waitForFinished(30000));
+        QCOMPARE(fr.exitCode(), 2);
+        const QString said = QString::fromUtf8(fr.readAllStandardError());
+        QVERIFY2(said.contains(QStringLiteral("token create demande --role et --name")), qPrintable(said));
         // A bad role is refused and creates nothing.
         QVERIFY(run(QStringLiteral(ETABLI_SERVER),
                     {QStringLiteral("--db"), m_server.db, QStringLiteral("token"), QStringLiteral("create"),
