@@ -48,12 +48,44 @@ Result<void> Store::markPushed(const QStringList &uuids)
     if (auto b = d->begin(); !b)
         return b.error();
     for (const QString &uuid : uuids) {
-        if (auto q = d->run(QStringLiteral("UPDATE events SET pushed = 1 WHERE uuid = ?"), {uuid}); !q) {
+        // A set-aside event that the server now took loses its rejection reason.
+        for (const QString &sql : {QStringLiteral("UPDATE events SET pushed = 1 WHERE uuid = ?"),
+                                   QStringLiteral("DELETE FROM settings WHERE key = 'sync.rejected.' || ?")}) {
+            if (auto q = d->run(sql, {uuid}); !q) {
+                (void)d->finish(false);
+                return q.error();
+            }
+        }
+    }
+    return d->finish(true);
+}
+
+Result<void> Store::markRejected(const QString &uuid, const QString &reason)
+{
+    if (auto b = d->begin(); !b)
+        return b.error();
+    for (const auto &[sql, args] :
+         {std::pair{QStringLiteral("UPDATE events SET pushed = 2 WHERE uuid = ? AND pushed <> 1"), QVariantList{uuid}},
+          std::pair{QStringLiteral("INSERT OR REPLACE INTO settings(key, value) VALUES('sync.rejected.' || ?, ?)"),
+                    QVariantList{uuid, reason}}}) {
+        if (auto q = d->run(sql, args); !q) {
             (void)d->finish(false);
             return q.error();
         }
     }
     return d->finish(true);
+}
+
+QList<Event> Store::rejectedEvents() const
+{
+    QList<Event> out;
+    auto q = d->run(eventColumns() + QStringLiteral(" WHERE pushed = 2 ORDER BY seq"));
+    while (q && q->next()) {
+        Event e = eventFromQuery(*q);
+        e.note = setting(QStringLiteral("sync.rejected.") + e.uuid);
+        out.append(e);
+    }
+    return out;
 }
 
 Result<int> Store::applyPulled(const QList<Event> &events)

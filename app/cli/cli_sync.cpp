@@ -9,6 +9,7 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonObject>
 
 namespace Etabli::Cli {
@@ -22,12 +23,21 @@ int statusCommand(Context &ctx, Inventory::Store &store)
     const QString success = Sync::SyncClient::lastSuccess(store);
     const QString failure = Sync::SyncClient::lastError(store);
     const QString cursor = store.setting(QStringLiteral("sync.cursor"), QStringLiteral("0"));
+    const QList<Inventory::Event> rejected = store.rejectedEvents();
     if (ctx.json) {
+        QJsonArray list;
+        for (const Inventory::Event &e : rejected)
+            list.append(QJsonObject{{QStringLiteral("uuid"), e.uuid},
+                                    {QStringLiteral("type"), e.type},
+                                    {QStringLiteral("asset_tag"), e.assetTag},
+                                    {QStringLiteral("time"), Inventory::isoTime(e.time)},
+                                    {QStringLiteral("reason"), e.note}});
         ctx.printJson(QJsonObject{{QStringLiteral("pending"), pending},
                                   {QStringLiteral("server"), server},
                                   {QStringLiteral("last_success"), success},
                                   {QStringLiteral("last_error"), failure},
-                                  {QStringLiteral("cursor"), cursor.toLongLong()}});
+                                  {QStringLiteral("cursor"), cursor.toLongLong()},
+                                  {QStringLiteral("rejected"), list}});
         return 0;
     }
     ctx.out << QCoreApplication::translate("Cli", "server: %1")
@@ -39,6 +49,14 @@ int statusCommand(Context &ctx, Inventory::Store &store)
             << Qt::endl;
     if (!failure.isEmpty())
         ctx.out << QCoreApplication::translate("Cli", "last error: %1").arg(failure) << Qt::endl;
+    if (!rejected.isEmpty())
+        ctx.out << QCoreApplication::translate(
+                       "Cli", "set aside: %1 event(s) the server refused, offered again at every sync:")
+                       .arg(rejected.size())
+                << Qt::endl;
+    for (const Inventory::Event &e : rejected)
+        ctx.out << QStringLiteral("  %1 %2 %3: %4").arg(Inventory::isoTime(e.time), e.type, e.assetTag, e.note)
+                << Qt::endl;
     return 0;
 }
 
@@ -113,7 +131,8 @@ int syncCommand(Context &ctx)
                                   {QStringLiteral("stored"), report->pushed},
                                   {QStringLiteral("pulled"), report->pulled},
                                   {QStringLiteral("new_here"), report->newHere},
-                                  {QStringLiteral("pending"), report->pending}});
+                                  {QStringLiteral("pending"), report->pending},
+                                  {QStringLiteral("rejected"), report->rejected}});
         return 0;
     }
     ctx.out << QCoreApplication::translate(
@@ -124,6 +143,11 @@ int syncCommand(Context &ctx)
                    .arg(report->newHere)
                    .arg(report->pending)
             << Qt::endl;
+    if (report->rejected > 0)
+        ctx.err << QCoreApplication::translate(
+                       "Cli", "WARNING: %1 event(s) refused by the server are set aside (see «etabli sync status»)")
+                       .arg(report->rejected)
+                << Qt::endl;
     return 0;
 }
 

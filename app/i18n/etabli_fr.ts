@@ -994,7 +994,7 @@
         <translation>%1 enregistré comme %2</translation>
     </message>
     <message>
-        <location filename="../cli/cli_sync.cpp" line="+33"/>
+        <location filename="../cli/cli_sync.cpp" line="+43"/>
         <source>server: %1</source>
         <translation>serveur : %1</translation>
     </message>
@@ -1024,7 +1024,12 @@
         <translation>dernière erreur : %1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+2"/>
+        <source>set aside: %1 event(s) the server refused, offered again at every sync:</source>
+        <translation>mis de côté : %1 événement(s) refusé(s) par le serveur, proposé(s) de nouveau à chaque synchronisation :</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Central server URL (remembered)</source>
         <translation>Adresse du serveur central (gardée en mémoire)</translation>
     </message>
@@ -1084,9 +1089,14 @@
         <translation>--batch doit être entre 1 et 1000</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>sent %1 event(s) (%2 new on the server), received %3 (%4 new here), %5 pending</source>
         <translation>%1 événement(s) envoyé(s) (%2 nouveaux sur le serveur), %3 reçu(s) (%4 nouveaux ici), %5 en attente</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>WARNING: %1 event(s) refused by the server are set aside (see «etabli sync status»)</source>
+        <translation>ATTENTION : %1 événement(s) refusé(s) par le serveur sont mis de côté (voir «etabli sync status»)</translation>
     </message>
 </context>
 <context>
@@ -1405,12 +1415,12 @@
 <context>
     <name>Etabli::Sync::SyncClient</name>
     <message>
-        <location filename="../../inventory/sync/syncclient.cpp" line="+76"/>
+        <location filename="../../inventory/sync/syncclient.cpp" line="+79"/>
         <source>no sync server or token configured</source>
         <translation>aucun serveur de synchronisation ou jeton n&apos;est configuré</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+44"/>
         <source>cannot reach %1: %2</source>
         <translation>impossible de joindre %1 : %2</translation>
     </message>
@@ -1421,11 +1431,16 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>the server refused it (%1): %2</source>
+        <translation>le serveur l&apos;a refusé (%1) : %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>the server answered %1: %2</source>
         <translation>le serveur a répondu %1 : %2</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+111"/>
         <source>the server sent a malformed event: %1</source>
         <translation>le serveur a envoyé un événement mal formé : %1</translation>
     </message>

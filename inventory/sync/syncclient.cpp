@@ -24,6 +24,9 @@ namespace {
 const QString kCursor = QStringLiteral("sync.cursor");
 const QString kLastSuccess = QStringLiteral("sync.last_success");
 const QString kLastError = QStringLiteral("sync.last_error");
+// Set-aside events offered again per round: enough for a server upgrade to catch up,
+// few enough that a station with many refused events still syncs quickly.
+constexpr qsizetype kMaxRetries = 50;
 
 } // namespace
 
@@ -80,7 +83,11 @@ void SyncClient::syncNow()
     }
     m_busy = true;
     m_report = SyncReport{};
-    pushNext();
+    m_limit = m_config.batchSize;
+    m_retry = m_store.rejectedEvents();
+    if (m_retry.size() > kMaxRetries)
+        m_retry.resize(kMaxRetries);
+    retryNext();
 }
 
 QNetworkReply *SyncClient::send(const QByteArray &method, const QString &path, const QByteArray &body)
@@ -119,6 +126,13 @@ Result<QJsonObject> SyncClient::answer(QNetworkReply *reply)
             ErrorCode::Unauthorized,
             tr("the server refused the token: %1")
                 .arg(o.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString()));
+    if (status == 400 || status == 409 || status == 422)
+        return makeError(
+            ErrorCode::Refused,
+            tr("the server refused it (%1): %2")
+                .arg(status)
+                .arg(o.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString()),
+            QStringLiteral("rejected"));
     if (status != 200)
         return makeError(
             ErrorCode::Network,
@@ -128,37 +142,93 @@ Result<QJsonObject> SyncClient::answer(QNetworkReply *reply)
     return o;
 }
 
+void SyncClient::post(const QList<Event> &batch, std::function<void(int)> accepted,
+                      std::function<void(const QString &)> refused)
+{
+    QJsonArray list;
+    for (Event e : batch) {
+        e.seq = 0; // our order is not the server's business
+        list.append(Inventory::toJson(e));
+    }
+    const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("events"), list}}).toJson(QJsonDocument::Compact);
+    QNetworkReply *reply = send("POST", QStringLiteral("/api/v1/events"), body);
+    connect(reply, &QNetworkReply::finished, this,
+            [this, reply, accepted = std::move(accepted), refused = std::move(refused)] {
+                auto o = answer(reply);
+                if (o)
+                    accepted(o->value(QStringLiteral("stored")).toInt());
+                else if (o.error().detail == QLatin1String("rejected"))
+                    refused(o.error().message);
+                else
+                    done(&o.error());
+            });
+}
+
+void SyncClient::retryNext()
+{
+    if (m_retry.isEmpty()) {
+        pushNext();
+        return;
+    }
+    const Event e = m_retry.takeFirst();
+    Event sent = e;
+    sent.note.clear(); // the reason we kept, not the event's own note
+    sent.status = QStringLiteral("applied");
+    post(
+        {sent},
+        [this, uuid = e.uuid](int stored) {
+            if (auto m = m_store.markPushed({uuid}); !m) {
+                done(&m.error());
+                return;
+            }
+            m_report.sent += 1;
+            m_report.pushed += stored;
+            retryNext();
+        },
+        [this, uuid = e.uuid](const QString &message) {
+            if (auto m = m_store.markRejected(uuid, message); !m) {
+                done(&m.error());
+                return;
+            }
+            retryNext();
+        });
+}
+
 void SyncClient::pushNext()
 {
-    const QList<Event> batch = m_store.unpushedEvents(m_config.batchSize);
+    const QList<Event> batch = m_store.unpushedEvents(m_limit);
     if (batch.isEmpty()) {
         pullNext();
         return;
     }
-    QJsonArray list;
     QStringList uuids;
-    for (Event e : batch) {
-        e.seq = 0; // our order is not the server's business
-        list.append(Inventory::toJson(e));
+    for (const Event &e : batch)
         uuids << e.uuid;
-    }
-    const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("events"), list}}).toJson(QJsonDocument::Compact);
-    QNetworkReply *reply = send("POST", QStringLiteral("/api/v1/events"), body);
-    connect(reply, &QNetworkReply::finished, this, [this, reply, uuids] {
-        auto o = answer(reply);
-        if (!o) {
-            done(&o.error());
-            return;
-        }
-        if (auto m = m_store.markPushed(uuids); !m) {
-            done(&m.error());
-            return;
-        }
-        m_report.sent += uuids.size();
-        m_report.pushed += o->value(QStringLiteral("stored")).toInt();
-        Q_EMIT progress(QStringLiteral("push"), m_report.sent);
-        pushNext();
-    });
+    post(
+        batch,
+        [this, uuids](int stored) {
+            if (auto m = m_store.markPushed(uuids); !m) {
+                done(&m.error());
+                return;
+            }
+            m_report.sent += uuids.size();
+            m_report.pushed += stored;
+            m_limit = m_config.batchSize;
+            Q_EMIT progress(QStringLiteral("push"), m_report.sent);
+            pushNext();
+        },
+        [this, uuids](const QString &message) {
+            if (uuids.size() > 1) {
+                m_limit = int(uuids.size() / 2); // the refused event is in one half: find it
+            } else {
+                if (auto m = m_store.markRejected(uuids.first(), message); !m) {
+                    done(&m.error());
+                    return;
+                }
+                m_limit = m_config.batchSize;
+            }
+            pushNext();
+        });
 }
 
 void SyncClient::pullNext()
@@ -210,6 +280,7 @@ void SyncClient::done(const Error *error)
 {
     m_busy = false;
     m_report.pending = m_store.unpushedCount();
+    m_report.rejected = int(m_store.rejectedEvents().size());
     if (error) {
         ++m_failures;
         m_lastResult = *error;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "inventory/event.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -12,6 +13,7 @@
 #include <QUrl>
 
 #include <chrono>
+#include <functional>
 #include <memory>
 
 class QNetworkAccessManager;
@@ -39,6 +41,7 @@ struct SyncReport {
     int pulled = 0; ///< events received
     int newHere = 0; ///< received events this store did not have
     qint64 pending = 0; ///< local events still unsent
+    int rejected = 0; ///< events the server refuses, set aside (Store::rejectedEvents)
 };
 
 /// Offline-first sync of a station's store with the central server: pushes the
@@ -46,7 +49,10 @@ struct SyncReport {
 /// event), then pulls everything after its cursor and applies it in the server's
 /// order (Store::applyPulled). Progress is kept in the store's settings
 /// (`sync.cursor`, `sync.last_success`, `sync.last_error`), so a kill at any moment
-/// only repeats work.
+/// only repeats work. An event the server refuses (400, 409, 422) does not block the
+/// ones after it: the batch is halved until that event is alone, then it is set aside
+/// with the server's answer (Store::markRejected) and offered again, alone and first,
+/// at every later round (a server upgraded meanwhile takes it).
 ///
 /// Lives in the thread that owns the Store; all work is asynchronous on that
 /// thread's event loop (the network never blocks it).
@@ -82,7 +88,12 @@ Q_SIGNALS:
     void finished(bool ok, const QString &message);
 
 private:
+    void retryNext();
     void pushNext();
+    /// Posts `batch`; `accepted(stored)` runs on success, `refused(message)` when the
+    /// server refuses its content; any other failure ends the round.
+    void post(const QList<Inventory::Event> &batch, std::function<void(int)> accepted,
+              std::function<void(const QString &)> refused);
     void pullNext();
     void done(const Error *error);
     QNetworkReply *send(const QByteArray &method, const QString &path, const QByteArray &body = {});
@@ -97,6 +108,8 @@ private:
     int m_failures = 0;
     SyncReport m_report;
     Result<SyncReport> m_lastResult = SyncReport{};
+    QList<Inventory::Event> m_retry; ///< set-aside events to offer again this round
+    int m_limit = 0; ///< events in the next batch (halved while isolating a refused one)
 };
 
 } // namespace Etabli::Sync

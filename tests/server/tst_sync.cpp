@@ -11,9 +11,12 @@
 #include "inventory/sync/syncclient.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QSignalSpy>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
+#include <QUuid>
 
 using namespace TestServer;
 using namespace Etabli;
@@ -72,7 +75,7 @@ private Q_SLOTS:
         } else {
             m_server.db = QStringLiteral("sqlite:") + m_dir.filePath(QStringLiteral("server.sqlite"));
         }
-        for (const char *name : {"bench-a", "bench-b", "bench-c"})
+        for (const char *name : {"bench-a", "bench-b", "bench-c", "bench-r", "bench-t"})
             m_tokens.insert(QLatin1String(name),
                             ServerProcess::createToken(m_server.db, QStringLiteral("station"), QLatin1String(name)));
         m_tokens.insert(QStringLiteral("desk"),
@@ -195,6 +198,80 @@ private Q_SLOTS:
         QFile file(a->path());
         QVERIFY(file.open(QIODevice::ReadOnly));
         QVERIFY(!file.readAll().contains("Lefebvre"));
+    }
+
+    // An event the server refuses (here a move of an asset it has not heard of yet) is set
+    // aside; the events after it still go, and it goes too once the server can take it.
+    void refusedEventIsSetAside()
+    {
+        auto t = openStore(QStringLiteral("bench-t"));
+        auto r = openStore(QStringLiteral("bench-r"));
+        QVERIFY(t && r);
+        QVERIFY(t->setSetting(QStringLiteral("tag.prefix"), QStringLiteral("ST")).ok());
+        QVERIFY(r->setSetting(QStringLiteral("tag.prefix"), QStringLiteral("SR")).ok());
+        QVERIFY(t->addLot(QStringLiteral("LOT-T"), QStringLiteral("Banque T"), 1).ok());
+        NewAsset n;
+        n.lot = QStringLiteral("LOT-T");
+        auto unknownHere = t->addAsset(n); // on bench-t only, not synced yet
+        QVERIFY(unknownHere.ok());
+        const QString foreignTag = unknownHere->tag;
+
+        QVERIFY(r->addLot(QStringLiteral("LOT-R"), QStringLiteral("Banque R"), 3).ok());
+        n.lot = QStringLiteral("LOT-R");
+        QVERIFY(r->addAsset(n).ok());
+        // bench-r scanned the other bench's tag: its move reaches the server first.
+        const QString refusedUuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        QSqlQuery q(r->database());
+        q.prepare(QStringLiteral("INSERT INTO events(uuid, station, worker, time, time_ms, type, asset_tag, payload,"
+                                 " status, note, pushed) VALUES(?, 'bench-r', 'w-bench-r', ?, ?, 'asset.moved', ?, ?,"
+                                 " 'applied', '', 0)"));
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        q.addBindValue(refusedUuid);
+        q.addBindValue(now.toString(Qt::ISODateWithMs));
+        q.addBindValue(now.toMSecsSinceEpoch());
+        q.addBindValue(foreignTag);
+        q.addBindValue(QStringLiteral("{\"from\":\"RECEIVED\",\"to\":\"TESTING\"}"));
+        QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+        QVERIFY(r->addAsset(n).ok()); // after the refused one
+        const qint64 before = r->unpushedCount();
+        QCOMPARE(before, 4); // lot, asset, the move, asset
+
+        auto first = sync(*r);
+        QVERIFY2(first.ok(), first.ok() ? "" : qPrintable(first.error().message));
+        QCOMPARE(first->rejected, 1);
+        QCOMPARE(first->pending, 0);
+        QCOMPARE(first->sent, 3);
+        QVERIFY(!serverEvents().contains(refusedUuid));
+        const QList<Event> aside = r->rejectedEvents();
+        QCOMPARE(aside.size(), 1);
+        QCOMPARE(aside.first().uuid, refusedUuid);
+        QVERIFY2(aside.first().note.contains(QStringLiteral("422")), qPrintable(aside.first().note));
+        // `sync status` shows it, with the server's answer.
+        QString out;
+        QCOMPARE(run(QStringLiteral(ETABLI_CLI),
+                     {QStringLiteral("--db"), r->path(), QStringLiteral("--json"), QStringLiteral("sync"),
+                      QStringLiteral("status")},
+                     &out),
+                 0);
+        const QJsonArray listed
+            = QJsonDocument::fromJson(out.toUtf8()).object().value(QStringLiteral("rejected")).toArray();
+        QCOMPARE(listed.size(), 1);
+        QCOMPARE(listed.at(0).toObject().value(QStringLiteral("asset_tag")).toString(), foreignTag);
+
+        // Still refused on the next round, which does not block anything either.
+        QVERIFY(r->addAsset(n).ok());
+        auto second = sync(*r);
+        QVERIFY(second.ok());
+        QCOMPARE(second->rejected, 1);
+        QCOMPARE(second->pending, 0);
+
+        // Once the server knows the asset, the set-aside move goes through.
+        QVERIFY(sync(*t).ok());
+        auto third = sync(*r);
+        QVERIFY(third.ok());
+        QCOMPARE(third->rejected, 0);
+        QVERIFY(r->rejectedEvents().isEmpty());
+        QVERIFY(serverEvents().contains(refusedUuid));
     }
 
     void offlineThenBack()
