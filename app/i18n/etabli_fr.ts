@@ -2905,12 +2905,12 @@
 <context>
     <name>ServerStore</name>
     <message>
-        <location filename="../../inventory/server/serverstore.cpp" line="+48"/>
+        <location filename="../../inventory/server/serverstore_payload.cpp" line="+34"/>
         <source>event %1 (%2): %3</source>
         <translation>événement %1 (%2) : %3</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+89"/>
         <source>«%1» is required</source>
         <translation>«%1» est obligatoire</translation>
     </message>
@@ -2960,14 +2960,14 @@
         <translation>«items» doit être une liste d&apos;étiquettes de matériels</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location filename="../../inventory/server/serverstore.cpp" line="+33"/>
         <location line="+12"/>
         <location line="+17"/>
         <source>server store: %1: %2</source>
         <translation>base du serveur : %1 : %2</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+40"/>
         <source>--db sqlite:PATH needs a path</source>
         <translation>--db sqlite:CHEMIN demande un chemin</translation>
     </message>
@@ -3012,7 +3012,7 @@
         <translation>impossible de valider le schéma : %1</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location filename="../../inventory/server/serverstore_tokens.cpp" line="+30"/>
         <source>the role must be station, supervisor, desk or ent</source>
         <translation>le rôle doit être station, supervisor, desk ou ent</translation>
     </message>
@@ -3037,7 +3037,7 @@
         <translation>jeton inconnu ou retiré</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location filename="../../inventory/server/serverstore.cpp" line="+27"/>
         <source>the donor «%1» already exists</source>
         <translation>le donateur «%1» existe déjà</translation>
     </message>
@@ -3107,7 +3107,7 @@
         <translation>impossible de valider : %1</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location filename="../../inventory/server/serverstore_queries.cpp" line="+52"/>
         <source>no asset %1</source>
         <translation>aucun matériel %1</translation>
     </message>

@@ -1,17 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Établi contributors
-#include "inventory/server/serverstore.h"
+#include "inventory/server/serverstore_p.h"
 
 #include "inventory/assettag.h"
 #include "inventory/domain.h"
 #include "inventory/lifecycle.h"
 
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
-#include <QRandomGenerator>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -24,243 +22,51 @@ namespace Etabli::Server {
 
 using Inventory::Event;
 
-namespace {
-
-QString compact(const QJsonObject &o)
+Result<QSqlQuery> ServerStore::Private::run(const QString &sql, const QVariantList &binds) const
 {
-    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
-}
-
-QString now()
-{
-    return Inventory::isoTime(QDateTime::currentDateTimeUtc());
-}
-
-QString hashToken(const QString &secret)
-{
-    // Tokens are 256 random bits, so a plain SHA-256 cannot be brute-forced.
-    return QString::fromLatin1(QCryptographicHash::hash(secret.toUtf8(), QCryptographicHash::Sha256).toHex());
-}
-
-Error badPayload(const Event &e, const QString &why)
-{
-    return makeError(ErrorCode::InvalidArgument,
-                     QCoreApplication::translate("ServerStore", "event %1 (%2): %3").arg(e.uuid, e.type, why),
-                     QStringLiteral("bad_payload"));
-}
-
-enum class J { Str, Num, Bool, Obj, Arr };
-struct Field {
-    const char *key;
-    J type;
-    bool required;
-};
-
-/// The payload keys each type needs, with their JSON types: the same keys the station
-/// store checks (inventory/store_apply.cpp), so the server never accepts what a
-/// station would reject.
-std::optional<Error> validatePayload(const Event &e)
-{
-    static const QHash<QString, QList<Field>> kFields{
-        {QStringLiteral("donor.added"), {{"name", J::Str, true}, {"contact", J::Str, false}}},
-        {QStringLiteral("lot.added"),
-         {{"reference", J::Str, true},
-          {"donor", J::Str, false},
-          {"expected_count", J::Num, false},
-          {"received_at", J::Str, false},
-          {"notes", J::Str, false}}},
-        {QStringLiteral("asset.added"),
-         {{"tag", J::Str, true},
-          {"kind", J::Str, true},
-          {"lot", J::Str, false},
-          {"make", J::Str, false},
-          {"model", J::Str, false},
-          {"serial", J::Str, false},
-          {"specs", J::Obj, false}}},
-        {QStringLiteral("asset.moved"),
-         {{"from", J::Str, true}, {"to", J::Str, true}, {"beneficiary", J::Str, false}, {"note", J::Str, false}}},
-        {QStringLiteral("asset.updated"),
-         {{"make", J::Str, false},
-          {"model", J::Str, false},
-          {"serial", J::Str, false},
-          {"specs", J::Obj, false},
-          {"components", J::Arr, false}}},
-        {QStringLiteral("test.recorded"),
-         {{"kind", J::Str, true},
-          {"verdict", J::Str, true},
-          {"rule", J::Str, false},
-          {"measurements", J::Obj, false},
-          {"started_at", J::Str, false},
-          {"ended_at", J::Str, false}}},
-        {QStringLiteral("hs.recorded"),
-         {{"part", J::Str, true}, {"reason", J::Str, true}, {"disposal", J::Str, false}, {"note", J::Str, false}}},
-        {QStringLiteral("erasure.recorded"),
-         {{"method", J::Str, true},
-          {"device_model", J::Str, false},
-          {"device_serial", J::Str, false},
-          {"bytes", J::Num, false},
-          {"verified", J::Bool, true},
-          {"started_at", J::Str, false},
-          {"ended_at", J::Str, false},
-          {"certificate", J::Obj, false}}},
-        {QStringLiteral("imaging.recorded"),
-         {{"master_name", J::Str, true},
-          {"master_version", J::Str, true},
-          {"target_model", J::Str, false},
-          {"target_serial", J::Str, false},
-          {"bytes", J::Num, false},
-          {"seconds", J::Num, false},
-          {"mib_s", J::Num, false},
-          {"fill", J::Str, false},
-          {"verified", J::Bool, true}}},
-        {QStringLiteral("label.printed"), {{"template", J::Str, true}, {"printer", J::Str, true}}},
-        {QStringLiteral("kit.created"), {{"reference", J::Str, true}, {"items", J::Arr, false}}},
-        {QStringLiteral("beneficiary.added"),
-         {{"reference", J::Str, true},
-          {"school_id", J::Str, false},
-          {"school", J::Str, false},
-          {"class", J::Str, false},
-          {"family_name", J::Str, false},
-          {"contact", J::Str, false}}},
-        {QStringLiteral("worker.added"),
-         {{"badge", J::Str, true}, {"display_name", J::Str, true}, {"role", J::Str, true}}},
-        {QStringLiteral("station.added"), {{"name", J::Str, true}, {"location", J::Str, false}}},
-    };
-    const auto fields = kFields.value(e.type);
-    for (const Field &f : fields) {
-        const QJsonValue v = e.payload.value(QLatin1String(f.key));
-        const QString key = QLatin1String(f.key);
-        if (v.isUndefined() || v.isNull()) {
-            if (f.required)
-                return badPayload(e, QCoreApplication::translate("ServerStore", "«%1» is required").arg(key));
-            continue;
-        }
-        bool ok = false;
-        switch (f.type) {
-        case J::Str:
-            ok = v.isString() && v.toString().size() <= 4096 && !(f.required && v.toString().trimmed().isEmpty());
-            break;
-        case J::Num:
-            ok = v.isDouble() && v.toDouble() >= 0;
-            break;
-        case J::Bool:
-            ok = v.isBool();
-            break;
-        case J::Obj:
-            ok = v.isObject();
-            break;
-        case J::Arr:
-            ok = v.isArray();
-            break;
-        }
-        if (!ok)
-            return badPayload(e,
-                              QCoreApplication::translate("ServerStore", "«%1» has the wrong type or value").arg(key));
-    }
-    const auto str = [&e](const char *key) { return e.payload.value(QLatin1String(key)).toString(); };
-    if (e.type == QLatin1String("asset.added")) {
-        if (!Inventory::assetKindFromString(str("kind")))
-            return badPayload(e, QCoreApplication::translate("ServerStore", "unknown kind"));
-        if (str("tag") != e.assetTag)
-            return badPayload(e, QCoreApplication::translate("ServerStore", "«tag» must equal the event's asset tag"));
-    }
-    if (e.type == QLatin1String("asset.moved")
-        && (!Inventory::assetStateFromString(str("from")) || !Inventory::assetStateFromString(str("to"))))
-        return badPayload(e, QCoreApplication::translate("ServerStore", "unknown state"));
-    if (e.type == QLatin1String("test.recorded") && !Inventory::verdictFromString(str("verdict")))
-        return badPayload(e, QCoreApplication::translate("ServerStore", "«verdict» must be PASS, WARN or FAIL"));
-    if (e.type == QLatin1String("hs.recorded") && !Inventory::hsReasonFromString(str("reason")))
-        return badPayload(e, QCoreApplication::translate("ServerStore", "unknown HS reason"));
-    if (e.type == QLatin1String("worker.added") && !Inventory::roleFromString(str("role")))
-        return badPayload(e, QCoreApplication::translate("ServerStore", "«role» must be worker, supervisor or desk"));
-    if (e.type == QLatin1String("asset.updated"))
-        for (const QJsonValue &c : e.payload.value(QStringLiteral("components")).toArray())
-            if (!c.isObject() || !c.toObject().value(QStringLiteral("kind")).isString())
-                return badPayload(
-                    e, QCoreApplication::translate("ServerStore", "each component must be an object with a «kind»"));
-    if (e.type == QLatin1String("kit.created"))
-        for (const QJsonValue &v : e.payload.value(QStringLiteral("items")).toArray())
-            if (!v.isString() || !Inventory::AssetTag::parse(v.toString()))
-                return badPayload(e,
-                                  QCoreApplication::translate("ServerStore", "«items» must be a list of asset tags"));
-    return std::nullopt;
-}
-
-bool isAssetType(const QString &type)
-{
-    static const QStringList general{QStringLiteral("donor.added"), QStringLiteral("lot.added"),
-                                     QStringLiteral("beneficiary.added"), QStringLiteral("worker.added"),
-                                     QStringLiteral("station.added")};
-    return !general.contains(type);
-}
-
-} // namespace
-
-struct ServerStore::Private {
-    QString connection;
-    bool postgres = false;
-
-    QSqlDatabase db() const { return QSqlDatabase::database(connection, false); }
-
-    Result<QSqlQuery> run(const QString &sql, const QVariantList &binds = {}) const
-    {
-        QSqlQuery q(db());
-        q.setForwardOnly(true);
-        // QPSQL prepares through PREPARE, which refuses DDL: unbound statements run as is.
-        if (binds.isEmpty()) {
-            if (!q.exec(sql))
-                return makeError(ErrorCode::Io,
-                                 QCoreApplication::translate("ServerStore", "server store: %1: %2")
-                                     .arg(sql.left(60), q.lastError().text()),
-                                 QStringLiteral("sql"));
-            return q;
-        }
-        // Bound statements are prepared once and kept: the push path runs the same few
-        // statements for every event. Callers read a result before running the same
-        // statement again (every caller here does).
-        auto cached = cache.find(sql);
-        if (cached == cache.end()) {
-            if (!q.prepare(sql))
-                return makeError(ErrorCode::Io,
-                                 QCoreApplication::translate("ServerStore", "server store: %1: %2")
-                                     .arg(sql.left(60), q.lastError().text()),
-                                 QStringLiteral("sql"));
-            // A shallow copy sharing the result is exactly what the cache wants here.
-            QT_WARNING_PUSH
-            QT_WARNING_DISABLE_DEPRECATED
-            cached = cache.insert(sql, q);
-            QT_WARNING_POP
-        }
-        QSqlQuery &prepared = *cached;
-        for (int i = 0; i < binds.size(); ++i) {
-            const QVariant &v = binds[i];
-            prepared.bindValue(
-                i, v.typeId() == QMetaType::QString && v.toString().isNull() ? QVariant(QStringLiteral("")) : v);
-        }
-        if (!prepared.exec())
+    QSqlQuery q(db());
+    q.setForwardOnly(true);
+    // QPSQL prepares through PREPARE, which refuses DDL: unbound statements run as is.
+    if (binds.isEmpty()) {
+        if (!q.exec(sql))
             return makeError(ErrorCode::Io,
                              QCoreApplication::translate("ServerStore", "server store: %1: %2")
-                                 .arg(sql.left(60), prepared.lastError().text()),
+                                 .arg(sql.left(60), q.lastError().text()),
                              QStringLiteral("sql"));
+        return q;
+    }
+    // Bound statements are prepared once and kept: the push path runs the same few
+    // statements for every event. Callers read a result before running the same
+    // statement again (every caller here does).
+    auto cached = cache.find(sql);
+    if (cached == cache.end()) {
+        if (!q.prepare(sql))
+            return makeError(ErrorCode::Io,
+                             QCoreApplication::translate("ServerStore", "server store: %1: %2")
+                                 .arg(sql.left(60), q.lastError().text()),
+                             QStringLiteral("sql"));
+        // A shallow copy sharing the result is exactly what the cache wants here.
         QT_WARNING_PUSH
         QT_WARNING_DISABLE_DEPRECATED
-        return prepared;
+        cached = cache.insert(sql, q);
         QT_WARNING_POP
     }
-
-    mutable QHash<QString, QSqlQuery> cache;
-    /// Ends every cached statement left half-read, so SQLite holds no read snapshot
-    /// (which would keep the WAL from being checkpointed) once an operation is over.
-    void idle() const
-    {
-        for (QSqlQuery &q : cache)
-            q.finish();
+    QSqlQuery &prepared = *cached;
+    for (int i = 0; i < binds.size(); ++i) {
+        const QVariant &v = binds[i];
+        prepared.bindValue(
+            i, v.typeId() == QMetaType::QString && v.toString().isNull() ? QVariant(QStringLiteral("")) : v);
     }
-
-    Result<void> migrate();
-    /// Applies one new event to the state; returns the note when it is overridden.
-    Result<QString> apply(const Event &e);
-};
+    if (!prepared.exec())
+        return makeError(ErrorCode::Io,
+                         QCoreApplication::translate("ServerStore", "server store: %1: %2")
+                             .arg(sql.left(60), prepared.lastError().text()),
+                         QStringLiteral("sql"));
+    QT_WARNING_PUSH
+    QT_WARNING_DISABLE_DEPRECATED
+    return prepared;
+    QT_WARNING_POP
+}
 
 ServerStore::ServerStore()
     : d(std::make_unique<Private>())
@@ -426,81 +232,6 @@ Result<void> ServerStore::Private::migrate()
 }
 
 // --- tokens
-
-Result<QString> ServerStore::createToken(const QString &name, const QString &role)
-{
-    static const QStringList roles{QStringLiteral("station"), QStringLiteral("supervisor"), QStringLiteral("desk"),
-                                   QStringLiteral("ent")};
-    if (!roles.contains(role))
-        return makeError(
-            ErrorCode::InvalidArgument,
-            QCoreApplication::translate("ServerStore", "the role must be station, supervisor, desk or ent"));
-    if (name.trimmed().isEmpty() || name.size() > 128)
-        return makeError(ErrorCode::InvalidArgument,
-                         QCoreApplication::translate("ServerStore", "a token needs a name (1 to 128 characters)"));
-    QByteArray random(32, Qt::Uninitialized);
-    QRandomGenerator::system()->generate(reinterpret_cast<quint32 *>(random.data()),
-                                         reinterpret_cast<quint32 *>(random.data() + random.size()));
-    const QString secret = QStringLiteral("etb_")
-        + QString::fromLatin1(random.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
-    auto q = d->run(QStringLiteral("INSERT INTO tokens(name, role, hash, created_at) VALUES(?, ?, ?, ?)"),
-                    {name.trimmed(), role, hashToken(secret), now()});
-    if (!q)
-        return q.error();
-    return secret;
-}
-
-QList<TokenInfo> ServerStore::tokens() const
-{
-    QList<TokenInfo> out;
-    auto q = d->run(QStringLiteral("SELECT id, name, role, created_at, revoked_at FROM tokens ORDER BY id"));
-    while (q && q->next())
-        out.append(TokenInfo{q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toString(),
-                             q->value(3).toString(), q->value(4).toString()});
-    return out;
-}
-
-Result<void> ServerStore::revokeToken(const QString &idOrName)
-{
-    bool isId = false;
-    const qint64 id = idOrName.toLongLong(&isId);
-    auto q = isId
-        ? d->run(QStringLiteral("UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL"), {now(), id})
-        : d->run(QStringLiteral("UPDATE tokens SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL"),
-                 {now(), idOrName});
-    if (!q)
-        return q.error();
-    if (q->numRowsAffected() <= 0)
-        return makeError(ErrorCode::NotFound,
-                         QCoreApplication::translate("ServerStore", "no valid token «%1»").arg(idOrName),
-                         QStringLiteral("unknown_token"));
-    return {};
-}
-
-Result<TokenInfo> ServerStore::authenticate(const QString &secret) const
-{
-    if (secret.isEmpty() || secret.size() > 256)
-        return makeError(ErrorCode::Unauthorized,
-                         QCoreApplication::translate("ServerStore", "missing or malformed token"));
-    auto q
-        = d->run(QStringLiteral("SELECT id, name, role, created_at FROM tokens WHERE hash = ? AND revoked_at IS NULL"),
-                 {hashToken(secret)});
-    if (!q)
-        return q.error();
-    const bool found = q->next();
-    const TokenInfo info{found ? q->value(0).toLongLong() : 0,
-                         q->value(1).toString(),
-                         q->value(2).toString(),
-                         q->value(3).toString(),
-                         {}};
-    d->idle();
-    if (!found)
-        return makeError(ErrorCode::Unauthorized,
-                         QCoreApplication::translate("ServerStore", "unknown or revoked token"));
-    return info;
-}
-
-// --- events
 
 Result<QString> ServerStore::Private::apply(const Event &e)
 {
@@ -791,160 +522,5 @@ bool ServerStore::healthy() const
 }
 
 // --- reads
-
-namespace {
-
-QJsonArray rows(Result<QSqlQuery> q, const QStringList &names)
-{
-    QJsonArray out;
-    while (q && q->next()) {
-        QJsonObject o;
-        for (int i = 0; i < names.size(); ++i) {
-            const QVariant v = q->value(i);
-            if (v.isNull())
-                o.insert(names[i], QJsonValue());
-            else if (v.typeId() == QMetaType::LongLong || v.typeId() == QMetaType::Int)
-                o.insert(names[i], v.toLongLong());
-            else
-                o.insert(names[i], v.toString());
-        }
-        out.append(o);
-    }
-    return out;
-}
-
-const QStringList kAssetNames{QStringLiteral("tag"),        QStringLiteral("kind"),
-                              QStringLiteral("state"),      QStringLiteral("lot"),
-                              QStringLiteral("make"),       QStringLiteral("model"),
-                              QStringLiteral("serial"),     QStringLiteral("reserved_for"),
-                              QStringLiteral("cycle"),      QStringLiteral("master_version"),
-                              QStringLiteral("created_at"), QStringLiteral("updated_at")};
-const QString kAssetSelect = QStringLiteral("SELECT tag, kind, state, lot, make, model, serial, reserved_for, cycle,"
-                                            " master_version, created_at, updated_at FROM assets");
-
-} // namespace
-
-Result<QJsonObject> ServerStore::asset(const QString &tag) const
-{
-    auto q = d->run(kAssetSelect + QStringLiteral(" WHERE tag = ?"), {tag});
-    if (!q)
-        return q.error();
-    const QJsonArray found = rows(std::move(q), kAssetNames);
-    if (found.isEmpty())
-        return makeError(ErrorCode::NotFound, QCoreApplication::translate("ServerStore", "no asset %1").arg(tag),
-                         QStringLiteral("unknown_tag"));
-    QJsonObject o = found.first().toObject();
-    o.insert(QStringLiteral("history"),
-             rows(d->run(QStringLiteral("SELECT seq, uuid, station, worker, time, type, status, note FROM events"
-                                        " WHERE asset_tag = ? ORDER BY seq"),
-                         {tag}),
-                  {QStringLiteral("seq"), QStringLiteral("uuid"), QStringLiteral("station"), QStringLiteral("worker"),
-                   QStringLiteral("time"), QStringLiteral("type"), QStringLiteral("status"), QStringLiteral("note")}));
-    return o;
-}
-
-Result<QJsonArray> ServerStore::assets(const QString &state, int limit) const
-{
-    auto q = state.isEmpty()
-        ? d->run(kAssetSelect + QStringLiteral(" ORDER BY tag LIMIT %1").arg(limit))
-        : d->run(kAssetSelect + QStringLiteral(" WHERE state = ? ORDER BY tag LIMIT %1").arg(limit), {state});
-    if (!q)
-        return q.error();
-    return rows(std::move(q), kAssetNames);
-}
-
-Result<QJsonArray> ServerStore::lots() const
-{
-    auto q = d->run(QStringLiteral("SELECT l.reference, l.donor, l.expected_count, l.received_at,"
-                                   " (SELECT count(*) FROM assets a WHERE a.lot = l.reference) FROM lots l"
-                                   " ORDER BY l.reference"));
-    if (!q)
-        return q.error();
-    return rows(std::move(q),
-                {QStringLiteral("reference"), QStringLiteral("donor"), QStringLiteral("expected_count"),
-                 QStringLiteral("received_at"), QStringLiteral("asset_count")});
-}
-
-Result<QJsonArray> ServerStore::donors() const
-{
-    auto q = d->run(QStringLiteral("SELECT name, contact FROM donors ORDER BY name"));
-    if (!q)
-        return q.error();
-    return rows(std::move(q), {QStringLiteral("name"), QStringLiteral("contact")});
-}
-
-Result<QJsonArray> ServerStore::beneficiaries() const
-{
-    auto q = d->run(QStringLiteral("SELECT reference, school_id, school, class, family_name, contact"
-                                   " FROM beneficiaries ORDER BY reference"));
-    if (!q)
-        return q.error();
-    return rows(std::move(q),
-                {QStringLiteral("reference"), QStringLiteral("school_id"), QStringLiteral("school"),
-                 QStringLiteral("class"), QStringLiteral("family_name"), QStringLiteral("contact")});
-}
-
-Result<QJsonArray> ServerStore::handovers() const
-{
-    auto q = d->run(QStringLiteral("SELECT asset_tag, beneficiary, handed_over_at, warranty_until, master_version,"
-                                   " returned_at FROM handovers ORDER BY id"));
-    if (!q)
-        return q.error();
-    return rows(std::move(q),
-                {QStringLiteral("asset_tag"), QStringLiteral("beneficiary"), QStringLiteral("handed_over_at"),
-                 QStringLiteral("warranty_until"), QStringLiteral("master_version"), QStringLiteral("returned_at")});
-}
-
-Result<QJsonObject> ServerStore::figures() const
-{
-    QJsonObject out;
-    auto group = [this](const QString &sql) -> Result<QJsonObject> {
-        auto q = d->run(sql);
-        if (!q)
-            return q.error();
-        QJsonObject o;
-        while (q->next())
-            o.insert(q->value(0).toString(), q->value(1).toLongLong());
-        return o;
-    };
-    const std::pair<const char *, const char *> groups[] = {
-        {"assets_by_state", "SELECT state, count(*) FROM assets GROUP BY state"},
-        {"assets_by_kind", "SELECT kind, count(*) FROM assets GROUP BY kind"},
-        {"hs_by_part", "SELECT part, count(*) FROM hs_parts GROUP BY part"},
-        {"assets_by_donor",
-         "SELECT l.donor, count(*) FROM assets a JOIN lots l ON l.reference = a.lot"
-         " GROUP BY l.donor"},
-        {"overridden_by_type", "SELECT type, n FROM event_counts WHERE status = 'overridden'"},
-    };
-    for (const auto &[name, sql] : groups) {
-        auto g = group(QString::fromLatin1(sql));
-        if (!g)
-            return g.error();
-        out.insert(QLatin1String(name), *g);
-    }
-    auto h = d->run(QStringLiteral("SELECT count(*), count(returned_at) FROM handovers"));
-    if (!h)
-        return h.error();
-    if (h->next()) {
-        out.insert(QStringLiteral("handed_over"), h->value(0).toLongLong());
-        out.insert(QStringLiteral("returned"), h->value(1).toLongLong());
-    }
-    return out;
-}
-
-Result<QJsonArray> ServerStore::entEquipment() const
-{
-    // Only what the schools need: no family name, no contact.
-    auto q = d->run(QStringLiteral("SELECT b.school_id, b.school, b.class, h.asset_tag, h.handed_over_at,"
-                                   " h.warranty_until, h.master_version FROM handovers h"
-                                   " JOIN beneficiaries b ON b.reference = h.beneficiary"
-                                   " WHERE h.returned_at IS NULL ORDER BY b.school, b.class, b.school_id"));
-    if (!q)
-        return q.error();
-    return rows(std::move(q),
-                {QStringLiteral("school_id"), QStringLiteral("school"), QStringLiteral("class"),
-                 QStringLiteral("asset_tag"), QStringLiteral("handover_date"), QStringLiteral("warranty_end"),
-                 QStringLiteral("master_version")});
-}
 
 } // namespace Etabli::Server
