@@ -1987,7 +1987,7 @@
         <translation>cible %1 : l&apos;écriture a échoué à la position %2 : %3</translation>
     </message>
     <message>
-        <location filename="../../imaging/writer.cpp" line="+199"/>
+        <location filename="../../imaging/writer.cpp" line="+115"/>
         <location line="+107"/>
         <location line="+183"/>
         <location line="+75"/>
@@ -2960,14 +2960,12 @@
         <translation>«items» doit être une liste d&apos;étiquettes de matériels</translation>
     </message>
     <message>
-        <location filename="../../inventory/server/serverstore.cpp" line="+33"/>
-        <location line="+12"/>
-        <location line="+17"/>
+        <location filename="../../inventory/server/serverstore.cpp" line="+31"/>
         <source>server store: %1: %2</source>
         <translation>base du serveur : %1 : %2</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+74"/>
         <source>--db sqlite:PATH needs a path</source>
         <translation>--db sqlite:CHEMIN demande un chemin</translation>
     </message>

@@ -22,6 +22,18 @@ namespace Etabli::Server {
 
 using Inventory::Event;
 
+namespace {
+
+Error sqlFailure(const QString &sql, const QSqlQuery &q)
+{
+    return makeError(
+        ErrorCode::Io,
+        QCoreApplication::translate("ServerStore", "server store: %1: %2").arg(sql.left(60), q.lastError().text()),
+        QStringLiteral("sql"));
+}
+
+} // namespace
+
 Result<QSqlQuery> ServerStore::Private::run(const QString &sql, const QVariantList &binds) const
 {
     QSqlQuery q(db());
@@ -29,10 +41,7 @@ Result<QSqlQuery> ServerStore::Private::run(const QString &sql, const QVariantLi
     // QPSQL prepares through PREPARE, which refuses DDL: unbound statements run as is.
     if (binds.isEmpty()) {
         if (!q.exec(sql))
-            return makeError(ErrorCode::Io,
-                             QCoreApplication::translate("ServerStore", "server store: %1: %2")
-                                 .arg(sql.left(60), q.lastError().text()),
-                             QStringLiteral("sql"));
+            return sqlFailure(sql, q);
         return q;
     }
     // Bound statements are prepared once and kept: the push path runs the same few
@@ -41,10 +50,7 @@ Result<QSqlQuery> ServerStore::Private::run(const QString &sql, const QVariantLi
     auto cached = cache.find(sql);
     if (cached == cache.end()) {
         if (!q.prepare(sql))
-            return makeError(ErrorCode::Io,
-                             QCoreApplication::translate("ServerStore", "server store: %1: %2")
-                                 .arg(sql.left(60), q.lastError().text()),
-                             QStringLiteral("sql"));
+            return sqlFailure(sql, q);
         // A shallow copy sharing the result is exactly what the cache wants here.
         QT_WARNING_PUSH
         QT_WARNING_DISABLE_DEPRECATED
@@ -58,10 +64,7 @@ Result<QSqlQuery> ServerStore::Private::run(const QString &sql, const QVariantLi
             i, v.typeId() == QMetaType::QString && v.toString().isNull() ? QVariant(QStringLiteral("")) : v);
     }
     if (!prepared.exec())
-        return makeError(ErrorCode::Io,
-                         QCoreApplication::translate("ServerStore", "server store: %1: %2")
-                             .arg(sql.left(60), prepared.lastError().text()),
-                         QStringLiteral("sql"));
+        return sqlFailure(sql, prepared);
     QT_WARNING_PUSH
     QT_WARNING_DISABLE_DEPRECATED
     return prepared;
