@@ -14,6 +14,8 @@ if [ -z "${XDG_RUNTIME_DIR:-}" ]; then
   export XDG_RUNTIME_DIR="$dir/runtime"
   mkdir -p -m 700 "$XDG_RUNTIME_DIR"
 fi
+# The demo's resume journals and master seals stay in its folder, not in the user's data.
+export ETABLI_JOURNAL_DIR="$dir/imaging-journal" ETABLI_SEAL_DIR="$dir/master-seals"
 machine="$root/tests/fixtures/probe/machines/thinkpad-t480"
 etabli() { "$build/app/etabli" --db "$dir/inventory.sqlite" --station bench-1 --worker demo "$@"; }
 step() { printf '\n== %s\n' "$*"; }
