@@ -91,8 +91,12 @@ public:
     /// its answer, so that the events after it still go; it stays in the log and in this
     /// store's state, is no longer "unpushed", and is offered again by rejectedEvents().
     Result<void> markRejected(const QString &uuid, const QString &reason);
-    /// The events set aside, oldest first, each with the server's reason in `note`.
-    QList<Event> rejectedEvents() const;
+    struct RejectedEvent {
+        Event event; ///< as the log holds it
+        QString reason; ///< the server's answer
+    };
+    /// The events set aside, oldest first.
+    QList<RejectedEvent> rejectedEvents() const;
     /// Applies events pulled from the server, in its order (Event::serverSeq) and with
     /// its verdicts (Event::status), in one transaction. Events already here take the
     /// server's order and verdict; an asset whose history changed is replayed. Returns

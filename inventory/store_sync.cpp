@@ -76,14 +76,13 @@ Result<void> Store::markRejected(const QString &uuid, const QString &reason)
     return d->finish(true);
 }
 
-QList<Event> Store::rejectedEvents() const
+QList<Store::RejectedEvent> Store::rejectedEvents() const
 {
-    QList<Event> out;
+    QList<RejectedEvent> out;
     auto q = d->run(eventColumns() + QStringLiteral(" WHERE pushed = 2 ORDER BY seq"));
     while (q && q->next()) {
         Event e = eventFromQuery(*q);
-        e.note = setting(QStringLiteral("sync.rejected.") + e.uuid);
-        out.append(e);
+        out.append({e, setting(QStringLiteral("sync.rejected.") + e.uuid)});
     }
     return out;
 }

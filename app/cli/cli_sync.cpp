@@ -23,15 +23,15 @@ int statusCommand(Context &ctx, Inventory::Store &store)
     const QString success = Sync::SyncClient::lastSuccess(store);
     const QString failure = Sync::SyncClient::lastError(store);
     const QString cursor = store.setting(QStringLiteral("sync.cursor"), QStringLiteral("0"));
-    const QList<Inventory::Event> rejected = store.rejectedEvents();
+    const auto rejected = store.rejectedEvents();
     if (ctx.json) {
         QJsonArray list;
-        for (const Inventory::Event &e : rejected)
+        for (const auto &[e, reason] : rejected)
             list.append(QJsonObject{{QStringLiteral("uuid"), e.uuid},
                                     {QStringLiteral("type"), e.type},
                                     {QStringLiteral("asset_tag"), e.assetTag},
                                     {QStringLiteral("time"), Inventory::isoTime(e.time)},
-                                    {QStringLiteral("reason"), e.note}});
+                                    {QStringLiteral("reason"), reason}});
         ctx.printJson(QJsonObject{{QStringLiteral("pending"), pending},
                                   {QStringLiteral("server"), server},
                                   {QStringLiteral("last_success"), success},
@@ -54,8 +54,8 @@ int statusCommand(Context &ctx, Inventory::Store &store)
                        "Cli", "set aside: %1 event(s) the server refused, offered again at every sync:")
                        .arg(rejected.size())
                 << Qt::endl;
-    for (const Inventory::Event &e : rejected)
-        ctx.out << QStringLiteral("  %1 %2 %3: %4").arg(Inventory::isoTime(e.time), e.type, e.assetTag, e.note)
+    for (const auto &[e, reason] : rejected)
+        ctx.out << QStringLiteral("  %1 %2 %3: %4").arg(Inventory::isoTime(e.time), e.type, e.assetTag, reason)
                 << Qt::endl;
     return 0;
 }

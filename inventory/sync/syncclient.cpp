@@ -84,9 +84,10 @@ void SyncClient::syncNow()
     m_busy = true;
     m_report = SyncReport{};
     m_limit = m_config.batchSize;
-    m_retry = m_store.rejectedEvents();
-    if (m_retry.size() > kMaxRetries)
-        m_retry.resize(kMaxRetries);
+    m_retry.clear();
+    for (const auto &rejected : m_store.rejectedEvents())
+        if (m_retry.size() < kMaxRetries)
+            m_retry.append(rejected.event);
     retryNext();
 }
 
@@ -171,11 +172,8 @@ void SyncClient::retryNext()
         return;
     }
     const Event e = m_retry.takeFirst();
-    Event sent = e;
-    sent.note.clear(); // the reason we kept, not the event's own note
-    sent.status = QStringLiteral("applied");
     post(
-        {sent},
+        {e},
         [this, uuid = e.uuid](int stored) {
             if (auto m = m_store.markPushed({uuid}); !m) {
                 done(&m.error());

@@ -242,10 +242,10 @@ private Q_SLOTS:
         QCOMPARE(first->pending, 0);
         QCOMPARE(first->sent, 3);
         QVERIFY(!serverEvents().contains(refusedUuid));
-        const QList<Event> aside = r->rejectedEvents();
+        const auto aside = r->rejectedEvents();
         QCOMPARE(aside.size(), 1);
-        QCOMPARE(aside.first().uuid, refusedUuid);
-        QVERIFY2(aside.first().note.contains(QStringLiteral("422")), qPrintable(aside.first().note));
+        QCOMPARE(aside.first().event.uuid, refusedUuid);
+        QVERIFY2(aside.first().reason.contains(QStringLiteral("422")), qPrintable(aside.first().reason));
         // `sync status` shows it, with the server's answer.
         QString out;
         QCOMPARE(run(QStringLiteral(ETABLI_CLI),
