@@ -6,7 +6,6 @@
 
 #include <QDir>
 #include <QFile>
-#include <QFileInfo>
 #include <QJsonDocument>
 
 #include <fcntl.h>
@@ -18,9 +17,7 @@ std::map<int64_t, uint32_t> Journal::open(const QString &dir, const QString &tar
 {
     std::map<int64_t, uint32_t> done;
     QDir().mkpath(dir);
-    const QString canonical = QFileInfo(target).absoluteFilePath();
-    const QByteArray key = canonical.toUtf8();
-    m_path = dir + u'/' + toHex(sha256(key.constData(), size_t(key.size()))).left(24) + QStringLiteral(".journal");
+    m_path = fileFor(dir, target, QStringLiteral(".journal"));
     const QByteArray expected = QJsonDocument(header).toJson(QJsonDocument::Compact);
     QFile f(m_path);
     if (f.open(QIODevice::ReadOnly)) {

@@ -277,9 +277,12 @@ Result<Manifest> computeManifest(Source &source, const QString &name, const QStr
     const int64_t size = source.virtualSize();
     const int64_t count = size < 0 ? -1 : (size + rangeSize - 1) / rangeSize;
     std::map<uint32_t, Digest> zeroDigests; // filled before the workers start
-    zeroDigests[rangeSize] = sha256(zeroBuffer(rangeSize), rangeSize);
-    if (size >= 0 && size % rangeSize)
-        zeroDigests[uint32_t(size % rangeSize)] = sha256(zeroBuffer(rangeSize), size_t(size % rangeSize));
+    std::map<uint32_t, uint32_t> zeroCrcs;
+    for (const int64_t n : {int64_t(rangeSize), size >= 0 ? size % rangeSize : 0})
+        if (n > 0) {
+            zeroDigests[uint32_t(n)] = sha256(zeroBuffer(rangeSize), size_t(n));
+            zeroCrcs[uint32_t(n)] = crc32Of(zeroBuffer(rangeSize), size_t(n));
+        }
     Pipeline pipe(count, rangeSize, threads, threads * 2 + 2, 1, [&](Slot &s) -> Result<int64_t> {
         auto n = source.read(s.index * int64_t(rangeSize), rangeSize, s.buffer.data(), s.extents);
         if (!n)
@@ -289,8 +292,10 @@ Result<Manifest> computeManifest(Source &source, const QString &name, const QStr
             if (crcs)
                 s.crc = crc32Of(s.buffer.data(), size_t(*n));
         } else {
-            if (crcs)
-                s.crc = crc32Of(zeroBuffer(rangeSize), size_t(*n));
+            if (crcs) {
+                auto crc = zeroCrcs.find(uint32_t(*n));
+                s.crc = crc != zeroCrcs.end() ? crc->second : crc32Of(zeroBuffer(rangeSize), size_t(*n));
+            }
             auto it = zeroDigests.find(uint32_t(*n));
             s.sha = it != zeroDigests.end() ? it->second : sha256(zeroBuffer(rangeSize), size_t(*n));
         }

@@ -3,6 +3,7 @@
 #include "imaging/pipeline_p.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 
 #include <libdeflate.h>
 #include <openssl/evp.h>
@@ -29,6 +30,12 @@ QString toHex(const Digest &digest)
 uint32_t crc32Of(const void *data, size_t length)
 {
     return libdeflate_crc32(0, data, length);
+}
+
+QString fileFor(const QString &dir, const QString &path, const QString &suffix)
+{
+    const QByteArray key = QFileInfo(path).absoluteFilePath().toUtf8();
+    return dir + u'/' + toHex(sha256(key.constData(), size_t(key.size()))).left(24) + suffix;
 }
 
 AlignedBuffer::AlignedBuffer(size_t size)

@@ -25,6 +25,9 @@ Digest sha256(const void *data, size_t length);
 QString toHex(const Digest &digest);
 /// CRC-32 (libdeflate: PCLMUL). Any thread.
 uint32_t crc32Of(const void *data, size_t length);
+/// The file in `dir` that belongs to `path` (journals, seals): a digest of its absolute
+/// path, so any path gives one flat, safe name. Any thread.
+QString fileFor(const QString &dir, const QString &path, const QString &suffix);
 
 /// An aligned buffer for O_DIRECT I/O.
 class AlignedBuffer

@@ -25,8 +25,7 @@ const QString kFormat = QStringLiteral("etabli-master-seal/1");
 
 QString sealPath(const QString &dir, const QString &absoluteMaster)
 {
-    const QByteArray key = absoluteMaster.toUtf8();
-    return dir + u'/' + toHex(sha256(key.constData(), size_t(key.size()))).left(24) + QStringLiteral(".seal.json");
+    return fileFor(dir, absoluteMaster, QStringLiteral(".seal.json"));
 }
 
 QString digestOf(const Manifest &manifest)

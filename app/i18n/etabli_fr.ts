@@ -1420,7 +1420,7 @@
         <translation>aucun serveur de synchronisation ou jeton n&apos;est configuré</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>cannot reach %1: %2</source>
         <translation>impossible de joindre %1 : %2</translation>
     </message>
@@ -1440,7 +1440,7 @@
         <translation>le serveur a répondu %1 : %2</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+108"/>
         <source>the server sent a malformed event: %1</source>
         <translation>le serveur a envoyé un événement mal formé : %1</translation>
     </message>
@@ -1456,7 +1456,7 @@
 <context>
     <name>Imaging</name>
     <message>
-        <location filename="../../imaging/pipeline.cpp" line="+91"/>
+        <location filename="../../imaging/pipeline.cpp" line="+98"/>
         <source>stopped</source>
         <translation>arrêté</translation>
     </message>
@@ -1586,7 +1586,7 @@
         <translation>clé secrète</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+77"/>
         <source>cannot open %1: %2</source>
         <translation>impossible d&apos;ouvrir %1 : %2</translation>
     </message>
@@ -2040,7 +2040,7 @@
         <translation>aucune cible n&apos;a été écrite avec succès</translation>
     </message>
     <message>
-        <location filename="../../imaging/seal.cpp" line="+114"/>
+        <location filename="../../imaging/seal.cpp" line="+113"/>
         <source>cannot record the master&apos;s check in %1: %2</source>
         <translation>impossible d&apos;enregistrer la vérification du master dans %1 : %2</translation>
     </message>
