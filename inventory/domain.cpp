@@ -144,6 +144,22 @@ QList<HsReason> allHsReasons()
     return valuesOf(kHsReasons);
 }
 
+QStringList hsParts()
+{
+    // The peripherals of a kit, then the parts inside a PC (the component kinds of a probe).
+    return {QStringLiteral("screen"),      QStringLiteral("keyboard"),     QStringLiteral("mouse"),
+            QStringLiteral("speakers"),    QStringLiteral("cable"),        QStringLiteral("ram"),
+            QStringLiteral("disk"),        QStringLiteral("cpu"),          QStringLiteral("gpu"),
+            QStringLiteral("motherboard"), QStringLiteral("power_supply"), QStringLiteral("optical"),
+            QStringLiteral("nic"),         QStringLiteral("audio"),        QStringLiteral("usb"),
+            QStringLiteral("battery"),     QStringLiteral("fan"),          QStringLiteral("case")};
+}
+
+bool isHsPart(const QString &part)
+{
+    return hsParts().contains(part, Qt::CaseInsensitive);
+}
+
 QStringList requiredTests(AssetKind kind)
 {
     switch (kind) {

@@ -50,6 +50,11 @@ QList<AssetKind> allAssetKinds();
 QList<AssetState> allAssetStates();
 QList<HsReason> allHsReasons();
 
+/// The parts an HS record may name (`hs.recorded` `part`), lower case, so the yearly
+/// figures count « screen » once and never « ecran » beside it.
+QStringList hsParts();
+bool isHsPart(const QString &part); ///< case-insensitive
+
 /// Which test kinds an asset of `kind` must have passed (PASS or WARN) before READY.
 QStringList requiredTests(AssetKind kind);
 /// Whether an asset of `kind` carries a disk that must be erased and imaged.

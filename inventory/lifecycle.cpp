@@ -103,6 +103,11 @@ QString guardName(Guard guard)
     return {};
 }
 
+bool isAssetStateGuard(Guard guard)
+{
+    return guard == G::BeneficiaryGiven || guard == G::ReservedForBeneficiary;
+}
+
 namespace Lifecycle {
 
 const QList<Transition> &transitions()
@@ -152,13 +157,14 @@ bool isFinal(AssetState state)
     return true;
 }
 
-Result<void> check(AssetState from, AssetState to, const AssetFacts &facts, const QString &beneficiary)
+Result<void> check(AssetState from, AssetState to, const AssetFacts &facts, const QString &beneficiary,
+                   GuardScope scope)
 {
     for (const auto &t : transitions()) {
         if (t.from != from || t.to != to)
             continue;
         for (Guard g : t.guards)
-            if (!holds(g, facts, beneficiary))
+            if ((scope == GuardScope::All || isAssetStateGuard(g)) && !holds(g, facts, beneficiary))
                 return makeError(ErrorCode::TransitionRefused,
                                  QCoreApplication::translate("Lifecycle", "%1 → %2 refused: %3")
                                      .arg(toString(from), toString(to), unmetMessage(g, facts)),

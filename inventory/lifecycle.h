@@ -44,6 +44,12 @@ struct Transition {
     QList<Guard> guards;
 };
 
+/// Which guards a check looks at. `AssetState` keeps only the guards the asset's own
+/// state decides (`beneficiary_given`, `reserved_for_beneficiary`): what a server, which
+/// holds no test results, and a station replaying another's events can still check.
+enum class GuardScope { All, AssetState };
+bool isAssetStateGuard(Guard guard);
+
 /// The lifecycle state machine. Pure data and functions: any thread.
 namespace Lifecycle {
 
@@ -56,7 +62,8 @@ bool isFinal(AssetState state);
 /// Checks that `from → to` is allowed and every guard holds. `beneficiary` is the one
 /// named by the move (empty when none). The error's detail is `forbidden_transition`
 /// or the unmet guard's name.
-Result<void> check(AssetState from, AssetState to, const AssetFacts &facts, const QString &beneficiary = {});
+Result<void> check(AssetState from, AssetState to, const AssetFacts &facts, const QString &beneficiary = {},
+                   GuardScope scope = GuardScope::All);
 
 } // namespace Lifecycle
 } // namespace Etabli::Inventory

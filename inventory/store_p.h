@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Établi contributors
 #pragma once
 
+#include "inventory/eventrules.h"
 #include "inventory/store.h"
 
 #include <QSqlDatabase>
@@ -25,6 +26,8 @@ struct Store::Private {
     /// Returns false when the UUID was already there.
     Result<bool> commit(Event &event, bool remote);
     Result<void> applyChange(const Event &event);
+    /// What the event rules need to decide `event` here (store_apply.cpp).
+    Result<EventRules::Before> before(const Event &event) const;
 
     /// Transactions that nest: the outermost is BEGIN IMMEDIATE (so two writers queue
     /// on the busy timeout instead of failing to upgrade), inner ones are savepoints.

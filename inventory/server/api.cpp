@@ -4,6 +4,7 @@
 
 #include "inventory/assettag.h"
 #include "inventory/domain.h"
+#include "inventory/eventrules.h"
 #include "inventory/lifecycle.h"
 #include "inventory/server/serverstore.h"
 
@@ -32,10 +33,14 @@ ApiResponse json(int status, const QJsonValue &value)
 
 ApiResponse error(int status, const QString &code, const QString &message, const QString &detail = {})
 {
+    // One error shape with the CLI (README, "Errors in JSON"): `code`, `message` and
+    // `detail` at the top level for every client, and inside `error` as before.
     QJsonObject e{{QStringLiteral("code"), code}, {QStringLiteral("message"), message}};
     if (!detail.isEmpty())
         e.insert(QStringLiteral("detail"), detail);
-    return json(status, QJsonObject{{QStringLiteral("error"), e}});
+    QJsonObject body = e;
+    body.insert(QStringLiteral("error"), e);
+    return json(status, body);
 }
 
 ApiResponse fromError(const Error &e)
@@ -275,10 +280,17 @@ ApiResponse Api::handle(const ApiRequest &r)
                 return error(400, QStringLiteral("bad_request"),
                              QCoreApplication::translate("Api", "event %1 appears twice").arg(e->uuid),
                              QStringLiteral("duplicate_uuid"));
-            if (!familyAllowed && e->type == QLatin1String("beneficiary.added"))
+            if (!familyAllowed && e->type == Inventory::EventType::BeneficiaryAdded)
                 return error(403, QStringLiteral("forbidden"),
                              QCoreApplication::translate("Api", "a station never handles family data"),
                              QStringLiteral("family_data"));
+            // The event rules say which roles make each type, for this path and the
+            // server's own endpoints alike (POST /api/v1/beneficiaries is desk-only).
+            if (!Inventory::EventRules::mayPush(e->type, token->role))
+                return error(
+                    403, QStringLiteral("forbidden"),
+                    QCoreApplication::translate("Api", "a %1 token cannot push %2 events").arg(token->role, e->type),
+                    QStringLiteral("forbidden_type"));
             seen.insert(e->uuid);
             events.append(*e);
         }
@@ -382,13 +394,13 @@ ApiResponse Api::handle(const ApiRequest &r)
             if (!knownBeneficiary)
                 return error(422, QStringLiteral("unknown_beneficiary"),
                              QCoreApplication::translate("Api", "no beneficiary «%1»").arg(*beneficiary));
-            e.type = QStringLiteral("asset.moved");
+            e.type = Inventory::EventType::AssetMoved;
             e.assetTag = *tag;
             e.payload = {{QStringLiteral("from"), state},
                          {QStringLiteral("to"), QStringLiteral("HANDED_OVER")},
                          {QStringLiteral("beneficiary"), *beneficiary}};
         } else {
-            e.type = QStringLiteral("beneficiary.added");
+            e.type = Inventory::EventType::BeneficiaryAdded;
             for (const QString &key : allowed) {
                 if (key == QLatin1String("worker"))
                     continue;
@@ -398,10 +410,16 @@ ApiResponse Api::handle(const ApiRequest &r)
                 e.payload.insert(key, *v);
             }
         }
-        auto outcome = m_store.push({e}, token->name);
+        if (!Inventory::EventRules::mayPush(e.type, token->role))
+            return error(
+                403, QStringLiteral("forbidden"),
+                QCoreApplication::translate("Api", "a %1 token cannot push %2 events").arg(token->role, e.type),
+                QStringLiteral("forbidden_type"));
+        // The same rules and guards as a station's event; a refusal stores nothing.
+        auto outcome = m_store.create(e, token->name);
         if (!outcome)
             return fromError(outcome.error());
-        const PushOutcome &o = outcome->first();
+        const PushOutcome &o = *outcome;
         return json(201,
                     QJsonObject{{QStringLiteral("uuid"), o.uuid},
                                 {QStringLiteral("seq"), o.seq},

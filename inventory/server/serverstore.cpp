@@ -4,7 +4,7 @@
 
 #include "inventory/assettag.h"
 #include "inventory/domain.h"
-#include "inventory/lifecycle.h"
+#include "inventory/eventrules.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -236,51 +236,117 @@ Result<void> ServerStore::Private::migrate()
 
 // --- tokens
 
-Result<QString> ServerStore::Private::apply(const Event &e)
+Result<Inventory::EventRules::Before> ServerStore::Private::before(const Event &e) const
 {
-    const auto str = [&e](const char *key) { return e.payload.value(QLatin1String(key)).toString().trimmed(); };
-    const QString when = Inventory::isoTime(e.time);
-    const auto exists = [this](const QString &sql, const QVariantList &binds) -> Result<bool> {
+    using Inventory::EventRules::Lookups;
+    Inventory::EventRules::Before b;
+    const auto found = [this](const QString &sql, const QVariantList &binds) -> Result<bool> {
         auto q = run(sql, binds);
         if (!q)
             return q.error();
-        return q->next();
+        const bool there = q->next();
+        q->finish();
+        return there;
     };
+    if (!e.assetTag.isEmpty()) {
+        auto a = run(QStringLiteral("SELECT kind, state, reserved_for, cycle, lot, make, model, serial FROM assets"
+                                    " WHERE tag = ?"),
+                     {e.assetTag});
+        if (!a)
+            return a.error();
+        if (a->next())
+            b.asset
+                = {true,
+                   Inventory::assetKindFromString(a->value(0).toString()).value_or(Inventory::AssetKind::Part),
+                   Inventory::assetStateFromString(a->value(1).toString()).value_or(Inventory::AssetState::Received),
+                   a->value(2).toString(),
+                   a->value(3).toInt(),
+                   a->value(4).toString(),
+                   a->value(5).toString(),
+                   a->value(6).toString(),
+                   a->value(7).toString()};
+        a->finish();
+    }
+    const Lookups l = Inventory::EventRules::lookups(e);
+    static const QHash<Lookups::Reference, QString> referenceSql{
+        {Lookups::Reference::Donor, QStringLiteral("SELECT 1 FROM donors WHERE name = ?")},
+        {Lookups::Reference::Lot, QStringLiteral("SELECT 1 FROM lots WHERE reference = ?")},
+        {Lookups::Reference::Kit, QStringLiteral("SELECT 1 FROM kits WHERE reference = ?")},
+    };
+    if (l.reference != Lookups::Reference::None) {
+        auto taken = found(referenceSql.value(l.reference), {l.referenceKey});
+        if (!taken)
+            return taken.error();
+        b.referenceTaken = *taken;
+    }
+    if (!l.lot.isEmpty()) {
+        auto known = found(QStringLiteral("SELECT 1 FROM lots WHERE reference = ?"), {l.lot});
+        if (!known)
+            return known.error();
+        b.lotKnown = *known;
+    }
+    for (const QString &item : l.items) {
+        auto known = found(QStringLiteral("SELECT 1 FROM assets WHERE tag = ?"), {item});
+        if (!known)
+            return known.error();
+        if (!*known) {
+            b.unknownItem = item;
+            break;
+        }
+    }
+    return b;
+}
+
+Result<QString> ServerStore::Private::apply(const Event &e)
+{
+    namespace EventType = Inventory::EventType;
+    auto b = before(e);
+    if (!b)
+        return b.error();
+    const bool aboutAsset = !e.assetTag.isEmpty();
+    if (aboutAsset && !b->asset.exists && e.type != EventType::AssetAdded)
+        return makeError(
+            ErrorCode::NotFound,
+            QCoreApplication::translate("ServerStore", "event %1 is about %2, an asset this server does not know")
+                .arg(e.uuid, e.assetTag),
+            QStringLiteral("unknown_asset"));
+    auto decided = Inventory::EventRules::apply(*b, e);
+    if (!decided) {
+        // The rules refused: a station's event is kept as overridden (the conflict
+        // rule); an event the server makes itself is refused and nothing is stored.
+        if (strict || decided.error().code == ErrorCode::InvalidArgument)
+            return decided.error();
+        return decided.error().message;
+    }
+    const Inventory::EventRules::After &after = *decided;
+    const auto str = [&e](const char *key) { return e.payload.value(QLatin1String(key)).toString().trimmed(); };
+    const QString when = Inventory::isoTime(e.time);
     const auto done = [](const Result<QSqlQuery> &q) -> Result<QString> {
         if (!q)
             return q.error();
         return QString();
     };
-    if (e.type == QLatin1String("donor.added")) {
-        auto x = exists(QStringLiteral("SELECT 1 FROM donors WHERE name = ?"), {str("name")});
-        if (!x)
-            return x.error();
-        if (*x)
-            return QCoreApplication::translate("ServerStore", "the donor «%1» already exists").arg(str("name"));
+    if (e.type == EventType::DonorAdded)
         return done(
             run(QStringLiteral("INSERT INTO donors(name, contact) VALUES(?, ?)"), {str("name"), str("contact")}));
-    }
-    if (e.type == QLatin1String("lot.added")) {
-        auto x = exists(QStringLiteral("SELECT 1 FROM lots WHERE reference = ?"), {str("reference")});
-        if (!x)
-            return x.error();
-        if (*x)
-            return QCoreApplication::translate("ServerStore", "the lot «%1» already exists").arg(str("reference"));
+    if (e.type == EventType::LotAdded) {
         if (!str("donor").isEmpty()) {
-            auto dx = exists(QStringLiteral("SELECT 1 FROM donors WHERE name = ?"), {str("donor")});
+            auto dx = run(QStringLiteral("SELECT 1 FROM donors WHERE name = ?"), {str("donor")});
             if (!dx)
                 return dx.error();
-            if (!*dx)
+            const bool known = dx->next();
+            dx->finish();
+            if (!known)
                 if (auto q = run(QStringLiteral("INSERT INTO donors(name, contact) VALUES(?, '')"), {str("donor")}); !q)
                     return q.error();
         }
         const QString received = str("received_at").isEmpty() ? when.left(10) : str("received_at");
         return done(run(QStringLiteral("INSERT INTO lots(reference, donor, expected_count, received_at)"
                                        " VALUES(?, ?, ?, ?)"),
-                        {str("reference"), str("donor"),
-                         qint64(e.payload.value(QStringLiteral("expected_count")).toDouble()), received}));
+                        {str("reference"), str("donor"), e.payload.value(QStringLiteral("expected_count")).toInteger(0),
+                         received}));
     }
-    if (e.type == QLatin1String("beneficiary.added"))
+    if (e.type == EventType::BeneficiaryAdded)
         return done(
             run(QStringLiteral("INSERT INTO beneficiaries(reference, school_id, school, class, family_name,"
                                " contact) VALUES(?, ?, ?, ?, ?, ?) ON CONFLICT(reference) DO UPDATE SET"
@@ -288,132 +354,74 @@ Result<QString> ServerStore::Private::apply(const Event &e)
                                " class = excluded.class, family_name = excluded.family_name,"
                                " contact = excluded.contact"),
                 {str("reference"), str("school_id"), str("school"), str("class"), str("family_name"), str("contact")}));
-    if (!isAssetType(e.type))
+    if (!aboutAsset)
         return QString(); // worker.added, station.added: kept in the log only
 
-    auto a = run(QStringLiteral("SELECT state, reserved_for, cycle, master_version FROM assets WHERE tag = ?"),
-                 {e.assetTag});
-    if (!a)
-        return a.error();
-    const bool known = a->next();
-    if (e.type == QLatin1String("asset.added")) {
-        if (known)
-            return QCoreApplication::translate("ServerStore", "the tag %1 is already used").arg(e.assetTag);
-        if (!str("lot").isEmpty()) {
-            auto lx = exists(QStringLiteral("SELECT 1 FROM lots WHERE reference = ?"), {str("lot")});
-            if (!lx)
-                return lx.error();
-            if (!*lx)
-                return QCoreApplication::translate("ServerStore", "no lot «%1»").arg(str("lot"));
-        }
+    const Inventory::EventRules::AssetSnapshot &a = after.asset;
+    if (e.type == EventType::AssetAdded)
         return done(run(QStringLiteral("INSERT INTO assets(tag, kind, state, lot, make, model, serial, reserved_for,"
                                        " cycle, master_version, created_at, updated_at)"
-                                       " VALUES(?, ?, 'RECEIVED', ?, ?, ?, ?, '', 1, '', ?, ?)"),
-                        {e.assetTag, Inventory::toString(*Inventory::assetKindFromString(str("kind"))), str("lot"),
-                         str("make"), str("model"), str("serial"), when, when}));
-    }
-    if (!known)
-        return makeError(
-            ErrorCode::NotFound,
-            QCoreApplication::translate("ServerStore", "event %1 is about %2, an asset this server does not know")
-                .arg(e.uuid, e.assetTag),
-            QStringLiteral("unknown_asset"));
-    const QString state = a->value(0).toString();
-    const QString reservedFor = a->value(1).toString();
-    const int cycle = a->value(2).toInt();
-    const QString master = a->value(3).toString();
-    if (e.type == QLatin1String("asset.moved")) {
-        const auto from = *Inventory::assetStateFromString(str("from"));
-        const auto to = *Inventory::assetStateFromString(str("to"));
-        if (Inventory::toString(from) != state)
-            return QCoreApplication::translate("ServerStore", "%1 is %2, not %3: someone moved it meanwhile")
-                .arg(e.assetTag, state, Inventory::toString(from));
-        if (!Inventory::Lifecycle::isAllowed(from, to))
-            return QCoreApplication::translate("ServerStore", "%1 cannot go from %2 to %3")
-                .arg(e.assetTag, state, Inventory::toString(to));
-        QString reserved = reservedFor;
-        int newCycle = cycle;
-        using S = Inventory::AssetState;
-        if (to == S::Reserved)
-            reserved = str("beneficiary");
-        else if (to == S::Ready || to == S::Testing || to == S::Parts || to == S::Recycled)
-            reserved.clear();
-        if (to == S::HandedOver) {
-            const QString until = e.time.toUTC().date().addYears(3).toString(Qt::ISODate);
+                                       " VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?)"),
+                        {e.assetTag, Inventory::toString(a.kind), Inventory::toString(a.state), a.lot, a.make, a.model,
+                         a.serial, a.reservedFor, a.cycle, when, when}));
+    if (e.type == EventType::AssetMoved) {
+        if (after.handover) {
+            auto m = run(QStringLiteral("SELECT master_version FROM assets WHERE tag = ?"), {e.assetTag});
+            if (!m)
+                return m.error();
+            const QString master = m->next() ? m->value(0).toString() : QString();
+            m->finish();
             if (auto q = run(QStringLiteral("INSERT INTO handovers(asset_tag, beneficiary, handed_over_at,"
                                             " warranty_until, master_version) VALUES(?, ?, ?, ?, ?)"),
-                             {e.assetTag, str("beneficiary"), when, until, master});
+                             {e.assetTag, after.handover->beneficiary, when, after.handover->warrantyUntil, master});
                 !q)
                 return q.error();
         }
-        if (to == S::Returned) {
+        if (after.returnedBy)
             if (auto q = run(QStringLiteral("UPDATE handovers SET returned_at = ? WHERE asset_tag = ?"
                                             " AND returned_at IS NULL"),
                              {when, e.assetTag});
                 !q)
                 return q.error();
-            ++newCycle;
-            reserved.clear();
-        }
         return done(run(QStringLiteral("UPDATE assets SET state = ?, reserved_for = ?, cycle = ?, updated_at = ?"
                                        " WHERE tag = ?"),
-                        {Inventory::toString(to), reserved, newCycle, when, e.assetTag}));
+                        {Inventory::toString(a.state), a.reservedFor, a.cycle, when, e.assetTag}));
     }
-    if (e.type == QLatin1String("kit.created")) {
-        auto kx = exists(QStringLiteral("SELECT 1 FROM kits WHERE reference = ?"), {str("reference")});
-        if (!kx)
-            return kx.error();
-        if (*kx)
-            return QCoreApplication::translate("ServerStore", "the kit «%1» already exists").arg(str("reference"));
-        for (const QJsonValue &v : e.payload.value(QStringLiteral("items")).toArray()) {
-            auto ix = exists(QStringLiteral("SELECT 1 FROM assets WHERE tag = ?"),
-                             {*Inventory::AssetTag::parse(v.toString())});
-            if (!ix)
-                return ix.error();
-            if (!*ix)
-                return QCoreApplication::translate("ServerStore", "no asset %1 in this inventory").arg(v.toString());
-        }
+    if (e.type == EventType::KitCreated)
         return done(
             run(QStringLiteral("INSERT INTO kits(reference, asset_tag) VALUES(?, ?)"), {str("reference"), e.assetTag}));
-    }
-    if (e.type == QLatin1String("hs.recorded"))
+    if (e.type == EventType::HsRecorded)
         return done(run(QStringLiteral("INSERT INTO hs_parts(asset_tag, part, reason, recorded_at) VALUES(?, ?, ?, ?)"),
-                        {e.assetTag, str("part"), str("reason").toLower(), when}));
-    if (e.type == QLatin1String("imaging.recorded") && e.payload.value(QStringLiteral("verified")).toBool())
+                        {e.assetTag, str("part").toLower(), str("reason").toLower(), when}));
+    if (e.type == EventType::ImagingRecorded && e.payload.value(QStringLiteral("verified")).toBool())
         return done(run(QStringLiteral("UPDATE assets SET master_version = ?, updated_at = ? WHERE tag = ?"),
                         {str("master_version"), when, e.assetTag}));
-    if (e.type == QLatin1String("asset.updated")) {
-        for (const char *column : {"make", "model", "serial"})
-            if (e.payload.contains(QLatin1String(column)))
-                if (auto q = run(QStringLiteral("UPDATE assets SET %1 = ? WHERE tag = ?").arg(QLatin1String(column)),
-                                 {str(column), e.assetTag});
-                    !q)
-                    return q.error();
-    }
+    if (e.type == EventType::AssetUpdated)
+        return done(run(QStringLiteral("UPDATE assets SET make = ?, model = ?, serial = ? WHERE tag = ?"),
+                        {a.make, a.model, a.serial, e.assetTag}));
     return QString();
+}
+
+Result<PushOutcome> ServerStore::create(const Event &event, const QString &createdBy)
+{
+    d->strict = true;
+    auto outcome = push({event}, createdBy);
+    d->strict = false;
+    if (!outcome)
+        return outcome.error();
+    return outcome->first();
 }
 
 Result<QList<PushOutcome>> ServerStore::push(const QList<Event> &events, const QString &pushedBy)
 {
     // Everything is checked before anything is written; the transaction is the
     // second line: an unknown asset found while applying rolls the batch back.
-    for (const Event &e : events) {
-        if (auto bad = validatePayload(e))
-            return *bad;
-        if (isAssetType(e.type)) {
-            auto tag = Inventory::AssetTag::parse(e.assetTag);
-            if (!tag || *tag != e.assetTag)
-                return makeError(ErrorCode::InvalidArgument,
-                                 QCoreApplication::translate("ServerStore", "event %1: «%2» is not a valid asset tag")
-                                     .arg(e.uuid, e.assetTag),
-                                 QStringLiteral("bad_tag"));
-        } else if (!e.assetTag.isEmpty()) {
+    for (const Event &e : events)
+        if (auto valid = Inventory::EventRules::validate(e); !valid)
             return makeError(
-                ErrorCode::InvalidArgument,
-                QCoreApplication::translate("ServerStore", "event %1: a %2 is not about an asset").arg(e.uuid, e.type),
-                QStringLiteral("bad_tag"));
-        }
-    }
+                valid.error().code,
+                QCoreApplication::translate("ServerStore", "event %1: %2").arg(e.uuid, valid.error().message),
+                valid.error().detail);
     QSqlDatabase database = d->db();
     if (!database.transaction())
         return makeError(ErrorCode::Io,
@@ -471,7 +479,7 @@ Result<QJsonArray> ServerStore::pull(qint64 since, int limit, bool withFamilyDat
     QString sql = QStringLiteral("SELECT seq, uuid, station, worker, time, type, asset_tag, payload, status, note"
                                  " FROM events WHERE seq > ?");
     if (!withFamilyData)
-        sql += QStringLiteral(" AND type <> 'beneficiary.added'");
+        sql += QStringLiteral(" AND type <> '%1'").arg(Inventory::EventType::BeneficiaryAdded);
     sql += QStringLiteral(" ORDER BY seq LIMIT %1").arg(limit + 1);
     auto q = d->run(sql, {since});
     if (!q)
@@ -484,6 +492,11 @@ Result<QJsonArray> ServerStore::pull(qint64 since, int limit, bool withFamilyDat
             *more = true;
             break;
         }
+        Event e;
+        e.type = q->value(5).toString();
+        e.payload = QJsonDocument::fromJson(q->value(7).toString().toUtf8()).object();
+        // A bench never sees a desk's free-text note (it may name a family).
+        const QJsonObject payload = withFamilyData ? e.payload : Inventory::EventRules::stationPayload(e);
         QJsonObject o{
             {QStringLiteral("seq"), q->value(0).toLongLong()},
             {QStringLiteral("uuid"), q->value(1).toString()},
@@ -494,7 +507,7 @@ Result<QJsonArray> ServerStore::pull(qint64 since, int limit, bool withFamilyDat
             {QStringLiteral("asset_tag"),
              q->value(6).isNull() || q->value(6).toString().isEmpty() ? QJsonValue()
                                                                       : QJsonValue(q->value(6).toString())},
-            {QStringLiteral("payload"), QJsonDocument::fromJson(q->value(7).toString().toUtf8()).object()},
+            {QStringLiteral("payload"), payload},
             {QStringLiteral("status"), q->value(8).toString()},
         };
         if (!q->value(9).toString().isEmpty())

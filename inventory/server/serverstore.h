@@ -58,6 +58,10 @@ public:
     /// Validates then stores a batch in one transaction, in order: either every event
     /// is stored (or recognised as already there), or none and the error says why.
     Result<QList<PushOutcome>> push(const QList<Inventory::Event> &events, const QString &pushedBy);
+    /// Stores an event the server makes itself (a handover at the desk endpoint…): the
+    /// same rules and guards as a station's event, but any refusal is returned as the
+    /// error (TransitionRefused, Conflict…) and nothing is stored.
+    Result<PushOutcome> create(const Inventory::Event &event, const QString &createdBy);
     /// Events with seq > since, oldest first. `withFamilyData` false leaves out
     /// beneficiary.added (stations never receive family data).
     Result<QJsonArray> pull(qint64 since, int limit, bool withFamilyData, qint64 *last, bool *more) const;

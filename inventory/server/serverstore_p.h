@@ -5,6 +5,7 @@
 // Internal to ServerStore: its private state and the helpers its files share.
 
 #include "inventory/event.h"
+#include "inventory/eventrules.h"
 #include "inventory/server/serverstore.h"
 
 #include <QHash>
@@ -20,10 +21,6 @@ namespace Etabli::Server {
 QString compact(const QJsonObject &o);
 /// Now, as the event log writes times.
 QString now();
-/// Why an event's payload is not what its type needs (serverstore_payload.cpp), if it is not.
-std::optional<Error> validatePayload(const Inventory::Event &e);
-/// Whether events of this type are about one asset.
-bool isAssetType(const QString &type);
 
 struct ServerStore::Private {
     QString connection;
@@ -44,8 +41,13 @@ struct ServerStore::Private {
     }
 
     Result<void> migrate();
-    /// Applies one new event to the state; returns the note when it is overridden.
+    /// Applies one new event to the state by the event rules (inventory/eventrules.h);
+    /// returns the note when it is overridden.
     Result<QString> apply(const Inventory::Event &e);
+    /// What the event rules need to decide `e` here.
+    Result<Inventory::EventRules::Before> before(const Inventory::Event &e) const;
+    /// Set by create(): a refusal of the rules is an error, not an overridden event.
+    bool strict = false;
 };
 
 } // namespace Etabli::Server
