@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 Établi contributors
 #include "inventory/event.h"
 
+#include "inventory/eventrules.h"
+
 #include <QCoreApplication>
 #include <QUuid>
 
@@ -14,13 +16,7 @@ QString isoTime(const QDateTime &time)
 
 QStringList knownEventTypes()
 {
-    return {
-        QStringLiteral("donor.added"),   QStringLiteral("lot.added"),        QStringLiteral("asset.added"),
-        QStringLiteral("asset.moved"),   QStringLiteral("asset.updated"),    QStringLiteral("test.recorded"),
-        QStringLiteral("hs.recorded"),   QStringLiteral("erasure.recorded"), QStringLiteral("imaging.recorded"),
-        QStringLiteral("label.printed"), QStringLiteral("kit.created"),      QStringLiteral("beneficiary.added"),
-        QStringLiteral("worker.added"),  QStringLiteral("station.added"),
-    };
+    return EventRules::typeNames();
 }
 
 QJsonObject toJson(const Event &e)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Établi contributors
 #include "inventory/assettag.h"
+#include "inventory/eventtypes.h"
 #include "inventory/schema.h"
 #include "inventory/store_p.h"
 
@@ -243,7 +244,7 @@ Result<Donor> Store::addDonor(const QString &name, const QString &contact)
 {
     if (name.trimmed().isEmpty())
         return makeError(ErrorCode::InvalidArgument, QCoreApplication::translate("Store", "a donor needs a name"));
-    Event e = d->makeEvent(QStringLiteral("donor.added"), {},
+    Event e = d->makeEvent(QString(EventType::DonorAdded), {},
                            {{QStringLiteral("name"), name.trimmed()}, {QStringLiteral("contact"), contact}});
     auto r = d->commit(e, false);
     if (!r)
@@ -253,7 +254,7 @@ Result<Donor> Store::addDonor(const QString &name, const QString &contact)
 
 Result<Lot> Store::addLot(const QString &reference, const QString &donor, int expectedCount, const QString &notes)
 {
-    Event e = d->makeEvent(QStringLiteral("lot.added"), {},
+    Event e = d->makeEvent(QString(EventType::LotAdded), {},
                            {{QStringLiteral("reference"), reference.trimmed()},
                             {QStringLiteral("donor"), donor.trimmed()},
                             {QStringLiteral("expected_count"), expectedCount},
@@ -303,7 +304,7 @@ Result<Asset> Store::addAsset(const NewAsset &a)
                         {QStringLiteral("serial"), a.serial}, {QStringLiteral("specs"), a.specs}};
     if (!a.lot.isEmpty())
         payload.insert(QStringLiteral("lot"), a.lot);
-    Event e = d->makeEvent(QStringLiteral("asset.added"), tag, payload);
+    Event e = d->makeEvent(QString(EventType::AssetAdded), tag, payload);
     auto r = d->commit(e, false);
     if (!r) {
         (void)d->finish(false);
@@ -327,7 +328,7 @@ Result<Asset> Store::moveAsset(const QString &tagInput, AssetState to, const QSt
         payload.insert(QStringLiteral("beneficiary"), beneficiary);
     if (!note.isEmpty())
         payload.insert(QStringLiteral("note"), note);
-    Event e = d->makeEvent(QStringLiteral("asset.moved"), *tag, payload);
+    Event e = d->makeEvent(QString(EventType::AssetMoved), *tag, payload);
     auto r = d->commit(e, false);
     if (!r)
         return r.error();
@@ -336,10 +337,10 @@ Result<Asset> Store::moveAsset(const QString &tagInput, AssetState to, const QSt
 
 Result<Event> Store::record(const QString &type, const QString &tagInput, const QJsonObject &payload)
 {
-    static const QStringList assetTypes{QStringLiteral("test.recorded"),    QStringLiteral("hs.recorded"),
-                                        QStringLiteral("erasure.recorded"), QStringLiteral("imaging.recorded"),
-                                        QStringLiteral("label.printed"),    QStringLiteral("asset.updated"),
-                                        QStringLiteral("kit.created")};
+    static const QStringList assetTypes{QString(EventType::TestRecorded),    QString(EventType::HsRecorded),
+                                        QString(EventType::ErasureRecorded), QString(EventType::ImagingRecorded),
+                                        QString(EventType::LabelPrinted),    QString(EventType::AssetUpdated),
+                                        QString(EventType::KitCreated)};
     if (!assetTypes.contains(type))
         return makeError(ErrorCode::InvalidArgument,
                          QCoreApplication::translate("Store", "unknown record type «%1» (one of %2)")
@@ -356,9 +357,9 @@ Result<Event> Store::record(const QString &type, const QString &tagInput, const 
 
 Result<Event> Store::recordGeneral(const QString &type, const QJsonObject &payload)
 {
-    static const QStringList generalTypes{QStringLiteral("beneficiary.added"), QStringLiteral("worker.added"),
-                                          QStringLiteral("station.added"), QStringLiteral("donor.added"),
-                                          QStringLiteral("lot.added")};
+    static const QStringList generalTypes{QString(EventType::BeneficiaryAdded), QString(EventType::WorkerAdded),
+                                          QString(EventType::StationAdded), QString(EventType::DonorAdded),
+                                          QString(EventType::LotAdded)};
     if (!generalTypes.contains(type))
         return makeError(ErrorCode::InvalidArgument,
                          QCoreApplication::translate("Store", "unknown record type «%1»").arg(type));

@@ -8,6 +8,7 @@
 // of one tag, is overridden. The server applies it as events arrive; a station
 // replays an asset in that order whenever what it pulls disagrees with its own
 // provisional order (its unsent events go last, in their local order).
+#include "inventory/eventtypes.h"
 #include "inventory/store_p.h"
 
 #include <QCoreApplication>
@@ -183,7 +184,7 @@ Result<void> Store::Private::replayAsset(const QString &tag)
     while (q->next())
         history.append(eventFromQuery(*q));
     for (const Event &e : std::as_const(history)) {
-        if (e.type == QLatin1String("asset.added") || e.type == QLatin1String("kit.created"))
+        if (e.type == EventType::AssetAdded || e.type == EventType::KitCreated)
             continue; // the row and the kit exist once; a duplicate keeps its verdict
         const bool ordered = e.serverSeq > 0;
         if (ordered && e.status == QLatin1String("overridden"))

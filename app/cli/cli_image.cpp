@@ -10,6 +10,7 @@
 #include "imaging/source.h"
 #include "imaging/target.h"
 #include "imaging/writer.h"
+#include "inventory/eventtypes.h"
 #include "inventory/store.h"
 
 #include <QCoreApplication>
@@ -598,7 +599,8 @@ int writeCommand(Context &ctx)
                                       {QStringLiteral("manifest_signed"), isSigned},
                                       {QStringLiteral("started_at"), startedAt},
                                       {QStringLiteral("ended_at"), endedAt}};
-            auto recorded = store->record(QStringLiteral("imaging.recorded"), assets[int(i)], payload);
+            auto recorded
+                = store->record(QString(Etabli::Inventory::EventType::ImagingRecorded), assets[int(i)], payload);
             if (!recorded) {
                 code = ctx.fail(recorded.error());
             } else {

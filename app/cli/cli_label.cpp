@@ -5,6 +5,7 @@
 #include "app/cli/cli.h"
 
 #include "inventory/assettag.h"
+#include "inventory/eventtypes.h"
 #include "inventory/store.h"
 #include "labels/labeloutput.h"
 #include "labels/labelrenderer.h"
@@ -98,12 +99,12 @@ Result<LabelData> labelData(Store &store, const QString &input)
     for (const Event &e : events) {
         if (e.status != QLatin1String("applied"))
             continue;
-        if (e.type == QLatin1String("imaging.recorded"))
+        if (e.type == Etabli::Inventory::EventType::ImagingRecorded)
             d.master = QStringList{e.payload.value(QLatin1String("master_name")).toString(),
                                    e.payload.value(QLatin1String("master_version")).toString()}
                            .join(u' ')
                            .trimmed();
-        if (e.type == QLatin1String("kit.created")) {
+        if (e.type == Etabli::Inventory::EventType::KitCreated) {
             d.kitReference = e.payload.value(QLatin1String("reference")).toString();
             d.kitItems.clear();
             for (const QJsonValue &v : e.payload.value(QLatin1String("items")).toArray()) {
@@ -145,7 +146,7 @@ Result<void> sendAndRecord(Context &ctx, const LabelTemplate &templ, const Rende
         return sent;
     for (const QString &tag : label.tags) {
         auto r = ctx.store()->record(
-            QStringLiteral("label.printed"), tag,
+            QString(Etabli::Inventory::EventType::LabelPrinted), tag,
             QJsonObject{{QStringLiteral("template"), templ.name}, {QStringLiteral("printer"), target.uri}});
         if (!r) // printed but not recorded: say it, never queue a second copy
             return makeError(

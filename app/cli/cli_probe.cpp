@@ -12,6 +12,7 @@
 #include "hwtest/probe/machineprobe.h"
 #include "hwtest/probe/minspec.h"
 #include "hwtest/probe/smbios.h"
+#include "inventory/eventtypes.h"
 #include "inventory/store.h"
 
 #include <QCoreApplication>
@@ -296,8 +297,8 @@ int probeCommand(Context &ctx)
         Inventory::Store *store = ctx.store();
         if (!store)
             return 3;
-        auto r
-            = store->record(QStringLiteral("asset.updated"), p.value(QStringLiteral("asset")), assetPayload(machine));
+        auto r = store->record(QString(Etabli::Inventory::EventType::AssetUpdated), p.value(QStringLiteral("asset")),
+                               assetPayload(machine));
         if (!r)
             return ctx.fail(r.error());
         if (!ctx.json && format != QLatin1String("glpi"))

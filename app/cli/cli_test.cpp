@@ -12,6 +12,7 @@
 #include "hwtest/diag/smart.h"
 #include "hwtest/diag/surfacescan.h"
 #include "inventory/assettag.h"
+#include "inventory/eventtypes.h"
 #include "inventory/store.h"
 
 #include <QCoreApplication>
@@ -71,7 +72,7 @@ int finish(Context &ctx, const QList<TestResult> &results, const QString &asset)
         if (!store)
             return 3;
         for (const TestResult &t : results) {
-            auto r = store->record(QStringLiteral("test.recorded"), *tag, t.toPayload());
+            auto r = store->record(QString(Etabli::Inventory::EventType::TestRecorded), *tag, t.toPayload());
             if (!r)
                 return ctx.fail(r.error());
         }

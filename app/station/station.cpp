@@ -3,6 +3,7 @@
 #include "app/station/station.h"
 
 #include "inventory/assettag.h"
+#include "inventory/eventtypes.h"
 #include "inventory/store.h"
 
 #include <QJSEngine>
@@ -56,7 +57,7 @@ bool Station::record(const QList<HwTest::TestResult> &results)
             error = store.error().message;
         } else {
             for (const HwTest::TestResult &t : results) {
-                auto r = (*store)->record(QStringLiteral("test.recorded"), *tag, t.toPayload());
+                auto r = (*store)->record(QString(Etabli::Inventory::EventType::TestRecorded), *tag, t.toPayload());
                 if (!r) {
                     error = r.error().message;
                     break;

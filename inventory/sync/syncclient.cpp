@@ -3,6 +3,7 @@
 #include "inventory/sync/syncclient.h"
 
 #include "inventory/event.h"
+#include "inventory/eventtypes.h"
 #include "inventory/store.h"
 
 #include <QCoreApplication>
@@ -249,7 +250,7 @@ void SyncClient::pullNext()
                 done(&bad);
                 return;
             }
-            if (e->type == QLatin1String("beneficiary.added") && !m_config.keepFamilyData)
+            if (e->type == Inventory::EventType::BeneficiaryAdded && !m_config.keepFamilyData)
                 continue; // family data never lands on a bench
             e->serverSeq = v.toObject().value(QStringLiteral("seq")).toInteger();
             events.append(*e);
