@@ -388,7 +388,7 @@ Result<After> apply(const Before &before, const Event &e)
                              QStringLiteral("duplicate_reference"));
         if (!before.unknownItem.isEmpty())
             return makeError(ErrorCode::NotFound, tr("no asset %1 in this inventory").arg(before.unknownItem),
-                             QStringLiteral("unknown_tag"));
+                             QStringLiteral("unknown_item"));
     }
     return after; // records (tests, HS parts, erasures, imaging runs, labels) leave the asset as it is
 }

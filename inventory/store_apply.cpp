@@ -47,10 +47,19 @@ Result<bool> Store::Private::commit(Event &e, bool remote)
         (void)finish(false);
         return b.error();
     }
+    // Every guard for this station's own change; for an event made elsewhere only those
+    // the asset state decides, exactly as the server (the other guards were checked where
+    // the event was made).
+    checkAllGuards = !remote && !syncReplay;
     auto change = applyChange(e);
+    checkAllGuards = false;
     (void)finish(change.ok());
     if (!change) {
-        if (!remote || change.error().code == ErrorCode::Io) {
+        // An event about an asset this store does not know is refused, as the server
+        // refuses it, so it is offered again once its asset.added is here; only the
+        // server's own order keeps it (overridden), since the server already ruled.
+        const bool unknownAsset = change.error().detail == QLatin1String("unknown_tag") && !syncReplay;
+        if (!remote || change.error().code == ErrorCode::Io || unknownAsset) {
             (void)finish(false);
             return change.error();
         }
@@ -136,9 +145,7 @@ Result<EventRules::Before> Store::Private::before(const Event &e) const
             break;
         }
     }
-    // A station's own move is checked against every guard; the server's order only
-    // against those the asset state decides, as the server does.
-    if (e.type == EventType::AssetMoved && !syncReplay && b.asset.exists)
+    if (e.type == EventType::AssetMoved && checkAllGuards && b.asset.exists)
         b.facts = factsFor(e.assetTag);
     return b;
 }

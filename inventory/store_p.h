@@ -41,6 +41,8 @@ struct Store::Private {
     /// the asset's current state and the lifecycle edge, exactly as the server does;
     /// the other guards were the originating station's business.
     bool syncReplay = false;
+    /// Set by commit() for this station's own changes: moves meet every lifecycle guard.
+    bool checkAllGuards = false;
     Result<void> replayAsset(const QString &tag);
     Event makeEvent(const QString &type, const QString &tag, const QJsonObject &payload) const;
     std::optional<qint64> assetId(const QString &tag) const;

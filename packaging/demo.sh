@@ -22,7 +22,7 @@ step() { printf '\n== %s\n' "$*"; }
 
 step "Établi demo: inventory in $dir/inventory.sqlite"
 etabli config set tag.prefix BCL
-etabli lot add LOT-2026-001 --donor "Banque Exemple" --expected 4 --notes "Lot de démonstration"
+etabli lot add LOT-2026-001 --donor "Banque Exemple" --new-donor --expected 4 --notes "Lot de démonstration"
 pc=$(etabli asset add --kind pc --lot LOT-2026-001 --json | sed -n 's/.*"tag": "\([^"]*\)".*/\1/p')
 etabli asset add --kind pc --lot LOT-2026-001 --make HP --model "EliteDesk 800 G1" --serial CZC4071BX3
 etabli asset add --kind screen --lot LOT-2026-001 --make Acer --model V193 --serial ETLBW0D0079

@@ -32,10 +32,44 @@ Inventory::Store *Context::store()
     return m_store.get();
 }
 
+QString errorCodeName(ErrorCode code)
+{
+    // The same names as the server's `error.code` (inventory/server/api.cpp).
+    switch (code) {
+    case ErrorCode::InvalidArgument:
+    case ErrorCode::BadCheckCharacter:
+        return QStringLiteral("bad_request");
+    case ErrorCode::NotFound:
+        return QStringLiteral("not_found");
+    case ErrorCode::TransitionRefused:
+    case ErrorCode::Conflict:
+    case ErrorCode::Refused:
+        return QStringLiteral("conflict");
+    case ErrorCode::Unauthorized:
+        return QStringLiteral("unauthorized");
+    case ErrorCode::Corrupt:
+        return QStringLiteral("corrupt");
+    case ErrorCode::Unsupported:
+        return QStringLiteral("unsupported");
+    case ErrorCode::Io:
+    case ErrorCode::Network:
+        return QStringLiteral("unavailable");
+    case ErrorCode::Cancelled:
+        return QStringLiteral("cancelled");
+    case ErrorCode::Internal:
+        break;
+    }
+    return QStringLiteral("internal");
+}
+
 int Context::fail(const Error &error)
 {
     if (json) {
-        QJsonObject o{{QStringLiteral("error"), error.message}};
+        // One shape with the server (README, "Errors in JSON"): `code`, `message` and
+        // `detail` at the top level; `error` (the message) kept for older scripts.
+        QJsonObject o{{QStringLiteral("error"), error.message},
+                      {QStringLiteral("code"), errorCodeName(error.code)},
+                      {QStringLiteral("message"), error.message}};
         if (!error.detail.isEmpty())
             o.insert(QStringLiteral("detail"), error.detail);
         err << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)) << Qt::endl;

@@ -52,6 +52,10 @@ private:
     int m_lastExitCode = 0;
 };
 
+/// The name of `code` in JSON errors, the same as the server's `error.code`
+/// (bad_request, not_found, conflict, unauthorized, unavailable…).
+QString errorCodeName(ErrorCode code);
+
 /// A `noun` of the CLI: `run` receives the context; it returns the exit code.
 struct Command {
     QString noun;

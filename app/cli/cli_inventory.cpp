@@ -19,6 +19,23 @@ using namespace Etabli::Inventory;
 
 namespace {
 
+QString stateNames()
+{
+    QStringList names;
+    for (AssetState s : allAssetStates())
+        names << toString(s);
+    return names.join(QStringLiteral(", "));
+}
+
+/// Says which verb is unknown and the verbs there are, instead of a bare usage line.
+int unknownVerb(Context &ctx, const QString &noun, const QString &verb, const QStringList &verbs, const QString &usage)
+{
+    if (!verb.isEmpty() && !verbs.contains(verb))
+        return ctx.usage(QCoreApplication::translate("Cli", "unknown verb «%1» for «%2» (one of %3)")
+                             .arg(verb, noun, verbs.join(QStringLiteral(", "))));
+    return ctx.usage(usage);
+}
+
 QString assetLine(const Asset &a)
 {
     QStringList parts{a.tag, toString(a.kind).leftJustified(8), toString(a.state).leftJustified(11)};
@@ -96,7 +113,8 @@ int configCommand(Context &ctx)
         auto r = store->setSetting(pos[1], pos[2]);
         return r ? 0 : ctx.fail(r.error());
     }
-    return ctx.usage(QCoreApplication::translate("Cli", "usage: etabli config get KEY | set KEY VALUE"));
+    return unknownVerb(ctx, QStringLiteral("config"), pos.value(0), {QStringLiteral("get"), QStringLiteral("set")},
+                       QCoreApplication::translate("Cli", "usage: etabli config get KEY | set KEY VALUE"));
 }
 
 int donorCommand(Context &ctx)
@@ -128,14 +146,17 @@ int donorCommand(Context &ctx)
             ctx.printJson(list);
         return 0;
     }
-    return ctx.usage(QCoreApplication::translate("Cli", "usage: etabli donor add NAME [--contact C] | list"));
+    return unknownVerb(ctx, QStringLiteral("donor"), pos.value(0), {QStringLiteral("add"), QStringLiteral("list")},
+                       QCoreApplication::translate("Cli", "usage: etabli donor add NAME [--contact C] | list"));
 }
 
 int lotCommand(Context &ctx)
 {
     QCommandLineParser p;
-    p.addOption({QStringLiteral("donor"), QCoreApplication::translate("Cli", "Donor name (created if new)"),
+    p.addOption({QStringLiteral("donor"), QCoreApplication::translate("Cli", "Donor name (an existing donor)"),
                  QStringLiteral("NAME")});
+    p.addOption({QStringLiteral("new-donor"),
+                 QCoreApplication::translate("Cli", "Create the donor named by --donor if it does not exist")});
     p.addOption({QStringLiteral("expected"), QCoreApplication::translate("Cli", "Number of PCs announced"),
                  QStringLiteral("N")});
     p.addOption({QStringLiteral("notes"), QCoreApplication::translate("Cli", "Free notes"), QStringLiteral("TEXT")});
@@ -160,6 +181,28 @@ int lotCommand(Context &ctx)
         const int expected = p.isSet(QStringLiteral("expected")) ? p.value(QStringLiteral("expected")).toInt(&ok) : 0;
         if (!ok || expected < 0)
             return ctx.usage(QCoreApplication::translate("Cli", "--expected takes a whole number"));
+        // A mistyped donor would split the council's figures: only --new-donor creates one.
+        const QString donor = p.value(QStringLiteral("donor")).trimmed();
+        if (!donor.isEmpty() && !p.isSet(QStringLiteral("new-donor"))) {
+            QStringList known;
+            QString sameButCase;
+            bool exists = false;
+            for (const Donor &d : store->donors()) {
+                known << d.name;
+                exists |= d.name == donor;
+                if (d.name.compare(donor, Qt::CaseInsensitive) == 0)
+                    sameButCase = d.name;
+            }
+            if (!exists)
+                return ctx.fail(makeError(
+                    ErrorCode::NotFound,
+                    sameButCase.isEmpty()
+                        ? QCoreApplication::translate("Cli", "no donor «%1» (known: %2); add --new-donor to create it")
+                              .arg(donor, known.isEmpty() ? QStringLiteral("-") : known.join(QStringLiteral(", ")))
+                        : QCoreApplication::translate("Cli", "no donor «%1»: did you mean «%2»?")
+                              .arg(donor, sameButCase),
+                    QStringLiteral("unknown_donor")));
+        }
         auto r = store->addLot(pos[1], p.value(QStringLiteral("donor")), expected, p.value(QStringLiteral("notes")));
         if (!r)
             return ctx.fail(r.error());
@@ -186,8 +229,12 @@ int lotCommand(Context &ctx)
         }
         return 0;
     }
-    return ctx.usage(QCoreApplication::translate(
-        "Cli", "usage: etabli lot add REF [--donor NAME] [--expected N] [--notes T] | show REF | list"));
+    return unknownVerb(
+        ctx, QStringLiteral("lot"), pos.value(0),
+        {QStringLiteral("add"), QStringLiteral("show"), QStringLiteral("list")},
+        QCoreApplication::translate(
+            "Cli",
+            "usage: etabli lot add REF [--donor NAME [--new-donor]] [--expected N] [--notes T] | show REF | list"));
 }
 
 /// Reads a JSON object from TEXT, or from the file named after an @.
@@ -280,10 +327,10 @@ int assetCommand(Context &ctx)
         if (p.isSet(QStringLiteral("state"))) {
             state = assetStateFromString(p.value(QStringLiteral("state")));
             if (!state)
-                return ctx.fail(makeError(
-                    ErrorCode::InvalidArgument,
-                    QCoreApplication::translate("Cli", "unknown state «%1»").arg(p.value(QStringLiteral("state"))),
-                    QStringLiteral("unknown_state")));
+                return ctx.fail(makeError(ErrorCode::InvalidArgument,
+                                          QCoreApplication::translate("Cli", "unknown state «%1» (one of %2)")
+                                              .arg(p.value(QStringLiteral("state")), stateNames()),
+                                          QStringLiteral("unknown_state")));
         }
         const QList<Asset> assets = store->assets(state);
         if (ctx.json) {
@@ -300,9 +347,10 @@ int assetCommand(Context &ctx)
     if (verb == QLatin1String("move") && pos.size() == 3) {
         const auto to = assetStateFromString(pos[2]);
         if (!to)
-            return ctx.fail(makeError(ErrorCode::InvalidArgument,
-                                      QCoreApplication::translate("Cli", "unknown state «%1»").arg(pos[2]),
-                                      QStringLiteral("unknown_state")));
+            return ctx.fail(makeError(
+                ErrorCode::InvalidArgument,
+                QCoreApplication::translate("Cli", "unknown state «%1» (one of %2)").arg(pos[2], stateNames()),
+                QStringLiteral("unknown_state")));
         auto r = store->moveAsset(pos[1], *to, p.value(QStringLiteral("beneficiary")), p.value(QStringLiteral("note")));
         if (!r)
             return ctx.fail(r.error());
@@ -338,11 +386,14 @@ int assetCommand(Context &ctx)
         ctx.out << *tag << Qt::endl;
         return 0;
     }
-    return ctx.usage(QCoreApplication::translate(
-        "Cli",
-        "usage: etabli asset add --kind K [--lot L] [--make M] [--model M] [--serial S] [--tag T]"
-        " | show TAG | list [--state S] | move TAG STATE [--beneficiary B] [--note N]"
-        " | record TAG TYPE --payload JSON|@FILE | history TAG | check TAG"));
+    return unknownVerb(ctx, QStringLiteral("asset"), verb,
+                       {QStringLiteral("add"), QStringLiteral("show"), QStringLiteral("list"), QStringLiteral("move"),
+                        QStringLiteral("record"), QStringLiteral("history"), QStringLiteral("check")},
+                       QCoreApplication::translate(
+                           "Cli",
+                           "usage: etabli asset add --kind K [--lot L] [--make M] [--model M] [--serial S] [--tag T]"
+                           " | show TAG | list [--state S] | move TAG STATE [--beneficiary B] [--note N]"
+                           " | record TAG TYPE --payload JSON|@FILE | history TAG | check TAG"));
 }
 
 int eventsCommand(Context &ctx)
@@ -375,9 +426,10 @@ void registerInventoryCommands(Registry &registry)
     registry.add({QStringLiteral("config"), QStringLiteral("  config get KEY | set KEY VALUE   (tag.prefix, tag.next)"),
                   configCommand});
     registry.add({QStringLiteral("donor"), QStringLiteral("  donor add NAME [--contact C] | list"), donorCommand});
-    registry.add({QStringLiteral("lot"),
-                  QStringLiteral("  lot add REF [--donor NAME] [--expected N] [--notes T] | show REF | list"),
-                  lotCommand});
+    registry.add(
+        {QStringLiteral("lot"),
+         QStringLiteral("  lot add REF [--donor NAME [--new-donor]] [--expected N] [--notes T] | show REF | list"),
+         lotCommand});
     registry.add({QStringLiteral("asset"),
                   QStringLiteral("  asset add --kind pc|screen|keyboard|mouse|speakers|part [--lot L] [--make M]"
                                  " [--model M] [--serial S] [--tag T]\n"

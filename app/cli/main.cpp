@@ -11,6 +11,7 @@
 #include <QDir>
 #include <QFile>
 #include <QGuiApplication>
+#include <QHash>
 #include <QLibraryInfo>
 #include <QSysInfo>
 
@@ -26,14 +27,39 @@ using namespace Etabli::Cli;
 
 namespace {
 
+/// One line saying what each command is for, shown by `etabli help` above its verbs.
+QString summary(const QString &noun)
+{
+    static const QHash<QString, const char *> lines{
+        {QStringLiteral("config"), QT_TRANSLATE_NOOP("Cli", "settings of this inventory (tag prefix, next tag)")},
+        {QStringLiteral("donor"), QT_TRANSLATE_NOOP("Cli", "the companies that give the PCs")},
+        {QStringLiteral("lot"), QT_TRANSLATE_NOOP("Cli", "the intake batches, one donor each")},
+        {QStringLiteral("asset"),
+         QT_TRANSLATE_NOOP("Cli", "PCs and peripherals: add, show, list, move through the lifecycle, record results")},
+        {QStringLiteral("events"), QT_TRANSLATE_NOOP("Cli", "the log of every change made in this inventory")},
+        {QStringLiteral("probe"), QT_TRANSLATE_NOOP("Cli", "read what hardware a PC has (into an asset)")},
+        {QStringLiteral("test"), QT_TRANSLATE_NOOP("Cli", "test RAM, disk, sound, keyboard, mouse, screen")},
+        {QStringLiteral("image"), QT_TRANSLATE_NOOP("Cli", "sign, check and write the school master to disks")},
+        {QStringLiteral("label"), QT_TRANSLATE_NOOP("Cli", "draw and print asset labels")},
+        {QStringLiteral("sync"), QT_TRANSLATE_NOOP("Cli", "exchange changes with the central server")},
+    };
+    const auto it = lines.constFind(noun);
+    return it == lines.constEnd() ? QString() : QCoreApplication::translate("Cli", it.value());
+}
+
 int printHelp(const Registry &registry, QTextStream &out)
 {
     out << QCoreApplication::translate("Cli",
                                        "Usage: etabli NOUN VERB [options]  (global: --db PATH --json "
                                        "--station NAME --worker NAME --lang fr|en)")
         << Qt::endl;
-    for (const Command &c : registry.commands())
-        out << c.synopsis << Qt::endl;
+    for (const Command &c : registry.commands()) {
+        const QString line = summary(c.noun);
+        out << Qt::endl << c.noun << QStringLiteral(": ") << (line.isEmpty() ? c.noun : line) << Qt::endl;
+        // The verbs' lines are translated here, so the placeholders (NAME, FILE…) read the
+        // same in every line of the French help (app/i18n/etabli_fr.ts, context Cli).
+        out << QCoreApplication::translate("Cli", c.synopsis.toUtf8().constData()) << Qt::endl;
+    }
     return 0;
 }
 

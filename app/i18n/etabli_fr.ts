@@ -109,6 +109,10 @@
         <source>no beneficiary «%1»</source>
         <translation>aucun bénéficiaire «%1»</translation>
     </message>
+    <message>
+        <source>a %1 token cannot push %2 events</source>
+        <translation>un jeton %1 ne peut pas envoyer d&apos;événements %2</translation>
+    </message>
 </context>
 <context>
     <name>AssetTag</name>
@@ -255,7 +259,7 @@
     <message>
         <location filename="../cli/main.cpp" line="+31"/>
         <source>Usage: etabli NOUN VERB [options]  (global: --db PATH --json --station NAME --worker NAME --lang fr|en)</source>
-        <translation>Usage : etabli NOM VERBE [options]  (globales : --db CHEMIN --json --station NOM --worker NOM --lang fr|en)</translation>
+        <translation>Usage : etabli COMMANDE ACTION [options]  (globales : --db CHEMIN --json --station NOM --worker NOM --lang fr|en)</translation>
     </message>
     <message>
         <location line="+84"/>
@@ -1098,6 +1102,128 @@
         <source>WARNING: %1 event(s) refused by the server are set aside (see «etabli sync status»)</source>
         <translation>ATTENTION : %1 événement(s) refusé(s) par le serveur sont mis de côté (voir «etabli sync status»)</translation>
     </message>
+    <message>
+        <source>  config get KEY | set KEY VALUE   (tag.prefix, tag.next)</source>
+        <translation>  config get CLÉ | set CLÉ VALEUR   (tag.prefix, tag.next)</translation>
+    </message>
+    <message>
+        <source>  donor add NAME [--contact C] | list</source>
+        <translation>  donor add NOM [--contact C] | list</translation>
+    </message>
+    <message>
+        <source>  lot add REF [--donor NAME [--new-donor]] [--expected N] [--notes T] | show REF | list</source>
+        <translation>  lot add RÉF [--donor NOM [--new-donor]] [--expected N] [--notes T] | show RÉF | list</translation>
+    </message>
+    <message>
+        <source>  asset add --kind pc|screen|keyboard|mouse|speakers|part [--lot L] [--make M] [--model M] [--serial S] [--tag T]
+  asset show TAG | list [--state S] | move TAG STATE [--beneficiary B] [--note N]
+  asset record TAG TYPE --payload JSON|@FILE | history TAG | check TAG</source>
+        <translation>  asset add --kind pc|screen|keyboard|mouse|speakers|part [--lot L] [--make M] [--model M] [--serial S] [--tag T]
+  asset show TAG | list [--state S] | move TAG ÉTAT [--beneficiary B] [--note N]
+  asset record TAG TYPE --payload JSON|@FICHIER | history TAG | check TAG</translation>
+    </message>
+    <message>
+        <source>  events [--since N] [--limit N]</source>
+        <translation>  events [--since N] [--limit N]</translation>
+    </message>
+    <message>
+        <source>  probe [--root DIR] [--format text|json|glpi] [--usb auto|libusb|sysfs]
+        [--asset TAG [--add-peripherals]] [--device-id ID]
+  probe check [--root DIR] [--profile FILE]   (exit 1: upgrade needed)
+  probe edid FILE | probe smbios FILE</source>
+        <translation>  probe [--root DOSSIER] [--format text|json|glpi] [--usb auto|libusb|sysfs]
+        [--asset TAG [--add-peripherals]] [--device-id ID]
+  probe check [--root DOSSIER] [--profile FICHIER]   (code 1 : à mettre à niveau)
+  probe edid FICHIER | probe smbios FICHIER</translation>
+    </message>
+    <message>
+        <source>  image write MASTER TARGET... [--verify] [--fill zeros|discard|skip] [--confirm-serial S]... [--asset TAG]... [--pubkey F] [--allow-unsigned] [--no-seal]
+  image build SOURCE -o MASTER.qcow2 [--cluster-size N] [--key F --name N --version V]
+  image verify MASTER [TARGET...] [--pubkey F] | keygen BASENAME | sign MASTER --key F --version V | info MASTER</source>
+        <translation>  image write MASTER CIBLE... [--verify] [--fill zeros|discard|skip] [--confirm-serial S]... [--asset TAG]... [--pubkey F] [--allow-unsigned] [--no-seal]
+  image build SOURCE -o MASTER.qcow2 [--cluster-size N] [--key F --name N --version V]
+  image verify MASTER [CIBLE...] [--pubkey F] | keygen NOM | sign MASTER --key F --version V | info MASTER</translation>
+    </message>
+    <message>
+        <source>  label templates | render TAG... --template NAME [--dpi N] -o FILE.png|FILE.pdf
+  label print TAG... --template NAME --printer cups:NAME|zpl://HOST:9100|brother-ql://usb|brother-ql://HOST [--dpi N]
+  label queue | reprint [ID...] [--printer URI]</source>
+        <translation>  label templates | render TAG... --template NOM [--dpi N] -o FICHIER.png|FICHIER.pdf
+  label print TAG... --template NOM --printer cups:NOM|zpl://HÔTE:9100|brother-ql://usb|brother-ql://HÔTE [--dpi N]
+  label queue | reprint [ID...] [--printer URI]</translation>
+    </message>
+    <message>
+        <source>  sync [--server URL --token T] [--ca FILE] [--attempts N] [--desk] | sync status</source>
+        <translation>  sync [--server URL --token T] [--ca FICHIER] [--attempts N] [--desk] | sync status</translation>
+    </message>
+    <message>
+        <source>settings of this inventory (tag prefix, next tag)</source>
+        <translation>réglages de cet inventaire (préfixe des tags, prochain tag)</translation>
+    </message>
+    <message>
+        <source>the companies that give the PCs</source>
+        <translation>les entreprises qui donnent les PC</translation>
+    </message>
+    <message>
+        <source>the intake batches, one donor each</source>
+        <translation>les lots reçus, un donateur chacun</translation>
+    </message>
+    <message>
+        <source>PCs and peripherals: add, show, list, move through the lifecycle, record results</source>
+        <translation>PC et périphériques : ajouter, voir, lister, faire avancer dans le cycle de vie, enregistrer des résultats</translation>
+    </message>
+    <message>
+        <source>the log of every change made in this inventory</source>
+        <translation>le journal de tous les changements de cet inventaire</translation>
+    </message>
+    <message>
+        <source>read what hardware a PC has (into an asset)</source>
+        <translation>lire le matériel d&apos;un PC (et le noter sur sa fiche)</translation>
+    </message>
+    <message>
+        <source>test RAM, disk, sound, keyboard, mouse, screen</source>
+        <translation>tester mémoire, disque, son, clavier, souris, écran</translation>
+    </message>
+    <message>
+        <source>sign, check and write the school master to disks</source>
+        <translation>signer, vérifier et écrire le master de l&apos;école sur les disques</translation>
+    </message>
+    <message>
+        <source>draw and print asset labels</source>
+        <translation>dessiner et imprimer les étiquettes</translation>
+    </message>
+    <message>
+        <source>exchange changes with the central server</source>
+        <translation>échanger les changements avec le serveur central</translation>
+    </message>
+    <message>
+        <source>Donor name (an existing donor)</source>
+        <translation>Nom du donateur (un donateur existant)</translation>
+    </message>
+    <message>
+        <source>Create the donor named by --donor if it does not exist</source>
+        <translation>Créer le donateur nommé par --donor s&apos;il n&apos;existe pas</translation>
+    </message>
+    <message>
+        <source>no donor «%1» (known: %2); add --new-donor to create it</source>
+        <translation>aucun donateur «%1» (connus : %2) ; ajoutez --new-donor pour le créer</translation>
+    </message>
+    <message>
+        <source>no donor «%1»: did you mean «%2»?</source>
+        <translation>aucun donateur «%1» : vouliez-vous dire «%2» ?</translation>
+    </message>
+    <message>
+        <source>usage: etabli lot add REF [--donor NAME [--new-donor]] [--expected N] [--notes T] | show REF | list</source>
+        <translation>usage : etabli lot add RÉF [--donor NOM [--new-donor]] [--expected N] [--notes T] | show RÉF | list</translation>
+    </message>
+    <message>
+        <source>unknown state «%1» (one of %2)</source>
+        <translation>état inconnu «%1» (un de %2)</translation>
+    </message>
+    <message>
+        <source>unknown verb «%1» for «%2» (one of %3)</source>
+        <translation>action inconnue «%1» pour «%2» (une de %3)</translation>
+    </message>
 </context>
 <context>
     <name>CliTest</name>
@@ -1410,6 +1536,129 @@
         <location line="+6"/>
         <source>extension block %1 has a wrong checksum</source>
         <translation>le bloc d&apos;extension %1 a une somme de contrôle fausse</translation>
+    </message>
+</context>
+<context>
+    <name>Etabli::Inventory::EventRules</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>unknown event type «%1» (one of %2)</source>
+        <translation>type d&apos;événement inconnu «%1» (un de %2)</translation>
+    </message>
+    <message>
+        <source>%1: «%2» is not a valid asset tag</source>
+        <translation>%1 : «%2» n&apos;est pas un tag valide</translation>
+    </message>
+    <message>
+        <source>%1: this event type is not about an asset</source>
+        <translation>%1 : ce type d&apos;événement ne concerne pas un matériel</translation>
+    </message>
+    <message>
+        <source>unknown key «%1» (the keys are %2)</source>
+        <translation>clé inconnue «%1» (les clés sont %2)</translation>
+    </message>
+    <message>
+        <source>«%1» is required</source>
+        <translation>«%1» est obligatoire</translation>
+    </message>
+    <message>
+        <source>«%1» must be a string</source>
+        <translation>«%1» doit être un texte</translation>
+    </message>
+    <message>
+        <source>«%1» must not be empty</source>
+        <translation>«%1» ne doit pas être vide</translation>
+    </message>
+    <message>
+        <source>«%1» is too long (at most %2 characters)</source>
+        <translation>«%1» est trop long (%2 caractères au plus)</translation>
+    </message>
+    <message>
+        <source>«%1» must be a whole number from 0 to %2</source>
+        <translation>«%1» doit être un nombre entier de 0 à %2</translation>
+    </message>
+    <message>
+        <source>«%1» must be a number, not negative</source>
+        <translation>«%1» doit être un nombre positif ou nul</translation>
+    </message>
+    <message>
+        <source>«%1» must be true or false</source>
+        <translation>«%1» doit être true ou false</translation>
+    </message>
+    <message>
+        <source>«%1» must be an object</source>
+        <translation>«%1» doit être un objet</translation>
+    </message>
+    <message>
+        <source>«%1» must be a list</source>
+        <translation>«%1» doit être une liste</translation>
+    </message>
+    <message>
+        <source>unknown kind (pc, screen, keyboard, mouse, speakers, part)</source>
+        <translation>genre inconnu (pc, screen, keyboard, mouse, speakers, part)</translation>
+    </message>
+    <message>
+        <source>«tag» must equal the event&apos;s asset tag</source>
+        <translation>«tag» doit être le tag de l&apos;événement</translation>
+    </message>
+    <message>
+        <source>unknown state (one of %1)</source>
+        <translation>état inconnu (un de %1)</translation>
+    </message>
+    <message>
+        <source>«verdict» must be PASS, WARN or FAIL</source>
+        <translation>«verdict» doit être PASS, WARN ou FAIL</translation>
+    </message>
+    <message>
+        <source>unknown part «%1» (one of %2)</source>
+        <translation>pièce inconnue «%1» (une de %2)</translation>
+    </message>
+    <message>
+        <source>unknown reason «%1» (one of %2)</source>
+        <translation>raison inconnue «%1» (une de %2)</translation>
+    </message>
+    <message>
+        <source>«role» must be worker, supervisor or desk</source>
+        <translation>«role» doit être worker, supervisor ou desk</translation>
+    </message>
+    <message>
+        <source>each component must be an object with a «kind»</source>
+        <translation>chaque composant doit être un objet avec un «kind»</translation>
+    </message>
+    <message>
+        <source>«items» must be a list of asset tags</source>
+        <translation>«items» doit être une liste de tags</translation>
+    </message>
+    <message>
+        <source>the donor «%1» already exists</source>
+        <translation>le donateur «%1» existe déjà</translation>
+    </message>
+    <message>
+        <source>the lot «%1» already exists</source>
+        <translation>le lot «%1» existe déjà</translation>
+    </message>
+    <message>
+        <source>the tag %1 is already used</source>
+        <translation>le tag %1 est déjà utilisé</translation>
+    </message>
+    <message>
+        <source>no lot «%1»</source>
+        <translation>aucun lot «%1»</translation>
+    </message>
+    <message>
+        <source>no asset %1 in this inventory</source>
+        <translation>aucun matériel %1 dans cet inventaire</translation>
+    </message>
+    <message>
+        <source>%1 is %2, not %3: someone moved it meanwhile</source>
+        <translation>%1 est %2, pas %3 : quelqu&apos;un l&apos;a déplacé entre-temps</translation>
+    </message>
+    <message>
+        <source>the kit «%1» already exists</source>
+        <translation>le kit «%1» existe déjà</translation>
     </message>
 </context>
 <context>
@@ -3109,6 +3358,10 @@
         <source>no asset %1</source>
         <translation>aucun matériel %1</translation>
     </message>
+    <message>
+        <source>event %1: %2</source>
+        <translation>événement %1 : %2</translation>
+    </message>
 </context>
 <context>
     <name>Smart</name>
@@ -3556,6 +3809,10 @@
         <source>this event type is not about one asset</source>
         <translation>ce type d&apos;événement ne concerne pas un matériel</translation>
     </message>
+    <message>
+        <source>no writer for the event type %1</source>
+        <translation>aucune écriture pour le type d&apos;événement %1</translation>
+    </message>
 </context>
 <context>
     <name>SurfaceScan</name>
@@ -3627,9 +3884,9 @@
        etabli-server --db DB token list [--json]
        etabli-server --db DB token revoke ID|NAME</source>
         <translation>usage : etabli-server --db DB --listen ADDR:PORT [--tls-cert FICHIER --tls-key FICHIER]
-       etabli-server --db DB token create --role station|supervisor|desk|ent --name NAME
+       etabli-server --db DB token create --role station|supervisor|desk|ent --name NOM
        etabli-server --db DB token list [--json]
-       etabli-server --db DB token revoke ID|NAME</translation>
+       etabli-server --db DB token revoke ID|NOM</translation>
     </message>
     <message>
         <location line="+17"/>

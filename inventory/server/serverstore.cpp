@@ -304,13 +304,14 @@ Result<QString> ServerStore::Private::apply(const Event &e)
     if (!b)
         return b.error();
     const bool aboutAsset = !e.assetTag.isEmpty();
-    if (aboutAsset && !b->asset.exists && e.type != EventType::AssetAdded)
+    auto decided = Inventory::EventRules::apply(*b, e);
+    // An event about an asset this server does not know yet is refused (422), not kept:
+    // the bench offers it again once its asset.added has arrived.
+    if (!decided && aboutAsset && !b->asset.exists && e.type != EventType::AssetAdded)
         return makeError(
             ErrorCode::NotFound,
-            QCoreApplication::translate("ServerStore", "event %1 is about %2, an asset this server does not know")
-                .arg(e.uuid, e.assetTag),
+            QCoreApplication::translate("ServerStore", "event %1: %2").arg(e.uuid, decided.error().message),
             QStringLiteral("unknown_asset"));
-    auto decided = Inventory::EventRules::apply(*b, e);
     if (!decided) {
         // The rules refused: a station's event is kept as overridden (the conflict
         // rule); an event the server makes itself is refused and nothing is stored.

@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -26,6 +27,13 @@ private Q_SLOTS:
     void badInputChangesNothing();
     void speaksFrenchWhenAsked();
     void refusesAFileThatIsNotAnInventory();
+    // Issue 11, "found when tried as a new user would".
+    void refusedWithItsReason_data();
+    void refusedWithItsReason();
+    void jsonErrorsHaveTheServersShape();
+    void newDonorOnlyWhenAsked();
+    void helpExplainsEveryCommand();
+    void frenchHelpUsesFrenchPlaceholders();
 
 private:
     struct Run {
@@ -69,8 +77,10 @@ QByteArray TestCli::snapshot()
 void TestCli::initTestCase()
 {
     QVERIFY(m_dir.isValid());
+    // --new-donor: since issue 11 an unknown donor is refused unless asked for.
     QCOMPARE(etabli({QStringLiteral("lot"), QStringLiteral("add"), QStringLiteral("L1"), QStringLiteral("--donor"),
-                     QStringLiteral("Banque"), QStringLiteral("--expected"), QStringLiteral("5")})
+                     QStringLiteral("Banque"), QStringLiteral("--new-donor"), QStringLiteral("--expected"),
+                     QStringLiteral("5")})
                  .code,
              0);
     const Run pc
@@ -225,6 +235,143 @@ void TestCli::refusesAFileThatIsNotAnInventory()
     QVERIFY(!p.readAllStandardError().isEmpty());
     QVERIFY(f.open(QIODevice::ReadOnly));
     QCOMPARE(f.readAll(), garbage);
+}
+
+void TestCli::refusedWithItsReason_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("message");
+    const QString pc = AssetTag::make(QStringLiteral("ETB"), 1); // made by initTestCase
+    auto row = [](const char *name, QStringList args, int code, const char *message) {
+        QTest::newRow(name) << args << code << QString::fromUtf8(message);
+    };
+    row("HS part off the list",
+        {QStringLiteral("asset"), QStringLiteral("record"), pc, QStringLiteral("hs.recorded"),
+         QStringLiteral("--payload"), QStringLiteral(R"({"part":"ecran","reason":"other"})")},
+        2, "unknown part «ecran» (one of screen, keyboard");
+    row("HS reason off the list",
+        {QStringLiteral("asset"), QStringLiteral("record"), pc, QStringLiteral("hs.recorded"),
+         QStringLiteral("--payload"), QStringLiteral(R"({"part":"screen","reason":"cassé"})")},
+        2, "unknown reason «cassé» (one of no_power");
+    row("payload key not in the table",
+        {QStringLiteral("asset"), QStringLiteral("record"), pc, QStringLiteral("asset.updated"),
+         QStringLiteral("--payload"), QStringLiteral(R"({"make":"x","family_name":"Dupont"})")},
+        2, "unknown key «family_name»");
+    row("byte count not whole",
+        {QStringLiteral("asset"), QStringLiteral("record"), pc, QStringLiteral("erasure.recorded"),
+         QStringLiteral("--payload"), QStringLiteral(R"({"method":"zeros","verified":true,"bytes":1.5})")},
+        2, "«bytes» must be a whole number");
+    row("byte count out of range",
+        {QStringLiteral("asset"), QStringLiteral("record"), pc, QStringLiteral("erasure.recorded"),
+         QStringLiteral("--payload"), QStringLiteral(R"({"method":"zeros","verified":true,"bytes":1e308})")},
+        2, "«bytes» must be a whole number");
+    row("move to an unknown state names the states",
+        {QStringLiteral("asset"), QStringLiteral("move"), pc, QStringLiteral("PRET")}, 2,
+        "unknown state «PRET» (one of RECEIVED, TESTING, IN_REPAIR, IMAGED, READY, RESERVED, HANDED_OVER");
+    row("unknown verb named", {QStringLiteral("asset"), QStringLiteral("lister")}, 2,
+        "unknown verb «lister» for «asset» (one of add, show, list");
+    row("unknown lot verb named", {QStringLiteral("lot"), QStringLiteral("ajouter"), QStringLiteral("L9")}, 2,
+        "unknown verb «ajouter» for «lot»");
+    row("unknown donor",
+        {QStringLiteral("lot"), QStringLiteral("add"), QStringLiteral("L2"), QStringLiteral("--donor"),
+         QStringLiteral("Inconnu SA")},
+        3, "no donor «Inconnu SA» (known: Banque); add --new-donor");
+    row("donor with another case",
+        {QStringLiteral("lot"), QStringLiteral("add"), QStringLiteral("L2"), QStringLiteral("--donor"),
+         QStringLiteral("banque")},
+        3, "did you mean «Banque»");
+}
+
+void TestCli::refusedWithItsReason()
+{
+    QFETCH(QStringList, args);
+    QFETCH(int, code);
+    QFETCH(QString, message);
+    const QByteArray before = snapshot();
+    const Run r = etabli(args);
+    QCOMPARE(r.code, code);
+    QVERIFY(r.out.isEmpty());
+    QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
+    QCOMPARE(snapshot(), before);
+}
+
+void TestCli::jsonErrorsHaveTheServersShape()
+{
+    // The server answers {"code","message","detail", "error":{…}}; the CLI prints the same
+    // top-level keys and keeps its "error" message and "detail" beside them.
+    const QString pc = AssetTag::make(QStringLiteral("ETB"), 1);
+    const Run refused = etabli(
+        {QStringLiteral("asset"), QStringLiteral("move"), pc, QStringLiteral("RECYCLED"), QStringLiteral("--json")});
+    QCOMPARE(refused.code, 4);
+    const QJsonObject o = QJsonDocument::fromJson(refused.err).object();
+    QCOMPARE(o.value(QStringLiteral("code")).toString(), QStringLiteral("conflict"));
+    QCOMPARE(o.value(QStringLiteral("detail")).toString(), QStringLiteral("data_cleared"));
+    QVERIFY(!o.value(QStringLiteral("message")).toString().isEmpty());
+    QCOMPARE(o.value(QStringLiteral("error")).toString(), o.value(QStringLiteral("message")).toString());
+    const Run missing = etabli({QStringLiteral("asset"), QStringLiteral("show"),
+                                AssetTag::make(QStringLiteral("ETB"), 4343), QStringLiteral("--json")});
+    QCOMPARE(missing.code, 3);
+    QCOMPARE(QJsonDocument::fromJson(missing.err).object().value(QStringLiteral("code")).toString(),
+             QStringLiteral("not_found"));
+    const Run bad = etabli({QStringLiteral("asset"), QStringLiteral("lister"), QStringLiteral("--json")});
+    QCOMPARE(QJsonDocument::fromJson(bad.err).object().value(QStringLiteral("code")).toString(),
+             QStringLiteral("bad_request"));
+}
+
+void TestCli::newDonorOnlyWhenAsked()
+{
+    const Run made
+        = etabli({QStringLiteral("lot"), QStringLiteral("add"), QStringLiteral("L3"), QStringLiteral("--donor"),
+                  QStringLiteral("Assurance Nord"), QStringLiteral("--new-donor"), QStringLiteral("--json")});
+    QCOMPARE(made.code, 0);
+    QCOMPARE(QJsonDocument::fromJson(made.out).object().value(QStringLiteral("donor")).toString(),
+             QStringLiteral("Assurance Nord"));
+    // Now known: no flag needed.
+    QCOMPARE(etabli({QStringLiteral("lot"), QStringLiteral("add"), QStringLiteral("L4"), QStringLiteral("--donor"),
+                     QStringLiteral("Assurance Nord")})
+                 .code,
+             0);
+    const QJsonArray donors
+        = QJsonDocument::fromJson(
+              etabli({QStringLiteral("donor"), QStringLiteral("list"), QStringLiteral("--json")}).out)
+              .array();
+    QStringList names;
+    for (const QJsonValue &d : donors)
+        names << d.toObject().value(QStringLiteral("name")).toString();
+    QVERIFY2(!names.contains(QStringLiteral("Inconnu SA")), qPrintable(names.join(u',')));
+    QVERIFY(names.contains(QStringLiteral("Assurance Nord")));
+}
+
+void TestCli::helpExplainsEveryCommand()
+{
+    const Run help = etabli({QStringLiteral("help")});
+    QCOMPARE(help.code, 0);
+    const QString text = QString::fromUtf8(help.out);
+    for (const char *noun : {"config", "donor", "lot", "asset", "events", "probe", "test", "image", "label", "sync"}) {
+        // "noun: one line", then the verbs.
+        const QRegularExpression line(QStringLiteral("^%1: \\S.{8,}$").arg(QLatin1String(noun)),
+                                      QRegularExpression::MultilineOption);
+        QVERIFY2(line.match(text).hasMatch(), noun);
+    }
+}
+
+void TestCli::frenchHelpUsesFrenchPlaceholders()
+{
+    const Run help = etabli({QStringLiteral("help")}, QStringLiteral("fr"));
+    QCOMPARE(help.code, 0);
+    const QString text = QString::fromUtf8(help.out);
+    QVERIFY2(text.contains(QStringLiteral("les entreprises qui donnent les PC")), help.out.constData());
+    // One French word per placeholder, in every line: NOM, FICHIER, CHEMIN, DOSSIER, RÉF, ÉTAT…
+    const QRegularExpression english(
+        QStringLiteral("\\b(NAME|FILE|PATH|DIR|HOST|REF|STATE|KEY|VALUE|TARGET|NOUN|VERB|BASENAME)\\b"));
+    const auto m = english.match(text);
+    QVERIFY2(!m.hasMatch(), qPrintable(m.captured(0) + QStringLiteral(" in: ") + text));
+    for (const char *word : {"NOM", "FICHIER", "CHEMIN", "DOSSIER", "RÉF", "ÉTAT"})
+        QVERIFY2(text.contains(QString::fromUtf8(word)), word);
+    // The same words in the usage of a command.
+    const Run usage = etabli({QStringLiteral("donor")}, QStringLiteral("fr"));
+    QVERIFY2(QString::fromUtf8(usage.err).contains(QStringLiteral("donor add NOM")), usage.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCli)
