@@ -118,8 +118,9 @@ struct After {
 /// The one pure function: the change `e` makes from `before`, or a typed refusal.
 /// Refusals (the event is well formed but does not apply here) are Conflict
 /// (`stale_state`, `duplicate_tag`, `duplicate_reference`), NotFound (`unknown_tag`: the
-/// event's own asset, which every store refuses outright; `unknown_lot`, `unknown_item`) or TransitionRefused (`forbidden_transition` or the unmet guard);
-/// a malformed event is refused as `validate` says. Messages are the same on every side.
+/// event's own asset, which every store refuses outright; `unknown_lot`, `unknown_item`) or TransitionRefused
+/// (`forbidden_transition` or the unmet guard); a malformed event is refused as `validate` says. Messages are the same
+/// on every side.
 Result<After> apply(const Before &before, const Event &e);
 
 } // namespace Etabli::Inventory::EventRules

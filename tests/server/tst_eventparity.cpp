@@ -478,7 +478,7 @@ void TestEventParity::randomSequences()
         const QString beneficiaries[2] = {QStringLiteral("B%1-1").arg(s), QStringLiteral("B%1-2").arg(s)};
         QHash<QString, AssetState> believed;
         QList<Event> sequence;
-        const int length = 1 + int(rng.bounded(8));
+        const int length = 1 + int(rng.bounded(5));
         for (int k = 0; k < length; ++k) {
             Step step;
             const QString tag = rng.bounded(50) == 0 ? ghost : tags[rng.bounded(2)];
