@@ -272,6 +272,16 @@ Result<void> validate(const Event &e)
 QJsonObject stationPayload(const Event &e)
 {
     QJsonObject p = e.payload;
+    // Keys outside the table (stored before they were refused) never reach a bench.
+    if (const TypeRule *t = rule(e.type)) {
+        for (const QString &key : e.payload.keys()) {
+            bool known = false;
+            for (const FieldRule &f : t->fields)
+                known |= f.key == key;
+            if (!known)
+                p.remove(key);
+        }
+    }
     if (e.type == EventType::AssetMoved && p.contains(QStringLiteral("note"))) {
         const auto from = assetStateFromString(p.value(QStringLiteral("from")).toString());
         const auto to = assetStateFromString(p.value(QStringLiteral("to")).toString());

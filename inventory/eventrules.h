@@ -66,7 +66,8 @@ Result<void> validate(const Event &e);
 bool mayPush(const QString &type, const QString &role);
 
 /// The payload a bench may see: free-text notes of desk moves (into or out of RESERVED,
-/// HANDED_OVER, RETURNED) are left out, since a desk note may name a family.
+/// HANDED_OVER, RETURNED) are left out, since a desk note may name a family, and so are
+/// keys outside the table (events stored before unknown keys were refused).
 QJsonObject stationPayload(const Event &e);
 
 /// One asset as the rules see it.
