@@ -103,8 +103,9 @@ Result<AssetLabelFacts> assetLabelFacts(const Store &store, const QString &input
 Result<Event> recordLabelPrinted(Store &store, const QString &tag, const QString &templateName,
                                  const QString &printerUri)
 {
-    return store.record(QStringLiteral("label.printed"), tag,
-                        QJsonObject{{QStringLiteral("template"), templateName}, {QStringLiteral("printer"), printerUri}});
+    return store.record(
+        QStringLiteral("label.printed"), tag,
+        QJsonObject{{QStringLiteral("template"), templateName}, {QStringLiteral("printer"), printerUri}});
 }
 
 } // namespace Etabli::AppCore

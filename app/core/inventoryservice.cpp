@@ -88,13 +88,15 @@ InventoryService::InventoryService(const QString &path, const Inventory::Identit
     m_worker->moveToThread(m_thread);
     m_thread->start();
     // Open (create, upgrade) the store now, so the first request does not pay for it.
-    QMetaObject::invokeMethod(m_worker, [w = m_worker] { (void)w->store(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [w = m_worker] { (void)w->store(); }, Qt::QueuedConnection);
 }
 
 InventoryService::~InventoryService()
 {
     // Queued after every request already made: they all run (their changes land) first.
-    QMetaObject::invokeMethod(m_worker, [w = m_worker] { w->stop(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [w = m_worker] { w->stop(); }, Qt::QueuedConnection);
     m_thread->wait();
     delete m_worker; // its thread has ended: nothing else can touch it
     delete m_thread;
@@ -112,7 +114,8 @@ InventoryService::RequestId InventoryService::submit(Task task, bool changes)
             const Result<QVariant> r = w->execute(task, changes, patience);
             // The service outlives this (its destructor waits for the thread); an answer
             // posted while it is being destroyed is dropped with its posted events.
-            QMetaObject::invokeMethod(s, [s, id, r] { s->deliver(id, r); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                s, [s, id, r] { s->deliver(id, r); }, Qt::QueuedConnection);
         },
         Qt::QueuedConnection);
     return id;

@@ -7,8 +7,7 @@
 
 namespace Etabli::AppCore {
 
-Result<Inventory::Event> recordTestResult(Inventory::Store &store, const QString &tag,
-                                          const HwTest::TestResult &result)
+Result<Inventory::Event> recordTestResult(Inventory::Store &store, const QString &tag, const HwTest::TestResult &result)
 {
     auto parsed = Inventory::AssetTag::parse(tag);
     if (!parsed)

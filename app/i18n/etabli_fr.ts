@@ -2784,6 +2784,21 @@
         <source>Établi</source>
         <translation>Établi</translation>
     </message>
+    <message>
+        <location filename="../station/Main.qml" line="+39"/>
+        <source>The result is not saved: %1</source>
+        <translation>Le résultat n&apos;est pas enregistré : %1</translation>
+    </message>
+    <message>
+        <location filename="../station/Main.qml" line="+8"/>
+        <source>Try again</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <location filename="../station/Main.qml" line="+7"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
 </context>
 <context>
     <name>MinSpec</name>

@@ -99,10 +99,9 @@ void Station::send(const QList<HwTest::TestResult> &results)
         m_service = std::make_unique<AppCore::InventoryService>(m_dbPath, AppCore::identityFromEnvironment());
         connect(m_service.get(), &AppCore::InventoryService::finished, this,
                 [this](quint64 id, const QVariant &) { onRecorded(id); });
-        connect(m_service.get(), &AppCore::InventoryService::failed, this,
-                [this](quint64 id, ErrorCode, const QString &errorString, const QString &) {
-                    onRefused(id, errorString);
-                });
+        connect(
+            m_service.get(), &AppCore::InventoryService::failed, this,
+            [this](quint64 id, ErrorCode, const QString &errorString, const QString &) { onRefused(id, errorString); });
         // Closing the window must not lose a result still on its way: the service
         // finishes what it was given before the process ends.
         if (QCoreApplication *app = QCoreApplication::instance(); app && !m_drainOnQuit) {

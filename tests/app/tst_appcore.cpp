@@ -139,8 +139,8 @@ private Q_SLOTS:
         env.set("ETABLI_WORKER", worker, worker != QLatin1String("-"));
         env.set("USER", user, user != QLatin1String("-"));
         if (expectedStation == QLatin1String("<host>"))
-            expectedStation = QSysInfo::machineHostName().isEmpty() ? QStringLiteral("station")
-                                                                    : QSysInfo::machineHostName();
+            expectedStation
+                = QSysInfo::machineHostName().isEmpty() ? QStringLiteral("station") : QSysInfo::machineHostName();
         const Inventory::Identity who = identityFromEnvironment();
         QCOMPARE(who.station, expectedStation);
         QCOMPARE(who.worker, expectedWorker);
@@ -190,10 +190,9 @@ private Q_SLOTS:
             .replace(QLatin1String("%OTHER"), Inventory::AssetTag::make(QStringLiteral("ETB"), 777777));
         const qint64 before = store->eventCount();
 
-        auto r = AppCore::recordTestResults(
-            *store, tag,
-            {result(QStringLiteral("keyboard"), HwTest::TestVerdict::Pass),
-             result(QStringLiteral("mouse"), HwTest::TestVerdict::Fail)});
+        auto r = AppCore::recordTestResults(*store, tag,
+                                            {result(QStringLiteral("keyboard"), HwTest::TestVerdict::Pass),
+                                             result(QStringLiteral("mouse"), HwTest::TestVerdict::Fail)});
         QCOMPARE(r.ok(), errorCode < 0);
         if (!r) {
             QCOMPARE(int(r.error().code), errorCode);
@@ -243,13 +242,14 @@ private Q_SLOTS:
         for (const Inventory::Component &c : after->components)
             kinds << c.kind;
         kinds.sort();
-        QCOMPARE(kinds, (QStringList{QStringLiteral("disk"), QStringLiteral("keyboard"), QStringLiteral("nic"),
-                                     QStringLiteral("nic"), QStringLiteral("ram"), QStringLiteral("ram"),
-                                     QStringLiteral("screen"), QStringLiteral("screen")}));
+        QCOMPARE(kinds,
+                 (QStringList{QStringLiteral("disk"), QStringLiteral("keyboard"), QStringLiteral("nic"),
+                              QStringLiteral("nic"), QStringLiteral("ram"), QStringLiteral("ram"),
+                              QStringLiteral("screen"), QStringLiteral("screen")}));
 
         QStringList seen;
-        auto added = addProbedPeripherals(*store, asset->tag, machine,
-                                          [&](const QString &kind, const Inventory::Asset &a) { seen << kind + a.tag; });
+        auto added = addProbedPeripherals(
+            *store, asset->tag, machine, [&](const QString &kind, const Inventory::Asset &a) { seen << kind + a.tag; });
         QVERIFY(added.ok());
         QCOMPARE(added->size(), 1);
         const Inventory::Asset keyboard = added->first();
@@ -291,13 +291,12 @@ private Q_SLOTS:
         QTest::addColumn<QList<Inventory::Component>>("components");
         QTest::addColumn<QJsonObject>("specs");
         QTest::addColumn<QString>("line");
-        QTest::newRow("components")
-            << QStringLiteral("Intel(R) Core(TM) i5-6500 CPU @ 3.20GHz")
-            << QList<Inventory::Component>{component("ram", QString(), qint64(4) << 30),
-                                           component("ram", QString(), qint64(4) << 30),
-                                           component("disk", QString(), 256060514304, false),
-                                           component("disk", QString(), 1000204886016)}
-            << QJsonObject() << QStringLiteral("i5-6500 · 8 GB · SSD 256 GB");
+        QTest::newRow("components") << QStringLiteral("Intel(R) Core(TM) i5-6500 CPU @ 3.20GHz")
+                                    << QList<Inventory::Component>{component("ram", QString(), qint64(4) << 30),
+                                                                   component("ram", QString(), qint64(4) << 30),
+                                                                   component("disk", QString(), 256060514304, false),
+                                                                   component("disk", QString(), 1000204886016)}
+                                    << QJsonObject() << QStringLiteral("i5-6500 · 8 GB · SSD 256 GB");
         QTest::newRow("specs only") << QStringLiteral("AMD Athlon(tm) II X2 250 Processor")
                                     << QList<Inventory::Component>{}
                                     << QJsonObject{{QStringLiteral("ram_bytes"), double(qint64(2) << 30)},
@@ -332,12 +331,13 @@ private Q_SLOTS:
         screenAsset.kind = Inventory::AssetKind::Screen;
         auto screen = store->addAsset(screenAsset);
         QVERIFY(pc.ok() && screen.ok());
-        QVERIFY(store
-                    ->record(QStringLiteral("asset.updated"), pc->tag,
-                             QJsonObject{{QStringLiteral("specs"),
-                                          QJsonObject{{QStringLiteral("cpu"), QStringLiteral("Intel(R) Core(TM) i5-6500")},
-                                                      {QStringLiteral("ram_bytes"), double(qint64(8) << 30)}}}})
-                    .ok());
+        QVERIFY(
+            store
+                ->record(QStringLiteral("asset.updated"), pc->tag,
+                         QJsonObject{{QStringLiteral("specs"),
+                                      QJsonObject{{QStringLiteral("cpu"), QStringLiteral("Intel(R) Core(TM) i5-6500")},
+                                                  {QStringLiteral("ram_bytes"), double(qint64(8) << 30)}}}})
+                .ok());
         auto kit = store->record(QStringLiteral("kit.created"), pc->tag,
                                  QJsonObject{{QStringLiteral("reference"), QStringLiteral("KIT-9")},
                                              {QStringLiteral("items"), QJsonArray{screen->tag}}});

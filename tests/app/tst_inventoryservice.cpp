@@ -87,6 +87,55 @@ private:
     int m_fd = -1;
 };
 
+/// The longest time the calling thread's event loop did not run: a timer every 2 ms,
+/// the longest gap between two ticks. On a shared, loaded machine the scheduler alone
+/// keeps a runnable thread off the CPU for tens of ms; the kernel counts that time
+/// (schedstat: run-queue wait), so the stall is the gap minus the time this thread
+/// waited for a CPU: what is left is time it spent working or blocked (on SQLite, if it
+/// ever did). The raw gaps are kept too, for the log.
+class StallMeter : public QObject
+{
+public:
+    RunQueueClock runQueue;
+    qint64 maxGapNs = 0, maxStallNs = 0, maxStallAtNs = 0, ticks = 0;
+    QList<qint64> gaps; ///< raw gaps over 10 ms, in ms
+
+    void start()
+    {
+        m_clock.start();
+        m_lastWait = runQueue.waitedNs();
+        m_timer.setTimerType(Qt::PreciseTimer);
+        connect(&m_timer, &QTimer::timeout, this, [this] { tick(); });
+        m_timer.start(2);
+    }
+    void stop() { m_timer.stop(); }
+
+private:
+    void tick()
+    {
+        const qint64 now = m_clock.nsecsElapsed();
+        const qint64 wait = runQueue.waitedNs();
+        if (m_last > 0) {
+            const qint64 gap = now - m_last;
+            const qint64 stall = gap - qMax<qint64>(0, wait - m_lastWait);
+            maxGapNs = qMax(maxGapNs, gap);
+            if (stall > maxStallNs) {
+                maxStallNs = stall;
+                maxStallAtNs = now;
+            }
+            if (gap > 10'000'000)
+                gaps.append(gap / 1'000'000);
+        }
+        m_last = now;
+        m_lastWait = wait;
+        ++ticks;
+    }
+
+    QElapsedTimer m_clock;
+    QTimer m_timer;
+    qint64 m_last = 0, m_lastWait = 0;
+};
+
 QString gapList(const QList<qint64> &gaps)
 {
     QStringList list;
@@ -203,7 +252,8 @@ private Q_SLOTS:
         const QString tag = newStore(path);
         QVERIFY(!tag.isEmpty());
         if (tagInput.contains(QLatin1String("%CHECK")))
-            tagInput.replace(QLatin1String("%CHECK"), QString(Inventory::AssetTag::checkCharacter(QStringLiteral("ETB999999"))));
+            tagInput.replace(QLatin1String("%CHECK"),
+                             QString(Inventory::AssetTag::checkCharacter(QStringLiteral("ETB999999"))));
         tagInput.replace(QLatin1String("%TAG"), tag);
         const qint64 before = (*Inventory::Store::open(path, kWho))->eventCount();
 
@@ -264,6 +314,35 @@ private Q_SLOTS:
         QCOMPARE(e.worker, QStringLiteral("amina"));
     }
 
+    // The meter itself: a thread that does wait on the lock (a Store used on it, as the
+    // station did before) shows as a stall of about the lock's length.
+    void meterSeesAThreadWaitingOnTheLock()
+    {
+        QString path;
+        const QString tag = newStore(path);
+        QVERIFY(!tag.isEmpty());
+        auto store = Inventory::Store::open(path, kWho);
+        QVERIFY(store.ok());
+        QProcess locker;
+        locker.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        locker.start(QStringLiteral(STORE_LOCKER), {path, QStringLiteral("300")});
+        QVERIFY(locker.waitForStarted());
+        QVERIFY(locker.waitForReadyRead(10000));
+        QCOMPARE(locker.readLine().trimmed(), QByteArray("locked"));
+        StallMeter meter;
+        meter.start();
+        spin([] { return false; }, 20);
+        auto r = (*store)->record(QStringLiteral("test.recorded"), tag,
+                                  QJsonObject{{QStringLiteral("kind"), QStringLiteral("screen")},
+                                              {QStringLiteral("verdict"), QStringLiteral("PASS")}});
+        spin([] { return false; }, 20);
+        meter.stop();
+        QVERIFY(r.ok());
+        QVERIFY(locker.state() == QProcess::NotRunning || locker.waitForFinished(5000));
+        qInfo("a thread waiting on a 300 ms lock: longest stall %.1f ms", meter.maxStallNs / 1e6);
+        QVERIFY(meter.maxStallNs > 200'000'000);
+    }
+
     // Issue 11: another process holds the SQLite write lock for 10 s. The caller's thread
     // keeps ticking (longest gap < 20 ms), and the change queued meanwhile lands once the
     // lock is released.
@@ -285,38 +364,8 @@ private Q_SLOTS:
         QVERIFY(locker.waitForStarted());
         QVERIFY(locker.waitForReadyRead(10000));
         QCOMPARE(locker.readLine().trimmed(), QByteArray("locked"));
-
-        // The stall meter: a timer every 2 ms on this thread, the longest gap between ticks.
-        // On a shared, loaded machine the scheduler alone keeps a runnable thread off the
-        // CPU for tens of ms; the kernel counts that time (schedstat: run-queue wait), so
-        // the stall asserted is the gap minus the time this thread waited for a CPU: what
-        // is left is time it spent working or blocked (on SQLite, if it ever did).
-        RunQueueClock runQueue;
-        QElapsedTimer clock;
-        clock.start();
-        qint64 last = 0, lastWait = runQueue.waitedNs(), maxGap = 0, maxStall = 0, maxStallAt = 0, ticks = 0;
-        QList<qint64> gaps; // every raw gap over 10 ms, for the log
-        QTimer meter;
-        meter.setTimerType(Qt::PreciseTimer);
-        connect(&meter, &QTimer::timeout, this, [&] {
-            const qint64 now = clock.nsecsElapsed();
-            const qint64 wait = runQueue.waitedNs();
-            if (last > 0) {
-                const qint64 gap = now - last;
-                const qint64 stall = gap - qMax<qint64>(0, wait - lastWait);
-                maxGap = qMax(maxGap, gap);
-                if (stall > maxStall) {
-                    maxStall = stall;
-                    maxStallAt = now;
-                }
-                if (gap > 10'000'000)
-                    gaps.append(gap / 1'000'000);
-            }
-            last = now;
-            lastWait = wait;
-            ++ticks;
-        });
-        meter.start(2);
+        StallMeter meter;
+        meter.start();
 
         QElapsedTimer asked;
         asked.start();
@@ -325,6 +374,8 @@ private Q_SLOTS:
         const bool landed = spin([&] { return finished.count() + failed.count() >= 2; }, holdMs + 30000);
         const qint64 waitedMs = asked.elapsed();
         meter.stop();
+        const qint64 maxStall = meter.maxStallNs, maxStallAt = meter.maxStallAtNs, maxGap = meter.maxGapNs,
+                     ticks = meter.ticks;
         QVERIFY(locker.state() == QProcess::NotRunning || locker.waitForFinished(5000));
         QCOMPARE(locker.exitStatus(), QProcess::NormalExit);
         QCOMPARE(locker.exitCode(), 0);
@@ -332,8 +383,8 @@ private Q_SLOTS:
         qInfo("lock held %d ms: request call %.3f ms, answer after %lld ms, %lld ticks; longest stall %.2f ms"
               " (at %.0f ms; %s), longest raw gap %.2f ms, raw gaps over 10 ms: %s",
               holdMs, callNs / 1e6, waitedMs, ticks, maxStall / 1e6, maxStallAt / 1e6,
-              runQueue.available() ? "run-queue wait subtracted" : "no schedstat: raw gap", maxGap / 1e6,
-              qPrintable(gapList(gaps)));
+              meter.runQueue.available() ? "run-queue wait subtracted" : "no schedstat: raw gap", maxGap / 1e6,
+              qPrintable(gapList(meter.gaps)));
         QVERIFY(landed);
         QCOMPARE(failed.count(), 0);
         QCOMPARE(finished.last().at(0).toULongLong(), id);
