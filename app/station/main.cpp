@@ -3,6 +3,7 @@
 //
 // `etabli-station --test keyboard|screen|audio [--model M] [--asset TAG --db PATH]`:
 // opens one bench test screen; the result is recorded on the asset when it ends.
+#include "app/core/identity.h"
 #include "app/station/station.h"
 #include "common/appdefaults.h"
 
@@ -48,8 +49,7 @@ int main(int argc, char *argv[])
                 "Station", "usage: etabli-station --test keyboard|screen|audio [--model M] [--asset TAG --db PATH]")));
         return 2;
     }
-    const QString dbPath
-        = p.isSet(db) ? p.value(db) : qEnvironmentVariable("ETABLI_DB", Etabli::defaultInventoryPath());
+    const QString dbPath = Etabli::AppCore::inventoryPath(p.value(db));
 
     auto *station = Etabli::Station::Station::instance();
     station->configure(p.value(test), p.value(model), p.value(asset), dbPath);
