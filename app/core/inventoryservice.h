@@ -58,7 +58,9 @@ public:
     int pendingCount() const { return m_pending; }
 
     /// How long a change keeps waiting for another process's write lock before it fails
-    /// (default 2 minutes). Takes effect for the requests made after the call.
+    /// (default 2 minutes; each attempt itself waits up to the Store's 10 s busy timeout,
+    /// so the wait ends on the first failed attempt after it). Takes effect for the
+    /// requests made after the call.
     void setBusyPatience(int msecs) { m_busyPatienceMs = msecs; }
     int busyPatience() const { return m_busyPatienceMs; }
 
