@@ -45,6 +45,9 @@ public:
     static Station *instance();
     static Station *create(QQmlEngine *, QJSEngine *);
 
+    /// Sets what the station shows and where it records. Results already sent to the
+    /// previous inventory are written before it is closed (this may wait on SQLite, so
+    /// call it at start-up, not while a worker is on a screen).
     void configure(const QString &screen, const QString &monitorModel, const QString &asset, const QString &dbPath);
     QString screen() const { return m_screen; }
     QString monitorModel() const { return m_monitorModel; }
