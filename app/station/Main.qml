@@ -1,25 +1,28 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Établi contributors
 // The station window: the one test screen asked for on the command line, full screen.
+// It takes the screen's size itself: without a window manager nobody applies
+// FullScreen, and a fixed size is cut on a smaller panel (issue 12).
 import QtQuick
+import Etabli.Ui
 import Etabli.Station
 
 Window {
     id: window
-    width: 1280
-    height: 800
+    width: Screen.width
+    height: Screen.height
+    x: 0
+    y: 0
     visible: true
     visibility: Window.FullScreen
+    color: Theme.background
     title: qsTr("Établi")
 
     Loader {
         anchors.fill: parent
+        focus: true
         source: Station.screen === "keyboard" ? "KeyboardTest.qml"
               : Station.screen === "screen" ? "ScreenTest.qml"
               : Station.screen === "audio" ? "AudioTest.qml" : ""
-    }
-
-    Connections {
-        target: Station
-        function onFinished() { Station.quit() }
     }
 }
