@@ -19,6 +19,7 @@ T.AbstractButton {
     property color toneText: Theme.onPrimary
     /// The text said by assistive technologies when the visible word is not enough.
     property string accessibleName: text
+    property string accessibleDescription: ""
     /// Enter/Return held down (Space is handled by AbstractButton itself).
     property bool keyDown: false
     readonly property bool active: control.down || control.keyDown
@@ -35,6 +36,7 @@ T.AbstractButton {
 
     Accessible.role: Accessible.Button
     Accessible.name: control.accessibleName
+    Accessible.description: control.accessibleDescription
     // Qt 6.4 exposes hidden items to AT-SPI: a button on a hidden page is not there.
     Accessible.ignored: !control.visible
     Accessible.checkable: control.checkable

@@ -16,7 +16,7 @@ BigButton {
     main: true
     tone: Theme.fail
     toneText: Theme.onFail
-    Accessible.description: qsTr("Hold for %n second(s) to confirm", "", Math.round(holdMs / 1000))
+    accessibleDescription: qsTr("Hold for %n second(s) to confirm", "", Math.round(holdMs / 1000))
 
     function keyActivated() { }
     onActiveChanged: {

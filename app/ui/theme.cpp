@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 Établi contributors
 #include "app/ui/theme.h"
 
+#include "app/ui/accessiblebutton.h"
+
 #include <QFontDatabase>
 #include <QJSEngine>
 #include <QQmlEngine>
@@ -58,6 +60,8 @@ Theme *Theme::create(QQmlEngine *, QJSEngine *)
 {
     Theme *t = instance();
     QJSEngine::setObjectOwnership(t, QJSEngine::CppOwnership);
+    // The first screen is being built: Qt Quick's accessibility factory exists by now.
+    installAccessibleButtons();
     return t;
 }
 
