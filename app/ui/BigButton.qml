@@ -80,37 +80,12 @@ T.AbstractButton {
         }
     }
 
-    // The label wraps when the button is given less width than the word needs; the
-    // button's own implicit size always fits the unwrapped label.
-    contentItem: Item {
-        implicitWidth: Math.max(icon.visible ? icon.width : 0, label.implicitWidth)
-        implicitHeight: (icon.visible ? icon.height + control.spacing : 0) + label.height
-        Image {
-            id: icon
-            anchors.horizontalCenter: parent.horizontalCenter
-            anchors.bottom: label.top
-            anchors.bottomMargin: control.spacing
-            visible: control.pictogram !== ""
-            source: control.pictogram !== "" ? "qrc:/Etabli/Ui/pictograms/" + control.pictogram + ".svg" : ""
-            width: Theme.iconSize
-            height: Theme.iconSize
-            sourceSize.width: Theme.iconSize
-            sourceSize.height: Theme.iconSize
-            opacity: control.enabled ? 1 : 0.5
-            Accessible.ignored: true
-        }
-        Text {
-            id: label
-            anchors.left: parent.left
-            anchors.right: parent.right
-            anchors.bottom: parent.bottom
-            anchors.bottomMargin: Math.max(0, (parent.height - parent.implicitHeight) / 2)
-            text: control.text
-            font: control.font
-            wrapMode: Text.WordWrap
-            horizontalAlignment: Text.AlignHCenter
-            color: !control.enabled ? Theme.onDisabled : control.checked ? Theme.onPass : control.toneText
-            Accessible.ignored: true
-        }
+    contentItem: ButtonLabel {
+        pictogram: control.pictogram
+        text: control.text
+        font: control.font
+        spacing: control.spacing
+        dimmed: !control.enabled
+        color: !control.enabled ? Theme.onDisabled : control.checked ? Theme.onPass : control.toneText
     }
 }
