@@ -149,14 +149,21 @@ Rectangle {
                     id: tileColumn
                     anchors.centerIn: parent
                     width: parent.width - 2 * Theme.spacingSmall
-                    Image {
+                    Rectangle {
                         anchors.horizontalCenter: parent.horizontalCenter
-                        source: "qrc:/Etabli/Ui/pictograms/" + tile.modelData.icon + ".svg"
-                        width: Theme.iconSize * 0.8
+                        width: Theme.iconSize * 0.8 + Theme.spacingSmall
                         height: width
-                        sourceSize.width: width
-                        sourceSize.height: height
-                        Accessible.ignored: true
+                        radius: Theme.radius
+                        color: Theme.pictogramBackdrop
+                        Image {
+                            anchors.centerIn: parent
+                            source: "qrc:/Etabli/Ui/pictograms/" + tile.modelData.icon + ".svg"
+                            width: Theme.iconSize * 0.8
+                            height: width
+                            sourceSize.width: width
+                            sourceSize.height: height
+                            Accessible.ignored: true
+                        }
                     }
                     Text {
                         width: parent.width

@@ -18,19 +18,26 @@ Item {
     implicitWidth: Math.max(icon.visible ? icon.width : 0, label.implicitWidth)
     implicitHeight: (icon.visible ? icon.height + box.spacing : 0) + label.height
 
-    Image {
+    Rectangle {
         id: icon
         anchors.horizontalCenter: parent.horizontalCenter
         anchors.bottom: label.top
         anchors.bottomMargin: box.spacing
         visible: box.pictogram !== ""
-        source: box.pictogram !== "" ? "qrc:/Etabli/Ui/pictograms/" + box.pictogram + ".svg" : ""
-        width: Theme.iconSize
-        height: Theme.iconSize
-        sourceSize.width: Theme.iconSize
-        sourceSize.height: Theme.iconSize
+        width: Theme.iconSize + 2 * Theme.spacingSmall
+        height: width
+        radius: Theme.radius
+        color: Theme.pictogramBackdrop
         opacity: box.dimmed ? 0.5 : 1
-        Accessible.ignored: true
+        Image {
+            anchors.centerIn: parent
+            source: box.pictogram !== "" ? "qrc:/Etabli/Ui/pictograms/" + box.pictogram + ".svg" : ""
+            width: Theme.iconSize
+            height: Theme.iconSize
+            sourceSize.width: Theme.iconSize
+            sourceSize.height: Theme.iconSize
+            Accessible.ignored: true
+        }
     }
     Text {
         id: label

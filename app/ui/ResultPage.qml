@@ -40,14 +40,21 @@ Rectangle {
         width: Math.min(parent.width - 2 * Theme.spacingLarge, Theme.mm(220))
         spacing: Theme.spacing
 
-        Image {
+        Rectangle {
             anchors.horizontalCenter: parent.horizontalCenter
-            source: "qrc:/Etabli/Ui/pictograms/" + (page.passed ? "pass" : page.failed ? "fail" : "warning") + ".svg"
-            width: Theme.iconSize * 2
-            height: Theme.iconSize * 2
-            sourceSize.width: width
-            sourceSize.height: height
-            Accessible.ignored: true
+            width: Theme.iconSize * 2 + 2 * Theme.spacing
+            height: width
+            radius: width / 2
+            color: Theme.pictogramBackdrop
+            Image {
+                anchors.centerIn: parent
+                source: "qrc:/Etabli/Ui/pictograms/" + (page.passed ? "pass" : page.failed ? "fail" : "warning") + ".svg"
+                width: Theme.iconSize * 2
+                height: Theme.iconSize * 2
+                sourceSize.width: width
+                sourceSize.height: height
+                Accessible.ignored: true
+            }
         }
         Text {
             id: headline

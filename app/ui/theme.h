@@ -48,6 +48,7 @@ class Theme : public QObject
     Q_PROPERTY(QColor overlay READ overlay NOTIFY changed)
     Q_PROPERTY(QColor onOverlay READ onOverlay NOTIFY changed)
     Q_PROPERTY(QColor alertText READ alertText NOTIFY changed)
+    Q_PROPERTY(QColor pictogramBackdrop READ pictogramBackdrop CONSTANT)
     Q_PROPERTY(QColor mark READ mark CONSTANT)
     Q_PROPERTY(QColor markOnRed READ markOnRed CONSTANT)
 
@@ -113,6 +114,9 @@ public:
     QColor overlay() const;
     QColor onOverlay() const;
     QColor alertText() const;
+    /// OpenMoji pictograms are drawn with black outlines: they sit on a white card so
+    /// they show on a blue, yellow, grey or black control alike.
+    QColor pictogramBackdrop() const { return QColor(0xff, 0xff, 0xff); }
     /// Defect rings on the screen test's full-screen colours: red, and yellow on the red pattern.
     QColor mark() const { return QColor(0xff, 0x17, 0x44); }
     QColor markOnRed() const { return QColor(0xff, 0xeb, 0x3b); }
@@ -126,10 +130,11 @@ public:
     qreal hairline() const { return 1; }
     qreal targetSize() const { return mm(TargetMm); }
     qreal mainTargetSize() const { return mm(MainTargetMm); }
-    /// Body text is 4 mm high at 100 %: about 16 pt on a 100 ppi panel.
-    qreal textSize() const { return mm(4) * m_textScale; }
-    qreal smallTextSize() const { return mm(3) * m_textScale; }
-    qreal titleSize() const { return mm(6) * m_textScale; }
+    /// Body text is 5 mm high at 100 % (about 14 pt on any panel, the size of a
+    /// large-print page); the smallest text 4 mm.
+    qreal textSize() const { return mm(5) * m_textScale; }
+    qreal smallTextSize() const { return mm(4) * m_textScale; }
+    qreal titleSize() const { return mm(7) * m_textScale; }
     qreal iconSize() const { return mm(10) * m_textScale; }
 
 Q_SIGNALS:

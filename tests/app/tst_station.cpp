@@ -198,6 +198,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         Station::instance()->configure(QString(), QStringLiteral("TEST-MONITOR 24"), QString(), QString());
+        Etabli::Ui::Theme::loadFonts(); // as main() does
         m_shots.setPath(QDir::temp().filePath(QStringLiteral("tst_station")));
         QVERIFY(m_shots.mkpath(QStringLiteral(".")));
     }
@@ -870,7 +871,7 @@ private Q_SLOTS:
         QCOMPARE(t->mainTargetSize(), 200.0);
         QCOMPARE(t->targetSize(), 120.0);
         t->setTextScale(2);
-        QCOMPARE(t->textSize(), 80.0);
+        QCOMPARE(t->textSize(), 100.0); // 5 mm at 200 %
         t->setTextScale(1);
         t->setPpi(Etabli::Ui::Theme::DefaultPpi);
         QCOMPARE(t->toMm(t->mm(12)), 12.0);
