@@ -258,6 +258,14 @@
         <source>Put the HS label on the sound part.</source>
         <translation>Collez l&apos;étiquette HS sur la partie son.</translation>
     </message>
+    <message>
+        <source>About</source>
+        <translation>À propos</translation>
+    </message>
+    <message>
+        <source>About Établi and its licences</source>
+        <translation>À propos d&apos;Établi et de ses licences</translation>
+    </message>
 </context>
 <context>
     <name>AudioTestModel</name>
@@ -2275,6 +2283,14 @@
         <source>Put the HS label on what does not work.</source>
         <translation>Collez l&apos;étiquette HS sur ce qui ne marche pas.</translation>
     </message>
+    <message>
+        <source>About</source>
+        <translation>À propos</translation>
+    </message>
+    <message>
+        <source>About Établi and its licences</source>
+        <translation>À propos d&apos;Établi et de ses licences</translation>
+    </message>
 </context>
 <context>
     <name>Labels</name>
@@ -4094,6 +4110,53 @@
     <message>
         <source>Hold progress</source>
         <translation>Progression</translation>
+    </message>
+</context>
+<context>
+    <name>AboutPage</name>
+    <message>
+        <source>About Établi</source>
+        <translation>À propos d&apos;Établi</translation>
+    </message>
+    <message>
+        <source>The station software of the workshop.</source>
+        <translation>Le logiciel des postes de l&apos;atelier.</translation>
+    </message>
+    <message>
+        <source>GNU GPL version 3 or later</source>
+        <translation>GNU GPL version 3 ou plus récente</translation>
+    </message>
+    <message>
+        <source>The font, by the Braille Institute of America.</source>
+        <translation>La police de caractères, du Braille Institute of America.</translation>
+    </message>
+    <message>
+        <source>SIL Open Font License 1.1</source>
+        <translation>SIL Open Font License 1.1</translation>
+    </message>
+    <message>
+        <source>The pictograms, by OpenMoji (openmoji.org).</source>
+        <translation>Les pictogrammes, d&apos;OpenMoji (openmoji.org).</translation>
+    </message>
+    <message>
+        <source>Creative Commons BY-SA 4.0</source>
+        <translation>Creative Commons BY-SA 4.0</translation>
+    </message>
+    <message>
+        <source>The toolkit, by The Qt Company and the Qt Project.</source>
+        <translation>La boîte à outils, de The Qt Company et du projet Qt.</translation>
+    </message>
+    <message>
+        <source>GNU LGPL version 3</source>
+        <translation>GNU LGPL version 3</translation>
+    </message>
+    <message>
+        <source>Licence: %1.</source>
+        <translation>Licence : %1.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
     </message>
 </context>
 </TS>

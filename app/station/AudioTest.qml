@@ -11,6 +11,8 @@ Rectangle {
     id: root
     property alias model: audio
     color: Theme.background
+    /// The worker asked for the About page (Main.qml shows it).
+    signal aboutRequested()
 
     AudioTestModel { id: audio }
 
@@ -18,7 +20,7 @@ Rectangle {
         id: header
         anchors.horizontalCenter: parent.horizontalCenter
         y: Theme.spacing
-        width: parent.width - 2 * Theme.spacing
+        width: parent.width - 2 * (about.width + 2 * Theme.spacing)
         spacing: Theme.spacingSmall
         Text {
             objectName: "instruction"
@@ -133,6 +135,19 @@ Rectangle {
         text: qsTr("Finished")
         enabled: audio.canFinish
         onClicked: audio.finish()
+    }
+
+    BigButton {
+        id: about
+        objectName: "about"
+        anchors.right: parent.right
+        anchors.top: parent.top
+        anchors.margins: Theme.spacing
+        pictogram: "info"
+        text: qsTr("About")
+        accessibleName: qsTr("About Établi and its licences")
+        focusPolicy: Qt.NoFocus
+        onClicked: root.aboutRequested()
     }
 
     ResultPage {

@@ -12,6 +12,8 @@ Rectangle {
     id: root
     property alias model: keys
     color: Theme.background
+    /// The worker asked for the About page (Main.qml shows it).
+    signal aboutRequested()
 
     KeyboardTestModel {
         id: keys
@@ -137,7 +139,7 @@ Rectangle {
                 required property var modelData
                 readonly property bool done: keys.mouseMissing.indexOf(modelData.key) < 0
                 objectName: "tile-" + modelData.key
-                width: Math.max(Theme.targetSize, (root.width - finish.width - 12 * Theme.spacingSmall - 2 * Theme.spacing) / 9)
+                width: Math.max(Theme.targetSize, (root.width - finish.width - about.width - 12 * Theme.spacingSmall - 4 * Theme.spacing) / 9)
                 height: Math.max(Theme.mainTargetSize, tileColumn.implicitHeight + 2 * Theme.spacingSmall)
                 radius: Theme.radius
                 color: done ? Theme.pass : Theme.surface
@@ -193,6 +195,20 @@ Rectangle {
         // No keyboard focus while the test runs: every key belongs to the test.
         focusPolicy: Qt.NoFocus
         onClicked: keys.finish()
+    }
+
+    BigButton {
+        id: about
+        objectName: "about"
+        anchors.right: finish.left
+        anchors.rightMargin: Theme.spacing
+        anchors.bottom: parent.bottom
+        anchors.bottomMargin: Theme.spacing
+        pictogram: "info"
+        text: qsTr("About")
+        accessibleName: qsTr("About Établi and its licences")
+        focusPolicy: Qt.NoFocus
+        onClicked: root.aboutRequested()
     }
 
     ResultPage {

@@ -19,10 +19,25 @@ Window {
     title: qsTr("Établi")
 
     Loader {
+        id: screen
         anchors.fill: parent
         focus: true
         source: Station.screen === "keyboard" ? "KeyboardTest.qml"
               : Station.screen === "screen" ? "ScreenTest.qml"
               : Station.screen === "audio" ? "AudioTest.qml" : ""
+    }
+
+    // Each screen's "About" button: what the station ships from others, with licences.
+    Connections {
+        target: screen.item
+        ignoreUnknownSignals: true
+        function onAboutRequested() { about.visible = true }
+    }
+    AboutPage {
+        id: about
+        objectName: "about"
+        anchors.fill: parent
+        visible: false
+        onClosed: visible = false
     }
 }

@@ -772,6 +772,54 @@ private Q_SLOTS:
         QCOMPARE(window->size(), window->screen()->size());
     }
 
+    // The About page, reachable from the screens, lists the font and the pictograms
+    // with their licences.
+    void aboutListsLicences()
+    {
+        Station::instance()->configure(QStringLiteral("audio"), QString(), QString(), QString());
+        QQmlApplicationEngine engine;
+        engine.addImportPath(QStringLiteral("qrc:/"));
+        engine.load(QUrl(QStringLiteral("qrc:/Etabli/Station/Main.qml")));
+        Station::instance()->configure(QString(), QStringLiteral("TEST-MONITOR 24"), QString(), QString());
+        QCOMPARE(engine.rootObjects().size(), 1);
+        auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().first());
+        QVERIFY(window);
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        // The screen's "About" button (a BigButton) opens the page.
+        QQuickItem *button = nullptr;
+        QList<QQuickItem *> items;
+        collectItems(window->contentItem(), items);
+        QQuickItem *page = nullptr;
+        for (QQuickItem *i : std::as_const(items)) {
+            if (i->objectName() == QLatin1String("about"))
+                (i->inherits("QQuickAbstractButton") ? button : page) = i;
+        }
+        QVERIFY(button && page);
+        QVERIFY(!page->isVisible());
+        QTest::mouseClick(window, Qt::LeftButton, {},
+                          button->mapToScene(QPointF(button->width() / 2, button->height() / 2)).toPoint());
+        QVERIFY(page->isVisible());
+        QStringList texts;
+        items.clear();
+        collectItems(page, items);
+        for (QQuickItem *i : std::as_const(items)) {
+            if (i->inherits("QQuickText"))
+                texts << i->property("text").toString();
+        }
+        const QString all = texts.join(u'\n');
+        QVERIFY2(all.contains(QLatin1String("Atkinson Hyperlegible"))
+                     && all.contains(QLatin1String("Open Font License")),
+                 qPrintable(all));
+        QVERIFY(all.contains(QLatin1String("OpenMoji")) && all.contains(QLatin1String("BY-SA 4.0")));
+        const QImage shot = window->grabWindow();
+        QVERIFY(shot.save(m_shots.filePath(QStringLiteral("about.png"))));
+        QQuickItem *close = findItem(page, QStringLiteral("about-close"));
+        QVERIFY(close);
+        QTest::mouseClick(window, Qt::LeftButton, {},
+                          close->mapToScene(QPointF(close->width() / 2, close->height() / 2)).toPoint());
+        QVERIFY(!page->isVisible());
+    }
+
     // Every key, tile, instruction and counter in the tree with a name and a role; the
     // « Entendu » / « Rien » buttons name their side; no hidden button; disabled is said.
     void accessibilityTree()
