@@ -144,6 +144,8 @@ Rectangle {
         anchors.top: parent.top
         anchors.margins: Theme.spacing
         pictogram: "info"
+        tone: Theme.surface
+        toneText: Theme.text
         text: qsTr("About")
         accessibleName: qsTr("About Établi and its licences")
         focusPolicy: Qt.NoFocus

@@ -205,6 +205,8 @@ Rectangle {
         anchors.bottom: parent.bottom
         anchors.bottomMargin: Theme.spacing
         pictogram: "info"
+        tone: Theme.surface
+        toneText: Theme.text
         text: qsTr("About")
         accessibleName: qsTr("About Établi and its licences")
         focusPolicy: Qt.NoFocus

@@ -18,7 +18,7 @@ namespace Etabli::Station {
 /// inventory file or an unknown asset.
 Result<QString> checkAsset(const QString &tag, const QString &dbPath);
 
-/// The station setting `key` (`etabli setting set KEY VALUE`), or `fallback` when the
+/// The station setting `key` (`etabli config set KEY VALUE`), or `fallback` when the
 /// inventory does not exist, cannot be opened or has no such setting.
 QString stationSetting(const QString &dbPath, const QString &key, const QString &fallback = {});
 
