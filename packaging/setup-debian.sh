@@ -12,6 +12,8 @@ packages=(
   qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
   qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtqml-workerscript
   qml6-module-qttest
+  # the OpenMoji pictograms (SVG) of Etabli.Ui; the QtQml type descriptions qmllint reads
+  libqt6svg6 qml6-module-qtqml qml6-module-qtqml-models
   # server, store
   qt6-httpserver-dev qt6-websockets-dev libqt6sql6-sqlite libqt6sql6-psql postgresql
   qt6-multimedia-dev qml6-module-qtmultimedia

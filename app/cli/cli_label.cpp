@@ -3,9 +3,8 @@
 //
 // label templates | render | print | queue | reprint: asset labels from the inventory.
 #include "app/cli/cli.h"
+#include "app/core/assetlabel.h"
 
-#include "inventory/assettag.h"
-#include "inventory/eventtypes.h"
 #include "inventory/store.h"
 #include "labels/labeloutput.h"
 #include "labels/labelrenderer.h"
@@ -18,7 +17,6 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QRegularExpression>
 
 namespace Etabli::Cli {
 
@@ -27,92 +25,20 @@ using namespace Etabli::Labels;
 
 namespace {
 
-QString humanBytes(qint64 bytes)
+/// The label engine's view of what the inventory says about `tag`.
+Result<LabelData> labelData(Store &store, const QString &tag)
 {
-    if (bytes <= 0)
-        return {};
-    const double gb = bytes / 1e9;
-    if (gb >= 1000)
-        return QStringLiteral("%1 TB").arg(gb / 1000, 0, 'g', 2);
-    // RAM comes in powers of two: 8589934592 bytes is "8 GB" for everyone.
-    const double gib = bytes / double(1ll << 30);
-    if (std::abs(gib - std::round(gib)) < 0.02 && gib >= 1)
-        return QStringLiteral("%1 GB").arg(qRound(gib));
-    return QStringLiteral("%1 GB").arg(qRound(gb));
-}
-
-/// "Intel(R) Core(TM) i5-6500 CPU @ 3.20GHz" -> "i5-6500".
-QString shortCpu(QString cpu)
-{
-    static const QRegularExpression noise(
-        QStringLiteral("\\((R|TM|r|tm)\\)|\\bCPU\\b|@.*$|\\bProcessor\\b|\\bIntel\\b|\\bAMD\\b|\\bCore\\b"));
-    cpu.remove(noise);
-    return cpu.simplified();
-}
-
-/// The short spec line of a label: CPU, RAM, first disk; from components, else specs.
-QString specLine(const Asset &a)
-{
-    QString cpu = a.specs.value(QLatin1String("cpu")).toString();
-    qint64 ram = 0, disk = 0;
-    QString diskKind;
-    for (const Component &c : a.components) {
-        if (c.kind == QLatin1String("cpu") && cpu.isEmpty())
-            cpu = c.model;
-        else if (c.kind == QLatin1String("ram"))
-            ram += c.sizeBytes;
-        else if (c.kind == QLatin1String("disk") && disk == 0) {
-            disk = c.sizeBytes;
-            diskKind = c.details.value(QLatin1String("rotational")).toBool(true) ? QString() : QStringLiteral("SSD ");
-        }
-    }
-    if (ram == 0)
-        ram = qint64(a.specs.value(QLatin1String("ram_bytes")).toDouble());
-    if (disk == 0)
-        disk = qint64(a.specs.value(QLatin1String("disk_bytes")).toDouble());
-    QStringList parts;
-    if (!cpu.isEmpty())
-        parts << shortCpu(cpu);
-    if (ram > 0)
-        parts << humanBytes(ram);
-    if (disk > 0)
-        parts << diskKind + humanBytes(disk);
-    if (parts.isEmpty())
-        return QStringList{a.make, a.model}.join(u' ').trimmed();
-    return parts.join(QStringLiteral(" · "));
-}
-
-/// Reads what a label shows about `tag` from the inventory.
-Result<LabelData> labelData(Store &store, const QString &input)
-{
-    auto tag = AssetTag::parse(input);
-    if (!tag)
-        return tag.error();
-    auto asset = store.asset(*tag);
-    if (!asset)
-        return asset.error();
+    auto facts = AppCore::assetLabelFacts(store, tag);
+    if (!facts)
+        return facts.error();
     LabelData d;
-    d.tag = asset->tag;
-    d.kind = toString(asset->kind);
-    d.spec = specLine(*asset);
-    const QList<Event> events = store.eventsForAsset(asset->tag);
-    for (const Event &e : events) {
-        if (e.status != QLatin1String("applied"))
-            continue;
-        if (e.type == Etabli::Inventory::EventType::ImagingRecorded)
-            d.master = QStringList{e.payload.value(QLatin1String("master_name")).toString(),
-                                   e.payload.value(QLatin1String("master_version")).toString()}
-                           .join(u' ')
-                           .trimmed();
-        if (e.type == Etabli::Inventory::EventType::KitCreated) {
-            d.kitReference = e.payload.value(QLatin1String("reference")).toString();
-            d.kitItems.clear();
-            for (const QJsonValue &v : e.payload.value(QLatin1String("items")).toArray()) {
-                auto item = store.asset(v.toString());
-                d.kitItems.append(KitItem{v.toString(), item ? toString(item->kind) : QString()});
-            }
-        }
-    }
+    d.tag = facts->tag;
+    d.kind = facts->kind;
+    d.spec = facts->spec;
+    d.master = facts->master;
+    d.kitReference = facts->kitReference;
+    for (const AppCore::LabelKitItem &item : facts->kitItems)
+        d.kitItems.append(KitItem{item.tag, item.kind});
     return d;
 }
 
@@ -145,9 +71,7 @@ Result<void> sendAndRecord(Context &ctx, const LabelTemplate &templ, const Rende
     if (auto sent = sendToPrinter(label, templ, target); !sent)
         return sent;
     for (const QString &tag : label.tags) {
-        auto r = ctx.store()->record(
-            QString(Etabli::Inventory::EventType::LabelPrinted), tag,
-            QJsonObject{{QStringLiteral("template"), templ.name}, {QStringLiteral("printer"), target.uri}});
+        auto r = AppCore::recordLabelPrinted(*ctx.store(), tag, templ.name, target.uri);
         if (!r) // printed but not recorded: say it, never queue a second copy
             return makeError(
                 r.error().code,

@@ -5,6 +5,7 @@
 // `probe edid FILE` / `probe smbios FILE` decode one blob; `probe check` is the
 // minimum-spec check; `--asset TAG` stores the result on the asset.
 #include "app/cli/cli.h"
+#include "app/core/probeupdate.h"
 
 #include "hwtest/probe/edid.h"
 #include "hwtest/probe/glpiexport.h"
@@ -115,97 +116,6 @@ int smbiosCommand(Context &ctx, const QString &file)
     return 0;
 }
 
-/// The asset.updated payload: make, model, serial, specs and components.
-QJsonObject assetPayload(const QJsonObject &m)
-{
-    const QJsonObject sys = m.value(QStringLiteral("system")).toObject();
-    const QJsonObject dmiSys = m.value(QStringLiteral("dmi")).toObject().value(QStringLiteral("system")).toObject();
-    QString model = sys.value(QStringLiteral("model")).toString();
-    // Lenovo puts the machine type in the product name and the marketing name in version.
-    const QString version = dmiSys.value(QStringLiteral("version")).toString();
-    if (sys.value(QStringLiteral("manufacturer")).toString().compare(QLatin1String("LENOVO"), Qt::CaseInsensitive) == 0
-        && version.startsWith(QLatin1String("ThinkPad")))
-        model = QStringLiteral("%1 (%2)").arg(version, model);
-    const QJsonObject cpu = m.value(QStringLiteral("cpu")).toObject();
-    const QJsonObject mem = m.value(QStringLiteral("memory")).toObject();
-    QJsonArray components;
-    qint64 diskBytes = 0;
-    for (const QJsonValue &v : mem.value(QStringLiteral("modules")).toArray()) {
-        const QJsonObject d = v.toObject();
-        components.append(QJsonObject{{QStringLiteral("kind"), QStringLiteral("ram")},
-                                      {QStringLiteral("make"), d.value(QStringLiteral("manufacturer"))},
-                                      {QStringLiteral("model"), d.value(QStringLiteral("part_number"))},
-                                      {QStringLiteral("serial"), d.value(QStringLiteral("serial_number"))},
-                                      {QStringLiteral("size_bytes"), d.value(QStringLiteral("size_bytes"))},
-                                      {QStringLiteral("details"), d}});
-    }
-    for (const QJsonValue &v : m.value(QStringLiteral("disks")).toArray()) {
-        const QJsonObject d = v.toObject();
-        if (!d.value(QStringLiteral("removable")).toBool())
-            diskBytes += d.value(QStringLiteral("size_bytes")).toInteger();
-        components.append(QJsonObject{{QStringLiteral("kind"), QStringLiteral("disk")},
-                                      {QStringLiteral("make"), d.value(QStringLiteral("vendor"))},
-                                      {QStringLiteral("model"), d.value(QStringLiteral("model"))},
-                                      {QStringLiteral("serial"), d.value(QStringLiteral("serial"))},
-                                      {QStringLiteral("size_bytes"), d.value(QStringLiteral("size_bytes"))},
-                                      {QStringLiteral("details"), d}});
-    }
-    for (const QJsonValue &v : m.value(QStringLiteral("optical")).toArray()) {
-        const QJsonObject d = v.toObject();
-        components.append(QJsonObject{{QStringLiteral("kind"), QStringLiteral("optical")},
-                                      {QStringLiteral("make"), d.value(QStringLiteral("vendor"))},
-                                      {QStringLiteral("model"), d.value(QStringLiteral("model"))},
-                                      {QStringLiteral("details"), d}});
-    }
-    for (const QJsonValue &v : m.value(QStringLiteral("network")).toArray()) {
-        const QJsonObject d = v.toObject();
-        components.append(QJsonObject{{QStringLiteral("kind"), QStringLiteral("nic")},
-                                      {QStringLiteral("make"), d.value(QStringLiteral("vendor"))},
-                                      {QStringLiteral("model"), d.value(QStringLiteral("product"))},
-                                      {QStringLiteral("serial"), d.value(QStringLiteral("mac"))},
-                                      {QStringLiteral("details"), d}});
-    }
-    for (const QJsonValue &v : m.value(QStringLiteral("monitors")).toArray()) {
-        const QJsonObject d = v.toObject();
-        if (d.contains(QStringLiteral("error")))
-            continue;
-        components.append(QJsonObject{
-            {QStringLiteral("kind"), QStringLiteral("screen")},
-            {QStringLiteral("make"),
-             d.value(QStringLiteral("manufacturer_name")).toString(d.value(QStringLiteral("manufacturer")).toString())},
-            {QStringLiteral("model"), d.value(QStringLiteral("name"))},
-            {QStringLiteral("serial"),
-             d.value(QStringLiteral("serial_text"))
-                 .toString(QString::number(d.value(QStringLiteral("serial_number")).toInteger()))},
-            {QStringLiteral("details"), d}});
-    }
-    for (const QJsonValue &v : m.value(QStringLiteral("peripherals")).toArray()) {
-        QJsonObject d = v.toObject();
-        d[QStringLiteral("details")] = QJsonObject{{QStringLiteral("usb_id"), d.value(QStringLiteral("usb_id"))}};
-        d.remove(QStringLiteral("usb_id"));
-        components.append(d);
-    }
-    const QJsonObject specs{{QStringLiteral("cpu"), cpu.value(QStringLiteral("model"))},
-                            {QStringLiteral("cpu_cores"), cpu.value(QStringLiteral("cores"))},
-                            {QStringLiteral("cpu_threads"), cpu.value(QStringLiteral("threads"))},
-                            {QStringLiteral("cpu_64bit"), cpu.value(QStringLiteral("bits64"))},
-                            {QStringLiteral("ram_bytes"), mem.value(QStringLiteral("installed_bytes"))},
-                            {QStringLiteral("disk_bytes"), diskBytes},
-                            {QStringLiteral("chassis"), sys.value(QStringLiteral("chassis_type"))},
-                            {QStringLiteral("uuid"), sys.value(QStringLiteral("uuid"))},
-                            {QStringLiteral("optical"), !m.value(QStringLiteral("optical")).toArray().isEmpty()},
-                            {QStringLiteral("probed_by"), QStringLiteral("etabli probe")}};
-    QJsonObject payload{{QStringLiteral("specs"), specs}, {QStringLiteral("components"), components}};
-    const auto put = [&payload](const char *key, const QString &v) {
-        if (!v.isEmpty())
-            payload[QLatin1String(key)] = v.left(512);
-    };
-    put("make", sys.value(QStringLiteral("manufacturer")).toString());
-    put("model", model);
-    put("serial", sys.value(QStringLiteral("serial")).toString());
-    return payload;
-}
-
 int checkOutput(Context &ctx, const QJsonObject &verdict)
 {
     if (ctx.json) {
@@ -297,35 +207,21 @@ int probeCommand(Context &ctx)
         Inventory::Store *store = ctx.store();
         if (!store)
             return 3;
-        auto r = store->record(QString(Etabli::Inventory::EventType::AssetUpdated), p.value(QStringLiteral("asset")),
-                               assetPayload(machine));
+        auto r = AppCore::recordProbe(*store, p.value(QStringLiteral("asset")), machine);
         if (!r)
             return ctx.fail(r.error());
-        if (!ctx.json && format != QLatin1String("glpi"))
+        const bool talk = !ctx.json && format != QLatin1String("glpi");
+        if (talk)
             ctx.err << QCoreApplication::translate("Cli", "stored on %1").arg(r->assetTag) << Qt::endl;
         if (p.isSet(QStringLiteral("add-peripherals"))) {
-            auto pc = store->asset(r->assetTag);
-            if (!pc)
-                return ctx.fail(pc.error());
-            for (const QJsonValue &v : machine.value(QStringLiteral("peripherals")).toArray()) {
-                const QJsonObject o = v.toObject();
-                Inventory::NewAsset a;
-                a.kind = Inventory::assetKindFromString(o.value(QStringLiteral("kind")).toString())
-                             .value_or(Inventory::AssetKind::Part);
-                a.lot = pc->lot;
-                a.make = o.value(QStringLiteral("make")).toString();
-                a.model = o.value(QStringLiteral("model")).toString();
-                a.serial = o.value(QStringLiteral("serial")).toString();
-                a.specs = QJsonObject{{QStringLiteral("usb_id"), o.value(QStringLiteral("usb_id"))},
-                                      {QStringLiteral("found_on"), r->assetTag}};
-                auto added = store->addAsset(a);
-                if (!added)
-                    return ctx.fail(added.error());
-                if (!ctx.json && format != QLatin1String("glpi"))
-                    ctx.err << QCoreApplication::translate("Cli", "%1 registered as %2")
-                                   .arg(o.value(QStringLiteral("kind")).toString(), added->tag)
-                            << Qt::endl;
-            }
+            auto added = AppCore::addProbedPeripherals(
+                *store, r->assetTag, machine, [&](const QString &kind, const Inventory::Asset &a) {
+                    if (talk)
+                        ctx.err << QCoreApplication::translate("Cli", "%1 registered as %2").arg(kind, a.tag)
+                                << Qt::endl;
+                });
+            if (!added)
+                return ctx.fail(added.error());
         }
     }
 

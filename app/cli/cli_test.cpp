@@ -3,6 +3,7 @@
 //
 // `etabli test …`: the diagnostics engines of hwtest/diag from the command line.
 #include "app/cli/cli.h"
+#include "app/core/testrecording.h"
 
 #include "hwtest/diag/audiotest.h"
 #include "hwtest/diag/diagjob.h"
@@ -12,8 +13,6 @@
 #include "hwtest/diag/smart.h"
 #include "hwtest/diag/surfacescan.h"
 #include "inventory/assettag.h"
-#include "inventory/eventtypes.h"
-#include "inventory/store.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -71,11 +70,8 @@ int finish(Context &ctx, const QList<TestResult> &results, const QString &asset)
         Inventory::Store *store = ctx.store();
         if (!store)
             return 3;
-        for (const TestResult &t : results) {
-            auto r = store->record(QString(Etabli::Inventory::EventType::TestRecorded), *tag, t.toPayload());
-            if (!r)
-                return ctx.fail(r.error());
-        }
+        if (auto r = AppCore::recordTestResults(*store, *tag, results); !r)
+            return ctx.fail(r.error());
     }
     if (ctx.json) {
         if (results.size() == 1) {

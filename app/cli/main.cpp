@@ -5,6 +5,7 @@
 // scriptable. Global options (anywhere on the line): --db PATH, --json,
 // --station NAME, --worker NAME, --lang fr|en.
 #include "app/cli/cli.h"
+#include "app/core/identity.h"
 #include "common/appdefaults.h"
 
 #include <QCoreApplication>
@@ -13,7 +14,6 @@
 #include <QGuiApplication>
 #include <QHash>
 #include <QLibraryInfo>
-#include <QSysInfo>
 
 #include <algorithm>
 #include <cerrno>
@@ -87,9 +87,9 @@ int main(int argc, char **argv)
     QTextStream err(stderr);
 
     QStringList rest;
-    QString db = qEnvironmentVariable("ETABLI_DB", Etabli::defaultInventoryPath());
-    QString station = qEnvironmentVariable("ETABLI_STATION", QSysInfo::machineHostName());
-    QString worker = qEnvironmentVariable("ETABLI_WORKER", qEnvironmentVariable("USER", QStringLiteral("unknown")));
+    QString db = Etabli::AppCore::inventoryPath();
+    QString station = Etabli::AppCore::stationFromEnvironment();
+    QString worker = Etabli::AppCore::workerFromEnvironment();
     QString lang;
     bool json = false;
     const QStringList args = app.arguments().mid(1);
@@ -133,8 +133,9 @@ int main(int argc, char **argv)
     Context ctx(rest, out, err);
     ctx.dbPath = db;
     ctx.json = json;
-    ctx.station = station.isEmpty() ? QStringLiteral("station") : station;
-    ctx.worker = worker.isEmpty() ? QStringLiteral("unknown") : worker;
+    const Etabli::Inventory::Identity who = Etabli::AppCore::makeIdentity(station, worker);
+    ctx.station = who.station;
+    ctx.worker = who.worker;
     for (const Command &c : registry.commands())
         if (c.noun == noun)
             return c.run(ctx);

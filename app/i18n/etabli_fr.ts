@@ -230,6 +230,46 @@
         <source>Finished</source>
         <translation>Terminé</translation>
     </message>
+    <message>
+        <source>I heard the left sound</source>
+        <translation>J&apos;ai entendu le son de gauche</translation>
+    </message>
+    <message>
+        <source>I heard nothing on the left</source>
+        <translation>Je n&apos;ai rien entendu à gauche</translation>
+    </message>
+    <message>
+        <source>I heard the right sound</source>
+        <translation>J&apos;ai entendu le son de droite</translation>
+    </message>
+    <message>
+        <source>I heard nothing on the right</source>
+        <translation>Je n&apos;ai rien entendu à droite</translation>
+    </message>
+    <message>
+        <source>Play the %1</source>
+        <translation>Jouer le %1</translation>
+    </message>
+    <message>
+        <source>Let the microphone listen</source>
+        <translation>Faire écouter le micro</translation>
+    </message>
+    <message>
+        <source>Go on to the next test.</source>
+        <translation>Passez au test suivant.</translation>
+    </message>
+    <message>
+        <source>Put the HS label on the sound part.</source>
+        <translation>Collez l&apos;étiquette HS sur la partie son.</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>À propos</translation>
+    </message>
+    <message>
+        <source>About Établi and its licences</source>
+        <translation>À propos d&apos;Établi et de ses licences</translation>
+    </message>
 </context>
 <context>
     <name>AudioTestModel</name>
@@ -252,6 +292,22 @@
         <location line="+30"/>
         <source>The microphone did not hear both sounds: answer what you heard.</source>
         <translation>Le micro n&apos;a pas entendu les deux sons : dites ce que vous avez entendu.</translation>
+    </message>
+    <message>
+        <source>Both sounds work.</source>
+        <translation>Les deux sons marchent.</translation>
+    </message>
+    <message>
+        <source>No sound was heard.</source>
+        <translation>Aucun son n&apos;a été entendu.</translation>
+    </message>
+    <message>
+        <source>The left sound does not work.</source>
+        <translation>Le son de gauche ne marche pas.</translation>
+    </message>
+    <message>
+        <source>The right sound does not work.</source>
+        <translation>Le son de droite ne marche pas.</translation>
     </message>
 </context>
 <context>
@@ -2397,6 +2453,93 @@
         <source>Finished</source>
         <translation>Terminé</translation>
     </message>
+    <message>
+        <source>%1 of %2 keys</source>
+        <translation>%1 touches sur %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key(s) bounce</source>
+        <translation>
+            <numerusform>%n touche rebondit</numerusform>
+            <numerusform>%n touches rebondissent</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keyboard</source>
+        <translation>Clavier</translation>
+    </message>
+    <message>
+        <source>Mouse</source>
+        <translation>Souris</translation>
+    </message>
+    <message>
+        <source>Key %1: %2</source>
+        <translation>Touche %1 : %2</translation>
+    </message>
+    <message>
+        <source>bounces</source>
+        <translation>rebondit</translation>
+    </message>
+    <message>
+        <source>works</source>
+        <translation>marche</translation>
+    </message>
+    <message>
+        <source>not pressed yet</source>
+        <translation>pas encore appuyée</translation>
+    </message>
+    <message>
+        <source>Left button</source>
+        <translation>Bouton gauche</translation>
+    </message>
+    <message>
+        <source>Middle button</source>
+        <translation>Bouton du milieu</translation>
+    </message>
+    <message>
+        <source>Right button</source>
+        <translation>Bouton droit</translation>
+    </message>
+    <message>
+        <source>Move left</source>
+        <translation>Vers la gauche</translation>
+    </message>
+    <message>
+        <source>Move right</source>
+        <translation>Vers la droite</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Vers le haut</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Vers le bas</translation>
+    </message>
+    <message>
+        <source>Mouse, %1: %2</source>
+        <translation>Souris, %1 : %2</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>pas encore</translation>
+    </message>
+    <message>
+        <source>Put the keyboard and the mouse with the PC.</source>
+        <translation>Posez le clavier et la souris avec le PC.</translation>
+    </message>
+    <message>
+        <source>Put the HS label on what does not work.</source>
+        <translation>Collez l&apos;étiquette HS sur ce qui ne marche pas.</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>À propos</translation>
+    </message>
+    <message>
+        <source>About Établi and its licences</source>
+        <translation>À propos d&apos;Établi et de ses licences</translation>
+    </message>
 </context>
 <context>
     <name>Labels</name>
@@ -3033,6 +3176,21 @@
         <source>Établi</source>
         <translation>Établi</translation>
     </message>
+    <message>
+        <location filename="../station/Main.qml" line="+39"/>
+        <source>The result is not saved: %1</source>
+        <translation>Le résultat n&apos;est pas enregistré : %1</translation>
+    </message>
+    <message>
+        <location filename="../station/Main.qml" line="+8"/>
+        <source>Try again</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <location filename="../station/Main.qml" line="+7"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
 </context>
 <context>
     <name>MinSpec</name>
@@ -3149,6 +3307,50 @@
         <location line="+1"/>
         <source>Next</source>
         <translation>Suivant</translation>
+    </message>
+    <message>
+        <source>The screen under test: touch a spot that looks wrong</source>
+        <translation>L&apos;écran testé : touchez un endroit abîmé</translation>
+    </message>
+    <message>
+        <source>Defect mark</source>
+        <translation>Marque de défaut</translation>
+    </message>
+    <message>
+        <source>Colour %1 of %2</source>
+        <translation>Couleur %1 sur %2</translation>
+    </message>
+    <message>
+        <source>Move the buttons</source>
+        <translation>Déplacer les boutons</translation>
+    </message>
+    <message>
+        <source>Move the buttons to the bottom right</source>
+        <translation>Mettre les boutons en bas à droite</translation>
+    </message>
+    <message>
+        <source>Move the buttons to the top left</source>
+        <translation>Mettre les boutons en haut à gauche</translation>
+    </message>
+    <message>
+        <source>Remove the last mark</source>
+        <translation>Effacer la dernière marque</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>Finir le test</translation>
+    </message>
+    <message>
+        <source>Next colour</source>
+        <translation>Couleur suivante</translation>
+    </message>
+    <message>
+        <source>Go on to the next test.</source>
+        <translation>Passez au test suivant.</translation>
+    </message>
+    <message>
+        <source>Put the HS label on the screen.</source>
+        <translation>Collez l&apos;étiquette HS sur l&apos;écran.</translation>
     </message>
 </context>
 <context>
@@ -3587,6 +3789,66 @@
         <source>usage: etabli-station --test keyboard|screen|audio [--model M] [--asset TAG --db PATH]</source>
         <translation>usage : etabli-station --test keyboard|screen|audio [--model M] [--asset TAG --db PATH]</translation>
     </message>
+    <message>
+        <source>NAME</source>
+        <translation>NOM</translation>
+    </message>
+    <message>
+        <source>TAG</source>
+        <translation>ÉTIQUETTE</translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation>CHEMIN</translation>
+    </message>
+    <message>
+        <source>LANG</source>
+        <translation>LANGUE</translation>
+    </message>
+    <message>
+        <source>THEME</source>
+        <translation>THÈME</translation>
+    </message>
+    <message>
+        <source>Pixels per inch of the bench panel (default: the setting station.panel_ppi, else 96)</source>
+        <translation>Points par pouce de l&apos;écran du poste (par défaut : le réglage station.panel_ppi, sinon 96)</translation>
+    </message>
+    <message>
+        <source>Colours: normal or high-contrast</source>
+        <translation>Couleurs : normal ou high-contrast (contraste élevé)</translation>
+    </message>
+    <message>
+        <source>Text size, 1 to 2 (2 is 200 %)</source>
+        <translation>Taille du texte, de 1 à 2 (2 = 200 %)</translation>
+    </message>
+    <message>
+        <source>unknown or missing test screen</source>
+        <translation>écran de test inconnu ou absent</translation>
+    </message>
+    <message>
+        <source>unknown language %1 (fr or en)</source>
+        <translation>langue inconnue %1 (fr ou en)</translation>
+    </message>
+    <message>
+        <source>panel ppi %1 is not a number from 50 to 600</source>
+        <translation>ppi de l&apos;écran %1 : il faut un nombre de 50 à 600</translation>
+    </message>
+    <message>
+        <source>unknown theme %1 (normal or high-contrast)</source>
+        <translation>thème inconnu %1 (normal ou high-contrast)</translation>
+    </message>
+    <message>
+        <source>text scale %1 is not a number from 1 to 2</source>
+        <translation>taille du texte %1 : il faut un nombre de 1 à 2</translation>
+    </message>
+    <message>
+        <source>No inventory at %1: the result could not be saved.</source>
+        <translation>Pas d&apos;inventaire à %1 : le résultat ne pourrait pas être enregistré.</translation>
+    </message>
+    <message>
+        <source>Asset %1 is not in the inventory %2.</source>
+        <translation>Le matériel %1 n&apos;est pas dans l&apos;inventaire %2.</translation>
+    </message>
 </context>
 <context>
     <name>Store</name>
@@ -3993,6 +4255,180 @@
         <location line="+6"/>
         <source>cannot listen on %1</source>
         <translation>impossible d&apos;écouter sur %1</translation>
+    </message>
+</context>
+<context>
+    <name>QCommandLineParser</name>
+    <message>
+        <source>Displays help on commandline options.</source>
+        <translation>Affiche l&apos;aide des options.</translation>
+    </message>
+    <message>
+        <source>Displays help including Qt specific options.</source>
+        <translation>Affiche l&apos;aide, avec les options propres à Qt.</translation>
+    </message>
+    <message>
+        <source>Displays version information.</source>
+        <translation>Affiche la version.</translation>
+    </message>
+    <message>
+        <source>Usage: %1</source>
+        <translation>Usage : %1</translation>
+    </message>
+    <message>
+        <source>Options:</source>
+        <translation>Options :</translation>
+    </message>
+    <message>
+        <source>Arguments:</source>
+        <translation>Arguments :</translation>
+    </message>
+    <message>
+        <source>[options]</source>
+        <translation>[options]</translation>
+    </message>
+    <message>
+        <source>Unknown option &apos;%1&apos;.</source>
+        <translation>Option inconnue « %1 ».</translation>
+    </message>
+    <message>
+        <source>Unknown options: %1.</source>
+        <translation>Options inconnues : %1.</translation>
+    </message>
+    <message>
+        <source>Missing value after &apos;%1&apos;.</source>
+        <translation>Valeur manquante après « %1 ».</translation>
+    </message>
+    <message>
+        <source>Unexpected value after &apos;%1&apos;.</source>
+        <translation>Valeur inattendue après « %1 ».</translation>
+    </message>
+</context>
+<context>
+    <name>KeyboardTestModel</name>
+    <message numerus="yes">
+        <source>%n key(s) not pressed.</source>
+        <translation>
+            <numerusform>%n touche n&apos;a pas été appuyée.</numerusform>
+            <numerusform>%n touches n&apos;ont pas été appuyées.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key(s) bounce.</source>
+        <translation>
+            <numerusform>%n touche rebondit.</numerusform>
+            <numerusform>%n touches rebondissent.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The mouse test is not complete.</source>
+        <translation>Le test de la souris n&apos;est pas fini.</translation>
+    </message>
+    <message>
+        <source>All keys and the mouse work.</source>
+        <translation>Toutes les touches et la souris marchent.</translation>
+    </message>
+</context>
+<context>
+    <name>ScreenTestModel</name>
+    <message numerus="yes">
+        <source>%n defect(s) marked.</source>
+        <translation>
+            <numerusform>%n défaut marqué.</numerusform>
+            <numerusform>%n défauts marqués.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No defect was marked.</source>
+        <translation>Aucun défaut n&apos;a été marqué.</translation>
+    </message>
+    <message>
+        <source>The test was stopped early.</source>
+        <translation>Le test a été arrêté avant la fin.</translation>
+    </message>
+</context>
+<context>
+    <name>ResultPage</name>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Test passed</source>
+        <translation>Test réussi</translation>
+    </message>
+    <message>
+        <source>Test failed</source>
+        <translation>Test raté</translation>
+    </message>
+    <message>
+        <source>Test to check again</source>
+        <translation>Test à vérifier</translation>
+    </message>
+    <message>
+        <source>Not saved: %1. Call the supervisor.</source>
+        <translation>Pas enregistré : %1. Appelez l&apos;encadrant.</translation>
+    </message>
+</context>
+<context>
+    <name>HoldButton</name>
+    <message numerus="yes">
+        <source>Hold for %n second(s) to confirm</source>
+        <translation>
+            <numerusform>Gardez le doigt %n seconde pour confirmer</numerusform>
+            <numerusform>Gardez le doigt %n secondes pour confirmer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Hold progress</source>
+        <translation>Progression</translation>
+    </message>
+</context>
+<context>
+    <name>AboutPage</name>
+    <message>
+        <source>About Établi</source>
+        <translation>À propos d&apos;Établi</translation>
+    </message>
+    <message>
+        <source>The station software of the workshop.</source>
+        <translation>Le logiciel des postes de l&apos;atelier.</translation>
+    </message>
+    <message>
+        <source>GNU GPL version 3 or later</source>
+        <translation>GNU GPL version 3 ou plus récente</translation>
+    </message>
+    <message>
+        <source>The font, by the Braille Institute of America.</source>
+        <translation>La police de caractères, du Braille Institute of America.</translation>
+    </message>
+    <message>
+        <source>SIL Open Font License 1.1</source>
+        <translation>SIL Open Font License 1.1</translation>
+    </message>
+    <message>
+        <source>The pictograms, by OpenMoji (openmoji.org).</source>
+        <translation>Les pictogrammes, d&apos;OpenMoji (openmoji.org).</translation>
+    </message>
+    <message>
+        <source>Creative Commons BY-SA 4.0</source>
+        <translation>Creative Commons BY-SA 4.0</translation>
+    </message>
+    <message>
+        <source>The toolkit, by The Qt Company and the Qt Project.</source>
+        <translation>La boîte à outils, de The Qt Company et du projet Qt.</translation>
+    </message>
+    <message>
+        <source>GNU LGPL version 3</source>
+        <translation>GNU LGPL version 3</translation>
+    </message>
+    <message>
+        <source>Licence: %1.</source>
+        <translation>Licence : %1.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
     </message>
 </context>
 </TS>

@@ -1,69 +1,108 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Audio: play the tone on the left, then on the right; say for each side if you heard it.
+// SPDX-FileCopyrightText: 2026 Établi contributors
+// Audio: play the sound on the left, then on the right; say for each side if you heard
+// it. "Heard" works only once that side's sound was played. Finished shows the result.
+pragma ComponentBehavior: Bound
 import QtQuick
+import Etabli.Ui
 import Etabli.Station
 
 Rectangle {
     id: root
     property alias model: audio
-    width: 1280
-    height: 800
-    color: "#fafafa"
+    color: Theme.background
+    /// The worker asked for the About page (Main.qml shows it).
+    signal aboutRequested()
 
     AudioTestModel { id: audio }
 
-    Text {
-        id: title
+    Column {
+        id: header
         anchors.horizontalCenter: parent.horizontalCenter
-        y: 24
-        text: qsTr("Play each sound. Did you hear it?")
-        font.pixelSize: 36; font.bold: true
-        color: "#212121"
-    }
-    Text {
-        anchors.horizontalCenter: parent.horizontalCenter
-        anchors.top: title.bottom; anchors.topMargin: 12
-        visible: audio.playbackError !== ""
-        text: "⚠ " + audio.playbackError
-        font.pixelSize: 24
-        color: "#c62828"
+        y: Theme.spacing
+        width: parent.width - 2 * (about.width + 2 * Theme.spacing)
+        spacing: Theme.spacingSmall
+        Text {
+            objectName: "instruction"
+            width: parent.width
+            horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.WordWrap
+            text: qsTr("Play each sound. Did you hear it?")
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.titleSize
+            font.bold: true
+            color: Theme.text
+            Accessible.role: Accessible.StaticText
+            Accessible.name: text
+        }
+        Text {
+            objectName: "playback-error"
+            width: parent.width
+            horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.WordWrap
+            visible: audio.playbackError !== ""
+            text: "⚠ " + audio.playbackError
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.textSize
+            font.bold: true
+            color: Theme.alertText
+            Accessible.role: Accessible.AlertMessage
+            Accessible.name: audio.playbackError
+            Accessible.ignored: !visible
+        }
     }
 
     Row {
         anchors.centerIn: parent
-        spacing: 120
+        spacing: Theme.spacingLarge * 2
         Repeater {
             model: [
-                { side: "left", icon: "◀ ♪", text: qsTr("Left sound") },
-                { side: "right", icon: "♪ ▶", text: qsTr("Right sound") }
+                { side: "left", text: qsTr("Left sound"), heard: qsTr("I heard the left sound"),
+                  nothing: qsTr("I heard nothing on the left") },
+                { side: "right", text: qsTr("Right sound"), heard: qsTr("I heard the right sound"),
+                  nothing: qsTr("I heard nothing on the right") }
             ]
             Column {
                 id: side
                 required property var modelData
-                readonly property int answer: modelData.side === "left" ? audio.leftAnswer : audio.rightAnswer
-                spacing: 16
+                readonly property bool isLeft: modelData.side === "left"
+                readonly property int answer: isLeft ? audio.leftAnswer : audio.rightAnswer
+                readonly property bool played: isLeft ? audio.leftPlayed : audio.rightPlayed
+                spacing: Theme.spacing
                 BigButton {
                     objectName: "play-" + side.modelData.side
-                    width: 336
-                    icon: side.modelData.icon
+                    anchors.horizontalCenter: parent.horizontalCenter
+                    width: answers.width
+                    main: true
+                    pictogram: "speaker"
                     text: side.modelData.text
+                    accessibleName: qsTr("Play the %1").arg(side.modelData.text)
                     checked: audio.playing === side.modelData.side
+                    enabled: !audio.done
                     onClicked: audio.play(side.modelData.side)
                 }
                 Row {
-                    spacing: 16
+                    id: answers
+                    spacing: Theme.spacing
                     BigButton {
                         objectName: "heard-" + side.modelData.side
-                        icon: "✔"; text: qsTr("Heard")
-                        width: 160
-                        color: side.answer === 1 ? "#2e7d32" : "#1565c0"
+                        main: true
+                        pictogram: "ear"
+                        text: qsTr("Heard")
+                        accessibleName: side.modelData.heard
+                        enabled: side.played && !audio.done
+                        checked: side.answer === 1
                         onClicked: audio.answer(side.modelData.side, true)
                     }
                     BigButton {
                         objectName: "silent-" + side.modelData.side
-                        icon: "✘"; text: qsTr("Nothing")
-                        width: 160
-                        color: side.answer === 0 ? "#c62828" : "#1565c0"
+                        main: true
+                        pictogram: "speaker-muted"
+                        text: qsTr("Nothing")
+                        accessibleName: side.modelData.nothing
+                        enabled: !audio.done
+                        tone: side.answer === 0 ? Theme.fail : Theme.primary
+                        toneText: side.answer === 0 ? Theme.onFail : Theme.onPrimary
                         onClicked: audio.answer(side.modelData.side, false)
                     }
                 }
@@ -74,18 +113,54 @@ Rectangle {
     // With a microphone or a loopback cable the engine listens for both tones itself.
     BigButton {
         objectName: "loopback"
-        anchors.left: parent.left; anchors.bottom: parent.bottom; anchors.margins: 24
+        anchors.left: parent.left
+        anchors.bottom: parent.bottom
+        anchors.margins: Theme.spacing
         visible: audio.loopbackAvailable
-        enabled: !audio.recording
-        icon: "◉"; text: qsTr("Microphone")
+        Accessible.ignored: !visible
+        enabled: !audio.recording && !audio.done
+        pictogram: "microphone"
+        text: qsTr("Microphone")
+        accessibleName: qsTr("Let the microphone listen")
         onClicked: audio.checkLoopback()
     }
 
     BigButton {
         objectName: "finish"
-        anchors.right: parent.right; anchors.bottom: parent.bottom; anchors.margins: 24
-        icon: "✔"; text: qsTr("Finished")
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        anchors.margins: Theme.spacing
+        main: true
+        pictogram: "done"
+        text: qsTr("Finished")
         enabled: audio.canFinish
         onClicked: audio.finish()
+    }
+
+    BigButton {
+        id: about
+        objectName: "about"
+        anchors.right: parent.right
+        anchors.top: parent.top
+        anchors.margins: Theme.spacing
+        pictogram: "info"
+        tone: Theme.surface
+        toneText: Theme.text
+        text: qsTr("About")
+        accessibleName: qsTr("About Établi and its licences")
+        focusPolicy: Qt.NoFocus
+        onClicked: root.aboutRequested()
+    }
+
+    ResultPage {
+        objectName: "result"
+        anchors.fill: parent
+        visible: audio.done
+        verdict: audio.verdict
+        detail: audio.detail
+        nextStep: audio.verdict === "PASS" ? qsTr("Go on to the next test.")
+                                           : qsTr("Put the HS label on the sound part.")
+        errorString: Station.errorString
+        onClosed: Station.quit()
     }
 }

@@ -60,8 +60,17 @@ bool AudioTestModel::startTone(const QString &side, double leftHz, double rightH
         m_player = new QMediaPlayer(this);
         m_output = new QAudioOutput(this);
         m_player->setAudioOutput(m_output);
-        connect(m_player, &QMediaPlayer::errorOccurred, this,
-                [this](QMediaPlayer::Error, const QString &text) { setError(text); });
+        connect(m_player, &QMediaPlayer::errorOccurred, this, [this](QMediaPlayer::Error, const QString &text) {
+            // The tone did not play after all: that side cannot be "heard".
+            if (m_playing == QLatin1String("left") && m_left != 0) {
+                m_leftPlayed = false;
+                m_left = -1;
+            } else if (m_playing == QLatin1String("right") && m_right != 0) {
+                m_rightPlayed = false;
+                m_right = -1;
+            }
+            setError(text);
+        });
         connect(m_player, &QMediaPlayer::playbackStateChanged, this, [this](QMediaPlayer::PlaybackState s) {
             if (s == QMediaPlayer::StoppedState && !m_playing.isEmpty()) {
                 m_playing.clear();
@@ -73,6 +82,14 @@ bool AudioTestModel::startTone(const QString &side, double leftHz, double rightH
     m_playing = side;
     m_player->setSource(QUrl::fromLocalFile(path));
     m_player->play();
+    // Only a tone that reached the output can be "heard": the player reports the
+    // failure through errorOccurred (setError) before or instead of playing.
+    if (m_player->error() == QMediaPlayer::NoError) {
+        if (side == QLatin1String("left"))
+            m_leftPlayed = true;
+        else if (side == QLatin1String("right"))
+            m_rightPlayed = true;
+    }
     Q_EMIT changed();
     return true;
 }
@@ -87,13 +104,18 @@ void AudioTestModel::play(const QString &side)
         startTone(side, 0, tones.rightHz);
 }
 
-void AudioTestModel::answer(const QString &side, bool heard)
+bool AudioTestModel::answer(const QString &side, bool heard)
 {
-    if (side == QLatin1String("left"))
-        m_left = heard ? 1 : 0;
-    else if (side == QLatin1String("right"))
-        m_right = heard ? 1 : 0;
+    if (m_done)
+        return false;
+    const bool left = side == QLatin1String("left");
+    if (!left && side != QLatin1String("right"))
+        return false;
+    if (heard && !(left ? m_leftPlayed : m_rightPlayed))
+        return false; // no tone was played on that side: there was nothing to hear
+    (left ? m_left : m_right) = heard ? 1 : 0;
     Q_EMIT changed();
+    return true;
 }
 
 TestResult AudioTestModel::result() const
@@ -108,8 +130,24 @@ TestResult AudioTestModel::result() const
 
 void AudioTestModel::finish()
 {
-    if (canFinish())
-        Station::instance()->record({result()});
+    if (canFinish() && !m_done)
+        conclude(result());
+}
+
+void AudioTestModel::conclude(const TestResult &t)
+{
+    m_done = true;
+    m_verdict = toString(t.verdict);
+    if (t.verdict == TestVerdict::Pass)
+        m_detail = QCoreApplication::translate("AudioTestModel", "Both sounds work.");
+    else if (m_left != 1 && m_right != 1)
+        m_detail = QCoreApplication::translate("AudioTestModel", "No sound was heard.");
+    else if (m_left != 1)
+        m_detail = QCoreApplication::translate("AudioTestModel", "The left sound does not work.");
+    else
+        m_detail = QCoreApplication::translate("AudioTestModel", "The right sound does not work.");
+    Q_EMIT changed();
+    Station::instance()->record({t});
 }
 
 AudioClip AudioTestModel::clipFromPcm(const QByteArray &pcm, const QAudioFormat &format)
@@ -205,8 +243,8 @@ void AudioTestModel::stopLoopback()
     }
     t.startedAt = m_started;
     t.endedAt = QDateTime::currentDateTimeUtc();
-    Q_EMIT changed();
-    Station::instance()->record({t});
+    m_left = m_right = 1; // the microphone heard both
+    conclude(t);
 }
 
 } // namespace Etabli::Station

@@ -25,6 +25,9 @@ namespace Etabli::Station {
 /// HwTest::evaluateLoopback decide; unless both tones came back the worker answers. When no loudspeaker can be
 /// opened, playbackError says so and the answers still work: the worker then tells
 /// what they heard (nothing, normally), so the verdict is FAIL, never silently PASS.
+/// "Heard" counts only for a side whose tone was actually played (issue 12): after
+/// "no loudspeaker" only "Nothing" can be answered. After finish() (or a loopback PASS)
+/// `done` is true and `verdict` / `detail` describe what was recorded, for the result page.
 /// UI thread only.
 class AudioTestModel : public QObject
 {
@@ -37,6 +40,11 @@ class AudioTestModel : public QObject
     Q_PROPERTY(bool canFinish READ canFinish NOTIFY changed)
     Q_PROPERTY(bool loopbackAvailable READ loopbackAvailable CONSTANT)
     Q_PROPERTY(bool recording READ recording NOTIFY changed)
+    Q_PROPERTY(bool leftPlayed READ leftPlayed NOTIFY changed)
+    Q_PROPERTY(bool rightPlayed READ rightPlayed NOTIFY changed)
+    Q_PROPERTY(bool done READ done NOTIFY changed)
+    Q_PROPERTY(QString verdict READ verdict NOTIFY changed)
+    Q_PROPERTY(QString detail READ detail NOTIFY changed)
 public:
     explicit AudioTestModel(QObject *parent = nullptr);
     ~AudioTestModel() override;
@@ -48,13 +56,20 @@ public:
     bool canFinish() const { return m_left >= 0 && m_right >= 0; }
     bool loopbackAvailable() const;
     bool recording() const { return m_source != nullptr; }
+    /// The side's tone really started playing (not merely asked for).
+    bool leftPlayed() const { return m_leftPlayed; }
+    bool rightPlayed() const { return m_rightPlayed; }
+    bool done() const { return m_done; }
+    QString verdict() const { return m_verdict; } ///< "PASS", "FAIL", "WARN" once done
+    QString detail() const { return m_detail; }
     /// Interleaved PCM (Int16, Int32 or Float) as the engine's clip.
     static HwTest::AudioClip clipFromPcm(const QByteArray &pcm, const QAudioFormat &format);
     HwTest::TestResult result() const;
 
     /// Plays the tone on "left" or "right" (1000 Hz left, 1500 Hz right).
     Q_INVOKABLE void play(const QString &side);
-    Q_INVOKABLE void answer(const QString &side, bool heard);
+    /// Returns false (and changes nothing) for "heard" on a side whose tone never played.
+    Q_INVOKABLE bool answer(const QString &side, bool heard);
     /// Both answers given: the verdict goes to the Station.
     Q_INVOKABLE void finish();
     /// Plays both tones and records them back; records a PASS when both came back,
@@ -68,6 +83,7 @@ private:
     void setError(const QString &error);
     void stopLoopback();
     bool startTone(const QString &side, double leftHz, double rightHz);
+    void conclude(const HwTest::TestResult &t);
 
     QTemporaryDir m_dir;
     QMediaPlayer *m_player = nullptr;
@@ -79,6 +95,11 @@ private:
     QString m_error;
     int m_left = -1;
     int m_right = -1;
+    bool m_leftPlayed = false;
+    bool m_rightPlayed = false;
+    bool m_done = false;
+    QString m_verdict;
+    QString m_detail;
     QDateTime m_started;
 };
 

@@ -4,9 +4,12 @@
 
 #include "app/station/station.h"
 
+#include <QCoreApplication>
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QWheelEvent>
+
+#include <algorithm>
 
 namespace Etabli::Station {
 
@@ -94,6 +97,8 @@ void KeyboardTestModel::setWindow(QWindow *window)
 
 bool KeyboardTestModel::eventFilter(QObject *watched, QEvent *event)
 {
+    if (m_done) // the result page is showing: keys work normally again
+        return QAbstractListModel::eventFilter(watched, event);
     switch (event->type()) {
     case QEvent::KeyPress:
     case QEvent::KeyRelease: {
@@ -171,7 +176,29 @@ TestResult KeyboardTestModel::mouseResult() const
 
 void KeyboardTestModel::finish()
 {
-    Station::instance()->record({keyboardResult(), mouseResult()});
+    if (m_done)
+        return;
+    const TestResult keys = keyboardResult();
+    const TestResult mouse = mouseResult();
+    m_done = true;
+    const TestVerdict worst = std::max(keys.verdict, mouse.verdict, [](TestVerdict a, TestVerdict b) {
+        auto rank = [](TestVerdict v) { return v == TestVerdict::Fail ? 2 : v == TestVerdict::Warn ? 1 : 0; };
+        return rank(a) < rank(b);
+    });
+    m_verdict = toString(worst);
+    QStringList parts;
+    const int missing = keyCount() - pressedCount();
+    if (missing > 0)
+        parts << QCoreApplication::translate("KeyboardTestModel", "%n key(s) not pressed.", "", missing);
+    if (chatterCount() > 0)
+        parts << QCoreApplication::translate("KeyboardTestModel", "%n key(s) bounce.", "", chatterCount());
+    if (!m_mouse.missing().isEmpty())
+        parts << QCoreApplication::translate("KeyboardTestModel", "The mouse test is not complete.");
+    if (parts.isEmpty())
+        parts << QCoreApplication::translate("KeyboardTestModel", "All keys and the mouse work.");
+    m_detail = parts.join(u' ');
+    Q_EMIT doneChanged();
+    Station::instance()->record({keys, mouse});
 }
 
 } // namespace Etabli::Station

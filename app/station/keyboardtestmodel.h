@@ -19,7 +19,10 @@ namespace Etabli::Station {
 /// (one row per key: label, place in key units, pressed, chatter) fed from the key and
 /// mouse events reaching `window`. Key events carry the evdev code as the native scan
 /// code minus 8 (xcb, offscreen); events without one count as unknown keys. Mouse
-/// buttons, wheel and moves feed HwTest::MouseCoverage. UI thread only.
+/// buttons, wheel and moves feed HwTest::MouseCoverage. While the test runs every key
+/// event is swallowed (no key may trigger anything); after finish() `done` is true,
+/// `verdict` / `detail` describe what was recorded and keys reach the result page
+/// again (Enter closes it). UI thread only.
 class KeyboardTestModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -30,6 +33,9 @@ class KeyboardTestModel : public QAbstractListModel
     Q_PROPERTY(int chatterCount READ chatterCount NOTIFY coverageChanged)
     Q_PROPERTY(QStringList mouseMissing READ mouseMissing NOTIFY coverageChanged)
     Q_PROPERTY(QString errorString READ errorString CONSTANT)
+    Q_PROPERTY(bool done READ done NOTIFY doneChanged)
+    Q_PROPERTY(QString verdict READ verdict NOTIFY doneChanged)
+    Q_PROPERTY(QString detail READ detail NOTIFY doneChanged)
 public:
     enum Role { CodeRole = Qt::UserRole + 1, LabelRole, XRole, YRole, WidthRole, HeightRole, PressedRole, ChatterRole };
 
@@ -46,6 +52,9 @@ public:
     int chatterCount() const { return int(m_keys.chattering().size()); }
     QStringList mouseMissing() const { return m_mouse.missing(); }
     QString errorString() const { return m_errorString; }
+    bool done() const { return m_done; }
+    QString verdict() const { return m_verdict; } ///< the worse of the keyboard's and the mouse's
+    QString detail() const { return m_detail; }
 
     bool isPressed(int evdevCode) const { return m_keys.pressed(evdevCode); }
     bool isChattering(int evdevCode) const { return m_keys.chattering().contains(evdevCode); }
@@ -58,6 +67,7 @@ public:
 Q_SIGNALS:
     void windowChanged();
     void coverageChanged();
+    void doneChanged();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -75,6 +85,9 @@ private:
     std::optional<QPointF> m_lastPos;
     QDateTime m_started;
     QString m_errorString;
+    bool m_done = false;
+    QString m_verdict;
+    QString m_detail;
 };
 
 } // namespace Etabli::Station

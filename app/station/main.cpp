@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Établi contributors
 //
-// `etabli-station --test keyboard|screen|audio [--model M] [--asset TAG --db PATH]`:
+// `etabli-station --test keyboard|screen|audio [--model M] [--asset TAG --db PATH]
+//                 [--lang fr|en] [--panel-ppi N] [--theme normal|high-contrast] [--text-scale F]`:
 // opens one bench test screen; the result is recorded on the asset when it ends.
+#include "app/core/identity.h"
 #include "app/station/station.h"
+#include "app/station/stationsetup.h"
+#include "app/ui/theme.h"
 #include "common/appdefaults.h"
 
 #include <QCommandLineParser>
@@ -15,44 +19,136 @@
 #include <cstdio>
 
 Q_IMPORT_QML_PLUGIN(Etabli_StationPlugin)
+Q_IMPORT_QML_PLUGIN(Etabli_UiPlugin)
+
+namespace {
+
+struct Options {
+    QString test, model, asset, dbPath, lang;
+    qreal ppi = 0;
+    bool highContrast = false;
+    qreal textScale = 1;
+};
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Station", text);
+}
+
+/// `--lang X` or `--lang=X` as given, before any parser exists: the parser's own help
+/// text must already be in the chosen language.
+QString requestedLanguage(const QStringList &args)
+{
+    for (qsizetype i = 1; i < args.size(); ++i) {
+        if (args[i] == QLatin1String("--lang") && i + 1 < args.size())
+            return args[i + 1];
+        if (args[i].startsWith(QLatin1String("--lang=")))
+            return args[i].mid(7);
+    }
+    return {};
+}
+
+QString defaultDbPath()
+{
+    return Etabli::AppCore::inventoryPath({});
+}
+
+/// Everything that needs no display: options, --help, the asset check. Runs under a
+/// QCoreApplication so `--help` and a refused asset work on a headless bench (issue 12).
+/// Returns the exit code when the program must stop here, -1 to go on with `o` filled.
+int parse(int argc, char *argv[], Options &o)
+{
+    QCoreApplication core(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("etabli-station"));
+    const QStringList args = QCoreApplication::arguments();
+    o.lang = requestedLanguage(args);
+    // The --db of the command line is not parsed yet: the language setting is read from
+    // the default inventory unless --lang or $ETABLI_LANG says otherwise.
+    Etabli::installLanguage(core, Etabli::Station::stationLanguage(o.lang, defaultDbPath()));
+
+    QCommandLineParser p;
+    p.setApplicationDescription(tr("Établi bench test screens"));
+    p.addHelpOption();
+    const QCommandLineOption test(QStringLiteral("test"), tr("Screen to open: keyboard, screen or audio"), tr("NAME"));
+    const QCommandLineOption model(QStringLiteral("model"), tr("Monitor model from the EDID"), QStringLiteral("M"));
+    const QCommandLineOption asset(QStringLiteral("asset"), tr("Record the result on this asset"), tr("TAG"));
+    const QCommandLineOption db(QStringLiteral("db"), tr("Inventory database"), tr("PATH"));
+    const QCommandLineOption lang(QStringLiteral("lang"), tr("Language: fr or en"), tr("LANG"));
+    const QCommandLineOption ppi(QStringLiteral("panel-ppi"),
+                                 tr("Pixels per inch of the bench panel (default: the setting station.panel_ppi, "
+                                    "else 96)"),
+                                 QStringLiteral("N"));
+    const QCommandLineOption theme(QStringLiteral("theme"), tr("Colours: normal or high-contrast"), tr("THEME"));
+    const QCommandLineOption textScale(QStringLiteral("text-scale"), tr("Text size, 1 to 2 (2 is 200 %)"),
+                                       QStringLiteral("F"));
+    p.addOptions({test, model, asset, db, lang, ppi, theme, textScale});
+    p.process(core); // --help prints and exits here, before any display is needed
+
+    auto usage = [](const QString &why) {
+        std::fprintf(stderr, "etabli-station: %s\n%s\n", qPrintable(why),
+                     qPrintable(tr("usage: etabli-station --test keyboard|screen|audio [--model M] [--asset TAG "
+                                   "--db PATH]")));
+        return 2;
+    };
+    const QStringList screens{QStringLiteral("keyboard"), QStringLiteral("screen"), QStringLiteral("audio")};
+    if (!screens.contains(p.value(test)))
+        return usage(tr("unknown or missing test screen"));
+    o.test = p.value(test);
+    o.model = p.value(model);
+    o.dbPath = Etabli::AppCore::inventoryPath(p.value(db));
+    o.lang = Etabli::Station::stationLanguage(o.lang, o.dbPath);
+    if (o.lang != QLatin1String("fr") && o.lang != QLatin1String("en"))
+        return usage(tr("unknown language %1 (fr or en)").arg(o.lang));
+
+    bool ok = true;
+    const QString ppiText = p.isSet(ppi)
+        ? p.value(ppi)
+        : Etabli::Station::stationSetting(o.dbPath, QStringLiteral("station.panel_ppi"),
+                                          QString::number(Etabli::Ui::Theme::DefaultPpi));
+    o.ppi = ppiText.toDouble(&ok);
+    if (!ok || o.ppi < 50 || o.ppi > 600)
+        return usage(tr("panel ppi %1 is not a number from 50 to 600").arg(ppiText));
+    if (p.isSet(theme) && p.value(theme) != QLatin1String("normal") && p.value(theme) != QLatin1String("high-contrast"))
+        return usage(tr("unknown theme %1 (normal or high-contrast)").arg(p.value(theme)));
+    o.highContrast = p.value(theme) == QLatin1String("high-contrast");
+    if (p.isSet(textScale)) {
+        o.textScale = p.value(textScale).toDouble(&ok);
+        if (!ok || o.textScale < 1 || o.textScale > 2)
+            return usage(tr("text scale %1 is not a number from 1 to 2").arg(p.value(textScale)));
+    }
+
+    // A wrong tag or an unknown asset is said now, not after the worker did the test.
+    if (p.isSet(asset)) {
+        auto checked = Etabli::Station::checkAsset(p.value(asset), o.dbPath);
+        if (!checked) {
+            std::fprintf(stderr, "etabli-station: %s\n", qPrintable(checked.error().message));
+            return Etabli::exitCodeFor(checked.error().code);
+        }
+        o.asset = *checked;
+    }
+    return -1;
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
+    Options o;
+    if (const int code = parse(argc, argv, o); code >= 0)
+        return code;
+
     QGuiApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("etabli"));
+    Etabli::installLanguage(app, o.lang);
 
-    QCommandLineParser p;
-    p.setApplicationDescription(QCoreApplication::translate("Station", "Établi bench test screens"));
-    p.addHelpOption();
-    const QCommandLineOption test(QStringLiteral("test"),
-                                  QCoreApplication::translate("Station", "Screen to open: keyboard, screen or audio"),
-                                  QStringLiteral("NAME"));
-    const QCommandLineOption model(QStringLiteral("model"),
-                                   QCoreApplication::translate("Station", "Monitor model from the EDID"),
-                                   QStringLiteral("M"));
-    const QCommandLineOption asset(QStringLiteral("asset"),
-                                   QCoreApplication::translate("Station", "Record the result on this asset"),
-                                   QStringLiteral("TAG"));
-    const QCommandLineOption db(QStringLiteral("db"), QCoreApplication::translate("Station", "Inventory database"),
-                                QStringLiteral("PATH"));
-    const QCommandLineOption lang(QStringLiteral("lang"), QCoreApplication::translate("Station", "Language: fr or en"),
-                                  QStringLiteral("LANG"));
-    p.addOptions({test, model, asset, db, lang});
-    p.process(app);
-    Etabli::installLanguage(app, p.value(lang));
-    const QStringList screens{QStringLiteral("keyboard"), QStringLiteral("screen"), QStringLiteral("audio")};
-    if (!screens.contains(p.value(test))) {
-        std::fprintf(
-            stderr, "%s\n",
-            qPrintable(QCoreApplication::translate(
-                "Station", "usage: etabli-station --test keyboard|screen|audio [--model M] [--asset TAG --db PATH]")));
-        return 2;
-    }
-    const QString dbPath
-        = p.isSet(db) ? p.value(db) : qEnvironmentVariable("ETABLI_DB", Etabli::defaultInventoryPath());
+    auto *theme = Etabli::Ui::Theme::instance();
+    Etabli::Ui::Theme::loadFonts();
+    theme->setPpi(o.ppi);
+    theme->setHighContrast(o.highContrast);
+    theme->setTextScale(o.textScale);
 
     auto *station = Etabli::Station::Station::instance();
-    station->configure(p.value(test), p.value(model), p.value(asset), dbPath);
+    station->configure(o.test, o.model, o.asset, o.dbPath);
     QObject::connect(station, &Etabli::Station::Station::quitRequested, &app, [&app, station] {
         if (!station->errorString().isEmpty()) {
             std::fprintf(stderr, "etabli-station: %s\n", qPrintable(station->errorString()));
@@ -63,6 +159,9 @@ int main(int argc, char *argv[])
     });
 
     QQmlApplicationEngine engine;
+    // The static QML modules (Etabli.Ui, Etabli.Station) live at qrc:/Etabli/…; Qt 6.4
+    // does not search the resource root by itself.
+    engine.addImportPath(QStringLiteral("qrc:/"));
     QObject::connect(
         &engine, &QQmlApplicationEngine::objectCreationFailed, &app, [] { QCoreApplication::exit(1); },
         Qt::QueuedConnection);

@@ -4,6 +4,7 @@
 
 #include "app/station/station.h"
 
+#include <QCoreApplication>
 #include <QVariantMap>
 
 namespace Etabli::Station {
@@ -64,7 +65,14 @@ void ScreenTestModel::stop()
     if (m_recorded)
         return;
     m_recorded = true;
-    Station::instance()->record({result()});
+    const TestResult t = result();
+    m_verdict = toString(t.verdict);
+    const int marks = int(m_test.defects().size());
+    m_detail = marks > 0    ? QCoreApplication::translate("ScreenTestModel", "%n defect(s) marked.", "", marks)
+        : m_test.finished() ? QCoreApplication::translate("ScreenTestModel", "No defect was marked.")
+                            : QCoreApplication::translate("ScreenTestModel", "The test was stopped early.");
+    Q_EMIT changed();
+    Station::instance()->record({t});
 }
 
 } // namespace Etabli::Station

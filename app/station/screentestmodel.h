@@ -13,7 +13,8 @@ namespace Etabli::Station {
 
 /// The screen test screen's model: binds HwTest::ScreenTest (pattern sequence,
 /// touched defects, verdict) to QML, for the monitor model the Station was given. Points are fractions 0..1 of the
-/// screen. UI thread only.
+/// screen. Once the result is recorded `done` is true and `verdict` / `detail` say
+/// what was recorded, for the result page. UI thread only.
 class ScreenTestModel : public QObject
 {
     Q_OBJECT
@@ -27,6 +28,9 @@ class ScreenTestModel : public QObject
     Q_PROPERTY(int count READ count CONSTANT)
     Q_PROPERTY(bool finished READ finished NOTIFY changed)
     Q_PROPERTY(QVariantList defects READ defects NOTIFY changed)
+    Q_PROPERTY(bool done READ done NOTIFY changed)
+    Q_PROPERTY(QString verdict READ verdict NOTIFY changed)
+    Q_PROPERTY(QString detail READ detail NOTIFY changed)
 public:
     explicit ScreenTestModel(QObject *parent = nullptr);
 
@@ -38,6 +42,9 @@ public:
     int index() const { return m_test.index(); }
     int count() const { return int(HwTest::ScreenTest::sequence().size()); }
     bool finished() const { return m_test.finished(); }
+    bool done() const { return m_recorded; }
+    QString verdict() const { return m_verdict; }
+    QString detail() const { return m_detail; }
     QVariantList defects() const; ///< {x, y, pattern} of the current pattern's marks
     const HwTest::ScreenTest &test() const { return m_test; }
     HwTest::TestResult result() const;
@@ -57,6 +64,8 @@ private:
     HwTest::ScreenTest m_test;
     QDateTime m_started;
     bool m_recorded = false;
+    QString m_verdict;
+    QString m_detail;
 };
 
 } // namespace Etabli::Station

@@ -12,6 +12,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <limits>
 #include <poll.h>
 #include <unistd.h>
 
@@ -224,6 +225,14 @@ Result<QList<InputEvent>> parseEvdevStream(const QByteArray &raw)
         std::memcpy(&type, raw.constData() + i + 16, 2);
         std::memcpy(&code, raw.constData() + i + 18, 2);
         std::memcpy(&value, raw.constData() + i + 20, 4);
+        // A kernel timestamp has 0 <= usec < 10^6 and a seconds count far below the
+        // ~2.9e11 years where sec * 10^6 stops fitting in 64 bits: anything else is a
+        // damaged or forged stream, not a time to overflow on.
+        constexpr qint64 MaxSec = std::numeric_limits<qint64>::max() / 1000000 - 1;
+        if (usec < 0 || usec >= 1000000 || sec < -MaxSec || sec > MaxSec)
+            return makeError(ErrorCode::Corrupt,
+                             QCoreApplication::translate("InputTest", "Input event %1 has an impossible time stamp")
+                                 .arg(i / EventSize + 1));
         events.append({sec * 1000000 + usec, type, code, value});
     }
     return events;

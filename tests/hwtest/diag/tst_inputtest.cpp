@@ -9,6 +9,9 @@
 #include <QJsonArray>
 #include <QTest>
 
+#include <cstring>
+#include <limits>
+
 using namespace Etabli;
 using namespace Etabli::HwTest;
 
@@ -43,6 +46,8 @@ private Q_SLOTS:
     void labels();
     void umockdevRecording();
     void badStreams();
+    void timestamps_data();
+    void timestamps();
     void allKeysPass();
     void chatter_data();
     void chatter();
@@ -131,6 +136,49 @@ void TestInputTest::badStreams()
     QCOMPARE(decodeUmockdevScript("r 10 ^").error().code, ErrorCode::Corrupt);
     QCOMPARE(decodeUmockdevScript("garbage").error().code, ErrorCode::Corrupt);
     QCOMPARE(*decodeUmockdevScript("r 10 a^`b^@^J\nw 5 ignored\nr 1 c"), QByteArray("a^b\0\nc", 6));
+}
+
+// One 24-byte record with the given time stamp (fuzz_diag under UBSan found the overflow).
+void TestInputTest::timestamps_data()
+{
+    QTest::addColumn<qint64>("sec");
+    QTest::addColumn<qint64>("usec");
+    QTest::addColumn<qint64>("expectedUs"); // -1: refused as corrupt
+    QTest::newRow("ordinary") << qint64(1700000000) << qint64(250) << qint64(1700000000000250);
+    QTest::newRow("zero") << qint64(0) << qint64(0) << qint64(0);
+    QTest::newRow("largest usec") << qint64(1) << qint64(999999) << qint64(1999999);
+    QTest::newRow("sec overflows") << std::numeric_limits<qint64>::max() << qint64(0) << qint64(-1);
+    QTest::newRow("sec just past the limit")
+        << qint64(std::numeric_limits<qint64>::max() / 1000000) << qint64(0) << qint64(-1);
+    QTest::newRow("most negative sec") << std::numeric_limits<qint64>::min() << qint64(0) << qint64(-1);
+    QTest::newRow("usec overflows") << qint64(0) << std::numeric_limits<qint64>::max() << qint64(-1);
+    QTest::newRow("usec a whole second") << qint64(5) << qint64(1000000) << qint64(-1);
+    QTest::newRow("negative usec") << qint64(5) << qint64(-1) << qint64(-1);
+}
+
+void TestInputTest::timestamps()
+{
+    QFETCH(qint64, sec);
+    QFETCH(qint64, usec);
+    QFETCH(qint64, expectedUs);
+    QByteArray raw(24, '\0');
+    std::memcpy(raw.data(), &sec, 8);
+    std::memcpy(raw.data() + 8, &usec, 8);
+    const quint16 type = 1, code = 30;
+    const qint32 value = 1;
+    std::memcpy(raw.data() + 16, &type, 2);
+    std::memcpy(raw.data() + 18, &code, 2);
+    std::memcpy(raw.data() + 20, &value, 4);
+    auto events = parseEvdevStream(raw);
+    if (expectedUs < 0) {
+        QVERIFY(!events.ok());
+        QCOMPARE(events.error().code, ErrorCode::Corrupt);
+        return;
+    }
+    QVERIFY(events.ok());
+    QCOMPARE(events->size(), 1);
+    QCOMPARE(events->first().timeUs, expectedUs);
+    QCOMPARE(events->first().code, quint16(30));
 }
 
 void TestInputTest::allKeysPass()
