@@ -5,6 +5,7 @@
 #include "app/core/helperprotocol.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
@@ -20,6 +21,10 @@ HelperClient::HelperClient(QObject *parent)
 {
     if (::geteuid() == 0) {
         m_program = defaultProgram();
+    } else if (QFileInfo::exists(socketPath())) {
+        // The bench live system: a root helper per connection (packaging/systemd).
+        m_program = QStringLiteral("socat");
+        m_arguments = {QStringLiteral("-"), QStringLiteral("UNIX-CONNECT:") + socketPath()};
     } else {
         m_program = QStringLiteral("pkexec");
         m_arguments = {defaultProgram()};
@@ -34,6 +39,11 @@ HelperClient::~HelperClient()
             m_process->kill();
         m_process->waitForFinished(1000);
     }
+}
+
+QString HelperClient::socketPath()
+{
+    return QStringLiteral("/run/etabli/helper.sock");
 }
 
 QString HelperClient::defaultProgram()

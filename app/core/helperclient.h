@@ -24,9 +24,11 @@ public:
 
     /// The helper's installed path (/usr/libexec/etabli/etabli-helper, or $ETABLI_HELPER).
     static QString defaultProgram();
-    /// `program` with `arguments`; by default pkexec + defaultProgram() for a user, the
-    /// helper itself for root. A bench whose helper runs as a systemd unit connects to
-    /// it the same way through `systemd-run --pipe` or socat.
+    /// The socket of the bench live system's systemd unit (packaging/systemd/).
+    static QString socketPath();
+    /// `program` with `arguments`. By default: the helper itself for root; for a user,
+    /// `socat - UNIX-CONNECT:socketPath()` where the systemd socket exists (bench live
+    /// system), else `pkexec defaultProgram()` (packaging/polkit/).
     void setProgram(const QString &program, const QStringList &arguments = {});
 
     /// Starts the helper; ready() follows once it greeted, errorOccurred() if it cannot start.

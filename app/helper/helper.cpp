@@ -18,6 +18,7 @@
 
 #include <cerrno>
 #include <fcntl.h>
+#include <poll.h>
 #include <unistd.h>
 
 namespace Etabli::Helper {
@@ -101,6 +102,14 @@ void Helper::send(const QByteArray &line)
         const ssize_t n = ::write(STDOUT_FILENO, p, size_t(left));
         if (n < 0 && errno == EINTR)
             continue;
+        if (n < 0 && errno == EAGAIN) {
+            // Under the systemd unit stdin and stdout are one socket, made non-blocking
+            // for reading: wait until the client drains it (a gone client ends in EPIPE).
+            pollfd pfd{STDOUT_FILENO, POLLOUT, 0};
+            if (::poll(&pfd, 1, 30000) > 0)
+                continue;
+            return;
+        }
         if (n <= 0)
             return; // the client went away: the job goes on, its disk stays consistent
         p += n;
