@@ -415,11 +415,12 @@ int writeCommand(Context &ctx)
     if (!assets.isEmpty() && !(store = ctx.store()))
         return 3;
 
-    auto plan = Core::planImaging(request);
+    QStringList warnings;
+    auto plan = Core::planImaging(request, &warnings);
+    for (const QString &warning : std::as_const(warnings))
+        ctx.err << warning << Qt::endl;
     if (!plan)
         return ctx.fail(plan.error());
-    for (const QString &warning : plan->warnings)
-        ctx.err << warning << Qt::endl;
 
     Core::ImagingRun run;
     if (store)

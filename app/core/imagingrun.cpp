@@ -92,9 +92,10 @@ Result<std::optional<Manifest>> trustedManifest(const QString &master, const QSt
     return std::optional<Manifest>(std::move(m));
 }
 
-Result<ImagingPlan> planImaging(const ImagingRequest &request)
+namespace {
+
+Result<void> fillPlan(const ImagingRequest &request, ImagingPlan &plan)
 {
-    ImagingPlan plan;
     plan.request = request;
     if (request.targets.isEmpty())
         return makeError(ErrorCode::InvalidArgument,
@@ -136,6 +137,19 @@ Result<ImagingPlan> planImaging(const ImagingRequest &request)
     plan.masterName = o.manifest ? o.manifest->name : QFileInfo(request.master).completeBaseName();
     plan.masterVersion = o.manifest && !o.manifest->version.isEmpty() ? o.manifest->version
                                                                       : QCoreApplication::translate("Cli", "unknown");
+    return {};
+}
+
+} // namespace
+
+Result<ImagingPlan> planImaging(const ImagingRequest &request, QStringList *warnings)
+{
+    ImagingPlan plan;
+    auto filled = fillPlan(request, plan);
+    if (warnings)
+        *warnings += plan.warnings;
+    if (!filled)
+        return filled.error();
     return plan;
 }
 

@@ -64,7 +64,8 @@ Result<std::optional<Imaging::Manifest>> trustedManifest(const QString &master, 
 /// manifest must verify against the trusted key; a missing or unsigned one only with
 /// allowUnsigned), ties the resume journal to the master, and fills the write options.
 /// Opens no target. Any thread.
-Result<ImagingPlan> planImaging(const ImagingRequest &request);
+/// `warnings`, when given, receives the plan's warnings even when planning fails.
+Result<ImagingPlan> planImaging(const ImagingRequest &request, QStringList *warnings = nullptr);
 
 /// "block" for a disk, "file" for a regular file (or /dev/null): what `target_kind` says.
 QString targetKind(const Imaging::TargetProgress &target);

@@ -290,6 +290,25 @@ private Q_SLOTS:
         QCOMPARE(replies[4].value(QStringLiteral("id")).toString(), QStringLiteral("c"));
     }
 
+    // A surface scan through the helper reads the whole disk and writes nothing.
+    void scanReadsWholeDisk()
+    {
+        int exitCode = -2;
+        const QByteArray line = "{\"id\":\"s1\",\"verb\":\"scan\",\"target\":\"" + m_loop->device.toUtf8()
+            + "\",\"serial\":\"" + m_loop->serial().toUtf8() + "\"}\n";
+        const QList<QJsonObject> replies = ask(line, &exitCode);
+        QCOMPARE(exitCode, 0);
+        QVERIFY(replies.size() >= 2);
+        const QJsonObject result = replies.last();
+        QCOMPARE(result.value(QStringLiteral("type")).toString(), QStringLiteral("result"));
+        QCOMPARE(result.value(QStringLiteral("id")).toString(), QStringLiteral("s1"));
+        QCOMPARE(qint64(result.value(QStringLiteral("bytes")).toDouble()), diskBytes);
+        QCOMPARE(result.value(QStringLiteral("bad_sectors")).toInt(), 0);
+        QCOMPARE(result.value(QStringLiteral("test")).toObject().value(QStringLiteral("kind")).toString(),
+                 QStringLiteral("disk"));
+        QCOMPARE(diskBytesNow(), m_before);
+    }
+
     // The station's path: HelperClient → etabli-helper → loop device, against the CLI run as root.
     void writeEqualsCli()
     {
