@@ -54,49 +54,62 @@ void ImagingJob::start()
         m_worker->thread.join();
     m_worker = std::make_shared<Worker>();
     m_errorString.clear();
+    m_error.reset();
+    m_masterCheck.clear();
     m_results.clear();
     setState(State::Running);
     QPointer<ImagingJob> self(this);
     auto worker = m_worker;
-    worker->thread = std::thread(
-        [self, worker, master = m_master, targets = m_targets, serials = m_serials, options = m_options]() mutable {
-            auto finish = [self](Result<void> result) {
-                QMetaObject::invokeMethod(
-                    qApp,
-                    [self, result] {
-                        if (self)
-                            self->done(result);
-                    },
-                    Qt::QueuedConnection);
-            };
-            auto source = Source::open(master);
-            if (!source)
-                return finish(source.error());
-            if (options.masterPath.isEmpty())
-                options.masterPath = master; // for a seal, when the caller gave a seal directory
-            std::vector<std::unique_ptr<TargetDevice>> devices;
-            for (qsizetype i = 0; i < targets.size(); ++i) {
-                SafetyOptions safety;
-                safety.requiredSize = (*source)->virtualSize();
-                safety.masterPath = master;
-                safety.confirmSerial = serials.value(i);
+    worker->thread = std::thread([self, worker, master = m_master, targets = m_targets, serials = m_serials,
+                                  options = m_options, base = m_safety, opener = m_opener]() mutable {
+        auto finish = [self](Result<void> result) {
+            QMetaObject::invokeMethod(
+                qApp,
+                [self, result] {
+                    if (self)
+                        self->done(result);
+                },
+                Qt::QueuedConnection);
+        };
+        auto source = Source::open(master);
+        if (!source)
+            return finish(source.error());
+        if (options.masterPath.isEmpty())
+            options.masterPath = master; // for a seal, when the caller gave a seal directory
+        std::vector<std::unique_ptr<TargetDevice>> devices;
+        // Every target is checked before anything is written. A stream's size comes from its manifest.
+        const int64_t size = (*source)->virtualSize() >= 0 ? (*source)->virtualSize()
+            : options.manifest                             ? options.manifest->virtualSize
+                                                           : -1;
+        for (qsizetype i = 0; i < targets.size(); ++i) {
+            SafetyOptions safety = base;
+            safety.requiredSize = size;
+            safety.masterPath = master;
+            safety.confirmSerial = serials.value(i);
+            if (opener) {
+                auto t = opener(targets[i], safety);
+                if (!t)
+                    return finish(t.error());
+                devices.push_back(std::move(t.value()));
+            } else {
                 auto t = DiskTarget::open(targets[i], safety);
                 if (!t)
                     return finish(t.error());
                 devices.push_back(std::move(t.value()));
             }
-            auto writer = std::make_unique<ImageWriter>(std::move(source.value()), std::move(options));
-            for (auto &dev : devices)
-                writer->addTarget(std::move(dev));
-            ImageWriter *w = writer.get();
-            {
-                std::lock_guard lock(worker->mutex);
-                worker->writer = std::move(writer);
-                if (worker->cancelled)
-                    w->cancel();
-            }
-            finish(w->run());
-        });
+        }
+        auto writer = std::make_unique<ImageWriter>(std::move(source.value()), std::move(options));
+        for (auto &dev : devices)
+            writer->addTarget(std::move(dev));
+        ImageWriter *w = writer.get();
+        {
+            std::lock_guard lock(worker->mutex);
+            worker->writer = std::move(writer);
+            if (worker->cancelled)
+                w->cancel();
+        }
+        finish(w->run());
+    });
     m_timer->start();
 }
 
@@ -108,6 +121,14 @@ void ImagingJob::cancel()
     m_worker->cancelled = true;
     if (m_worker->writer)
         m_worker->writer->cancel();
+}
+
+std::vector<TargetProgress> ImagingJob::snapshot() const
+{
+    if (!m_worker)
+        return {};
+    std::lock_guard lock(m_worker->mutex);
+    return m_worker->writer ? m_worker->writer->progress() : std::vector<TargetProgress>{};
 }
 
 void ImagingJob::poll()
@@ -134,15 +155,18 @@ void ImagingJob::done(const Result<void> &result)
     if (m_worker) {
         if (m_worker->thread.joinable())
             m_worker->thread.join();
-        if (m_worker->writer)
+        if (m_worker->writer) {
             m_results = m_worker->writer->progress();
+            m_masterCheck = m_worker->writer->masterCheck();
+        }
     }
     bool allOk = result.ok();
     for (const TargetProgress &p : m_results)
         allOk = allOk && p.phase == TargetProgress::Phase::Done;
-    if (!result.ok())
+    if (!result.ok()) {
         m_errorString = result.error().message;
-    else if (!allOk)
+        m_error = result.error();
+    } else if (!allOk)
         for (const TargetProgress &p : m_results)
             if (!p.error.isEmpty())
                 m_errorString += (m_errorString.isEmpty() ? QString() : QStringLiteral("\n")) + p.error;

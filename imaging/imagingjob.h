@@ -7,7 +7,9 @@
 #include <QObject>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
+#include <optional>
 
 class QTimer;
 
@@ -24,6 +26,11 @@ public:
     enum class State { Idle, Running, Succeeded, Failed, Cancelled };
     Q_ENUM(State)
 
+    /// Opens one target after its safety checks (DiskTarget::open by default). Called on
+    /// the job's thread, for every target, before anything is written.
+    using TargetOpener
+        = std::function<Result<std::unique_ptr<TargetDevice>>(const QString &path, const SafetyOptions &safety)>;
+
     explicit ImagingJob(QObject *parent = nullptr);
     ~ImagingJob() override;
 
@@ -32,11 +39,21 @@ public:
     /// One serial per target (same order) that the device must report; empty = not asked.
     void setConfirmSerials(const QStringList &serials) { m_serials = serials; }
     void setOptions(WriteOptions options) { m_options = std::move(options); }
+    /// The checks every target passes (size, serial and master are filled in per target).
+    void setSafety(const SafetyOptions &base) { m_safety = base; }
+    void setTargetOpener(TargetOpener opener) { m_opener = std::move(opener); }
 
     State state() const { return m_state; }
     QString errorString() const { return m_errorString; }
-    /// Per-target outcome, complete once finished() was emitted.
+    /// Why the run failed as a whole, with its code; empty when it did not.
+    std::optional<Error> error() const { return m_error; }
+    /// Per-target outcome, complete once finished() was emitted; empty when a target was
+    /// refused before anything was written.
     std::vector<TargetProgress> results() const { return m_results; }
+    /// A snapshot of every target while running (empty until the targets are open).
+    std::vector<TargetProgress> snapshot() const;
+    /// How the master was checked ("sha256", "seal", "none"), once finished.
+    QString masterCheck() const { return m_masterCheck; }
 
 public Q_SLOTS:
     void start();
@@ -58,8 +75,12 @@ private:
     QString m_master;
     QStringList m_targets, m_serials;
     WriteOptions m_options;
+    SafetyOptions m_safety;
+    TargetOpener m_opener;
     State m_state = State::Idle;
     QString m_errorString;
+    std::optional<Error> m_error;
+    QString m_masterCheck;
     std::vector<TargetProgress> m_results;
     std::shared_ptr<Worker> m_worker;
     QTimer *m_timer = nullptr;

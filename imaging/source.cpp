@@ -403,6 +403,40 @@ void findDataExtents(const uint8_t *data, uint32_t length, uint32_t base, std::v
     }
 }
 
+Result<void> requireMasterFile(const QString &path)
+{
+    struct stat st {
+    };
+    if (::stat(path.toLocal8Bit().constData(), &st) != 0)
+        return makeError(errno == ENOENT ? ErrorCode::NotFound : ErrorCode::Io,
+                         QCoreApplication::translate("Imaging", "cannot open the master %1: %2")
+                             .arg(path, QString::fromLocal8Bit(strerror(errno))));
+    if (!S_ISREG(st.st_mode))
+        return makeError(ErrorCode::Corrupt,
+                         QCoreApplication::translate("Imaging", "the master %1 is not a regular file (%2)")
+                             .arg(path,
+                                  S_ISDIR(st.st_mode)        ? QCoreApplication::translate("Imaging", "a directory")
+                                      : S_ISFIFO(st.st_mode) ? QCoreApplication::translate("Imaging", "a FIFO")
+                                      : S_ISCHR(st.st_mode)
+                                      ? QCoreApplication::translate("Imaging", "a character device")
+                                      : S_ISBLK(st.st_mode) ? QCoreApplication::translate("Imaging", "a block device")
+                                                            : QCoreApplication::translate("Imaging", "not a file")),
+                         QStringLiteral("master_not_file"));
+    return {};
+}
+
+Result<void> requireMasterSize(const Source &source, const QString &path, int64_t expected)
+{
+    if (source.virtualSize() < 0 || expected < 0 || source.virtualSize() == expected)
+        return {};
+    return makeError(ErrorCode::Corrupt,
+                     QCoreApplication::translate("Imaging", "the master %1 holds %2 bytes, its manifest says %3")
+                         .arg(path)
+                         .arg(source.virtualSize())
+                         .arg(expected),
+                     QStringLiteral("manifest_mismatch"));
+}
+
 Result<std::unique_ptr<Source>> Source::open(const QString &path)
 {
     if (path == QLatin1String("-"))

@@ -57,6 +57,15 @@ protected:
     Source() = default;
 };
 
+/// Refuses, without opening it (opening a FIFO blocks), a master that is not a regular
+/// file: a device such as /dev/zero, a FIFO, a socket or a directory (symbolic links are
+/// followed). Code Corrupt, detail "master_not_file". Any thread.
+Result<void> requireMasterFile(const QString &path);
+
+/// Refuses a master whose disk size differs from what its manifest says (`expected`);
+/// a source whose size is not known before the end (gzip) passes. Any thread.
+Result<void> requireMasterSize(const Source &source, const QString &path, int64_t expected);
+
 /// Appends to `extents` the non-zero 4 KiB-granular runs of `data` (offsets relative to
 /// `base`), merging neighbours. Any thread.
 void findDataExtents(const uint8_t *data, uint32_t length, uint32_t base, std::vector<Extent> &extents);

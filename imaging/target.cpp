@@ -134,6 +134,10 @@ void deviceIdentity(dev_t dev, QString &model, QString &serial)
     const QString backing = readText(disk + QStringLiteral("/loop/backing_file"));
     if (model.isEmpty() && !backing.isEmpty())
         model = QStringLiteral("loop:") + backing;
+    // A loop device has no hardware serial: its backing file is what a caller confirms
+    // (the helper insists on a confirmed serial for every target).
+    if (serial.isEmpty() && !backing.isEmpty())
+        serial = QStringLiteral("loop:") + backing;
 }
 
 } // namespace
@@ -164,9 +168,37 @@ Result<Fill> parseFill(const QString &text)
         QCoreApplication::translate("Imaging", "--fill must be zeros, discard or skip, not «%1»").arg(text));
 }
 
+namespace {
+
+// Where `path` lands once its symbolic links are followed: the canonical path when it
+// exists, else the canonical parent plus the name (what O_CREAT would create).
+QString landingPath(const QString &path)
+{
+    const QFileInfo fi(path);
+    const QString canonical = fi.canonicalFilePath();
+    if (!canonical.isEmpty())
+        return canonical;
+    const QString parent = QFileInfo(fi.absolutePath()).canonicalFilePath();
+    return (parent.isEmpty() ? fi.absolutePath() : parent) + u'/' + fi.fileName();
+}
+
+bool isUnderDev(const QString &path)
+{
+    return path == QLatin1String("/dev") || path.startsWith(QLatin1String("/dev/"));
+}
+
+} // namespace
+
 Result<void> checkTargetSafety(const QString &path, const SafetyOptions &options)
 {
     const QByteArray native = path.toLocal8Bit();
+    // A path under /dev names a device. A typo there (/dev/sdz9) must never become a new
+    // regular file in devtmpfs that is then "written and verified" as if it were a disk.
+    if (options.serialRequired && options.confirmSerial.isEmpty())
+        return refused(path, QCoreApplication::translate("Imaging", "its serial number was not confirmed"),
+                       "serial_missing");
+    const bool devPath
+        = isUnderDev(QDir::cleanPath(QFileInfo(path).absoluteFilePath())) || isUnderDev(landingPath(path));
     struct stat st {
     };
     if (::stat(native.constData(), &st) != 0) {
@@ -174,6 +206,25 @@ Result<void> checkTargetSafety(const QString &path, const SafetyOptions &options
             return makeError(
                 ErrorCode::Io,
                 QCoreApplication::translate("Imaging", "cannot inspect %1: %2").arg(path, errnoText(errno)));
+        if (devPath)
+            return makeError(
+                ErrorCode::NotFound,
+                QCoreApplication::translate("Imaging", "refusing to write %1: there is no such device").arg(path),
+                QStringLiteral("target_missing"));
+        struct stat lst {
+        };
+        if (::lstat(native.constData(), &lst) == 0)
+            return makeError(
+                ErrorCode::NotFound,
+                QCoreApplication::translate(
+                    "Imaging", "refusing to write %1: it is a symbolic link to something that does not exist")
+                    .arg(path),
+                QStringLiteral("target_missing"));
+        if (options.blockDeviceOnly)
+            return makeError(
+                ErrorCode::NotFound,
+                QCoreApplication::translate("Imaging", "refusing to write %1: there is no such device").arg(path),
+                QStringLiteral("target_missing"));
         if (!options.confirmSerial.isEmpty())
             return refused(path, QCoreApplication::translate("Imaging", "a new file has no serial number to confirm"),
                            "serial_mismatch");
@@ -186,6 +237,11 @@ Result<void> checkTargetSafety(const QString &path, const SafetyOptions &options
             && ms.st_ino == st.st_ino)
             return refused(path, QCoreApplication::translate("Imaging", "it is the master itself"), "target_is_master");
     }
+    if (devPath && !S_ISBLK(st.st_mode) && QFileInfo(path).canonicalFilePath() != QLatin1String("/dev/null"))
+        return refused(path, QCoreApplication::translate("Imaging", "it is under /dev but is not a block device"),
+                       "target_kind");
+    if (options.blockDeviceOnly && !S_ISBLK(st.st_mode))
+        return refused(path, QCoreApplication::translate("Imaging", "it is not a block device"), "target_kind");
     if (S_ISREG(st.st_mode)) {
         if (!options.confirmSerial.isEmpty())
             return refused(path,
@@ -422,53 +478,6 @@ Result<void> DiskTarget::read(int64_t offset, uint8_t *data, size_t length)
         length -= size_t(n);
     }
     return {};
-}
-
-Result<void> FaultyTarget::eio() const
-{
-    return makeError(ErrorCode::Io,
-                     QCoreApplication::translate("Imaging", "target %1: write failed at offset %2: %3")
-                         .arg(name())
-                         .arg(m_failAt)
-                         .arg(errnoText(EIO)),
-                     QStringLiteral("target_io"));
-}
-
-Result<void> FaultyTarget::write(int64_t offset, const uint8_t *data, size_t length)
-{
-    if (m_failed || offset + int64_t(length) > m_failAt) {
-        m_failed = true;
-        return eio();
-    }
-    return m_inner->write(offset, data, length);
-}
-
-Result<bool> FaultyTarget::discard(int64_t offset, int64_t length)
-{
-    if (m_failed || offset + length > m_failAt) {
-        m_failed = true;
-        return eio().error();
-    }
-    return m_inner->discard(offset, length);
-}
-
-Result<bool> FaultyTarget::zeroOut(int64_t offset, int64_t length)
-{
-    if (m_failed || offset + length > m_failAt) {
-        m_failed = true;
-        return eio().error();
-    }
-    return m_inner->zeroOut(offset, length);
-}
-
-Result<void> FaultyTarget::sync()
-{
-    return m_failed ? eio() : m_inner->sync();
-}
-
-Result<void> FaultyTarget::read(int64_t offset, uint8_t *data, size_t length)
-{
-    return m_failed ? eio() : m_inner->read(offset, data, length);
 }
 
 } // namespace Etabli::Imaging

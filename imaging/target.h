@@ -6,7 +6,6 @@
 
 #include <QString>
 
-#include <atomic>
 #include <cstdint>
 #include <memory>
 
@@ -64,6 +63,8 @@ struct SafetyOptions {
     int64_t requiredSize = -1; ///< the master's virtual size (-1 unknown)
     QString confirmSerial; ///< when set, the device's serial must equal it
     QString masterPath; ///< refused as a target
+    bool blockDeviceOnly = false; ///< refuse regular files and /dev/null (the root helper)
+    bool serialRequired = false; ///< refuse when confirmSerial is empty (the root helper)
 };
 
 /// A real block device or regular file, written with O_DIRECT where the filesystem allows.
@@ -97,32 +98,6 @@ private:
     bool m_block = false;
     bool m_null = false; ///< /dev/null, the benchmarks' CPU-only sink
     int64_t m_size = 0;
-};
-
-/// A test double around another target that fails with EIO once a write reaches
-/// `failAt` (like a disk pulled out of its dock), and every call after that.
-class FaultyTarget final : public TargetDevice
-{
-public:
-    FaultyTarget(std::unique_ptr<TargetDevice> inner, int64_t failAt)
-        : m_inner(std::move(inner))
-        , m_failAt(failAt)
-    {}
-    QString name() const override { return m_inner->name(); }
-    QString identity() const override { return m_inner->identity(); }
-    int64_t size() const override { return m_inner->size(); }
-    Result<void> resize(int64_t size) override { return m_inner->resize(size); }
-    Result<void> write(int64_t offset, const uint8_t *data, size_t length) override;
-    Result<bool> discard(int64_t offset, int64_t length) override;
-    Result<bool> zeroOut(int64_t offset, int64_t length) override;
-    Result<void> sync() override;
-    Result<void> read(int64_t offset, uint8_t *data, size_t length) override;
-
-private:
-    Result<void> eio() const;
-    std::unique_ptr<TargetDevice> m_inner;
-    int64_t m_failAt = 0;
-    std::atomic<bool> m_failed{false};
 };
 
 /// Why `path` must not be written, or an empty result when it may. Exposed for the app's

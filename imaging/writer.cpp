@@ -307,10 +307,6 @@ struct ImageWriter::Private {
             covered += s->length;
             t.bytes += s->length;
             pipe.release(consumer);
-            // Test hook: slows writing down so a test can kill the process mid-run.
-            static const int testDelayMs = qEnvironmentVariableIntValue("ETABLI_IMAGING_TEST_DELAY_MS");
-            if (testDelayMs > 0)
-                std::this_thread::sleep_for(std::chrono::milliseconds(testDelayMs));
             if (pendingBytes >= (256 << 20) || secondsSince(lastFlush) > 1.0) {
                 if (auto r = flush(); !r)
                     return failAll(r.error());
@@ -532,6 +528,7 @@ std::vector<TargetProgress> ImageWriter::progress() const
         p.name = t->device->name();
         p.model = t->device->model();
         p.serial = t->device->serial();
+        p.blockDevice = t->device->isBlockDevice();
         p.phase = TargetProgress::Phase(t->phase.load());
         p.bytesDone = t->bytes;
         p.bytesTotal = d->totalBytes;

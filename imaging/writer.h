@@ -35,6 +35,7 @@ struct WriteOptions {
 struct TargetProgress {
     enum class Phase { Waiting, Writing, Syncing, Verifying, Done, Failed };
     QString name, model, serial;
+    bool blockDevice = false; ///< a disk (block device), not a regular file or /dev/null
     Phase phase = Phase::Waiting;
     int64_t bytesDone = 0;
     int64_t bytesTotal = -1; ///< -1 while a stream's size is unknown

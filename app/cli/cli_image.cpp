@@ -4,6 +4,7 @@
 // image build | write | verify | keygen | sign | info: the master imaging engine.
 #include "app/cli/cli.h"
 
+#include "app/core/imagingrun.h"
 #include "imaging/builder.h"
 #include "imaging/manifest.h"
 #include "imaging/seal.h"
@@ -16,15 +17,11 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
+#include <QEventLoop>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QStandardPaths>
-
-#include <chrono>
-#include <condition_variable>
-#include <mutex>
-#include <thread>
+#include <QTimer>
 
 namespace Etabli::Cli {
 
@@ -35,20 +32,6 @@ namespace {
 QString mib(int64_t bytes)
 {
     return QString::number(double(bytes) / 1048576.0, 'f', 1) + QStringLiteral(" MiB");
-}
-
-QString defaultPublicKey()
-{
-    const QString env = qEnvironmentVariable("ETABLI_MASTER_PUBKEY");
-    return env.isEmpty() ? QStringLiteral("/etc/etabli/master.pub") : env;
-}
-
-QString defaultJournalDir()
-{
-    const QString env = qEnvironmentVariable("ETABLI_JOURNAL_DIR");
-    if (!env.isEmpty())
-        return env;
-    return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/imaging-journal");
 }
 
 void addSealOptions(QCommandLineParser &p)
@@ -82,69 +65,6 @@ void sealMaster(Context &ctx, const QString &dir, const QString &master, const Q
 int threadsOption(const QCommandLineParser &p)
 {
     return p.value(QStringLiteral("threads")).toInt();
-}
-
-/// Loads and checks the manifest of `master` according to the workshop's policy:
-/// a signed manifest must verify against the trusted key; a missing or unsigned one is
-/// accepted only with --allow-unsigned, and then said loudly.
-Result<std::optional<Manifest>> trustedManifest(Context &ctx, const QString &master, const QString &manifestPath,
-                                                const QString &pubkeyPath, bool allowUnsigned, bool &isSigned)
-{
-    isSigned = false;
-    const QString path = !manifestPath.isEmpty() ? manifestPath
-        : master == QLatin1String("-")           ? QString()
-                                                 : Manifest::pathFor(master);
-    auto loaded = path.isEmpty()
-        ? Result<Manifest>(makeError(ErrorCode::NotFound,
-                                     QCoreApplication::translate("Cli", "a master read from stdin needs --manifest"),
-                                     QStringLiteral("manifest_missing")))
-        : Manifest::load(path);
-    if (!loaded) {
-        if (loaded.error().code != ErrorCode::NotFound)
-            return loaded.error();
-        if (!allowUnsigned)
-            return makeError(ErrorCode::Refused,
-                             QCoreApplication::translate(
-                                 "Cli", "%1; refusing an unverifiable master (--allow-unsigned exists for tests)")
-                                 .arg(loaded.error().message),
-                             QStringLiteral("manifest_missing"));
-        ctx.err << QCoreApplication::translate("Cli",
-                                               "WARNING: no manifest for %1, writing it unverified (--allow-unsigned)")
-                       .arg(master)
-                << Qt::endl;
-        qWarning("imaging: unsigned master accepted (--allow-unsigned): %s", qUtf8Printable(master));
-        return std::optional<Manifest>();
-    }
-    Manifest m = std::move(loaded.value());
-    if (!m.isSigned()) {
-        if (!allowUnsigned)
-            return makeError(
-                ErrorCode::Refused,
-                QCoreApplication::translate(
-                    "Cli", "the manifest of %1 is not signed; refusing it (--allow-unsigned exists for tests)")
-                    .arg(master),
-                QStringLiteral("manifest_unsigned"));
-        ctx.err << QCoreApplication::translate("Cli", "WARNING: the manifest of %1 is not signed (--allow-unsigned)")
-                       .arg(master)
-                << Qt::endl;
-        qWarning("imaging: unsigned manifest accepted (--allow-unsigned): %s", qUtf8Printable(master));
-        return std::optional<Manifest>(std::move(m));
-    }
-    auto key = KeyPair::loadPublicKey(pubkeyPath);
-    if (!key) {
-        if (!allowUnsigned)
-            return key.error();
-        // Without the workshop key we can still catch a tampered manifest.
-        key = m.publicKey;
-        ctx.err << QCoreApplication::translate(
-            "Cli",
-            "WARNING: no trusted public key, checking the signature against the manifest's own key (--allow-unsigned)")
-                << Qt::endl;
-    }
-    if (auto v = m.verifySignature(*key); !v)
-        return v.error(); // a bad signature is never accepted
-    isSigned = true;
-    return std::optional<Manifest>(std::move(m));
 }
 
 int buildCommand(Context &ctx)
@@ -318,9 +238,12 @@ int verifyCommand(Context &ctx)
             QCoreApplication::translate("Cli", "usage: etabli image verify MASTER [TARGET...] [--pubkey FILE]"));
     const QString master = pos[1];
     bool isSigned = false;
-    const QString pubkey = p.isSet(QStringLiteral("pubkey")) ? p.value(QStringLiteral("pubkey")) : defaultPublicKey();
-    auto manifest = trustedManifest(ctx, master, p.value(QStringLiteral("manifest")), pubkey,
-                                    p.isSet(QStringLiteral("allow-unsigned")), isSigned);
+    QStringList warnings;
+    auto manifest
+        = Core::trustedManifest(master, p.value(QStringLiteral("manifest")), p.value(QStringLiteral("pubkey")),
+                                p.isSet(QStringLiteral("allow-unsigned")), isSigned, warnings);
+    for (const QString &warning : warnings)
+        ctx.err << warning << Qt::endl;
     if (!manifest)
         return ctx.fail(manifest.error());
     if (!*manifest)
@@ -330,9 +253,14 @@ int verifyCommand(Context &ctx)
     QJsonArray results;
     int code = 0;
     if (pos.size() == 2) {
+        // A device, a FIFO or a directory would be hashed forever (or block the open).
+        if (auto file = requireMasterFile(master); !file)
+            return ctx.fail(file.error());
         auto source = Source::open(master);
         if (!source)
             return ctx.fail(source.error());
+        if (auto size = requireMasterSize(**source, master, m.virtualSize); !size)
+            return ctx.fail(size.error());
         const QString identity = MasterSeal::identityOf(master);
         std::vector<uint32_t> crcs;
         auto actual = computeManifest(**source, m.name, m.version, threadsOption(p), {}, &crcs);
@@ -405,6 +333,26 @@ int infoCommand(Context &ctx)
     return 0;
 }
 
+QString progressLine(const Context &ctx, const TargetProgress &t)
+{
+    const int64_t done = t.phase == TargetProgress::Phase::Verifying ? t.verifiedBytes : t.bytesDone;
+    if (ctx.json)
+        return QStringLiteral(
+                   "{\"target\":\"%1\",\"phase\":\"%2\",\"bytes\":%3,\"total\":%4,\"mib_s\":%5,\"eta_s\":%6}")
+            .arg(t.name, toString(t.phase))
+            .arg(done)
+            .arg(t.bytesTotal)
+            .arg(t.mibPerSecond, 0, 'f', 1)
+            .arg(t.etaSeconds, 0, 'f', 0);
+    const QString pct = t.bytesTotal > 0 ? QString::number(100.0 * double(done) / double(t.bytesTotal), 'f', 0) + u'%'
+                                         : QStringLiteral("?");
+    return QCoreApplication::translate("Cli", "%1: %2 %3 %4  %5 MiB/s  ETA %6 s")
+        .arg(t.name, toString(t.phase), pct, mib(done))
+        .arg(t.mibPerSecond, 0, 'f', 0)
+        .arg(t.etaSeconds < 0 ? QStringLiteral("?") : QString::number(t.etaSeconds, 'f', 0));
+}
+
+// Parsing and printing only: the use-case is Core::planImaging + Core::ImagingRun.
 int writeCommand(Context &ctx)
 {
     QCommandLineParser p;
@@ -440,136 +388,78 @@ int writeCommand(Context &ctx)
             "Cli",
             "usage: etabli image write MASTER TARGET... [--verify] [--fill zeros|discard|skip]"
             " [--confirm-serial S]... [--asset TAG]..."));
-    const QString master = pos[1];
-    const QStringList targets = pos.mid(2);
-    const QStringList serials = p.values(QStringLiteral("confirm-serial"));
+    Core::ImagingRequest request;
+    request.master = pos[1];
+    request.targets = pos.mid(2);
+    request.serials = p.values(QStringLiteral("confirm-serial"));
     const QStringList assets = p.values(QStringLiteral("asset"));
-    if (!serials.isEmpty() && serials.size() != targets.size())
+    if (!request.serials.isEmpty() && request.serials.size() != request.targets.size())
         return ctx.usage(
             QCoreApplication::translate("Cli", "give --confirm-serial once per target, in the same order"));
-    if (!assets.isEmpty() && assets.size() != targets.size())
+    if (!assets.isEmpty() && assets.size() != request.targets.size())
         return ctx.usage(QCoreApplication::translate("Cli", "give --asset once per target, in the same order"));
-    WriteOptions options;
     if (p.isSet(QStringLiteral("fill"))) {
         auto fill = parseFill(p.value(QStringLiteral("fill")));
         if (!fill)
             return ctx.fail(fill.error());
-        options.fill = *fill;
+        request.fill = *fill;
     }
-    options.verify = p.isSet(QStringLiteral("verify"));
-    options.threads = threadsOption(p);
+    request.verify = p.isSet(QStringLiteral("verify"));
+    request.threads = threadsOption(p);
+    request.publicKeyPath = p.value(QStringLiteral("pubkey"));
+    request.manifestPath = p.value(QStringLiteral("manifest"));
+    request.allowUnsigned = p.isSet(QStringLiteral("allow-unsigned"));
+    request.journal = !p.isSet(QStringLiteral("no-journal"));
+    request.journalDir = p.value(QStringLiteral("journal-dir"));
+    request.sealDir = sealDirOption(p);
     Inventory::Store *store = nullptr;
     if (!assets.isEmpty() && !(store = ctx.store()))
         return 3;
 
-    bool isSigned = false;
-    const QString pubkey = p.isSet(QStringLiteral("pubkey")) ? p.value(QStringLiteral("pubkey")) : defaultPublicKey();
-    auto manifest = trustedManifest(ctx, master, p.value(QStringLiteral("manifest")), pubkey,
-                                    p.isSet(QStringLiteral("allow-unsigned")), isSigned);
-    if (!manifest)
-        return ctx.fail(manifest.error());
-    options.manifest = *manifest;
-    options.sealDir = sealDirOption(p);
-    options.masterPath = master;
-    auto source = Source::open(master);
-    if (!source)
-        return ctx.fail(source.error());
-    const int64_t size = (*source)->virtualSize() >= 0 ? (*source)->virtualSize()
-        : options.manifest                             ? options.manifest->virtualSize
-                                                       : -1;
-    if (!p.isSet(QStringLiteral("no-journal")) && size >= 0) {
-        options.journalDir
-            = p.isSet(QStringLiteral("journal-dir")) ? p.value(QStringLiteral("journal-dir")) : defaultJournalDir();
-        const QFileInfo fi(master);
-        options.masterIdentity = options.manifest ? toHex(options.manifest->sha256)
-                                                  : QStringLiteral("%1|%2|%3")
-                                                        .arg(fi.absoluteFilePath())
-                                                        .arg(fi.size())
-                                                        .arg(fi.lastModified().toMSecsSinceEpoch());
-    }
-    // Every target is checked before anything is written.
-    std::vector<std::unique_ptr<TargetDevice>> devices;
-    for (qsizetype i = 0; i < targets.size(); ++i) {
-        SafetyOptions safety;
-        safety.requiredSize = size;
-        safety.confirmSerial = serials.value(i);
-        safety.masterPath = master;
-        auto t = DiskTarget::open(targets[i], safety);
-        if (!t)
-            return ctx.fail(t.error());
-        devices.push_back(std::move(t.value()));
-    }
-    const QString masterName = options.manifest ? options.manifest->name : QFileInfo(master).completeBaseName();
-    const QString masterVersion = options.manifest && !options.manifest->version.isEmpty()
-        ? options.manifest->version
-        : QCoreApplication::translate("Cli", "unknown");
-    const QString startedAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
-    ImageWriter writer(std::move(source.value()), options);
-    for (auto &d : devices)
-        writer.addTarget(std::move(d));
+    QStringList warnings;
+    auto plan = Core::planImaging(request, &warnings);
+    for (const QString &warning : std::as_const(warnings))
+        ctx.err << warning << Qt::endl;
+    if (!plan)
+        return ctx.fail(plan.error());
 
-    Result<void> result;
-    // The loop wakes when the run ends instead of sleeping out its 100 ms tick.
-    std::mutex doneMutex;
-    std::condition_variable doneCv;
-    bool finished = false;
-    std::thread worker([&] {
-        result = writer.run();
-        {
-            std::lock_guard lock(doneMutex);
-            finished = true;
-        }
-        doneCv.notify_all();
-    });
-    const bool showProgress = !p.isSet(QStringLiteral("quiet"));
-    auto last = std::chrono::steady_clock::now();
-    while (true) {
-        {
-            std::unique_lock lock(doneMutex);
-            if (doneCv.wait_for(lock, std::chrono::milliseconds(100), [&] { return finished; }))
-                break;
-        }
-        bool running = false;
-        const auto list = writer.progress();
-        for (const TargetProgress &t : list)
-            running = running || (t.phase != TargetProgress::Phase::Done && t.phase != TargetProgress::Phase::Failed);
-        if (!running)
-            break;
-        if (showProgress && std::chrono::steady_clock::now() - last >= std::chrono::seconds(1)) {
-            last = std::chrono::steady_clock::now();
-            for (const TargetProgress &t : list) {
-                const int64_t done = t.phase == TargetProgress::Phase::Verifying ? t.verifiedBytes : t.bytesDone;
-                const QString pct = t.bytesTotal > 0
-                    ? QString::number(100.0 * double(done) / double(t.bytesTotal), 'f', 0) + u'%'
-                    : QStringLiteral("?");
-                if (ctx.json)
-                    ctx.err << QStringLiteral("{\"target\":\"%1\",\"phase\":\"%2\",\"bytes\":%3,\"total\":%4,\"mib_s\":"
-                                              "%5,\"eta_s\":%6}")
-                                   .arg(t.name, toString(t.phase))
-                                   .arg(done)
-                                   .arg(t.bytesTotal)
-                                   .arg(t.mibPerSecond, 0, 'f', 1)
-                                   .arg(t.etaSeconds, 0, 'f', 0)
-                            << Qt::endl;
-                else
-                    ctx.err << QCoreApplication::translate("Cli", "%1: %2 %3 %4  %5 MiB/s  ETA %6 s")
-                                   .arg(t.name, toString(t.phase), pct, mib(done))
-                                   .arg(t.mibPerSecond, 0, 'f', 0)
-                                   .arg(t.etaSeconds < 0 ? QStringLiteral("?") : QString::number(t.etaSeconds, 'f', 0))
-                            << Qt::endl;
-            }
-        }
+    Core::ImagingRun run;
+    if (store)
+        run.setRecorder(assets, [store](const QString &asset, const QJsonObject &payload) -> Result<void> {
+            auto recorded = store->record(QString(Etabli::Inventory::EventType::ImagingRecorded), asset, payload);
+            if (!recorded)
+                return recorded.error();
+            return {};
+        });
+    QEventLoop loop;
+    QObject::connect(&run, &Core::ImagingRun::finished, &loop, &QEventLoop::quit);
+    QTimer ticker;
+    if (!p.isSet(QStringLiteral("quiet"))) {
+        QObject::connect(&ticker, &QTimer::timeout, &loop, [&] {
+            const auto list = run.progress();
+            for (const TargetProgress &t : list)
+                ctx.err << progressLine(ctx, t) << Qt::endl;
+        });
+        ticker.start(1000);
     }
-    worker.join();
-    const auto list = writer.progress();
-    const QString endedAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
-    int code = result.ok() ? 0 : exitCodeFor(result.error().code);
-    if (!result.ok())
-        ctx.fail(result.error());
+    run.start(*plan);
+    loop.exec();
+    ticker.stop();
+
+    const Core::ImagingOutcome &outcome = run.outcome();
+    if (outcome.targets.empty()) // refused before anything was written
+        return ctx.fail(outcome.result.ok() ? makeError(ErrorCode::Internal, QStringLiteral("no target written"))
+                                            : outcome.result.error());
+    int code = outcome.result.ok() ? 0 : exitCodeFor(outcome.result.error().code);
+    if (!outcome.result.ok())
+        ctx.fail(outcome.result.error());
+    for (const Error &e : run.recordErrors())
+        code = ctx.fail(e);
     QJsonArray out;
-    for (size_t i = 0; i < list.size(); ++i) {
-        const TargetProgress &t = list[i];
-        const bool ok = t.phase == TargetProgress::Phase::Done && (!options.verify || t.verified);
+    const WriteOptions &options = plan->options;
+    for (size_t i = 0; i < outcome.targets.size(); ++i) {
+        const TargetProgress &t = outcome.targets[i];
+        const bool ok = Core::targetSucceeded(*plan, t);
         if (!ok && code == 0)
             code = exitCodeFor(t.errorCode);
         QJsonObject o{{QStringLiteral("target"), t.name},
@@ -582,31 +472,13 @@ int writeCommand(Context &ctx)
                       {QStringLiteral("mib_s"), t.mibPerSecond},
                       {QStringLiteral("verified"), t.verified},
                       {QStringLiteral("fill"), toString(options.fill)},
-                      {QStringLiteral("manifest_signed"), isSigned},
-                      {QStringLiteral("master_check"), writer.masterCheck()}};
+                      {QStringLiteral("manifest_signed"), plan->manifestSigned},
+                      {QStringLiteral("master_check"), outcome.masterCheck},
+                      {QStringLiteral("target_kind"), Core::targetKind(t)}};
         if (!t.error.isEmpty())
             o.insert(QStringLiteral("error"), t.error);
-        if (store && int(i) < assets.size() && (t.bytesDone > 0 || t.phase == TargetProgress::Phase::Done)) {
-            const QJsonObject payload{{QStringLiteral("master_name"), masterName},
-                                      {QStringLiteral("master_version"), masterVersion},
-                                      {QStringLiteral("target_model"), t.model},
-                                      {QStringLiteral("target_serial"), t.serial},
-                                      {QStringLiteral("bytes"), double(t.bytesDone)},
-                                      {QStringLiteral("seconds"), t.seconds},
-                                      {QStringLiteral("mib_s"), t.mibPerSecond},
-                                      {QStringLiteral("fill"), toString(options.fill)},
-                                      {QStringLiteral("verified"), options.verify && t.verified},
-                                      {QStringLiteral("manifest_signed"), isSigned},
-                                      {QStringLiteral("started_at"), startedAt},
-                                      {QStringLiteral("ended_at"), endedAt}};
-            auto recorded
-                = store->record(QString(Etabli::Inventory::EventType::ImagingRecorded), assets[int(i)], payload);
-            if (!recorded) {
-                code = ctx.fail(recorded.error());
-            } else {
-                o.insert(QStringLiteral("asset"), assets[int(i)]);
-            }
-        }
+        if (!run.recordedAssets().value(qsizetype(i)).isEmpty())
+            o.insert(QStringLiteral("asset"), run.recordedAssets().value(qsizetype(i)));
         out.append(o);
         if (!ctx.json) {
             if (ok)

@@ -1761,6 +1761,54 @@
 <context>
     <name>Imaging</name>
     <message>
+        <source>refusing to write %1: there is no such device</source>
+        <translation>refus d&apos;écrire sur %1 : ce périphérique n&apos;existe pas</translation>
+    </message>
+    <message>
+        <source>refusing to write %1: it is a symbolic link to something that does not exist</source>
+        <translation>refus d&apos;écrire sur %1 : c&apos;est un lien symbolique vers quelque chose qui n&apos;existe pas</translation>
+    </message>
+    <message>
+        <source>it is under /dev but is not a block device</source>
+        <translation>il est sous /dev mais ce n&apos;est pas un périphérique bloc</translation>
+    </message>
+    <message>
+        <source>its serial number was not confirmed</source>
+        <translation>son numéro de série n&apos;a pas été confirmé</translation>
+    </message>
+    <message>
+        <source>it is not a block device</source>
+        <translation>ce n&apos;est pas un périphérique bloc</translation>
+    </message>
+    <message>
+        <source>the master %1 is not a regular file (%2)</source>
+        <translation>le master %1 n&apos;est pas un fichier ordinaire (%2)</translation>
+    </message>
+    <message>
+        <source>a directory</source>
+        <translation>un dossier</translation>
+    </message>
+    <message>
+        <source>a FIFO</source>
+        <translation>un tube nommé (FIFO)</translation>
+    </message>
+    <message>
+        <source>a character device</source>
+        <translation>un périphérique caractère</translation>
+    </message>
+    <message>
+        <source>a block device</source>
+        <translation>un périphérique bloc</translation>
+    </message>
+    <message>
+        <source>not a file</source>
+        <translation>pas un fichier</translation>
+    </message>
+    <message>
+        <source>the master %1 holds %2 bytes, its manifest says %3</source>
+        <translation>le master %1 contient %2 octets, son manifeste en annonce %3</translation>
+    </message>
+    <message>
         <location filename="../../imaging/pipeline.cpp" line="+98"/>
         <source>stopped</source>
         <translation>arrêté</translation>
@@ -4429,6 +4477,87 @@
     <message>
         <source>Close</source>
         <translation>Fermer</translation>
+    <name>Etabli::Core::ImagingRun</name>
+    <message>
+        <source>no target to write</source>
+        <translation>aucune cible à écrire</translation>
+    </message>
+</context>
+<context>
+    <name>Etabli::Core::HelperClient</name>
+    <message>
+        <source>the disk helper stopped</source>
+        <translation>l&apos;assistant disque s&apos;est arrêté</translation>
+    </message>
+</context>
+<context>
+    <name>Etabli::Core::HelperProtocol</name>
+    <message>
+        <source>the request line is longer than %1 bytes</source>
+        <translation>la ligne de requête dépasse %1 octets</translation>
+    </message>
+    <message>
+        <source>the request is not a JSON object: %1</source>
+        <translation>la requête n&apos;est pas un objet JSON : %1</translation>
+    </message>
+    <message>
+        <source>another JSON value</source>
+        <translation>une autre valeur JSON</translation>
+    </message>
+    <message>
+        <source>the request needs an &quot;id&quot; of 1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
+        <translation>la requête doit avoir un « id » de 1 à 64 lettres, chiffres, « . », « _ » ou « - »</translation>
+    </message>
+    <message>
+        <source>unknown verb «%1»</source>
+        <translation>verbe inconnu « %1 »</translation>
+    </message>
+    <message>
+        <source>unknown key «%1» for %2</source>
+        <translation>clé inconnue « %1 » pour %2</translation>
+    </message>
+    <message>
+        <source>the key «%1» has the wrong type or is too long</source>
+        <translation>la clé « %1 » n&apos;a pas le bon type ou est trop longue</translation>
+    </message>
+    <message>
+        <source>%1 needs the key «%2»</source>
+        <translation>%1 demande la clé « %2 »</translation>
+    </message>
+</context>
+<context>
+    <name>Etabli::Helper::Helper</name>
+    <message>
+        <source>%1 must be an absolute path: «%2»</source>
+        <translation>%1 doit être un chemin absolu : « %2 »</translation>
+    </message>
+    <message>
+        <source>the request line is longer than %1 bytes</source>
+        <translation>la ligne de requête dépasse %1 octets</translation>
+    </message>
+    <message>
+        <source>another job (%1) is running</source>
+        <translation>une autre tâche (%1) est en cours</translation>
+    </message>
+    <message>
+        <source>no handler for this verb</source>
+        <translation>aucun traitement pour ce verbe</translation>
+    </message>
+    <message>
+        <source>give 1 to 16 targets</source>
+        <translation>donnez de 1 à 16 cibles</translation>
+    </message>
+    <message>
+        <source>give one serial per target, in the same order</source>
+        <translation>donnez un numéro de série par cible, dans le même ordre</translation>
+    </message>
+    <message>
+        <source>nothing written</source>
+        <translation>rien n&apos;a été écrit</translation>
+    </message>
+    <message>
+        <source>the surface scan was cancelled</source>
+        <translation>le test de surface a été annulé</translation>
     </message>
 </context>
 </TS>

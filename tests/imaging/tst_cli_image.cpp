@@ -308,16 +308,16 @@ private Q_SLOTS:
         }
         const QString target = path(format + QStringLiteral("-resume.img")),
                       journalDir = path(format + QStringLiteral("-journal"));
-        // Starts a slowed-down write, waits until the journal lists at least two completed
-        // ranges, then pulls the plug (SIGKILL).
+        // Starts a slowed-down write (the CLI's use-case over targets that take 120 ms a MiB,
+        // tests/support), waits until the journal lists at least two completed ranges, then
+        // pulls the plug (SIGKILL). The real CLI then resumes it.
         auto killMidway = [&]() -> bool {
             QProcess p;
-            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-            env.insert(QStringLiteral("ETABLI_IMAGING_TEST_DELAY_MS"), QStringLiteral("120"));
-            p.setProcessEnvironment(env);
             if (!input.isEmpty())
                 p.setStandardInputFile(input);
-            p.start(QStringLiteral(ETABLI_CLI), writeArgs(master, target, extra, format + QStringLiteral("-journal")));
+            p.start(QStringLiteral(ETABLI_TEST_SLOWWRITE),
+                    writeArgs(master, target, extra, format + QStringLiteral("-journal"))
+                        + QStringList{QStringLiteral("--ms-per-mib"), QStringLiteral("120")});
             if (!p.waitForStarted())
                 return false;
             QElapsedTimer timer;
@@ -376,6 +376,86 @@ private Q_SLOTS:
         // The same stream without its manifest is refused.
         const Run refused = etabli(writeArgs(QStringLiteral("-"), path(QStringLiteral("stdin2.img"))), m_raw);
         QCOMPARE(refused.code, 4);
+    }
+
+    // Issue 18: `image write MASTER /dev/sdz9 --verify --fill zeros --asset TAG` (no such
+    // device) wrote a file in devtmpfs and recorded it as an erased, imaged disk.
+    void mistypedDevicePathRecordsNothing()
+    {
+        const QString db = path(QStringLiteral("mistyped.db"));
+        Run r = run(QStringLiteral(ETABLI_CLI),
+                    {QStringLiteral("--db"), db, QStringLiteral("--json"), QStringLiteral("asset"),
+                     QStringLiteral("add"), QStringLiteral("--kind"), QStringLiteral("pc")});
+        QVERIFY2(r.code == 0, r.err.constData());
+        const QString tag = QJsonDocument::fromJson(r.out).object().value(QStringLiteral("tag")).toString();
+        const QString missing = QStringLiteral("/dev/sdz9-etabli-tst-cli-image");
+        r = etabli(QStringList{QStringLiteral("--db"), db}
+                   + writeArgs(m_master, missing,
+                               {QStringLiteral("--verify"), QStringLiteral("--fill"), QStringLiteral("zeros"),
+                                QStringLiteral("--asset"), tag}));
+        QCOMPARE(r.code, 3);
+        QVERIFY2(r.err.contains("target_missing"), r.err.constData());
+        QVERIFY(!QFileInfo::exists(missing));
+        r = etabli({QStringLiteral("--db"), db, QStringLiteral("--json"), QStringLiteral("asset"),
+                    QStringLiteral("history"), tag});
+        QVERIFY2(r.code == 0, r.err.constData());
+        QVERIFY2(!r.out.contains("imaging.recorded"), r.out.constData());
+    }
+
+    // The payload says what was written: a regular file is never a disk's erasure.
+    void recordedTargetKind()
+    {
+        const QString db = path(QStringLiteral("kind.db"));
+        Run r = run(QStringLiteral(ETABLI_CLI),
+                    {QStringLiteral("--db"), db, QStringLiteral("--json"), QStringLiteral("asset"),
+                     QStringLiteral("add"), QStringLiteral("--kind"), QStringLiteral("pc")});
+        QVERIFY2(r.code == 0, r.err.constData());
+        const QString tag = QJsonDocument::fromJson(r.out).object().value(QStringLiteral("tag")).toString();
+        r = etabli(QStringList{QStringLiteral("--db"), db}
+                   + writeArgs(m_master, path(QStringLiteral("kind.img")),
+                               {QStringLiteral("--fill"), QStringLiteral("zeros"), QStringLiteral("--asset"), tag}));
+        QVERIFY2(r.code == 0, r.err.constData());
+        QCOMPARE(jsonArray(r.out).at(0).toObject().value(QStringLiteral("target_kind")).toString(),
+                 QStringLiteral("file"));
+        r = etabli({QStringLiteral("--db"), db, QStringLiteral("--json"), QStringLiteral("asset"),
+                    QStringLiteral("history"), tag});
+        QJsonObject imaging;
+        const QJsonArray events = QJsonDocument::fromJson(r.out).array();
+        for (const QJsonValue &v : events)
+            if (v.toObject().value(QStringLiteral("type")).toString() == QLatin1String("imaging.recorded"))
+                imaging = v.toObject().value(QStringLiteral("payload")).toObject();
+        QCOMPARE(imaging.value(QStringLiteral("target_kind")).toString(), QStringLiteral("file"));
+    }
+
+    // Issue 18: `image verify` on a master that is not a regular file hashed /dev/zero forever.
+    void verifyRefusesNonFiles_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::newRow("symlink to /dev/zero") << QStringLiteral("zero");
+        QTest::newRow("FIFO") << QStringLiteral("fifo");
+        QTest::newRow("directory") << QStringLiteral("dir");
+        QTest::newRow("file shorter than its manifest") << QStringLiteral("short");
+    }
+    void verifyRefusesNonFiles()
+    {
+        QFETCH(QString, kind);
+        const QString master = path(kind + QStringLiteral("-master.raw"));
+        if (kind == QLatin1String("zero"))
+            QVERIFY(QFile::link(QStringLiteral("/dev/zero"), master));
+        else if (kind == QLatin1String("fifo"))
+            QCOMPARE(run(QStringLiteral("mkfifo"), {master}).code, 0);
+        else if (kind == QLatin1String("dir"))
+            QVERIFY(QDir().mkpath(master));
+        else
+            QVERIFY(writeFile(master, QByteArray(1 << 20, 'x')));
+        QVERIFY(QFile::copy(m_master + QStringLiteral(".manifest.json"), master + QStringLiteral(".manifest.json")));
+        QElapsedTimer timer;
+        timer.start();
+        const Run r = run(QStringLiteral(ETABLI_CLI), {QStringLiteral("image"), QStringLiteral("verify"), master}, {},
+                          {}, 10000);
+        QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed())));
+        QCOMPARE(r.code, 5);
+        QVERIFY(!r.err.isEmpty());
     }
 
     void badArguments_data()

@@ -11,6 +11,7 @@
 #include "imaging/source.h"
 #include "imaging/target.h"
 #include "imaging/writer.h"
+#include "tests/support/faketargets.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -124,7 +125,7 @@ private Q_SLOTS:
         auto w = writer(m_master, options);
         QVERIFY(w);
         w->addTarget(file(QStringLiteral("a.img")));
-        w->addTarget(std::make_unique<FaultyTarget>(file(QStringLiteral("b.img")), 1 << 20));
+        w->addTarget(std::make_unique<Etabli::TestSupport::FaultyTarget>(file(QStringLiteral("b.img")), 1 << 20));
         w->addTarget(file(QStringLiteral("c.img")));
         QVERIFY(w->run().ok());
         const auto p = w->progress();
@@ -162,7 +163,7 @@ private Q_SLOTS:
     void allTargetsFailing()
     {
         auto w = writer(m_master);
-        w->addTarget(std::make_unique<FaultyTarget>(file(QStringLiteral("d.img")), 0));
+        w->addTarget(std::make_unique<Etabli::TestSupport::FaultyTarget>(file(QStringLiteral("d.img")), 0));
         auto r = w->run();
         QVERIFY(!r.ok());
         QCOMPARE(r.error().code, ErrorCode::Io);
@@ -273,6 +274,77 @@ private Q_SLOTS:
         QCOMPARE(t.error().code, ErrorCode::Refused);
         QCOMPARE(t.error().detail, detail);
         QVERIFY(!QFile::exists(path(QStringLiteral("new.img"))));
+    }
+
+    // Issue 18: a mistyped device path must not become a file in devtmpfs that is then
+    // written, verified and recorded as an erased disk. "" = accepted.
+    void devPaths_data()
+    {
+        QTest::addColumn<QString>("target");
+        QTest::addColumn<QString>("detail");
+        QTest::newRow("missing node") << QStringLiteral("/dev/sdz9-etabli-missing") << QStringLiteral("target_missing");
+        QTest::newRow("missing node in a /dev subfolder")
+            << QStringLiteral("/dev/disk/by-id/etabli-missing") << QStringLiteral("target_missing");
+        QTest::newRow("dotted path into /dev")
+            << QStringLiteral("@tmp/../../dev/sdz9-etabli-missing") << QStringLiteral("target_missing");
+        QTest::newRow("regular file in /dev") << QStringLiteral("@devfile") << QStringLiteral("target_kind");
+        QTest::newRow("character device") << QStringLiteral("/dev/zero") << QStringLiteral("target_kind");
+        QTest::newRow("symlink to a missing /dev node")
+            << QStringLiteral("@link-missing") << QStringLiteral("target_missing");
+        QTest::newRow("dangling symlink outside /dev")
+            << QStringLiteral("@link-dangling") << QStringLiteral("target_missing");
+        QTest::newRow("symlink to a block device") << QStringLiteral("@link-block") << QString();
+        QTest::newRow("block device") << QStringLiteral("@block") << QString();
+        QTest::newRow("new file outside /dev") << QStringLiteral("@tmp/new-outside.img") << QString();
+        QTest::newRow("/dev/null (benchmark sink)") << QStringLiteral("/dev/null") << QString();
+    }
+    void devPaths()
+    {
+        QFETCH(QString, target);
+        QFETCH(QString, detail);
+        // Any unused loop node is a block device that is neither mounted nor the system disk.
+        QString block;
+        for (int i = 0; i < 64 && block.isEmpty(); ++i) {
+            const QString node = QStringLiteral("/dev/loop%1").arg(i);
+            const QString backing = QStringLiteral("/sys/block/loop%1/loop/backing_file").arg(i);
+            if (QFileInfo(node).exists() && !QFileInfo(node).isFile() && !QFile::exists(backing))
+                block = node;
+        }
+        QString created;
+        if (target == QLatin1String("@devfile")) {
+            target = created
+                = QStringLiteral("/dev/shm/etabli-tst-writer-%1.img").arg(QCoreApplication::applicationPid());
+            QVERIFY(writeFile(target, QByteArray(4096, 'x')));
+        } else if (target.startsWith(QLatin1String("@link"))) {
+            const QString to = target == QLatin1String("@link-missing") ? QStringLiteral("/dev/sdz9-etabli-missing")
+                : target == QLatin1String("@link-dangling")             ? path(QStringLiteral("nowhere/x.img"))
+                                                                        : block;
+            if (to.isEmpty())
+                QSKIP("no block device node on this machine");
+            target = path(target.mid(1));
+            QFile::remove(target);
+            QVERIFY(QFile::link(to, target));
+        } else if (target == QLatin1String("@block")) {
+            if (block.isEmpty())
+                QSKIP("no block device node on this machine");
+            target = block;
+        } else if (target.startsWith(QLatin1String("@tmp/"))) {
+            target = path(target.mid(5));
+        }
+        const auto safe = checkTargetSafety(target, {});
+        if (!created.isEmpty())
+            QFile::remove(created);
+        if (detail.isEmpty()) {
+            QVERIFY2(safe.ok(), qPrintable(safe.ok() ? QString() : safe.error().message));
+            return;
+        }
+        QVERIFY(!safe.ok());
+        QCOMPARE(safe.error().detail, detail);
+        // DiskTarget::open runs the same check and so creates nothing.
+        auto t = DiskTarget::open(target, {});
+        QVERIFY(!t.ok());
+        QVERIFY(!QFile::exists(QStringLiteral("/dev/sdz9-etabli-missing")));
+        QVERIFY(!QFile::exists(path(QStringLiteral("nowhere"))));
     }
 
     void systemDiskRefused()

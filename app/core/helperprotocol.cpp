@@ -1,0 +1,201 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Établi contributors
+#include "app/core/helperprotocol.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonParseError>
+
+namespace Etabli::Core::HelperProtocol {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Etabli::Core::HelperProtocol", text);
+}
+
+Error refusal(const QString &message, const char *detail)
+{
+    return makeError(ErrorCode::InvalidArgument, message, QString::fromLatin1(detail));
+}
+
+bool validId(const QString &id)
+{
+    if (id.isEmpty() || id.size() > 64)
+        return false;
+    for (QChar c : id)
+        if (!(c.isLetterOrNumber() && c.unicode() < 128) && c != u'.' && c != u'_' && c != u'-')
+            return false;
+    return true;
+}
+
+bool hasType(const QJsonValue &v, KeyType type)
+{
+    switch (type) {
+    case KeyType::String:
+        return v.isString() && v.toString().size() <= 4096;
+    case KeyType::Bool:
+        return v.isBool();
+    case KeyType::Integer:
+        return v.isDouble() && v.toDouble() == double(qint64(v.toDouble())) && v.toDouble() >= 0
+            && v.toDouble() <= 1024;
+    case KeyType::StringArray: {
+        if (!v.isArray() || v.toArray().size() > 64)
+            return false;
+        const QJsonArray a = v.toArray();
+        for (const QJsonValue &e : a)
+            if (!e.isString() || e.toString().size() > 4096)
+                return false;
+        return true;
+    }
+    }
+    return false;
+}
+
+QByteArray line(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n';
+}
+
+struct CodeName {
+    ErrorCode code;
+    const char *name;
+};
+constexpr CodeName codeNames[] = {
+    {ErrorCode::InvalidArgument, "invalid_argument"},
+    {ErrorCode::NotFound, "not_found"},
+    {ErrorCode::BadCheckCharacter, "bad_check_character"},
+    {ErrorCode::TransitionRefused, "transition_refused"},
+    {ErrorCode::Conflict, "conflict"},
+    {ErrorCode::Corrupt, "corrupt"},
+    {ErrorCode::Unsupported, "unsupported"},
+    {ErrorCode::Refused, "refused"},
+    {ErrorCode::Io, "io"},
+    {ErrorCode::Network, "network"},
+    {ErrorCode::Unauthorized, "unauthorized"},
+    {ErrorCode::Cancelled, "cancelled"},
+    {ErrorCode::Internal, "internal"},
+};
+
+} // namespace
+
+const QList<VerbSpec> &verbs()
+{
+    static const QList<VerbSpec> table{
+        {QStringLiteral("write"),
+         {{QStringLiteral("master"), KeyType::String, true},
+          {QStringLiteral("manifest"), KeyType::String, false},
+          {QStringLiteral("targets"), KeyType::StringArray, true},
+          {QStringLiteral("serials"), KeyType::StringArray, true},
+          {QStringLiteral("fill"), KeyType::String, false},
+          {QStringLiteral("verify"), KeyType::Bool, false},
+          {QStringLiteral("threads"), KeyType::Integer, false}}},
+        {QStringLiteral("scan"),
+         {{QStringLiteral("target"), KeyType::String, true}, {QStringLiteral("serial"), KeyType::String, true}}},
+        {QStringLiteral("cancel"), {}},
+    };
+    return table;
+}
+
+Result<Request> parseRequest(const QByteArray &text, QString *idOut)
+{
+    if (text.size() >= maxLineBytes)
+        return refusal(tr("the request line is longer than %1 bytes").arg(maxLineBytes), "line_too_long");
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(text, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject())
+        return refusal(tr("the request is not a JSON object: %1")
+                           .arg(parseError.error != QJsonParseError::NoError ? parseError.errorString()
+                                                                             : tr("another JSON value")),
+                       "bad_json");
+    const QJsonObject o = doc.object();
+    const QJsonValue idValue = o.value(QLatin1String("id"));
+    if (!idValue.isString() || !validId(idValue.toString()))
+        return refusal(tr("the request needs an \"id\" of 1 to 64 letters, digits, '.', '_' or '-'"), "bad_id");
+    Request r;
+    r.id = idValue.toString();
+    if (idOut)
+        *idOut = r.id;
+    const QJsonValue verbValue = o.value(QLatin1String("verb"));
+    const VerbSpec *spec = nullptr;
+    for (const VerbSpec &v : verbs())
+        if (verbValue.isString() && v.name == verbValue.toString())
+            spec = &v;
+    if (!spec)
+        return refusal(tr("unknown verb «%1»").arg(verbValue.isString() ? verbValue.toString().left(64) : QString()),
+                       "unknown_verb");
+    r.verb = spec->name;
+    for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
+        if (it.key() == QLatin1String("id") || it.key() == QLatin1String("verb"))
+            continue;
+        const Key *key = nullptr;
+        for (const Key &k : spec->keys)
+            if (k.name == it.key())
+                key = &k;
+        if (!key)
+            return refusal(tr("unknown key «%1» for %2").arg(it.key().left(64), spec->name), "unknown_key");
+        if (!hasType(it.value(), key->type))
+            return refusal(tr("the key «%1» has the wrong type or is too long").arg(key->name), "bad_type");
+        r.args.insert(it.key(), it.value());
+    }
+    for (const Key &k : spec->keys)
+        if (k.required && !r.args.contains(k.name))
+            return refusal(tr("%1 needs the key «%2»").arg(spec->name, k.name), "missing_key");
+    return r;
+}
+
+QString codeName(ErrorCode code)
+{
+    for (const CodeName &c : codeNames)
+        if (c.code == code)
+            return QString::fromLatin1(c.name);
+    return QStringLiteral("internal");
+}
+
+ErrorCode codeFromName(const QString &name)
+{
+    for (const CodeName &c : codeNames)
+        if (name == QLatin1String(c.name))
+            return c.code;
+    return ErrorCode::Internal;
+}
+
+QByteArray readyLine()
+{
+    QJsonArray names;
+    for (const VerbSpec &v : verbs())
+        names.append(v.name);
+    return line(QJsonObject{{QStringLiteral("type"), QStringLiteral("ready")},
+                            {QStringLiteral("protocol"), version},
+                            {QStringLiteral("verbs"), names}});
+}
+
+QByteArray errorLine(const QString &id, const Error &error)
+{
+    return line(QJsonObject{{QStringLiteral("id"), id.isEmpty() ? QJsonValue() : QJsonValue(id)},
+                            {QStringLiteral("type"), QStringLiteral("error")},
+                            {QStringLiteral("code"), codeName(error.code)},
+                            {QStringLiteral("exit_code"), exitCodeFor(error.code)},
+                            {QStringLiteral("detail"), error.detail},
+                            {QStringLiteral("message"), error.message}});
+}
+
+QByteArray progressLine(const QString &id, const QJsonObject &progress)
+{
+    QJsonObject o = progress;
+    o.insert(QStringLiteral("id"), id);
+    o.insert(QStringLiteral("type"), QStringLiteral("progress"));
+    return line(o);
+}
+
+QByteArray resultLine(const QString &id, const QJsonObject &result)
+{
+    QJsonObject o = result;
+    o.insert(QStringLiteral("id"), id);
+    o.insert(QStringLiteral("type"), QStringLiteral("result"));
+    return line(o);
+}
+
+} // namespace Etabli::Core::HelperProtocol

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Établi contributors
+#pragma once
+
+// The JSON-lines protocol between the station (HelperClient) and etabli-helper, which
+// writes and scans disks as root. app/helper/README.md describes it for other clients.
+
+#include "common/result.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace Etabli::Core::HelperProtocol {
+
+constexpr int version = 1;
+/// A request line longer than this (newline included) is refused unread.
+constexpr qsizetype maxLineBytes = 64 * 1024;
+
+/// The JSON type a request key must have.
+enum class KeyType { String, Bool, Integer, StringArray };
+
+struct Key {
+    QString name;
+    KeyType type = KeyType::String;
+    bool required = false;
+};
+
+/// One verb of the helper: its keys (besides "id" and "verb", which every request
+/// carries). A key not listed is refused.
+struct VerbSpec {
+    QString name;
+    QList<Key> keys;
+};
+
+/// The verbs etabli-helper knows, one entry each (write, scan, cancel). Adding a verb
+/// (e.g. `wipe`) is one entry here and one handler in app/helper/helper.cpp.
+const QList<VerbSpec> &verbs();
+
+/// A request line, checked: a JSON object with a valid "id" (1-64 of [A-Za-z0-9._-]), a
+/// known "verb" and exactly that verb's keys with their types.
+struct Request {
+    QString id;
+    QString verb;
+    QJsonObject args; ///< the request without "id" and "verb"
+};
+
+/// Parses one line (without its newline). Never throws, never trusts the input: on
+/// refusal the error says why (detail: bad_json, bad_id, unknown_verb, unknown_key,
+/// missing_key, bad_type) and `id` receives the request's id when it was readable.
+Result<Request> parseRequest(const QByteArray &line, QString *id = nullptr);
+
+/// Reply lines (compact JSON plus "\n").
+QByteArray readyLine();
+QByteArray errorLine(const QString &id, const Error &error);
+QByteArray progressLine(const QString &id, const QJsonObject &progress);
+QByteArray resultLine(const QString &id, const QJsonObject &result);
+
+/// Stable names of error codes on the wire ("refused", "not_found"…) and back.
+QString codeName(ErrorCode code);
+ErrorCode codeFromName(const QString &name);
+
+} // namespace Etabli::Core::HelperProtocol

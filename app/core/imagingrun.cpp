@@ -1,0 +1,266 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Établi contributors
+#include "app/core/imagingrun.h"
+
+#include "imaging/manifest.h"
+#include "imaging/seal.h"
+#include "imaging/source.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QFileInfo>
+#include <QStandardPaths>
+
+namespace Etabli::Core {
+
+using namespace Etabli::Imaging;
+
+QString defaultPublicKey()
+{
+    const QString env = qEnvironmentVariable("ETABLI_MASTER_PUBKEY");
+    return env.isEmpty() ? QStringLiteral("/etc/etabli/master.pub") : env;
+}
+
+QString defaultJournalDir()
+{
+    const QString env = qEnvironmentVariable("ETABLI_JOURNAL_DIR");
+    if (!env.isEmpty())
+        return env;
+    return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/imaging-journal");
+}
+
+Result<std::optional<Manifest>> trustedManifest(const QString &master, const QString &manifestPath,
+                                                const QString &publicKeyPath, bool allowUnsigned, bool &isSigned,
+                                                QStringList &warnings)
+{
+    ImagingRequest r;
+    r.master = master;
+    r.manifestPath = manifestPath;
+    r.publicKeyPath = publicKeyPath;
+    r.allowUnsigned = allowUnsigned;
+    isSigned = false;
+    const QString path = !r.manifestPath.isEmpty() ? r.manifestPath
+        : r.master == QLatin1String("-")           ? QString()
+                                                   : Manifest::pathFor(r.master);
+    auto loaded = path.isEmpty()
+        ? Result<Manifest>(makeError(ErrorCode::NotFound,
+                                     QCoreApplication::translate("Cli", "a master read from stdin needs --manifest"),
+                                     QStringLiteral("manifest_missing")))
+        : Manifest::load(path);
+    if (!loaded) {
+        if (loaded.error().code != ErrorCode::NotFound)
+            return loaded.error();
+        if (!r.allowUnsigned)
+            return makeError(ErrorCode::Refused,
+                             QCoreApplication::translate(
+                                 "Cli", "%1; refusing an unverifiable master (--allow-unsigned exists for tests)")
+                                 .arg(loaded.error().message),
+                             QStringLiteral("manifest_missing"));
+        warnings << QCoreApplication::translate("Cli",
+                                                "WARNING: no manifest for %1, writing it unverified (--allow-unsigned)")
+                        .arg(r.master);
+        qWarning("imaging: unsigned master accepted (--allow-unsigned): %s", qUtf8Printable(r.master));
+        return std::optional<Manifest>();
+    }
+    Manifest m = std::move(loaded.value());
+    if (!m.isSigned()) {
+        if (!r.allowUnsigned)
+            return makeError(
+                ErrorCode::Refused,
+                QCoreApplication::translate(
+                    "Cli", "the manifest of %1 is not signed; refusing it (--allow-unsigned exists for tests)")
+                    .arg(r.master),
+                QStringLiteral("manifest_unsigned"));
+        warnings << QCoreApplication::translate("Cli", "WARNING: the manifest of %1 is not signed (--allow-unsigned)")
+                        .arg(r.master);
+        qWarning("imaging: unsigned manifest accepted (--allow-unsigned): %s", qUtf8Printable(r.master));
+        return std::optional<Manifest>(std::move(m));
+    }
+    auto key = KeyPair::loadPublicKey(r.publicKeyPath.isEmpty() ? defaultPublicKey() : r.publicKeyPath);
+    if (!key) {
+        if (!r.allowUnsigned)
+            return key.error();
+        // Without the workshop key we can still catch a tampered manifest.
+        key = m.publicKey;
+        warnings << QCoreApplication::translate("Cli",
+                                                "WARNING: no trusted public key, checking the signature against the "
+                                                "manifest's own key (--allow-unsigned)");
+    }
+    if (auto v = m.verifySignature(*key); !v)
+        return v.error(); // a bad signature is never accepted
+    isSigned = true;
+    return std::optional<Manifest>(std::move(m));
+}
+
+namespace {
+
+Result<void> fillPlan(const ImagingRequest &request, ImagingPlan &plan)
+{
+    plan.request = request;
+    if (request.targets.isEmpty())
+        return makeError(ErrorCode::InvalidArgument,
+                         QCoreApplication::translate("Etabli::Core::ImagingRun", "no target to write"),
+                         QStringLiteral("no_target"));
+    if (!request.serials.isEmpty() && request.serials.size() != request.targets.size())
+        return makeError(ErrorCode::InvalidArgument,
+                         QCoreApplication::translate("Cli", "give --confirm-serial once per target, in the same order"),
+                         QStringLiteral("serials_count"));
+    auto manifest = trustedManifest(request.master, request.manifestPath, request.publicKeyPath, request.allowUnsigned,
+                                    plan.manifestSigned, plan.warnings);
+    if (!manifest)
+        return manifest.error();
+    WriteOptions &o = plan.options;
+    o.fill = request.fill;
+    o.verify = request.verify;
+    o.threads = request.threads;
+    o.manifest = *manifest;
+    o.sealDir = request.sealDir;
+    o.masterPath = request.master;
+    if (o.manifest) {
+        plan.size = o.manifest->virtualSize;
+    } else if (request.master != QLatin1String("-")) {
+        // The size the journal needs; the job opens the master again to write it.
+        auto source = Source::open(request.master);
+        if (!source)
+            return source.error();
+        plan.size = (*source)->virtualSize();
+    }
+    if (request.journal && plan.size >= 0) {
+        o.journalDir = request.journalDir.isEmpty() ? defaultJournalDir() : request.journalDir;
+        const QFileInfo fi(request.master);
+        o.masterIdentity = o.manifest ? toHex(o.manifest->sha256)
+                                      : QStringLiteral("%1|%2|%3")
+                                            .arg(fi.absoluteFilePath())
+                                            .arg(fi.size())
+                                            .arg(fi.lastModified().toMSecsSinceEpoch());
+    }
+    plan.masterName = o.manifest ? o.manifest->name : QFileInfo(request.master).completeBaseName();
+    plan.masterVersion = o.manifest && !o.manifest->version.isEmpty() ? o.manifest->version
+                                                                      : QCoreApplication::translate("Cli", "unknown");
+    return {};
+}
+
+} // namespace
+
+Result<ImagingPlan> planImaging(const ImagingRequest &request, QStringList *warnings)
+{
+    ImagingPlan plan;
+    auto filled = fillPlan(request, plan);
+    if (warnings)
+        *warnings += plan.warnings;
+    if (!filled)
+        return filled.error();
+    return plan;
+}
+
+QString targetKind(const TargetProgress &target)
+{
+    return target.blockDevice ? QStringLiteral("block") : QStringLiteral("file");
+}
+
+bool targetSucceeded(const ImagingPlan &plan, const TargetProgress &target)
+{
+    return target.phase == TargetProgress::Phase::Done && (!plan.options.verify || target.verified);
+}
+
+QJsonObject imagingRecordPayload(const ImagingPlan &plan, const TargetProgress &t, const QString &startedAt,
+                                 const QString &endedAt)
+{
+    return QJsonObject{{QStringLiteral("master_name"), plan.masterName},
+                       {QStringLiteral("master_version"), plan.masterVersion},
+                       {QStringLiteral("target_model"), t.model},
+                       {QStringLiteral("target_serial"), t.serial},
+                       {QStringLiteral("target_kind"), targetKind(t)},
+                       {QStringLiteral("bytes"), double(t.bytesDone)},
+                       {QStringLiteral("seconds"), t.seconds},
+                       {QStringLiteral("mib_s"), t.mibPerSecond},
+                       {QStringLiteral("fill"), toString(plan.options.fill)},
+                       {QStringLiteral("verified"), plan.options.verify && t.verified},
+                       {QStringLiteral("manifest_signed"), plan.manifestSigned},
+                       {QStringLiteral("started_at"), startedAt},
+                       {QStringLiteral("ended_at"), endedAt}};
+}
+
+ImagingRun::ImagingRun(QObject *parent)
+    : QObject(parent)
+{}
+
+ImagingRun::~ImagingRun() = default;
+
+void ImagingRun::setRecorder(const QStringList &assets, Recorder recorder)
+{
+    m_assets = assets;
+    m_recorder = std::move(recorder);
+}
+
+void ImagingRun::start(const ImagingPlan &plan)
+{
+    if (isRunning())
+        return;
+    m_plan = plan;
+    m_outcome = {};
+    m_recordedAssets.clear();
+    m_recordErrors.clear();
+    delete m_job;
+    m_job = new ImagingJob(this);
+    m_job->setMaster(plan.request.master);
+    m_job->setTargets(plan.request.targets);
+    m_job->setConfirmSerials(plan.request.serials);
+    m_job->setOptions(plan.options);
+    SafetyOptions safety;
+    safety.blockDeviceOnly = plan.request.blockDevicesOnly;
+    safety.serialRequired = plan.request.serialsRequired;
+    m_job->setSafety(safety);
+    if (m_opener)
+        m_job->setTargetOpener(m_opener);
+    connect(m_job, &ImagingJob::progress, this, &ImagingRun::progressChanged);
+    connect(m_job, &ImagingJob::finished, this, &ImagingRun::jobFinished);
+    m_outcome.startedAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+    m_job->start();
+}
+
+void ImagingRun::cancel()
+{
+    if (m_job)
+        m_job->cancel();
+}
+
+bool ImagingRun::isRunning() const
+{
+    return m_job && m_job->state() == ImagingJob::State::Running;
+}
+
+std::vector<TargetProgress> ImagingRun::progress() const
+{
+    return m_job ? m_job->snapshot() : std::vector<TargetProgress>{};
+}
+
+void ImagingRun::jobFinished()
+{
+    m_outcome.endedAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+    m_outcome.targets = m_job->results();
+    m_outcome.masterCheck = m_job->masterCheck();
+    if (auto e = m_job->error())
+        m_outcome.result = *e;
+    bool ok = m_outcome.result.ok() && !m_outcome.targets.empty();
+    for (size_t i = 0; i < m_outcome.targets.size(); ++i) {
+        const TargetProgress &t = m_outcome.targets[i];
+        ok = ok && targetSucceeded(m_plan, t);
+        QString recordedOn;
+        // A run that wrote something is part of the asset's history, even when it failed.
+        if (m_recorder && int(i) < m_assets.size() && (t.bytesDone > 0 || t.phase == TargetProgress::Phase::Done)) {
+            auto r
+                = m_recorder(m_assets[int(i)], imagingRecordPayload(m_plan, t, m_outcome.startedAt, m_outcome.endedAt));
+            if (r) {
+                recordedOn = m_assets[int(i)];
+            } else {
+                m_recordErrors.append(r.error());
+                ok = false;
+            }
+        }
+        m_recordedAssets.append(recordedOn);
+    }
+    Q_EMIT finished(ok);
+}
+
+} // namespace Etabli::Core

@@ -1,0 +1,386 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Établi contributors
+#include "app/helper/helper.h"
+
+#include "app/core/imagingrun.h"
+#include "hwtest/diag/diagjob.h"
+#include "hwtest/diag/surfacescan.h"
+#include "imaging/seal.h"
+#include "imaging/source.h"
+#include "imaging/target.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QPointer>
+#include <QSocketNotifier>
+#include <QTimer>
+
+#include <cerrno>
+#include <fcntl.h>
+#include <poll.h>
+#include <unistd.h>
+
+namespace Etabli::Helper {
+
+using namespace Etabli::Core;
+namespace Protocol = Etabli::Core::HelperProtocol;
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Etabli::Helper::Helper", text);
+}
+
+Error invalid(const QString &message, const char *detail)
+{
+    return makeError(ErrorCode::InvalidArgument, message, QString::fromLatin1(detail));
+}
+
+QStringList strings(const QJsonValue &v)
+{
+    QStringList list;
+    const QJsonArray a = v.toArray();
+    for (const QJsonValue &e : a)
+        list << e.toString();
+    return list;
+}
+
+/// Paths come from an unprivileged caller: absolute, clean, no NUL.
+Result<void> checkPath(const QString &path, const char *what)
+{
+    if (path.isEmpty() || !QFileInfo(path).isAbsolute() || path.contains(QChar(0)))
+        return invalid(tr("%1 must be an absolute path: «%2»").arg(QString::fromLatin1(what), path.left(256)),
+                       "bad_path");
+    return {};
+}
+
+QJsonObject errorObject(const Error &e)
+{
+    return QJsonObject{{QStringLiteral("code"), Protocol::codeName(e.code)},
+                       {QStringLiteral("exit_code"), exitCodeFor(e.code)},
+                       {QStringLiteral("detail"), e.detail},
+                       {QStringLiteral("message"), e.message}};
+}
+
+} // namespace
+
+// One line per verb: adding `wipe` is one entry here, one in HelperProtocol::verbs()
+// and its handler.
+const Helper::VerbHandler Helper::handlers[] = {
+    {"write", &Helper::write, true},
+    {"scan", &Helper::scan, true},
+    {"cancel", &Helper::cancel, false},
+};
+
+Helper::Helper(QObject *parent)
+    : QObject(parent)
+{}
+
+Helper::~Helper()
+{
+    if (m_scanCancel)
+        m_scanCancel->store(true);
+    if (m_scanThread.joinable())
+        m_scanThread.join();
+}
+
+void Helper::start()
+{
+    ::fcntl(STDIN_FILENO, F_SETFL, ::fcntl(STDIN_FILENO, F_GETFL) | O_NONBLOCK);
+    m_notifier = new QSocketNotifier(STDIN_FILENO, QSocketNotifier::Read, this);
+    connect(m_notifier, &QSocketNotifier::activated, this, &Helper::readInput);
+    send(Protocol::readyLine());
+}
+
+void Helper::send(const QByteArray &line)
+{
+    const char *p = line.constData();
+    qsizetype left = line.size();
+    while (left > 0) {
+        const ssize_t n = ::write(STDOUT_FILENO, p, size_t(left));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0 && errno == EAGAIN) {
+            // Under the systemd unit stdin and stdout are one socket, made non-blocking
+            // for reading: wait until the client drains it (a gone client ends in EPIPE).
+            pollfd pfd{STDOUT_FILENO, POLLOUT, 0};
+            if (::poll(&pfd, 1, 30000) > 0)
+                continue;
+            return;
+        }
+        if (n <= 0)
+            return; // the client went away: the job goes on, its disk stays consistent
+        p += n;
+        left -= n;
+    }
+}
+
+void Helper::readInput()
+{
+    char chunk[16384];
+    while (true) {
+        const ssize_t n = ::read(STDIN_FILENO, chunk, sizeof chunk);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            return; // EAGAIN: wait for the next notification
+        if (n == 0) {
+            m_notifier->setEnabled(false);
+            m_eof = true;
+            if (!m_discarding && !m_buffer.isEmpty())
+                handleLine(std::exchange(m_buffer, {})); // a last line without its newline
+            quitIfIdle();
+            return;
+        }
+        m_buffer.append(chunk, n);
+        while (true) {
+            const qsizetype nl = m_buffer.indexOf('\n');
+            if (m_discarding) {
+                if (nl < 0) {
+                    m_buffer.clear();
+                    break;
+                }
+                m_buffer.remove(0, nl + 1);
+                m_discarding = false;
+                continue;
+            }
+            if (nl < 0) {
+                if (m_buffer.size() >= Protocol::maxLineBytes) {
+                    // Refused unread, and never kept in memory whole.
+                    send(Protocol::errorLine(
+                        {},
+                        invalid(tr("the request line is longer than %1 bytes").arg(Protocol::maxLineBytes),
+                                "line_too_long")));
+                    m_buffer.clear();
+                    m_discarding = true;
+                }
+                break;
+            }
+            const QByteArray line = m_buffer.left(nl);
+            m_buffer.remove(0, nl + 1);
+            handleLine(line);
+        }
+    }
+}
+
+void Helper::handleLine(const QByteArray &raw)
+{
+    QByteArray line = raw;
+    if (line.endsWith('\r'))
+        line.chop(1);
+    if (line.trimmed().isEmpty())
+        return;
+    QString id;
+    auto request = Protocol::parseRequest(line, &id);
+    if (!request) {
+        send(Protocol::errorLine(id, request.error()));
+        return;
+    }
+    for (const VerbHandler &h : handlers) {
+        if (request->verb != QLatin1String(h.verb))
+            continue;
+        if (h.isJob && !m_jobId.isEmpty()) {
+            send(Protocol::errorLine(request->id,
+                                     makeError(ErrorCode::Conflict, tr("another job (%1) is running").arg(m_jobId),
+                                               QStringLiteral("busy"))));
+            return;
+        }
+        (this->*h.run)(*request);
+        return;
+    }
+    send(Protocol::errorLine(
+        request->id, makeError(ErrorCode::Internal, tr("no handler for this verb"), QStringLiteral("unknown_verb"))));
+}
+
+void Helper::write(const Protocol::Request &r)
+{
+    ImagingRequest q;
+    q.master = r.args.value(QLatin1String("master")).toString();
+    q.manifestPath = r.args.value(QLatin1String("manifest")).toString();
+    q.targets = strings(r.args.value(QLatin1String("targets")));
+    q.serials = strings(r.args.value(QLatin1String("serials")));
+    auto fail = [&](const Error &e) { send(Protocol::errorLine(r.id, e)); };
+    if (auto ok = checkPath(q.master, "master"); !ok)
+        return fail(ok.error());
+    if (!q.manifestPath.isEmpty())
+        if (auto ok = checkPath(q.manifestPath, "manifest"); !ok)
+            return fail(ok.error());
+    if (q.targets.isEmpty() || q.targets.size() > 16)
+        return fail(invalid(tr("give 1 to 16 targets"), "bad_targets"));
+    if (q.serials.size() != q.targets.size())
+        return fail(invalid(tr("give one serial per target, in the same order"), "serials_count"));
+    for (const QString &t : std::as_const(q.targets))
+        if (auto ok = checkPath(t, "target"); !ok)
+            return fail(ok.error());
+    if (r.args.contains(QLatin1String("fill"))) {
+        auto fill = Imaging::parseFill(r.args.value(QLatin1String("fill")).toString());
+        if (!fill)
+            return fail(fill.error());
+        q.fill = *fill;
+    }
+    q.verify = r.args.value(QLatin1String("verify")).toBool();
+    q.threads = r.args.value(QLatin1String("threads")).toInt();
+    // What the caller cannot choose: the trusted key and journal come from root's
+    // environment (pkexec clears the caller's), a signed manifest is required, and only
+    // block devices with a confirmed serial are written.
+    q.allowUnsigned = false;
+    q.publicKeyPath.clear();
+    q.blockDevicesOnly = true;
+    q.serialsRequired = true;
+    q.sealDir = Imaging::MasterSeal::defaultDir();
+    // A device or FIFO as master would block or never end.
+    if (auto file = Imaging::requireMasterFile(q.master); !file)
+        return fail(file.error());
+    auto plan = planImaging(q);
+    if (!plan)
+        return fail(plan.error());
+    // Every target is checked before anything starts (the job checks again as it opens them).
+    for (qsizetype i = 0; i < q.targets.size(); ++i) {
+        Imaging::SafetyOptions safety;
+        safety.requiredSize = plan->size;
+        safety.masterPath = q.master;
+        safety.confirmSerial = q.serials[i];
+        safety.blockDeviceOnly = true;
+        safety.serialRequired = true;
+        if (auto safe = Imaging::checkTargetSafety(q.targets[i], safety); !safe)
+            return fail(safe.error());
+    }
+    m_jobId = r.id;
+    auto *run = new ImagingRun(this);
+    m_imaging = run;
+    auto *ticker = new QTimer(run);
+    connect(ticker, &QTimer::timeout, run, [this, run, id = r.id] {
+        const auto list = run->progress();
+        for (size_t i = 0; i < list.size(); ++i) {
+            const Imaging::TargetProgress &t = list[i];
+            send(Protocol::progressLine(
+                id,
+                {{QStringLiteral("target"), int(i)},
+                 {QStringLiteral("name"), t.name},
+                 {QStringLiteral("phase"), Imaging::toString(t.phase)},
+                 {QStringLiteral("bytes"),
+                  double(t.phase == Imaging::TargetProgress::Phase::Verifying ? t.verifiedBytes : t.bytesDone)},
+                 {QStringLiteral("total"), double(t.bytesTotal)},
+                 {QStringLiteral("mib_s"), t.mibPerSecond},
+                 {QStringLiteral("eta_s"), t.etaSeconds}}));
+        }
+    });
+    connect(run, &ImagingRun::finished, this, [this, run, id = r.id](bool ok) {
+        const ImagingOutcome &outcome = run->outcome();
+        if (outcome.targets.empty()) {
+            send(Protocol::errorLine(id,
+                                     outcome.result.ok() ? makeError(ErrorCode::Internal, tr("nothing written"))
+                                                         : outcome.result.error()));
+        } else {
+            QJsonArray targets;
+            for (const Imaging::TargetProgress &t : outcome.targets) {
+                QJsonObject o{{QStringLiteral("target"), t.name},
+                              {QStringLiteral("ok"), targetSucceeded(run->plan(), t)},
+                              {QStringLiteral("model"), t.model},
+                              {QStringLiteral("serial"), t.serial},
+                              {QStringLiteral("target_kind"), targetKind(t)},
+                              {QStringLiteral("bytes"), double(t.bytesDone)},
+                              {QStringLiteral("resumed_bytes"), double(t.resumedBytes)},
+                              {QStringLiteral("verified"), t.verified},
+                              {QStringLiteral("seconds"), t.seconds},
+                              {QStringLiteral("mib_s"), t.mibPerSecond},
+                              // What the station records as imaging.recorded (it owns the inventory).
+                              {QStringLiteral("record"),
+                               imagingRecordPayload(run->plan(), t, outcome.startedAt, outcome.endedAt)}};
+                if (!t.error.isEmpty())
+                    o.insert(QStringLiteral("error"), t.error);
+                targets.append(o);
+            }
+            QJsonObject result{{QStringLiteral("ok"), ok},
+                               {QStringLiteral("master_check"), outcome.masterCheck},
+                               {QStringLiteral("manifest_signed"), run->plan().manifestSigned},
+                               {QStringLiteral("targets"), targets}};
+            if (!outcome.result.ok())
+                result.insert(QStringLiteral("error"), errorObject(outcome.result.error()));
+            send(Protocol::resultLine(id, result));
+        }
+        run->deleteLater();
+        m_imaging = nullptr;
+        jobDone();
+    });
+    ticker->start(500);
+    run->start(*plan);
+}
+
+void Helper::scan(const Protocol::Request &r)
+{
+    const QString target = r.args.value(QLatin1String("target")).toString();
+    if (auto ok = checkPath(target, "target"); !ok)
+        return send(Protocol::errorLine(r.id, ok.error()));
+    Imaging::SafetyOptions safety;
+    safety.confirmSerial = r.args.value(QLatin1String("serial")).toString();
+    safety.blockDeviceOnly = true;
+    safety.serialRequired = true;
+    if (auto safe = Imaging::checkTargetSafety(target, safety); !safe)
+        return send(Protocol::errorLine(r.id, safe.error()));
+    auto source = HwTest::FileBlockSource::open(target);
+    if (!source)
+        return send(Protocol::errorLine(r.id, source.error()));
+    if (m_scanThread.joinable())
+        m_scanThread.join();
+    m_jobId = r.id;
+    m_scanCancel = std::make_shared<std::atomic<bool>>(false);
+    QPointer<Helper> self(this);
+    m_scanThread = std::thread([self, id = r.id, target, cancel = m_scanCancel,
+                                src = std::shared_ptr<HwTest::FileBlockSource>(std::move(source.value()))] {
+        auto post = [self](QByteArray line) {
+            QMetaObject::invokeMethod(qApp, [self, line] {
+                if (self)
+                    self->send(line);
+            });
+        };
+        HwTest::ProgressSink sink(cancel.get(), [post, id](double fraction, qint64 eta) {
+            post(Protocol::progressLine(
+                id, {{QStringLiteral("fraction"), fraction}, {QStringLiteral("eta_s"), double(eta)}}));
+        });
+        const HwTest::SurfaceScanOptions options;
+        const HwTest::SurfaceScanReport report = HwTest::scanSurface(*src, options, &sink);
+        const QJsonObject verdict = HwTest::evaluateSurface(report, options, target).toJson();
+        const QByteArray line = report.cancelled
+            ? Protocol::errorLine(
+                id, makeError(ErrorCode::Cancelled, tr("the surface scan was cancelled"), QStringLiteral("cancelled")))
+            : Protocol::resultLine(id,
+                                   {{QStringLiteral("ok"), true},
+                                    {QStringLiteral("bytes"), double(report.bytesScanned)},
+                                    {QStringLiteral("bad_sectors"), double(report.badSectors.size())},
+                                    {QStringLiteral("test"), verdict}});
+        QMetaObject::invokeMethod(qApp, [self, line] {
+            if (!self)
+                return;
+            self->send(line);
+            self->jobDone();
+        });
+    });
+}
+
+void Helper::cancel(const Protocol::Request &r)
+{
+    if (m_imaging)
+        m_imaging->cancel();
+    if (m_scanCancel)
+        m_scanCancel->store(true);
+    send(Protocol::resultLine(r.id,
+                              {{QStringLiteral("ok"), true},
+                               {QStringLiteral("cancelled"), m_jobId.isEmpty() ? QJsonValue() : QJsonValue(m_jobId)}}));
+}
+
+void Helper::jobDone()
+{
+    m_jobId.clear();
+    quitIfIdle();
+}
+
+void Helper::quitIfIdle()
+{
+    if (m_eof && m_jobId.isEmpty())
+        QMetaObject::invokeMethod(qApp, &QCoreApplication::quit, Qt::QueuedConnection);
+}
+
+} // namespace Etabli::Helper

@@ -1,0 +1,364 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Établi contributors
+//
+// etabli-helper as a real process on real loop devices: every hostile request line gets
+// an error line and leaves the disk's bytes as they were; a write through the helper
+// (driven by HelperClient) equals `etabli image write` byte for byte.
+#include "../imaging/imagingtestutil.h"
+
+#include "app/core/helperclient.h"
+#include "app/core/helperprotocol.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <unistd.h>
+
+using namespace ImagingTest;
+
+namespace {
+
+class Loop
+{
+public:
+    explicit Loop(const QString &backing)
+    {
+        const Run r = run(QStringLiteral("losetup"), {QStringLiteral("-f"), QStringLiteral("--show"), backing});
+        if (r.code == 0)
+            device = QString::fromLocal8Bit(r.out).trimmed();
+    }
+    ~Loop()
+    {
+        if (!device.isEmpty())
+            run(QStringLiteral("losetup"), {QStringLiteral("-d"), device});
+    }
+    Loop(const Loop &) = delete;
+    Loop &operator=(const Loop &) = delete;
+    /// What the imaging engine reports as a loop device's serial: its backing file.
+    QString serial() const
+    {
+        QFile f(QStringLiteral("/sys/block/%1/loop/backing_file").arg(QFileInfo(device).fileName()));
+        return f.open(QIODevice::ReadOnly) ? QStringLiteral("loop:") + QString::fromUtf8(f.readAll()).trimmed()
+                                           : QString();
+    }
+    QString device;
+};
+
+constexpr qint64 diskBytes = 8 << 20;
+
+} // namespace
+
+class TestHelper : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_master, m_unsigned, m_otherKeyMaster, m_backing, m_mountedBacking, m_mountPoint;
+    std::unique_ptr<Loop> m_loop, m_mounted;
+    bool m_isMounted = false;
+    QByteArray m_before;
+
+    QString path(const QString &name) const { return m_dir.filePath(name); }
+
+    Run etabli(const QStringList &args) { return run(QStringLiteral(ETABLI_CLI), args); }
+
+    QProcessEnvironment helperEnvironment() const
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("ETABLI_MASTER_PUBKEY"), path(QStringLiteral("workshop.pub")));
+        env.insert(QStringLiteral("ETABLI_JOURNAL_DIR"), path(QStringLiteral("journal")));
+        env.insert(QStringLiteral("ETABLI_SEAL_DIR"), path(QStringLiteral("seals")));
+        return env;
+    }
+
+    /// Runs the helper on `line`, returns the reply lines after its greeting.
+    QList<QJsonObject> ask(const QByteArray &line, int *exitCode)
+    {
+        QProcess p;
+        p.setProcessEnvironment(helperEnvironment());
+        p.start(QStringLiteral(ETABLI_HELPER), {});
+        if (!p.waitForStarted())
+            return {};
+        p.write(line);
+        p.closeWriteChannel();
+        p.waitForFinished(30000);
+        *exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+        QList<QJsonObject> replies;
+        const QList<QByteArray> lines = p.readAllStandardOutput().split('\n');
+        for (const QByteArray &l : lines)
+            if (!l.isEmpty())
+                replies << QJsonDocument::fromJson(l).object();
+        return replies;
+    }
+
+    QByteArray diskBytesNow() const { return sha256File(m_loop->device, diskBytes) + sha256File(m_backing); }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QVERIFY2(QFileInfo::exists(QStringLiteral(ETABLI_HELPER)), "build the etabli-helper target first");
+        if (::geteuid() != 0)
+            QSKIP("loop devices and the helper need root (CI runs as root)");
+        const QString raw = path(QStringLiteral("src.raw"));
+        QVERIFY(writeFile(raw, diskContent(4 << 20, 7)));
+        for (const char *name : {"workshop", "other"}) {
+            const Run r = etabli({QStringLiteral("image"), QStringLiteral("keygen"), path(QString::fromLatin1(name))});
+            QVERIFY2(r.code == 0, r.err.constData());
+        }
+        m_master = path(QStringLiteral("ecole.qcow2"));
+        m_unsigned = path(QStringLiteral("unsigned.qcow2"));
+        m_otherKeyMaster = path(QStringLiteral("other.qcow2"));
+        const QList<std::pair<QString, QString>> builds{{m_master, QStringLiteral("workshop.key")},
+                                                        {m_unsigned, QString()},
+                                                        {m_otherKeyMaster, QStringLiteral("other.key")}};
+        for (const auto &[master, key] : builds) {
+            QStringList args{QStringLiteral("image"),     QStringLiteral("build"), raw, QStringLiteral("-o"), master,
+                             QStringLiteral("--version"), QStringLiteral("1")};
+            if (!key.isEmpty())
+                args << QStringLiteral("--key") << path(key);
+            const Run r = etabli(args);
+            QVERIFY2(r.code == 0, r.err.constData());
+        }
+        m_backing = path(QStringLiteral("disk.bin"));
+        QVERIFY(writeFile(m_backing, QByteArray(diskBytes, char(0x5a))));
+        m_loop = std::make_unique<Loop>(m_backing);
+        if (m_loop->device.isEmpty())
+            QSKIP("no loop device available");
+        m_before = diskBytesNow();
+        // A second loop device, formatted and mounted.
+        m_mountedBacking = path(QStringLiteral("mounted.bin"));
+        QVERIFY(writeFile(m_mountedBacking, QByteArray(diskBytes, 0)));
+        m_mounted = std::make_unique<Loop>(m_mountedBacking);
+        m_mountPoint = path(QStringLiteral("mnt"));
+        QDir().mkpath(m_mountPoint);
+        m_isMounted = !m_mounted->device.isEmpty()
+            && run(QStringLiteral("mkfs.ext4"), {QStringLiteral("-q"), m_mounted->device}).code == 0
+            && run(QStringLiteral("mount"), {m_mounted->device, m_mountPoint}).code == 0;
+    }
+
+    void cleanupTestCase()
+    {
+        if (m_isMounted)
+            run(QStringLiteral("umount"), {m_mountPoint});
+        m_mounted.reset();
+        m_loop.reset();
+    }
+
+    void hostileLines_data()
+    {
+        QTest::addColumn<QByteArray>("line");
+        QTest::addColumn<QString>("detail");
+        const QByteArray ok
+            = "\"master\":\"@MASTER\",\"targets\":[\"@LOOP\"],\"serials\":[\"@SERIAL\"],\"fill\":\"zeros\"";
+        auto write = [&ok](const QByteArray &extra) -> QByteArray {
+            return "{\"id\":\"h1\",\"verb\":\"write\"," + ok + extra + "}\n";
+        };
+        auto req
+            = [](const QByteArray &body) -> QByteArray { return "{\"id\":\"h1\",\"verb\":\"write\"," + body + "}\n"; };
+        QTest::newRow("unknown verb") << QByteArray("{\"id\":\"h1\",\"verb\":\"format\",\"targets\":[\"@LOOP\"]}"
+                                                    "\n")
+                                      << QStringLiteral("unknown_verb");
+        QTest::newRow("system disk") << req("\"master\":\"@MASTER\",\"targets\":[\"@SYSDISK\"],\"serials\":[\"any\"]")
+                                     << QStringLiteral("target_system_disk");
+        QTest::newRow("mounted loop device")
+            << req("\"master\":\"@MASTER\",\"targets\":[\"@MOUNTED\"],\"serials\":[\"@MOUNTEDSERIAL\"]")
+            << QStringLiteral("target_mounted");
+        QTest::newRow("wrong serial") << req(
+            "\"master\":\"@MASTER\",\"targets\":[\"@LOOP\"],\"serials\":[\"WD-WCC6Y0000000\"]")
+                                      << QStringLiteral("serial_mismatch");
+        QTest::newRow("empty serial") << req("\"master\":\"@MASTER\",\"targets\":[\"@LOOP\"],\"serials\":[\"\"]")
+                                      << QStringLiteral("serial_missing");
+        QTest::newRow("no serials") << req("\"master\":\"@MASTER\",\"targets\":[\"@LOOP\"]")
+                                    << QStringLiteral("missing_key");
+        QTest::newRow("serials count") << req(
+            "\"master\":\"@MASTER\",\"targets\":[\"@LOOP\"],\"serials\":[\"a\",\"b\"]")
+                                       << QStringLiteral("serials_count");
+        QTest::newRow("unsigned manifest")
+            << req("\"master\":\"@UNSIGNED\",\"targets\":[\"@LOOP\"],\"serials\":[\"@SERIAL\"]")
+            << QStringLiteral("manifest_unsigned");
+        QTest::newRow("signed by another workshop")
+            << req("\"master\":\"@OTHER\",\"targets\":[\"@LOOP\"],\"serials\":[\"@SERIAL\"]") << QStringLiteral("*");
+        QTest::newRow("asks to allow unsigned") << write(",\"allow_unsigned\":true") << QStringLiteral("unknown_key");
+        QTest::newRow("asks for its own key")
+            << write(",\"pubkey\":\"/tmp/mine.pub\"") << QStringLiteral("unknown_key");
+        QTest::newRow("wrong type") << write(",\"verify\":\"yes\"") << QStringLiteral("bad_type");
+        QTest::newRow("threads out of range") << write(",\"threads\":1e9") << QStringLiteral("bad_type");
+        QTest::newRow("truncated JSON") << QByteArray(
+            "{\"id\":\"h1\",\"verb\":\"write\",\"master\":\"@MASTER\",\"targets\":[\"@LOO"
+            "\n") << QStringLiteral("bad_json");
+        QTest::newRow("truncated, no newline")
+            << QByteArray("{\"id\":\"h1\",\"verb\":\"write\",\"master\":\"@MASTER\"") << QStringLiteral("bad_json");
+        QTest::newRow("1 MiB line") << QByteArray("{\"id\":\"h1\",\"verb\":\"write\"," + ok + QByteArray(1 << 20, ' ')
+                                                  + "}\n")
+                                    << QStringLiteral("line_too_long");
+        QTest::newRow("not an object") << QByteArray("[\"write\"]\n") << QStringLiteral("bad_json");
+        QTest::newRow("binary garbage") << QByteArray("\xff\xfe\x00\x01{}\n", 7) << QStringLiteral("bad_json");
+        QTest::newRow("numeric id") << QByteArray("{\"id\":5,\"verb\":\"write\"}"
+                                                  "\n")
+                                    << QStringLiteral("bad_id");
+        QTest::newRow("id with a newline escape") << QByteArray("{\"id\":\"a\\nb\",\"verb\":\"cancel\"}"
+                                                                "\n")
+                                                  << QStringLiteral("bad_id");
+        QTest::newRow("regular file target")
+            << req("\"master\":\"@MASTER\",\"targets\":[\"@BACKING\"],\"serials\":[\"x\"]")
+            << QStringLiteral("target_kind");
+        QTest::newRow("missing /dev node")
+            << req("\"master\":\"@MASTER\",\"targets\":[\"/dev/sdz9\"],\"serials\":[\"x\"]")
+            << QStringLiteral("target_missing");
+        QTest::newRow("relative target") << req("\"master\":\"@MASTER\",\"targets\":[\"loop0\"],\"serials\":[\"x\"]")
+                                         << QStringLiteral("bad_path");
+        QTest::newRow("master on stdin") << req("\"master\":\"-\",\"targets\":[\"@LOOP\"],\"serials\":[\"@SERIAL\"]")
+                                         << QStringLiteral("bad_path");
+        QTest::newRow("master is /dev/zero")
+            << req("\"master\":\"/dev/zero\",\"targets\":[\"@LOOP\"],\"serials\":[\"@SERIAL\"]")
+            << QStringLiteral("master_not_file");
+        QTest::newRow("bad fill") << req(
+            "\"master\":\"@MASTER\",\"targets\":[\"@LOOP\"],\"serials\":[\"@SERIAL\"],\"fill\":\"x\"")
+                                  << QString();
+        QTest::newRow("no target") << req("\"master\":\"@MASTER\",\"targets\":[],\"serials\":[]")
+                                   << QStringLiteral("bad_targets");
+        QTest::newRow("scan, wrong serial")
+            << QByteArray("{\"id\":\"h1\",\"verb\":\"scan\",\"target\":\"@LOOP\",\"serial\":\"x\"}"
+                          "\n")
+            << QStringLiteral("serial_mismatch");
+    }
+    void hostileLines()
+    {
+        QFETCH(QByteArray, line);
+        QFETCH(QString, detail);
+        const QString systemDisk = QString::fromLocal8Bit(run(QStringLiteral("findmnt"),
+                                                              {QStringLiteral("-n"), QStringLiteral("-o"),
+                                                               QStringLiteral("SOURCE"), QStringLiteral("/")})
+                                                              .out)
+                                       .trimmed();
+        if (line.contains("@SYSDISK") && !systemDisk.startsWith(QLatin1String("/dev/")))
+            QSKIP("the root filesystem is not on a block device here");
+        if (line.contains("@MOUNTED") && !m_isMounted)
+            QSKIP("this machine does not allow mounting a loop device");
+        line.replace("@MASTER", m_master.toUtf8())
+            .replace("@UNSIGNED", m_unsigned.toUtf8())
+            .replace("@OTHER", m_otherKeyMaster.toUtf8())
+            .replace("@LOOP", m_loop->device.toUtf8())
+            .replace("@SERIAL", m_loop->serial().toUtf8())
+            .replace("@MOUNTEDSERIAL", m_mounted ? m_mounted->serial().toUtf8() : QByteArray())
+            .replace("@MOUNTED", m_mounted ? m_mounted->device.toUtf8() : QByteArray())
+            .replace("@BACKING", m_backing.toUtf8())
+            .replace("@SYSDISK", systemDisk.toUtf8());
+        int exitCode = -2;
+        QElapsedTimer timer;
+        timer.start();
+        const QList<QJsonObject> replies = ask(line, &exitCode);
+        QCOMPARE(exitCode, 0); // answered, not crashed
+        QVERIFY2(timer.elapsed() < 10000, "a refusal must be immediate");
+        QCOMPARE(replies.size(), 2); // the greeting, then one answer
+        QCOMPARE(replies[0].value(QStringLiteral("type")).toString(), QStringLiteral("ready"));
+        const QJsonObject reply = replies[1];
+        QCOMPARE(reply.value(QStringLiteral("type")).toString(), QStringLiteral("error"));
+        QVERIFY(!reply.value(QStringLiteral("message")).toString().isEmpty());
+        QVERIFY(reply.value(QStringLiteral("exit_code")).toInt() > 0);
+        if (detail == QLatin1String("target_system_disk"))
+            QVERIFY2(reply.value(QStringLiteral("detail")).toString() == detail
+                         || reply.value(QStringLiteral("detail")).toString() == QLatin1String("target_mounted"),
+                     qPrintable(reply.value(QStringLiteral("detail")).toString()));
+        else if (detail != QLatin1String("*") && !detail.isEmpty())
+            QCOMPARE(reply.value(QStringLiteral("detail")).toString(), detail);
+        QCOMPARE(diskBytesNow(), m_before); // nothing written
+    }
+
+    // Several lines on one connection: each refused one is answered, and the helper goes on.
+    void keepsServingAfterRefusals()
+    {
+        int exitCode = -2;
+        const QList<QJsonObject> replies
+            = ask(QByteArray("{\"id\":\"a\",\"verb\":\"nope\"}\n") + QByteArray(200000, 'x') + "\n{\"id\":\"b\"\n"
+                      + "{\"id\":\"c\",\"verb\":\"cancel\"}\n",
+                  &exitCode);
+        QCOMPARE(exitCode, 0);
+        QCOMPARE(replies.size(), 5);
+        QCOMPARE(replies[1].value(QStringLiteral("id")).toString(), QStringLiteral("a"));
+        QCOMPARE(replies[2].value(QStringLiteral("detail")).toString(), QStringLiteral("line_too_long"));
+        QCOMPARE(replies[3].value(QStringLiteral("detail")).toString(), QStringLiteral("bad_json"));
+        QCOMPARE(replies[4].value(QStringLiteral("type")).toString(), QStringLiteral("result"));
+        QCOMPARE(replies[4].value(QStringLiteral("id")).toString(), QStringLiteral("c"));
+    }
+
+    // A surface scan through the helper reads the whole disk and writes nothing.
+    void scanReadsWholeDisk()
+    {
+        int exitCode = -2;
+        const QByteArray line = "{\"id\":\"s1\",\"verb\":\"scan\",\"target\":\"" + m_loop->device.toUtf8()
+            + "\",\"serial\":\"" + m_loop->serial().toUtf8() + "\"}\n";
+        const QList<QJsonObject> replies = ask(line, &exitCode);
+        QCOMPARE(exitCode, 0);
+        QVERIFY(replies.size() >= 2);
+        const QJsonObject result = replies.last();
+        QCOMPARE(result.value(QStringLiteral("type")).toString(), QStringLiteral("result"));
+        QCOMPARE(result.value(QStringLiteral("id")).toString(), QStringLiteral("s1"));
+        QCOMPARE(qint64(result.value(QStringLiteral("bytes")).toDouble()), diskBytes);
+        QCOMPARE(result.value(QStringLiteral("bad_sectors")).toInt(), 0);
+        QCOMPARE(result.value(QStringLiteral("test")).toObject().value(QStringLiteral("kind")).toString(),
+                 QStringLiteral("disk"));
+        QCOMPARE(diskBytesNow(), m_before);
+    }
+
+    // The station's path: HelperClient → etabli-helper → loop device, against the CLI run as root.
+    void writeEqualsCli()
+    {
+        const QString helperBacking = path(QStringLiteral("helper.bin")), cliBacking = path(QStringLiteral("cli.bin"));
+        QVERIFY(writeFile(helperBacking, QByteArray(diskBytes, char(0xa5))));
+        QVERIFY(writeFile(cliBacking, QByteArray(diskBytes, char(0xa5)))); // the same disk before
+        Loop helperLoop(helperBacking), cliLoop(cliBacking);
+        QVERIFY(!helperLoop.device.isEmpty() && !cliLoop.device.isEmpty());
+
+        const QProcessEnvironment env = helperEnvironment();
+        for (const QString &key : env.keys())
+            qputenv(key.toLocal8Bit().constData(), env.value(key).toLocal8Bit());
+        Etabli::Core::HelperClient client;
+        client.setProgram(QStringLiteral(ETABLI_HELPER));
+        QSignalSpy ready(&client, &Etabli::Core::HelperClient::ready);
+        QSignalSpy results(&client, &Etabli::Core::HelperClient::result);
+        QSignalSpy failures(&client, &Etabli::Core::HelperClient::failed);
+        client.start();
+        QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 1, 10000);
+        QVERIFY(ready.at(0).at(0).toStringList().contains(QStringLiteral("write")));
+        const QString id
+            = client.write(m_master, {helperLoop.device}, {helperLoop.serial()}, QStringLiteral("zeros"), true);
+        QVERIFY(!id.isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(results.size() + failures.size(), 1, 60000);
+        QCOMPARE(failures.size(), 0);
+        QCOMPARE(results.at(0).at(0).toString(), id);
+        const QJsonObject result = results.at(0).at(1).value<QJsonObject>();
+        QVERIFY2(result.value(QStringLiteral("ok")).toBool(), QJsonDocument(result).toJson().constData());
+        QCOMPARE(result.value(QStringLiteral("manifest_signed")).toBool(), true);
+        const QJsonObject target = result.value(QStringLiteral("targets")).toArray().at(0).toObject();
+        QCOMPARE(target.value(QStringLiteral("target_kind")).toString(), QStringLiteral("block"));
+        const QJsonObject record = target.value(QStringLiteral("record")).toObject();
+        QCOMPARE(record.value(QStringLiteral("verified")).toBool(), true);
+        QCOMPARE(record.value(QStringLiteral("fill")).toString(), QStringLiteral("zeros"));
+        QCOMPARE(record.value(QStringLiteral("target_kind")).toString(), QStringLiteral("block"));
+        QCOMPARE(record.value(QStringLiteral("target_serial")).toString(), helperLoop.serial());
+        client.close();
+
+        const Run cli = etabli({QStringLiteral("image"), QStringLiteral("write"), m_master, cliLoop.device,
+                                QStringLiteral("--verify"), QStringLiteral("--fill"), QStringLiteral("zeros"),
+                                QStringLiteral("--confirm-serial"), cliLoop.serial(), QStringLiteral("--quiet"),
+                                QStringLiteral("--no-journal")});
+        QVERIFY2(cli.code == 0, cli.err.constData());
+        const QByteArray helperDisk = sha256File(helperLoop.device, diskBytes);
+        QVERIFY(!helperDisk.isEmpty());
+        QCOMPARE(helperDisk, sha256File(cliLoop.device, diskBytes));
+        // Really written: the master's bytes, then the disk's own tail.
+        QCOMPARE(sha256File(helperLoop.device, 4 << 20), sha256File(path(QStringLiteral("src.raw"))));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHelper)
+#include "tst_helper.moc"
