@@ -307,9 +307,9 @@ private Q_SLOTS:
                                           << 4 << "serial";
         QTest::newRow("purge of a file") << QStringList{QStringLiteral("--method"), QStringLiteral("purge")} << 5
                                          << "purge";
-        QTest::newRow("unknown asset") << QStringList{QStringLiteral("--method"), QStringLiteral("clear"),
-                                                      QStringLiteral("--asset"), QStringLiteral("ETB-999999-X")}
-                                       << 3 << "ETB-999999-X";
+        QTest::newRow("mistyped asset tag") << QStringList{QStringLiteral("--method"), QStringLiteral("clear"),
+                                                           QStringLiteral("--asset"), QStringLiteral("ETB-999999-X")}
+                                            << 2 << "ETB-999999-X";
     }
     void wipeRefusesAndChangesNothing()
     {
