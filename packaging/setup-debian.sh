@@ -19,6 +19,8 @@ packages=(
   libusb-1.0-0-dev libatasmart-dev libatasmart-bin smartmontools hwdata
   # imaging, crypto
   zlib1g-dev libdeflate-dev libsodium-dev libssl-dev qemu-utils pigz bmap-tools
+  # erasure: reference tools (hdparm, nvme, sg_*) and the peer the benchmark compares with
+  hdparm nvme-cli sg3-utils nwipe
   # labels
   libzint-dev zbar-tools dmtx-utils poppler-utils
   # reference tools for tests
