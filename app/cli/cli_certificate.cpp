@@ -7,6 +7,7 @@
 #include "imaging/erasecertificate.h"
 #include "imaging/manifest.h"
 #include "inventory/store.h"
+#include "labels/erasurecertificatepdf.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -25,6 +26,23 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("Cli", text);
+}
+
+QString defaultCheckUrl()
+{
+    return qEnvironmentVariable("ETABLI_CERTIFICATE_CHECK_URL");
+}
+
+void addCheckUrlOption(QCommandLineParser &p)
+{
+    p.addOption({QStringLiteral("check-url"),
+                 tr("Address printed on each page to check a certificate (default $ETABLI_CERTIFICATE_CHECK_URL)"),
+                 QStringLiteral("URL")});
+}
+
+QString checkUrl(const QCommandLineParser &p)
+{
+    return p.isSet(QStringLiteral("check-url")) ? p.value(QStringLiteral("check-url")) : defaultCheckUrl();
 }
 
 QString defaultWorkshopKey()
@@ -181,6 +199,7 @@ int bundle(Context &ctx)
     p.addPositionalArgument(QStringLiteral("verb"), {});
     p.addOption({QStringLiteral("lot"), tr("Lot reference"), QStringLiteral("L")});
     p.addOption({{QStringLiteral("o"), QStringLiteral("output")}, tr("Folder to write"), QStringLiteral("DIR")});
+    addCheckUrlOption(p);
     if (!parseArgs(p, ctx))
         return 2;
     if (!p.isSet(QStringLiteral("lot")) || !p.isSet(QStringLiteral("output")))
@@ -196,6 +215,7 @@ int bundle(Context &ctx)
     if (!QDir().mkpath(dir))
         return ctx.fail(makeError(ErrorCode::Io, tr("cannot create %1").arg(dir)));
     QJsonArray rows;
+    QList<QJsonObject> certificates;
     int certified = 0, verified = 0, assets = 0;
     for (const Inventory::Asset &a : store->assets()) {
         if (a.lot != lotRef)
@@ -224,6 +244,7 @@ int bundle(Context &ctx)
             row.insert(QStringLiteral("result"), ver.value(QStringLiteral("result")));
             ++certified;
             verified += passed ? 1 : 0;
+            certificates << last;
         }
         rows.append(row);
     }
@@ -232,6 +253,11 @@ int bundle(Context &ctx)
                               {QStringLiteral("verified"), verified}, {QStringLiteral("certificates"), rows}};
     if (auto s = saveJson(dir + QStringLiteral("/summary.json"), summary); !s)
         return ctx.fail(s.error());
+    if (!certificates.isEmpty())
+        if (auto pdf
+            = Labels::writeErasureCertificatesPdf(dir + QStringLiteral("/certificates.pdf"), certificates, checkUrl(p));
+            !pdf)
+            return ctx.fail(pdf.error());
     if (ctx.json)
         ctx.printJson(summary);
     else
@@ -245,6 +271,36 @@ int bundle(Context &ctx)
     return 0;
 }
 
+int pdf(Context &ctx)
+{
+    QCommandLineParser p;
+    p.addPositionalArgument(QStringLiteral("verb"), {});
+    p.addPositionalArgument(QStringLiteral("files"), {});
+    p.addOption({{QStringLiteral("o"), QStringLiteral("output")}, tr("PDF file to write"), QStringLiteral("FILE")});
+    addCheckUrlOption(p);
+    if (!parseArgs(p, ctx))
+        return 2;
+    const QStringList files = p.positionalArguments().mid(1);
+    if (files.isEmpty() || !p.isSet(QStringLiteral("output")))
+        return ctx.usage(tr("usage: etabli certificate pdf FILE.json... -o OUT.pdf [--check-url URL]"));
+    QList<QJsonObject> certificates;
+    for (const QString &f : files) {
+        auto bytes = readSmallFile(f);
+        if (!bytes)
+            return ctx.fail(bytes.error());
+        // Only what verifies is printed: a PDF must never lend a forged file credibility.
+        if (auto check = verifyCertificate(*bytes); !check)
+            return ctx.fail(
+                makeError(check.error().code, f + QStringLiteral(": ") + check.error().message, check.error().detail));
+        certificates << QJsonDocument::fromJson(*bytes).object();
+    }
+    if (auto r = Labels::writeErasureCertificatesPdf(p.value(QStringLiteral("output")), certificates, checkUrl(p)); !r)
+        return ctx.fail(r.error());
+    ctx.out << tr("%1 certificate(s) written to %2").arg(certificates.size()).arg(p.value(QStringLiteral("output")))
+            << Qt::endl;
+    return 0;
+}
+
 int certificate(Context &ctx)
 {
     const QString verb = ctx.args.value(0);
@@ -252,6 +308,8 @@ int certificate(Context &ctx)
         return verify(ctx);
     if (verb == QLatin1String("bundle"))
         return bundle(ctx);
+    if (verb == QLatin1String("pdf"))
+        return pdf(ctx);
     if (verb == QLatin1String("station-key"))
         return stationKey(ctx);
     if (verb == QLatin1String("endorse"))
@@ -265,14 +323,14 @@ int certificate(Context &ctx)
 
 void registerCertificateCommands(Registry &registry)
 {
-    registry.add(
-        {QStringLiteral("certificate"),
-         QCoreApplication::translate("Cli",
-                                     "  certificate verify FILE.json [--require-endorsed] [--workshop-key PUB]\n"
-                                     "  certificate bundle --lot L -o DIR\n"
-                                     "  certificate station-key | endorse STATION.pub --key WORKSHOP.key -o FILE |"
-                                     " install-endorsement FILE"),
-         certificate});
+    registry.add({QStringLiteral("certificate"),
+                  QCoreApplication::translate(
+                      "Cli",
+                      "  certificate verify FILE.json [--require-endorsed] [--workshop-key PUB]\n"
+                      "  certificate bundle --lot L -o DIR [--check-url URL] | pdf FILE.json... -o OUT.pdf\n"
+                      "  certificate station-key | endorse STATION.pub --key WORKSHOP.key -o FILE |"
+                      " install-endorsement FILE"),
+                  certificate});
 }
 
 } // namespace Etabli::Cli
