@@ -16,6 +16,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
+#include <QTranslator>
 
 namespace Etabli::Cli {
 
@@ -43,6 +44,18 @@ void addCheckUrlOption(QCommandLineParser &p)
 QString checkUrl(const QCommandLineParser &p)
 {
     return p.isSet(QStringLiteral("check-url")) ? p.value(QStringLiteral("check-url")) : defaultCheckUrl();
+}
+
+/// The donor's PDF is in French, the workshop's language, whatever --lang says.
+Result<void> writeFrenchPdf(const QString &path, const QList<QJsonObject> &certificates, const QString &url)
+{
+    QTranslator french;
+    const bool installed
+        = french.load(QStringLiteral(":/i18n/etabli_fr.qm")) && QCoreApplication::installTranslator(&french);
+    auto r = Labels::writeErasureCertificatesPdf(path, certificates, url);
+    if (installed)
+        QCoreApplication::removeTranslator(&french);
+    return r;
 }
 
 QString defaultWorkshopKey()
@@ -254,9 +267,7 @@ int bundle(Context &ctx)
     if (auto s = saveJson(dir + QStringLiteral("/summary.json"), summary); !s)
         return ctx.fail(s.error());
     if (!certificates.isEmpty())
-        if (auto pdf
-            = Labels::writeErasureCertificatesPdf(dir + QStringLiteral("/certificates.pdf"), certificates, checkUrl(p));
-            !pdf)
+        if (auto pdf = writeFrenchPdf(dir + QStringLiteral("/certificates.pdf"), certificates, checkUrl(p)); !pdf)
             return ctx.fail(pdf.error());
     if (ctx.json)
         ctx.printJson(summary);
@@ -294,7 +305,7 @@ int pdf(Context &ctx)
                 makeError(check.error().code, f + QStringLiteral(": ") + check.error().message, check.error().detail));
         certificates << QJsonDocument::fromJson(*bytes).object();
     }
-    if (auto r = Labels::writeErasureCertificatesPdf(p.value(QStringLiteral("output")), certificates, checkUrl(p)); !r)
+    if (auto r = writeFrenchPdf(p.value(QStringLiteral("output")), certificates, checkUrl(p)); !r)
         return ctx.fail(r.error());
     ctx.out << tr("%1 certificate(s) written to %2").arg(certificates.size()).arg(p.value(QStringLiteral("output")))
             << Qt::endl;

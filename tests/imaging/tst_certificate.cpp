@@ -62,6 +62,16 @@ private:
                 p.readAllStandardError()};
     }
     QString path(const QString &name) const { return m_dir.filePath(name); }
+    static Run tool(const QString &program, const QStringList &args)
+    {
+        QProcess p;
+        p.start(program, args);
+        if (!p.waitForStarted())
+            return {};
+        p.waitForFinished(60000);
+        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+                p.readAllStandardError()};
+    }
     StationKey stationKey(const QString &name)
     {
         auto k = StationKey::loadOrCreate(path(name));
@@ -258,6 +268,41 @@ private Q_SLOTS:
         QCOMPARE(summary.value(QStringLiteral("verified")).toInt(), 1);
         const QString exported = out + u'/' + c.value(QStringLiteral("id")).toString() + QStringLiteral(".json");
         QCOMPARE(cli({QStringLiteral("certificate"), QStringLiteral("verify"), exported}).code, 0);
+
+        // The donor's PDF: French, fonts embedded, the QR code decodes back to the id.
+        const QString pdf = out + QStringLiteral("/certificates.pdf");
+        QVERIFY(QFileInfo::exists(pdf));
+        Run fonts = tool(QStringLiteral("pdffonts"), {pdf});
+        QVERIFY2(fonts.code == 0, "pdffonts (poppler-utils) is needed");
+        const QList<QByteArray> lines = fonts.out.split('\n');
+        int fontCount = 0;
+        for (const QByteArray &line : lines.mid(2)) {
+            if (line.trimmed().isEmpty())
+                continue;
+            ++fontCount;
+            const QList<QByteArray> cols = line.simplified().split(' ');
+            QVERIFY2(cols.size() >= 5 && cols[cols.size() - 5] == "yes", line.constData()); // the "emb" column
+        }
+        QVERIFY(fontCount >= 1);
+        Run text = tool(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
+        // pdftotext keeps the font's ligatures (ﬀ, ﬁ): undo them before reading.
+        const QString plain = QString::fromUtf8(text.out)
+                                  .replace(QChar(0xFB00), QStringLiteral("ff"))
+                                  .replace(QChar(0xFB01), QStringLiteral("fi"))
+                                  .replace(QChar(0xFB02), QStringLiteral("fl"));
+        QVERIFY2(plain.contains(QStringLiteral("Certificat d'effacement des données")), qPrintable(plain.left(400)));
+        QVERIFY(plain.contains(QStringLiteral("Numéro de série")));
+        QVERIFY(plain.contains(QStringLiteral("bilan du lot L-2026-07")));
+        QVERIFY(
+            tool(QStringLiteral("pdftoppm"),
+                 {QStringLiteral("-r"), QStringLiteral("150"), QStringLiteral("-png"), QStringLiteral("-f"),
+                  QStringLiteral("2"), QStringLiteral("-l"), QStringLiteral("2"), pdf, path(QStringLiteral("page"))})
+                .code
+            == 0);
+        Run qr = tool(QStringLiteral("zbarimg"),
+                      {QStringLiteral("-q"), QStringLiteral("--raw"), path(QStringLiteral("page-2.png"))});
+        QVERIFY2(qr.code == 0, "zbarimg (zbar-tools) found no code");
+        QCOMPARE(QString::fromUtf8(qr.out).trimmed(), c.value(QStringLiteral("id")).toString());
     }
 
     void endorsedThroughTheCli()
