@@ -9,6 +9,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -44,6 +45,22 @@ Result<void> writeCertificate(const QString &path, const QJsonObject &certificat
     if (!f.commit())
         return makeError(ErrorCode::Io, tr("cannot write %1: %2").arg(path, f.errorString()));
     return {};
+}
+
+/// Asks the kernel to read the disk's size again after SET MAX / DCO RESTORE or a Format
+/// (SCSI rescan for sd, namespace rescan for NVMe). Best effort: the reopened target's size
+/// says whether it worked.
+void rescan(const QString &device)
+{
+    const QString name = QFileInfo(device).canonicalFilePath().section(u'/', -1);
+    for (const QString &path : {QStringLiteral("/sys/class/block/%1/device/rescan").arg(name),
+                                QStringLiteral("/sys/class/block/%1/device/rescan_controller").arg(name)}) {
+        QFile f(path);
+        if (f.open(QIODevice::WriteOnly)) {
+            f.write("1");
+            return;
+        }
+    }
 }
 
 } // namespace
@@ -188,15 +205,17 @@ Result<ErasureOutcome> eraseDisk(const ErasureRequest &request, Inventory::Store
     facts.media = target->isBlockDevice() ? QStringLiteral("unknown") : QStringLiteral("file");
 
     // 2. What the drive offers (block devices only: a file has no firmware).
-    std::unique_ptr<PassThrough> transport;
-    DriveReport drive;
-    if (target->isBlockDevice()) {
+    std::unique_ptr<PassThrough> ownTransport;
+    PassThrough *transport = request.transport;
+    if (!transport && target->isBlockDevice())
         if (auto t = openPassThrough(request.device); t) {
-            transport = std::move(t.value());
-            if (auto d = probeDrive(*transport); d)
-                drive = *d;
+            ownTransport = std::move(t.value());
+            transport = ownTransport.get();
         }
-    }
+    DriveReport drive;
+    if (transport)
+        if (auto d = probeDrive(*transport); d)
+            drive = *d;
     if (drive.known()) {
         facts.bus = drive.bus;
         facts.media = drive.media;
@@ -237,6 +256,7 @@ Result<ErasureOutcome> eraseDisk(const ErasureRequest &request, Inventory::Store
         facts.hiddenRemoved = true;
         // The kernel must see the new size before the overwrite covers it.
         target.reset();
+        rescan(request.device);
         auto again = DiskTarget::open(request.device, safety);
         if (!again)
             return again.error();
@@ -259,18 +279,22 @@ Result<ErasureOutcome> eraseDisk(const ErasureRequest &request, Inventory::Store
         auto before = readSamples(*target, plan.offsets, plan.blockBytes);
         if (!before)
             return before.error();
-        auto done = runPurge(*transport, drive, choice.technique, [&](double fraction) {
-            if (request.progress) {
-                EraseProgress p;
-                p.bytesTotal = 1000;
-                p.bytesDone = int64_t(fraction * 1000);
-                request.progress(QStringLiteral("purging"), p);
-            }
-            return !(request.cancel && *request.cancel);
-        });
+        auto done = runPurge(
+            *transport, drive, choice.technique,
+            [&](double fraction) {
+                if (request.progress) {
+                    EraseProgress p;
+                    p.bytesTotal = 1000;
+                    p.bytesDone = int64_t(fraction * 1000);
+                    request.progress(QStringLiteral("purging"), p);
+                }
+                return !(request.cancel && *request.cancel);
+            },
+            request.purgePollMs);
         if (!done)
             return done.error();
         target.reset();
+        rescan(request.device);
         auto again = DiskTarget::open(request.device, safety);
         if (!again)
             return again.error();
@@ -285,6 +309,9 @@ Result<ErasureOutcome> eraseDisk(const ErasureRequest &request, Inventory::Store
                                   {QStringLiteral("sample_seed"), QString::number(plan.seed)},
                                   {QStringLiteral("changed_permille"), int(std::lround(changed * 1000))}};
         notice(tr("purge done; %1 % of the sampled blocks changed").arg(changed * 100, 0, 'f', 1));
+        if (changed == 0)
+            notice(tr("warning: no sampled block changed: the drive may not have erased anything; the overwrite"
+                      " pass that follows clears it anyway"));
         facts.passes = 2;
     }
 

@@ -4,6 +4,7 @@
 
 #include "common/result.h"
 #include "imaging/erase.h"
+#include "imaging/erasepurge.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -44,6 +45,11 @@ struct ErasureRequest {
     /// Lines meant for the worker while it runs (the sample plan, the method chosen and why).
     std::function<void(const QString &)> notice;
     const std::atomic<bool> *cancel = nullptr;
+    /// The way to the drive's firmware; null: opened from `device` (openPassThrough) for
+    /// block devices. Not owned. Lets the helper reuse an open transport and tests replay
+    /// recorded drive answers.
+    Imaging::PassThrough *transport = nullptr;
+    int purgePollMs = 2000;
 };
 
 struct ErasureOutcome {

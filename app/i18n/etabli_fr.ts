@@ -4076,6 +4076,10 @@
         <source>sample plan: %1</source>
         <translation>plan d&apos;échantillonnage : %1</translation>
     </message>
+    <message>
+        <source>warning: no sampled block changed: the drive may not have erased anything; the overwrite pass that follows clears it anyway</source>
+        <translation>attention : aucun bloc échantillonné n&apos;a changé : le disque n&apos;a peut-être rien effacé ; la réécriture qui suit l&apos;efface de toute façon</translation>
+    </message>
 </context>
 <context>
     <name>Etabli::Imaging::Purge</name>

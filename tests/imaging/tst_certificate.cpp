@@ -4,8 +4,10 @@
 // Erasure certificates: signed by the station's own key, endorsed by the workshop's, any
 // change of content detected; and `etabli wipe` / `etabli certificate` end to end on real
 // files, a loop device and a real inventory.
+#include "app/core/erasure.h"
 #include "erasetestutil.h"
 #include "imaging/erasecertificate.h"
+#include "imaging/erasepurge.h"
 #include "inventory/store.h"
 
 #include <QFileInfo>
@@ -41,6 +43,65 @@ QJsonObject sampleBody()
         {QStringLiteral("donor"), QStringLiteral("Crédit Municipal")},
     };
 }
+
+/// A SATA drive replayed from a real IDENTIFY answer (Intel SSD), optionally unfrozen and
+/// offering SANITIZE crypto scramble; its "firmware" scrambles the backing file when asked.
+class ReplayedDrive final : public PassThrough
+{
+public:
+    ReplayedDrive(const QString &backingFile, bool sanitize, uint64_t hiddenSectors = 0)
+        : m_file(backingFile)
+        , m_hidden(hiddenSectors)
+    {
+        QFile f(QStringLiteral(ETABLI_FIXTURES "/imaging/erase/ata/intel-ssdsa2cw120g3.identify"));
+        if (!f.open(QIODevice::ReadOnly))
+            qFatal("missing IDENTIFY fixture");
+        m_identify = f.readAll();
+        if (sanitize) { // synthesized: word 59 SANITIZE + CRYPTO SCRAMBLE, word 128 not frozen
+            setWord(59, uint16_t((word(59) & 0x0fff) | (1 << 12) | (1 << 13)));
+            setWord(128, uint16_t(word(128) & ~0x0008));
+            m_identify[510] = char(0xA5);
+            uint8_t sum = 0;
+            for (int i = 0; i < 511; ++i)
+                sum = uint8_t(sum + uint8_t(m_identify[i]));
+            m_identify[511] = char(uint8_t(-sum));
+        }
+    }
+    Kind kind() const override { return Kind::Ata; }
+    Result<AtaRegisters> ata(const AtaCommand &c, QByteArray *data) override
+    {
+        AtaRegisters ok;
+        ok.status = 0x50;
+        if (c.command == 0xEC)
+            *data = m_identify;
+        if (c.command == 0x27) { // READ NATIVE MAX ADDRESS EXT
+            ok.lba = 234441648 - 1 + m_hidden;
+        }
+        if (c.command == 0xB4 && c.features == 0x0000)
+            ok.count = 0x8000; // completed without error
+        if (c.command == 0xB4 && c.features == 0x0011) {
+            ++sanitizeCommands;
+            QFile f(m_file);
+            if (f.open(QIODevice::ReadWrite)) {
+                const qint64 n = f.size();
+                f.write(QByteArray(n, char(0xA5)));
+            }
+        }
+        return ok;
+    }
+    int sanitizeCommands = 0;
+
+private:
+    uint16_t word(int w) const { return uint16_t(uint8_t(m_identify[2 * w]) | uint8_t(m_identify[2 * w + 1]) << 8); }
+    void setWord(int w, uint16_t v)
+    {
+        m_identify[2 * w] = char(v & 0xff);
+        m_identify[2 * w + 1] = char(v >> 8);
+    }
+    QString m_file;
+    QByteArray m_identify;
+    uint64_t m_hidden;
+};
 
 } // namespace
 
@@ -332,6 +393,90 @@ private Q_SLOTS:
         QVERIFY2(v.code == 0, v.err.constData());
         QCOMPARE(QJsonDocument::fromJson(v.out).object().value(QStringLiteral("endorsed")).toBool(), true);
         m_env.insert(QStringLiteral("ETABLI_STATION_KEY_DIR"), path(QStringLiteral("cli-station-key")));
+    }
+
+    void purgeThroughTheUseCase_data()
+    {
+        QTest::addColumn<bool>("sanitize");
+        QTest::addColumn<QString>("method");
+        QTest::addColumn<qulonglong>("hidden");
+        QTest::addColumn<bool>("restore");
+        QTest::addColumn<QString>("expectMethod"); ///< empty: refused
+        QTest::addColumn<QString>("expectDetail");
+        QTest::addColumn<QString>("reasonHas");
+        QTest::newRow("sanitize offered: purge, samples, final pass") << true << "auto" << 0ULL << false << "purge"
+                                                                      << ""
+                                                                      << "crypto scramble";
+        QTest::newRow("frozen, auto: Clear with the fix") << false << "auto" << 0ULL << false << "clear"
+                                                          << ""
+                                                          << "unplug";
+        QTest::newRow("frozen, purge asked: refused") << false << "purge" << 0ULL << false << ""
+                                                      << "purge_unsupported"
+                                                      << "unplug";
+        QTest::newRow("HPA present, not confirmed: refused") << true << "auto" << 4096ULL << false << ""
+                                                             << "hidden_area"
+                                                             << "";
+    }
+    void purgeThroughTheUseCase()
+    {
+        QFETCH(bool, sanitize);
+        QFETCH(QString, method);
+        QFETCH(qulonglong, hidden);
+        QFETCH(bool, restore);
+        QFETCH(QString, expectMethod);
+        QFETCH(QString, expectDetail);
+        QFETCH(QString, reasonHas);
+        const QString disk
+            = path(QStringLiteral("purge-%1.img").arg(QString::fromLatin1(QTest::currentDataTag()).left(8)));
+        const QByteArray data = plantedData(6 << 20);
+        QVERIFY(writeFile(disk, data));
+        ReplayedDrive drive(disk, sanitize, hidden);
+        Core::ErasureRequest r;
+        r.device = disk;
+        r.method = *Core::parseErasureMethod(method);
+        r.restoreHiddenAreas = restore;
+        r.stationKeyDir = path(QStringLiteral("core-key"));
+        r.transport = &drive;
+        r.purgePollMs = 1;
+        QStringList notices;
+        r.notice = [&](const QString &line) { notices << line; };
+        Core::ErasureOutcome outcome;
+        auto done = Core::eraseDisk(r, nullptr, &outcome);
+        if (expectMethod.isEmpty()) {
+            QVERIFY(!done);
+            QCOMPARE(done.error().detail, expectDetail);
+            QVERIFY2(done.error().message.contains(reasonHas), qPrintable(done.error().message));
+            QVERIFY(readFile(disk) == data); // nothing written
+            QCOMPARE(drive.sanitizeCommands, 0);
+            return;
+        }
+        QVERIFY2(done, done ? "" : qPrintable(done.error().message));
+        QCOMPARE(outcome.method, expectMethod);
+        QVERIFY2(outcome.reason.contains(reasonHas), qPrintable(outcome.reason));
+        QVERIFY(outcome.verified);
+        const QByteArray after = readFile(disk);
+        QCOMPARE(after.count('\0'), after.size()); // the final overwrite pass, verified
+        const QJsonObject erasure = outcome.certificate.value(QStringLiteral("erasure")).toObject();
+        QCOMPARE(erasure.value(QStringLiteral("method")).toString(), expectMethod);
+        if (expectMethod == QLatin1String("purge")) {
+            QCOMPARE(drive.sanitizeCommands, 1);
+            QCOMPARE(erasure.value(QStringLiteral("technique")).toString(),
+                     QStringLiteral("ata-sanitize-crypto-scramble"));
+            QCOMPARE(erasure.value(QStringLiteral("passes")).toInt(), 2);
+            // Before/after samples: the "firmware" changed every sampled block.
+            QCOMPARE(
+                erasure.value(QStringLiteral("purge")).toObject().value(QStringLiteral("changed_permille")).toInt(),
+                1000);
+            QCOMPARE(erasure.value(QStringLiteral("standard")).toString(),
+                     QStringLiteral("NIST SP 800-88 Rev. 1, Purge"));
+            QCOMPARE(
+                outcome.certificate.value(QStringLiteral("disk")).toObject().value(QStringLiteral("model")).toString(),
+                QStringLiteral("INTEL SSDSA2CW120G3"));
+        } else {
+            QCOMPARE(drive.sanitizeCommands, 0);
+            QVERIFY(notices.join(u' ').contains(QStringLiteral("frozen")));
+        }
+        QVERIFY(verifyCertificate(QJsonDocument(outcome.certificate).toJson()));
     }
 
     void wipeRefusesAndChangesNothing_data()
