@@ -74,9 +74,10 @@ public:
         ok.status = 0x50;
         if (c.command == 0xEC)
             *data = m_identify;
-        if (c.command == 0x27) { // READ NATIVE MAX ADDRESS EXT
+        if (c.command == 0x27) // READ NATIVE MAX ADDRESS EXT
             ok.lba = 234441648 - 1 + m_hidden;
-        }
+        if (c.command == 0x37 && c.lba == 234441648 - 1 + m_hidden) // SET MAX ADDRESS EXT to the native max
+            ++setMaxCommands;
         if (c.command == 0xB4 && c.features == 0x0000)
             ok.count = 0x8000; // completed without error
         if (c.command == 0xB4 && c.features == 0x0011) {
@@ -90,6 +91,7 @@ public:
         return ok;
     }
     int sanitizeCommands = 0;
+    int setMaxCommands = 0;
 
 private:
     uint16_t word(int w) const { return uint16_t(uint8_t(m_identify[2 * w]) | uint8_t(m_identify[2 * w + 1]) << 8); }
@@ -413,6 +415,9 @@ private Q_SLOTS:
         QTest::newRow("frozen, purge asked: refused") << false << "purge" << 0ULL << false << ""
                                                       << "purge_unsupported"
                                                       << "unplug";
+        QTest::newRow("HPA present, confirmed: restored, then purged") << true << "auto" << 4096ULL << true << "purge"
+                                                                       << ""
+                                                                       << "crypto scramble";
         QTest::newRow("HPA present, not confirmed: refused") << true << "auto" << 4096ULL << false << ""
                                                              << "hidden_area"
                                                              << "";
@@ -476,6 +481,11 @@ private Q_SLOTS:
             QCOMPARE(drive.sanitizeCommands, 0);
             QVERIFY(notices.join(u' ').contains(QStringLiteral("frozen")));
         }
+        const QJsonObject hiddenAreas = outcome.certificate.value(QStringLiteral("hidden_areas")).toObject();
+        QCOMPARE(hiddenAreas.value(QStringLiteral("hpa_found")).toBool(), hidden > 0);
+        QCOMPARE(qulonglong(hiddenAreas.value(QStringLiteral("hpa_bytes")).toDouble()), hidden * 512);
+        QCOMPARE(hiddenAreas.value(QStringLiteral("removed")).toBool(), hidden > 0);
+        QCOMPARE(drive.setMaxCommands, hidden > 0 ? 1 : 0);
         QVERIFY(verifyCertificate(QJsonDocument(outcome.certificate).toJson()));
     }
 
