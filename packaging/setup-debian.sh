@@ -29,6 +29,8 @@ packages=(
   xvfb xauth imagemagick python3
   # validators used by tests
   python3-jsonschema
+  # erasure: the donor's independent certificate check (tests/imaging/verify_certificate.py)
+  python3-cryptography
 )
 
 missing=()

@@ -236,6 +236,28 @@ private Q_SLOTS:
         QVERIFY(!checkEndorsement(forged));
     }
 
+    void independentCheckInPython()
+    {
+        // The canonical form is reproducible outside Établi: Python's json + Ed25519 agree,
+        // large integers and accented text included.
+        StationKey key = stationKey(QStringLiteral("key-python"));
+        auto workshop = KeyPair::generate();
+        QVERIFY(key.installEndorsement(
+            *endorseStationKey(key.keys.publicKey, QStringLiteral("banc-1"), workshop->secretKey)));
+        const QString cert = path(QStringLiteral("python.json"));
+        QVERIFY(writeFile(cert, QJsonDocument(*signCertificate(sampleBody(), key)).toJson()));
+        const QString pub = path(QStringLiteral("python-workshop.pub"));
+        QVERIFY(writeFile(pub, workshop->publicKey.toBase64() + '\n'));
+        const QString script = QStringLiteral(ETABLI_FIXTURES "/../imaging/verify_certificate.py");
+        Run ok = tool(QStringLiteral("python3"), {script, cert, pub});
+        QVERIFY2(ok.code == 0, QByteArray(ok.out + ok.err).constData());
+        QVERIFY(ok.out.contains("endorsed by the workshop key"));
+        QByteArray changed = readFile(cert);
+        changed.replace("S0MUJ1EPB12345", "S0MUJ1EPB12346");
+        QVERIFY(writeFile(cert, changed));
+        QCOMPARE(tool(QStringLiteral("python3"), {script, cert}).code, 1);
+    }
+
     // ---- CLI ------------------------------------------------------------------------------
 
     void wipeRecordsCertifiesAndBundles()
