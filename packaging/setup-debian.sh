@@ -21,6 +21,8 @@ packages=(
   libusb-1.0-0-dev libatasmart-dev libatasmart-bin smartmontools hwdata
   # imaging, crypto
   zlib1g-dev libdeflate-dev libsodium-dev libssl-dev qemu-utils pigz bmap-tools
+  # erasure: reference tools (hdparm, nvme, sg_*) and the peer the benchmark compares with
+  hdparm nvme-cli sg3-utils nwipe
   # labels
   libzint-dev zbar-tools dmtx-utils poppler-utils
   # reference tools for tests
@@ -29,6 +31,8 @@ packages=(
   xvfb xauth imagemagick python3
   # validators used by tests
   python3-jsonschema
+  # erasure: the donor's independent certificate check (tests/imaging/verify_certificate.py)
+  python3-cryptography
 )
 
 missing=()

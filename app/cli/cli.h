@@ -80,6 +80,8 @@ void registerTestCommands(Registry &registry);
 void registerImageCommands(Registry &registry);
 void registerLabelCommands(Registry &registry);
 void registerSyncCommands(Registry &registry);
+void registerWipeCommands(Registry &registry); // cli_wipe.cpp (erasure)
+void registerCertificateCommands(Registry &registry); // cli_certificate.cpp (erasure)
 
 /// Parses `ctx.args` with `parser` (options the command declared); on an unknown
 /// option or a missing value prints the parser's message and returns false.

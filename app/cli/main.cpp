@@ -68,7 +68,10 @@ int printHelp(const Registry &registry, QTextStream &out)
 int main(int argc, char **argv)
 {
     // `label` draws text, which needs a QGuiApplication; it never opens a window.
-    const bool gui = std::any_of(argv + 1, argv + argc, [](const char *a) { return qstrcmp(a, "label") == 0; });
+    // `certificate` (bundle, pdf) draws the donor's PDF: the same.
+    const bool gui = std::any_of(argv + 1, argv + argc, [](const char *a) {
+        return qstrcmp(a, "label") == 0 || qstrcmp(a, "certificate") == 0;
+    });
     if (gui && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     // Without a session (root on a bench, CI) Qt GUI warns about XDG_RUNTIME_DIR on every
@@ -125,6 +128,8 @@ int main(int argc, char **argv)
     registerImageCommands(registry);
     registerLabelCommands(registry);
     registerSyncCommands(registry);
+    registerWipeCommands(registry);
+    registerCertificateCommands(registry);
 
     if (rest.isEmpty() || rest.first() == QLatin1String("help") || rest.first() == QLatin1String("--help"))
         return printHelp(registry, rest.isEmpty() ? err : out) + (rest.isEmpty() ? 2 : 0);

@@ -1279,6 +1279,220 @@
     <message>
         <source>unknown verb «%1» for «%2» (one of %3)</source>
         <translation>action inconnue «%1» pour «%2» (une de %3)</translation>
+        <source>%1: %2 %3, serial %4</source>
+        <translation>%1 : %2 %3, numéro de série %4</translation>
+    </message>
+    <message>
+        <source>no firmware commands: %1</source>
+        <translation>pas de commandes internes : %1</translation>
+    </message>
+    <message>
+        <source>auto would use: %1 (%2)</source>
+        <translation>auto utiliserait : %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Disk to erase (a block device, or a regular file for tests)</source>
+        <translation>Disque à effacer (un périphérique bloc, ou un fichier pour les tests)</translation>
+    </message>
+    <message>
+        <source>clear (overwrite), purge (firmware erase) or auto</source>
+        <translation>clear (réécriture), purge (effacement interne) ou auto</translation>
+    </message>
+    <message>
+        <source>zeros or random (default zeros)</source>
+        <translation>zeros ou random (zeros par défaut)</translation>
+    </message>
+    <message>
+        <source>full or sample (default full)</source>
+        <translation>full ou sample (full par défaut)</translation>
+    </message>
+    <message>
+        <source>Write the signed certificate there</source>
+        <translation>Écrire le certificat signé à cet endroit</translation>
+    </message>
+    <message>
+        <source>Record the erasure on this asset</source>
+        <translation>Enregistrer l&apos;effacement sur ce matériel</translation>
+    </message>
+    <message>
+        <source>The disk&apos;s serial number, as read on its label</source>
+        <translation>Le numéro de série du disque, lu sur son étiquette</translation>
+    </message>
+    <message>
+        <source>Remove a hidden area (HPA/DCO) before erasing</source>
+        <translation>Retirer une zone cachée (HPA/DCO) avant d&apos;effacer</translation>
+    </message>
+    <message>
+        <source>Workshop name on the certificate (default $ETABLI_WORKSHOP)</source>
+        <translation>Nom de l&apos;atelier sur le certificat ($ETABLI_WORKSHOP par défaut)</translation>
+    </message>
+    <message>
+        <source>Folder of the station&apos;s signing key</source>
+        <translation>Dossier de la clé de signature du poste</translation>
+    </message>
+    <message>
+        <source>Seed of the sample plan (default random)</source>
+        <translation>Graine du plan d&apos;échantillonnage (aléatoire par défaut)</translation>
+    </message>
+    <message>
+        <source>Show what the drive offers and what auto would do; write nothing</source>
+        <translation>Montrer ce que propose le disque et ce que ferait auto ; ne rien écrire</translation>
+    </message>
+    <message>
+        <source>usage: etabli wipe DEVICE --method clear|purge|auto [--pattern zeros|random] [--verify full|sample] [--certificate FILE.json] [--asset TAG] [--confirm-serial S]</source>
+        <translation>usage : etabli wipe DISQUE --method clear|purge|auto [--pattern zeros|random] [--verify full|sample] [--certificate FICHIER.json] [--asset ÉTIQUETTE] [--confirm-serial S]</translation>
+    </message>
+    <message>
+        <source>--method is required: clear, purge or auto</source>
+        <translation>--method est obligatoire : clear, purge ou auto</translation>
+    </message>
+    <message>
+        <source>--verify must be full or sample</source>
+        <translation>--verify doit valoir full ou sample</translation>
+    </message>
+    <message>
+        <source>--sample-seed must be a positive integer</source>
+        <translation>--sample-seed doit être un entier positif</translation>
+    </message>
+    <message>
+        <source>%1 %2 %  %3 MiB/s</source>
+        <translation>%1 %2 %  %3 Mio/s</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3), %4 bytes, pattern %5, verification %6: %7</source>
+        <translation>%1 : %2 (%3), %4 octets, motif %5, vérification %6 : %7</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>réussie</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>ÉCHEC</translation>
+    </message>
+    <message>
+        <source>write %1 MiB/s, verify %2 MiB/s</source>
+        <translation>écriture %1 Mio/s, vérification %2 Mio/s</translation>
+    </message>
+    <message>
+        <source>sample plan: %1</source>
+        <translation>plan d&apos;échantillonnage : %1</translation>
+    </message>
+    <message>
+        <source>certificate %1%2</source>
+        <translation>certificat %1%2</translation>
+    </message>
+    <message>
+        <source>recorded on %1</source>
+        <translation>enregistré sur %1</translation>
+    </message>
+    <message>
+        <source>  wipe DEVICE --method clear|purge|auto [--pattern zeros|random] [--verify full|sample] [--certificate FILE.json] [--asset TAG] [--confirm-serial S] [--restore-hidden] [--dry-run]</source>
+        <translation>  wipe DISQUE --method clear|purge|auto [--pattern zeros|random] [--verify full|sample] [--certificate FICHIER.json] [--asset ÉTIQUETTE] [--confirm-serial S] [--restore-hidden] [--dry-run]</translation>
+    </message>
+    <message>
+        <source>Address printed on each page to check a certificate (default $ETABLI_CERTIFICATE_CHECK_URL)</source>
+        <translation>Adresse imprimée sur chaque page pour vérifier un certificat ($ETABLI_CERTIFICATE_CHECK_URL par défaut)</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>impossible d&apos;écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>Fail unless the workshop endorsed the station&apos;s key</source>
+        <translation>Échouer si la clé du poste n&apos;est pas reconnue par l&apos;atelier</translation>
+    </message>
+    <message>
+        <source>The workshop&apos;s public key (default $ETABLI_WORKSHOP_PUBKEY or /etc/etabli/workshop.pub)</source>
+        <translation>La clé publique de l&apos;atelier ($ETABLI_WORKSHOP_PUBKEY ou /etc/etabli/workshop.pub par défaut)</translation>
+    </message>
+    <message>
+        <source>usage: etabli certificate verify FILE.json [--require-endorsed] [--workshop-key PUB]</source>
+        <translation>usage : etabli certificate verify FICHIER.json [--require-endorsed] [--workshop-key PUB]</translation>
+    </message>
+    <message>
+        <source>no workshop key at %1</source>
+        <translation>pas de clé d&apos;atelier à %1</translation>
+    </message>
+    <message>
+        <source>certificate %1: signature valid (station key %2)</source>
+        <translation>certificat %1 : signature valide (clé du poste %2)</translation>
+    </message>
+    <message>
+        <source>endorsed by the workshop key %1</source>
+        <translation>reconnu par la clé de l&apos;atelier %1</translation>
+    </message>
+    <message>
+        <source>not endorsed: %1</source>
+        <translation>non reconnu : %1</translation>
+    </message>
+    <message>
+        <source>refused: %1</source>
+        <translation>refusé : %1</translation>
+    </message>
+    <message>
+        <source>The workshop&apos;s certification secret key</source>
+        <translation>La clé secrète de certification de l&apos;atelier</translation>
+    </message>
+    <message>
+        <source>Endorsement file to write</source>
+        <translation>Fichier de reconnaissance à écrire</translation>
+    </message>
+    <message>
+        <source>usage: etabli certificate endorse STATION.pub --key WORKSHOP.key -o ENDORSEMENT.json</source>
+        <translation>usage : etabli certificate endorse POSTE.pub --key ATELIER.key -o RECONNAISSANCE.json</translation>
+    </message>
+    <message>
+        <source>endorsement written to %1</source>
+        <translation>reconnaissance écrite dans %1</translation>
+    </message>
+    <message>
+        <source>usage: etabli certificate install-endorsement ENDORSEMENT.json</source>
+        <translation>usage : etabli certificate install-endorsement RECONNAISSANCE.json</translation>
+    </message>
+    <message>
+        <source>endorsement installed</source>
+        <translation>reconnaissance installée</translation>
+    </message>
+    <message>
+        <source>Folder to write</source>
+        <translation>Dossier à écrire</translation>
+    </message>
+    <message>
+        <source>usage: etabli certificate bundle --lot L -o DIR</source>
+        <translation>usage : etabli certificate bundle --lot L -o DOSSIER</translation>
+    </message>
+    <message>
+        <source>cannot create %1</source>
+        <translation>impossible de créer %1</translation>
+    </message>
+    <message>
+        <source>lot %1: %2 certificates (%3 verified) of %4 assets written to %5</source>
+        <translation>lot %1 : %2 certificats (%3 vérifiés) pour %4 matériels écrits dans %5</translation>
+    </message>
+    <message>
+        <source>PDF file to write</source>
+        <translation>Fichier PDF à écrire</translation>
+    </message>
+    <message>
+        <source>usage: etabli certificate pdf FILE.json... -o OUT.pdf [--check-url URL]</source>
+        <translation>usage : etabli certificate pdf FICHIER.json... -o SORTIE.pdf [--check-url URL]</translation>
+    </message>
+    <message>
+        <source>%1 certificate(s) written to %2</source>
+        <translation>%1 certificat(s) écrit(s) dans %2</translation>
+    </message>
+    <message>
+        <source>unknown certificate verb «%1»</source>
+        <translation>verbe de certificate inconnu «%1»</translation>
+    </message>
+    <message>
+        <source>  certificate verify FILE.json [--require-endorsed] [--workshop-key PUB]
+  certificate bundle --lot L -o DIR [--check-url URL] | pdf FILE.json... -o OUT.pdf
+  certificate station-key | endorse STATION.pub --key WORKSHOP.key -o FILE | install-endorsement FILE</source>
+        <translation>  certificate verify FICHIER.json [--require-endorsed] [--workshop-key PUB]
+  certificate bundle --lot L -o DOSSIER [--check-url URL] | pdf FICHIER.json... -o SORTIE.pdf
+  certificate station-key | endorse POSTE.pub --key ATELIER.key -o FICHIER | install-endorsement FICHIER</translation>
     </message>
 </context>
 <context>
@@ -2396,6 +2610,86 @@
         <location filename="../../imaging/seal.cpp" line="+113"/>
         <source>cannot record the master&apos;s check in %1: %2</source>
         <translation>impossible d&apos;enregistrer la vérification du master dans %1 : %2</translation>
+    </message>
+    <message>
+        <source>--pattern must be zeros or random, not «%1»</source>
+        <translation>--pattern doit valoir zeros ou random, pas «%1»</translation>
+    </message>
+    <message>
+        <source>--verify must be full or sample, not «%1»</source>
+        <translation>--verify doit valoir full ou sample, pas «%1»</translation>
+    </message>
+    <message>
+        <source>%1 blocks of %2 KiB (%3 % of the disk) in %4 regions of %5 MiB, seed %6</source>
+        <translation>%1 blocs de %2 Kio (%3 % du disque) dans %4 régions de %5 Mio, graine %6</translation>
+    </message>
+    <message>
+        <source>%1 is empty: there is nothing to erase</source>
+        <translation>%1 est vide : il n&apos;y a rien à effacer</translation>
+    </message>
+    <message>
+        <source>the erasure was cancelled</source>
+        <translation>l&apos;effacement a été annulé</translation>
+    </message>
+    <message>
+        <source>%1 could not be overwritten at offset %2: %3</source>
+        <translation>%1 n&apos;a pas pu être réécrit à la position %2 : %3</translation>
+    </message>
+    <message>
+        <source>verification failed: %1 cannot be read at offset %2</source>
+        <translation>vérification échouée : %1 est illisible à la position %2</translation>
+    </message>
+    <message>
+        <source>verification failed: %1 does not hold what was written at offset %2</source>
+        <translation>vérification échouée : %1 ne contient pas ce qui a été écrit à la position %2</translation>
+    </message>
+    <message>
+        <source>cannot create %1</source>
+        <translation>impossible de créer %1</translation>
+    </message>
+    <message>
+        <source>this endorsement is of another station&apos;s key</source>
+        <translation>cette reconnaissance concerne la clé d&apos;un autre poste</translation>
+    </message>
+    <message>
+        <source>not an Ed25519 key</source>
+        <translation>pas une clé Ed25519</translation>
+    </message>
+    <message>
+        <source>not a station endorsement</source>
+        <translation>pas une reconnaissance de poste</translation>
+    </message>
+    <message>
+        <source>the endorsement&apos;s signature is invalid</source>
+        <translation>la signature de la reconnaissance n&apos;est pas valide</translation>
+    </message>
+    <message>
+        <source>the certificate is not valid JSON: %1</source>
+        <translation>le certificat n&apos;est pas un JSON valide : %1</translation>
+    </message>
+    <message>
+        <source>not an Établi erasure certificate</source>
+        <translation>pas un certificat d&apos;effacement Établi</translation>
+    </message>
+    <message>
+        <source>the certificate&apos;s signature does not match its content (altered?)</source>
+        <translation>la signature du certificat ne correspond pas à son contenu (modifié ?)</translation>
+    </message>
+    <message>
+        <source>the station&apos;s key carries no endorsement by the workshop</source>
+        <translation>la clé du poste n&apos;est pas reconnue par l&apos;atelier</translation>
+    </message>
+    <message>
+        <source>the endorsement is of another station&apos;s key</source>
+        <translation>la reconnaissance concerne la clé d&apos;un autre poste</translation>
+    </message>
+    <message>
+        <source>no workshop public key to check the endorsement against</source>
+        <translation>pas de clé publique d&apos;atelier pour vérifier la reconnaissance</translation>
+    </message>
+    <message>
+        <source>the endorsement was made by another key than the workshop&apos;s</source>
+        <translation>la reconnaissance a été faite par une autre clé que celle de l&apos;atelier</translation>
     </message>
 </context>
 <context>
@@ -4558,6 +4852,496 @@
     <message>
         <source>the surface scan was cancelled</source>
         <translation>le test de surface a été annulé</translation>
+    <name>Etabli::Core::Erasure</name>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>impossible d&apos;écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>--method must be clear, purge or auto, not «%1»</source>
+        <translation>--method doit valoir clear, purge ou auto, pas «%1»</translation>
+    </message>
+    <message>
+        <source>%1 does not exist</source>
+        <translation>%1 n&apos;existe pas</translation>
+    </message>
+    <message>
+        <source>no inventory to record the erasure in</source>
+        <translation>aucun inventaire où enregistrer l&apos;effacement</translation>
+    </message>
+    <message>
+        <source>%1 hides %2 bytes (HPA/DCO): confirm restoring its native size (--restore-hidden) before erasing, or it would keep data there</source>
+        <translation>%1 cache %2 octets (HPA/DCO) : confirmez la remise à sa taille d&apos;origine (--restore-hidden) avant d&apos;effacer, sinon des données y resteraient</translation>
+    </message>
+    <message>
+        <source>%1 offers no usable purge: %2</source>
+        <translation>%1 n&apos;offre aucune purge utilisable : %2</translation>
+    </message>
+    <message>
+        <source>Clear was asked for</source>
+        <translation>l&apos;effacement par réécriture (Clear) a été demandé</translation>
+    </message>
+    <message>
+        <source>method: %1 (%2): %3</source>
+        <translation>méthode : %1 (%2) : %3</translation>
+    </message>
+    <message>
+        <source>purge done; %1 % of the sampled blocks changed</source>
+        <translation>purge terminée ; %1 % des blocs échantillonnés ont changé</translation>
+    </message>
+    <message>
+        <source>sample plan: %1</source>
+        <translation>plan d&apos;échantillonnage : %1</translation>
+    </message>
+    <message>
+        <source>warning: no sampled block changed: the drive may not have erased anything; the overwrite pass that follows clears it anyway</source>
+        <translation>attention : aucun bloc échantillonné n&apos;a changé : le disque n&apos;a peut-être rien effacé ; la réécriture qui suit l&apos;efface de toute façon</translation>
+    </message>
+</context>
+<context>
+    <name>Etabli::Imaging::Purge</name>
+    <message>
+        <source>IDENTIFY DEVICE returned %1 bytes, not 512</source>
+        <translation>IDENTIFY DEVICE a renvoyé %1 octets, pas 512</translation>
+    </message>
+    <message>
+        <source>IDENTIFY DEVICE data has a wrong checksum</source>
+        <translation>les données IDENTIFY DEVICE ont une somme de contrôle fausse</translation>
+    </message>
+    <message>
+        <source>DEVICE CONFIGURATION IDENTIFY returned %1 bytes, not 512</source>
+        <translation>DEVICE CONFIGURATION IDENTIFY a renvoyé %1 octets, pas 512</translation>
+    </message>
+    <message>
+        <source>DEVICE CONFIGURATION IDENTIFY data has a wrong checksum</source>
+        <translation>les données DEVICE CONFIGURATION IDENTIFY ont une somme de contrôle fausse</translation>
+    </message>
+    <message>
+        <source>Identify Controller returned %1 bytes, not 4096</source>
+        <translation>Identify Controller a renvoyé %1 octets, pas 4096</translation>
+    </message>
+    <message>
+        <source>Identify Namespace returned %1 bytes, not 4096</source>
+        <translation>Identify Namespace a renvoyé %1 octets, pas 4096</translation>
+    </message>
+    <message>
+        <source>the Sanitize Status log is %1 bytes long</source>
+        <translation>le journal Sanitize Status fait %1 octets</translation>
+    </message>
+    <message>
+        <source>SG_IO failed: %1</source>
+        <translation>SG_IO a échoué : %1</translation>
+    </message>
+    <message>
+        <source>the disk controller did not deliver the ATA command</source>
+        <translation>le contrôleur de disque n&apos;a pas transmis la commande ATA</translation>
+    </message>
+    <message>
+        <source>the disk&apos;s bridge does not pass ATA commands through</source>
+        <translation>l&apos;adaptateur du disque ne transmet pas les commandes ATA</translation>
+    </message>
+    <message>
+        <source>the NVMe admin command failed: %1</source>
+        <translation>la commande d&apos;administration NVMe a échoué : %1</translation>
+    </message>
+    <message>
+        <source>the NVMe drive refused the command (status %1)</source>
+        <translation>le disque NVMe a refusé la commande (statut %1)</translation>
+    </message>
+    <message>
+        <source>%1 is not a block device</source>
+        <translation>%1 n&apos;est pas un périphérique bloc</translation>
+    </message>
+    <message>
+        <source>%1 takes no ATA or NVMe commands</source>
+        <translation>%1 n&apos;accepte pas de commandes ATA ou NVMe</translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>impossible d&apos;ouvrir %1 : %2</translation>
+    </message>
+    <message>
+        <source>With the PC on, unplug the drive&apos;s power cable and plug it back in (or suspend the PC and wake it up), then start the erasure again.</source>
+        <translation>PC allumé, débranchez le câble d&apos;alimentation du disque puis rebranchez-le (ou mettez le PC en veille puis réveillez-le), puis relancez l&apos;effacement.</translation>
+    </message>
+    <message>
+        <source>the drive refused IDENTIFY DEVICE</source>
+        <translation>le disque a refusé IDENTIFY DEVICE</translation>
+    </message>
+    <message>
+        <source>hidden area (HPA): %1 bytes after the visible end of the disk</source>
+        <translation>zone cachée (HPA) : %1 octets après la fin visible du disque</translation>
+    </message>
+    <message>
+        <source>the drive was made smaller (DCO): %1 bytes are hidden</source>
+        <translation>le disque a été réduit (DCO) : %1 octets sont cachés</translation>
+    </message>
+    <message>
+        <source>a sanitize started earlier is still running (%1 %): waiting for it</source>
+        <translation>un nettoyage (sanitize) commencé plus tôt est encore en cours (%1 %) : on l&apos;attend</translation>
+    </message>
+    <message>
+        <source>the last sanitize of this drive failed: it must be sanitized again</source>
+        <translation>le dernier nettoyage (sanitize) de ce disque a échoué : il faut le refaire</translation>
+    </message>
+    <message>
+        <source>the drive is frozen: its firmware erase is locked until it is powered off and on. %1</source>
+        <translation>le disque est gelé : son effacement interne est bloqué jusqu&apos;à ce qu&apos;il soit éteint puis rallumé. %1</translation>
+    </message>
+    <message>
+        <source>the drive takes no firmware erase commands here (file, loop device or a USB bridge without ATA pass-through): overwriting it (Clear)</source>
+        <translation>ici le disque n&apos;accepte pas de commande d&apos;effacement interne (fichier, périphérique loop ou adaptateur USB sans transmission ATA) : il est réécrit (Clear)</translation>
+    </message>
+    <message>
+        <source>a sanitize interrupted by a power cut is still running in the drive: waiting for it to finish</source>
+        <translation>un nettoyage (sanitize) interrompu par une coupure de courant continue dans le disque : on attend qu&apos;il finisse</translation>
+    </message>
+    <message>
+        <source> (the last sanitize failed: starting it again)</source>
+        <translation> (le dernier nettoyage a échoué : on le relance)</translation>
+    </message>
+    <message>
+        <source>NVMe Sanitize with crypto erase: the drive destroys the key of all its data, spare blocks included</source>
+        <translation>NVMe Sanitize par effacement cryptographique : le disque détruit la clé de toutes ses données, blocs de réserve compris</translation>
+    </message>
+    <message>
+        <source>NVMe Sanitize with block erase: the drive erases every flash block, spare blocks included</source>
+        <translation>NVMe Sanitize par effacement de blocs : le disque efface chaque bloc de mémoire flash, blocs de réserve compris</translation>
+    </message>
+    <message>
+        <source>NVMe Format with cryptographic erase (no Sanitize offered)</source>
+        <translation>NVMe Format avec effacement cryptographique (pas de Sanitize proposé)</translation>
+    </message>
+    <message>
+        <source>NVMe Sanitize with overwrite</source>
+        <translation>NVMe Sanitize par réécriture</translation>
+    </message>
+    <message>
+        <source>NVMe Format with user data erase (the only firmware erase the drive offers)</source>
+        <translation>NVMe Format avec effacement des données (le seul effacement interne que propose le disque)</translation>
+    </message>
+    <message>
+        <source>the NVMe drive offers neither Sanitize nor Format: overwriting it (Clear)</source>
+        <translation>le disque NVMe ne propose ni Sanitize ni Format : il est réécrit (Clear)</translation>
+    </message>
+    <message>
+        <source>ATA SANITIZE crypto scramble: the drive changes the key of all its data</source>
+        <translation>ATA SANITIZE crypto scramble : le disque change la clé de toutes ses données</translation>
+    </message>
+    <message>
+        <source>ATA SANITIZE block erase: every flash block erased, spare blocks included</source>
+        <translation>ATA SANITIZE block erase : chaque bloc de mémoire flash est effacé, blocs de réserve compris</translation>
+    </message>
+    <message>
+        <source>ATA SANITIZE overwrite: the drive overwrites every sector, remapped ones included</source>
+        <translation>ATA SANITIZE overwrite : le disque réécrit chaque secteur, secteurs réalloués compris</translation>
+    </message>
+    <message>
+        <source>ATA SANITIZE block erase</source>
+        <translation>ATA SANITIZE block erase</translation>
+    </message>
+    <message>
+        <source>ATA Security Erase is frozen by the PC&apos;s firmware. %1 Meanwhile: overwriting it (Clear)</source>
+        <translation>ATA Security Erase est gelé par le micrologiciel du PC. %1 En attendant : le disque est réécrit (Clear)</translation>
+    </message>
+    <message>
+        <source>the drive is locked by a password someone else set: overwriting what can be reached (Clear); a locked drive should be destroyed</source>
+        <translation>le disque est verrouillé par un mot de passe posé par quelqu&apos;un d&apos;autre : réécriture de ce qui est accessible (Clear) ; un disque verrouillé devrait être détruit</translation>
+    </message>
+    <message>
+        <source>the drive refuses more password attempts until it is powered off and on: overwriting it (Clear)</source>
+        <translation>le disque refuse d&apos;autres essais de mot de passe avant d&apos;être éteint puis rallumé : il est réécrit (Clear)</translation>
+    </message>
+    <message>
+        <source>ATA Security Erase, enhanced: the drive erases every sector, remapped ones included (no SANITIZE offered)</source>
+        <translation>ATA Security Erase renforcé : le disque efface chaque secteur, secteurs réalloués compris (pas de SANITIZE proposé)</translation>
+    </message>
+    <message>
+        <source>ATA Security Erase (normal; no SANITIZE or enhanced erase offered)</source>
+        <translation>ATA Security Erase (normal ; ni SANITIZE ni effacement renforcé proposés)</translation>
+    </message>
+    <message>
+        <source>the drive offers no SANITIZE and no Security Erase: overwriting it (Clear)</source>
+        <translation>le disque ne propose ni SANITIZE ni Security Erase : il est réécrit (Clear)</translation>
+    </message>
+    <message>
+        <source>the drive&apos;s SANITIZE is frozen. %1 Meanwhile: overwriting it (Clear)</source>
+        <translation>le SANITIZE du disque est gelé. %1 En attendant : le disque est réécrit (Clear)</translation>
+    </message>
+    <message>
+        <source>%1 failed (reason %2): the drive cannot be purged; destroy it or try again</source>
+        <translation>%1 a échoué (raison %2) : le disque ne peut pas être purgé ; détruisez-le ou réessayez</translation>
+    </message>
+    <message>
+        <source>%1 ended without reporting success</source>
+        <translation>%1 s&apos;est terminé sans annoncer de réussite</translation>
+    </message>
+    <message>
+        <source>stopped waiting; the drive goes on sanitizing by itself and will finish after a restart</source>
+        <translation>attente arrêtée ; le disque continue son nettoyage seul et le terminera après un redémarrage</translation>
+    </message>
+    <message>
+        <source>%1 failed: the drive cannot be purged; destroy it or try again</source>
+        <translation>%1 a échoué : le disque ne peut pas être purgé ; détruisez-le ou réessayez</translation>
+    </message>
+    <message>
+        <source>%1: the drive reports no sanitize</source>
+        <translation>%1 : le disque n&apos;annonce aucun nettoyage</translation>
+    </message>
+    <message>
+        <source>the drive refused %1 (error register %2)</source>
+        <translation>le disque a refusé %1 (registre d&apos;erreur %2)</translation>
+    </message>
+    <message>
+        <source>no purge technique chosen</source>
+        <translation>aucune technique de purge choisie</translation>
+    </message>
+    <message>
+        <source>unknown purge technique</source>
+        <translation>technique de purge inconnue</translation>
+    </message>
+</context>
+<context>
+    <name>Etabli::Labels::ErasureCertificatePdf</name>
+    <message>
+        <source>bytes</source>
+        <translation>octets</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>réussie</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>ÉCHEC</translation>
+    </message>
+    <message>
+        <source>Purge (firmware erase, then a verified overwrite)</source>
+        <translation>Purge (effacement interne du disque, puis réécriture vérifiée)</translation>
+    </message>
+    <message>
+        <source>Clear (every sector overwritten)</source>
+        <translation>Clear (chaque secteur réécrit)</translation>
+    </message>
+    <message>
+        <source>Data erasure certificate</source>
+        <translation>Certificat d&apos;effacement des données</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Certificat</translation>
+    </message>
+    <message>
+        <source>Issued at</source>
+        <translation>Émis le</translation>
+    </message>
+    <message>
+        <source>Workshop</source>
+        <translation>Atelier</translation>
+    </message>
+    <message>
+        <source>Donor</source>
+        <translation>Donateur</translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation>Lot</translation>
+    </message>
+    <message>
+        <source>Asset tag</source>
+        <translation>Étiquette</translation>
+    </message>
+    <message>
+        <source>Disk</source>
+        <translation>Disque</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>Numéro de série</translation>
+    </message>
+    <message>
+        <source>Bus, media</source>
+        <translation>Bus, support</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Capacité</translation>
+    </message>
+    <message>
+        <source>Native capacity</source>
+        <translation>Capacité d&apos;origine</translation>
+    </message>
+    <message>
+        <source>Hidden areas (HPA / DCO)</source>
+        <translation>Zones cachées (HPA / DCO)</translation>
+    </message>
+    <message>
+        <source>HPA: %1, DCO: %2, removed before erasing: %3</source>
+        <translation>HPA : %1, DCO : %2, retirées avant l&apos;effacement : %3</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>Erasure</source>
+        <translation>Effacement</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Méthode</translation>
+    </message>
+    <message>
+        <source>Technique</source>
+        <translation>Technique</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>Norme</translation>
+    </message>
+    <message>
+        <source>Pattern, passes</source>
+        <translation>Motif, passes</translation>
+    </message>
+    <message>
+        <source>%1, %2 pass(es)</source>
+        <translation>%1, %2 passe(s)</translation>
+    </message>
+    <message>
+        <source>random stream (ChaCha20, seed recorded)</source>
+        <translation>flux aléatoire (ChaCha20, graine enregistrée)</translation>
+    </message>
+    <message>
+        <source>zeros</source>
+        <translation>zéros</translation>
+    </message>
+    <message>
+        <source>Started, ended</source>
+        <translation>Début, fin</translation>
+    </message>
+    <message>
+        <source>Throughput</source>
+        <translation>Débit</translation>
+    </message>
+    <message>
+        <source>%1 MiB/s</source>
+        <translation>%1 Mio/s</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>Vérification</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <source>sample (seeded, every 1 GiB region, at least 1 %)</source>
+        <translation>échantillon (tiré d&apos;une graine, chaque région de 1 Gio, au moins 1 %)</translation>
+    </message>
+    <message>
+        <source>full (every sector read back)</source>
+        <translation>complète (chaque secteur relu)</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Bytes read back</source>
+        <translation>Octets relus</translation>
+    </message>
+    <message>
+        <source>offset %1 (%2)</source>
+        <translation>position %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Erreurs</translation>
+    </message>
+    <message>
+        <source>People and software</source>
+        <translation>Personnes et logiciel</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>Opérateur</translation>
+    </message>
+    <message>
+        <source>Checked by</source>
+        <translation>Contrôlé par</translation>
+    </message>
+    <message>
+        <source>not yet checked by a second person</source>
+        <translation>pas encore contrôlé par une deuxième personne</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Poste</translation>
+    </message>
+    <message>
+        <source>Software</source>
+        <translation>Logiciel</translation>
+    </message>
+    <message>
+        <source>Station key</source>
+        <translation>Clé du poste</translation>
+    </message>
+    <message>
+        <source>Endorsed by the workshop</source>
+        <translation>Clé reconnue par l&apos;atelier</translation>
+    </message>
+    <message>
+        <source>How to check this certificate</source>
+        <translation>Comment vérifier ce certificat</translation>
+    </message>
+    <message>
+        <source>Online: %1?id=%2</source>
+        <translation>En ligne : %1?id=%2</translation>
+    </message>
+    <message>
+        <source>The signed JSON file %1.json is the certificate; this page is its printed form. Anyone can check it with «etabli certificate verify %1.json --require-endorsed --workshop-key WORKSHOP.pub»: the signature (Ed25519) covers every field.</source>
+        <translation>Le fichier JSON signé %1.json est le certificat ; cette page en est la forme imprimée. Chacun peut le vérifier avec «etabli certificate verify %1.json --require-endorsed --workshop-key ATELIER.pub» : la signature (Ed25519) couvre chaque champ.</translation>
+    </message>
+    <message>
+        <source>Data erasure: summary of lot %1</source>
+        <translation>Effacement des données : bilan du lot %1</translation>
+    </message>
+    <message>
+        <source>(no lot)</source>
+        <translation>(sans lot)</translation>
+    </message>
+    <message>
+        <source>Disks</source>
+        <translation>Disques</translation>
+    </message>
+    <message>
+        <source>%1 erased, %2 verified without error</source>
+        <translation>%1 effacés, %2 vérifiés sans erreur</translation>
+    </message>
+    <message>
+        <source>Asset tag — disk — serial number — method — verification</source>
+        <translation>Étiquette — disque — numéro de série — méthode — vérification</translation>
+    </message>
+    <message>
+        <source>Data erasure certificates</source>
+        <translation>Certificats d&apos;effacement des données</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>impossible d&apos;écrire %1</translation>
     </message>
 </context>
 </TS>
