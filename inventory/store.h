@@ -48,6 +48,9 @@ public:
 
     /// Opens (creating it and its folder if needed) and upgrades the store at `path`.
     /// `upToVersion` is for tests that need an old schema; 0 means the latest.
+    /// Only a missing file makes a new store (mode 0600, new folders 0700); an empty,
+    /// truncated or damaged file is refused with ErrorCode::Corrupt (`PRAGMA
+    /// quick_check`), a full disk or an I/O failure with ErrorCode::Io.
     static Result<std::unique_ptr<Store>> open(const QString &path, const Identity &identity, int upToVersion = 0);
 
     int schemaVersion() const;
@@ -118,6 +121,7 @@ public:
 
 private:
     Store();
+    static Result<std::unique_ptr<Store>> openFile(const QString &path, const Identity &identity, int upToVersion);
     struct Private;
     std::unique_ptr<Private> d;
 };

@@ -459,7 +459,7 @@ int writeCommand(Context &ctx)
     options.threads = threadsOption(p);
     Inventory::Store *store = nullptr;
     if (!assets.isEmpty() && !(store = ctx.store()))
-        return 3;
+        return ctx.lastExitCode();
 
     bool isSigned = false;
     const QString pubkey = p.isSet(QStringLiteral("pubkey")) ? p.value(QStringLiteral("pubkey")) : defaultPublicKey();

@@ -295,7 +295,7 @@ int probeCommand(Context &ctx)
     if (p.isSet(QStringLiteral("asset"))) {
         Inventory::Store *store = ctx.store();
         if (!store)
-            return 3;
+            return ctx.lastExitCode();
         auto r
             = store->record(QStringLiteral("asset.updated"), p.value(QStringLiteral("asset")), assetPayload(machine));
         if (!r)

@@ -86,7 +86,7 @@ int syncCommand(Context &ctx)
             "Cli", "usage: etabli sync [run] [--server URL --token T] [--ca FILE] [--attempts N] | sync status"));
     Inventory::Store *store = ctx.store();
     if (!store)
-        return 3;
+        return ctx.lastExitCode();
     if (pos.value(0) == QLatin1String("status"))
         return statusCommand(ctx, *store);
 

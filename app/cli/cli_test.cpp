@@ -69,7 +69,7 @@ int finish(Context &ctx, const QList<TestResult> &results, const QString &asset)
             return ctx.fail(tag.error());
         Inventory::Store *store = ctx.store();
         if (!store)
-            return 3;
+            return ctx.lastExitCode();
         for (const TestResult &t : results) {
             auto r = store->record(QStringLiteral("test.recorded"), *tag, t.toPayload());
             if (!r)
