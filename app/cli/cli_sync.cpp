@@ -100,6 +100,8 @@ int syncCommand(Context &ctx)
     if (!config.server.isValid() || config.server.host().isEmpty()
         || (config.server.scheme() != QLatin1String("http") && config.server.scheme() != QLatin1String("https")))
         return ctx.usage(QCoreApplication::translate("Cli", "give the server once with --server http(s)://HOST:PORT"));
+    if (auto url = Sync::SyncClient::checkServerUrl(config.server); !url)
+        return ctx.fail(url.error()); // plain HTTP off loopback: exit 2, nothing remembered
     if (config.token.isEmpty())
         return ctx.usage(QCoreApplication::translate("Cli", "give this station's token once with --token"));
     // Remembered only once they look right, so a typo changes nothing.
