@@ -461,6 +461,22 @@ Result<Event> Store::recordGeneral(const QString &type, const QJsonObject &paylo
     return e;
 }
 
+Result<int> Store::recordGeneralAll(const QString &type, const QList<QJsonObject> &payloads)
+{
+    if (auto b = d->begin(); !b)
+        return b.error();
+    for (const QJsonObject &payload : payloads) {
+        auto r = recordGeneral(type, payload); // nests as a savepoint
+        if (!r) {
+            (void)d->finish(false);
+            return r.error();
+        }
+    }
+    if (auto c = d->finish(true); !c)
+        return c.error();
+    return int(payloads.size());
+}
+
 Result<bool> Store::applyRemote(const Event &event)
 {
     Event e = event;

@@ -77,6 +77,9 @@ public:
     Result<Event> record(const QString &type, const QString &tag, const QJsonObject &payload);
     /// Records an event that is not about one asset (beneficiary.added, worker.added…).
     Result<Event> recordGeneral(const QString &type, const QJsonObject &payload);
+    /// Records one general event of `type` per payload in one transaction: all of them,
+    /// or (on the first failure) none. Returns how many were recorded.
+    Result<int> recordGeneralAll(const QString &type, const QList<QJsonObject> &payloads);
 
     /// Applies an event made elsewhere (sync). Returns false if its UUID is already
     /// stored (idempotent). An event whose change is no longer possible here (the

@@ -76,6 +76,7 @@ void registerTestCommands(Registry &registry);
 void registerImageCommands(Registry &registry);
 void registerLabelCommands(Registry &registry);
 void registerSyncCommands(Registry &registry);
+void registerDeskCommands(Registry &registry); // cli_desk.cpp (hardening: desk import)
 
 /// Parses `ctx.args` with `parser` (options the command declared); on an unknown
 /// option or a missing value prints the parser's message and returns false.

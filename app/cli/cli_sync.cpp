@@ -123,7 +123,12 @@ int syncCommand(Context &ctx)
     if (!ok || config.batchSize < 1 || config.batchSize > 1000)
         return ctx.usage(QCoreApplication::translate("Cli", "--batch must be 1 to 1000"));
 
-    config.keepFamilyData = p.isSet(QStringLiteral("desk"));
+    // --desk is remembered like the server: the store is then a desk's, which keeps
+    // beneficiaries and takes `etabli desk import` (family data never on a bench).
+    if (p.isSet(QStringLiteral("desk")))
+        if (auto s = store->setSetting(QStringLiteral("sync.desk"), QStringLiteral("1")); !s)
+            return ctx.fail(s.error());
+    config.keepFamilyData = store->setting(QStringLiteral("sync.desk")) == QLatin1String("1");
     Sync::SyncClient client(*store, config);
     auto report = client.syncBlocking(attempts);
     if (!report)

@@ -99,6 +99,7 @@ int main(int argc, char **argv)
     registerImageCommands(registry);
     registerLabelCommands(registry);
     registerSyncCommands(registry);
+    registerDeskCommands(registry);
 
     if (rest.isEmpty() || rest.first() == QLatin1String("help") || rest.first() == QLatin1String("--help"))
         return printHelp(registry, rest.isEmpty() ? err : out) + (rest.isEmpty() ? 2 : 0);
