@@ -135,7 +135,7 @@ void TestDeskImport::reportsEachFile_data()
         << Errors{} << u("utf-8");
     QTest::newRow("quoted line breaks keep line numbers") << en
             + QByteArray("P-1,\"Léa\nMartin\",\"École\r\nPasteur\",CM1,Marie,06\r\n"
-                         "P-2,Noé,École,CE2,,07\r\n") << 0 << Errors{u("4:missing_field")}
+                         "P-2,Noé,École,CE2,,07\r\n") << 0 << Errors{u("5:missing_field")}
                                                           << u("utf-8");
     QTest::newRow("duplicate pupil id in the file")
         << en + QByteArray("P-1,Léa,École,CM1,Marie,06\nP-2,Noé,École,CE2,Paul,07\nP-1,Léo,École,CM1,Ana,08\n") << 0
