@@ -434,6 +434,52 @@ private Q_SLOTS:
                 QCOMPARE(mode(path + QLatin1String(suffix)), 0600);
     }
 
+    /// `etabli desk import` on the desk, then `etabli sync` (the desk remembered by
+    /// --desk): the server holds the pupils, a bench that syncs after gets none of them.
+    void deskImportReachesTheServerNotTheBenches()
+    {
+        const QString desk = m_dir.filePath(QStringLiteral("desk-import.sqlite"));
+        const QString csv = m_dir.filePath(QStringLiteral("pupils.csv"));
+        {
+            QFile f(csv);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("\xEF\xBB\xBFN\xC2\xB0 \xC3\xA9l\xC3\xA8ve;\xC3\x89l\xC3\xA8ve;\xC3\x89"
+                    "cole;Classe;Responsable;"
+                    "T\xC3\xA9l\xC3\xA9phone\r\nIMP-1;L\xC3\xA9"
+                    "a;Pasteur;CM1;Famille Importee;06\r\n"
+                    "IMP-2;No\xC3\xA9;Pasteur;CE2;Famille Importee Deux;07\r\n");
+        }
+        const QStringList base{QStringLiteral("--db"), desk, QStringLiteral("--station"), QStringLiteral("desk")};
+        // Not a desk yet: refused, nothing stored.
+        QCOMPARE(
+            run(QStringLiteral(ETABLI_CLI), base + QStringList{QStringLiteral("desk"), QStringLiteral("import"), csv}),
+            4);
+        QCOMPARE(run(QStringLiteral(ETABLI_CLI),
+                     base
+                         + QStringList{QStringLiteral("sync"), QStringLiteral("--server"), m_server.url(),
+                                       QStringLiteral("--token"), m_tokens.value(QStringLiteral("desk")),
+                                       QStringLiteral("--desk")}),
+                 0);
+        QCOMPARE(
+            run(QStringLiteral(ETABLI_CLI), base + QStringList{QStringLiteral("desk"), QStringLiteral("import"), csv}),
+            0);
+        QCOMPARE(run(QStringLiteral(ETABLI_CLI), base + QStringList{QStringLiteral("sync")}), 0); // --desk remembered
+        const Reply people = http(m_server.url(), "GET", QStringLiteral("/api/v1/beneficiaries"),
+                                  m_tokens.value(QStringLiteral("desk")));
+        QVERIFY(people.body.contains("IMP-1"));
+        QVERIFY(people.body.contains("Famille Importee Deux"));
+        // A bench syncing afterwards receives none of it.
+        auto bench = openStore(QStringLiteral("bench-t"));
+        QVERIFY(bench);
+        QVERIFY(sync(*bench).ok());
+        QSqlQuery q(bench->database());
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM beneficiaries")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+        for (const Event &e : bench->events())
+            QVERIFY(!e.payload.value(QStringLiteral("family_name")).toString().contains(QLatin1String("Importee")));
+    }
+
     void cli()
     {
         const QString db = m_dir.filePath(QStringLiteral("cli.sqlite"));
