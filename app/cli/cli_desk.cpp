@@ -20,18 +20,15 @@ namespace {
 
 namespace Import = Inventory::BeneficiaryImport;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Cli", text);
-}
-
 int importCommand(Context &ctx, const QString &file, bool dryRun)
 {
     QFile f(file);
     if (!f.exists())
-        return ctx.fail(makeError(ErrorCode::NotFound, tr("no file %1").arg(file), QStringLiteral("no_file")));
+        return ctx.fail(makeError(ErrorCode::NotFound, QCoreApplication::translate("Cli", "no file %1").arg(file),
+                                  QStringLiteral("no_file")));
     if (!f.open(QIODevice::ReadOnly))
-        return ctx.fail(makeError(ErrorCode::Io, tr("cannot read %1: %2").arg(file, f.errorString())));
+        return ctx.fail(makeError(ErrorCode::Io,
+                                  QCoreApplication::translate("Cli", "cannot read %1: %2").arg(file, f.errorString())));
     const QByteArray bytes = f.readAll();
     Inventory::Store *store = ctx.store();
     if (!store)
@@ -53,25 +50,30 @@ int importCommand(Context &ctx, const QString &file, bool dryRun)
                                   {QStringLiteral("encoding"), Inventory::Csv::toString(report->encoding)},
                                   {QStringLiteral("separator"), QString(report->separator)}});
     } else {
-        ctx.out << tr("%1: %2, separator «%3»")
+        ctx.out << QCoreApplication::translate("Cli", "%1: %2, separator «%3»")
                        .arg(file, Inventory::Csv::toString(report->encoding), QString(report->separator))
                 << Qt::endl;
         for (const Import::LineError &e : std::as_const(report->errors))
-            ctx.out << tr("  line %1: %2").arg(e.line).arg(e.reason) << Qt::endl;
+            ctx.out << QCoreApplication::translate("Cli", "  line %1: %2").arg(e.line).arg(e.reason) << Qt::endl;
         if (!report->errors.isEmpty())
-            ctx.out << tr("nothing imported: %1 line(s) to fix, %2 valid")
+            ctx.out << QCoreApplication::translate("Cli", "nothing imported: %1 line(s) to fix, %2 valid")
                            .arg(report->errors.size())
                            .arg(report->pupils.size())
                     << Qt::endl;
         else if (dryRun)
-            ctx.out << tr("dry run: %1 pupil(s) would be imported, nothing stored").arg(report->pupils.size())
+            ctx.out << QCoreApplication::translate("Cli", "dry run: %1 pupil(s) would be imported, nothing stored")
+                           .arg(report->pupils.size())
                     << Qt::endl;
         else
-            ctx.out << tr("%1 pupil(s) imported; «etabli sync --desk» takes them to the server").arg(report->imported)
+            ctx.out << QCoreApplication::translate(
+                           "Cli", "%1 pupil(s) imported; «etabli sync --desk» takes them to the server")
+                           .arg(report->imported)
                     << Qt::endl;
     }
     if (!report->errors.isEmpty()) {
-        ctx.err << tr("etabli: %1 line(s) refused, nothing imported").arg(report->errors.size()) << Qt::endl;
+        ctx.err << QCoreApplication::translate("Cli", "etabli: %1 line(s) refused, nothing imported")
+                       .arg(report->errors.size())
+                << Qt::endl;
         return exitCodeFor(ErrorCode::InvalidArgument);
     }
     return 0;
@@ -100,14 +102,15 @@ int beneficiariesCommand(Context &ctx)
                        .arg(b.reference.leftJustified(12), b.school.leftJustified(24), b.className.leftJustified(5),
                             b.familyName, b.contact)
                 << Qt::endl;
-    ctx.out << tr("%1 beneficiary(ies)").arg(people.size()) << Qt::endl;
+    ctx.out << QCoreApplication::translate("Cli", "%1 beneficiary(ies)").arg(people.size()) << Qt::endl;
     return 0;
 }
 
 int deskCommand(Context &ctx)
 {
     QCommandLineParser p;
-    p.addOptions({{QStringLiteral("dry-run"), tr("Check the file and print the report; store nothing")}});
+    p.addOptions({{QStringLiteral("dry-run"),
+                   QCoreApplication::translate("Cli", "Check the file and print the report; store nothing")}});
     if (!parseArgs(p, ctx))
         return 2;
     const QStringList pos = p.positionalArguments();
@@ -115,7 +118,8 @@ int deskCommand(Context &ctx)
         return importCommand(ctx, pos[1], p.isSet(QStringLiteral("dry-run")));
     if (pos.size() == 1 && pos[0] == QLatin1String("beneficiaries") && !p.isSet(QStringLiteral("dry-run")))
         return beneficiariesCommand(ctx);
-    return ctx.usage(tr("usage: etabli desk import FILE.csv [--dry-run] [--json] | desk beneficiaries [--json]"));
+    return ctx.usage(QCoreApplication::translate(
+        "Cli", "usage: etabli desk import FILE.csv [--dry-run] [--json] | desk beneficiaries [--json]"));
 }
 
 } // namespace
