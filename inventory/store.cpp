@@ -158,7 +158,7 @@ Result<std::unique_ptr<Store>> Store::open(const QString &path, const Identity &
         const QString temp = QStringLiteral("%1.new-%2-%3")
                                  .arg(path)
                                  .arg(QCoreApplication::applicationPid())
-                                 .arg(g_connections.load());
+                                 .arg(QUuid::createUuid().toString(QUuid::Id128).left(8));
         const auto cleanup = [&temp] {
             for (const char *suffix : {"", "-wal", "-shm", "-journal"})
                 QFile::remove(temp + QLatin1String(suffix));
