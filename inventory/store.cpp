@@ -2,11 +2,13 @@
 // SPDX-FileCopyrightText: 2026 Établi contributors
 #include "inventory/assettag.h"
 #include "inventory/eventtypes.h"
+#include "inventory/privatefile.h"
 #include "inventory/schema.h"
 #include "inventory/store_p.h"
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -14,6 +16,10 @@
 #include <QUuid>
 
 #include <atomic>
+#include <cerrno>
+#include <cstring>
+
+#include <unistd.h>
 
 namespace Etabli::Inventory {
 
@@ -108,35 +114,121 @@ Store::~Store()
     QSqlDatabase::removeDatabase(name);
 }
 
+namespace {
+
+/// SQLite's primary result code of a failed statement (QSQLITE reports it as the
+/// native error code).
+int sqliteCode(const QSqlError &error)
+{
+    return error.nativeErrorCode().toInt() & 0xff;
+}
+
+/// Damaged data (5) or the system refusing (6): a full disk or an I/O error is not a
+/// corrupt inventory, and a corrupt one is not "not found".
+ErrorCode openFailureCode(const QSqlError &error)
+{
+    constexpr int kCorrupt = 11, kFormat = 24, kNotADatabase = 26;
+    const int code = sqliteCode(error);
+    return code == kCorrupt || code == kFormat || code == kNotADatabase ? ErrorCode::Corrupt : ErrorCode::Io;
+}
+
+Error openFailure(const QString &path, const QSqlError &error)
+{
+    const ErrorCode code = openFailureCode(error);
+    const QString why = error.databaseText().isEmpty() ? error.text() : error.databaseText();
+    return makeError(code,
+                     code == ErrorCode::Corrupt
+                         ? QCoreApplication::translate("Store", "%1 is not a usable inventory: %2").arg(path, why)
+                         : QCoreApplication::translate("Store", "cannot use the inventory %1: %2").arg(path, why),
+                     code == ErrorCode::Corrupt ? QStringLiteral("corrupt_store") : QStringLiteral("store_io"));
+}
+
+std::atomic<int> g_connections{0};
+
+} // namespace
+
 Result<std::unique_ptr<Store>> Store::open(const QString &path, const Identity &identity, int upToVersion)
 {
-    static std::atomic<int> counter{0};
+    const QFileInfo info(path);
+    if (auto dir = PrivateFile::makeDir(info.absolutePath()); !dir)
+        return dir.error();
+    if (!info.exists()) {
+        // Only a missing file makes a new inventory. It is built aside and linked into
+        // place complete, so a crash while creating it never leaves an empty file that
+        // would later pass for a damaged store (or, worse, for a new one).
+        const QString temp = QStringLiteral("%1.new-%2-%3")
+                                 .arg(path)
+                                 .arg(QCoreApplication::applicationPid())
+                                 .arg(QUuid::createUuid().toString(QUuid::Id128).left(8));
+        const auto cleanup = [&temp] {
+            for (const char *suffix : {"", "-wal", "-shm", "-journal"})
+                QFile::remove(temp + QLatin1String(suffix));
+        };
+        if (auto c = PrivateFile::create(temp); !c)
+            return c.error();
+        {
+            auto fresh = openFile(temp, identity, upToVersion);
+            if (!fresh) {
+                cleanup();
+                Error e = fresh.error();
+                e.message.replace(temp, path);
+                return e;
+            }
+        } // closed: the last connection checkpoints and removes the WAL
+        const bool linked = ::link(QFile::encodeName(temp).constData(), QFile::encodeName(path).constData()) == 0;
+        const int linkError = errno;
+        cleanup();
+        if (!linked && linkError != EEXIST) // EEXIST: another process made it first, use theirs
+            return makeError(ErrorCode::Io,
+                             QCoreApplication::translate("Store", "cannot create the inventory %1: %2")
+                                 .arg(path, QString::fromLocal8Bit(std::strerror(linkError))));
+    } else if (info.isFile() && info.size() == 0 && QFileInfo(path + QStringLiteral("-wal")).size() == 0) {
+        return makeError(ErrorCode::Corrupt,
+                         QCoreApplication::translate("Store",
+                                                     "%1 is empty: the inventory is damaged (a new one is made "
+                                                     "only where there is no file; move this one away first)")
+                             .arg(path),
+                         QStringLiteral("corrupt_store"));
+    }
+    PrivateFile::restrict(path);
+    return openFile(path, identity, upToVersion);
+}
+
+Result<std::unique_ptr<Store>> Store::openFile(const QString &path, const Identity &identity, int upToVersion)
+{
     std::unique_ptr<Store> store(new Store);
-    store->d->connection = QStringLiteral("etabli-store-%1").arg(++counter);
+    store->d->connection = QStringLiteral("etabli-store-%1").arg(++g_connections);
     store->d->path = path;
     store->d->identity = identity;
-
-    const QFileInfo info(path);
-    if (!QDir().mkpath(info.absolutePath()))
-        return makeError(ErrorCode::Io,
-                         QCoreApplication::translate("Store", "cannot create the folder %1").arg(info.absolutePath()));
 
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), store->d->connection);
     db.setDatabaseName(path);
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
     if (!db.open())
-        return makeError(
-            ErrorCode::Io,
-            QCoreApplication::translate("Store", "cannot open the inventory %1: %2").arg(path, db.lastError().text()));
+        return openFailure(path, db.lastError());
 
     // WAL keeps readers and the writer apart; FULL makes every commit durable, so a
     // power cut never loses a change a worker saw confirmed.
     for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"}) {
-        auto q = store->d->run(QString::fromLatin1(pragma));
-        if (!q)
-            return makeError(
-                ErrorCode::Corrupt,
-                QCoreApplication::translate("Store", "%1 is not a usable inventory: %2").arg(path, q.error().message));
+        QSqlQuery q(db);
+        if (!q.exec(QString::fromLatin1(pragma)))
+            return openFailure(path, q.lastError());
+    }
+    // A store with bad pages opens and reads until the bad page is met, then fails in
+    // the middle of a sync or a move. quick_check reads every page once (no index
+    // cross-check, so it stays linear: about 10 ms per MiB here) and refuses it at once.
+    {
+        QSqlQuery check(db);
+        if (!check.exec(QStringLiteral("PRAGMA quick_check(5)")))
+            return openFailure(path, check.lastError());
+        QStringList problems;
+        while (check.next())
+            problems << check.value(0).toString().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        if (problems != QStringList{QStringLiteral("ok")})
+            return makeError(ErrorCode::Corrupt,
+                             QCoreApplication::translate("Store", "%1 is damaged: %2")
+                                 .arg(path, problems.join(QStringLiteral("; "))),
+                             QStringLiteral("corrupt_store"));
     }
 
     auto v = store->d->run(QStringLiteral("PRAGMA user_version"));
@@ -368,6 +460,22 @@ Result<Event> Store::recordGeneral(const QString &type, const QJsonObject &paylo
     if (!r)
         return r.error();
     return e;
+}
+
+Result<int> Store::recordGeneralAll(const QString &type, const QList<QJsonObject> &payloads)
+{
+    if (auto b = d->begin(); !b)
+        return b.error();
+    for (const QJsonObject &payload : payloads) {
+        auto r = recordGeneral(type, payload); // nests as a savepoint
+        if (!r) {
+            (void)d->finish(false);
+            return r.error();
+        }
+    }
+    if (auto c = d->finish(true); !c)
+        return c.error();
+    return int(payloads.size());
 }
 
 Result<bool> Store::applyRemote(const Event &event)

@@ -48,6 +48,9 @@ public:
 
     /// Opens (creating it and its folder if needed) and upgrades the store at `path`.
     /// `upToVersion` is for tests that need an old schema; 0 means the latest.
+    /// Only a missing file makes a new store (mode 0600, new folders 0700); an empty,
+    /// truncated or damaged file is refused with ErrorCode::Corrupt (`PRAGMA
+    /// quick_check`), a full disk or an I/O failure with ErrorCode::Io.
     static Result<std::unique_ptr<Store>> open(const QString &path, const Identity &identity, int upToVersion = 0);
 
     int schemaVersion() const;
@@ -74,6 +77,9 @@ public:
     Result<Event> record(const QString &type, const QString &tag, const QJsonObject &payload);
     /// Records an event that is not about one asset (beneficiary.added, worker.added…).
     Result<Event> recordGeneral(const QString &type, const QJsonObject &payload);
+    /// Records one general event of `type` per payload in one transaction: all of them,
+    /// or (on the first failure) none. Returns how many were recorded.
+    Result<int> recordGeneralAll(const QString &type, const QList<QJsonObject> &payloads);
 
     /// Applies an event made elsewhere (sync). Returns false if its UUID is already
     /// stored (idempotent). An event whose change is no longer possible here (the
@@ -118,6 +124,7 @@ public:
 
 private:
     Store();
+    static Result<std::unique_ptr<Store>> openFile(const QString &path, const Identity &identity, int upToVersion);
     struct Private;
     std::unique_ptr<Private> d;
 };

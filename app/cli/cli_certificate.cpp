@@ -6,6 +6,7 @@
 
 #include "imaging/erasecertificate.h"
 #include "imaging/manifest.h"
+#include "inventory/eventtypes.h"
 #include "inventory/store.h"
 #include "labels/erasurecertificatepdf.h"
 
@@ -237,7 +238,7 @@ int bundle(Context &ctx)
         // The last erasure of the asset's current cycle is the one that counts.
         QJsonObject last;
         for (const Inventory::Event &e : store->eventsForAsset(a.tag))
-            if (e.type == QLatin1String("erasure.recorded") && e.status == QLatin1String("applied")
+            if (e.type == Etabli::Inventory::EventType::ErasureRecorded && e.status == QLatin1String("applied")
                 && e.payload.value(QStringLiteral("certificate")).isObject())
                 last = e.payload.value(QStringLiteral("certificate")).toObject();
         QJsonObject row{{QStringLiteral("asset_tag"), a.tag}, {QStringLiteral("certified"), !last.isEmpty()}};

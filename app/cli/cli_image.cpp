@@ -414,7 +414,7 @@ int writeCommand(Context &ctx)
     request.sealDir = sealDirOption(p);
     Inventory::Store *store = nullptr;
     if (!assets.isEmpty() && !(store = ctx.store()))
-        return 3;
+        return ctx.lastExitCode();
 
     QStringList warnings;
     auto plan = Core::planImaging(request, &warnings);

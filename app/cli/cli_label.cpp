@@ -140,7 +140,7 @@ int renderCommand(Context &ctx, QCommandLineParser &p, const QStringList &tags)
     if (!templ)
         return ctx.fail(templ.error());
     if (!ctx.store())
-        return 3;
+        return ctx.lastExitCode();
     auto label = renderTags(ctx, *templ, tags, dpi);
     if (!label)
         return ctx.fail(label.error());
@@ -183,7 +183,7 @@ int printCommand(Context &ctx, QCommandLineParser &p, const QStringList &tags)
         return ctx.fail(ok.error());
     Store *store = ctx.store();
     if (!store)
-        return 3;
+        return ctx.lastExitCode();
     // Bad input (unknown tag, field too small) is refused before anything is queued.
     auto check = renderTags(ctx, *templ, tags, target->dpiFor(*templ, dpi));
     if (!check)
@@ -265,7 +265,7 @@ int reprintCommand(Context &ctx, QCommandLineParser &p, const QStringList &ids)
                           QCoreApplication::translate("Cli", "no queued label %1 (see etabli label queue)").arg(id),
                           QStringLiteral("unknown_queue_id")));
     if (!ctx.store())
-        return 3;
+        return ctx.lastExitCode();
     int failures = 0, done = 0;
     Error last;
     for (const QueuedPrint &q : *entries) {

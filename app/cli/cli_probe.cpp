@@ -206,7 +206,7 @@ int probeCommand(Context &ctx)
     if (p.isSet(QStringLiteral("asset"))) {
         Inventory::Store *store = ctx.store();
         if (!store)
-            return 3;
+            return ctx.lastExitCode();
         auto r = AppCore::recordProbe(*store, p.value(QStringLiteral("asset")), machine);
         if (!r)
             return ctx.fail(r.error());

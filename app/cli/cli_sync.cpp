@@ -86,7 +86,7 @@ int syncCommand(Context &ctx)
             "Cli", "usage: etabli sync [run] [--server URL --token T] [--ca FILE] [--attempts N] | sync status"));
     Inventory::Store *store = ctx.store();
     if (!store)
-        return 3;
+        return ctx.lastExitCode();
     if (pos.value(0) == QLatin1String("status"))
         return statusCommand(ctx, *store);
 
@@ -100,6 +100,8 @@ int syncCommand(Context &ctx)
     if (!config.server.isValid() || config.server.host().isEmpty()
         || (config.server.scheme() != QLatin1String("http") && config.server.scheme() != QLatin1String("https")))
         return ctx.usage(QCoreApplication::translate("Cli", "give the server once with --server http(s)://HOST:PORT"));
+    if (auto url = Sync::SyncClient::checkServerUrl(config.server); !url)
+        return ctx.fail(url.error()); // plain HTTP off loopback: exit 2, nothing remembered
     if (config.token.isEmpty())
         return ctx.usage(QCoreApplication::translate("Cli", "give this station's token once with --token"));
     // Remembered only once they look right, so a typo changes nothing.
@@ -121,7 +123,12 @@ int syncCommand(Context &ctx)
     if (!ok || config.batchSize < 1 || config.batchSize > 1000)
         return ctx.usage(QCoreApplication::translate("Cli", "--batch must be 1 to 1000"));
 
-    config.keepFamilyData = p.isSet(QStringLiteral("desk"));
+    // --desk is remembered like the server: the store is then a desk's, which keeps
+    // beneficiaries and takes `etabli desk import` (family data never on a bench).
+    if (p.isSet(QStringLiteral("desk")))
+        if (auto s = store->setSetting(QStringLiteral("sync.desk"), QStringLiteral("1")); !s)
+            return ctx.fail(s.error());
+    config.keepFamilyData = store->setting(QStringLiteral("sync.desk")) == QLatin1String("1");
     Sync::SyncClient client(*store, config);
     auto report = client.syncBlocking(attempts);
     if (!report)

@@ -69,7 +69,7 @@ int finish(Context &ctx, const QList<TestResult> &results, const QString &asset)
             return ctx.fail(tag.error());
         Inventory::Store *store = ctx.store();
         if (!store)
-            return 3;
+            return ctx.lastExitCode();
         if (auto r = AppCore::recordTestResults(*store, *tag, results); !r)
             return ctx.fail(r.error());
     }

@@ -130,6 +130,7 @@ int main(int argc, char **argv)
     registerSyncCommands(registry);
     registerWipeCommands(registry);
     registerCertificateCommands(registry);
+    registerDeskCommands(registry);
 
     if (rest.isEmpty() || rest.first() == QLatin1String("help") || rest.first() == QLatin1String("--help"))
         return printHelp(registry, rest.isEmpty() ? err : out) + (rest.isEmpty() ? 2 : 0);

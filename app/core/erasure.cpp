@@ -5,6 +5,7 @@
 #include "imaging/erasecertificate.h"
 #include "imaging/erasepurge.h"
 #include "imaging/target.h"
+#include "inventory/eventtypes.h"
 #include "inventory/store.h"
 
 #include <QCoreApplication>
@@ -379,7 +380,7 @@ Result<ErasureOutcome> eraseDisk(const ErasureRequest &request, Inventory::Store
             {QStringLiteral("certificate_id"), outcome.certificate.value(QStringLiteral("id")).toString()},
             {QStringLiteral("check_status"), QStringLiteral("to_be_checked")},
         };
-        auto recorded = store->record(QStringLiteral("erasure.recorded"), facts.assetTag, payload);
+        auto recorded = store->record(QString(Inventory::EventType::ErasureRecorded), facts.assetTag, payload);
         if (!recorded)
             return recorded.error();
         outcome.eventUuid = recorded->uuid;

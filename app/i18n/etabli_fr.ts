@@ -1493,6 +1493,48 @@
         <translation>  certificate verify FICHIER.json [--require-endorsed] [--workshop-key PUB]
   certificate bundle --lot L -o DOSSIER [--check-url URL] | pdf FICHIER.json... -o SORTIE.pdf
   certificate station-key | endorse POSTE.pub --key ATELIER.key -o FICHIER | install-endorsement FICHIER</translation>
+        <source>no file %1</source>
+        <translation>aucun fichier %1</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>impossible de lire %1 : %2</translation>
+    </message>
+    <message>
+        <source>%1: %2, separator «%3»</source>
+        <translation>%1 : %2, séparateur «%3»</translation>
+    </message>
+    <message>
+        <source>  line %1: %2</source>
+        <translation>  ligne %1 : %2</translation>
+    </message>
+    <message>
+        <source>nothing imported: %1 line(s) to fix, %2 valid</source>
+        <translation>rien n&apos;est importé : %1 ligne(s) à corriger, %2 valide(s)</translation>
+    </message>
+    <message>
+        <source>dry run: %1 pupil(s) would be imported, nothing stored</source>
+        <translation>essai : %1 élève(s) seraient importé(s), rien n&apos;est enregistré</translation>
+    </message>
+    <message>
+        <source>%1 pupil(s) imported; «etabli sync --desk» takes them to the server</source>
+        <translation>%1 élève(s) importé(s) ; «etabli sync --desk» les envoie au serveur</translation>
+    </message>
+    <message>
+        <source>etabli: %1 line(s) refused, nothing imported</source>
+        <translation>etabli : %1 ligne(s) refusée(s), rien n&apos;est importé</translation>
+    </message>
+    <message>
+        <source>%1 beneficiary(ies)</source>
+        <translation>%1 bénéficiaire(s)</translation>
+    </message>
+    <message>
+        <source>Check the file and print the report; store nothing</source>
+        <translation>Vérifier le fichier et afficher le rapport, sans rien enregistrer</translation>
+    </message>
+    <message>
+        <source>usage: etabli desk import FILE.csv [--dry-run] [--json] | desk beneficiaries [--json]</source>
+        <translation>usage : etabli desk import FICHIER.csv [--dry-run] [--json] | desk beneficiaries [--json]</translation>
     </message>
 </context>
 <context>
@@ -1962,6 +2004,14 @@
         <location line="+108"/>
         <source>the server sent a malformed event: %1</source>
         <translation>le serveur a envoyé un événement mal formé : %1</translation>
+    </message>
+    <message>
+        <source>the server must be an http(s)://HOST:PORT address (got «%1»)</source>
+        <translation>le serveur doit être une adresse http(s)://HÔTE:PORT (reçu «%1»)</translation>
+    </message>
+    <message>
+        <source>plain HTTP to %1 would send the token in clear: use https://%1 (plain http:// is only for the same machine: 127.0.0.1, ::1, localhost)</source>
+        <translation>le HTTP sans chiffrement vers %1 enverrait le jeton en clair : utilisez https://%1 (http:// seul n&apos;est permis que vers la même machine : 127.0.0.1, ::1, localhost)</translation>
     </message>
 </context>
 <context>
@@ -4416,6 +4466,20 @@
     <message>
         <source>no writer for the event type %1</source>
         <translation>aucune écriture pour le type d&apos;événement %1</translation>
+        <source>cannot use the inventory %1: %2</source>
+        <translation>impossible d&apos;utiliser l&apos;inventaire %1 : %2</translation>
+    </message>
+    <message>
+        <source>cannot create the inventory %1: %2</source>
+        <translation>impossible de créer l&apos;inventaire %1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 is empty: the inventory is damaged (a new one is made only where there is no file; move this one away first)</source>
+        <translation>%1 est vide : l&apos;inventaire est endommagé (un nouveau n&apos;est créé que là où il n&apos;y a pas de fichier ; déplacez d&apos;abord celui-ci)</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: %2</source>
+        <translation>%1 est endommagé : %2</translation>
     </message>
 </context>
 <context>
@@ -5342,6 +5406,96 @@
     <message>
         <source>cannot write %1</source>
         <translation>impossible d&apos;écrire %1</translation>
+    <name>Etabli::Inventory::BeneficiaryImport</name>
+    <message>
+        <source>pupil id</source>
+        <translation>identifiant élève</translation>
+    </message>
+    <message>
+        <source>pupil name</source>
+        <translation>nom de l&apos;élève</translation>
+    </message>
+    <message>
+        <source>school</source>
+        <translation>école</translation>
+    </message>
+    <message>
+        <source>class</source>
+        <translation>classe</translation>
+    </message>
+    <message>
+        <source>parent name</source>
+        <translation>nom du responsable</translation>
+    </message>
+    <message>
+        <source>parent contact</source>
+        <translation>contact du responsable</translation>
+    </message>
+    <message>
+        <source>missing column(s): %1 (the first line must name the columns: pupil id, pupil name, school, class, parent name, parent contact, in French or English)</source>
+        <translation>colonne(s) manquante(s) : %1 (la première ligne doit nommer les colonnes : identifiant élève, nom de l&apos;élève, école, classe, nom du responsable, contact du responsable, en français ou en anglais)</translation>
+    </message>
+    <message>
+        <source>a quoted field is never closed (a missing &quot;)</source>
+        <translation>un champ entre guillemets n&apos;est jamais fermé (il manque un &quot;)</translation>
+    </message>
+    <message>
+        <source>undecodable text: the line has bytes that are neither UTF-8 nor Windows-1252 text</source>
+        <translation>texte illisible : la ligne contient des octets qui ne sont ni du texte UTF-8 ni du Windows-1252</translation>
+    </message>
+    <message>
+        <source>%1 fields where the header has %2 (a «%3» inside a field that is not quoted?)</source>
+        <translation>%1 champs alors que l&apos;en-tête en a %2 (un «%3» dans un champ sans guillemets ?)</translation>
+    </message>
+    <message>
+        <source>missing field(s): %1</source>
+        <translation>champ(s) manquant(s) : %1</translation>
+    </message>
+    <message>
+        <source>too long (pupil id at most 64 characters, the others 256): %1</source>
+        <translation>trop long (identifiant élève : 64 caractères au plus, les autres : 256) : %1</translation>
+    </message>
+    <message>
+        <source>duplicate pupil id «%1» (already on line %2 of this file)</source>
+        <translation>identifiant élève «%1» en double (déjà à la ligne %2 de ce fichier)</translation>
+    </message>
+    <message>
+        <source>pupil id «%1» is already known</source>
+        <translation>l&apos;identifiant élève «%1» est déjà connu</translation>
+    </message>
+    <message>
+        <source>this inventory is not the distribution desk&apos;s, and family data never goes on a bench: on the desk, run «etabli sync --desk --server URL --token DESK_TOKEN» once first</source>
+        <translation>cet inventaire n&apos;est pas celui du guichet de distribution, et les données des familles ne vont jamais sur un établi : sur le guichet, lancez d&apos;abord une fois «etabli sync --desk --server URL --token JETON_GUICHET»</translation>
+    </message>
+</context>
+<context>
+    <name>Etabli::Inventory::Csv</name>
+    <message>
+        <source>the file is empty</source>
+        <translation>le fichier est vide</translation>
+    </message>
+    <message>
+        <source>this is not a text file (it holds NUL bytes): save it as CSV</source>
+        <translation>ce n&apos;est pas un fichier texte (il contient des octets NUL) : enregistrez-le en CSV</translation>
+    </message>
+</context>
+<context>
+    <name>Etabli::Inventory::PrivateFile</name>
+    <message>
+        <source>cannot create the folder %1: %2</source>
+        <translation>impossible de créer le dossier %1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder</source>
+        <translation>%1 n&apos;est pas un dossier</translation>
+    </message>
+    <message>
+        <source>cannot create %1: %2</source>
+        <translation>impossible de créer %1 : %2</translation>
+    </message>
+    <message>
+        <source>cannot restrict %1 to its owner: %2</source>
+        <translation>impossible de réserver %1 à son propriétaire : %2</translation>
     </message>
 </context>
 </TS>

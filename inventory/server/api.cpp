@@ -3,6 +3,7 @@
 #include "inventory/server/api.h"
 
 #include "inventory/assettag.h"
+#include "inventory/csv.h"
 #include "inventory/domain.h"
 #include "inventory/eventrules.h"
 #include "inventory/lifecycle.h"
@@ -99,16 +100,6 @@ Result<QString> stringField(const QJsonObject &o, const char *key, bool required
                              .arg(maxLength),
                          QStringLiteral("bad_field"));
     return v.toString().trimmed();
-}
-
-QString csvField(const QString &s)
-{
-    if (!s.contains(QLatin1Char(',')) && !s.contains(QLatin1Char('"')) && !s.contains(QLatin1Char('\n'))
-        && !s.contains(QLatin1Char('\r')))
-        return s;
-    QString q = s;
-    q.replace(QStringLiteral("\""), QStringLiteral("\"\""));
-    return QLatin1Char('"') + q + QLatin1Char('"');
 }
 
 struct Route {
@@ -442,12 +433,13 @@ ApiResponse Api::handle(const ApiRequest &r)
                                   QStringLiteral("class"),         QStringLiteral("asset_tag"),
                                   QStringLiteral("handover_date"), QStringLiteral("warranty_end"),
                                   QStringLiteral("master_version")};
-        QString csv = columns.join(QLatin1Char(',')) + QStringLiteral("\r\n");
+        // One CSV writer (inventory/csv.h): RFC 4180 and formula-injection escaping.
+        QString csv = Inventory::Csv::record(columns);
         for (const QJsonValue &row : std::as_const(*rows)) {
             QStringList cells;
             for (const QString &c : columns)
-                cells << csvField(row.toObject().value(c).toString());
-            csv += cells.join(QLatin1Char(',')) + QStringLiteral("\r\n");
+                cells << row.toObject().value(c).toString();
+            csv += Inventory::Csv::record(cells);
         }
         ApiResponse resp;
         resp.body = csv.toUtf8();

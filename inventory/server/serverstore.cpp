@@ -5,6 +5,7 @@
 #include "inventory/assettag.h"
 #include "inventory/domain.h"
 #include "inventory/eventrules.h"
+#include "inventory/privatefile.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -103,7 +104,14 @@ Result<std::unique_ptr<ServerStore>> ServerStore::open(const QString &url)
         if (path.isEmpty())
             return makeError(ErrorCode::InvalidArgument,
                              QCoreApplication::translate("ServerStore", "--db sqlite:PATH needs a path"));
-        QDir().mkpath(QFileInfo(path).absolutePath());
+        // The central file holds family names and contacts: owner only (hardening).
+        if (auto dir = Inventory::PrivateFile::makeDir(QFileInfo(path).absolutePath()); !dir)
+            return dir.error();
+        if (!QFileInfo::exists(path))
+            if (auto created = Inventory::PrivateFile::create(path);
+                !created && created.error().code != ErrorCode::Conflict)
+                return created.error();
+        Inventory::PrivateFile::restrict(path);
         db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), store->d->connection);
         db.setDatabaseName(path);
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));

@@ -8,6 +8,7 @@
 
 #include <QCoreApplication>
 #include <QEventLoop>
+#include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -50,6 +51,30 @@ std::chrono::milliseconds SyncClient::backoffDelay(int failures)
     return std::chrono::milliseconds(std::clamp<qint64>(base + jitter, 100, 60000));
 }
 
+Result<void> SyncClient::checkServerUrl(const QUrl &server)
+{
+    const QString scheme = server.scheme().toLower();
+    if (!server.isValid() || server.host().isEmpty()
+        || (scheme != QLatin1String("http") && scheme != QLatin1String("https")))
+        return makeError(ErrorCode::InvalidArgument,
+                         tr("the server must be an http(s)://HOST:PORT address (got «%1»)").arg(server.toString()),
+                         QStringLiteral("bad_server"));
+    if (scheme == QLatin1String("https"))
+        return {};
+    const QString host = server.host().toLower();
+    // QUrl keeps an IPv6 literal without its brackets; a name other than localhost could
+    // resolve anywhere, so only literal loopback addresses and localhost pass.
+    const bool loopback = host == QLatin1String("localhost") || host.endsWith(QLatin1String(".localhost"))
+        || QHostAddress(host).isLoopback();
+    if (!loopback)
+        return makeError(ErrorCode::InvalidArgument,
+                         tr("plain HTTP to %1 would send the token in clear: use https://%1 (plain http:// is only "
+                            "for the same machine: 127.0.0.1, ::1, localhost)")
+                             .arg(server.authority()),
+                         QStringLiteral("plain_http"));
+    return {};
+}
+
 QString SyncClient::lastSuccess(const Inventory::Store &store)
 {
     return store.setting(kLastSuccess);
@@ -80,6 +105,12 @@ void SyncClient::syncNow()
         const Error e = makeError(ErrorCode::InvalidArgument, tr("no sync server or token configured"));
         m_busy = true;
         done(&e);
+        return;
+    }
+    if (auto url = checkServerUrl(m_config.server); !url) {
+        // Checked here, below every caller, so no path sends the token in clear.
+        m_busy = true;
+        done(&url.error());
         return;
     }
     m_busy = true;

@@ -80,6 +80,12 @@ public:
     /// the server together do not come back together.
     static std::chrono::milliseconds backoffDelay(int failures);
 
+    /// The one rule for a server URL: http or https with a host; plain HTTP only to
+    /// loopback (127.0.0.0/8, ::1, localhost), as the server listens, so a mistyped or
+    /// misconfigured bench never sends its token in clear. Refused with
+    /// ErrorCode::InvalidArgument (CLI exit 2), detail `plain_http`.
+    static Result<void> checkServerUrl(const QUrl &server);
+
     static QString lastSuccess(const Inventory::Store &store);
     static QString lastError(const Inventory::Store &store);
 

@@ -12,11 +12,15 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QNetworkInterface>
 #include <QSignalSpy>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTcpServer>
 #include <QTest>
 #include <QUuid>
+
+#include <sys/stat.h>
 
 using namespace TestServer;
 using namespace Etabli;
@@ -325,6 +329,155 @@ private Q_SLOTS:
         QVERIFY(rounds.size() >= 3);
         QVERIFY(rounds.last().at(0).toBool());
         client.stop();
+    }
+
+    // --- hardening: plain HTTP only to loopback; the central file is private
+    void plainHttpOnlyToLoopback_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<bool>("allowed");
+        QTest::newRow("https anywhere") << QStringLiteral("https://inventaire.example:8420") << true;
+        QTest::newRow("http 127.0.0.1") << QStringLiteral("http://127.0.0.1:8420") << true;
+        QTest::newRow("http 127.8.9.10") << QStringLiteral("http://127.8.9.10:8420") << true;
+        QTest::newRow("http ::1") << QStringLiteral("http://[::1]:8420") << true;
+        QTest::newRow("http localhost") << QStringLiteral("http://localhost:8420") << true;
+        QTest::newRow("http LOCALHOST") << QStringLiteral("HTTP://LOCALHOST:8420") << true;
+        QTest::newRow("http LAN address") << QStringLiteral("http://192.168.1.20:8420") << false;
+        QTest::newRow("http host name") << QStringLiteral("http://inventaire:8420") << false;
+        QTest::newRow("http 128.0.0.1") << QStringLiteral("http://128.0.0.1:8420") << false;
+        QTest::newRow("http localhost.evil.example") << QStringLiteral("http://localhost.evil.example") << false;
+        QTest::newRow("http 127.0.0.1.nip.io") << QStringLiteral("http://127.0.0.1.nip.io") << false;
+        QTest::newRow("http v4-mapped LAN") << QStringLiteral("http://[::ffff:10.0.0.1]:8420") << false;
+        QTest::newRow("http ipv6 global") << QStringLiteral("http://[2001:db8::1]:8420") << false;
+        QTest::newRow("ftp") << QStringLiteral("ftp://127.0.0.1") << false;
+    }
+    void plainHttpOnlyToLoopback()
+    {
+        QFETCH(QString, url);
+        QFETCH(bool, allowed);
+        auto r = Sync::SyncClient::checkServerUrl(QUrl(url));
+        QCOMPARE(r.ok(), allowed);
+        if (!allowed)
+            QCOMPARE(r.error().code, ErrorCode::InvalidArgument);
+    }
+    /// The client refuses before connecting: a listener on this machine's own LAN
+    /// address sees no connection (and so no token), and the CLI exits 2 remembering
+    /// nothing.
+    void plainHttpToAnotherHostSendsNothing()
+    {
+        QHostAddress lan;
+        for (const QHostAddress &a : QNetworkInterface::allAddresses())
+            if (a.protocol() == QAbstractSocket::IPv4Protocol && !a.isLoopback())
+                lan = a;
+        QTcpServer listener;
+        QString url = QStringLiteral("http://192.0.2.1:8420"); // TEST-NET-1: never routed
+        if (!lan.isNull() && listener.listen(lan, 0))
+            url = QStringLiteral("http://%1:%2").arg(lan.toString()).arg(listener.serverPort());
+        auto store = openStore(QStringLiteral("bench-http"));
+        QVERIFY(store);
+        QVERIFY(store->addDonor(QStringLiteral("Donor over HTTP")).ok());
+        Sync::SyncConfig config;
+        config.server = QUrl(url);
+        config.token = QStringLiteral("etb_must_not_travel");
+        Sync::SyncClient client(*store, config);
+        auto report = client.syncBlocking(3);
+        QVERIFY(!report.ok());
+        QCOMPARE(report.error().code, ErrorCode::InvalidArgument);
+        QCOMPARE(report.error().detail, QStringLiteral("plain_http"));
+        QCOMPARE(store->unpushedCount(), 1);
+
+        const QString db = m_dir.filePath(QStringLiteral("cli-http.sqlite"));
+        QProcess cli;
+        cli.start(QStringLiteral(ETABLI_CLI),
+                  {QStringLiteral("--db"), db, QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("sync"),
+                   QStringLiteral("--server"), url, QStringLiteral("--token"), QStringLiteral("etb_must_not_travel")});
+        QVERIFY(cli.waitForFinished(30000));
+        QCOMPARE(cli.exitCode(), 2);
+        QVERIFY2(cli.readAllStandardError().contains("https://"), "the message says what to use instead");
+        QString out;
+        QCOMPARE(run(QStringLiteral(ETABLI_CLI),
+                     {QStringLiteral("--db"), db, QStringLiteral("--json"), QStringLiteral("sync"),
+                      QStringLiteral("status")},
+                     &out),
+                 0);
+        QCOMPARE(QJsonDocument::fromJson(out.toUtf8()).object().value(QStringLiteral("server")).toString(), QString());
+        if (listener.isListening()) {
+            QTest::qWait(200);
+            QVERIFY2(!listener.hasPendingConnections(), "the client connected to a non-loopback http:// server");
+        }
+    }
+    void serverDatabaseIsPrivate_data()
+    {
+        QTest::addColumn<int>("mask");
+        QTest::newRow("umask 022") << 022;
+        QTest::newRow("umask 000") << 0;
+    }
+    void serverDatabaseIsPrivate()
+    {
+        QFETCH(int, mask);
+        const mode_t previous = ::umask(mode_t(mask));
+        const auto restore = qScopeGuard([previous] { ::umask(previous); });
+        const QString folder = m_dir.filePath(QStringLiteral("central-%1/var").arg(mask));
+        const QString path = folder + QStringLiteral("/central.sqlite");
+        QVERIFY(!ServerProcess::createToken(QStringLiteral("sqlite:") + path, QStringLiteral("desk"),
+                                            QStringLiteral("desk-perm"))
+                     .isEmpty());
+        const auto mode = [](const QString &p) {
+            struct stat st;
+            return ::stat(QFile::encodeName(p).constData(), &st) == 0 ? int(st.st_mode & 07777) : -1;
+        };
+        QCOMPARE(mode(path), 0600);
+        QCOMPARE(mode(folder), 0700);
+        QCOMPARE(mode(QFileInfo(folder).path()), 0700);
+        for (const char *suffix : {"-wal", "-shm"})
+            if (QFileInfo::exists(path + QLatin1String(suffix)))
+                QCOMPARE(mode(path + QLatin1String(suffix)), 0600);
+    }
+
+    /// `etabli desk import` on the desk, then `etabli sync` (the desk remembered by
+    /// --desk): the server holds the pupils, a bench that syncs after gets none of them.
+    void deskImportReachesTheServerNotTheBenches()
+    {
+        const QString desk = m_dir.filePath(QStringLiteral("desk-import.sqlite"));
+        const QString csv = m_dir.filePath(QStringLiteral("pupils.csv"));
+        {
+            QFile f(csv);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("\xEF\xBB\xBFN\xC2\xB0 \xC3\xA9l\xC3\xA8ve;\xC3\x89l\xC3\xA8ve;\xC3\x89"
+                    "cole;Classe;Responsable;"
+                    "T\xC3\xA9l\xC3\xA9phone\r\nIMP-1;L\xC3\xA9"
+                    "a;Pasteur;CM1;Famille Importee;06\r\n"
+                    "IMP-2;No\xC3\xA9;Pasteur;CE2;Famille Importee Deux;07\r\n");
+        }
+        const QStringList base{QStringLiteral("--db"), desk, QStringLiteral("--station"), QStringLiteral("desk")};
+        // Not a desk yet: refused, nothing stored.
+        QCOMPARE(
+            run(QStringLiteral(ETABLI_CLI), base + QStringList{QStringLiteral("desk"), QStringLiteral("import"), csv}),
+            4);
+        QCOMPARE(run(QStringLiteral(ETABLI_CLI),
+                     base
+                         + QStringList{QStringLiteral("sync"), QStringLiteral("--server"), m_server.url(),
+                                       QStringLiteral("--token"), m_tokens.value(QStringLiteral("desk")),
+                                       QStringLiteral("--desk")}),
+                 0);
+        QCOMPARE(
+            run(QStringLiteral(ETABLI_CLI), base + QStringList{QStringLiteral("desk"), QStringLiteral("import"), csv}),
+            0);
+        QCOMPARE(run(QStringLiteral(ETABLI_CLI), base + QStringList{QStringLiteral("sync")}), 0); // --desk remembered
+        const Reply people = http(m_server.url(), "GET", QStringLiteral("/api/v1/beneficiaries"),
+                                  m_tokens.value(QStringLiteral("desk")));
+        QVERIFY(people.body.contains("IMP-1"));
+        QVERIFY(people.body.contains("Famille Importee Deux"));
+        // A bench syncing afterwards receives none of it.
+        auto bench = openStore(QStringLiteral("bench-t"));
+        QVERIFY(bench);
+        QVERIFY(sync(*bench).ok());
+        QSqlQuery q(bench->database());
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM beneficiaries")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+        for (const Event &e : bench->events())
+            QVERIFY(!e.payload.value(QStringLiteral("family_name")).toString().contains(QLatin1String("Importee")));
     }
 
     void cli()
