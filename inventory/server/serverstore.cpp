@@ -92,7 +92,7 @@ bool ServerStore::isPostgres() const
     return d->postgres;
 }
 
-Result<std::unique_ptr<ServerStore>> ServerStore::open(const QString &url)
+Result<std::unique_ptr<ServerStore>> ServerStore::open(const QString &url, OpenMode mode)
 {
     static std::atomic<int> counter{0};
     std::unique_ptr<ServerStore> store(new ServerStore);
@@ -157,9 +157,40 @@ Result<std::unique_ptr<ServerStore>> ServerStore::open(const QString &url)
     if (store->d->postgres)
         if (auto q = store->d->run(QStringLiteral("SET client_min_messages TO WARNING")); !q)
             return q.error();
-    if (auto m = store->d->migrate(); !m)
-        return m.error();
+    if (mode == OpenMode::Create)
+        if (auto m = store->d->migrate(); !m)
+            return m.error();
     return store;
+}
+
+namespace {
+/// The key of the advisory lock that orders appends on PostgreSQL ("etabli" in ASCII).
+constexpr qint64 kAppendLock = 0x657461626c69;
+} // namespace
+
+std::unique_lock<std::mutex> ServerStore::Private::lockWriter() const
+{
+    static std::mutex sqliteWriter;
+    return postgres ? std::unique_lock<std::mutex>() : std::unique_lock<std::mutex>(sqliteWriter);
+}
+
+Result<void> ServerStore::Private::beginWrite()
+{
+    if (!postgres) {
+        if (auto q = run(QStringLiteral("BEGIN IMMEDIATE")); !q)
+            return q.error();
+        return {};
+    }
+    QSqlDatabase database = db();
+    if (!database.transaction())
+        return makeError(ErrorCode::Io,
+                         QCoreApplication::translate("ServerStore", "cannot start a transaction: %1")
+                             .arg(database.lastError().text()));
+    if (auto q = run(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kAppendLock)); !q) {
+        database.rollback();
+        return q.error();
+    }
+    return {};
 }
 
 Result<void> ServerStore::Private::migrate()
@@ -201,10 +232,10 @@ Result<void> ServerStore::Private::migrate()
             .arg(serial),
     };
     QSqlDatabase database = db();
-    if (!database.transaction())
-        return makeError(ErrorCode::Io,
-                         QCoreApplication::translate("ServerStore", "cannot start the schema upgrade: %1")
-                             .arg(database.lastError().text()));
+    // Several servers may start at once on one database: one upgrades, the others wait.
+    const auto writer = lockWriter();
+    if (auto begun = beginWrite(); !begun)
+        return begun.error();
     for (const QString &sql : schema)
         if (auto q = run(sql); !q) {
             database.rollback();
@@ -415,10 +446,9 @@ Result<QList<PushOutcome>> ServerStore::push(const QList<Event> &events, const Q
         }
     }
     QSqlDatabase database = d->db();
-    if (!database.transaction())
-        return makeError(ErrorCode::Io,
-                         QCoreApplication::translate("ServerStore", "cannot start a transaction: %1")
-                             .arg(database.lastError().text()));
+    const auto writer = d->lockWriter();
+    if (auto begun = d->beginWrite(); !begun)
+        return begun.error();
     auto fail = [this, &database](const Error &error) -> Result<QList<PushOutcome>> {
         d->idle();
         database.rollback();

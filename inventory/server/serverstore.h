@@ -38,12 +38,17 @@ struct PushOutcome {
 /// applied in arrival order and a move from a state the asset is no longer in, or a
 /// second asset.added of a tag, is kept as `overridden`.
 ///
-/// Not thread-safe: one ServerStore per thread (the server runs one event loop).
+/// Not thread-safe: one ServerStore (one database connection) per thread. Any number
+/// of them, in one process or many, may share one database: writes are serialised
+/// by the database (see ServerStore::Private::beginWrite), never by process memory.
 class ServerStore
 {
 public:
+    /// `Create` makes or upgrades the schema; `Attach` (more connections to a database
+    /// already opened with Create) only connects.
+    enum class OpenMode { Create, Attach };
     ~ServerStore();
-    static Result<std::unique_ptr<ServerStore>> open(const QString &url);
+    static Result<std::unique_ptr<ServerStore>> open(const QString &url, OpenMode mode = OpenMode::Create);
     bool isPostgres() const;
 
     // --- tokens

@@ -12,6 +12,7 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
+#include <mutex>
 #include <optional>
 
 namespace Etabli::Server {
@@ -42,6 +43,15 @@ struct ServerStore::Private {
         for (QSqlQuery &q : cache)
             q.finish();
     }
+
+    /// Writers take turns. SQLite has one writer: the threads of this process queue on
+    /// a mutex (other processes on the busy timeout) and write in `BEGIN IMMEDIATE`
+    /// transactions. PostgreSQL: every write transaction that appends events first
+    /// takes one advisory lock, so `seq` order is commit order and apply order across
+    /// every server process on the database (a puller never sees seq N+1 before N).
+    std::unique_lock<std::mutex> lockWriter() const;
+    /// Starts a write transaction as said above.
+    Result<void> beginWrite();
 
     Result<void> migrate();
     /// Applies one new event to the state; returns the note when it is overridden.
