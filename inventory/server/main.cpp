@@ -4,6 +4,7 @@
 // etabli-server --db DB --listen ADDR:PORT [--tls-cert F --tls-key F] [--workers N] [--idle-timeout S]
 //               [--max-connections-per-client N]
 // etabli-server --db DB token create --role ROLE --name NAME | token list | token revoke ID|NAME
+// etabli-server --db DB rebuild   (recounts the dashboard projections from the log)
 #include "common/appdefaults.h"
 #include "inventory/server/api.h"
 #include "inventory/server/httpadaptor.h"
@@ -43,7 +44,8 @@ int usage(const QString &message)
                                "       etabli-server --db DB token create --role station|supervisor|desk|ent"
                                " --name NAME\n"
                                "       etabli-server --db DB token list [--json]\n"
-                               "       etabli-server --db DB token revoke ID|NAME")
+                               "       etabli-server --db DB token revoke ID|NAME\n"
+                               "       etabli-server --db DB rebuild")
                         << Qt::endl;
     return 2;
 }
@@ -147,6 +149,17 @@ int main(int argc, char **argv)
         if (!store)
             return fail(store.error());
         return tokenCommand(**store, args, parser);
+    }
+    if (args.value(0) == QLatin1String("rebuild") && args.size() == 1) {
+        auto store = ServerStore::open(parser.value(QStringLiteral("db")));
+        if (!store)
+            return fail(store.error());
+        if (auto r = (*store)->rebuildProjections(); !r)
+            return fail(r.error());
+        QTextStream(stdout) << QCoreApplication::translate("etabli-server",
+                                                           "figures and event counts recounted from the log")
+                            << Qt::endl;
+        return 0;
     }
     if (!args.isEmpty())
         return usage(QCoreApplication::translate("etabli-server", "unknown command «%1»").arg(args.first()));

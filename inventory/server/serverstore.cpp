@@ -258,6 +258,12 @@ Result<void> ServerStore::Private::migrate()
             database.rollback();
             return q.error();
         }
+    if (auto f = migrateFigures(); !f) {
+        idle();
+        database.rollback();
+        return f.error();
+    }
+    idle();
     if (!database.commit())
         return makeError(ErrorCode::Io,
                          QCoreApplication::translate("ServerStore", "cannot commit the schema: %1")

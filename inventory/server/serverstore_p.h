@@ -54,6 +54,10 @@ struct ServerStore::Private {
     Result<void> beginWrite();
 
     Result<void> migrate();
+    /// The figures projection: its table, its triggers, counted once (serverstore_figures.cpp).
+    Result<void> migrateFigures();
+    /// Recounts figure_counts and event_counts from the tables and the log (in the caller's transaction).
+    Result<void> recount();
     /// Applies one new event to the state; returns the note when it is overridden.
     Result<QString> apply(const Inventory::Event &e);
 };
