@@ -157,7 +157,7 @@ HttpAdaptor::HttpAdaptor(HandlerFactory factory, HttpOptions options, QObject *p
     , m_factory(std::move(factory))
 {
     if (m_options.workers <= 0)
-        m_options.workers = qMax(4, 2 * QThread::idealThreadCount());
+        m_options.workers = qMax(16, 4 * QThread::idealThreadCount());
     m_clock.start();
     m_sweep.setInterval(int(qBound(50, m_options.idleTimeoutMs / 4, 1000)));
     connect(&m_sweep, &QTimer::timeout, this, &HttpAdaptor::sweep);

@@ -23,7 +23,7 @@ namespace Etabli::Server {
 
 /// How the HTTP front end treats connections (inventory/README.md, "Connections").
 struct HttpOptions {
-    int workers = 0; ///< request handlers in parallel; 0: two per core, at least 4
+    int workers = 0; ///< request handlers in parallel; 0: four per core, at least 16
     int idleTimeoutMs = 60000; ///< a connection with no request in flight is closed after this
     int maxConnectionsPerAddress = 100; ///< more from one client address are refused with 503
     qint64 maxBody = Api::kMaxBody; ///< a bigger Content-Length is refused with 413 before it is read

@@ -124,7 +124,7 @@ int main(int argc, char **argv)
         {QStringLiteral("json"), QCoreApplication::translate("etabli-server", "JSON output")},
         {QStringLiteral("lang"), QCoreApplication::translate("etabli-server", "fr or en"), QStringLiteral("LANG")},
         {QStringLiteral("workers"),
-         QCoreApplication::translate("etabli-server", "requests handled at once (default: two per core, at least 4)"),
+         QCoreApplication::translate("etabli-server", "requests handled at once (default: four per core, at least 16)"),
          QStringLiteral("N")},
         {QStringLiteral("idle-timeout"),
          QCoreApplication::translate("etabli-server", "close a connection idle this long (default 60 seconds)"),

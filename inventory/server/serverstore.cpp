@@ -163,36 +163,6 @@ Result<std::unique_ptr<ServerStore>> ServerStore::open(const QString &url, OpenM
     return store;
 }
 
-namespace {
-/// The key of the advisory lock that orders appends on PostgreSQL ("etabli" in ASCII).
-constexpr qint64 kAppendLock = 0x657461626c69;
-} // namespace
-
-std::unique_lock<std::mutex> ServerStore::Private::lockWriter() const
-{
-    static std::mutex sqliteWriter;
-    return postgres ? std::unique_lock<std::mutex>() : std::unique_lock<std::mutex>(sqliteWriter);
-}
-
-Result<void> ServerStore::Private::beginWrite()
-{
-    if (!postgres) {
-        if (auto q = run(QStringLiteral("BEGIN IMMEDIATE")); !q)
-            return q.error();
-        return {};
-    }
-    QSqlDatabase database = db();
-    if (!database.transaction())
-        return makeError(ErrorCode::Io,
-                         QCoreApplication::translate("ServerStore", "cannot start a transaction: %1")
-                             .arg(database.lastError().text()));
-    if (auto q = run(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kAppendLock)); !q) {
-        database.rollback();
-        return q.error();
-    }
-    return {};
-}
-
 Result<void> ServerStore::Private::migrate()
 {
     const QString serial = postgres ? QStringLiteral("BIGSERIAL PRIMARY KEY") : QStringLiteral("INTEGER PRIMARY KEY");
@@ -451,54 +421,125 @@ Result<QList<PushOutcome>> ServerStore::push(const QList<Event> &events, const Q
                 QStringLiteral("bad_tag"));
         }
     }
-    QSqlDatabase database = d->db();
-    const auto writer = d->lockWriter();
-    if (auto begun = d->beginWrite(); !begun)
-        return begun.error();
-    auto fail = [this, &database](const Error &error) -> Result<QList<PushOutcome>> {
-        d->idle();
-        database.rollback();
-        return error;
-    };
+    // Written with whatever other pushes wait meanwhile, in one transaction (serverstore_writer.cpp).
+    return d->commitInGroup(events, pushedBy);
+}
+
+namespace {
+
+/// Rows per multi-row statement, largest first: few statement shapes to prepare, few
+/// round trips per batch (a round trip per statement is what PostgreSQL costs most).
+constexpr qsizetype kChunks[] = {500, 100, 50, 20, 10, 5, 2, 1};
+
+template<typename Each>
+void inChunks(qsizetype total, Each each)
+{
+    for (qsizetype at = 0; at < total;) {
+        qsizetype n = 1;
+        for (qsizetype c : kChunks)
+            if (c <= total - at) {
+                n = c;
+                break;
+            }
+        each(at, n);
+        at += n;
+    }
+}
+
+QString placeholders(qsizetype rows, int columns)
+{
+    QStringList one(columns, QStringLiteral("?"));
+    const QString row = QLatin1Char('(') + one.join(QStringLiteral(", ")) + QLatin1Char(')');
+    return QStringList(rows, row).join(QStringLiteral(", "));
+}
+
+} // namespace
+
+Result<QList<PushOutcome>> ServerStore::Private::storeBatch(const QList<Event> &events, const QString &pushedBy,
+                                                            const QString &received)
+{
+    // The UUIDs already stored, a chunk of the batch a query.
+    QHash<QString, PushOutcome> known;
+    std::optional<Error> failed;
+    inChunks(events.size(), [&](qsizetype at, qsizetype n) {
+        if (failed)
+            return;
+        QVariantList binds;
+        for (qsizetype i = at; i < at + n; ++i)
+            binds << events[i].uuid;
+        auto x = run(QStringLiteral("SELECT uuid, seq, status, note FROM events WHERE uuid IN (%1)")
+                         .arg(QStringList(n, QStringLiteral("?")).join(QStringLiteral(", "))),
+                     binds);
+        if (!x) {
+            failed = x.error();
+            return;
+        }
+        while (x->next())
+            known.insert(x->value(0).toString(),
+                         PushOutcome{x->value(0).toString(), false, x->value(1).toLongLong(), x->value(2).toString(),
+                                     x->value(3).toString()});
+    });
+    if (failed)
+        return *failed;
+
+    // Applied one by one in arrival order (apply reads the state tables, never this batch's
+    // rows of `events`), then appended together below.
     QList<PushOutcome> out;
-    const QString received = now();
+    QList<const Event *> fresh;
+    QHash<QPair<QString, QString>, qint64> counts;
     for (const Event &e : events) {
-        auto x = d->run(QStringLiteral("SELECT seq, status, note FROM events WHERE uuid = ?"), {e.uuid});
-        if (!x)
-            return fail(x.error());
-        if (x->next()) {
-            out.append(
-                PushOutcome{e.uuid, false, x->value(0).toLongLong(), x->value(1).toString(), x->value(2).toString()});
+        if (auto k = known.constFind(e.uuid); k != known.constEnd()) {
+            out.append(*k);
             continue;
         }
-        auto note = d->apply(e);
+        auto note = apply(e);
         if (!note)
-            return fail(note.error());
+            return note.error();
         const QString status = note->isEmpty() ? QStringLiteral("applied") : QStringLiteral("overridden");
-        auto ins = d->run(QStringLiteral("INSERT INTO events(uuid, station, worker, time, time_ms, type, asset_tag,"
-                                         " payload, status, note, received_at, pushed_by)"
-                                         " VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq"),
-                          {e.uuid, e.station, e.worker, Inventory::isoTime(e.time), e.time.toMSecsSinceEpoch(), e.type,
-                           e.assetTag.isEmpty() ? QVariant() : QVariant(e.assetTag), compact(e.payload), status, *note,
-                           received, pushedBy});
-        if (!ins)
-            return fail(ins.error());
-        if (!ins->next())
-            return fail(
-                makeError(ErrorCode::Internal,
-                          QCoreApplication::translate("ServerStore", "the server store returned no sequence number")));
-        out.append(PushOutcome{e.uuid, true, ins->value(0).toLongLong(), status, *note});
-        if (auto c = d->run(QStringLiteral("INSERT INTO event_counts(type, status, n) VALUES(?, ?, 1)"
-                                           " ON CONFLICT(type, status) DO UPDATE SET n = event_counts.n + 1"),
-                            {e.type, status});
-            !c)
-            return fail(c.error());
+        out.append(PushOutcome{e.uuid, true, 0, status, *note});
+        known.insert(e.uuid, PushOutcome{e.uuid, false, 0, status, *note}); // twice in one batch: stored once
+        fresh.append(&e);
+        ++counts[{e.type, status}];
     }
-    d->idle();
-    if (!database.commit())
-        return fail(makeError(
-            ErrorCode::Io,
-            QCoreApplication::translate("ServerStore", "cannot commit: %1").arg(database.lastError().text())));
+
+    // seq is given in VALUES order; read back by UUID, since RETURNING promises no order.
+    QHash<QString, qint64> seqs;
+    inChunks(fresh.size(), [&](qsizetype at, qsizetype n) {
+        if (failed)
+            return;
+        QVariantList binds;
+        for (qsizetype i = at; i < at + n; ++i) {
+            const Event &e = *fresh[i];
+            const PushOutcome verdict = known.value(e.uuid);
+            binds << e.uuid << e.station << e.worker << Inventory::isoTime(e.time) << e.time.toMSecsSinceEpoch()
+                  << e.type << (e.assetTag.isEmpty() ? QVariant() : QVariant(e.assetTag)) << compact(e.payload)
+                  << verdict.status << verdict.note << received << pushedBy;
+        }
+        auto ins = run(QStringLiteral("INSERT INTO events(uuid, station, worker, time, time_ms, type, asset_tag,"
+                                      " payload, status, note, received_at, pushed_by) VALUES %1 RETURNING uuid, seq")
+                           .arg(placeholders(n, 12)),
+                       binds);
+        if (!ins) {
+            failed = ins.error();
+            return;
+        }
+        while (ins->next())
+            seqs.insert(ins->value(0).toString(), ins->value(1).toLongLong());
+    });
+    if (failed)
+        return *failed;
+    if (seqs.size() != fresh.size())
+        return makeError(ErrorCode::Internal,
+                         QCoreApplication::translate("ServerStore", "the server store returned no sequence number"));
+    for (PushOutcome &o : out)
+        if (o.seq == 0)
+            o.seq = seqs.value(o.uuid);
+    for (auto c = counts.cbegin(); c != counts.cend(); ++c)
+        if (auto q = run(QStringLiteral("INSERT INTO event_counts(type, status, n) VALUES(?, ?, ?)"
+                                        " ON CONFLICT(type, status) DO UPDATE SET n = event_counts.n + excluded.n"),
+                         {c.key().first, c.key().second, c.value()});
+            !q)
+            return q.error();
     return out;
 }
 

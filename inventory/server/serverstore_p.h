@@ -52,6 +52,16 @@ struct ServerStore::Private {
     std::unique_lock<std::mutex> lockWriter() const;
     /// Starts a write transaction as said above.
     Result<void> beginWrite();
+    /// Stores `events` together with the other pushes waiting at the same moment, in one
+    /// transaction: the first waiting thread writes the group on its connection, each
+    /// batch in a savepoint (a refused batch is rolled back alone), and everyone gets
+    /// their answer after the one commit (serverstore_writer.cpp). One queue per process:
+    /// a server process serves one database.
+    Result<QList<PushOutcome>> commitInGroup(const QList<Inventory::Event> &events, const QString &pushedBy);
+    /// Stores one batch in the current transaction: known UUIDs are reported, new events
+    /// applied and appended (serverstore.cpp).
+    Result<QList<PushOutcome>> storeBatch(const QList<Inventory::Event> &events, const QString &pushedBy,
+                                          const QString &received);
 
     Result<void> migrate();
     /// The figures projection: its table, its triggers, counted once (serverstore_figures.cpp).
