@@ -3623,13 +3623,17 @@
     <message>
         <location filename="../../inventory/server/main.cpp" line="+36"/>
         <source>usage: etabli-server --db DB --listen ADDR:PORT [--tls-cert FILE --tls-key FILE]
+         [--workers N] [--idle-timeout SECONDS] [--max-connections-per-client N]
        etabli-server --db DB token create --role station|supervisor|desk|ent --name NAME
        etabli-server --db DB token list [--json]
-       etabli-server --db DB token revoke ID|NAME</source>
+       etabli-server --db DB token revoke ID|NAME
+       etabli-server --db DB rebuild</source>
         <translation>usage : etabli-server --db DB --listen ADDR:PORT [--tls-cert FICHIER --tls-key FICHIER]
+         [--workers N] [--idle-timeout SECONDES] [--max-connections-per-client N]
        etabli-server --db DB token create --role station|supervisor|desk|ent --name NAME
        etabli-server --db DB token list [--json]
-       etabli-server --db DB token revoke ID|NAME</translation>
+       etabli-server --db DB token revoke ID|NAME
+       etabli-server --db DB rebuild</translation>
     </message>
     <message>
         <location line="+17"/>
@@ -3736,6 +3740,53 @@
         <location line="+6"/>
         <source>cannot listen on %1</source>
         <translation>impossible d&apos;écouter sur %1</translation>
+    </message>
+    <message>
+        <source>figures and event counts recounted from the log</source>
+        <translation>chiffres et comptes d&apos;événements recomptés depuis le journal</translation>
+    </message>
+    <message>
+        <source>requests handled at once (default: four per core, at least 16)</source>
+        <translation>requêtes traitées en même temps (par défaut : quatre par cœur, au moins 16)</translation>
+    </message>
+    <message>
+        <source>close a connection idle this long (default 60 seconds)</source>
+        <translation>fermer une connexion inactive depuis ce temps (par défaut 60 secondes)</translation>
+    </message>
+    <message>
+        <source>connections one client address may hold (default 100)</source>
+        <translation>connexions qu&apos;une adresse cliente peut garder (par défaut 100)</translation>
+    </message>
+    <message>
+        <source>--workers takes 1 to 256, --idle-timeout 0.05 to 86400 seconds, --max-connections-per-client 1 or more</source>
+        <translation>--workers prend de 1 à 256, --idle-timeout de 0,05 à 86400 secondes, --max-connections-per-client 1 ou plus</translation>
+    </message>
+</context>
+<context>
+    <name>HttpAdaptor</name>
+    <message>
+        <source>too many connections from %1</source>
+        <translation>trop de connexions depuis %1</translation>
+    </message>
+    <message>
+        <source>the request headers are too large</source>
+        <translation>les en-têtes de la requête sont trop grands</translation>
+    </message>
+    <message>
+        <source>this is not an HTTP/1.1 request</source>
+        <translation>ce n&apos;est pas une requête HTTP/1.1</translation>
+    </message>
+    <message>
+        <source>only HTTP/1.1 and HTTP/1.0 are served</source>
+        <translation>seuls HTTP/1.1 et HTTP/1.0 sont servis</translation>
+    </message>
+    <message>
+        <source>send the body with a Content-Length</source>
+        <translation>envoyez le corps avec un Content-Length</translation>
+    </message>
+    <message>
+        <source>the body is larger than %1 bytes</source>
+        <translation>le corps dépasse %1 octets</translation>
     </message>
 </context>
 </TS>

@@ -10,6 +10,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QScopeGuard>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -550,6 +551,22 @@ Result<QJsonArray> ServerStore::pull(qint64 since, int limit, bool withFamilyDat
     if (!withFamilyData)
         sql += QStringLiteral(" AND type <> 'beneficiary.added'");
     sql += QStringLiteral(" ORDER BY seq LIMIT %1").arg(limit + 1);
+    // One snapshot for the page and for the end of the log below: read apart, an event
+    // committed in between (another thread or server) would be jumped over by the cursor.
+    QSqlDatabase database = d->db();
+    if (!database.transaction())
+        return makeError(ErrorCode::Io,
+                         QCoreApplication::translate("ServerStore", "cannot start a transaction: %1")
+                             .arg(database.lastError().text()));
+    if (d->postgres)
+        if (auto iso = d->run(QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")); !iso) {
+            database.rollback();
+            return iso.error();
+        }
+    const auto end = qScopeGuard([this, &database] {
+        d->idle();
+        database.commit();
+    });
     auto q = d->run(sql, {since});
     if (!q)
         return q.error();
