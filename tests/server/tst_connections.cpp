@@ -30,35 +30,42 @@ struct RawReply {
     bool complete = false;
 };
 
-/// Reads one answer (status line, headers, Content-Length body) from `socket`.
+/// Reads one answer (status line, headers, Content-Length body) from `socket`, and not
+/// a byte more: pipelined answers stay for the next call.
 RawReply readReply(QTcpSocket &socket, int timeoutMs = 10000)
 {
     RawReply r;
-    QByteArray data;
     QElapsedTimer t;
     t.start();
-    qsizetype headEnd = -1;
-    qint64 length = -1;
-    while (t.elapsed() < timeoutMs) {
-        data += socket.readAll();
-        if (headEnd < 0 && (headEnd = data.indexOf("\r\n\r\n")) >= 0) {
-            const QList<QByteArray> lines = data.left(headEnd).split('\n');
-            r.statusLine = lines.first().trimmed();
-            for (qsizetype i = 1; i < lines.size(); ++i) {
-                const qsizetype colon = lines[i].indexOf(':');
-                r.headers.insert(lines[i].left(colon).trimmed().toLower(), lines[i].mid(colon + 1).trimmed());
-            }
-            length = r.headers.value("content-length").toLongLong();
+    const auto waitFor = [&](auto ready) {
+        while (!ready()) {
+            if (t.elapsed() > timeoutMs
+                || (socket.state() != QAbstractSocket::ConnectedState && socket.bytesAvailable() == 0))
+                return false;
+            socket.waitForReadyRead(50);
         }
-        if (headEnd >= 0 && data.size() >= headEnd + 4 + length) {
-            r.body = data.mid(headEnd + 4, length);
-            r.complete = true;
+        return true;
+    };
+    bool first = true;
+    for (;;) {
+        if (!waitFor([&] { return socket.canReadLine(); }))
             return r;
+        const QByteArray line = socket.readLine().trimmed();
+        if (first) {
+            r.statusLine = line;
+            first = false;
+            continue;
         }
-        if (socket.state() != QAbstractSocket::ConnectedState && socket.bytesAvailable() == 0)
+        if (line.isEmpty())
             break;
-        socket.waitForReadyRead(50);
+        const qsizetype colon = line.indexOf(':');
+        r.headers.insert(line.left(colon).trimmed().toLower(), line.mid(colon + 1).trimmed());
     }
+    const qint64 length = r.headers.value("content-length").toLongLong();
+    if (!waitFor([&] { return socket.bytesAvailable() >= length; }))
+        return r;
+    r.body = socket.read(length);
+    r.complete = true;
     return r;
 }
 
