@@ -33,7 +33,97 @@ Error sqlFailure(const QString &sql, const QSqlQuery &q)
         QStringLiteral("sql"));
 }
 
+struct PgTarget {
+    QString hosts; ///< one, or a comma-separated list libpq tries in turn
+    int port = 0; ///< when every host has the same port
+    QString user, password, database;
+    QString options; ///< libpq keywords, `;`-separated (QPSQL's connect options)
+};
+
+/// postgresql://USER[:PASSWORD]@HOST[:PORT][,HOST[:PORT]…]/DB[?host=…&target_session_attrs=…]
+/// (QUrl takes one host only). Query items other than `host` are passed to libpq as they are.
+Result<PgTarget> parsePostgresUrl(const QString &url)
+{
+    const auto bad = [&url] {
+        return makeError(ErrorCode::InvalidArgument,
+                         QCoreApplication::translate("ServerStore", "invalid PostgreSQL URL %1").arg(url));
+    };
+    QString rest = url.mid(url.indexOf(QLatin1String("://")) + 3);
+    const qsizetype slash = rest.indexOf(QLatin1Char('/'));
+    if (slash <= 0)
+        return bad();
+    QString authority = rest.left(slash);
+    QString path = rest.mid(slash + 1), queryText;
+    if (const qsizetype q = path.indexOf(QLatin1Char('?')); q >= 0) {
+        queryText = path.mid(q + 1);
+        path = path.left(q);
+    }
+    PgTarget t;
+    t.database = QUrl::fromPercentEncoding(path.toUtf8());
+    if (const qsizetype at = authority.lastIndexOf(QLatin1Char('@')); at >= 0) {
+        const QString user = authority.left(at);
+        authority = authority.mid(at + 1);
+        const qsizetype colon = user.indexOf(QLatin1Char(':'));
+        t.user = QUrl::fromPercentEncoding(user.left(colon).toUtf8());
+        if (colon >= 0)
+            t.password = QUrl::fromPercentEncoding(user.mid(colon + 1).toUtf8());
+    }
+    QStringList hosts, ports;
+    for (const QString &part : authority.split(QLatin1Char(','))) {
+        QString host = part, port;
+        const qsizetype close = part.lastIndexOf(QLatin1Char(']'));
+        const qsizetype colon = part.lastIndexOf(QLatin1Char(':'));
+        if (colon > close) {
+            host = part.left(colon);
+            port = part.mid(colon + 1);
+            bool ok = false;
+            if (port.toUInt(&ok) > 65535 || !ok)
+                return bad();
+        }
+        if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+            host = host.mid(1, host.size() - 2);
+        hosts << host;
+        ports << port;
+    }
+    if (t.database.isEmpty() || hosts.contains(QString()))
+        return bad();
+    QStringList options;
+    const QUrlQuery query(queryText);
+    for (const auto &[key, value] : query.queryItems(QUrl::FullyDecoded)) {
+        if (key == QLatin1String("host"))
+            hosts = value.split(QLatin1Char(','));
+        else if (!key.isEmpty() && !key.contains(QLatin1Char(';')) && !value.contains(QLatin1Char(';')))
+            options << key + QLatin1Char('=') + value;
+        else
+            return bad();
+    }
+    t.hosts = hosts.join(QLatin1Char(','));
+    if (ports.size() == 1 || ports.count(ports.first()) == ports.size())
+        t.port = ports.first().toInt();
+    else
+        options << QStringLiteral("port=") + ports.join(QLatin1Char(','));
+    t.options = options.join(QLatin1Char(';'));
+    return t;
+}
+
 } // namespace
+
+bool ServerStore::Private::reconnectIfLost() const
+{
+    QSqlDatabase database = db();
+    if (!postgres || database.isOpen())
+        return false;
+    // The server went away (restart, failover): start again on a new connection, which libpq
+    // makes to the first host of the list that answers as asked (target_session_attrs).
+    cache.clear();
+    ++generation;
+    database.close();
+    if (!database.open())
+        return false;
+    QSqlQuery q(database);
+    q.exec(QStringLiteral("SET client_min_messages TO WARNING"));
+    return true;
+}
 
 Result<QSqlQuery> ServerStore::Private::run(const QString &sql, const QVariantList &binds) const
 {
@@ -41,8 +131,11 @@ Result<QSqlQuery> ServerStore::Private::run(const QString &sql, const QVariantLi
     q.setForwardOnly(true);
     // QPSQL prepares through PREPARE, which refuses DDL: unbound statements run as is.
     if (binds.isEmpty()) {
-        if (!q.exec(sql))
-            return sqlFailure(sql, q);
+        if (!q.exec(sql)) {
+            const Error error = sqlFailure(sql, q);
+            reconnectIfLost(); // this request fails; the next one finds a connection
+            return error;
+        }
         return q;
     }
     // Bound statements are prepared once and kept: the push path runs the same few
@@ -50,8 +143,11 @@ Result<QSqlQuery> ServerStore::Private::run(const QString &sql, const QVariantLi
     // statement again (every caller here does).
     auto cached = cache.find(sql);
     if (cached == cache.end()) {
-        if (!q.prepare(sql))
-            return sqlFailure(sql, q);
+        if (!q.prepare(sql)) {
+            const Error error = sqlFailure(sql, q);
+            reconnectIfLost();
+            return error;
+        }
         // A shallow copy sharing the result is exactly what the cache wants here.
         QT_WARNING_PUSH
         QT_WARNING_DISABLE_DEPRECATED
@@ -64,8 +160,11 @@ Result<QSqlQuery> ServerStore::Private::run(const QString &sql, const QVariantLi
         prepared.bindValue(
             i, v.typeId() == QMetaType::QString && v.toString().isNull() ? QVariant(QStringLiteral("")) : v);
     }
-    if (!prepared.exec())
-        return sqlFailure(sql, prepared);
+    if (!prepared.exec()) {
+        const Error error = sqlFailure(sql, prepared);
+        reconnectIfLost();
+        return error;
+    }
     QT_WARNING_PUSH
     QT_WARNING_DISABLE_DEPRECATED
     return prepared;
@@ -109,20 +208,18 @@ Result<std::unique_ptr<ServerStore>> ServerStore::open(const QString &url, OpenM
         db.setDatabaseName(path);
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
     } else if (url.startsWith(QLatin1String("postgresql://")) || url.startsWith(QLatin1String("postgres://"))) {
-        const QUrl u(url);
-        if (!u.isValid())
-            return makeError(ErrorCode::InvalidArgument,
-                             QCoreApplication::translate("ServerStore", "invalid PostgreSQL URL %1").arg(url));
+        auto target = parsePostgresUrl(url);
+        if (!target)
+            return target.error();
         store->d->postgres = true;
         db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), store->d->connection);
-        const QUrlQuery query(u);
-        db.setHostName(query.hasQueryItem(QStringLiteral("host")) ? query.queryItemValue(QStringLiteral("host"))
-                                                                  : u.host());
-        if (u.port() > 0)
-            db.setPort(u.port());
-        db.setUserName(u.userName());
-        db.setPassword(u.password());
-        db.setDatabaseName(u.path().mid(1));
+        db.setHostName(target->hosts);
+        if (target->port > 0)
+            db.setPort(target->port);
+        db.setUserName(target->user);
+        db.setPassword(target->password);
+        db.setDatabaseName(target->database);
+        db.setConnectOptions(target->options);
     } else {
         return makeError(ErrorCode::InvalidArgument,
                          QCoreApplication::translate(
@@ -554,7 +651,7 @@ Result<QJsonArray> ServerStore::pull(qint64 since, int limit, bool withFamilyDat
     // One snapshot for the page and for the end of the log below: read apart, an event
     // committed in between (another thread or server) would be jumped over by the cursor.
     QSqlDatabase database = d->db();
-    if (!database.transaction())
+    if (!database.transaction() && (!d->reconnectIfLost() || !database.transaction()))
         return makeError(ErrorCode::Io,
                          QCoreApplication::translate("ServerStore", "cannot start a transaction: %1")
                              .arg(database.lastError().text()));
@@ -614,7 +711,10 @@ qint64 ServerStore::eventCount() const
 
 bool ServerStore::healthy() const
 {
+    const quint64 connection = d->generation;
     auto q = d->run(QStringLiteral("SELECT 1"));
+    if (!q && d->generation != connection) // it was lost and is back: ask the new one
+        q = d->run(QStringLiteral("SELECT 1"));
     return q && q->next();
 }
 

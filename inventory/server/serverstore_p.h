@@ -36,6 +36,11 @@ struct ServerStore::Private {
     Result<QSqlQuery> run(const QString &sql, const QVariantList &binds = {}) const;
 
     mutable QHash<QString, QSqlQuery> cache;
+    /// After a failure: when the PostgreSQL connection is gone, opens a new one (and
+    /// forgets the statements prepared on the old). Returns whether it did.
+    bool reconnectIfLost() const;
+    /// Counts connections replaced: a transaction begun under another count is gone.
+    mutable quint64 generation = 0;
     /// Ends every cached statement left half-read, so SQLite holds no read snapshot
     /// (which would keep the WAL from being checkpointed) once an operation is over.
     void idle() const

@@ -77,9 +77,12 @@ Result<TokenInfo> ServerStore::authenticate(const QString &secret) const
     if (secret.isEmpty() || secret.size() > 256)
         return makeError(ErrorCode::Unauthorized,
                          QCoreApplication::translate("ServerStore", "missing or malformed token"));
-    auto q
-        = d->run(QStringLiteral("SELECT id, name, role, created_at FROM tokens WHERE hash = ? AND revoked_at IS NULL"),
-                 {hashToken(secret)});
+    const QString sql
+        = QStringLiteral("SELECT id, name, role, created_at FROM tokens WHERE hash = ? AND revoked_at IS NULL");
+    const quint64 connection = d->generation;
+    auto q = d->run(sql, {hashToken(secret)});
+    if (!q && d->generation != connection) // the first statement of a request: safe to ask the new connection
+        q = d->run(sql, {hashToken(secret)});
     if (!q)
         return q.error();
     const bool found = q->next();

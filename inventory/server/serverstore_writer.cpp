@@ -35,7 +35,7 @@ Result<void> ServerStore::Private::beginWrite()
         return {};
     }
     QSqlDatabase database = db();
-    if (!database.transaction())
+    if (!database.transaction() && (!reconnectIfLost() || !database.transaction()))
         return makeError(ErrorCode::Io,
                          QCoreApplication::translate("ServerStore", "cannot start a transaction: %1")
                              .arg(database.lastError().text()));
@@ -102,6 +102,7 @@ Result<QList<PushOutcome>> ServerStore::Private::commitInGroup(const QList<Event
         if (auto begun = beginWrite(); !begun) {
             failAll(begun.error());
         } else {
+            const quint64 connection = generation;
             const QString received = now();
             for (PendingWrite *w : group) {
                 if (auto sp = run(QStringLiteral("SAVEPOINT batch")); !sp) {
@@ -116,11 +117,17 @@ Result<QList<PushOutcome>> ServerStore::Private::commitInGroup(const QList<Event
                 w->result = std::move(stored);
             }
             idle();
-            if (!database.commit()) {
+            if (generation != connection) {
+                // The connection died under the transaction: nothing of it is stored.
+                failAll(makeError(
+                    ErrorCode::Io,
+                    QCoreApplication::translate("ServerStore", "the database connection was lost; push again")));
+            } else if (!database.commit()) {
                 const Error error = makeError(
                     ErrorCode::Io,
                     QCoreApplication::translate("ServerStore", "cannot commit: %1").arg(database.lastError().text()));
                 database.rollback();
+                reconnectIfLost();
                 failAll(error); // nothing of the group is stored: every batch may be pushed again
             }
         }
