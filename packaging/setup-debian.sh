@@ -14,6 +14,7 @@ packages=(
   qml6-module-qttest
   # server, store
   qt6-httpserver-dev qt6-websockets-dev libqt6sql6-sqlite libqt6sql6-psql postgresql
+  libsqlite3-dev postgresql-client
   qt6-multimedia-dev qml6-module-qtmultimedia
   # hardware
   libusb-1.0-0-dev libatasmart-dev libatasmart-bin smartmontools hwdata

@@ -3109,6 +3109,46 @@
         <source>no asset %1</source>
         <translation>aucun matériel %1</translation>
     </message>
+    <message>
+        <source>the database connection was lost; push again</source>
+        <translation>la connexion à la base est perdue ; renvoyez</translation>
+    </message>
+    <message>
+        <source>backup: %1</source>
+        <translation>sauvegarde : %1</translation>
+    </message>
+    <message>
+        <source>%1 is not installed (postgresql-client)</source>
+        <translation>%1 n&apos;est pas installé (postgresql-client)</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 a échoué : %2</translation>
+    </message>
+    <message>
+        <source>%1 exists: a backup never overwrites</source>
+        <translation>%1 existe : une sauvegarde n&apos;écrase jamais</translation>
+    </message>
+    <message>
+        <source>no SQLite handle</source>
+        <translation>pas de connexion SQLite</translation>
+    </message>
+    <message>
+        <source>cannot create %1</source>
+        <translation>impossible de créer %1</translation>
+    </message>
+    <message>
+        <source>no backup %1</source>
+        <translation>pas de sauvegarde %1</translation>
+    </message>
+    <message>
+        <source>restore only into an empty database</source>
+        <translation>restauration seulement dans une base vide</translation>
+    </message>
+    <message>
+        <source>%1 is not a backup</source>
+        <translation>%1 n&apos;est pas une sauvegarde</translation>
+    </message>
 </context>
 <context>
     <name>Smart</name>
@@ -3627,13 +3667,13 @@
        etabli-server --db DB token create --role station|supervisor|desk|ent --name NAME
        etabli-server --db DB token list [--json]
        etabli-server --db DB token revoke ID|NAME
-       etabli-server --db DB rebuild</source>
+       etabli-server --db DB rebuild | backup FILE | restore FILE</source>
         <translation>usage : etabli-server --db DB --listen ADDR:PORT [--tls-cert FICHIER --tls-key FICHIER]
          [--workers N] [--idle-timeout SECONDES] [--max-connections-per-client N]
        etabli-server --db DB token create --role station|supervisor|desk|ent --name NAME
        etabli-server --db DB token list [--json]
        etabli-server --db DB token revoke ID|NAME
-       etabli-server --db DB rebuild</translation>
+       etabli-server --db DB rebuild | backup FICHIER | restore FICHIER</translation>
     </message>
     <message>
         <location line="+17"/>
@@ -3760,6 +3800,14 @@
     <message>
         <source>--workers takes 1 to 256, --idle-timeout 0.05 to 86400 seconds, --max-connections-per-client 1 or more</source>
         <translation>--workers prend de 1 à 256, --idle-timeout de 0,05 à 86400 secondes, --max-connections-per-client 1 ou plus</translation>
+    </message>
+    <message>
+        <source>backed up into %1</source>
+        <translation>sauvegardé dans %1</translation>
+    </message>
+    <message>
+        <source>restored from %1</source>
+        <translation>restauré depuis %1</translation>
     </message>
 </context>
 <context>

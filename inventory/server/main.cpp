@@ -5,6 +5,7 @@
 //               [--max-connections-per-client N]
 // etabli-server --db DB token create --role ROLE --name NAME | token list | token revoke ID|NAME
 // etabli-server --db DB rebuild   (recounts the dashboard projections from the log)
+// etabli-server --db DB backup FILE | restore FILE
 #include "common/appdefaults.h"
 #include "inventory/server/api.h"
 #include "inventory/server/httpadaptor.h"
@@ -45,7 +46,7 @@ int usage(const QString &message)
                                " --name NAME\n"
                                "       etabli-server --db DB token list [--json]\n"
                                "       etabli-server --db DB token revoke ID|NAME\n"
-                               "       etabli-server --db DB rebuild")
+                               "       etabli-server --db DB rebuild | backup FILE | restore FILE")
                         << Qt::endl;
     return 2;
 }
@@ -149,6 +150,19 @@ int main(int argc, char **argv)
         if (!store)
             return fail(store.error());
         return tokenCommand(**store, args, parser);
+    }
+    if ((args.value(0) == QLatin1String("backup") || args.value(0) == QLatin1String("restore")) && args.size() == 2) {
+        auto store = ServerStore::open(parser.value(QStringLiteral("db")));
+        if (!store)
+            return fail(store.error());
+        const bool backup = args.value(0) == QLatin1String("backup");
+        if (auto r = backup ? (*store)->backup(args.value(1)) : (*store)->restore(args.value(1)); !r)
+            return fail(r.error());
+        QTextStream(stdout) << (backup ? QCoreApplication::translate("etabli-server", "backed up into %1")
+                                       : QCoreApplication::translate("etabli-server", "restored from %1"))
+                                   .arg(args.value(1))
+                            << Qt::endl;
+        return 0;
     }
     if (args.value(0) == QLatin1String("rebuild") && args.size() == 1) {
         auto store = ServerStore::open(parser.value(QStringLiteral("db")));

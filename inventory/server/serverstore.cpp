@@ -197,6 +197,7 @@ Result<std::unique_ptr<ServerStore>> ServerStore::open(const QString &url, OpenM
     static std::atomic<int> counter{0};
     std::unique_ptr<ServerStore> store(new ServerStore);
     store->d->connection = QStringLiteral("etabli-server-%1").arg(++counter);
+    store->d->url = url;
     QSqlDatabase db;
     if (url.startsWith(QLatin1String("sqlite:"))) {
         const QString path = url.mid(7);

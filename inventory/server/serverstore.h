@@ -80,6 +80,13 @@ public:
     Result<QJsonObject> figures() const;
     /// Recounts the projections (figures, event counts) from the tables and the log.
     Result<void> rebuildProjections();
+
+    // --- backups (serverstore_backup.cpp), while servers run
+    /// A consistent copy into a new file (0600): SQLite's online backup API, or pg_dump's
+    /// custom format. Never overwrites.
+    Result<void> backup(const QString &file) const;
+    /// Fills this empty database from a backup() file (pg_restore for PostgreSQL).
+    Result<void> restore(const QString &file);
     /// The ENT feed: one row per pupil equipped (a handover not returned).
     Result<QJsonArray> entEquipment() const;
     bool healthy() const;

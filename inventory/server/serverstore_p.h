@@ -28,6 +28,7 @@ bool isAssetType(const QString &type);
 
 struct ServerStore::Private {
     QString connection;
+    QString url; ///< as given to open()
     bool postgres = false;
 
     QSqlDatabase db() const { return QSqlDatabase::database(connection, false); }

@@ -326,7 +326,10 @@ def main():
     backends = ["sqlite", "postgresql"] if args.backend == "both" else [args.backend]
     with tempfile.TemporaryDirectory(prefix="etabli-bench-", dir="/var/tmp") as workdir:
         os.chmod(workdir, 0o755)
-        results = [bench(b, args, workdir) for b in backends]
+        results = []
+        for b in backends:
+            results.append(bench(b, args, workdir))
+            print("%s: %s" % (b, json.dumps(results[-1])), flush=True)  # in case a later backend fails
     print("| backend | stations x events | stored/s | p50 push | p99 push | raw insert/s | ratio |"
           " figures on %d assets / %d events (median / p99 of 100) |" % (args.assets, args.dashboard_events))
     print("|---|---|---|---|---|---|---|---|")
