@@ -3955,6 +3955,44 @@
     <message>
         <source>event %1: %2</source>
         <translation>événement %1 : %2</translation>
+        <source>the database connection was lost; push again</source>
+        <translation>la connexion à la base est perdue ; renvoyez</translation>
+    </message>
+    <message>
+        <source>backup: %1</source>
+        <translation>sauvegarde : %1</translation>
+    </message>
+    <message>
+        <source>%1 is not installed (postgresql-client)</source>
+        <translation>%1 n&apos;est pas installé (postgresql-client)</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 a échoué : %2</translation>
+    </message>
+    <message>
+        <source>%1 exists: a backup never overwrites</source>
+        <translation>%1 existe : une sauvegarde n&apos;écrase jamais</translation>
+    </message>
+    <message>
+        <source>no SQLite handle</source>
+        <translation>pas de connexion SQLite</translation>
+    </message>
+    <message>
+        <source>cannot create %1</source>
+        <translation>impossible de créer %1</translation>
+    </message>
+    <message>
+        <source>no backup %1</source>
+        <translation>pas de sauvegarde %1</translation>
+    </message>
+    <message>
+        <source>restore only into an empty database</source>
+        <translation>restauration seulement dans une base vide</translation>
+    </message>
+    <message>
+        <source>%1 is not a backup</source>
+        <translation>%1 n&apos;est pas une sauvegarde</translation>
     </message>
 </context>
 <context>
@@ -4548,13 +4586,20 @@
     <message>
         <location filename="../../inventory/server/main.cpp" line="+36"/>
         <source>usage: etabli-server --db DB --listen ADDR:PORT [--tls-cert FILE --tls-key FILE]
+         [--workers N] [--idle-timeout SECONDS] [--max-connections-per-client N]
        etabli-server --db DB token create --role station|supervisor|desk|ent --name NAME
        etabli-server --db DB token list [--json]
-       etabli-server --db DB token revoke ID|NAME</source>
+       etabli-server --db DB token revoke ID|NAME
+       etabli-server --db DB rebuild | backup FILE | restore FILE</source>
         <translation>usage : etabli-server --db DB --listen ADDR:PORT [--tls-cert FICHIER --tls-key FICHIER]
        etabli-server --db DB token create --role station|supervisor|desk|ent --name NOM
        etabli-server --db DB token list [--json]
        etabli-server --db DB token revoke ID|NOM</translation>
+         [--workers N] [--idle-timeout SECONDES] [--max-connections-per-client N]
+       etabli-server --db DB token create --role station|supervisor|desk|ent --name NAME
+       etabli-server --db DB token list [--json]
+       etabli-server --db DB token revoke ID|NAME
+       etabli-server --db DB rebuild | backup FICHIER | restore FICHIER</translation>
     </message>
     <message>
         <location line="+17"/>
@@ -4661,6 +4706,61 @@
         <location line="+6"/>
         <source>cannot listen on %1</source>
         <translation>impossible d&apos;écouter sur %1</translation>
+    </message>
+    <message>
+        <source>figures and event counts recounted from the log</source>
+        <translation>chiffres et comptes d&apos;événements recomptés depuis le journal</translation>
+    </message>
+    <message>
+        <source>requests handled at once (default: four per core, at least 16)</source>
+        <translation>requêtes traitées en même temps (par défaut : quatre par cœur, au moins 16)</translation>
+    </message>
+    <message>
+        <source>close a connection idle this long (default 60 seconds)</source>
+        <translation>fermer une connexion inactive depuis ce temps (par défaut 60 secondes)</translation>
+    </message>
+    <message>
+        <source>connections one client address may hold (default 100)</source>
+        <translation>connexions qu&apos;une adresse cliente peut garder (par défaut 100)</translation>
+    </message>
+    <message>
+        <source>--workers takes 1 to 256, --idle-timeout 0.05 to 86400 seconds, --max-connections-per-client 1 or more</source>
+        <translation>--workers prend de 1 à 256, --idle-timeout de 0,05 à 86400 secondes, --max-connections-per-client 1 ou plus</translation>
+    </message>
+    <message>
+        <source>backed up into %1</source>
+        <translation>sauvegardé dans %1</translation>
+    </message>
+    <message>
+        <source>restored from %1</source>
+        <translation>restauré depuis %1</translation>
+    </message>
+</context>
+<context>
+    <name>HttpAdaptor</name>
+    <message>
+        <source>too many connections from %1</source>
+        <translation>trop de connexions depuis %1</translation>
+    </message>
+    <message>
+        <source>the request headers are too large</source>
+        <translation>les en-têtes de la requête sont trop grands</translation>
+    </message>
+    <message>
+        <source>this is not an HTTP/1.1 request</source>
+        <translation>ce n&apos;est pas une requête HTTP/1.1</translation>
+    </message>
+    <message>
+        <source>only HTTP/1.1 and HTTP/1.0 are served</source>
+        <translation>seuls HTTP/1.1 et HTTP/1.0 sont servis</translation>
+    </message>
+    <message>
+        <source>send the body with a Content-Length</source>
+        <translation>envoyez le corps avec un Content-Length</translation>
+    </message>
+    <message>
+        <source>the body is larger than %1 bytes</source>
+        <translation>le corps dépasse %1 octets</translation>
     </message>
 </context>
 <context>

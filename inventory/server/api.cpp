@@ -34,11 +34,11 @@ ApiResponse json(int status, const QJsonValue &value)
 
 ApiResponse error(int status, const QString &code, const QString &message, const QString &detail = {})
 {
-    // One error shape with the CLI (README, "Errors in JSON"): `code`, `message` and
-    // `detail` at the top level for every client, and inside `error` as before.
     QJsonObject e{{QStringLiteral("code"), code}, {QStringLiteral("message"), message}};
     if (!detail.isEmpty())
         e.insert(QStringLiteral("detail"), detail);
+    // One error shape with the CLI (README, "Errors in JSON"): `code`, `message` and
+    // `detail` at the top level for every client, and inside `error` as before.
     QJsonObject body = e;
     body.insert(QStringLiteral("error"), e);
     return json(status, body);
@@ -102,36 +102,6 @@ Result<QString> stringField(const QJsonObject &o, const char *key, bool required
     return v.toString().trimmed();
 }
 
-struct Route {
-    QByteArray method;
-    QString pattern; ///< `*` matches one path segment
-    QStringList roles;
-};
-
-const QList<Route> &routes()
-{
-    const QString st = QStringLiteral("station"), de = QStringLiteral("desk"), su = QStringLiteral("supervisor"),
-                  en = QStringLiteral("ent");
-    static const QList<Route> table{
-        {"GET", QStringLiteral("/api/v1/events"), {st, de, su}},
-        {"POST", QStringLiteral("/api/v1/events"), {st, de, su}},
-        {"GET", QStringLiteral("/api/v1/assets"), {st, de, su}},
-        {"GET", QStringLiteral("/api/v1/assets/*"), {st, de, su}},
-        {"GET", QStringLiteral("/api/v1/lots"), {st, de, su}},
-        {"GET", QStringLiteral("/api/v1/donors"), {st, de, su}},
-        {"GET", QStringLiteral("/api/v1/beneficiaries"), {de, su}},
-        {"POST", QStringLiteral("/api/v1/beneficiaries"), {de}},
-        {"GET", QStringLiteral("/api/v1/handovers"), {de, su}},
-        {"POST", QStringLiteral("/api/v1/handovers"), {de}},
-        {"GET", QStringLiteral("/api/v1/figures"), {su}},
-        {"GET", QStringLiteral("/api/v1/ent/equipment"), {en, su}},
-        {"GET", QStringLiteral("/api/v1/tokens"), {su}},
-        {"POST", QStringLiteral("/api/v1/tokens"), {su}},
-        {"DELETE", QStringLiteral("/api/v1/tokens/*"), {su}},
-    };
-    return table;
-}
-
 bool matches(const QString &pattern, const QString &path, QString *arg)
 {
     const QStringList p = pattern.split(QLatin1Char('/')), s = path.split(QLatin1Char('/'));
@@ -164,28 +134,357 @@ Result<qint64> intParam(const QUrlQuery &query, const char *key, qint64 fallback
     return v;
 }
 
+/// What a handler sees: the request, the store of this thread, the caller's token
+/// (empty for public routes) and the path segment a `*` matched.
+struct Call {
+    const ApiRequest &r;
+    ServerStore &store;
+    const TokenInfo &token;
+    QString arg;
+    bool familyAllowed = false;
+};
+
+ApiResponse healthz(const Call &c)
+{
+    if (!c.store.healthy())
+        return error(503, QStringLiteral("unavailable"),
+                     QCoreApplication::translate("Api", "the database does not answer"));
+    return json(200,
+                QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")},
+                            {QStringLiteral("backend"),
+                             c.store.isPostgres() ? QStringLiteral("postgresql") : QStringLiteral("sqlite")}});
+}
+
+ApiResponse pullEvents(const Call &c)
+{
+    auto since = intParam(c.r.query, "since", 0, 0, std::numeric_limits<qint64>::max());
+    auto limit = intParam(c.r.query, "limit", 500, 1, 5000);
+    if (!since)
+        return fromError(since.error());
+    if (!limit)
+        return fromError(limit.error());
+    qint64 last = 0;
+    bool more = false;
+    auto events = c.store.pull(*since, int(*limit), c.familyAllowed, &last, &more);
+    if (!events)
+        return fromError(events.error());
+    return json(200,
+                QJsonObject{{QStringLiteral("events"), *events},
+                            {QStringLiteral("cursor"), last},
+                            {QStringLiteral("more"), more}});
+}
+
+ApiResponse pushEvents(const Call &c)
+{
+    auto body = objectBody(c.r.body, {QStringLiteral("events")});
+    if (!body)
+        return fromError(body.error());
+    const QJsonValue list = body->value(QStringLiteral("events"));
+    if (!list.isArray())
+        return error(400, QStringLiteral("bad_request"), QCoreApplication::translate("Api", "«events» must be a list"),
+                     QStringLiteral("bad_field"));
+    if (list.toArray().size() > Api::kMaxBatch)
+        return error(413, QStringLiteral("too_large"),
+                     QCoreApplication::translate("Api", "at most %1 events a batch").arg(Api::kMaxBatch));
+    static const QStringList envelope{QStringLiteral("uuid"),    QStringLiteral("station"), QStringLiteral("worker"),
+                                      QStringLiteral("time"),    QStringLiteral("type"),    QStringLiteral("asset_tag"),
+                                      QStringLiteral("payload"), QStringLiteral("status"),  QStringLiteral("note"),
+                                      QStringLiteral("seq")};
+    QList<Event> events;
+    QSet<QString> seen;
+    for (const QJsonValue &v : list.toArray()) {
+        if (!v.isObject())
+            return error(400, QStringLiteral("bad_request"),
+                         QCoreApplication::translate("Api", "each event must be an object"),
+                         QStringLiteral("malformed_event"));
+        const QJsonObject o = v.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it)
+            if (!envelope.contains(it.key()))
+                return error(400, QStringLiteral("bad_request"),
+                             QCoreApplication::translate("Api", "unknown event field «%1»").arg(it.key()),
+                             QStringLiteral("unknown_field"));
+        auto e = Inventory::eventFromJson(o);
+        if (!e)
+            return fromError(e.error());
+        if (seen.contains(e->uuid))
+            return error(400, QStringLiteral("bad_request"),
+                         QCoreApplication::translate("Api", "event %1 appears twice").arg(e->uuid),
+                         QStringLiteral("duplicate_uuid"));
+        if (!c.familyAllowed && e->type == Inventory::EventType::BeneficiaryAdded)
+            return error(403, QStringLiteral("forbidden"),
+                         QCoreApplication::translate("Api", "a station never handles family data"),
+                         QStringLiteral("family_data"));
+        // The event rules say which roles make each type, for this path and the
+        // server's own endpoints alike (POST /api/v1/beneficiaries is desk-only).
+        if (!Inventory::EventRules::mayPush(e->type, c.token.role))
+            return error(
+                403, QStringLiteral("forbidden"),
+                QCoreApplication::translate("Api", "a %1 token cannot push %2 events").arg(c.token.role, e->type),
+                QStringLiteral("forbidden_type"));
+        seen.insert(e->uuid);
+        events.append(*e);
+    }
+    auto outcome = c.store.push(events, c.token.name);
+    if (!outcome)
+        return fromError(outcome.error());
+    QJsonArray results;
+    int stored = 0;
+    for (const PushOutcome &o : *outcome) {
+        QJsonObject item{{QStringLiteral("uuid"), o.uuid},
+                         {QStringLiteral("new"), o.isNew},
+                         {QStringLiteral("seq"), o.seq},
+                         {QStringLiteral("status"), o.status}};
+        if (!o.note.isEmpty())
+            item.insert(QStringLiteral("note"), o.note);
+        results.append(item);
+        stored += o.isNew ? 1 : 0;
+    }
+    return json(200, QJsonObject{{QStringLiteral("results"), results}, {QStringLiteral("stored"), stored}});
+}
+
+ApiResponse getAsset(const Call &c)
+{
+    auto tag = Inventory::AssetTag::parse(c.arg);
+    if (!tag)
+        return fromError(tag.error());
+    auto a = c.store.asset(*tag);
+    return a ? json(200, *a) : fromError(a.error());
+}
+
+ApiResponse listAssets(const Call &c)
+{
+    QString state = c.r.query.queryItemValue(QStringLiteral("state"));
+    if (!state.isEmpty()) {
+        const auto s = Inventory::assetStateFromString(state);
+        if (!s)
+            return error(400, QStringLiteral("bad_request"),
+                         QCoreApplication::translate("Api", "unknown state «%1»").arg(state),
+                         QStringLiteral("bad_parameter"));
+        state = Inventory::toString(*s);
+    }
+    auto limit = intParam(c.r.query, "limit", 1000, 1, 100000);
+    if (!limit)
+        return fromError(limit.error());
+    auto a = c.store.assets(state, int(*limit));
+    return a ? json(200, *a) : fromError(a.error());
+}
+
+/// A read that lists rows as they are.
+template<Result<QJsonArray> (ServerStore::*read)() const>
+ApiResponse list(const Call &c)
+{
+    auto a = (c.store.*read)();
+    return a ? json(200, *a) : fromError(a.error());
+}
+
+/// POST /beneficiaries and /handovers: the server makes the event itself.
+ApiResponse deskEvent(const Call &c, bool handover)
+{
+    const QStringList allowed = handover
+        ? QStringList{QStringLiteral("asset_tag"), QStringLiteral("beneficiary"), QStringLiteral("worker")}
+        : QStringList{QStringLiteral("reference"), QStringLiteral("school_id"),   QStringLiteral("school"),
+                      QStringLiteral("class"),     QStringLiteral("family_name"), QStringLiteral("contact"),
+                      QStringLiteral("worker")};
+    auto body = objectBody(c.r.body, allowed);
+    if (!body)
+        return fromError(body.error());
+    auto worker = stringField(*body, "worker", false, 128);
+    if (!worker)
+        return fromError(worker.error());
+    Event e;
+    e.uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    e.station = c.token.name;
+    e.worker = worker->isEmpty() ? c.token.name : *worker;
+    e.time = QDateTime::currentDateTimeUtc();
+    if (handover) {
+        auto tagText = stringField(*body, "asset_tag", true, 32);
+        auto beneficiary = stringField(*body, "beneficiary", true, 64);
+        if (!tagText)
+            return fromError(tagText.error());
+        if (!beneficiary)
+            return fromError(beneficiary.error());
+        auto tag = Inventory::AssetTag::parse(*tagText);
+        if (!tag)
+            return fromError(tag.error());
+        auto asset = c.store.asset(*tag);
+        if (!asset)
+            return fromError(asset.error());
+        const QString state = asset->value(QStringLiteral("state")).toString();
+        const auto from = Inventory::assetStateFromString(state);
+        if (!from || !Inventory::Lifecycle::isAllowed(*from, Inventory::AssetState::HandedOver))
+            return error(409, QStringLiteral("conflict"),
+                         QCoreApplication::translate("Api", "%1 is %2: it cannot be handed over").arg(*tag, state),
+                         QStringLiteral("forbidden_transition"));
+        auto people = c.store.beneficiaries();
+        bool knownBeneficiary = false;
+        for (const QJsonValue &b : people ? *people : QJsonArray())
+            knownBeneficiary |= b.toObject().value(QStringLiteral("reference")).toString() == *beneficiary;
+        if (!knownBeneficiary)
+            return error(422, QStringLiteral("unknown_beneficiary"),
+                         QCoreApplication::translate("Api", "no beneficiary «%1»").arg(*beneficiary));
+        e.type = Inventory::EventType::AssetMoved;
+        e.assetTag = *tag;
+        e.payload = {{QStringLiteral("from"), state},
+                     {QStringLiteral("to"), QStringLiteral("HANDED_OVER")},
+                     {QStringLiteral("beneficiary"), *beneficiary}};
+    } else {
+        e.type = Inventory::EventType::BeneficiaryAdded;
+        for (const QString &key : allowed) {
+            if (key == QLatin1String("worker"))
+                continue;
+            auto v = stringField(*body, key.toLatin1().constData(), key == QLatin1String("reference"));
+            if (!v)
+                return fromError(v.error());
+            e.payload.insert(key, *v);
+        }
+    }
+    if (!Inventory::EventRules::mayPush(e.type, c.token.role))
+        return error(403, QStringLiteral("forbidden"),
+                     QCoreApplication::translate("Api", "a %1 token cannot push %2 events").arg(c.token.role, e.type),
+                     QStringLiteral("forbidden_type"));
+    // The same rules and guards as a station's event; a refusal stores nothing.
+    auto outcome = c.store.create(e, c.token.name);
+    if (!outcome)
+        return fromError(outcome.error());
+    const PushOutcome &o = *outcome;
+    return json(201,
+                QJsonObject{{QStringLiteral("uuid"), o.uuid},
+                            {QStringLiteral("seq"), o.seq},
+                            {QStringLiteral("status"), o.status}});
+}
+
+ApiResponse addBeneficiary(const Call &c)
+{
+    return deskEvent(c, false);
+}
+
+ApiResponse addHandover(const Call &c)
+{
+    return deskEvent(c, true);
+}
+
+ApiResponse figures(const Call &c)
+{
+    auto f = c.store.figures();
+    if (!f)
+        return fromError(f.error());
+    f->insert(QStringLiteral("events"), c.store.eventCount());
+    return json(200, *f);
+}
+
+ApiResponse entEquipment(const Call &call)
+{
+    auto rows = call.store.entEquipment();
+    if (!rows)
+        return fromError(rows.error());
+    if (!call.r.accept.contains("text/csv"))
+        return json(200, QJsonObject{{QStringLiteral("equipment"), *rows}});
+    const QStringList columns{QStringLiteral("school_id"),     QStringLiteral("school"),
+                              QStringLiteral("class"),         QStringLiteral("asset_tag"),
+                              QStringLiteral("handover_date"), QStringLiteral("warranty_end"),
+                              QStringLiteral("master_version")};
+    // One CSV writer (inventory/csv.h): RFC 4180 and formula-injection escaping.
+    QString csv = Inventory::Csv::record(columns);
+    for (const QJsonValue &row : std::as_const(*rows)) {
+        QStringList cells;
+        for (const QString &c : columns)
+            cells << row.toObject().value(c).toString();
+        csv += Inventory::Csv::record(cells);
+    }
+    ApiResponse resp;
+    resp.body = csv.toUtf8();
+    resp.contentType = "text/csv; charset=utf-8";
+    return resp;
+}
+
+ApiResponse listTokens(const Call &c)
+{
+    QJsonArray out;
+    for (const TokenInfo &t : c.store.tokens())
+        out.append(QJsonObject{{QStringLiteral("id"), t.id},
+                               {QStringLiteral("name"), t.name},
+                               {QStringLiteral("role"), t.role},
+                               {QStringLiteral("created_at"), t.createdAt},
+                               {QStringLiteral("revoked_at"), t.revokedAt.isEmpty() ? QJsonValue() : t.revokedAt}});
+    return json(200, out);
+}
+
+ApiResponse createToken(const Call &c)
+{
+    auto body = objectBody(c.r.body, {QStringLiteral("name"), QStringLiteral("role")});
+    if (!body)
+        return fromError(body.error());
+    auto name = stringField(*body, "name", true, 128);
+    auto role = stringField(*body, "role", true, 16);
+    if (!name)
+        return fromError(name.error());
+    if (!role)
+        return fromError(role.error());
+    auto secret = c.store.createToken(*name, *role);
+    if (!secret)
+        return fromError(secret.error());
+    return json(201,
+                QJsonObject{{QStringLiteral("token"), *secret},
+                            {QStringLiteral("name"), *name},
+                            {QStringLiteral("role"), *role}});
+}
+
+ApiResponse revokeToken(const Call &c)
+{
+    auto revoked = c.store.revokeToken(c.arg);
+    if (!revoked)
+        return fromError(revoked.error());
+    return json(200, QJsonObject{{QStringLiteral("revoked"), c.arg}});
+}
+
+struct Route {
+    QByteArray method;
+    QString pattern; ///< `*` matches one path segment
+    QStringList roles; ///< empty: no token needed
+    ApiResponse (*handler)(const Call &) = nullptr;
+};
+
+const QList<Route> &routes()
+{
+    const QString st = QStringLiteral("station"), de = QStringLiteral("desk"), su = QStringLiteral("supervisor"),
+                  en = QStringLiteral("ent");
+    static const QList<Route> table{
+        {"GET", QStringLiteral("/healthz"), {}, healthz},
+        {"GET", QStringLiteral("/api/v1/events"), {st, de, su}, pullEvents},
+        {"POST", QStringLiteral("/api/v1/events"), {st, de, su}, pushEvents},
+        {"GET", QStringLiteral("/api/v1/assets"), {st, de, su}, listAssets},
+        {"GET", QStringLiteral("/api/v1/assets/*"), {st, de, su}, getAsset},
+        {"GET", QStringLiteral("/api/v1/lots"), {st, de, su}, list<&ServerStore::lots>},
+        {"GET", QStringLiteral("/api/v1/donors"), {st, de, su}, list<&ServerStore::donors>},
+        {"GET", QStringLiteral("/api/v1/beneficiaries"), {de, su}, list<&ServerStore::beneficiaries>},
+        {"POST", QStringLiteral("/api/v1/beneficiaries"), {de}, addBeneficiary},
+        {"GET", QStringLiteral("/api/v1/handovers"), {de, su}, list<&ServerStore::handovers>},
+        {"POST", QStringLiteral("/api/v1/handovers"), {de}, addHandover},
+        {"GET", QStringLiteral("/api/v1/figures"), {su}, figures},
+        {"GET", QStringLiteral("/api/v1/ent/equipment"), {en, su}, entEquipment},
+        {"GET", QStringLiteral("/api/v1/tokens"), {su}, listTokens},
+        {"POST", QStringLiteral("/api/v1/tokens"), {su}, createToken},
+        {"DELETE", QStringLiteral("/api/v1/tokens/*"), {su}, revokeToken},
+    };
+    return table;
+}
+
 } // namespace
 
 Api::Api(ServerStore &store)
     : m_store(store)
 {}
 
+bool Api::isHealthCheck(const ApiRequest &request)
+{
+    return request.path == QLatin1String("/healthz");
+}
+
 ApiResponse Api::handle(const ApiRequest &r)
 {
     if (r.body.size() > kMaxBody)
         return error(413, QStringLiteral("too_large"),
                      QCoreApplication::translate("Api", "the body is larger than %1 bytes").arg(kMaxBody));
-    if (r.path == QLatin1String("/healthz")) {
-        if (r.method != "GET")
-            return error(405, QStringLiteral("method_not_allowed"), QCoreApplication::translate("Api", "use GET"));
-        if (!m_store.healthy())
-            return error(503, QStringLiteral("unavailable"),
-                         QCoreApplication::translate("Api", "the database does not answer"));
-        return json(200,
-                    QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")},
-                                {QStringLiteral("backend"),
-                                 m_store.isPostgres() ? QStringLiteral("postgresql") : QStringLiteral("sqlite")}});
-    }
     const Route *route = nullptr;
     bool pathKnown = false;
     QString arg;
@@ -203,6 +502,8 @@ ApiResponse Api::handle(const ApiRequest &r)
                                  QCoreApplication::translate("Api", "this method is not allowed here"))
                          : error(404, QStringLiteral("not_found"),
                                  QCoreApplication::translate("Api", "no such endpoint %1").arg(r.path));
+    if (route->roles.isEmpty())
+        return route->handler(Call{r, m_store, TokenInfo{}, arg, false});
 
     if (!r.authorization.startsWith("Bearer "))
         return error(401, QStringLiteral("unauthorized"),
@@ -216,272 +517,7 @@ ApiResponse Api::handle(const ApiRequest &r)
         return error(403, QStringLiteral("forbidden"),
                      QCoreApplication::translate("Api", "a %1 token cannot use %2 %3")
                          .arg(token->role, QString::fromLatin1(r.method), route->pattern));
-    const bool familyAllowed = token->role != QLatin1String("station");
-
-    const QString p = route->pattern;
-    if (p == QLatin1String("/api/v1/events") && r.method == "GET") {
-        auto since = intParam(r.query, "since", 0, 0, std::numeric_limits<qint64>::max());
-        auto limit = intParam(r.query, "limit", 500, 1, 5000);
-        if (!since)
-            return fromError(since.error());
-        if (!limit)
-            return fromError(limit.error());
-        qint64 last = 0;
-        bool more = false;
-        auto events = m_store.pull(*since, int(*limit), familyAllowed, &last, &more);
-        if (!events)
-            return fromError(events.error());
-        return json(200,
-                    QJsonObject{{QStringLiteral("events"), *events},
-                                {QStringLiteral("cursor"), last},
-                                {QStringLiteral("more"), more}});
-    }
-    if (p == QLatin1String("/api/v1/events")) {
-        auto body = objectBody(r.body, {QStringLiteral("events")});
-        if (!body)
-            return fromError(body.error());
-        const QJsonValue list = body->value(QStringLiteral("events"));
-        if (!list.isArray())
-            return error(400, QStringLiteral("bad_request"),
-                         QCoreApplication::translate("Api", "«events» must be a list"), QStringLiteral("bad_field"));
-        if (list.toArray().size() > kMaxBatch)
-            return error(413, QStringLiteral("too_large"),
-                         QCoreApplication::translate("Api", "at most %1 events a batch").arg(kMaxBatch));
-        static const QStringList envelope{
-            QStringLiteral("uuid"), QStringLiteral("station"),   QStringLiteral("worker"),  QStringLiteral("time"),
-            QStringLiteral("type"), QStringLiteral("asset_tag"), QStringLiteral("payload"), QStringLiteral("status"),
-            QStringLiteral("note"), QStringLiteral("seq")};
-        QList<Event> events;
-        QSet<QString> seen;
-        for (const QJsonValue &v : list.toArray()) {
-            if (!v.isObject())
-                return error(400, QStringLiteral("bad_request"),
-                             QCoreApplication::translate("Api", "each event must be an object"),
-                             QStringLiteral("malformed_event"));
-            const QJsonObject o = v.toObject();
-            for (auto it = o.begin(); it != o.end(); ++it)
-                if (!envelope.contains(it.key()))
-                    return error(400, QStringLiteral("bad_request"),
-                                 QCoreApplication::translate("Api", "unknown event field «%1»").arg(it.key()),
-                                 QStringLiteral("unknown_field"));
-            auto e = Inventory::eventFromJson(o);
-            if (!e)
-                return fromError(e.error());
-            if (seen.contains(e->uuid))
-                return error(400, QStringLiteral("bad_request"),
-                             QCoreApplication::translate("Api", "event %1 appears twice").arg(e->uuid),
-                             QStringLiteral("duplicate_uuid"));
-            if (!familyAllowed && e->type == Inventory::EventType::BeneficiaryAdded)
-                return error(403, QStringLiteral("forbidden"),
-                             QCoreApplication::translate("Api", "a station never handles family data"),
-                             QStringLiteral("family_data"));
-            // The event rules say which roles make each type, for this path and the
-            // server's own endpoints alike (POST /api/v1/beneficiaries is desk-only).
-            if (!Inventory::EventRules::mayPush(e->type, token->role))
-                return error(
-                    403, QStringLiteral("forbidden"),
-                    QCoreApplication::translate("Api", "a %1 token cannot push %2 events").arg(token->role, e->type),
-                    QStringLiteral("forbidden_type"));
-            seen.insert(e->uuid);
-            events.append(*e);
-        }
-        auto outcome = m_store.push(events, token->name);
-        if (!outcome)
-            return fromError(outcome.error());
-        QJsonArray results;
-        int stored = 0;
-        for (const PushOutcome &o : *outcome) {
-            QJsonObject item{{QStringLiteral("uuid"), o.uuid},
-                             {QStringLiteral("new"), o.isNew},
-                             {QStringLiteral("seq"), o.seq},
-                             {QStringLiteral("status"), o.status}};
-            if (!o.note.isEmpty())
-                item.insert(QStringLiteral("note"), o.note);
-            results.append(item);
-            stored += o.isNew ? 1 : 0;
-        }
-        return json(200, QJsonObject{{QStringLiteral("results"), results}, {QStringLiteral("stored"), stored}});
-    }
-    if (p == QLatin1String("/api/v1/assets/*")) {
-        auto tag = Inventory::AssetTag::parse(arg);
-        if (!tag)
-            return fromError(tag.error());
-        auto a = m_store.asset(*tag);
-        return a ? json(200, *a) : fromError(a.error());
-    }
-    if (p == QLatin1String("/api/v1/assets")) {
-        QString state = r.query.queryItemValue(QStringLiteral("state"));
-        if (!state.isEmpty()) {
-            const auto s = Inventory::assetStateFromString(state);
-            if (!s)
-                return error(400, QStringLiteral("bad_request"),
-                             QCoreApplication::translate("Api", "unknown state «%1»").arg(state),
-                             QStringLiteral("bad_parameter"));
-            state = Inventory::toString(*s);
-        }
-        auto limit = intParam(r.query, "limit", 1000, 1, 100000);
-        if (!limit)
-            return fromError(limit.error());
-        auto a = m_store.assets(state, int(*limit));
-        return a ? json(200, *a) : fromError(a.error());
-    }
-    if (p == QLatin1String("/api/v1/lots")) {
-        auto a = m_store.lots();
-        return a ? json(200, *a) : fromError(a.error());
-    }
-    if (p == QLatin1String("/api/v1/donors")) {
-        auto a = m_store.donors();
-        return a ? json(200, *a) : fromError(a.error());
-    }
-    if (p == QLatin1String("/api/v1/beneficiaries") && r.method == "GET") {
-        auto a = m_store.beneficiaries();
-        return a ? json(200, *a) : fromError(a.error());
-    }
-    if (p == QLatin1String("/api/v1/handovers") && r.method == "GET") {
-        auto a = m_store.handovers();
-        return a ? json(200, *a) : fromError(a.error());
-    }
-    if (p == QLatin1String("/api/v1/beneficiaries") || p == QLatin1String("/api/v1/handovers")) {
-        const bool handover = p == QLatin1String("/api/v1/handovers");
-        const QStringList allowed = handover
-            ? QStringList{QStringLiteral("asset_tag"), QStringLiteral("beneficiary"), QStringLiteral("worker")}
-            : QStringList{QStringLiteral("reference"), QStringLiteral("school_id"),   QStringLiteral("school"),
-                          QStringLiteral("class"),     QStringLiteral("family_name"), QStringLiteral("contact"),
-                          QStringLiteral("worker")};
-        auto body = objectBody(r.body, allowed);
-        if (!body)
-            return fromError(body.error());
-        auto worker = stringField(*body, "worker", false, 128);
-        if (!worker)
-            return fromError(worker.error());
-        Event e;
-        e.uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        e.station = token->name;
-        e.worker = worker->isEmpty() ? token->name : *worker;
-        e.time = QDateTime::currentDateTimeUtc();
-        if (handover) {
-            auto tagText = stringField(*body, "asset_tag", true, 32);
-            auto beneficiary = stringField(*body, "beneficiary", true, 64);
-            if (!tagText)
-                return fromError(tagText.error());
-            if (!beneficiary)
-                return fromError(beneficiary.error());
-            auto tag = Inventory::AssetTag::parse(*tagText);
-            if (!tag)
-                return fromError(tag.error());
-            auto asset = m_store.asset(*tag);
-            if (!asset)
-                return fromError(asset.error());
-            const QString state = asset->value(QStringLiteral("state")).toString();
-            const auto from = Inventory::assetStateFromString(state);
-            if (!from || !Inventory::Lifecycle::isAllowed(*from, Inventory::AssetState::HandedOver))
-                return error(409, QStringLiteral("conflict"),
-                             QCoreApplication::translate("Api", "%1 is %2: it cannot be handed over").arg(*tag, state),
-                             QStringLiteral("forbidden_transition"));
-            auto people = m_store.beneficiaries();
-            bool knownBeneficiary = false;
-            for (const QJsonValue &b : people ? *people : QJsonArray())
-                knownBeneficiary |= b.toObject().value(QStringLiteral("reference")).toString() == *beneficiary;
-            if (!knownBeneficiary)
-                return error(422, QStringLiteral("unknown_beneficiary"),
-                             QCoreApplication::translate("Api", "no beneficiary «%1»").arg(*beneficiary));
-            e.type = Inventory::EventType::AssetMoved;
-            e.assetTag = *tag;
-            e.payload = {{QStringLiteral("from"), state},
-                         {QStringLiteral("to"), QStringLiteral("HANDED_OVER")},
-                         {QStringLiteral("beneficiary"), *beneficiary}};
-        } else {
-            e.type = Inventory::EventType::BeneficiaryAdded;
-            for (const QString &key : allowed) {
-                if (key == QLatin1String("worker"))
-                    continue;
-                auto v = stringField(*body, key.toLatin1().constData(), key == QLatin1String("reference"));
-                if (!v)
-                    return fromError(v.error());
-                e.payload.insert(key, *v);
-            }
-        }
-        if (!Inventory::EventRules::mayPush(e.type, token->role))
-            return error(
-                403, QStringLiteral("forbidden"),
-                QCoreApplication::translate("Api", "a %1 token cannot push %2 events").arg(token->role, e.type),
-                QStringLiteral("forbidden_type"));
-        // The same rules and guards as a station's event; a refusal stores nothing.
-        auto outcome = m_store.create(e, token->name);
-        if (!outcome)
-            return fromError(outcome.error());
-        const PushOutcome &o = *outcome;
-        return json(201,
-                    QJsonObject{{QStringLiteral("uuid"), o.uuid},
-                                {QStringLiteral("seq"), o.seq},
-                                {QStringLiteral("status"), o.status}});
-    }
-    if (p == QLatin1String("/api/v1/figures")) {
-        auto f = m_store.figures();
-        if (!f)
-            return fromError(f.error());
-        f->insert(QStringLiteral("events"), m_store.eventCount());
-        return json(200, *f);
-    }
-    if (p == QLatin1String("/api/v1/ent/equipment")) {
-        auto rows = m_store.entEquipment();
-        if (!rows)
-            return fromError(rows.error());
-        if (!r.accept.contains("text/csv"))
-            return json(200, QJsonObject{{QStringLiteral("equipment"), *rows}});
-        const QStringList columns{QStringLiteral("school_id"),     QStringLiteral("school"),
-                                  QStringLiteral("class"),         QStringLiteral("asset_tag"),
-                                  QStringLiteral("handover_date"), QStringLiteral("warranty_end"),
-                                  QStringLiteral("master_version")};
-        // One CSV writer (inventory/csv.h): RFC 4180 and formula-injection escaping.
-        QString csv = Inventory::Csv::record(columns);
-        for (const QJsonValue &row : std::as_const(*rows)) {
-            QStringList cells;
-            for (const QString &c : columns)
-                cells << row.toObject().value(c).toString();
-            csv += Inventory::Csv::record(cells);
-        }
-        ApiResponse resp;
-        resp.body = csv.toUtf8();
-        resp.contentType = "text/csv; charset=utf-8";
-        return resp;
-    }
-    if (p == QLatin1String("/api/v1/tokens") && r.method == "GET") {
-        QJsonArray out;
-        for (const TokenInfo &t : m_store.tokens())
-            out.append(QJsonObject{{QStringLiteral("id"), t.id},
-                                   {QStringLiteral("name"), t.name},
-                                   {QStringLiteral("role"), t.role},
-                                   {QStringLiteral("created_at"), t.createdAt},
-                                   {QStringLiteral("revoked_at"), t.revokedAt.isEmpty() ? QJsonValue() : t.revokedAt}});
-        return json(200, out);
-    }
-    if (p == QLatin1String("/api/v1/tokens")) {
-        auto body = objectBody(r.body, {QStringLiteral("name"), QStringLiteral("role")});
-        if (!body)
-            return fromError(body.error());
-        auto name = stringField(*body, "name", true, 128);
-        auto role = stringField(*body, "role", true, 16);
-        if (!name)
-            return fromError(name.error());
-        if (!role)
-            return fromError(role.error());
-        auto secret = m_store.createToken(*name, *role);
-        if (!secret)
-            return fromError(secret.error());
-        return json(201,
-                    QJsonObject{{QStringLiteral("token"), *secret},
-                                {QStringLiteral("name"), *name},
-                                {QStringLiteral("role"), *role}});
-    }
-    if (p == QLatin1String("/api/v1/tokens/*")) {
-        auto revoked = m_store.revokeToken(arg);
-        if (!revoked)
-            return fromError(revoked.error());
-        return json(200, QJsonObject{{QStringLiteral("revoked"), arg}});
-    }
-    return error(404, QStringLiteral("not_found"),
-                 QCoreApplication::translate("Api", "no such endpoint %1").arg(r.path));
+    return route->handler(Call{r, m_store, *token, arg, token->role != QLatin1String("station")});
 }
 
 } // namespace Etabli::Server

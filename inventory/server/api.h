@@ -29,7 +29,9 @@ struct ApiResponse {
 /// The HTTP JSON API under /api/v1 (routes and roles in inventory/README.md).
 /// Every answer is JSON (or CSV for the ENT feed when asked); a bad request gets a
 /// 4xx with {"error": {"code", "message", "detail"}} and changes nothing.
-/// Call from the thread that owns the ServerStore.
+/// One route table: each route names its method, path pattern, roles and handler,
+/// and `handle` goes from the matching route straight to that handler.
+/// Call from the thread that owns the ServerStore (one Api per worker thread).
 class Api
 {
 public:
@@ -38,6 +40,8 @@ public:
 
     explicit Api(ServerStore &store);
     ApiResponse handle(const ApiRequest &request);
+    /// `GET /healthz`: answered by its own lane, so that busy workers never delay it.
+    static bool isHealthCheck(const ApiRequest &request);
 
 private:
     ServerStore &m_store;

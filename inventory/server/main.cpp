@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Établi contributors
 //
-// etabli-server --db DB --listen ADDR:PORT [--tls-cert F --tls-key F]
+// etabli-server --db DB --listen ADDR:PORT [--tls-cert F --tls-key F] [--workers N] [--idle-timeout S]
+//               [--max-connections-per-client N]
 // etabli-server --db DB token create --role ROLE --name NAME | token list | token revoke ID|NAME
+// etabli-server --db DB rebuild   (recounts the dashboard projections from the log)
+// etabli-server --db DB backup FILE | restore FILE
 #include "common/appdefaults.h"
 #include "inventory/server/api.h"
 #include "inventory/server/httpadaptor.h"
@@ -18,6 +21,8 @@
 #include <QSslCertificate>
 #include <QSslKey>
 #include <QTextStream>
+
+#include <sys/resource.h>
 
 using namespace Etabli;
 using namespace Etabli::Server;
@@ -36,10 +41,12 @@ int usage(const QString &message)
                         << QCoreApplication::translate(
                                "etabli-server",
                                "usage: etabli-server --db DB --listen ADDR:PORT [--tls-cert FILE --tls-key FILE]\n"
+                               "         [--workers N] [--idle-timeout SECONDS] [--max-connections-per-client N]\n"
                                "       etabli-server --db DB token create --role station|supervisor|desk|ent"
                                " --name NAME\n"
                                "       etabli-server --db DB token list [--json]\n"
-                               "       etabli-server --db DB token revoke ID|NAME")
+                               "       etabli-server --db DB token revoke ID|NAME\n"
+                               "       etabli-server --db DB rebuild | backup FILE | restore FILE")
                         << Qt::endl;
     return 2;
 }
@@ -117,6 +124,15 @@ int main(int argc, char **argv)
         {QStringLiteral("name"), QCoreApplication::translate("etabli-server", "token name"), QStringLiteral("NAME")},
         {QStringLiteral("json"), QCoreApplication::translate("etabli-server", "JSON output")},
         {QStringLiteral("lang"), QCoreApplication::translate("etabli-server", "fr or en"), QStringLiteral("LANG")},
+        {QStringLiteral("workers"),
+         QCoreApplication::translate("etabli-server", "requests handled at once (default: four per core, at least 16)"),
+         QStringLiteral("N")},
+        {QStringLiteral("idle-timeout"),
+         QCoreApplication::translate("etabli-server", "close a connection idle this long (default 60 seconds)"),
+         QStringLiteral("SECONDS")},
+        {QStringLiteral("max-connections-per-client"),
+         QCoreApplication::translate("etabli-server", "connections one client address may hold (default 100)"),
+         QStringLiteral("N")},
     });
     parser.addHelpOption();
     if (!parser.parse(app.arguments()))
@@ -134,6 +150,30 @@ int main(int argc, char **argv)
         if (!store)
             return fail(store.error());
         return tokenCommand(**store, args, parser);
+    }
+    if ((args.value(0) == QLatin1String("backup") || args.value(0) == QLatin1String("restore")) && args.size() == 2) {
+        auto store = ServerStore::open(parser.value(QStringLiteral("db")));
+        if (!store)
+            return fail(store.error());
+        const bool backup = args.value(0) == QLatin1String("backup");
+        if (auto r = backup ? (*store)->backup(args.value(1)) : (*store)->restore(args.value(1)); !r)
+            return fail(r.error());
+        QTextStream(stdout) << (backup ? QCoreApplication::translate("etabli-server", "backed up into %1")
+                                       : QCoreApplication::translate("etabli-server", "restored from %1"))
+                                   .arg(args.value(1))
+                            << Qt::endl;
+        return 0;
+    }
+    if (args.value(0) == QLatin1String("rebuild") && args.size() == 1) {
+        auto store = ServerStore::open(parser.value(QStringLiteral("db")));
+        if (!store)
+            return fail(store.error());
+        if (auto r = (*store)->rebuildProjections(); !r)
+            return fail(r.error());
+        QTextStream(stdout) << QCoreApplication::translate("etabli-server",
+                                                           "figures and event counts recounted from the log")
+                            << Qt::endl;
+        return 0;
     }
     if (!args.isEmpty())
         return usage(QCoreApplication::translate("etabli-server", "unknown command «%1»").arg(args.first()));
@@ -158,12 +198,60 @@ int main(int argc, char **argv)
                          "plain HTTP is only allowed on loopback: give --tls-cert and --tls-key to listen on %1")
                          .arg(host));
 
-    auto store = ServerStore::open(parser.value(QStringLiteral("db")));
+    HttpOptions options;
+    const auto number = [&parser](const char *name, double min, double max, double *out) {
+        if (!parser.isSet(QLatin1String(name)))
+            return true;
+        bool ok = false;
+        *out = parser.value(QLatin1String(name)).toDouble(&ok);
+        return ok && *out >= min && *out <= max;
+    };
+    double workers = 0, idle = 60, perClient = options.maxConnectionsPerAddress;
+    if (!number("workers", 1, 256, &workers) || !number("idle-timeout", 0.05, 86400, &idle)
+        || !number("max-connections-per-client", 1, 1000000, &perClient))
+        return usage(QCoreApplication::translate(
+            "etabli-server",
+            "--workers takes 1 to 256, --idle-timeout 0.05 to 86400 seconds, --max-connections-per-client 1 or more"));
+    options.workers = int(workers);
+    options.idleTimeoutMs = int(idle * 1000);
+    options.maxConnectionsPerAddress = int(perClient);
+
+    // Creates or upgrades the schema once; each worker thread then attaches its own connection.
+    const QString url = parser.value(QStringLiteral("db"));
+    auto store = ServerStore::open(url);
     if (!store)
         return fail(store.error());
+    store->reset();
 
-    Api api(**store);
-    HttpAdaptor http([&api](const ApiRequest &r) { return api.handle(r); });
+    // Every idle connection is a descriptor: take what the system allows.
+    rlimit files{};
+    if (getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur < files.rlim_max) {
+        files.rlim_cur = files.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &files);
+    }
+
+    HttpAdaptor http(
+        [url]() -> HttpAdaptor::Handler {
+            auto opened = ServerStore::open(url, ServerStore::OpenMode::Attach);
+            if (!opened) {
+                const Error error = opened.error();
+                qWarning("etabli-server: a worker has no database connection: %s", qPrintable(error.message));
+                return [error](const ApiRequest &) {
+                    ApiResponse r;
+                    r.status = 503;
+                    r.body = QJsonDocument(
+                                 QJsonObject{{QStringLiteral("error"),
+                                              QJsonObject{{QStringLiteral("code"), QStringLiteral("unavailable")},
+                                                          {QStringLiteral("message"), error.message}}}})
+                                 .toJson(QJsonDocument::Compact);
+                    return r;
+                };
+            }
+            std::shared_ptr<ServerStore> own(std::move(*opened));
+            auto api = std::make_shared<Api>(*own);
+            return [own, api](const ApiRequest &r) { return api->handle(r); };
+        },
+        options);
     if (tls) {
         QFile certFile(parser.value(QStringLiteral("tls-cert"))), keyFile(parser.value(QStringLiteral("tls-key")));
         if (!certFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly))

@@ -11,6 +11,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QScopeGuard>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -33,7 +34,97 @@ Error sqlFailure(const QString &sql, const QSqlQuery &q)
         QStringLiteral("sql"));
 }
 
+struct PgTarget {
+    QString hosts; ///< one, or a comma-separated list libpq tries in turn
+    int port = 0; ///< when every host has the same port
+    QString user, password, database;
+    QString options; ///< libpq keywords, `;`-separated (QPSQL's connect options)
+};
+
+/// postgresql://USER[:PASSWORD]@HOST[:PORT][,HOST[:PORT]…]/DB[?host=…&target_session_attrs=…]
+/// (QUrl takes one host only). Query items other than `host` are passed to libpq as they are.
+Result<PgTarget> parsePostgresUrl(const QString &url)
+{
+    const auto bad = [&url] {
+        return makeError(ErrorCode::InvalidArgument,
+                         QCoreApplication::translate("ServerStore", "invalid PostgreSQL URL %1").arg(url));
+    };
+    QString rest = url.mid(url.indexOf(QLatin1String("://")) + 3);
+    const qsizetype slash = rest.indexOf(QLatin1Char('/'));
+    if (slash <= 0)
+        return bad();
+    QString authority = rest.left(slash);
+    QString path = rest.mid(slash + 1), queryText;
+    if (const qsizetype q = path.indexOf(QLatin1Char('?')); q >= 0) {
+        queryText = path.mid(q + 1);
+        path = path.left(q);
+    }
+    PgTarget t;
+    t.database = QUrl::fromPercentEncoding(path.toUtf8());
+    if (const qsizetype at = authority.lastIndexOf(QLatin1Char('@')); at >= 0) {
+        const QString user = authority.left(at);
+        authority = authority.mid(at + 1);
+        const qsizetype colon = user.indexOf(QLatin1Char(':'));
+        t.user = QUrl::fromPercentEncoding(user.left(colon).toUtf8());
+        if (colon >= 0)
+            t.password = QUrl::fromPercentEncoding(user.mid(colon + 1).toUtf8());
+    }
+    QStringList hosts, ports;
+    for (const QString &part : authority.split(QLatin1Char(','))) {
+        QString host = part, port;
+        const qsizetype close = part.lastIndexOf(QLatin1Char(']'));
+        const qsizetype colon = part.lastIndexOf(QLatin1Char(':'));
+        if (colon > close) {
+            host = part.left(colon);
+            port = part.mid(colon + 1);
+            bool ok = false;
+            if (port.toUInt(&ok) > 65535 || !ok)
+                return bad();
+        }
+        if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+            host = host.mid(1, host.size() - 2);
+        hosts << host;
+        ports << port;
+    }
+    if (t.database.isEmpty() || hosts.contains(QString()))
+        return bad();
+    QStringList options;
+    const QUrlQuery query(queryText);
+    for (const auto &[key, value] : query.queryItems(QUrl::FullyDecoded)) {
+        if (key == QLatin1String("host"))
+            hosts = value.split(QLatin1Char(','));
+        else if (!key.isEmpty() && !key.contains(QLatin1Char(';')) && !value.contains(QLatin1Char(';')))
+            options << key + QLatin1Char('=') + value;
+        else
+            return bad();
+    }
+    t.hosts = hosts.join(QLatin1Char(','));
+    if (ports.size() == 1 || ports.count(ports.first()) == ports.size())
+        t.port = ports.first().toInt();
+    else
+        options << QStringLiteral("port=") + ports.join(QLatin1Char(','));
+    t.options = options.join(QLatin1Char(';'));
+    return t;
+}
+
 } // namespace
+
+bool ServerStore::Private::reconnectIfLost() const
+{
+    QSqlDatabase database = db();
+    if (!postgres || database.isOpen())
+        return false;
+    // The server went away (restart, failover): start again on a new connection, which libpq
+    // makes to the first host of the list that answers as asked (target_session_attrs).
+    cache.clear();
+    ++generation;
+    database.close();
+    if (!database.open())
+        return false;
+    QSqlQuery q(database);
+    q.exec(QStringLiteral("SET client_min_messages TO WARNING"));
+    return true;
+}
 
 Result<QSqlQuery> ServerStore::Private::run(const QString &sql, const QVariantList &binds) const
 {
@@ -41,8 +132,11 @@ Result<QSqlQuery> ServerStore::Private::run(const QString &sql, const QVariantLi
     q.setForwardOnly(true);
     // QPSQL prepares through PREPARE, which refuses DDL: unbound statements run as is.
     if (binds.isEmpty()) {
-        if (!q.exec(sql))
-            return sqlFailure(sql, q);
+        if (!q.exec(sql)) {
+            const Error error = sqlFailure(sql, q);
+            reconnectIfLost(); // this request fails; the next one finds a connection
+            return error;
+        }
         return q;
     }
     // Bound statements are prepared once and kept: the push path runs the same few
@@ -50,8 +144,11 @@ Result<QSqlQuery> ServerStore::Private::run(const QString &sql, const QVariantLi
     // statement again (every caller here does).
     auto cached = cache.find(sql);
     if (cached == cache.end()) {
-        if (!q.prepare(sql))
-            return sqlFailure(sql, q);
+        if (!q.prepare(sql)) {
+            const Error error = sqlFailure(sql, q);
+            reconnectIfLost();
+            return error;
+        }
         // A shallow copy sharing the result is exactly what the cache wants here.
         QT_WARNING_PUSH
         QT_WARNING_DISABLE_DEPRECATED
@@ -64,8 +161,11 @@ Result<QSqlQuery> ServerStore::Private::run(const QString &sql, const QVariantLi
         prepared.bindValue(
             i, v.typeId() == QMetaType::QString && v.toString().isNull() ? QVariant(QStringLiteral("")) : v);
     }
-    if (!prepared.exec())
-        return sqlFailure(sql, prepared);
+    if (!prepared.exec()) {
+        const Error error = sqlFailure(sql, prepared);
+        reconnectIfLost();
+        return error;
+    }
     QT_WARNING_PUSH
     QT_WARNING_DISABLE_DEPRECATED
     return prepared;
@@ -93,11 +193,12 @@ bool ServerStore::isPostgres() const
     return d->postgres;
 }
 
-Result<std::unique_ptr<ServerStore>> ServerStore::open(const QString &url)
+Result<std::unique_ptr<ServerStore>> ServerStore::open(const QString &url, OpenMode mode)
 {
     static std::atomic<int> counter{0};
     std::unique_ptr<ServerStore> store(new ServerStore);
     store->d->connection = QStringLiteral("etabli-server-%1").arg(++counter);
+    store->d->url = url;
     QSqlDatabase db;
     if (url.startsWith(QLatin1String("sqlite:"))) {
         const QString path = url.mid(7);
@@ -116,20 +217,18 @@ Result<std::unique_ptr<ServerStore>> ServerStore::open(const QString &url)
         db.setDatabaseName(path);
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
     } else if (url.startsWith(QLatin1String("postgresql://")) || url.startsWith(QLatin1String("postgres://"))) {
-        const QUrl u(url);
-        if (!u.isValid())
-            return makeError(ErrorCode::InvalidArgument,
-                             QCoreApplication::translate("ServerStore", "invalid PostgreSQL URL %1").arg(url));
+        auto target = parsePostgresUrl(url);
+        if (!target)
+            return target.error();
         store->d->postgres = true;
         db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), store->d->connection);
-        const QUrlQuery query(u);
-        db.setHostName(query.hasQueryItem(QStringLiteral("host")) ? query.queryItemValue(QStringLiteral("host"))
-                                                                  : u.host());
-        if (u.port() > 0)
-            db.setPort(u.port());
-        db.setUserName(u.userName());
-        db.setPassword(u.password());
-        db.setDatabaseName(u.path().mid(1));
+        db.setHostName(target->hosts);
+        if (target->port > 0)
+            db.setPort(target->port);
+        db.setUserName(target->user);
+        db.setPassword(target->password);
+        db.setDatabaseName(target->database);
+        db.setConnectOptions(target->options);
     } else {
         return makeError(ErrorCode::InvalidArgument,
                          QCoreApplication::translate(
@@ -165,8 +264,9 @@ Result<std::unique_ptr<ServerStore>> ServerStore::open(const QString &url)
     if (store->d->postgres)
         if (auto q = store->d->run(QStringLiteral("SET client_min_messages TO WARNING")); !q)
             return q.error();
-    if (auto m = store->d->migrate(); !m)
-        return m.error();
+    if (mode == OpenMode::Create)
+        if (auto m = store->d->migrate(); !m)
+            return m.error();
     return store;
 }
 
@@ -209,10 +309,10 @@ Result<void> ServerStore::Private::migrate()
             .arg(serial),
     };
     QSqlDatabase database = db();
-    if (!database.transaction())
-        return makeError(ErrorCode::Io,
-                         QCoreApplication::translate("ServerStore", "cannot start the schema upgrade: %1")
-                             .arg(database.lastError().text()));
+    // Several servers may start at once on one database: one upgrades, the others wait.
+    const auto writer = lockWriter();
+    if (auto begun = beginWrite(); !begun)
+        return begun.error();
     for (const QString &sql : schema)
         if (auto q = run(sql); !q) {
             database.rollback();
@@ -235,6 +335,12 @@ Result<void> ServerStore::Private::migrate()
             database.rollback();
             return q.error();
         }
+    if (auto f = migrateFigures(); !f) {
+        idle();
+        database.rollback();
+        return f.error();
+    }
+    idle();
     if (!database.commit())
         return makeError(ErrorCode::Io,
                          QCoreApplication::translate("ServerStore", "cannot commit the schema: %1")
@@ -305,7 +411,7 @@ Result<Inventory::EventRules::Before> ServerStore::Private::before(const Event &
     return b;
 }
 
-Result<QString> ServerStore::Private::apply(const Event &e)
+Result<QString> ServerStore::Private::apply(const Event &e, bool strict)
 {
     namespace EventType = Inventory::EventType;
     auto b = before(e);
@@ -413,15 +519,18 @@ Result<QString> ServerStore::Private::apply(const Event &e)
 
 Result<PushOutcome> ServerStore::create(const Event &event, const QString &createdBy)
 {
-    d->strict = true;
-    auto outcome = push({event}, createdBy);
-    d->strict = false;
+    auto outcome = d->push({event}, createdBy, true);
     if (!outcome)
         return outcome.error();
     return outcome->first();
 }
 
 Result<QList<PushOutcome>> ServerStore::push(const QList<Event> &events, const QString &pushedBy)
+{
+    return d->push(events, pushedBy, false);
+}
+
+Result<QList<PushOutcome>> ServerStore::Private::push(const QList<Event> &events, const QString &pushedBy, bool strict)
 {
     // Everything is checked before anything is written; the transaction is the
     // second line: an unknown asset found while applying rolls the batch back.
@@ -431,55 +540,125 @@ Result<QList<PushOutcome>> ServerStore::push(const QList<Event> &events, const Q
                 valid.error().code,
                 QCoreApplication::translate("ServerStore", "event %1: %2").arg(e.uuid, valid.error().message),
                 valid.error().detail);
-    QSqlDatabase database = d->db();
-    if (!database.transaction())
-        return makeError(ErrorCode::Io,
-                         QCoreApplication::translate("ServerStore", "cannot start a transaction: %1")
-                             .arg(database.lastError().text()));
-    auto fail = [this, &database](const Error &error) -> Result<QList<PushOutcome>> {
-        d->idle();
-        database.rollback();
-        return error;
-    };
+    // Written with whatever other pushes wait meanwhile, in one transaction (serverstore_writer.cpp).
+    return commitInGroup(events, pushedBy, strict);
+}
+
+namespace {
+
+/// Rows per multi-row statement, largest first: few statement shapes to prepare, few
+/// round trips per batch (a round trip per statement is what PostgreSQL costs most).
+constexpr qsizetype kChunks[] = {500, 100, 50, 20, 10, 5, 2, 1};
+
+template<typename Each>
+void inChunks(qsizetype total, Each each)
+{
+    for (qsizetype at = 0; at < total;) {
+        qsizetype n = 1;
+        for (qsizetype c : kChunks)
+            if (c <= total - at) {
+                n = c;
+                break;
+            }
+        each(at, n);
+        at += n;
+    }
+}
+
+QString placeholders(qsizetype rows, int columns)
+{
+    QStringList one(columns, QStringLiteral("?"));
+    const QString row = QLatin1Char('(') + one.join(QStringLiteral(", ")) + QLatin1Char(')');
+    return QStringList(rows, row).join(QStringLiteral(", "));
+}
+
+} // namespace
+
+Result<QList<PushOutcome>> ServerStore::Private::storeBatch(const QList<Event> &events, const QString &pushedBy,
+                                                            const QString &received, bool strict)
+{
+    // The UUIDs already stored, a chunk of the batch a query.
+    QHash<QString, PushOutcome> known;
+    std::optional<Error> failed;
+    inChunks(events.size(), [&](qsizetype at, qsizetype n) {
+        if (failed)
+            return;
+        QVariantList binds;
+        for (qsizetype i = at; i < at + n; ++i)
+            binds << events[i].uuid;
+        auto x = run(QStringLiteral("SELECT uuid, seq, status, note FROM events WHERE uuid IN (%1)")
+                         .arg(QStringList(n, QStringLiteral("?")).join(QStringLiteral(", "))),
+                     binds);
+        if (!x) {
+            failed = x.error();
+            return;
+        }
+        while (x->next())
+            known.insert(x->value(0).toString(),
+                         PushOutcome{x->value(0).toString(), false, x->value(1).toLongLong(), x->value(2).toString(),
+                                     x->value(3).toString()});
+    });
+    if (failed)
+        return *failed;
+
+    // Applied one by one in arrival order (apply reads the state tables, never this batch's
+    // rows of `events`), then appended together below.
     QList<PushOutcome> out;
-    const QString received = now();
+    QList<const Event *> fresh;
+    QHash<QPair<QString, QString>, qint64> counts;
     for (const Event &e : events) {
-        auto x = d->run(QStringLiteral("SELECT seq, status, note FROM events WHERE uuid = ?"), {e.uuid});
-        if (!x)
-            return fail(x.error());
-        if (x->next()) {
-            out.append(
-                PushOutcome{e.uuid, false, x->value(0).toLongLong(), x->value(1).toString(), x->value(2).toString()});
+        if (auto k = known.constFind(e.uuid); k != known.constEnd()) {
+            out.append(*k);
             continue;
         }
-        auto note = d->apply(e);
+        auto note = apply(e, strict);
         if (!note)
-            return fail(note.error());
+            return note.error();
         const QString status = note->isEmpty() ? QStringLiteral("applied") : QStringLiteral("overridden");
-        auto ins = d->run(QStringLiteral("INSERT INTO events(uuid, station, worker, time, time_ms, type, asset_tag,"
-                                         " payload, status, note, received_at, pushed_by)"
-                                         " VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq"),
-                          {e.uuid, e.station, e.worker, Inventory::isoTime(e.time), e.time.toMSecsSinceEpoch(), e.type,
-                           e.assetTag.isEmpty() ? QVariant() : QVariant(e.assetTag), compact(e.payload), status, *note,
-                           received, pushedBy});
-        if (!ins)
-            return fail(ins.error());
-        if (!ins->next())
-            return fail(
-                makeError(ErrorCode::Internal,
-                          QCoreApplication::translate("ServerStore", "the server store returned no sequence number")));
-        out.append(PushOutcome{e.uuid, true, ins->value(0).toLongLong(), status, *note});
-        if (auto c = d->run(QStringLiteral("INSERT INTO event_counts(type, status, n) VALUES(?, ?, 1)"
-                                           " ON CONFLICT(type, status) DO UPDATE SET n = event_counts.n + 1"),
-                            {e.type, status});
-            !c)
-            return fail(c.error());
+        out.append(PushOutcome{e.uuid, true, 0, status, *note});
+        known.insert(e.uuid, PushOutcome{e.uuid, false, 0, status, *note}); // twice in one batch: stored once
+        fresh.append(&e);
+        ++counts[{e.type, status}];
     }
-    d->idle();
-    if (!database.commit())
-        return fail(makeError(
-            ErrorCode::Io,
-            QCoreApplication::translate("ServerStore", "cannot commit: %1").arg(database.lastError().text())));
+
+    // seq is given in VALUES order; read back by UUID, since RETURNING promises no order.
+    QHash<QString, qint64> seqs;
+    inChunks(fresh.size(), [&](qsizetype at, qsizetype n) {
+        if (failed)
+            return;
+        QVariantList binds;
+        for (qsizetype i = at; i < at + n; ++i) {
+            const Event &e = *fresh[i];
+            const PushOutcome verdict = known.value(e.uuid);
+            binds << e.uuid << e.station << e.worker << Inventory::isoTime(e.time) << e.time.toMSecsSinceEpoch()
+                  << e.type << (e.assetTag.isEmpty() ? QVariant() : QVariant(e.assetTag)) << compact(e.payload)
+                  << verdict.status << verdict.note << received << pushedBy;
+        }
+        auto ins = run(QStringLiteral("INSERT INTO events(uuid, station, worker, time, time_ms, type, asset_tag,"
+                                      " payload, status, note, received_at, pushed_by) VALUES %1 RETURNING uuid, seq")
+                           .arg(placeholders(n, 12)),
+                       binds);
+        if (!ins) {
+            failed = ins.error();
+            return;
+        }
+        while (ins->next())
+            seqs.insert(ins->value(0).toString(), ins->value(1).toLongLong());
+    });
+    if (failed)
+        return *failed;
+    if (seqs.size() != fresh.size())
+        return makeError(ErrorCode::Internal,
+                         QCoreApplication::translate("ServerStore", "the server store returned no sequence number"));
+    for (PushOutcome &o : out)
+        if (o.seq == 0)
+            o.seq = seqs.value(o.uuid);
+    for (auto c = counts.cbegin(); c != counts.cend(); ++c)
+        if (auto q = run(QStringLiteral("INSERT INTO event_counts(type, status, n) VALUES(?, ?, ?)"
+                                        " ON CONFLICT(type, status) DO UPDATE SET n = event_counts.n + excluded.n"),
+                         {c.key().first, c.key().second, c.value()});
+            !q)
+            return q.error();
     return out;
 }
 
@@ -490,6 +669,22 @@ Result<QJsonArray> ServerStore::pull(qint64 since, int limit, bool withFamilyDat
     if (!withFamilyData)
         sql += QStringLiteral(" AND type <> '%1'").arg(Inventory::EventType::BeneficiaryAdded);
     sql += QStringLiteral(" ORDER BY seq LIMIT %1").arg(limit + 1);
+    // One snapshot for the page and for the end of the log below: read apart, an event
+    // committed in between (another thread or server) would be jumped over by the cursor.
+    QSqlDatabase database = d->db();
+    if (!database.transaction() && (!d->reconnectIfLost() || !database.transaction()))
+        return makeError(ErrorCode::Io,
+                         QCoreApplication::translate("ServerStore", "cannot start a transaction: %1")
+                             .arg(database.lastError().text()));
+    if (d->postgres)
+        if (auto iso = d->run(QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")); !iso) {
+            database.rollback();
+            return iso.error();
+        }
+    const auto end = qScopeGuard([this, &database] {
+        d->idle();
+        database.commit();
+    });
     auto q = d->run(sql, {since});
     if (!q)
         return q.error();
@@ -542,7 +737,10 @@ qint64 ServerStore::eventCount() const
 
 bool ServerStore::healthy() const
 {
+    const quint64 connection = d->generation;
     auto q = d->run(QStringLiteral("SELECT 1"));
+    if (!q && d->generation != connection) // it was lost and is back: ask the new one
+        q = d->run(QStringLiteral("SELECT 1"));
     return q && q->next();
 }
 

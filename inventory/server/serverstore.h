@@ -38,12 +38,17 @@ struct PushOutcome {
 /// applied in arrival order and a move from a state the asset is no longer in, or a
 /// second asset.added of a tag, is kept as `overridden`.
 ///
-/// Not thread-safe: one ServerStore per thread (the server runs one event loop).
+/// Not thread-safe: one ServerStore (one database connection) per thread. Any number
+/// of them, in one process or many, may share one database: writes are serialised
+/// by the database (see ServerStore::Private::beginWrite), never by process memory.
 class ServerStore
 {
 public:
+    /// `Create` makes or upgrades the schema; `Attach` (more connections to a database
+    /// already opened with Create) only connects.
+    enum class OpenMode { Create, Attach };
     ~ServerStore();
-    static Result<std::unique_ptr<ServerStore>> open(const QString &url);
+    static Result<std::unique_ptr<ServerStore>> open(const QString &url, OpenMode mode = OpenMode::Create);
     bool isPostgres() const;
 
     // --- tokens
@@ -74,7 +79,18 @@ public:
     Result<QJsonArray> donors() const;
     Result<QJsonArray> beneficiaries() const;
     Result<QJsonArray> handovers() const;
+    /// The dashboard: read from a projection kept in each event's transaction, so it
+    /// costs the same at 1 M assets as at 10.
     Result<QJsonObject> figures() const;
+    /// Recounts the projections (figures, event counts) from the tables and the log.
+    Result<void> rebuildProjections();
+
+    // --- backups (serverstore_backup.cpp), while servers run
+    /// A consistent copy into a new file (0600): SQLite's online backup API, or pg_dump's
+    /// custom format. Never overwrites.
+    Result<void> backup(const QString &file) const;
+    /// Fills this empty database from a backup() file (pg_restore for PostgreSQL).
+    Result<void> restore(const QString &file);
     /// The ENT feed: one row per pupil equipped (a handover not returned).
     Result<QJsonArray> entEquipment() const;
     bool healthy() const;

@@ -13,6 +13,7 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
+#include <mutex>
 #include <optional>
 
 namespace Etabli::Server {
@@ -24,6 +25,7 @@ QString now();
 
 struct ServerStore::Private {
     QString connection;
+    QString url; ///< as given to open()
     bool postgres = false;
 
     QSqlDatabase db() const { return QSqlDatabase::database(connection, false); }
@@ -32,6 +34,11 @@ struct ServerStore::Private {
     Result<QSqlQuery> run(const QString &sql, const QVariantList &binds = {}) const;
 
     mutable QHash<QString, QSqlQuery> cache;
+    /// After a failure: when the PostgreSQL connection is gone, opens a new one (and
+    /// forgets the statements prepared on the old). Returns whether it did.
+    bool reconnectIfLost() const;
+    /// Counts connections replaced: a transaction begun under another count is gone.
+    mutable quint64 generation = 0;
     /// Ends every cached statement left half-read, so SQLite holds no read snapshot
     /// (which would keep the WAL from being checkpointed) once an operation is over.
     void idle() const
@@ -40,14 +47,39 @@ struct ServerStore::Private {
             q.finish();
     }
 
+    /// Writers take turns. SQLite has one writer: the threads of this process queue on
+    /// a mutex (other processes on the busy timeout) and write in `BEGIN IMMEDIATE`
+    /// transactions. PostgreSQL: every write transaction that appends events first
+    /// takes one advisory lock, so `seq` order is commit order and apply order across
+    /// every server process on the database (a puller never sees seq N+1 before N).
+    std::unique_lock<std::mutex> lockWriter() const;
+    /// Starts a write transaction as said above.
+    Result<void> beginWrite();
+    /// Stores `events` together with the other pushes waiting at the same moment, in one
+    /// transaction: the first waiting thread writes the group on its connection, each
+    /// batch in a savepoint (a refused batch is rolled back alone), and everyone gets
+    /// their answer after the one commit (serverstore_writer.cpp). One queue per process:
+    /// a server process serves one database.
+    Result<QList<PushOutcome>> commitInGroup(const QList<Inventory::Event> &events, const QString &pushedBy,
+                                             bool strict);
+    /// Validates `events` by the event rules, then stores them through the group commit.
+    Result<QList<PushOutcome>> push(const QList<Inventory::Event> &events, const QString &pushedBy, bool strict);
+    /// Stores one batch in the current transaction: known UUIDs are reported, new events
+    /// applied and appended (serverstore.cpp).
+    Result<QList<PushOutcome>> storeBatch(const QList<Inventory::Event> &events, const QString &pushedBy,
+                                          const QString &received, bool strict);
+
     Result<void> migrate();
+    /// The figures projection: its table, its triggers, counted once (serverstore_figures.cpp).
+    Result<void> migrateFigures();
+    /// Recounts figure_counts and event_counts from the tables and the log (in the caller's transaction).
+    Result<void> recount();
     /// Applies one new event to the state by the event rules (inventory/eventrules.h);
-    /// returns the note when it is overridden.
-    Result<QString> apply(const Inventory::Event &e);
+    /// returns the note when it is overridden. `strict` (ServerStore::create, an event the
+    /// server makes itself): a refusal of the rules is an error, not an overridden event.
+    Result<QString> apply(const Inventory::Event &e, bool strict);
     /// What the event rules need to decide `e` here.
     Result<Inventory::EventRules::Before> before(const Inventory::Event &e) const;
-    /// Set by create(): a refusal of the rules is an error, not an overridden event.
-    bool strict = false;
 };
 
 } // namespace Etabli::Server

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Établi contributors
 //
-// The server store's read side for the API: assets, lots, donors, family data for the desk,
-// the dashboard figures and the ENT feed.
+// The server store's read side for the API: assets, lots, donors, family data for the desk
+// and the ENT feed (the dashboard figures are in serverstore_figures.cpp).
 #include "inventory/server/serverstore_p.h"
 
 #include <QCoreApplication>
@@ -111,43 +111,6 @@ Result<QJsonArray> ServerStore::handovers() const
     return rows(std::move(q),
                 {QStringLiteral("asset_tag"), QStringLiteral("beneficiary"), QStringLiteral("handed_over_at"),
                  QStringLiteral("warranty_until"), QStringLiteral("master_version"), QStringLiteral("returned_at")});
-}
-
-Result<QJsonObject> ServerStore::figures() const
-{
-    QJsonObject out;
-    auto group = [this](const QString &sql) -> Result<QJsonObject> {
-        auto q = d->run(sql);
-        if (!q)
-            return q.error();
-        QJsonObject o;
-        while (q->next())
-            o.insert(q->value(0).toString(), q->value(1).toLongLong());
-        return o;
-    };
-    const std::pair<const char *, const char *> groups[] = {
-        {"assets_by_state", "SELECT state, count(*) FROM assets GROUP BY state"},
-        {"assets_by_kind", "SELECT kind, count(*) FROM assets GROUP BY kind"},
-        {"hs_by_part", "SELECT part, count(*) FROM hs_parts GROUP BY part"},
-        {"assets_by_donor",
-         "SELECT l.donor, count(*) FROM assets a JOIN lots l ON l.reference = a.lot"
-         " GROUP BY l.donor"},
-        {"overridden_by_type", "SELECT type, n FROM event_counts WHERE status = 'overridden'"},
-    };
-    for (const auto &[name, sql] : groups) {
-        auto g = group(QString::fromLatin1(sql));
-        if (!g)
-            return g.error();
-        out.insert(QLatin1String(name), *g);
-    }
-    auto h = d->run(QStringLiteral("SELECT count(*), count(returned_at) FROM handovers"));
-    if (!h)
-        return h.error();
-    if (h->next()) {
-        out.insert(QStringLiteral("handed_over"), h->value(0).toLongLong());
-        out.insert(QStringLiteral("returned"), h->value(1).toLongLong());
-    }
-    return out;
 }
 
 Result<QJsonArray> ServerStore::entEquipment() const

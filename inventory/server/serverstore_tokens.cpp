@@ -36,6 +36,7 @@ Result<QString> ServerStore::createToken(const QString &name, const QString &rol
                                          reinterpret_cast<quint32 *>(random.data() + random.size()));
     const QString secret = QStringLiteral("etb_")
         + QString::fromLatin1(random.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    const auto writer = d->lockWriter();
     auto q = d->run(QStringLiteral("INSERT INTO tokens(name, role, hash, created_at) VALUES(?, ?, ?, ?)"),
                     {name.trimmed(), role, hashToken(secret), now()});
     if (!q)
@@ -57,6 +58,7 @@ Result<void> ServerStore::revokeToken(const QString &idOrName)
 {
     bool isId = false;
     const qint64 id = idOrName.toLongLong(&isId);
+    const auto writer = d->lockWriter();
     auto q = isId
         ? d->run(QStringLiteral("UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL"), {now(), id})
         : d->run(QStringLiteral("UPDATE tokens SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL"),
@@ -75,9 +77,12 @@ Result<TokenInfo> ServerStore::authenticate(const QString &secret) const
     if (secret.isEmpty() || secret.size() > 256)
         return makeError(ErrorCode::Unauthorized,
                          QCoreApplication::translate("ServerStore", "missing or malformed token"));
-    auto q
-        = d->run(QStringLiteral("SELECT id, name, role, created_at FROM tokens WHERE hash = ? AND revoked_at IS NULL"),
-                 {hashToken(secret)});
+    const QString sql
+        = QStringLiteral("SELECT id, name, role, created_at FROM tokens WHERE hash = ? AND revoked_at IS NULL");
+    const quint64 connection = d->generation;
+    auto q = d->run(sql, {hashToken(secret)});
+    if (!q && d->generation != connection) // the first statement of a request: safe to ask the new connection
+        q = d->run(sql, {hashToken(secret)});
     if (!q)
         return q.error();
     const bool found = q->next();

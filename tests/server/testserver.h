@@ -186,6 +186,7 @@ public:
         m_process.reset();
     }
     QString url() const { return QStringLiteral("%1://127.0.0.1:%2").arg(scheme).arg(port); }
+    qint64 pid() const { return m_process ? m_process->processId() : 0; }
 
     /// `etabli-server --db DB token create …`: returns the last line (the token).
     static QString createToken(const QString &db, const QString &role, const QString &name)

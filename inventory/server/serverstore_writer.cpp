@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Établi contributors
+//
+// How the server store writes: one writer at a time (a process mutex and BEGIN IMMEDIATE
+// on SQLite, an advisory lock on PostgreSQL), and pushes that arrive together committed
+// together (group commit, as LevelDB's DBImpl::Write does): one fsync for many batches.
+#include "inventory/server/serverstore_p.h"
+
+#include <QCoreApplication>
+#include <QSqlError>
+
+#include <condition_variable>
+#include <deque>
+
+namespace Etabli::Server {
+
+using Inventory::Event;
+
+namespace {
+/// The key of the advisory lock that orders appends on PostgreSQL ("etabli" in ASCII).
+constexpr qint64 kAppendLock = 0x657461626c69;
+} // namespace
+
+std::unique_lock<std::mutex> ServerStore::Private::lockWriter() const
+{
+    static std::mutex sqliteWriter;
+    return postgres ? std::unique_lock<std::mutex>() : std::unique_lock<std::mutex>(sqliteWriter);
+}
+
+Result<void> ServerStore::Private::beginWrite()
+{
+    if (!postgres) {
+        if (auto q = run(QStringLiteral("BEGIN IMMEDIATE")); !q)
+            return q.error();
+        return {};
+    }
+    QSqlDatabase database = db();
+    if (!database.transaction() && (!reconnectIfLost() || !database.transaction()))
+        return makeError(ErrorCode::Io,
+                         QCoreApplication::translate("ServerStore", "cannot start a transaction: %1")
+                             .arg(database.lastError().text()));
+    if (auto q = run(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kAppendLock)); !q) {
+        database.rollback();
+        return q.error();
+    }
+    return {};
+}
+
+namespace {
+
+/// At most this many events in one group transaction.
+constexpr qsizetype kGroupEvents = 5000;
+
+struct PendingWrite {
+    const QList<Event> *events = nullptr;
+    const QString *pushedBy = nullptr;
+    bool strict = false;
+    std::optional<Result<QList<PushOutcome>>> result;
+};
+
+struct WriteQueue {
+    std::mutex mutex;
+    std::condition_variable changed;
+    std::deque<PendingWrite *> queue;
+};
+
+WriteQueue &writeQueue()
+{
+    static WriteQueue queue;
+    return queue;
+}
+
+} // namespace
+
+Result<QList<PushOutcome>> ServerStore::Private::commitInGroup(const QList<Event> &events, const QString &pushedBy,
+                                                               bool strict)
+{
+    WriteQueue &wq = writeQueue();
+    PendingWrite mine{&events, &pushedBy, strict, {}};
+    std::unique_lock lock(wq.mutex);
+    wq.queue.push_back(&mine);
+    wq.changed.wait(lock, [&] { return mine.result.has_value() || wq.queue.front() == &mine; });
+    if (mine.result)
+        return std::move(*mine.result);
+
+    // This thread writes: itself and whoever waits behind it, in arrival order.
+    std::vector<PendingWrite *> group;
+    qsizetype count = 0;
+    for (PendingWrite *w : wq.queue) {
+        if (!group.empty() && count + w->events->size() > kGroupEvents)
+            break;
+        group.push_back(w);
+        count += w->events->size();
+    }
+    lock.unlock();
+
+    const auto failAll = [&group](const Error &error) {
+        for (PendingWrite *w : group)
+            w->result = error;
+    };
+    {
+        const auto writer = lockWriter();
+        QSqlDatabase database = db();
+        if (auto begun = beginWrite(); !begun) {
+            failAll(begun.error());
+        } else {
+            const quint64 connection = generation;
+            const QString received = now();
+            for (PendingWrite *w : group) {
+                if (auto sp = run(QStringLiteral("SAVEPOINT batch")); !sp) {
+                    w->result = sp.error();
+                    continue;
+                }
+                auto stored = storeBatch(*w->events, *w->pushedBy, received, w->strict);
+                idle();
+                if (!stored)
+                    (void)run(QStringLiteral("ROLLBACK TO SAVEPOINT batch"));
+                (void)run(QStringLiteral("RELEASE SAVEPOINT batch"));
+                w->result = std::move(stored);
+            }
+            idle();
+            if (generation != connection) {
+                // The connection died under the transaction: nothing of it is stored.
+                failAll(makeError(
+                    ErrorCode::Io,
+                    QCoreApplication::translate("ServerStore", "the database connection was lost; push again")));
+            } else if (!database.commit()) {
+                const Error error = makeError(
+                    ErrorCode::Io,
+                    QCoreApplication::translate("ServerStore", "cannot commit: %1").arg(database.lastError().text()));
+                database.rollback();
+                reconnectIfLost();
+                failAll(error); // nothing of the group is stored: every batch may be pushed again
+            }
+        }
+    }
+
+    lock.lock();
+    for (size_t i = 0; i < group.size(); ++i)
+        wq.queue.pop_front();
+    wq.changed.notify_all();
+    return std::move(*mine.result);
+}
+
+} // namespace Etabli::Server
