@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 Établi contributors
+# Installs build/debs/*.deb into a clean Debian 12 root made by mmdebstrap and checks them:
+# `etabli help`, `etabli-server --version`, the service user, no database before the admin
+# asks, a server started from the unit's ExecStart line (as _etabli, with server.conf) answering
+# /healthz, then `apt-get purge` leaving no file outside /var/lib/etabli and /etc/etabli.
+# Run as root after packaging/build-debs.sh (not in CI: it downloads a Debian root, ≈ 5 min).
+#   bash packaging/test-debs.sh [DEBS_DIR]
+# KEEP_ROOT=1 keeps the root in build/debs-test/root for a look.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+debs=$(cd "${1:-$root/build/debs}" && pwd)
+work=$root/build/debs-test
+chroot_dir=$work/root
+mounted=()
+
+say() { echo "test-debs: $*"; }
+fail() { echo "test-debs: FAIL: $*" >&2; exit 1; }
+cleanup() {
+  local m
+  for ((i = ${#mounted[@]} - 1; i >= 0; i--)); do umount -l "${mounted[i]}" 2>/dev/null || true; done
+  [ "${KEEP_ROOT:-0}" = 1 ] || rm -rf "$chroot_dir"
+}
+trap cleanup EXIT
+
+[ "$(id -u)" -eq 0 ] || fail "run as root (mmdebstrap and chroot)"
+ls "$debs"/etabli_*.deb "$debs"/etabli-server_*.deb >/dev/null 2>&1 || fail "no packages in $debs (run packaging/build-debs.sh)"
+command -v mmdebstrap >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq mmdebstrap systemd-container >/dev/null
+
+# The host's Debian mirror (deb822 or one-line sources).
+mirror=$(sed -n 's/^URIs: *\([^ ]*\/debian\)$/\1/p' /etc/apt/sources.list.d/*.sources 2>/dev/null | head -1)
+mirror=${mirror:-http://deb.debian.org/debian}
+security=${mirror%/debian}/debian-security
+
+rm -rf "$work"; mkdir -p "$work"
+say "mmdebstrap bookworm (minbase + apt) from $mirror"
+nice -n 10 mmdebstrap --quiet --variant=apt --include=ca-certificates bookworm "$chroot_dir" \
+  "deb $mirror bookworm main" "deb $mirror bookworm-updates main" "deb $security bookworm-security main"
+
+for m in proc sys dev dev/pts; do
+  case $m in
+    proc) mount -t proc proc "$chroot_dir/proc" ;;
+    sys) mount -t sysfs sys "$chroot_dir/sys" ;;
+    *) mount --bind "/$m" "$chroot_dir/$m" ;;
+  esac
+  mounted+=("$chroot_dir/$m")
+done
+in_root() { chroot "$chroot_dir" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 HOME=/root "$@"; }
+
+# Everything on the root's file system, except what apt and dpkg keep about themselves.
+snapshot() {
+  in_root find / -xdev \( -path /proc -o -path /sys -o -path /dev -o -path /run -o -path /tmp \
+    -o -path /var/cache -o -path /var/log -o -path /var/lib/apt -o -path /var/lib/dpkg \) -prune -o -print | sort
+}
+snapshot >"$work/before.txt"
+
+mkdir -p "$chroot_dir/tmp/debs"
+cp "$debs"/*.deb "$chroot_dir/tmp/debs/"
+say "apt-get install ./*.deb ($(cd "$debs" && ls *.deb | tr '\n' ' '))"
+in_root sh -c 'cd /tmp/debs && DEBIAN_FRONTEND=noninteractive apt-get install -y -q ./*.deb' >"$work/install.log" 2>&1 \
+  || { tail -30 "$work/install.log"; fail "apt-get install ./*.deb"; }
+say "installed: $(in_root dpkg-query -W -f='${Package} ${Version}, ' etabli etabli-station etabli-helper etabli-server)"
+
+in_root etabli help >"$work/help.txt" 2>&1 || fail "etabli help (exit $?)"
+say "etabli help: $(wc -l <"$work/help.txt") lines, first: $(head -1 "$work/help.txt")"
+v=$(in_root etabli-server --version) || fail "etabli-server --version"
+say "etabli-server --version: $v"
+[[ $v == "etabli-server "* ]] || fail "unexpected version line «$v»"
+in_root getent passwd _etabli >/dev/null || fail "postinst did not create the _etabli user"
+say "user: $(in_root getent passwd _etabli)"
+[ ! -e "$chroot_dir/var/lib/etabli/central.sqlite" ] || fail "a database exists before the admin asked for one"
+[ "$(stat -c %a "$chroot_dir/etc/etabli/server.conf")" = 600 ] || fail "server.conf is not 0600"
+in_root test -e /lib/udev/rules.d/60-etabli-label-printers.rules || fail "udev rules missing"
+in_root test -e /usr/share/applications/org.etabli.Station.desktop || fail "desktop entry missing"
+
+# The server from its unit's ExecStart line, with server.conf, as the unit's user, on a free port.
+unit=/lib/systemd/system/etabli-server.service
+in_root test -e $unit || fail "$unit missing"
+exec_start=$(sed -n 's/^ExecStart=//p' "$chroot_dir$unit")
+user=$(sed -n 's/^User=//p' "$chroot_dir$unit")
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+say "ExecStart=$exec_start (User=$user, port $port)"
+# StateDirectory= would make /var/lib/etabli for the user: do as systemd does.
+in_root install -d -m 0750 -o "$user" -g "$user" /var/lib/etabli
+cat >"$chroot_dir/tmp/run-unit.sh" <<RUN
+set -a; . /etc/etabli/server.conf; set +a
+ETABLI_LISTEN=127.0.0.1:$port
+cd /var/lib/etabli
+eval "exec $exec_start"
+RUN
+chroot "$chroot_dir" /usr/bin/env -i PATH=/usr/bin:/bin LANG=C.UTF-8 \
+  setpriv --reuid="$user" --regid="$user" --init-groups --no-new-privs bash /tmp/run-unit.sh >"$work/server.log" 2>&1 &
+server_pid=$!
+answer=
+for _ in $(seq 1 50); do
+  if answer=$(curl -fsS --max-time 2 "http://127.0.0.1:$port/healthz" 2>/dev/null); then break; fi
+  kill -0 $server_pid 2>/dev/null || { cat "$work/server.log"; fail "the server exited"; }
+  sleep 0.2
+done
+kill $server_pid 2>/dev/null || true
+wait $server_pid 2>/dev/null || true
+[ -n "$answer" ] || { cat "$work/server.log"; fail "no answer on /healthz"; }
+say "GET /healthz: $answer"
+say "server log: $(tr '\n' ' ' <"$work/server.log")"
+[ "$(stat -c %U "$chroot_dir/var/lib/etabli/central.sqlite")" = "$user" ] || fail "the database is not the service user's"
+
+say "apt-get purge --autoremove"
+in_root sh -c 'DEBIAN_FRONTEND=noninteractive apt-get purge -y -q --autoremove etabli etabli-station etabli-helper etabli-server' \
+  >"$work/purge.log" 2>&1 || { tail -20 "$work/purge.log"; fail "apt-get purge"; }
+rm -rf "$chroot_dir/tmp/debs" "$chroot_dir/tmp/run-unit.sh"
+snapshot >"$work/after.txt"
+# The _etabli user stays (Debian does not remove system users: files may still carry its uid);
+# adduser's backups of the account files (/etc/passwd- …) are the trace of that.
+comm -13 "$work/before.txt" "$work/after.txt" \
+  | grep -vE '^/(var/lib/etabli|etc/etabli)(/|$)' \
+  | grep -vxE '/etc/(passwd|group|shadow|gshadow)-' >"$work/left.txt" || true
+if [ -s "$work/left.txt" ]; then
+  cat "$work/left.txt"
+  fail "$(wc -l <"$work/left.txt") file(s) left outside /var/lib/etabli and /etc/etabli"
+fi
+say "purge left: $(comm -13 "$work/before.txt" "$work/after.txt" | tr '\n' ' ')"
+say "PASS"
