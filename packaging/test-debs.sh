@@ -22,7 +22,12 @@ fail() { echo "test-debs: FAIL: $*" >&2; exit 1; }
 cleanup() {
   local m
   for ((i = ${#mounted[@]} - 1; i >= 0; i--)); do umount -l "${mounted[i]}" 2>/dev/null || true; done
-  [ "${KEEP_ROOT:-0}" = 1 ] || rm -rf "$chroot_dir"
+  # Never delete through a mount that is still there (/dev is bound into the root).
+  if grep -q " $chroot_dir/" /proc/mounts; then
+    echo "test-debs: mounts left under $chroot_dir: not deleting it" >&2
+  elif [ "${KEEP_ROOT:-0}" != 1 ]; then
+    rm -rf "$chroot_dir"
+  fi
 }
 trap cleanup EXIT
 
@@ -35,19 +40,47 @@ mirror=$(sed -n 's/^URIs: *\([^ ]*\/debian\)$/\1/p' /etc/apt/sources.list.d/*.so
 mirror=${mirror:-http://deb.debian.org/debian}
 security=${mirror%/debian}/debian-security
 
+grep -q " $work/" /proc/mounts && fail "mounts left under $work (a previous run?)"
 rm -rf "$work"; mkdir -p "$work"
 say "mmdebstrap bookworm (minbase + apt) from $mirror"
-nice -n 10 mmdebstrap --quiet --variant=apt --include=ca-certificates bookworm "$chroot_dir" \
+# systemd-sysv: the root can be booted by systemd-nspawn to start the real unit.
+nice -n 10 mmdebstrap --quiet --variant=apt --include=ca-certificates,systemd-sysv,dbus bookworm "$chroot_dir" \
   "deb $mirror bookworm main" "deb $mirror bookworm-updates main" "deb $security bookworm-security main"
 
-for m in proc sys dev dev/pts; do
-  case $m in
-    proc) mount -t proc proc "$chroot_dir/proc" ;;
-    sys) mount -t sysfs sys "$chroot_dir/sys" ;;
-    *) mount --bind "/$m" "$chroot_dir/$m" ;;
-  esac
-  mounted+=("$chroot_dir/$m")
-done
+mount_api() {
+  for m in proc sys dev dev/pts; do
+    case $m in
+      proc) mount -t proc proc "$chroot_dir/proc" ;;
+      sys) mount -t sysfs sys "$chroot_dir/sys" ;;
+      *) mount --bind "/$m" "$chroot_dir/$m" ;;
+    esac
+    mounted+=("$chroot_dir/$m")
+  done
+}
+umount_api() {
+  for ((i = ${#mounted[@]} - 1; i >= 0; i--)); do umount -l "${mounted[i]}"; done
+  mounted=()
+}
+# boot_ct CMD...: boots the root under systemd-nspawn (no host systemd needed with
+# --register=no), runs CMD with $leader set to the container's PID 1, then powers it off.
+boot_ct() {
+  umount_api
+  systemd-nspawn -q --register=no --keep-unit -D "$chroot_dir" -b >>"$work/nspawn.log" 2>&1 &
+  local nspawn_pid=$!
+  leader=
+  for _ in $(seq 1 100); do
+    leader=$(pgrep -P $nspawn_pid -x systemd || true)
+    [ -n "$leader" ] && nsenter -t "$leader" -a systemctl is-system-running --wait >/dev/null 2>&1 && break
+    sleep 0.3
+  done
+  local rc=0
+  "$@" || rc=$?
+  nsenter -t "$leader" -a systemctl poweroff >/dev/null 2>&1 || kill $nspawn_pid 2>/dev/null || true
+  wait $nspawn_pid 2>/dev/null || true
+  mount_api
+  return $rc
+}
+mount_api
 in_root() { chroot "$chroot_dir" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 HOME=/root "$@"; }
 
 # Everything on the root's file system, except what apt and dpkg keep about themselves.
@@ -55,6 +88,8 @@ snapshot() {
   in_root find / -xdev \( -path /proc -o -path /sys -o -path /dev -o -path /run -o -path /tmp \
     -o -path /var/cache -o -path /var/log -o -path /var/lib/apt -o -path /var/lib/dpkg \) -prune -o -print | sort
 }
+# A first boot leaves what any boot leaves (machine-id, systemd state): before the snapshot.
+[ "${NSPAWN:-1}" = 1 ] && boot_ct true
 snapshot >"$work/before.txt"
 
 mkdir -p "$chroot_dir/tmp/debs"
@@ -106,6 +141,36 @@ wait $server_pid 2>/dev/null || true
 say "GET /healthz: $answer"
 say "server log: $(tr '\n' ' ' <"$work/server.log")"
 [ "$(stat -c %U "$chroot_dir/var/lib/etabli/central.sqlite")" = "$user" ] || fail "the database is not the service user's"
+
+# The unit itself, hardening included, under systemd in a container (where nspawn can boot one:
+# it needs no host systemd with --register=no). NSPAWN=0 skips it.
+if [ "${NSPAWN:-1}" = 1 ]; then
+  say "systemd-nspawn --boot: systemctl start etabli-server"
+  rm -f "$chroot_dir/var/lib/etabli/central.sqlite"*
+  sed -i "s/^ETABLI_LISTEN=.*/ETABLI_LISTEN=127.0.0.1:$port/" "$chroot_dir/etc/etabli/server.conf"
+  unit_ok=0
+  unit_test() {
+    in_ct() { nsenter -t "$leader" -a "$@"; }
+    if [ -n "$leader" ] && in_ct systemctl start etabli-server; then
+      for _ in $(seq 1 50); do
+        if answer=$(curl -fsS --max-time 2 "http://127.0.0.1:$port/healthz" 2>/dev/null); then unit_ok=1; break; fi
+        sleep 0.2
+      done
+    fi
+    in_ct systemctl status --no-pager etabli-server >"$work/unit-status.txt" 2>&1 || true
+    in_ct journalctl --no-pager -u etabli-server >"$work/unit-journal.txt" 2>&1 || true
+    in_ct systemctl stop etabli-server || true
+  }
+  boot_ct unit_test
+  if ((unit_ok)); then
+    say "systemctl start etabli-server, GET /healthz: $answer"
+    say "journal: $(grep -a 'etabli-server\[' "$work/unit-journal.txt" | tail -2 | tr '\n' ' ')"
+  else
+    cat "$work/unit-status.txt" "$work/unit-journal.txt"
+    fail "etabli-server.service did not answer on /healthz"
+  fi
+  sed -i "s/^ETABLI_LISTEN=.*/ETABLI_LISTEN=127.0.0.1:8420/" "$chroot_dir/etc/etabli/server.conf"
+fi
 
 say "apt-get purge --autoremove"
 in_root sh -c 'DEBIAN_FRONTEND=noninteractive apt-get purge -y -q --autoremove etabli etabli-station etabli-helper etabli-server' \
