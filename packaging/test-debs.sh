@@ -95,6 +95,8 @@ snapshot >"$work/before.txt"
 mkdir -p "$chroot_dir/tmp/debs"
 cp "$debs"/*.deb "$chroot_dir/tmp/debs/"
 say "apt-get install ./*.deb ($(cd "$debs" && ls *.deb | tr '\n' ' '))"
+# mmdebstrap leaves no package lists behind.
+in_root apt-get update -qq >"$work/update.log" 2>&1 || { cat "$work/update.log"; fail "apt-get update"; }
 in_root sh -c 'cd /tmp/debs && DEBIAN_FRONTEND=noninteractive apt-get install -y -q ./*.deb' >"$work/install.log" 2>&1 \
   || { tail -30 "$work/install.log"; fail "apt-get install ./*.deb"; }
 say "installed: $(in_root dpkg-query -W -f='${Package} ${Version}, ' etabli etabli-station etabli-helper etabli-server)"

@@ -88,7 +88,8 @@ mkdir -p "$rootfs/tmp/debs"
 cp "$debs"/etabli_*.deb "$debs"/etabli-station_*.deb "$rootfs/tmp/debs/"
 ls "$debs"/etabli-helper_*.deb >/dev/null 2>&1 && cp "$debs"/etabli-helper_*.deb "$rootfs/tmp/debs/"
 cp /etc/resolv.conf "$rootfs/etc/resolv.conf"
-in_root sh -c 'apt-get install -y -q --no-install-recommends /tmp/debs/*.deb' >"$out/install.log" 2>&1 \
+in_root apt-get update -qq >"$out/install.log" 2>&1 || { cat "$out/install.log"; exit 1; }
+in_root sh -c 'apt-get install -y -q --no-install-recommends /tmp/debs/*.deb' >>"$out/install.log" 2>&1 \
   || { tail -20 "$out/install.log"; exit 1; }
 rm -rf "$rootfs/tmp/debs"
 
