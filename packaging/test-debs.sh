@@ -122,14 +122,14 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); pr
 say "ExecStart=$exec_start (User=$user, port $port)"
 # StateDirectory= would make /var/lib/etabli for the user: do as systemd does.
 in_root install -d -m 0750 -o "$user" -g "$user" /var/lib/etabli
+# As systemd does: server.conf read as root (it is 0600), then the command as the unit's user.
 cat >"$chroot_dir/tmp/run-unit.sh" <<RUN
 set -a; . /etc/etabli/server.conf; set +a
 ETABLI_LISTEN=127.0.0.1:$port
 cd /var/lib/etabli
-eval "exec $exec_start"
+eval "exec setpriv --reuid=$user --regid=$user --init-groups --no-new-privs $exec_start"
 RUN
-chroot "$chroot_dir" /usr/bin/env -i PATH=/usr/bin:/bin LANG=C.UTF-8 \
-  setpriv --reuid="$user" --regid="$user" --init-groups --no-new-privs bash /tmp/run-unit.sh >"$work/server.log" 2>&1 &
+chroot "$chroot_dir" /usr/bin/env -i PATH=/usr/bin:/bin LANG=C.UTF-8 bash /tmp/run-unit.sh >"$work/server.log" 2>&1 &
 server_pid=$!
 answer=
 for _ in $(seq 1 50); do
