@@ -42,10 +42,18 @@ security=${mirror%/debian}/debian-security
 
 grep -q " $work/" /proc/mounts && fail "mounts left under $work (a previous run?)"
 rm -rf "$work"; mkdir -p "$work"
-say "mmdebstrap bookworm (minbase + apt) from $mirror"
-# systemd-sysv: the root can be booted by systemd-nspawn to start the real unit.
-nice -n 10 mmdebstrap --quiet --variant=apt --include=ca-certificates,systemd-sysv,dbus bookworm "$chroot_dir" \
-  "deb $mirror bookworm main" "deb $mirror bookworm-updates main" "deb $security bookworm-security main"
+# The clean root is made once and kept as a tarball (build/debs-test-base.tar, FRESH=1 remakes it);
+# every run unpacks a new copy of it.
+base=$root/build/debs-test-base.tar
+if [ ! -s "$base" ] || [ "${FRESH:-0}" = 1 ]; then
+  say "mmdebstrap bookworm (apt variant + systemd) from $mirror"
+  # systemd-sysv: the root can be booted by systemd-nspawn to start the real unit.
+  nice -n 10 mmdebstrap --quiet --format=tar --variant=apt --include=ca-certificates,systemd-sysv,dbus bookworm "$base.part" \
+    "deb $mirror bookworm main" "deb $mirror bookworm-updates main" "deb $security bookworm-security main"
+  mv "$base.part" "$base"
+fi
+mkdir -p "$chroot_dir"
+tar -C "$chroot_dir" -xf "$base"
 
 mount_api() {
   for m in proc sys dev dev/pts; do
@@ -142,7 +150,7 @@ wait $server_pid 2>/dev/null || true
 [ -n "$answer" ] || { cat "$work/server.log"; fail "no answer on /healthz"; }
 say "GET /healthz: $answer"
 say "server log: $(tr '\n' ' ' <"$work/server.log")"
-[ "$(stat -c %U "$chroot_dir/var/lib/etabli/central.sqlite")" = "$user" ] || fail "the database is not the service user's"
+[ "$(in_root stat -c %U /var/lib/etabli/central.sqlite)" = "$user" ] || fail "the database is not the service user's"
 
 # The unit itself, hardening included, under systemd in a container (where nspawn can boot one:
 # it needs no host systemd with --register=no). NSPAWN=0 skips it.

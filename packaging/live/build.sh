@@ -89,7 +89,8 @@ cp "$debs"/etabli_*.deb "$debs"/etabli-station_*.deb "$rootfs/tmp/debs/"
 ls "$debs"/etabli-helper_*.deb >/dev/null 2>&1 && cp "$debs"/etabli-helper_*.deb "$rootfs/tmp/debs/"
 cp /etc/resolv.conf "$rootfs/etc/resolv.conf"
 in_root apt-get update -qq >"$out/install.log" 2>&1 || { cat "$out/install.log"; exit 1; }
-in_root sh -c 'apt-get install -y -q --no-install-recommends /tmp/debs/*.deb' >>"$out/install.log" 2>&1 \
+# systemd-resolved with networkd: DHCP and DNS for the sync, nothing more.
+in_root sh -c 'apt-get install -y -q --no-install-recommends /tmp/debs/*.deb systemd-resolved' >>"$out/install.log" 2>&1 \
   || { tail -20 "$out/install.log"; exit 1; }
 rm -rf "$rootfs/tmp/debs"
 
@@ -103,7 +104,7 @@ printf 'XKBMODEL="pc105"\nXKBLAYOUT="fr"\nXKBVARIANT="latin9"\nXKBOPTIONS=""\nBA
 echo etabli-bench >"$rootfs/etc/hostname"
 printf '127.0.0.1\tlocalhost\n127.0.1.1\tetabli-bench\n' >"$rootfs/etc/hosts"
 ln -sf /usr/share/zoneinfo/Europe/Paris "$rootfs/etc/localtime"
-: >"$rootfs/etc/resolv.conf"
+ln -sf /run/systemd/resolve/stub-resolv.conf "$rootfs/etc/resolv.conf"
 # The worker's account: no password, no shell; input devices, framebuffer, label printers.
 in_root useradd --system --create-home --home-dir /home/bench --shell /usr/sbin/nologin \
   --groups video,input,lp bench
@@ -112,6 +113,8 @@ in_root passwd -l root >/dev/null
 for u in getty@.service serial-getty@.service autovt@.service console-getty.service; do
   in_root systemctl mask "$u" >/dev/null 2>&1
 done
+mkdir -p "$rootfs/etc/network"   # live-boot writes an (unused) interfaces file there
+in_root systemctl enable systemd-networkd.service systemd-resolved.service >/dev/null 2>&1
 in_root systemctl enable etabli-bench-config.service etabli-bench.service etabli-bench-selftest.service \
   etabli-bench-sync.timer >/dev/null
 in_root systemctl set-default multi-user.target >/dev/null

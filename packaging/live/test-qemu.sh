@@ -12,15 +12,23 @@ root=$(cd "$here/../.." && pwd)
 iso=$(realpath "${1:-$root/build/live/etabli-bench.iso}")
 work=$root/build/live/qemu
 accel=${ACCEL:-tcg}
-timeout=${TIMEOUT:-300}
+timeout=${TIMEOUT:-900}
 rm -rf "$work"; mkdir -p "$work"
 command -v qemu-system-x86_64 >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq qemu-system-x86 >/dev/null
 truncate -s 8G "$work/disk.img"
 
 say() { echo "test-qemu: $*"; }
 start=$(date +%s.%N)
+# DIRECT=1: the kernel and initrd of the netboot tree given to QEMU (no GRUB), kernel messages
+# on the serial line, the ISO still the medium live-boot finds; otherwise GRUB from the ISO.
+boot=(-boot d)
+if [ "${DIRECT:-0}" = 1 ]; then
+  nb=$(dirname "$iso")/netboot
+  args=$(sed -n 's|^ *linux /live/vmlinuz ||p' "$here/grub.cfg" | head -1 | sed 's/ quiet//; s/loglevel=3/loglevel=6/')
+  boot=(-kernel "$nb/vmlinuz" -initrd "$nb/initrd.img" -append "$args")
+fi
 nice -n 10 qemu-system-x86_64 -accel "$accel" -m 2048 -smp 2 -machine pc \
-  -cdrom "$iso" -boot d \
+  -cdrom "$iso" "${boot[@]}" \
   -drive file="$work/disk.img",format=raw,if=none,id=d0 -device ide-hd,drive=d0,serial=ETABLI-QEMU-DISK \
   -vga std -display none -serial file:"$work/serial.log" \
   -monitor unix:"$work/monitor.sock",server,nowait -no-reboot &
@@ -40,10 +48,10 @@ elapsed() { echo "$(date +%s.%N) - $start" | bc; }
 started=
 while :; do
   kill -0 $qemu 2>/dev/null || { tail -30 "$work/serial.log"; say "FAIL: QEMU exited"; exit 1; }
-  if [ -z "$started" ] && grep -aq "etabli-bench: station started" "$work/serial.log"; then
+  if [ -z "$started" ] && grep -aq "etabli-bench: station started" "$work/serial.log" 2>/dev/null; then
     started=$(elapsed); say "station started after ${started} s ($accel)"
   fi
-  if [ -n "$started" ] && grep -aq "ETABLI-PROBE-END" "$work/serial.log"; then break; fi
+  if [ -n "$started" ] && grep -aq "ETABLI-PROBE-END" "$work/serial.log" 2>/dev/null; then break; fi
   (($(echo "$(elapsed) > $timeout" | bc))) && { tail -40 "$work/serial.log"; say "FAIL: timeout"; exit 1; }
   sleep 1
 done
