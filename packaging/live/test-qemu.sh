@@ -27,7 +27,7 @@ if [ "${DIRECT:-0}" = 1 ]; then
   args=$(sed -n 's|^ *linux /live/vmlinuz ||p' "$here/grub.cfg" | head -1 | sed 's/ quiet//; s/loglevel=3/loglevel=6/')
   boot=(-kernel "$nb/vmlinuz" -initrd "$nb/initrd.img" -append "$args")
 fi
-nice -n 10 qemu-system-x86_64 -accel "$accel" -m 2048 -smp 2 -machine pc \
+nice -n 10 qemu-system-x86_64 -accel "$accel" -m 2048 -smp "${SMP:-1}" -machine pc \
   -cdrom "$iso" "${boot[@]}" \
   -drive file="$work/disk.img",format=raw,if=none,id=d0 -device ide-hd,drive=d0,serial=ETABLI-QEMU-DISK \
   -vga std -display none -serial file:"$work/serial.log" \
