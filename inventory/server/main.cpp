@@ -104,6 +104,7 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("etabli-server"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(ETABLI_VERSION));
     // Before any text is made: --lang, then $ETABLI_LANG, then the locale (API errors too).
     const QStringList argList = app.arguments();
     const qsizetype langAt = argList.indexOf(QStringLiteral("--lang"));
@@ -135,10 +136,15 @@ int main(int argc, char **argv)
          QStringLiteral("N")},
     });
     parser.addHelpOption();
+    parser.addVersionOption();
     if (!parser.parse(app.arguments()))
         return usage(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
         QTextStream(stdout) << parser.helpText();
+        return 0;
+    }
+    if (parser.isSet(QStringLiteral("version"))) {
+        QTextStream(stdout) << "etabli-server " << QCoreApplication::applicationVersion() << Qt::endl;
         return 0;
     }
     if (!parser.isSet(QStringLiteral("db")))

@@ -1,0 +1,142 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 Établi contributors
+# The bench live system: a hybrid ISO (BIOS + UEFI, CD or USB stick) and a netboot tree
+# (vmlinuz, initrd.img, filesystem.squashfs) from Debian 12 packages and build/debs/*.deb.
+# It boots (toram) straight into etabli-station full screen (Qt linuxfb, no compositor, no
+# desktop, no shell), French locale and AZERTY keyboard; see packaging/live/README.md.
+#   bash packaging/live/build.sh [-o etabli-bench.iso] [--debs DIR] [--base-only]
+# ZSTD_LEVEL=3 for a quick trial build (default 15). Run as root. Output: the ISO (default build/live/etabli-bench.iso) and build/live/netboot/.
+# The Debian root of the packages below is cached in build/live/base-*/ (keyed by the
+# package list): a second build only redoes the Établi part, the squashfs and the ISO.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+out=$root/build/live
+iso=$out/etabli-bench.iso
+debs=$root/build/debs
+base_only=0
+while (($#)); do
+  case $1 in
+    -o) iso=$(realpath -m "$2"); shift 2 ;;
+    --debs) debs=$(realpath "$2"); shift 2 ;;
+    --base-only) base_only=1; shift ;;
+    *) echo "usage: build.sh [-o FILE.iso] [--debs DIR] [--base-only]" >&2; exit 2 ;;
+  esac
+done
+[ "$(id -u)" -eq 0 ] || { echo "live: run as root" >&2; exit 1; }
+say() { echo "live: $(date -u +%T) $*"; }
+
+# Kept small: kernel and live-boot, udev for input devices, the fonts Qt needs, the QML modules
+# (so the Établi packages add little), smartmontools for the disk tests. No X, no Wayland, no
+# udisks, no getty, no shell login.
+packages=(
+  linux-image-amd64 live-boot systemd-sysv udev kmod util-linux
+  locales keyboard-configuration xkb-data fonts-dejavu-core
+  libinput10 libqt6gui6 libqt6sql6-sqlite
+  qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
+  qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtqml-workerscript
+  qml6-module-qtmultimedia
+  smartmontools pciutils usbutils ca-certificates
+)
+need=(mmdebstrap squashfs-tools xorriso grub-pc-bin grub-efi-amd64-bin mtools dosfstools zstd)
+missing=()
+for p in "${need[@]}"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p"); done
+((${#missing[@]})) && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+
+mirror=$(sed -n 's/^URIs: *\([^ ]*\/debian\)$/\1/p' /etc/apt/sources.list.d/*.sources 2>/dev/null | head -1)
+mirror=${mirror:-http://deb.debian.org/debian}
+security=${mirror%/debian}/debian-security
+
+mkdir -p "$out"
+key=$(printf '%s\n' "${packages[@]}" "$mirror" | sha256sum | cut -c1-12)
+base=$out/base-$key
+if [ ! -d "$base" ]; then
+  say "mmdebstrap bookworm (${#packages[@]} packages) -> $base"
+  rm -rf "$out"/base-*
+  nice -n 10 mmdebstrap --quiet --variant=minbase --include="$(IFS=,; echo "${packages[*]}")" \
+    --dpkgopt='path-exclude=/usr/share/doc/*' --dpkgopt='path-include=/usr/share/doc/*/copyright' \
+    --dpkgopt='path-exclude=/usr/share/man/*' --dpkgopt='path-exclude=/usr/share/info/*' \
+    bookworm "$base.part" \
+    "deb $mirror bookworm main" "deb $mirror bookworm-updates main" "deb $security bookworm-security main"
+  mv "$base.part" "$base"
+else
+  say "reusing $base"
+fi
+((base_only)) && { say "base only: done"; exit 0; }
+
+ls "$debs"/etabli_*.deb "$debs"/etabli-station_*.deb >/dev/null 2>&1 \
+  || { echo "live: no Établi packages in $debs (run packaging/build-debs.sh)" >&2; exit 1; }
+
+rootfs=$out/rootfs
+mounted=()
+cleanup() {
+  for ((i = ${#mounted[@]} - 1; i >= 0; i--)); do umount -l "${mounted[i]}" 2>/dev/null || true; done
+}
+trap cleanup EXIT
+grep -q " $rootfs/" /proc/mounts && { echo "live: mounts left under $rootfs" >&2; exit 1; }
+rm -rf "$rootfs"; mkdir -p "$rootfs"
+cp -a "$base/." "$rootfs/"
+mount -t proc proc "$rootfs/proc"; mounted+=("$rootfs/proc")
+mount -t sysfs sys "$rootfs/sys"; mounted+=("$rootfs/sys")
+mount --bind /dev "$rootfs/dev"; mounted+=("$rootfs/dev")
+in_root() { chroot "$rootfs" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 HOME=/root DEBIAN_FRONTEND=noninteractive "$@"; }
+
+say "installing the Établi packages: $(cd "$debs" && ls etabli*.deb | tr '\n' ' ')"
+mkdir -p "$rootfs/tmp/debs"
+cp "$debs"/etabli_*.deb "$debs"/etabli-station_*.deb "$rootfs/tmp/debs/"
+ls "$debs"/etabli-helper_*.deb >/dev/null 2>&1 && cp "$debs"/etabli-helper_*.deb "$rootfs/tmp/debs/"
+cp /etc/resolv.conf "$rootfs/etc/resolv.conf"
+in_root apt-get update -qq >"$out/install.log" 2>&1 || { cat "$out/install.log"; exit 1; }
+# systemd-resolved with networkd: DHCP and DNS for the sync, nothing more.
+in_root sh -c 'apt-get install -y -q --no-install-recommends /tmp/debs/*.deb systemd-resolved' >>"$out/install.log" 2>&1 \
+  || { tail -20 "$out/install.log"; exit 1; }
+rm -rf "$rootfs/tmp/debs"
+
+say "configuring: French, AZERTY, kiosk, no login"
+cp -a "$here/rootfs/." "$rootfs/"
+echo "fr_FR.UTF-8 UTF-8" >"$rootfs/etc/locale.gen"
+in_root locale-gen >/dev/null
+printf 'LANG=fr_FR.UTF-8\n' >"$rootfs/etc/default/locale"
+printf 'XKBMODEL="pc105"\nXKBLAYOUT="fr"\nXKBVARIANT="latin9"\nXKBOPTIONS=""\nBACKSPACE="guess"\n' \
+  >"$rootfs/etc/default/keyboard"
+echo etabli-bench >"$rootfs/etc/hostname"
+printf '127.0.0.1\tlocalhost\n127.0.1.1\tetabli-bench\n' >"$rootfs/etc/hosts"
+ln -sf /usr/share/zoneinfo/Europe/Paris "$rootfs/etc/localtime"
+ln -sf /run/systemd/resolve/stub-resolv.conf "$rootfs/etc/resolv.conf"
+# The worker's account: no password, no shell; input devices, framebuffer, label printers.
+in_root useradd --system --create-home --home-dir /home/bench --shell /usr/sbin/nologin \
+  --groups video,input,lp bench
+in_root passwd -l root >/dev/null
+# Nothing to log in with: no getty on the screen or the serial line.
+for u in getty@.service serial-getty@.service autovt@.service console-getty.service; do
+  in_root systemctl mask "$u" >/dev/null 2>&1
+done
+mkdir -p "$rootfs/etc/network"   # live-boot writes an (unused) interfaces file there
+in_root systemctl enable systemd-networkd.service systemd-resolved.service >/dev/null 2>&1
+in_root systemctl enable etabli-bench-config.service etabli-bench.service etabli-bench-selftest.service \
+  etabli-bench-sync.timer >/dev/null
+in_root systemctl set-default multi-user.target >/dev/null
+# The initramfs (with live-boot) was made with the base; nothing here changes it.
+rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/* "$rootfs"/var/log/*.log
+cleanup; mounted=()
+
+say "squashfs (zstd: quicker to unpack than xz at boot, above all under TCG)"
+stage=$out/iso-tree
+rm -rf "$stage" "$out/netboot"; mkdir -p "$stage/live" "$stage/boot/grub" "$out/netboot"
+kernel=$(ls "$rootfs"/boot/vmlinuz-* | sort -V | tail -1)
+initrd=$(ls "$rootfs"/boot/initrd.img-* | sort -V | tail -1)
+cp "$kernel" "$stage/live/vmlinuz"
+cp "$initrd" "$stage/live/initrd.img"
+# The kernel and initrd boot from the ISO's /live: not twice in the squashfs.
+rm -f "$rootfs"/boot/vmlinuz-* "$rootfs"/boot/initrd.img-* "$rootfs"/vmlinuz* "$rootfs"/initrd.img*
+nice -n 10 mksquashfs "$rootfs" "$stage/live/filesystem.squashfs" -comp zstd -Xcompression-level "${ZSTD_LEVEL:-15}" -b 1M -noappend -no-progress \
+  -processors "${JOBS:-2}"
+cp "$here/grub.cfg" "$stage/boot/grub/grub.cfg"
+say "hybrid ISO (grub-mkrescue: BIOS and UEFI)"
+nice -n 10 grub-mkrescue -o "$iso" "$stage" -- -volid ETABLI_BENCH >"$out/grub-mkrescue.log" 2>&1 \
+  || { cat "$out/grub-mkrescue.log"; exit 1; }
+ln "$stage/live/vmlinuz" "$stage/live/initrd.img" "$stage/live/filesystem.squashfs" "$out/netboot/"
+cp "$here/netboot.ipxe" "$out/netboot/"
+say "ISO $(du -h "$iso" | cut -f1) $iso; netboot tree $out/netboot ($(du -sh "$out/netboot" | cut -f1))"

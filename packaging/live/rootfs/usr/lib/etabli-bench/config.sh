@@ -1,0 +1,57 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 Établi contributors
+# Bench live system, at boot: where the station keeps its inventory, and its server and token.
+#  1. A FAT partition labelled ETABLI on a USB stick (the boot stick or another one) is mounted
+#     at /var/lib/etabli-bench: the inventory (results) and etabli.conf live there, so nothing
+#     is lost when the PC is switched off. No other partition is ever mounted: the disk under
+#     test stays untouched.
+#  2. etabli.conf there (KEY=value lines: server=, token=, station=, lang=), then the kernel
+#     command line (etabli.server=, etabli.token=, etabli.station=, etabli.lang=) which wins,
+#     as ShredOS takes its options.
+# Writes /run/etabli-bench/env (0600, read by the units' EnvironmentFile=).
+set -u
+state=/var/lib/etabli-bench
+mkdir -p "$state" /run/etabli-bench
+server= token= station= lang=fr storage=ram
+
+dev=$(blkid -L ETABLI 2>/dev/null || true)
+if [ -n "$dev" ]; then
+  parent=$(lsblk -ndo PKNAME "$dev" 2>/dev/null)
+  tran=$(lsblk -ndo TRAN "/dev/$parent" 2>/dev/null)
+  if [ "$tran" = usb ] || grep -qw etabli.anystick /proc/cmdline; then
+    if mount -t vfat -o rw,nosuid,nodev,noexec,uid=bench,gid=bench,umask=077,flush "$dev" "$state"; then
+      storage="$dev"
+    fi
+  else
+    echo "etabli-bench: $dev is labelled ETABLI but not on a USB stick: not mounted" >&2
+  fi
+fi
+if [ -r "$state/etabli.conf" ]; then
+  while IFS='=' read -r k v; do
+    v=$(printf '%s' "$v" | tr -d '\r')
+    case $k in
+      server) server=$v ;; token) token=$v ;; station) station=$v ;; lang) lang=$v ;;
+    esac
+  done <"$state/etabli.conf"
+fi
+for arg in $(cat /proc/cmdline); do
+  case $arg in
+    etabli.server=*) server=${arg#*=} ;;
+    etabli.token=*) token=${arg#*=} ;;
+    etabli.station=*) station=${arg#*=} ;;
+    etabli.lang=*) lang=${arg#*=} ;;
+  esac
+done
+[ -n "$station" ] || station=bench-$(cat /sys/class/dmi/id/product_serial 2>/dev/null | tr -cd 'A-Za-z0-9' | cut -c1-16)
+[ "$station" = bench- ] && station=bench-$(hostname)
+chown bench:bench "$state" 2>/dev/null || true
+umask 077
+cat >/run/etabli-bench/env <<ENV
+ETABLI_DB=$state/inventory.sqlite
+ETABLI_STATION=$station
+ETABLI_LANG=$lang
+ETABLI_SERVER=$server
+ETABLI_TOKEN=$token
+ENV
+echo "etabli-bench: station $station, inventory on $storage, server ${server:-(none)}"
