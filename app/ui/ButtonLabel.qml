@@ -16,40 +16,41 @@ Item {
     property color color: Theme.onPrimary
 
     implicitWidth: Math.max(icon.visible ? icon.width : 0, label.implicitWidth)
-    implicitHeight: (icon.visible ? icon.height + box.spacing : 0) + label.height
+    implicitHeight: column.implicitHeight
 
-    Rectangle {
-        id: icon
-        anchors.horizontalCenter: parent.horizontalCenter
-        anchors.bottom: label.top
-        anchors.bottomMargin: box.spacing
-        visible: box.pictogram !== ""
-        width: Theme.iconSize + 2 * Theme.spacingSmall
-        height: width
-        radius: Theme.radius
-        color: Theme.pictogramBackdrop
-        opacity: box.dimmed ? 0.5 : 1
-        Image {
-            anchors.centerIn: parent
-            source: box.pictogram !== "" ? "qrc:/Etabli/Ui/pictograms/" + box.pictogram + ".svg" : ""
-            width: Theme.iconSize
-            height: Theme.iconSize
-            sourceSize.width: Theme.iconSize
-            sourceSize.height: Theme.iconSize
+    Column {
+        id: column
+        anchors.verticalCenter: parent.verticalCenter
+        width: parent.width
+        spacing: box.spacing
+        Rectangle {
+            id: icon
+            anchors.horizontalCenter: parent.horizontalCenter
+            visible: box.pictogram !== ""
+            width: Theme.iconSize + 2 * Theme.spacingSmall
+            height: width
+            radius: Theme.radius
+            color: Theme.pictogramBackdrop
+            opacity: box.dimmed ? 0.5 : 1
+            Image {
+                anchors.centerIn: parent
+                source: box.pictogram !== "" ? "qrc:/Etabli/Ui/pictograms/" + box.pictogram + ".svg" : ""
+                width: Theme.iconSize
+                height: Theme.iconSize
+                sourceSize.width: Theme.iconSize
+                sourceSize.height: Theme.iconSize
+                Accessible.ignored: true
+            }
+        }
+        Text {
+            id: label
+            width: parent.width
+            text: box.text
+            font: box.font
+            wrapMode: Text.WordWrap
+            horizontalAlignment: Text.AlignHCenter
+            color: box.color
             Accessible.ignored: true
         }
-    }
-    Text {
-        id: label
-        anchors.left: parent.left
-        anchors.right: parent.right
-        anchors.bottom: parent.bottom
-        anchors.bottomMargin: Math.max(0, (parent.height - parent.implicitHeight) / 2)
-        text: box.text
-        font: box.font
-        wrapMode: Text.WordWrap
-        horizontalAlignment: Text.AlignHCenter
-        color: box.color
-        Accessible.ignored: true
     }
 }

@@ -52,5 +52,6 @@ BigButton {
         visible: control.progress > 0
         Accessible.role: Accessible.ProgressBar
         Accessible.name: qsTr("Hold progress")
+        Accessible.ignored: !visible
     }
 }
