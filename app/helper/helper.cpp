@@ -56,6 +56,14 @@ Result<void> checkPath(const QString &path, const char *what)
     return {};
 }
 
+/// The device node a target path names, symbolic links followed once, here: a link the
+/// caller swaps after the checks (e.g. in /dev/shm) then no longer changes what is opened.
+QString resolved(const QString &path)
+{
+    const QString canonical = QFileInfo(path).canonicalFilePath();
+    return canonical.isEmpty() ? path : canonical;
+}
+
 QJsonObject errorObject(const Error &e)
 {
     return QJsonObject{{QStringLiteral("code"), Protocol::codeName(e.code)},
@@ -211,9 +219,11 @@ void Helper::write(const Protocol::Request &r)
         return fail(invalid(tr("give 1 to 16 targets"), "bad_targets"));
     if (q.serials.size() != q.targets.size())
         return fail(invalid(tr("give one serial per target, in the same order"), "serials_count"));
-    for (const QString &t : std::as_const(q.targets))
+    for (QString &t : q.targets) {
         if (auto ok = checkPath(t, "target"); !ok)
             return fail(ok.error());
+        t = resolved(t);
+    }
     if (r.args.contains(QLatin1String("fill"))) {
         auto fill = Imaging::parseFill(r.args.value(QLatin1String("fill")).toString());
         if (!fill)
@@ -311,9 +321,10 @@ void Helper::write(const Protocol::Request &r)
 
 void Helper::scan(const Protocol::Request &r)
 {
-    const QString target = r.args.value(QLatin1String("target")).toString();
+    QString target = r.args.value(QLatin1String("target")).toString();
     if (auto ok = checkPath(target, "target"); !ok)
         return send(Protocol::errorLine(r.id, ok.error()));
+    target = resolved(target);
     Imaging::SafetyOptions safety;
     safety.confirmSerial = r.args.value(QLatin1String("serial")).toString();
     safety.blockDeviceOnly = true;
