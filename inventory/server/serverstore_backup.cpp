@@ -113,8 +113,8 @@ Result<void> ServerStore::restore(const QString &file)
                                   "kits", "beneficiaries", "handovers", "hs_parts"})
             if (auto q = d->run(QStringLiteral("DROP TABLE IF EXISTS %1 CASCADE").arg(QLatin1String(table))); !q)
                 return q.error();
-        for (const char *fn :
-             {"etabli_figures_assets", "etabli_figures_hs", "etabli_figures_handovers", "etabli_figure_bump"})
+        for (const char *fn : {"etabli_figures_assets_ins", "etabli_figures_assets_upd", "etabli_figures_assets_del",
+                               "etabli_figures_hs_ins", "etabli_figures_handovers_ins", "etabli_figures_handovers_upd"})
             if (auto q = d->run(QStringLiteral("DROP FUNCTION IF EXISTS %1 CASCADE").arg(QLatin1String(fn))); !q)
                 return q.error();
         return runTool(QStringLiteral("pg_restore"),

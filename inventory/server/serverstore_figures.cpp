@@ -54,54 +54,63 @@ QStringList sqliteTriggers()
     };
 }
 
+/// Statement-level triggers over transition tables: one aggregate per statement, so a bulk
+/// INSERT … SELECT of a million assets bumps each counter once (row-level triggers would
+/// update the same counter rows a million times in one transaction, each a new row version).
 QStringList postgresTriggers()
 {
+    const QString upsert = QStringLiteral(" ON CONFLICT (figure, key) DO UPDATE SET n = figure_counts.n + EXCLUDED.n;");
+    const auto function = [](const char *name, const QString &body) {
+        return QStringLiteral("CREATE OR REPLACE FUNCTION %1() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN %2"
+                              " RETURN NULL; END $$")
+            .arg(QLatin1String(name), body);
+    };
+    const auto trigger = [](const char *name, const char *event, const char *table, const char *tables) {
+        return QStringLiteral("CREATE OR REPLACE TRIGGER %1 AFTER %2 ON %3 REFERENCING %4 FOR EACH STATEMENT"
+                              " EXECUTE FUNCTION %1()")
+            .arg(QLatin1String(name), QLatin1String(event), QLatin1String(table), QLatin1String(tables));
+    };
+    // The signed change of each (figure, key) between the rows before (old_rows, -1) and after (new_rows, +1).
+    const auto delta = [](const QString &before, const QString &after) {
+        const QString rows = QStringLiteral("(%1 UNION ALL %2)").arg(before, after);
+        return QStringLiteral("SELECT figure, key, sum(d) FROM %1 x GROUP BY figure, key HAVING sum(d) <> 0").arg(rows);
+    };
+    const auto assetRows = [](const char *table, int sign) {
+        return QStringLiteral("SELECT 'assets_by_state' AS figure, state AS key, %2 AS d FROM %1"
+                              " UNION ALL SELECT 'assets_by_kind', kind, %2 FROM %1"
+                              " UNION ALL SELECT 'assets_by_donor', l.donor, %2 FROM %1 a"
+                              " JOIN lots l ON l.reference = a.lot")
+            .arg(QLatin1String(table))
+            .arg(sign);
+    };
+    const auto handoverRows = [](const char *table, int sign) {
+        return QStringLiteral("SELECT 'handovers' AS figure, 'handed_over' AS key, %2 AS d FROM %1"
+                              " UNION ALL SELECT 'handovers', 'returned', %2 FROM %1 WHERE returned_at IS NOT NULL")
+            .arg(QLatin1String(table))
+            .arg(sign);
+    };
+    const QString into = QStringLiteral("INSERT INTO figure_counts(figure, key, n) ");
+    const QString none = QStringLiteral("SELECT NULL::text AS figure, NULL::text AS key, 0 AS d WHERE false");
     return {
-        QStringLiteral(
-            "CREATE OR REPLACE FUNCTION etabli_figure_bump(f TEXT, k TEXT, d BIGINT) RETURNS void LANGUAGE sql AS $$"
-            " INSERT INTO figure_counts(figure, key, n) VALUES (f, k, d)"
-            " ON CONFLICT (figure, key) DO UPDATE SET n = figure_counts.n + EXCLUDED.n $$"),
-        QStringLiteral("CREATE OR REPLACE FUNCTION etabli_figures_assets() RETURNS trigger LANGUAGE plpgsql AS $$"
-                       " BEGIN"
-                       " IF TG_OP = 'UPDATE' AND NEW.state = OLD.state THEN RETURN NULL; END IF;"
-                       " IF TG_OP IN ('UPDATE', 'DELETE') THEN"
-                       "  PERFORM etabli_figure_bump('assets_by_state', OLD.state, -1);"
-                       "  IF TG_OP = 'DELETE' THEN"
-                       "   PERFORM etabli_figure_bump('assets_by_kind', OLD.kind, -1);"
-                       "   PERFORM etabli_figure_bump('assets_by_donor', l.donor, -1) FROM lots l"
-                       "    WHERE l.reference = OLD.lot;"
-                       "  END IF;"
-                       " END IF;"
-                       " IF TG_OP IN ('INSERT', 'UPDATE') THEN"
-                       "  PERFORM etabli_figure_bump('assets_by_state', NEW.state, 1);"
-                       "  IF TG_OP = 'INSERT' THEN"
-                       "   PERFORM etabli_figure_bump('assets_by_kind', NEW.kind, 1);"
-                       "   PERFORM etabli_figure_bump('assets_by_donor', l.donor, 1) FROM lots l"
-                       "    WHERE l.reference = NEW.lot;"
-                       "  END IF;"
-                       " END IF;"
-                       " RETURN NULL;"
-                       " END $$"),
-        QStringLiteral("CREATE OR REPLACE FUNCTION etabli_figures_hs() RETURNS trigger LANGUAGE plpgsql AS $$"
-                       " BEGIN PERFORM etabli_figure_bump('hs_by_part', NEW.part, 1); RETURN NULL; END $$"),
-        QStringLiteral("CREATE OR REPLACE FUNCTION etabli_figures_handovers() RETURNS trigger LANGUAGE plpgsql AS $$"
-                       " BEGIN"
-                       " IF TG_OP = 'INSERT' THEN"
-                       "  PERFORM etabli_figure_bump('handovers', 'handed_over', 1);"
-                       "  IF NEW.returned_at IS NOT NULL THEN PERFORM etabli_figure_bump('handovers', 'returned', 1);"
-                       "  END IF;"
-                       " ELSIF (OLD.returned_at IS NULL) <> (NEW.returned_at IS NULL) THEN"
-                       "  PERFORM etabli_figure_bump('handovers', 'returned',"
-                       "   CASE WHEN NEW.returned_at IS NULL THEN -1 ELSE 1 END);"
-                       " END IF;"
-                       " RETURN NULL;"
-                       " END $$"),
-        QStringLiteral("CREATE OR REPLACE TRIGGER etabli_figures_assets AFTER INSERT OR DELETE OR UPDATE OF state"
-                       " ON assets FOR EACH ROW EXECUTE FUNCTION etabli_figures_assets()"),
-        QStringLiteral("CREATE OR REPLACE TRIGGER etabli_figures_hs AFTER INSERT ON hs_parts"
-                       " FOR EACH ROW EXECUTE FUNCTION etabli_figures_hs()"),
-        QStringLiteral("CREATE OR REPLACE TRIGGER etabli_figures_handovers AFTER INSERT OR UPDATE OF returned_at"
-                       " ON handovers FOR EACH ROW EXECUTE FUNCTION etabli_figures_handovers()"),
+        // the row-level triggers of an earlier build of this projection
+        QStringLiteral("DROP TRIGGER IF EXISTS etabli_figures_assets ON assets"),
+        QStringLiteral("DROP TRIGGER IF EXISTS etabli_figures_hs ON hs_parts"),
+        QStringLiteral("DROP TRIGGER IF EXISTS etabli_figures_handovers ON handovers"),
+        function("etabli_figures_assets_ins", into + delta(none, assetRows("new_rows", 1)) + upsert),
+        function("etabli_figures_assets_upd",
+                 into + delta(assetRows("old_rows", -1), assetRows("new_rows", 1)) + upsert),
+        function("etabli_figures_assets_del", into + delta(assetRows("old_rows", -1), none) + upsert),
+        function("etabli_figures_hs_ins",
+                 into + QStringLiteral("SELECT 'hs_by_part', part, count(*) FROM new_rows GROUP BY part") + upsert),
+        function("etabli_figures_handovers_ins", into + delta(none, handoverRows("new_rows", 1)) + upsert),
+        function("etabli_figures_handovers_upd",
+                 into + delta(handoverRows("old_rows", -1), handoverRows("new_rows", 1)) + upsert),
+        trigger("etabli_figures_assets_ins", "INSERT", "assets", "NEW TABLE AS new_rows"),
+        trigger("etabli_figures_assets_upd", "UPDATE", "assets", "OLD TABLE AS old_rows NEW TABLE AS new_rows"),
+        trigger("etabli_figures_assets_del", "DELETE", "assets", "OLD TABLE AS old_rows"),
+        trigger("etabli_figures_hs_ins", "INSERT", "hs_parts", "NEW TABLE AS new_rows"),
+        trigger("etabli_figures_handovers_ins", "INSERT", "handovers", "NEW TABLE AS new_rows"),
+        trigger("etabli_figures_handovers_upd", "UPDATE", "handovers", "OLD TABLE AS old_rows NEW TABLE AS new_rows"),
     };
 }
 
@@ -114,7 +123,7 @@ Result<void> ServerStore::Private::migrateFigures()
         !q)
         return q.error();
     // Created once; a database from before the projection is counted when it gets it.
-    auto present = run(postgres ? QStringLiteral("SELECT 1 FROM pg_trigger WHERE tgname = 'etabli_figures_assets'")
+    auto present = run(postgres ? QStringLiteral("SELECT 1 FROM pg_trigger WHERE tgname = 'etabli_figures_assets_ins'")
                                 : QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'trigger'"
                                                  " AND name = 'figures_asset_added'"));
     if (!present)
