@@ -88,6 +88,12 @@ const char *const kV3[] = {
     "CREATE INDEX events_server_seq ON events(server_seq)",
 };
 
+// Version 4: what an imaging run wrote to (`block` a disk, `file` a regular file): a file is
+// never a disk's erasure (issue 18 point 1). Runs recorded before it have ''.
+const char *const kV4[] = {
+    "ALTER TABLE imaging_runs ADD COLUMN target_kind TEXT NOT NULL DEFAULT ''",
+};
+
 template<std::size_t N>
 QStringList toList(const char *const (&statements)[N])
 {
@@ -101,7 +107,7 @@ QStringList toList(const char *const (&statements)[N])
 
 int latestVersion()
 {
-    return 3;
+    return 4;
 }
 
 QStringList migration(int version)
@@ -113,6 +119,8 @@ QStringList migration(int version)
         return toList(kV2);
     case 3:
         return toList(kV3);
+    case 4:
+        return toList(kV4);
     }
     return {};
 }

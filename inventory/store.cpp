@@ -637,11 +637,12 @@ AssetFacts Store::Private::factsFor(const QString &tag) const
     f.hsRecorded = count(QStringLiteral("SELECT count(*) FROM hs_records WHERE asset_id = ? AND cycle = ?"), key);
     f.imageVerified = count(
         QStringLiteral("SELECT count(*) FROM imaging_runs WHERE asset_id = ? AND cycle = ? AND verified = 1"), key);
-    // Writing the master with --fill zeros overwrites every sector: it is an erasure.
+    // Writing the master to a disk with --fill zeros overwrites every sector: it is an erasure.
+    // A run written to a regular file (target_kind 'file') never is one (issue 18 point 1).
     f.erasureVerified
         = count(QStringLiteral("SELECT count(*) FROM erasures WHERE asset_id = ? AND cycle = ? AND verified = 1"), key)
         || count(QStringLiteral("SELECT count(*) FROM imaging_runs WHERE asset_id = ? AND cycle = ? AND verified = 1"
-                                " AND fill = 'zeros'"),
+                                " AND fill = 'zeros' AND target_kind <> 'file'"),
                  key);
     f.labelPrinted = count(QStringLiteral("SELECT count(*) FROM label_prints WHERE asset_id = ?"), {id});
     f.diskDestroyed = count(QStringLiteral("SELECT count(*) FROM hs_records WHERE asset_id = ? AND part LIKE 'disk%'"

@@ -296,13 +296,14 @@ Result<void> Store::Private::applyChange(const Event &e)
                          ended.isEmpty() ? when : ended, compact(p.value(QStringLiteral("certificate")).toObject())}));
     }
     if (e.type == EventType::ImagingRecorded)
-        return done(run(QStringLiteral("INSERT INTO imaging_runs(asset_id, event_uuid, cycle, master_name,"
-                                       " master_version, target_model, target_serial, bytes, seconds, mib_s, fill,"
-                                       " verified, recorded_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                        {*id, e.uuid, cycle, text("master_name"), text("master_version"), text("target_model"),
-                         text("target_serial"), p.value(QStringLiteral("bytes")).toInteger(0),
-                         p.value(QStringLiteral("seconds")).toDouble(), p.value(QStringLiteral("mib_s")).toDouble(),
-                         text("fill"), p.value(QStringLiteral("verified")).toBool() ? 1 : 0, when}));
+        return done(
+            run(QStringLiteral("INSERT INTO imaging_runs(asset_id, event_uuid, cycle, master_name,"
+                               " master_version, target_model, target_serial, bytes, seconds, mib_s, fill,"
+                               " verified, recorded_at, target_kind) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                {*id, e.uuid, cycle, text("master_name"), text("master_version"), text("target_model"),
+                 text("target_serial"), p.value(QStringLiteral("bytes")).toInteger(0),
+                 p.value(QStringLiteral("seconds")).toDouble(), p.value(QStringLiteral("mib_s")).toDouble(),
+                 text("fill"), p.value(QStringLiteral("verified")).toBool() ? 1 : 0, when, text("target_kind")}));
     if (e.type == EventType::LabelPrinted)
         return done(run(QStringLiteral("INSERT INTO label_prints(asset_id, event_uuid, template, printer, printed_at)"
                                        " VALUES(?, ?, ?, ?, ?)"),

@@ -44,7 +44,21 @@ head -c 24M /dev/urandom >"$dir/source.raw"
 truncate -s 96M "$dir/source.raw"
 etabli image keygen "$dir/workshop"
 etabli image build "$dir/source.raw" -o "$dir/ecole-2026.qcow2" --key "$dir/workshop.key" --name ecole --version 2026.1
-etabli image write "$dir/ecole-2026.qcow2" "$dir/disk-of-$pc.img" --verify --fill zeros --pubkey "$dir/workshop.pub" --asset "$pc"
+# The PC's disk: a loop device over a file when this machine allows it (a real block device,
+# so the verified zero-fill counts as the disk's erasure); otherwise a plain file, which is
+# never an erasure, so the file is wiped first with `etabli wipe` (Clear, full read-back).
+truncate -s 128M "$dir/disk-of-$pc.img"
+disk="$dir/disk-of-$pc.img"
+if [ "$(id -u)" -eq 0 ] && loop=$(losetup -f --show "$disk" 2>/dev/null); then
+  trap 'losetup -d "$loop" 2>/dev/null || true' EXIT
+  disk=$loop
+  echo "-- the PC's disk is $disk (a loop device over $dir/disk-of-$pc.img)"
+else
+  echo "-- no loop device here: the disk is a file, erased with etabli wipe first"
+  etabli wipe "$disk" --method clear --verify full --asset "$pc" --certificate "$dir/erasure-$pc.json" \
+    --station-key-dir "$dir/station-key"
+fi
+etabli image write "$dir/ecole-2026.qcow2" "$disk" --verify --fill zeros --pubkey "$dir/workshop.pub" --asset "$pc"
 etabli asset move "$pc" IMAGED
 
 step "Label: rendered to PNG, printed on a demo Brother QL on 127.0.0.1"

@@ -427,6 +427,30 @@ private Q_SLOTS:
         QCOMPARE(imaging.value(QStringLiteral("target_kind")).toString(), QStringLiteral("file"));
     }
 
+    // Issue 18 point 1: a verified zero-fill written to a regular file is not the disk's
+    // erasure, so the lifecycle's data guard stays unmet (TESTING -> RECYCLED needs only it).
+    void fileRunIsNoErasure()
+    {
+        const QString db = path(QStringLiteral("noerasure.db"));
+        Run r = run(QStringLiteral(ETABLI_CLI),
+                    {QStringLiteral("--db"), db, QStringLiteral("--json"), QStringLiteral("asset"),
+                     QStringLiteral("add"), QStringLiteral("--kind"), QStringLiteral("pc")});
+        QVERIFY2(r.code == 0, r.err.constData());
+        const QString tag = QJsonDocument::fromJson(r.out).object().value(QStringLiteral("tag")).toString();
+        r = etabli({QStringLiteral("--db"), db, QStringLiteral("asset"), QStringLiteral("move"), tag,
+                    QStringLiteral("TESTING")});
+        QVERIFY2(r.code == 0, r.err.constData());
+        r = etabli(QStringList{QStringLiteral("--db"), db}
+                   + writeArgs(m_master, path(QStringLiteral("noerasure.img")),
+                               {QStringLiteral("--verify"), QStringLiteral("--fill"), QStringLiteral("zeros"),
+                                QStringLiteral("--asset"), tag}));
+        QVERIFY2(r.code == 0, r.err.constData());
+        r = etabli({QStringLiteral("--db"), db, QStringLiteral("--json"), QStringLiteral("asset"),
+                    QStringLiteral("move"), tag, QStringLiteral("RECYCLED")});
+        QCOMPARE(r.code, 4);
+        QVERIFY2(r.err.contains("data_cleared"), r.err.constData());
+    }
+
     // Issue 18: `image verify` on a master that is not a regular file hashed /dev/zero forever.
     void verifyRefusesNonFiles_data()
     {
