@@ -43,6 +43,7 @@ except Exception: pass
 PY
 }
 trap 'kill $qemu 2>/dev/null || true' EXIT
+trap 'exit 1' INT TERM
 
 elapsed() { echo "$(date +%s.%N) - $start" | bc; }
 started=
