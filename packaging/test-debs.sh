@@ -186,30 +186,31 @@ fi
 say "apt-get purge --autoremove"
 in_root sh -c 'DEBIAN_FRONTEND=noninteractive apt-get purge -y -q --autoremove etabli etabli-station etabli-helper etabli-server' \
   >"$work/purge.log" 2>&1 || { tail -20 "$work/purge.log"; fail "apt-get purge"; }
-rm -rf "$chroot_dir/tmp/debs" "$chroot_dir/tmp/run-unit.sh"
-snapshot >"$work/after.txt"
-# What stays: the _etabli user (Debian does not remove system users: files may still carry its
-# uid) with adduser's backups of the account files (/etc/passwd- …), and the Debian packages
-# apt keeps because a package of the base root recommends them (APT::AutoRemove::RecommendsImportant,
-# e.g. polkitd, dbus-user-session): their files belong to them. Anything else (a file no
-# installed package owns, outside /var/lib/etabli and /etc/etabli) is a leftover of ours.
+# apt keeps the dependencies a package of the base root recommends (APT::AutoRemove::
+# RecommendsImportant: polkitd, dbus-user-session…): they came with ours, they go too.
 in_root dpkg-query -W -f='${Package}\n' | sort >"$work/packages-after.txt"
 comm -13 "$work/packages-before.txt" "$work/packages-after.txt" >"$work/packages-kept.txt"
+if [ -s "$work/packages-kept.txt" ]; then
+  say "kept by apt's autoremove (recommended by the base), purged too: $(tr '\n' ' ' <"$work/packages-kept.txt")"
+  in_root sh -c "DEBIAN_FRONTEND=noninteractive apt-get purge -y -q $(tr '\n' ' ' <"$work/packages-kept.txt")" \
+    >>"$work/purge.log" 2>&1 || { tail -20 "$work/purge.log"; fail "apt-get purge of the kept dependencies"; }
+fi
+rm -rf "$chroot_dir/tmp/debs" "$chroot_dir/tmp/run-unit.sh"
+snapshot >"$work/after.txt"
+# The _etabli user stays (Debian does not remove system users: files may still carry its uid);
+# adduser's backups of the account files (/etc/passwd- …) are the trace of that.
 comm -13 "$work/before.txt" "$work/after.txt" \
   | grep -vE '^/(var/lib/etabli|etc/etabli)(/|$)' \
-  | grep -vxE '/etc/(passwd|group|shadow|gshadow)-' >"$work/new-files.txt" || true
-# Files and folders no installed package owns (dpkg-query -S names the owner of each path).
-: >"$work/left.txt"
-if [ -s "$work/new-files.txt" ]; then
-  cp "$work/new-files.txt" "$chroot_dir/tmp/new-files.txt"
-  in_root sh -c 'xargs -d "\n" dpkg-query -S </tmp/new-files.txt 2>&1 >/dev/null' \
-    | sed -n "s/^dpkg-query: no path found matching pattern //p" >"$work/left.txt" || true
+  | grep -vxE '/etc/(passwd|group|shadow|gshadow)-' >"$work/left.txt" || true
+# xml-core (pulled by polkitd, recommended through pkexec) leaves an empty /etc/xml when purged.
+if grep -qx /etc/xml "$work/left.txt" && [ -z "$(ls -A "$chroot_dir/etc/xml")" ]; then
+  say "left by xml-core's purge (not ours): the empty folder /etc/xml"
+  sed -i '\|^/etc/xml$|d' "$work/left.txt"
 fi
-say "kept by apt (recommended by the base): $(wc -l <"$work/packages-kept.txt") package(s): $(tr '\n' ' ' <"$work/packages-kept.txt")"
-say "new paths after purge: $(wc -l <"$work/new-files.txt"), owned by no package: $(wc -l <"$work/left.txt")"
 if [ -s "$work/left.txt" ]; then
-  cat "$work/left.txt"
-  fail "$(wc -l <"$work/left.txt") path(s) left outside /var/lib/etabli and /etc/etabli that no package owns"
+  head -50 "$work/left.txt"
+  fail "$(wc -l <"$work/left.txt") path(s) left outside /var/lib/etabli and /etc/etabli"
 fi
-say "left in /var/lib/etabli and /etc/etabli: $(comm -13 "$work/before.txt" "$work/after.txt" | grep -E '^/(var/lib/etabli|etc/etabli)' | tr '\n' ' ')"
+say "packages after purge: $(wc -l <"$work/packages-before.txt") before, $(in_root dpkg-query -W -f='${Package}\n' | wc -l) after"
+say "purge left (new paths): $(comm -13 "$work/before.txt" "$work/after.txt" | tr '\n' ' ')"
 say "PASS"

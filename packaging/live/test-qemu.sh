@@ -43,6 +43,7 @@ except Exception: pass
 PY
 }
 trap 'kill $qemu 2>/dev/null || true' EXIT
+trap 'exit 1' INT TERM
 
 elapsed() { echo "$(date +%s.%N) - $start" | bc; }
 started=
@@ -59,7 +60,9 @@ sleep "${SHOT_DELAY:-10}"
 monitor "screendump $work/screen.ppm"
 convert "$work/screen.ppm" "$work/screen.png" 2>/dev/null || cp "$work/screen.ppm" "$work/screen.png"
 say "screenshot: $work/screen.png"
-sed -n '/ETABLI-PROBE-BEGIN/,/ETABLI-PROBE-END/p' "$work/serial.log" | tr -d '\r' | sed '1d;$d' >"$work/probe.json"
+# The journal's console lines carry a "[  12.3] sh[390]: " prefix: strip it.
+sed -n '/ETABLI-PROBE-BEGIN/,/ETABLI-PROBE-END/p' "$work/serial.log" | tr -d '\r' | sed '1d;$d' \
+  | sed -E 's/^\[ *[0-9.]+\] [^ ]+\[[0-9]+\]: //' >"$work/probe.json"
 python3 - "$work/probe.json" <<'PY'
 import json, sys
 text = open(sys.argv[1], errors="replace").read()
