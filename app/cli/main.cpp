@@ -42,6 +42,11 @@ QString summary(const QString &noun)
         {QStringLiteral("image"), QT_TRANSLATE_NOOP("Cli", "sign, check and write the school master to disks")},
         {QStringLiteral("label"), QT_TRANSLATE_NOOP("Cli", "draw and print asset labels")},
         {QStringLiteral("sync"), QT_TRANSLATE_NOOP("Cli", "exchange changes with the central server")},
+        {QStringLiteral("wipe"),
+         QT_TRANSLATE_NOOP("Cli", "erase a disk and prove it: overwrite or firmware purge, verified")},
+        {QStringLiteral("certificate"),
+         QT_TRANSLATE_NOOP("Cli", "check, bundle and print the signed erasure certificates for the donors")},
+        {QStringLiteral("desk"), QT_TRANSLATE_NOOP("Cli", "the distribution desk: import the schools' pupil lists")},
     };
     const auto it = lines.constFind(noun);
     return it == lines.constEnd() ? QString() : QCoreApplication::translate("Cli", it.value());

@@ -1390,7 +1390,7 @@
         </message>
         <message>
             <source>  wipe DEVICE --method clear|purge|auto [--pattern zeros|random] [--verify full|sample] [--certificate FILE.json] [--asset TAG] [--confirm-serial S] [--restore-hidden] [--dry-run]</source>
-            <translation>  wipe DISQUE --method clear|purge|auto [--pattern zeros|random] [--verify full|sample] [--certificate FICHIER.json] [--asset ÉTIQUETTE] [--confirm-serial S] [--restore-hidden] [--dry-run]</translation>
+            <translation>  wipe DISQUE --method clear|purge|auto [--pattern zeros|random] [--verify full|sample] [--certificate FICHIER.json] [--asset TAG] [--confirm-serial S] [--restore-hidden] [--dry-run]</translation>
         </message>
         <message>
             <source>Address printed on each page to check a certificate (default $ETABLI_CERTIFICATE_CHECK_URL)</source>
@@ -1536,7 +1536,23 @@
             <source>usage: etabli desk import FILE.csv [--dry-run] [--json] | desk beneficiaries [--json]</source>
             <translation>usage : etabli desk import FICHIER.csv [--dry-run] [--json] | desk beneficiaries [--json]</translation>
         </message>
-    </context>
+        <message>
+        <source>erase a disk and prove it: overwrite or firmware purge, verified</source>
+        <translation>effacer un disque et le prouver : réécriture ou purge par le disque, vérifiée</translation>
+    </message>
+    <message>
+        <source>check, bundle and print the signed erasure certificates for the donors</source>
+        <translation>vérifier, regrouper et imprimer les certificats d&apos;effacement signés pour les donateurs</translation>
+    </message>
+    <message>
+        <source>the distribution desk: import the schools&apos; pupil lists</source>
+        <translation>l&apos;accueil de distribution : importer les listes d&apos;élèves des écoles</translation>
+    </message>
+    <message>
+        <source>  desk import FILE.csv [--dry-run] | desk beneficiaries   (the distribution desk)</source>
+        <translation>  desk import FICHIER.csv [--dry-run] | desk beneficiaries   (l&apos;accueil de distribution)</translation>
+    </message>
+</context>
     <context>
         <name>CliTest</name>
         <message>

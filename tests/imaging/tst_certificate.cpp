@@ -263,10 +263,11 @@ private Q_SLOTS:
     void wipeRecordsCertifiesAndBundles()
     {
         const QString db = path(QStringLiteral("inv.db"));
-        QCOMPARE(cli({QStringLiteral("--db"), db, QStringLiteral("lot"), QStringLiteral("add"),
-                      QStringLiteral("L-2026-07"), QStringLiteral("--donor"), QStringLiteral("Banque Exemple")})
-                     .code,
-                 0);
+        QCOMPARE(
+            cli({QStringLiteral("--db"), db, QStringLiteral("lot"), QStringLiteral("add"), QStringLiteral("L-2026-07"),
+                 QStringLiteral("--donor"), QStringLiteral("Banque Exemple"), QStringLiteral("--new-donor")})
+                .code,
+            0);
         Run added = cli({QStringLiteral("--db"), db, QStringLiteral("--json"), QStringLiteral("asset"),
                          QStringLiteral("add"), QStringLiteral("--kind"), QStringLiteral("pc"), QStringLiteral("--lot"),
                          QStringLiteral("L-2026-07")});

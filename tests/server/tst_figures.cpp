@@ -71,6 +71,8 @@ private Q_SLOTS:
         server.db = database(QStringLiteral("figures"));
         QVERIFY(!server.db.isEmpty());
         const QString boss = ServerProcess::createToken(server.db, QStringLiteral("supervisor"), QStringLiteral("b"));
+        // The desk pushes: beneficiary.added is desk-only on every path (issue 18 point 12).
+        const QString desk = ServerProcess::createToken(server.db, QStringLiteral("desk"), QStringLiteral("d"));
         QVERIFY2(server.start(), qPrintable(server.output));
 
         // A seeded workshop: donors, lots, assets moving through their life.
@@ -142,7 +144,7 @@ private Q_SLOTS:
             QJsonArray part;
             for (qsizetype j = i; j < qMin(events.size(), i + 100); ++j)
                 part << events[j];
-            const Reply r = http(server.url(), "POST", QStringLiteral("/api/v1/events"), boss, batch(part));
+            const Reply r = http(server.url(), "POST", QStringLiteral("/api/v1/events"), desk, batch(part));
             QVERIFY2(r.status == 200, r.body.constData());
         }
 
@@ -195,6 +197,7 @@ private Q_SLOTS:
         ServerProcess replay;
         replay.db = database(QStringLiteral("replay"));
         const QString boss2 = ServerProcess::createToken(replay.db, QStringLiteral("supervisor"), QStringLiteral("b"));
+        const QString desk2 = ServerProcess::createToken(replay.db, QStringLiteral("desk"), QStringLiteral("d"));
         QVERIFY2(replay.start(), qPrintable(replay.output));
         for (qsizetype i = 0; i < log.size(); i += 500) {
             QJsonArray part;
@@ -204,7 +207,7 @@ private Q_SLOTS:
                     e.remove(QLatin1String(key));
                 part << e;
             }
-            const Reply r = http(replay.url(), "POST", QStringLiteral("/api/v1/events"), boss2, batch(part));
+            const Reply r = http(replay.url(), "POST", QStringLiteral("/api/v1/events"), desk2, batch(part));
             QVERIFY2(r.status == 200, r.body.constData());
             const QJsonArray results = r.json().value(QStringLiteral("results")).toArray();
             for (qsizetype j = 0; j < results.size(); ++j)
