@@ -1614,11 +1614,6 @@
             <translation>--inject-bad-sectors attend des numéros de secteurs séparés par des virgules</translation>
         </message>
         <message>
-            <location line="+41" />
-            <source>bad fault «%1» (KIND:WORD:BIT[:WORD2:BIT2])</source>
-            <translation>panne incorrecte «%1» (KIND:WORD:BIT[:WORD2:BIT2])</translation>
-        </message>
-        <message>
             <location line="+8" />
             <source>Bytes to test (512M, 4G)</source>
             <translation>Octets à tester (512M, 4G)</translation>
@@ -1647,11 +1642,6 @@
             <location line="+3" />
             <source>Comma-separated subset of the patterns</source>
             <translation>Liste des motifs à utiliser, séparés par des virgules</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>Test hook: inject a fault KIND:WORD:BIT[:WORD2:BIT2]</source>
-            <translation>Test : injecter une panne KIND:WORD:BIT[:WORD2:BIT2]</translation>
         </message>
         <message>
             <location line="+11" />
@@ -1687,11 +1677,6 @@
             <location line="+12" />
             <source>nothing to test: less than 4 KiB available</source>
             <translation>rien à tester : moins de 4 KiB disponibles</translation>
-        </message>
-        <message>
-            <location line="+8" />
-            <source>an injected fault lies outside the %1 tested bytes</source>
-            <translation>une panne injectée est en dehors des %1 octets testés</translation>
         </message>
         <message>
             <location line="+11" />
