@@ -116,14 +116,10 @@ int diskCommand(Context &ctx, const QStringList &args)
     const QCommandLineOption chunk(QStringLiteral("chunk"),
                                    QCoreApplication::translate("CliTest", "Read size of the surface scan (default 4M)"),
                                    QStringLiteral("SIZE"));
-    const QCommandLineOption badSectors(
-        QStringLiteral("inject-bad-sectors"),
-        QCoreApplication::translate("CliTest", "Test hook: sectors that fail with EIO (comma-separated)"),
-        QStringLiteral("LIST"));
     const QCommandLineOption asset(QStringLiteral("asset"),
                                    QCoreApplication::translate("CliTest", "Record the result on this asset"),
                                    QStringLiteral("TAG"));
-    p.addOptions({fromJson, fromBlob, smart, surface, chunk, badSectors, asset});
+    p.addOptions({fromJson, fromBlob, smart, surface, chunk, asset});
     Context sub(args, ctx.out, ctx.err);
     sub.json = ctx.json;
     if (!parseArgs(p, sub))
@@ -189,22 +185,12 @@ int diskCommand(Context &ctx, const QStringList &args)
                     QCoreApplication::translate("CliTest", "--chunk must be a multiple of 4 KiB, at most 256M"));
             options.chunkBytes = *bytes;
         }
-        QSet<qint64> bad;
-        for (const QString &s : p.value(badSectors).split(u',', Qt::SkipEmptyParts)) {
-            bool ok = false;
-            bad.insert(s.trimmed().toLongLong(&ok));
-            if (!ok)
-                return ctx.usage(QCoreApplication::translate(
-                    "CliTest", "--inject-bad-sectors takes sector numbers separated by commas"));
-        }
         auto source = FileBlockSource::open(device);
         if (!source)
             return ctx.fail(source.error());
-        FaultyBlockSource faulty(source->get(), bad);
-        BlockSource &scanned = bad.isEmpty() ? static_cast<BlockSource &>(**source) : faulty;
         const QDateTime started = QDateTime::currentDateTimeUtc();
         ProgressSink sink(nullptr, terminalProgress(ctx));
-        const SurfaceScanReport rep = scanSurface(scanned, options, &sink);
+        const SurfaceScanReport rep = scanSurface(**source, options, &sink);
         TestResult t = evaluateSurface(rep, options, device);
         t.measurements.insert(QStringLiteral("o_direct"), (*source)->direct());
         t.startedAt = started;

@@ -1585,11 +1585,6 @@
             <translation>Taille de lecture du test de surface (4M par défaut)</translation>
         </message>
         <message>
-            <location line="+4" />
-            <source>Test hook: sectors that fail with EIO (comma-separated)</source>
-            <translation>Test : secteurs qui échouent avec EIO (séparés par des virgules)</translation>
-        </message>
-        <message>
             <location line="+3" />
             <location line="+143" />
             <location line="+108" />
@@ -1607,11 +1602,6 @@
             <location line="+56" />
             <source>--chunk must be a multiple of 4 KiB, at most 256M</source>
             <translation>--chunk doit être un multiple de 4 KiB, au plus 256M</translation>
-        </message>
-        <message>
-            <location line="+8" />
-            <source>--inject-bad-sectors takes sector numbers separated by commas</source>
-            <translation>--inject-bad-sectors attend des numéros de secteurs séparés par des virgules</translation>
         </message>
         <message>
             <location line="+8" />
