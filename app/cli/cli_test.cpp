@@ -116,14 +116,10 @@ int diskCommand(Context &ctx, const QStringList &args)
     const QCommandLineOption chunk(QStringLiteral("chunk"),
                                    QCoreApplication::translate("CliTest", "Read size of the surface scan (default 4M)"),
                                    QStringLiteral("SIZE"));
-    const QCommandLineOption badSectors(
-        QStringLiteral("inject-bad-sectors"),
-        QCoreApplication::translate("CliTest", "Test hook: sectors that fail with EIO (comma-separated)"),
-        QStringLiteral("LIST"));
     const QCommandLineOption asset(QStringLiteral("asset"),
                                    QCoreApplication::translate("CliTest", "Record the result on this asset"),
                                    QStringLiteral("TAG"));
-    p.addOptions({fromJson, fromBlob, smart, surface, chunk, badSectors, asset});
+    p.addOptions({fromJson, fromBlob, smart, surface, chunk, asset});
     Context sub(args, ctx.out, ctx.err);
     sub.json = ctx.json;
     if (!parseArgs(p, sub))
@@ -189,22 +185,12 @@ int diskCommand(Context &ctx, const QStringList &args)
                     QCoreApplication::translate("CliTest", "--chunk must be a multiple of 4 KiB, at most 256M"));
             options.chunkBytes = *bytes;
         }
-        QSet<qint64> bad;
-        for (const QString &s : p.value(badSectors).split(u',', Qt::SkipEmptyParts)) {
-            bool ok = false;
-            bad.insert(s.trimmed().toLongLong(&ok));
-            if (!ok)
-                return ctx.usage(QCoreApplication::translate(
-                    "CliTest", "--inject-bad-sectors takes sector numbers separated by commas"));
-        }
         auto source = FileBlockSource::open(device);
         if (!source)
             return ctx.fail(source.error());
-        FaultyBlockSource faulty(source->get(), bad);
-        BlockSource &scanned = bad.isEmpty() ? static_cast<BlockSource &>(**source) : faulty;
         const QDateTime started = QDateTime::currentDateTimeUtc();
         ProgressSink sink(nullptr, terminalProgress(ctx));
-        const SurfaceScanReport rep = scanSurface(scanned, options, &sink);
+        const SurfaceScanReport rep = scanSurface(**source, options, &sink);
         TestResult t = evaluateSurface(rep, options, device);
         t.measurements.insert(QStringLiteral("o_direct"), (*source)->direct());
         t.startedAt = started;
@@ -212,31 +198,6 @@ int diskCommand(Context &ctx, const QStringList &args)
         results.append(t);
     }
     return finish(ctx, results, tag);
-}
-
-Result<RamFault> parseFault(const QString &spec)
-{
-    // KIND:WORD:BIT[:OTHERWORD:OTHERBIT]
-    const QStringList f = spec.split(u':');
-    RamFault fault;
-    bool found = false;
-    for (int k = int(RamFault::Kind::StuckAt0); k <= int(RamFault::Kind::Bridging); ++k) {
-        if (toString(RamFault::Kind(k)) == f.value(0)) {
-            fault.kind = RamFault::Kind(k);
-            found = true;
-        }
-    }
-    bool ok1 = true, ok2 = true, ok3 = true, ok4 = true;
-    fault.word = f.value(1, QStringLiteral("0")).toLongLong(&ok1);
-    fault.bit = f.value(2, QStringLiteral("0")).toInt(&ok2);
-    fault.otherWord = f.value(3, QStringLiteral("0")).toLongLong(&ok3);
-    fault.otherBit = f.value(4, QStringLiteral("0")).toInt(&ok4);
-    if (!found || !ok1 || !ok2 || !ok3 || !ok4 || fault.bit < 0 || fault.bit > 63 || fault.otherBit < 0
-        || fault.otherBit > 63 || fault.word < 0 || fault.otherWord < 0)
-        return makeError(
-            ErrorCode::InvalidArgument,
-            QCoreApplication::translate("CliTest", "bad fault «%1» (KIND:WORD:BIT[:WORD2:BIT2])").arg(spec));
-    return fault;
 }
 
 int ramCommand(Context &ctx, const QStringList &args)
@@ -259,14 +220,10 @@ int ramCommand(Context &ctx, const QStringList &args)
     const QCommandLineOption patterns(QStringLiteral("patterns"),
                                       QCoreApplication::translate("CliTest", "Comma-separated subset of the patterns"),
                                       QStringLiteral("LIST"));
-    const QCommandLineOption inject(
-        QStringLiteral("inject"),
-        QCoreApplication::translate("CliTest", "Test hook: inject a fault KIND:WORD:BIT[:WORD2:BIT2]"),
-        QStringLiteral("FAULT"));
     const QCommandLineOption asset(QStringLiteral("asset"),
                                    QCoreApplication::translate("CliTest", "Record the result on this asset"),
                                    QStringLiteral("TAG"));
-    p.addOptions({size, max, threads, passes, seed, patterns, inject, asset});
+    p.addOptions({size, max, threads, passes, seed, patterns, asset});
     Context sub(args, ctx.out, ctx.err);
     sub.json = ctx.json;
     if (!parseArgs(p, sub))
@@ -312,12 +269,6 @@ int ramCommand(Context &ctx, const QStringList &args)
                 return ctx.usage(QCoreApplication::translate("CliTest", "unknown pattern «%1»").arg(name));
         }
     }
-    for (const QString &spec : p.values(inject)) {
-        auto fault = parseFault(spec);
-        if (!fault)
-            return ctx.fail(fault.error());
-        o.faults.append(*fault);
-    }
     if (o.bytes < 4096)
         return ctx.fail(
             makeError(ErrorCode::InvalidArgument,
@@ -326,12 +277,6 @@ int ramCommand(Context &ctx, const QStringList &args)
     const QDateTime started = QDateTime::currentDateTimeUtc();
     ProgressSink sink(nullptr, terminalProgress(ctx));
     const RamTestReport rep = runRamTest(o, &sink);
-    for (const RamFault &f : o.faults) {
-        if (f.word * 8 >= rep.bytes || f.otherWord * 8 >= rep.bytes)
-            return ctx.usage(
-                QCoreApplication::translate("CliTest", "an injected fault lies outside the %1 tested bytes")
-                    .arg(rep.bytes));
-    }
     TestResult t = evaluateRam(rep);
     t.startedAt = started;
     t.endedAt = QDateTime::currentDateTimeUtc();

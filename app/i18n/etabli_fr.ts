@@ -1601,11 +1601,6 @@
             <translation>Taille de lecture du test de surface (4M par défaut)</translation>
         </message>
         <message>
-            <location line="+4" />
-            <source>Test hook: sectors that fail with EIO (comma-separated)</source>
-            <translation>Test : secteurs qui échouent avec EIO (séparés par des virgules)</translation>
-        </message>
-        <message>
             <location line="+3" />
             <location line="+143" />
             <location line="+108" />
@@ -1623,16 +1618,6 @@
             <location line="+56" />
             <source>--chunk must be a multiple of 4 KiB, at most 256M</source>
             <translation>--chunk doit être un multiple de 4 KiB, au plus 256M</translation>
-        </message>
-        <message>
-            <location line="+8" />
-            <source>--inject-bad-sectors takes sector numbers separated by commas</source>
-            <translation>--inject-bad-sectors attend des numéros de secteurs séparés par des virgules</translation>
-        </message>
-        <message>
-            <location line="+41" />
-            <source>bad fault «%1» (KIND:WORD:BIT[:WORD2:BIT2])</source>
-            <translation>panne incorrecte «%1» (KIND:WORD:BIT[:WORD2:BIT2])</translation>
         </message>
         <message>
             <location line="+8" />
@@ -1663,11 +1648,6 @@
             <location line="+3" />
             <source>Comma-separated subset of the patterns</source>
             <translation>Liste des motifs à utiliser, séparés par des virgules</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>Test hook: inject a fault KIND:WORD:BIT[:WORD2:BIT2]</source>
-            <translation>Test : injecter une panne KIND:WORD:BIT[:WORD2:BIT2]</translation>
         </message>
         <message>
             <location line="+11" />
@@ -1703,11 +1683,6 @@
             <location line="+12" />
             <source>nothing to test: less than 4 KiB available</source>
             <translation>rien à tester : moins de 4 KiB disponibles</translation>
-        </message>
-        <message>
-            <location line="+8" />
-            <source>an injected fault lies outside the %1 tested bytes</source>
-            <translation>une panne injectée est en dehors des %1 octets testés</translation>
         </message>
         <message>
             <location line="+11" />

@@ -25,26 +25,6 @@ enum class RamPattern {
 QString toString(RamPattern pattern);
 QList<RamPattern> allRamPatterns();
 
-/// A fault the test hook injects into the tested region (word = 64-bit word index).
-struct RamFault {
-    enum class Kind {
-        StuckAt0, ///< `bit` of `word` always reads 0
-        StuckAt1, ///< `bit` of `word` always reads 1
-        TransitionUp, ///< `bit` of `word` cannot go 0 → 1
-        TransitionDown, ///< `bit` of `word` cannot go 1 → 0
-        AddressAlias, ///< address decoder: `word` reaches the cell of `otherWord`
-        Coupling, ///< a transition of `bit` in `word` inverts `otherBit` in `otherWord`
-        DataLineStuck0, ///< `bit` reads 0 in every word (a broken data line)
-        Bridging, ///< in every word, a 1 written to `bit` also sets `otherBit` (shorted lines)
-    };
-    Kind kind = Kind::StuckAt0;
-    qint64 word = 0;
-    int bit = 0;
-    qint64 otherWord = 0;
-    int otherBit = 0;
-};
-QString toString(RamFault::Kind kind);
-
 /// One miscompare: where, what we wrote, what we read, which bits differ.
 struct RamError {
     quintptr address = 0; ///< virtual address of the word
@@ -72,7 +52,6 @@ struct RamTestOptions {
     QList<RamPattern> patterns = allRamPatterns();
     quint64 seed = 0; ///< 0: from the clock; each pass derives its own
     bool lock = true; ///< mlock the region (reported when it fails)
-    QList<RamFault> faults; ///< test hook: non-empty switches to the checked accessor
     QString edacRoot = QStringLiteral("/sys/devices/system/edac");
     int maxErrors = 1000; ///< errors kept in detail (all are counted)
 };

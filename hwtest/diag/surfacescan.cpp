@@ -104,22 +104,6 @@ qint64 FileBlockSource::readAt(qint64 offset, void *buffer, qint64 length)
     return done;
 }
 
-FaultyBlockSource::FaultyBlockSource(BlockSource *inner, QSet<qint64> badSectors)
-    : m_inner(inner)
-    , m_bad(std::move(badSectors))
-{}
-
-qint64 FaultyBlockSource::readAt(qint64 offset, void *buffer, qint64 length)
-{
-    ++m_calls;
-    const int ss = sectorSize();
-    for (qint64 s = offset / ss; s < (offset + length + ss - 1) / ss; ++s) {
-        if (m_bad.contains(s))
-            return -EIO;
-    }
-    return m_inner->readAt(offset, buffer, length);
-}
-
 const QList<int> &surfaceLatencyBuckets()
 {
     static const QList<int> buckets{5, 20, 50, 150, 500};

@@ -54,24 +54,6 @@ private:
     bool m_blockDevice = false;
 };
 
-/// Wraps another source and fails reads touching `badSectors` with EIO, like a disk
-/// with unreadable sectors (device-mapper error targets are unavailable here).
-class FaultyBlockSource : public BlockSource
-{
-public:
-    FaultyBlockSource(BlockSource *inner, QSet<qint64> badSectors);
-    qint64 size() const override { return m_inner->size(); }
-    int sectorSize() const override { return m_inner->sectorSize(); }
-    qint64 readAt(qint64 offset, void *buffer, qint64 length) override;
-    QString name() const override { return m_inner->name(); }
-    int readCalls() const { return m_calls; }
-
-private:
-    BlockSource *m_inner;
-    QSet<qint64> m_bad;
-    int m_calls = 0;
-};
-
 struct SurfaceScanOptions {
     qint64 chunkBytes = 4 * 1024 * 1024; ///< size of each read, a multiple of the sector size
     qint64 slowReadMs = 500; ///< a read slower than this counts as slow

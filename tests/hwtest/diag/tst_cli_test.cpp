@@ -40,20 +40,33 @@ private Q_SLOTS:
     void badInput();
     void surfaceWithBadSectors();
     void ramWithInjectedFault();
+    void ramBadFault();
     void recordsOnAsset();
     void otherEngines();
     void keyboardLiveUnderUmockdev();
 
 private:
+    Run run(const QString &program, const QStringList &args);
     Run etabli(const QStringList &args);
+    /// `etabli test ram|disk` with injected faults: tests/support/faultydiag.cpp.
+    Run faultyDiag(const QStringList &args);
     QTemporaryDir m_dir;
 };
 
 Run TestCliTest::etabli(const QStringList &args)
 {
+    return run(QStringLiteral(ETABLI_CLI), args);
+}
+
+Run TestCliTest::faultyDiag(const QStringList &args)
+{
+    return run(QStringLiteral(ETABLI_TEST_FAULTYDIAG), args);
+}
+
+Run TestCliTest::run(const QString &program, const QStringList &args)
+{
     QProcess p;
-    p.start(QStringLiteral(ETABLI_CLI),
-            QStringList{QStringLiteral("--db"), m_dir.filePath(QStringLiteral("inv.db"))} + args);
+    p.start(program, QStringList{QStringLiteral("--db"), m_dir.filePath(QStringLiteral("inv.db"))} + args);
     Run r;
     if (!p.waitForFinished(60000))
         return r;
@@ -67,6 +80,7 @@ void TestCliTest::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     QVERIFY2(QFile::exists(QStringLiteral(ETABLI_CLI)), "build the etabli target first");
+    QVERIFY2(QFile::exists(QStringLiteral(ETABLI_TEST_FAULTYDIAG)), "build the etabli-test-faultydiag target first");
 }
 
 void TestCliTest::smartFromJson()
@@ -165,10 +179,18 @@ void TestCliTest::badInput_data()
     QTest::newRow("ram size and max") << QStringList{
         QStringLiteral("test"), QStringLiteral("ram"), QStringLiteral("--size"), QStringLiteral("1M"),
         QStringLiteral("--max")} << 2;
-    QTest::newRow("ram bad fault") << QStringList{QStringLiteral("test"),     QStringLiteral("ram"),
-                                                  QStringLiteral("--size"),   QStringLiteral("1M"),
-                                                  QStringLiteral("--inject"), QStringLiteral("gremlin:1:2")}
-                                   << 2;
+    // The fault-injection hook is test support only (faultyDiag()), not a CLI option.
+    QTest::newRow("ram --inject is not an option")
+        << QStringList{QStringLiteral("test"), QStringLiteral("ram"),      QStringLiteral("--size"),
+                       QStringLiteral("1M"),   QStringLiteral("--inject"), QStringLiteral("gremlin:1:2")}
+        << 2;
+    QTest::newRow("disk --inject-bad-sectors is not an option") << QStringList{QStringLiteral("test"),
+                                                                               QStringLiteral("disk"),
+                                                                               QStringLiteral("--surface"),
+                                                                               QStringLiteral("/dev/null"),
+                                                                               QStringLiteral("--inject-bad-sectors"),
+                                                                               QStringLiteral("1")}
+                                                                << 2;
     QTest::newRow("asset tag typo") << QStringList{QStringLiteral("test"),        QStringLiteral("disk"),
                                                    QStringLiteral("--from-json"), json,
                                                    QStringLiteral("--asset"),     QStringLiteral("NOT-A-TAG")}
@@ -192,9 +214,10 @@ void TestCliTest::surfaceWithBadSectors()
     QVERIFY(f.open(QIODevice::WriteOnly));
     f.write(QByteArray(8 << 20, '\x5a'));
     f.close();
-    const Run r = etabli({QStringLiteral("--json"), QStringLiteral("test"), QStringLiteral("disk"),
-                          QStringLiteral("--surface"), f.fileName(), QStringLiteral("--chunk"), QStringLiteral("1M"),
-                          QStringLiteral("--inject-bad-sectors"), QStringLiteral("17,4096,16383")});
+    const Run r
+        = faultyDiag({QStringLiteral("--json"), QStringLiteral("test"), QStringLiteral("disk"),
+                      QStringLiteral("--surface"), f.fileName(), QStringLiteral("--chunk"), QStringLiteral("1M"),
+                      QStringLiteral("--inject-bad-sectors"), QStringLiteral("17,4096,16383")});
     QCOMPARE(r.exitCode, 0);
     const QJsonObject o = QJsonDocument::fromJson(r.out).object();
     QCOMPARE(o[QStringLiteral("verdict")].toString(), QStringLiteral("FAIL"));
@@ -218,12 +241,23 @@ void TestCliTest::ramWithInjectedFault()
     QCOMPARE(clean.exitCode, 0);
     QCOMPARE(QJsonDocument::fromJson(clean.out).object()[QStringLiteral("verdict")].toString(), QStringLiteral("PASS"));
 
-    const Run r = etabli({QStringLiteral("test"), QStringLiteral("ram"), QStringLiteral("--size"), QStringLiteral("4M"),
-                          QStringLiteral("--threads"), QStringLiteral("1"), QStringLiteral("--inject"),
-                          QStringLiteral("stuck-at-0:1000:9")});
+    const Run r = faultyDiag({QStringLiteral("test"), QStringLiteral("ram"), QStringLiteral("--size"),
+                              QStringLiteral("4M"), QStringLiteral("--threads"), QStringLiteral("1"),
+                              QStringLiteral("--inject"), QStringLiteral("stuck-at-0:1000:9")});
     QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.out.contains("FAIL  ram"), r.out.constData());
     QVERIFY2(r.out.contains("bits 9"), r.out.constData());
+}
+
+// What the "ram bad fault" row of badInput asserted when --inject was a CLI option.
+void TestCliTest::ramBadFault()
+{
+    const Run r = faultyDiag({QStringLiteral("test"), QStringLiteral("ram"), QStringLiteral("--size"),
+                              QStringLiteral("1M"), QStringLiteral("--inject"), QStringLiteral("gremlin:1:2")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.out.isEmpty());
+    QVERIFY(!r.err.isEmpty());
+    QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("inv.db")))); // nothing written
 }
 
 void TestCliTest::recordsOnAsset()

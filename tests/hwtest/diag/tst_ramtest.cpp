@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Établi contributors
 //
-// RAM test: clean runs, every pattern against the fault classes it targets (through
-// the injection hook), the default pass against all of them, error reports, ECC
+// RAM test: clean runs, every pattern against the fault classes it targets (injected
+// by test support, tests/support/faultymem.h), the default pass against all of them, error reports, ECC
 // counters, sizes, progress and cancel.
 #include "hwtest/diag/diagjob.h"
 #include "hwtest/diag/ramtest.h"
+#include "tests/support/faultymem.h"
 
 #include <QJsonArray>
 #include <QSignalSpy>
@@ -13,9 +14,12 @@
 
 using namespace Etabli;
 using namespace Etabli::HwTest;
+using Etabli::TestSupport::RamFault;
+using Etabli::TestSupport::runRamTestWithFaults;
+using Etabli::TestSupport::toString;
 
 Q_DECLARE_METATYPE(Etabli::HwTest::RamPattern)
-Q_DECLARE_METATYPE(Etabli::HwTest::RamFault)
+Q_DECLARE_METATYPE(Etabli::TestSupport::RamFault)
 
 namespace {
 
@@ -26,7 +30,7 @@ RamFault fault(Kind kind, qint64 word, int bit, qint64 otherWord = 0, int otherB
     return RamFault{kind, word, bit, otherWord, otherBit};
 }
 
-RamTestOptions small(QList<RamPattern> patterns, QList<RamFault> faults = {})
+RamTestOptions small(QList<RamPattern> patterns)
 {
     RamTestOptions o;
     o.bytes = 1 << 20; // 131072 words
@@ -34,7 +38,6 @@ RamTestOptions small(QList<RamPattern> patterns, QList<RamFault> faults = {})
     o.passes = 1;
     o.seed = 0x1234;
     o.patterns = std::move(patterns);
-    o.faults = std::move(faults);
     o.maxErrors = 100000;
     o.edacRoot = QStringLiteral("/nonexistent");
     return o;
@@ -174,7 +177,7 @@ void TestRamTest::patternFindsFault()
     QFETCH(RamPattern, pattern);
     QFETCH(RamFault, fault);
     QFETCH(bool, detected);
-    const RamTestReport r = runRamTest(small({pattern}, {fault}));
+    const RamTestReport r = runRamTestWithFaults(small({pattern}), {fault});
     QCOMPARE(found(r, fault), detected);
     QCOMPARE(r.errorCount > 0, detected);
     QCOMPARE(toString(evaluateRam(r).verdict), detected ? QStringLiteral("FAIL") : QStringLiteral("PASS"));
@@ -194,9 +197,9 @@ void TestRamTest::defaultPassFindsEveryFault()
         fault(Kind::Coupling, 71000, 2, 70000, 3),
     };
     // Two threads: the faults sit in both slices (65536 words each).
-    RamTestOptions o = small(allRamPatterns(), faults);
+    RamTestOptions o = small(allRamPatterns());
     o.threads = 2;
-    const RamTestReport r = runRamTest(o);
+    const RamTestReport r = runRamTestWithFaults(o, faults);
     for (const RamFault &f : faults)
         QVERIFY2(found(r, f), qPrintable(toString(f.kind) + QStringLiteral(" at word ") + QString::number(f.word)));
     // Nothing reported where no fault was injected, except where block-move copied a
@@ -212,12 +215,12 @@ void TestRamTest::defaultPassFindsEveryFault()
     }
     // Bus-wide faults, one run each (they touch every word).
     for (const RamFault &f : {fault(Kind::DataLineStuck0, 0, 60), fault(Kind::Bridging, 0, 0, 0, 63)})
-        QVERIFY(runRamTest(small(allRamPatterns(), {f})).errorCount > 0);
+        QVERIFY(runRamTestWithFaults(small(allRamPatterns()), {f}).errorCount > 0);
 }
 
 void TestRamTest::errorReport()
 {
-    const RamTestReport r = runRamTest(small({RamPattern::OwnAddress}, {fault(Kind::StuckAt1, 777, 5)}));
+    const RamTestReport r = runRamTestWithFaults(small({RamPattern::OwnAddress}), {fault(Kind::StuckAt1, 777, 5)});
     QVERIFY(r.errorCount >= 1);
     const RamError &e = r.errors.first();
     QCOMPARE(e.word, 777);

@@ -2,9 +2,11 @@
 // SPDX-FileCopyrightText: 2026 Établi contributors
 //
 // Surface read scan on real files and loop devices, unreadable sectors from the EIO
-// wrapper, latency histogram, never a write, progress through the DiagJob facade.
+// wrapper of test support, latency histogram, never a write, progress through the
+// DiagJob facade.
 #include "hwtest/diag/diagjob.h"
 #include "hwtest/diag/surfacescan.h"
+#include "tests/support/faultyblocksource.h"
 
 #include <QCryptographicHash>
 #include <QFileInfo>
@@ -21,6 +23,7 @@
 
 using namespace Etabli;
 using namespace Etabli::HwTest;
+using Etabli::TestSupport::FaultyBlockSource;
 
 Q_DECLARE_METATYPE(QList<qint64>)
 
