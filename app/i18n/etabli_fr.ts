@@ -889,6 +889,14 @@
             <translation>donnez --asset une fois par cible, dans le même ordre</translation>
         </message>
         <message>
+            <source>give --certificate once per target, in the same order</source>
+            <translation>donnez --certificate une fois par cible, dans le même ordre</translation>
+        </message>
+        <message>
+            <source>Where to write the erasure certificate of a disk zero-filled and verified (once per target)</source>
+            <translation>Où écrire le certificat d'effacement d'un disque rempli de zéros et vérifié (une fois par cible)</translation>
+        </message>
+        <message>
             <location line="+54" />
             <source>unknown</source>
             <translation>inconnue</translation>
@@ -2464,6 +2472,10 @@
             <location line="+175" />
             <source>no target to write</source>
             <translation>aucune cible à écrire</translation>
+        </message>
+        <message>
+            <source>cannot write %1: %2</source>
+            <translation>impossible d'écrire %1 : %2</translation>
         </message>
         <message>
             <location line="+4" />
