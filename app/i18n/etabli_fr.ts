@@ -1499,10 +1499,12 @@
         <message>
             <source>  certificate verify FILE.json [--require-endorsed] [--workshop-key PUB]
   certificate bundle --lot L -o DIR [--check-url URL] | pdf FILE.json... -o OUT.pdf
-  certificate station-key | endorse STATION.pub --key WORKSHOP.key -o FILE | install-endorsement FILE</source>
+  certificate station-key | endorse STATION.pub --key WORKSHOP.key -o FILE | install-endorsement FILE
+  certificate check CERT_ID|TAG --checker BADGE [--reread DEVICE] | unchecked</source>
             <translation>  certificate verify FICHIER.json [--require-endorsed] [--workshop-key PUB]
   certificate bundle --lot L -o DOSSIER [--check-url URL] | pdf FICHIER.json... -o SORTIE.pdf
-  certificate station-key | endorse POSTE.pub --key ATELIER.key -o FICHIER | install-endorsement FICHIER</translation>
+  certificate station-key | endorse POSTE.pub --key ATELIER.key -o FICHIER | install-endorsement FICHIER
+  certificate check ID_CERT|ÉTIQUETTE --checker BADGE [--reread DISQUE] | unchecked</translation>
         </message>
         <message>
             <source>no file %1</source>
@@ -1544,7 +1546,51 @@
             <source>usage: etabli desk import FILE.csv [--dry-run] [--json] | desk beneficiaries [--json]</source>
             <translation>usage : etabli desk import FICHIER.csv [--dry-run] [--json] | desk beneficiaries [--json]</translation>
         </message>
-    </context>
+            <message>
+            <source>Badge of the worker who checks (not the one who erased)</source>
+            <translation>Badge de la personne qui contrôle (pas celle qui a effacé)</translation>
+        </message>
+        <message>
+            <source>Re-read 100 random sectors of this disk first</source>
+            <translation>Relire d'abord 100 secteurs au hasard de ce disque</translation>
+        </message>
+        <message>
+            <source>How many sectors to re-read (default 100)</source>
+            <translation>Nombre de secteurs à relire (100 par défaut)</translation>
+        </message>
+        <message>
+            <source>Seed of the re-read sectors (default: fresh)</source>
+            <translation>Graine des secteurs relus (par défaut : nouvelle)</translation>
+        </message>
+        <message>
+            <source>usage: etabli certificate check CERT_ID|TAG --checker BADGE [--reread DEVICE]</source>
+            <translation>usage : etabli certificate check ID_CERT|ÉTIQUETTE --checker BADGE [--reread DISQUE]</translation>
+        </message>
+        <message>
+            <source>--sectors must be a whole number from 1 to 100000</source>
+            <translation>--sectors doit être un nombre entier de 1 à 100000</translation>
+        </message>
+        <message>
+            <source>--seed must be a positive whole number</source>
+            <translation>--seed doit être un nombre entier positif</translation>
+        </message>
+        <message>
+            <source>%1 sectors of %2 re-read (seed %3): all zeros</source>
+            <translation>%1 secteurs de %2 relus (graine %3) : tous à zéro</translation>
+        </message>
+        <message>
+            <source>erasure %1 of %2 checked by %3 (erased by %4)</source>
+            <translation>effacement %1 de %2 contrôlé par %3 (effacé par %4)</translation>
+        </message>
+        <message>
+            <source>usage: etabli certificate unchecked [--json]</source>
+            <translation>usage : etabli certificate unchecked [--json]</translation>
+        </message>
+        <message>
+            <source>%1 erasure(s) to be checked by a second person</source>
+            <translation>%1 effacement(s) à faire contrôler par une deuxième personne</translation>
+        </message>
+</context>
     <context>
         <name>CliTest</name>
         <message>
@@ -4759,7 +4805,11 @@
             <source>the kit «%1» already exists</source>
             <translation>le kit «%1» existe déjà</translation>
         </message>
-    </context>
+            <message>
+            <source>the erasure must be checked by a different worker than %1</source>
+            <translation>l'effacement doit être contrôlé par une autre personne que %1</translation>
+        </message>
+</context>
     <context>
         <name>QCommandLineParser</name>
         <message>
@@ -5064,7 +5114,47 @@
             <source>warning: no sampled block changed: the drive may not have erased anything; the overwrite pass that follows clears it anyway</source>
             <translation>attention : aucun bloc échantillonné n'a changé : le disque n'a peut-être rien effacé ; la réécriture qui suit l'efface de toute façon</translation>
         </message>
-    </context>
+            <message>
+            <source>cannot read %1: %2</source>
+            <translation>impossible de lire %1 : %2</translation>
+        </message>
+        <message>
+            <source>%1 is empty: nothing to re-read</source>
+            <translation>%1 est vide : rien à relire</translation>
+        </message>
+        <message>
+            <source>cannot read %1 at offset %2</source>
+            <translation>impossible de lire %1 à la position %2</translation>
+        </message>
+        <message>
+            <source>no erasure with the certificate or asset «%1»</source>
+            <translation>aucun effacement avec le certificat ou la machine «%1»</translation>
+        </message>
+        <message>
+            <source>give the checker's badge (--checker)</source>
+            <translation>donnez le badge de la personne qui contrôle (--checker)</translation>
+        </message>
+        <message>
+            <source>the erasure of %1 has no certificate to check</source>
+            <translation>l'effacement de %1 n'a pas de certificat à contrôler</translation>
+        </message>
+        <message>
+            <source>the erasure %1 was already checked by %2</source>
+            <translation>l'effacement %1 a déjà été contrôlé par %2</translation>
+        </message>
+        <message>
+            <source>%1 did this erasure: a different worker must check it</source>
+            <translation>%1 a fait cet effacement : une autre personne doit le contrôler</translation>
+        </message>
+        <message>
+            <source>the erasure %1 wrote the pattern «%2»: only zeros can be re-read</source>
+            <translation>l'effacement %1 a écrit le motif «%2» : seuls les zéros peuvent être relus</translation>
+        </message>
+        <message>
+            <source>the sector at offset %1 of %2 is not zeros: the erasure is not confirmed</source>
+            <translation>le secteur à la position %1 de %2 n'est pas à zéro : l'effacement n'est pas confirmé</translation>
+        </message>
+</context>
     <context>
         <name>Etabli::Imaging::Purge</name>
         <message>

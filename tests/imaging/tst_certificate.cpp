@@ -8,6 +8,7 @@
 #include "erasetestutil.h"
 #include "imaging/erasecertificate.h"
 #include "imaging/erasepurge.h"
+#include "inventory/eventrules.h"
 #include "inventory/store.h"
 
 #include <QFileInfo>
@@ -263,10 +264,11 @@ private Q_SLOTS:
     void wipeRecordsCertifiesAndBundles()
     {
         const QString db = path(QStringLiteral("inv.db"));
-        QCOMPARE(cli({QStringLiteral("--db"), db, QStringLiteral("lot"), QStringLiteral("add"),
-                      QStringLiteral("L-2026-07"), QStringLiteral("--donor"), QStringLiteral("Banque Exemple")})
-                     .code,
-                 0);
+        QCOMPARE(
+            cli({QStringLiteral("--db"), db, QStringLiteral("lot"), QStringLiteral("add"), QStringLiteral("L-2026-07"),
+                 QStringLiteral("--donor"), QStringLiteral("Banque Exemple"), QStringLiteral("--new-donor")})
+                .code,
+            0);
         Run added = cli({QStringLiteral("--db"), db, QStringLiteral("--json"), QStringLiteral("asset"),
                          QStringLiteral("add"), QStringLiteral("--kind"), QStringLiteral("pc"), QStringLiteral("--lot"),
                          QStringLiteral("L-2026-07")});
@@ -551,6 +553,86 @@ private Q_SLOTS:
                       QStringLiteral("clear")})
                      .code,
                  3);
+    }
+
+    // Issue 15, the second-person check: an erasure stays to be checked until a different
+    // badge confirms it, after an optional re-read of 100 random sectors.
+    void secondPersonCheck()
+    {
+        const QString db = path(QStringLiteral("check.db"));
+        Run added = cli({QStringLiteral("--db"), db, QStringLiteral("--json"), QStringLiteral("asset"),
+                         QStringLiteral("add"), QStringLiteral("--kind"), QStringLiteral("pc")});
+        QCOMPARE(added.code, 0);
+        const QString tag = QJsonDocument::fromJson(added.out).object().value(QStringLiteral("tag")).toString();
+        const QString disk = path(QStringLiteral("check-disk.img"));
+        QVERIFY(writeFile(disk, plantedData(4 << 20)));
+        const auto unchecked = [&] {
+            const Run r = cli({QStringLiteral("--db"), db, QStringLiteral("--json"), QStringLiteral("certificate"),
+                               QStringLiteral("unchecked")});
+            return r.code == 0 ? QJsonDocument::fromJson(r.out).array() : QJsonArray{QStringLiteral("failed")};
+        };
+        QCOMPARE(unchecked().size(), 0);
+        Run w = cli({QStringLiteral("--db"), db, QStringLiteral("--worker"), QStringLiteral("amel"),
+                     QStringLiteral("wipe"), disk, QStringLiteral("--method"), QStringLiteral("clear"),
+                     QStringLiteral("--asset"), tag});
+        QVERIFY2(w.code == 0, w.err.constData());
+        QJsonArray list = unchecked();
+        QCOMPARE(list.size(), 1);
+        const QJsonObject row = list.at(0).toObject();
+        QCOMPARE(row.value(QStringLiteral("asset_tag")).toString(), tag);
+        QCOMPARE(row.value(QStringLiteral("worker")).toString(), QStringLiteral("amel"));
+        QCOMPARE(row.value(QStringLiteral("check_status")).toString(), QStringLiteral("to_be_checked"));
+        const QString id = row.value(QStringLiteral("certificate_id")).toString();
+        QVERIFY(!id.isEmpty());
+        const auto check = [&](const QString &what, const QString &checker, const QStringList &extra = {}) {
+            return cli(QStringList{QStringLiteral("--db"), db, QStringLiteral("--json"), QStringLiteral("--worker"),
+                                   checker, QStringLiteral("certificate"), QStringLiteral("check"), what,
+                                   QStringLiteral("--checker"), checker}
+                       + extra);
+        };
+
+        // The worker who erased cannot check it.
+        Run r = check(id, QStringLiteral("amel"));
+        QCOMPARE(r.code, 4);
+        QVERIFY2(r.err.contains("different worker"), r.err.constData());
+        QCOMPARE(unchecked().size(), 1);
+
+        // A disk that is not zeros: refused with the offset of the first sector found.
+        const QString dirty = path(QStringLiteral("dirty.img"));
+        QVERIFY(writeFile(dirty, QByteArray(512 << 10, '\0') + QByteArray(512 << 10, char(0x5a))));
+        r = check(id, QStringLiteral("leo"),
+                  {QStringLiteral("--reread"), dirty, QStringLiteral("--seed"), QStringLiteral("15")});
+        QCOMPARE(r.code, 5);
+        const qint64 bad
+            = qint64(QJsonDocument::fromJson(r.out).object().value(QStringLiteral("bad_offset")).toDouble(-1));
+        QVERIFY2(bad >= (512 << 10) && bad % 512 == 0, r.out.constData());
+        QVERIFY2(r.err.contains(QByteArray::number(bad)), r.err.constData());
+        QCOMPARE(unchecked().size(), 1);
+
+        // Another worker, after re-reading 100 sectors of the erased disk (by the asset's tag).
+        r = check(tag, QStringLiteral("leo"), {QStringLiteral("--reread"), disk});
+        QVERIFY2(r.code == 0, r.err.constData());
+        const QJsonObject done = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(done.value(QStringLiteral("reread_sectors")).toInt(), 100);
+        QCOMPARE(done.value(QStringLiteral("checked_by")).toString(), QStringLiteral("leo"));
+        QCOMPARE(unchecked().size(), 0);
+        r = cli({QStringLiteral("--db"), db, QStringLiteral("--json"), QStringLiteral("asset"),
+                 QStringLiteral("history"), tag});
+        QVERIFY2(r.out.contains("erasure.checked"), r.out.constData());
+
+        // Once is enough; and the rule itself refuses the same badge, for station and server.
+        QCOMPARE(check(id, QStringLiteral("zoe")).code, 4);
+        Etabli::Inventory::Event e;
+        e.type = QString(Etabli::Inventory::EventType::ErasureChecked);
+        e.assetTag = tag;
+        e.payload = {{QStringLiteral("certificate_id"), id},
+                     {QStringLiteral("checker"), QStringLiteral("amel")},
+                     {QStringLiteral("erased_by"), QStringLiteral("amel")}};
+        const auto refused = Etabli::Inventory::EventRules::validate(e);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().detail, QStringLiteral("same_worker"));
+        e.payload.insert(QStringLiteral("checker"), QStringLiteral("leo"));
+        QVERIFY(Etabli::Inventory::EventRules::validate(e));
     }
 
     void wipeLoopDeviceThroughTheCli()
