@@ -15,6 +15,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -633,6 +634,44 @@ private Q_SLOTS:
         QCOMPARE(refused.error().detail, QStringLiteral("same_worker"));
         e.payload.insert(QStringLiteral("checker"), QStringLiteral("leo"));
         QVERIFY(Etabli::Inventory::EventRules::validate(e));
+    }
+
+    // Schema 5 fills the check columns of erasures recorded before it from their events.
+    void erasuresBeforeSchema5AreToBeChecked()
+    {
+        using namespace Etabli::Inventory;
+        const QString db = path(QStringLiteral("v4.db"));
+        QString tag;
+        {
+            auto v4 = Store::open(db, Identity{QStringLiteral("bench-1"), QStringLiteral("amel")}, 4);
+            QVERIFY(v4);
+            QCOMPARE((*v4)->schemaVersion(), 4);
+            auto a = (*v4)->addAsset(NewAsset{});
+            QVERIFY(a);
+            tag = a->tag;
+            QSqlQuery q((*v4)->database());
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO events(uuid, station, worker, time, type, asset_tag, payload)"
+                                          " VALUES('11111111-2222-4333-8444-555555555555', 'bench-1', 'amel',"
+                                          " '2026-11-30T10:00:00.000Z', 'erasure.recorded', '%1',"
+                                          " '{\"method\":\"clear\",\"verified\":true,\"certificate_id\":\"C-OLD\"}')")
+                               .arg(tag)));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO erasures(asset_id, event_uuid, cycle, method, verified,"
+                                          " started_at, ended_at) SELECT id, '11111111-2222-4333-8444-555555555555',"
+                                          " 1, 'clear', 1, 'x', 'y' FROM assets WHERE tag = '%1'")
+                               .arg(tag)));
+        }
+        auto v5 = Store::open(db, Identity{QStringLiteral("bench-1"), QStringLiteral("leo")});
+        QVERIFY(v5);
+        const QList<Etabli::Core::ErasureRecord> list = Etabli::Core::uncheckedErasures(**v5);
+        QCOMPARE(list.size(), 1);
+        QCOMPARE(list[0].certificateId, QStringLiteral("C-OLD"));
+        QCOMPARE(list[0].worker, QStringLiteral("amel"));
+        QCOMPARE(list[0].assetTag, tag);
+        Etabli::Core::ErasureCheckRequest r;
+        r.certificateOrTag = QStringLiteral("C-OLD");
+        r.checker = QStringLiteral("leo");
+        QVERIFY(Etabli::Core::checkErasure(r, **v5));
+        QCOMPARE(Etabli::Core::uncheckedErasures(**v5).size(), 0);
     }
 
     void wipeLoopDeviceThroughTheCli()
