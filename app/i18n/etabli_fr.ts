@@ -5067,7 +5067,11 @@
             <source>the surface scan was cancelled</source>
             <translation>le test de surface a été annulé</translation>
         </message>
-    </context>
+            <message>
+            <source>the disk's serial must be confirmed</source>
+            <translation>le numéro de série du disque doit être confirmé</translation>
+        </message>
+</context>
     <context>
         <name>Etabli::Core::Erasure</name>
         <message>
