@@ -400,7 +400,7 @@ namespace {
 
 const char *const kErasureColumns
     = "SELECT x.certificate_id, a.tag, x.worker, x.method, x.ended_at, x.check_status, x.checked_by, x.checked_at,"
-      " x.event_uuid, coalesce(json_extract(x.certificate, '$.erasure.pattern'), ''), x.verified"
+      " x.event_uuid, coalesce(json_extract(x.certificate, '$.erasure.pattern'), ''), x.verified, x.device_serial"
       " FROM erasures x JOIN assets a ON a.id = x.asset_id ";
 
 QList<ErasureRecord> erasureRows(Inventory::Store &store, const QString &where, const QVariantList &binds)
@@ -425,6 +425,7 @@ QList<ErasureRecord> erasureRows(Inventory::Store &store, const QString &where, 
         r.eventUuid = q.value(8).toString();
         r.pattern = q.value(9).toString();
         r.verified = q.value(10).toInt() != 0;
+        r.deviceSerial = q.value(11).toString();
         out << r;
     }
     return out;
@@ -524,6 +525,15 @@ Result<ErasureCheckOutcome> checkErasure(const ErasureCheckRequest &request, Inv
                 ErrorCode::Unsupported,
                 tr("the erasure %1 wrote the pattern «%2»: only zeros can be re-read").arg(e.certificateId, e.pattern),
                 QStringLiteral("reread_pattern"));
+        // A disk re-read must be the one erased: its serial, and not mounted.
+        if (QFileInfo(request.rereadDevice).exists() && !QFileInfo(request.rereadDevice).isFile()
+            && !e.deviceSerial.isEmpty()) {
+            SafetyOptions safety;
+            safety.confirmSerial = e.deviceSerial;
+            safety.blockDeviceOnly = true;
+            if (auto safe = checkTargetSafety(request.rereadDevice, safety); !safe)
+                return safe.error();
+        }
         outcome.seed = request.seed;
         while (outcome.seed == 0)
             outcome.seed = QRandomGenerator::system()->generate64() & ((1ULL << 53) - 1); // exact in JSON

@@ -101,6 +101,7 @@ Result<QJsonObject> signWithStationKey(const QJsonObject &body, const QString &k
 struct ErasureRecord {
     QString certificateId, assetTag, worker, method, endedAt, checkStatus, checkedBy, checkedAt, eventUuid;
     QString pattern; ///< from the certificate: zeros, random…
+    QString deviceSerial; ///< the erased disk's serial: a re-read must find the same
     bool verified = false;
 };
 /// The erasures still "to be checked" by a second person, oldest first (the supervisor's

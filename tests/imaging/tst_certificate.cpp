@@ -674,6 +674,39 @@ private Q_SLOTS:
         QCOMPARE(Etabli::Core::uncheckedErasures(**v5).size(), 0);
     }
 
+    // The re-read must read the disk that was erased: another loop device is refused by serial.
+    void checkRereadsTheErasedDisk()
+    {
+        if (!canUseLoop())
+            QSKIP("loop devices need root and /dev/loop-control");
+        const QString db = path(QStringLiteral("reread.db"));
+        Run added = cli({QStringLiteral("--db"), db, QStringLiteral("--json"), QStringLiteral("asset"),
+                         QStringLiteral("add"), QStringLiteral("--kind"), QStringLiteral("pc")});
+        QCOMPARE(added.code, 0);
+        const QString tag = QJsonDocument::fromJson(added.out).object().value(QStringLiteral("tag")).toString();
+        const QString erased = path(QStringLiteral("reread-a.img")), other = path(QStringLiteral("reread-b.img"));
+        QVERIFY(writeFile(erased, plantedData(4 << 20)));
+        QVERIFY(writeFile(other, QByteArray(4 << 20, '\0'))); // zeros, but another disk
+        const QString a = attachLoop(erased), b = attachLoop(other);
+        Run w = cli({QStringLiteral("--db"), db, QStringLiteral("--worker"), QStringLiteral("amel"),
+                     QStringLiteral("wipe"), a, QStringLiteral("--method"), QStringLiteral("clear"),
+                     QStringLiteral("--asset"), tag});
+        const auto check = [&](const QString &device) {
+            return cli({QStringLiteral("--db"), db, QStringLiteral("--worker"), QStringLiteral("leo"),
+                        QStringLiteral("certificate"), QStringLiteral("check"), tag, QStringLiteral("--checker"),
+                        QStringLiteral("leo"), QStringLiteral("--reread"), device});
+        };
+        const Run wrong = check(b);
+        const Run right = check(a);
+        detachLoop(a);
+        detachLoop(b);
+        QVERIFY(!a.isEmpty() && !b.isEmpty());
+        QVERIFY2(w.code == 0, w.err.constData());
+        QCOMPARE(wrong.code, 4);
+        QVERIFY2(wrong.err.contains("serial"), wrong.err.constData());
+        QVERIFY2(right.code == 0, right.err.constData());
+    }
+
     void wipeLoopDeviceThroughTheCli()
     {
         if (!canUseLoop())
