@@ -464,20 +464,30 @@ private Q_SLOTS:
     void writeIsAnErasure_data()
     {
         QTest::addColumn<bool>("loop");
-        QTest::newRow("loop device") << true;
-        QTest::newRow("regular file") << false;
+        QTest::addColumn<bool>("verify");
+        QTest::addColumn<qint64>("diskBytes"); ///< the target's size (the master is m_size)
+        QTest::addColumn<bool>("expected"); ///< recorded and certified as an erasure
+        QTest::newRow("loop device") << true << true << m_size << true;
+        QTest::newRow("regular file") << false << true << m_size << false;
+        QTest::newRow("loop device, not verified") << true << false << m_size << false;
+        // The disk's last MiB keeps its old bytes: no erasure.
+        QTest::newRow("loop device larger than the master") << true << true << (m_size + (1 << 20)) << false;
     }
 
     void writeIsAnErasure()
     {
         QFETCH(bool, loop);
+        QFETCH(bool, verify);
+        QFETCH(qint64, diskBytes);
+        QFETCH(bool, expected);
         if (loop && (::geteuid() != 0 || !QFile::exists(QStringLiteral("/dev/loop-control"))))
             QSKIP("loop devices need root and /dev/loop-control");
-        const QString name = loop ? QStringLiteral("erase-loop") : QStringLiteral("erase-file");
+        const QString name
+            = QStringLiteral("erase-%1").arg(QString::fromLatin1(QTest::currentDataTag())).replace(u' ', u'-');
         const QString db = path(name + QStringLiteral(".db"));
         const QString backing = path(name + QStringLiteral(".img"));
         const QString certificate = path(name + QStringLiteral(".json"));
-        QVERIFY(writeFile(backing, diskContent(m_size, 77))); // old data to erase, as big as the master
+        QVERIFY(writeFile(backing, diskContent(diskBytes, 77))); // old data to erase
         Run r = run(QStringLiteral(ETABLI_CLI),
                     {QStringLiteral("--db"), db, QStringLiteral("--json"), QStringLiteral("asset"),
                      QStringLiteral("add"), QStringLiteral("--kind"), QStringLiteral("pc")});
@@ -492,15 +502,16 @@ private Q_SLOTS:
         }
         r = etabli(QStringList{QStringLiteral("--db"), db, QStringLiteral("--worker"), QStringLiteral("B-0001")}
                    + writeArgs(m_master, target,
-                               {QStringLiteral("--verify"), QStringLiteral("--fill"), QStringLiteral("zeros"),
-                                QStringLiteral("--asset"), tag, QStringLiteral("--certificate"), certificate,
-                                QStringLiteral("--station-key-dir"), path(QStringLiteral("station-key"))}));
+                               QStringList{QStringLiteral("--fill"), QStringLiteral("zeros"), QStringLiteral("--asset"),
+                                           tag, QStringLiteral("--certificate"), certificate,
+                                           QStringLiteral("--station-key-dir"), path(QStringLiteral("station-key"))}
+                                   + (verify ? QStringList{QStringLiteral("--verify")} : QStringList{})));
         if (loop)
             run(QStringLiteral("losetup"), {QStringLiteral("-d"), target});
         QVERIFY2(r.code == 0, r.err.constData());
         const QJsonObject line = jsonArray(r.out).at(0).toObject();
-        QCOMPARE(line.value(QStringLiteral("erasure")).toBool(), loop);
-        QCOMPARE(sha256File(backing), m_expected);
+        QCOMPARE(line.value(QStringLiteral("erasure")).toBool(), expected);
+        QCOMPARE(sha256File(backing, m_size), m_expected);
         r = etabli({QStringLiteral("--db"), db, QStringLiteral("--json"), QStringLiteral("asset"),
                     QStringLiteral("history"), tag});
         QVERIFY2(r.code == 0, r.err.constData());
@@ -511,7 +522,7 @@ private Q_SLOTS:
                 erasure = v.toObject().value(QStringLiteral("payload")).toObject();
                 ++erasures;
             }
-        if (!loop) {
+        if (!expected) {
             QCOMPARE(erasures, 0);
             QVERIFY(!QFile::exists(certificate));
             return;
