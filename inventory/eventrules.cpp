@@ -120,6 +120,13 @@ const QList<TypeRule> &types()
           boolean("verified", true), str("started_at", false, 32), str("ended_at", false, 32), object("certificate"),
           str("technique", false, 64), str("pattern", false, 16), str("verification", false, 16),
           str("certificate_id", false, 64), str("check_status", false, 32)}},
+        // The checker confirms the erasure `erased_by` did; never the same badge (validate).
+        {EventType::ErasureChecked,
+         true,
+         false,
+         all,
+         {str("certificate_id", true, 64), str("checker", true, 64), str("erased_by", true, 64),
+          integer("reread_sectors", 100000), boolean("reread_ok"), integer("reread_seed")}},
         {EventType::ImagingRecorded,
          true,
          false,
@@ -259,6 +266,9 @@ Result<void> validate(const Event &e)
             return badPayload(e, tr("unknown reason «%1» (one of %2)").arg(text("reason"), listOf(names)));
         }
     }
+    if (e.type == EventType::ErasureChecked && text("checker") == text("erased_by"))
+        return badPayload(e, tr("the erasure must be checked by a different worker than %1").arg(text("erased_by")),
+                          QStringLiteral("same_worker"));
     if (e.type == EventType::WorkerAdded && !roleFromString(text("role")))
         return badPayload(e, tr("«role» must be worker, supervisor or desk"));
     if (e.type == EventType::AssetUpdated)

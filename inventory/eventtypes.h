@@ -17,6 +17,8 @@ inline constexpr QLatin1String AssetUpdated{"asset.updated"};
 inline constexpr QLatin1String TestRecorded{"test.recorded"};
 inline constexpr QLatin1String HsRecorded{"hs.recorded"};
 inline constexpr QLatin1String ErasureRecorded{"erasure.recorded"};
+/// The second-person check of an erasure (issue 15): a different worker confirmed it.
+inline constexpr QLatin1String ErasureChecked{"erasure.checked"};
 inline constexpr QLatin1String ImagingRecorded{"imaging.recorded"};
 inline constexpr QLatin1String LabelPrinted{"label.printed"};
 inline constexpr QLatin1String KitCreated{"kit.created"};

@@ -94,6 +94,23 @@ const char *const kV4[] = {
     "ALTER TABLE imaging_runs ADD COLUMN target_kind TEXT NOT NULL DEFAULT ''",
 };
 
+// Version 5: the second-person check of an erasure (issue 15). Each erasure keeps its
+// certificate id, who did it and whether a different worker checked it; erasures recorded
+// before are filled from their events (to_be_checked unless the payload said otherwise).
+const char *const kV5[] = {
+    "ALTER TABLE erasures ADD COLUMN certificate_id TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE erasures ADD COLUMN worker TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE erasures ADD COLUMN check_status TEXT NOT NULL DEFAULT 'to_be_checked'",
+    "ALTER TABLE erasures ADD COLUMN checked_by TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE erasures ADD COLUMN checked_at TEXT NOT NULL DEFAULT ''",
+    "UPDATE erasures SET"
+    " certificate_id = coalesce((SELECT json_extract(e.payload, '$.certificate_id') FROM events e"
+    " WHERE e.uuid = erasures.event_uuid), json_extract(certificate, '$.id'), ''),"
+    " worker = coalesce((SELECT e.worker FROM events e WHERE e.uuid = erasures.event_uuid), '')",
+    "CREATE INDEX erasures_certificate ON erasures(certificate_id)",
+    "CREATE INDEX erasures_unchecked ON erasures(check_status) WHERE check_status = 'to_be_checked'",
+};
+
 template<std::size_t N>
 QStringList toList(const char *const (&statements)[N])
 {
@@ -107,7 +124,7 @@ QStringList toList(const char *const (&statements)[N])
 
 int latestVersion()
 {
-    return 4;
+    return 5;
 }
 
 QStringList migration(int version)
@@ -121,6 +138,8 @@ QStringList migration(int version)
         return toList(kV3);
     case 4:
         return toList(kV4);
+    case 5:
+        return toList(kV5);
     }
     return {};
 }

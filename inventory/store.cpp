@@ -432,7 +432,7 @@ Result<Event> Store::record(const QString &type, const QString &tagInput, const 
     static const QStringList assetTypes{QString(EventType::TestRecorded),    QString(EventType::HsRecorded),
                                         QString(EventType::ErasureRecorded), QString(EventType::ImagingRecorded),
                                         QString(EventType::LabelPrinted),    QString(EventType::AssetUpdated),
-                                        QString(EventType::KitCreated)};
+                                        QString(EventType::KitCreated),      QString(EventType::ErasureChecked)};
     if (!assetTypes.contains(type))
         return makeError(ErrorCode::InvalidArgument,
                          QCoreApplication::translate("Store", "unknown record type «%1» (one of %2)")

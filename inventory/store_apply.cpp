@@ -287,14 +287,24 @@ Result<void> Store::Private::applyChange(const Event &e)
                          text("note"), when}));
     if (e.type == EventType::ErasureRecorded) {
         const QString started = text("started_at"), ended = text("ended_at");
+        const QJsonObject certificate = p.value(QStringLiteral("certificate")).toObject();
+        const QString certificateId = text("certificate_id").isEmpty()
+            ? certificate.value(QStringLiteral("id")).toString()
+            : text("certificate_id");
         return done(run(QStringLiteral("INSERT INTO erasures(asset_id, event_uuid, cycle, method, device_model,"
-                                       " device_serial, bytes, verified, started_at, ended_at, certificate)"
-                                       " VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                                       " device_serial, bytes, verified, started_at, ended_at, certificate,"
+                                       " certificate_id, worker, check_status)"
+                                       " VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                         {*id, e.uuid, cycle, text("method"), text("device_model"), text("device_serial"),
                          p.value(QStringLiteral("bytes")).toInteger(0),
                          p.value(QStringLiteral("verified")).toBool() ? 1 : 0, started.isEmpty() ? when : started,
-                         ended.isEmpty() ? when : ended, compact(p.value(QStringLiteral("certificate")).toObject())}));
+                         ended.isEmpty() ? when : ended, compact(certificate), certificateId, e.worker,
+                         text("check_status").isEmpty() ? QStringLiteral("to_be_checked") : text("check_status")}));
     }
+    if (e.type == EventType::ErasureChecked)
+        return done(run(QStringLiteral("UPDATE erasures SET check_status = 'checked', checked_by = ?, checked_at = ?"
+                                       " WHERE certificate_id = ? AND asset_id = ?"),
+                        {text("checker"), when, text("certificate_id"), *id}));
     if (e.type == EventType::ImagingRecorded)
         return done(
             run(QStringLiteral("INSERT INTO imaging_runs(asset_id, event_uuid, cycle, master_name,"

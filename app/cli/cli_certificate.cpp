@@ -4,6 +4,7 @@
 // certificate verify | bundle | station-key | endorse | install-endorsement: erasure certificates.
 #include "app/cli/cli.h"
 
+#include "app/core/erasure.h"
 #include "imaging/erasecertificate.h"
 #include "imaging/manifest.h"
 #include "inventory/eventtypes.h"
@@ -313,6 +314,118 @@ int pdf(Context &ctx)
     return 0;
 }
 
+QJsonObject erasureJson(const Core::ErasureRecord &e)
+{
+    return QJsonObject{{QStringLiteral("certificate_id"), e.certificateId},
+                       {QStringLiteral("asset_tag"), e.assetTag},
+                       {QStringLiteral("worker"), e.worker},
+                       {QStringLiteral("method"), e.method},
+                       {QStringLiteral("pattern"), e.pattern},
+                       {QStringLiteral("verified"), e.verified},
+                       {QStringLiteral("ended_at"), e.endedAt},
+                       {QStringLiteral("check_status"), e.checkStatus},
+                       {QStringLiteral("checked_by"), e.checkedBy}};
+}
+
+// The second-person check (issue 15): a different badge confirms an erasure, optionally
+// after re-reading 100 seeded random sectors of the disk in front of them.
+int check(Context &ctx)
+{
+    QCommandLineParser p;
+    p.addPositionalArgument(QStringLiteral("verb"), {});
+    p.addPositionalArgument(QStringLiteral("id"), {});
+    p.addOption({QStringLiteral("checker"), tr("Badge of the worker who checks (not the one who erased)"),
+                 QStringLiteral("BADGE")});
+    p.addOption(
+        {QStringLiteral("reread"), tr("Re-read 100 random sectors of this disk first"), QStringLiteral("DEVICE")});
+    p.addOption({QStringLiteral("sectors"), tr("How many sectors to re-read (default 100)"), QStringLiteral("N")});
+    p.addOption({QStringLiteral("seed"), tr("Seed of the re-read sectors (default: fresh)"), QStringLiteral("N")});
+    if (!parseArgs(p, ctx))
+        return 2;
+    const QStringList pos = p.positionalArguments();
+    if (pos.size() != 2 || !p.isSet(QStringLiteral("checker")))
+        return ctx.usage(tr("usage: etabli certificate check CERT_ID|TAG --checker BADGE [--reread DEVICE]"));
+    Core::ErasureCheckRequest request;
+    request.certificateOrTag = pos[1];
+    request.checker = p.value(QStringLiteral("checker"));
+    request.rereadDevice = p.value(QStringLiteral("reread"));
+    if (p.isSet(QStringLiteral("sectors"))) {
+        bool ok = false;
+        request.rereadSectors = p.value(QStringLiteral("sectors")).toInt(&ok);
+        if (!ok || request.rereadSectors < 1 || request.rereadSectors > 100000)
+            return ctx.usage(tr("--sectors must be a whole number from 1 to 100000"));
+    }
+    if (p.isSet(QStringLiteral("seed"))) {
+        bool ok = false;
+        request.seed = p.value(QStringLiteral("seed")).toULongLong(&ok);
+        if (!ok || request.seed == 0)
+            return ctx.usage(tr("--seed must be a positive whole number"));
+    }
+    Inventory::Store *store = ctx.store();
+    if (!store)
+        return ctx.lastExitCode();
+    Core::ErasureCheckOutcome outcome;
+    auto checked = Core::checkErasure(request, *store, &outcome);
+    QJsonObject o = erasureJson(outcome.erasure);
+    o.insert(QStringLiteral("checker"), request.checker.trimmed());
+    o.insert(QStringLiteral("ok"), checked.ok());
+    if (!request.rereadDevice.isEmpty()) {
+        o.insert(QStringLiteral("reread_sectors"), outcome.rereadSectors);
+        o.insert(QStringLiteral("reread_seed"), QString::number(outcome.seed));
+        if (outcome.badOffset >= 0)
+            o.insert(QStringLiteral("bad_offset"), double(outcome.badOffset));
+    }
+    if (!checked) {
+        if (ctx.json && !outcome.erasure.certificateId.isEmpty())
+            ctx.printJson(o);
+        return ctx.fail(checked.error());
+    }
+    o.insert(QStringLiteral("check_status"), QStringLiteral("checked"));
+    o.insert(QStringLiteral("checked_by"), request.checker.trimmed());
+    o.insert(QStringLiteral("event"), checked->eventUuid);
+    if (ctx.json) {
+        ctx.printJson(o);
+    } else {
+        if (!request.rereadDevice.isEmpty())
+            ctx.out << tr("%1 sectors of %2 re-read (seed %3): all zeros")
+                           .arg(outcome.rereadSectors)
+                           .arg(request.rereadDevice, QString::number(outcome.seed))
+                    << Qt::endl;
+        ctx.out << tr("erasure %1 of %2 checked by %3 (erased by %4)")
+                       .arg(outcome.erasure.certificateId, outcome.erasure.assetTag, request.checker.trimmed(),
+                            outcome.erasure.worker)
+                << Qt::endl;
+    }
+    return 0;
+}
+
+// The supervisor's attention list: erasures nobody else has checked yet.
+int unchecked(Context &ctx)
+{
+    QCommandLineParser p;
+    p.addPositionalArgument(QStringLiteral("verb"), {});
+    if (!parseArgs(p, ctx))
+        return 2;
+    if (p.positionalArguments().size() != 1)
+        return ctx.usage(tr("usage: etabli certificate unchecked [--json]"));
+    Inventory::Store *store = ctx.store();
+    if (!store)
+        return ctx.lastExitCode();
+    const QList<Core::ErasureRecord> list = Core::uncheckedErasures(*store);
+    if (ctx.json) {
+        QJsonArray out;
+        for (const Core::ErasureRecord &e : list)
+            out.append(erasureJson(e));
+        ctx.printJson(out);
+        return 0;
+    }
+    for (const Core::ErasureRecord &e : list)
+        ctx.out << QStringLiteral("%1  %2  %3  %4  %5").arg(e.assetTag, e.certificateId, e.worker, e.method, e.endedAt)
+                << Qt::endl;
+    ctx.out << tr("%1 erasure(s) to be checked by a second person").arg(list.size()) << Qt::endl;
+    return 0;
+}
+
 int certificate(Context &ctx)
 {
     const QString verb = ctx.args.value(0);
@@ -328,6 +441,10 @@ int certificate(Context &ctx)
         return endorse(ctx);
     if (verb == QLatin1String("install-endorsement"))
         return installEndorsement(ctx);
+    if (verb == QLatin1String("check"))
+        return check(ctx);
+    if (verb == QLatin1String("unchecked"))
+        return unchecked(ctx);
     return ctx.usage(tr("unknown certificate verb «%1»").arg(verb));
 }
 
@@ -341,7 +458,8 @@ void registerCertificateCommands(Registry &registry)
                       "  certificate verify FILE.json [--require-endorsed] [--workshop-key PUB]\n"
                       "  certificate bundle --lot L -o DIR [--check-url URL] | pdf FILE.json... -o OUT.pdf\n"
                       "  certificate station-key | endorse STATION.pub --key WORKSHOP.key -o FILE |"
-                      " install-endorsement FILE"),
+                      " install-endorsement FILE\n"
+                      "  certificate check CERT_ID|TAG --checker BADGE [--reread DEVICE] | unchecked"),
                   certificate});
 }
 

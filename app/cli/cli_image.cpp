@@ -380,6 +380,13 @@ int writeCommand(Context &ctx)
         {QStringLiteral("threads"), QCoreApplication::translate("Cli", "Decoding threads"), QStringLiteral("N")});
     addSealOptions(p);
     p.addOption({QStringLiteral("quiet"), QCoreApplication::translate("Cli", "No progress lines")});
+    p.addOption(
+        {QStringLiteral("certificate"),
+         QCoreApplication::translate(
+             "Cli", "Where to write the erasure certificate of a disk zero-filled and verified (once per target)"),
+         QStringLiteral("FILE.json")});
+    p.addOption({QStringLiteral("station-key-dir"),
+                 QCoreApplication::translate("Cli", "Folder of the station's signing key"), QStringLiteral("DIR")});
     if (!parseArgs(p, ctx))
         return 2;
     const QStringList pos = p.positionalArguments();
@@ -412,6 +419,14 @@ int writeCommand(Context &ctx)
     request.journal = !p.isSet(QStringLiteral("no-journal"));
     request.journalDir = p.value(QStringLiteral("journal-dir"));
     request.sealDir = sealDirOption(p);
+    request.certificatePaths = p.values(QStringLiteral("certificate"));
+    if (!request.certificatePaths.isEmpty() && request.certificatePaths.size() != request.targets.size())
+        return ctx.usage(QCoreApplication::translate("Cli", "give --certificate once per target, in the same order"));
+    request.stationKeyDir = p.value(QStringLiteral("station-key-dir"));
+    request.workshop = qEnvironmentVariable("ETABLI_WORKSHOP");
+    request.station = ctx.station;
+    request.worker = ctx.worker;
+    request.softwareVersion = QStringLiteral(ETABLI_VERSION);
     Inventory::Store *store = nullptr;
     if (!assets.isEmpty() && !(store = ctx.store()))
         return ctx.lastExitCode();
@@ -427,6 +442,13 @@ int writeCommand(Context &ctx)
     if (store)
         run.setRecorder(assets, [store](const QString &asset, const QJsonObject &payload) -> Result<void> {
             auto recorded = store->record(QString(Etabli::Inventory::EventType::ImagingRecorded), asset, payload);
+            if (!recorded)
+                return recorded.error();
+            return {};
+        });
+    if (store)
+        run.setErasureRecorder([store](const QString &asset, const QJsonObject &payload) -> Result<void> {
+            auto recorded = store->record(QString(Etabli::Inventory::EventType::ErasureRecorded), asset, payload);
             if (!recorded)
                 return recorded.error();
             return {};
@@ -477,6 +499,10 @@ int writeCommand(Context &ctx)
                       {QStringLiteral("target_kind"), Core::targetKind(t)}};
         if (!t.error.isEmpty())
             o.insert(QStringLiteral("error"), t.error);
+        const QJsonObject certificate = run.certificates().value(qsizetype(i));
+        if (!certificate.isEmpty())
+            o.insert(QStringLiteral("certificate_id"), certificate.value(QStringLiteral("id")).toString());
+        o.insert(QStringLiteral("erasure"), !certificate.isEmpty());
         if (!run.recordedAssets().value(qsizetype(i)).isEmpty())
             o.insert(QStringLiteral("asset"), run.recordedAssets().value(qsizetype(i)));
         out.append(o);
@@ -530,7 +556,7 @@ void registerImageCommands(Registry &registry)
         {QStringLiteral("image"),
          QStringLiteral(
              "  image write MASTER TARGET... [--verify] [--fill zeros|discard|skip] [--confirm-serial S]..."
-             " [--asset TAG]... [--pubkey F] [--allow-unsigned] [--no-seal]\n"
+             " [--asset TAG]... [--certificate FILE.json]... [--pubkey F] [--allow-unsigned] [--no-seal]\n"
              "  image build SOURCE -o MASTER.qcow2 [--cluster-size N] [--key F --name N --version V]\n"
              "  image verify MASTER [TARGET...] [--pubkey F] | keygen BASENAME | sign MASTER --key F --version V"
              " | info MASTER"),

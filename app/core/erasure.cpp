@@ -5,6 +5,7 @@
 #include "imaging/erasecertificate.h"
 #include "imaging/erasepurge.h"
 #include "imaging/target.h"
+#include "inventory/assettag.h"
 #include "inventory/eventtypes.h"
 #include "inventory/store.h"
 
@@ -16,9 +17,14 @@
 #include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QSaveFile>
+#include <QSqlQuery>
 #include <QUuid>
 
+#include <algorithm>
 #include <cmath>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace Etabli::Core {
 
@@ -387,6 +393,176 @@ Result<ErasureOutcome> eraseDisk(const ErasureRequest &request, Inventory::Store
     }
     if (!ran)
         return ran.error();
+    return outcome;
+}
+
+namespace {
+
+const char *const kErasureColumns
+    = "SELECT x.certificate_id, a.tag, x.worker, x.method, x.ended_at, x.check_status, x.checked_by, x.checked_at,"
+      " x.event_uuid, coalesce(json_extract(x.certificate, '$.erasure.pattern'), ''), x.verified, x.device_serial"
+      " FROM erasures x JOIN assets a ON a.id = x.asset_id ";
+
+QList<ErasureRecord> erasureRows(Inventory::Store &store, const QString &where, const QVariantList &binds)
+{
+    QSqlQuery q(store.database());
+    q.prepare(QString::fromLatin1(kErasureColumns) + where);
+    for (const QVariant &b : binds)
+        q.addBindValue(b);
+    QList<ErasureRecord> out;
+    if (!q.exec())
+        return out;
+    while (q.next()) {
+        ErasureRecord r;
+        r.certificateId = q.value(0).toString();
+        r.assetTag = q.value(1).toString();
+        r.worker = q.value(2).toString();
+        r.method = q.value(3).toString();
+        r.endedAt = q.value(4).toString();
+        r.checkStatus = q.value(5).toString();
+        r.checkedBy = q.value(6).toString();
+        r.checkedAt = q.value(7).toString();
+        r.eventUuid = q.value(8).toString();
+        r.pattern = q.value(9).toString();
+        r.verified = q.value(10).toInt() != 0;
+        r.deviceSerial = q.value(11).toString();
+        out << r;
+    }
+    return out;
+}
+
+/// Reads `count` seeded random sectors of `device` and returns the offset of the first one
+/// that is not zeros, -1 when all are.
+Result<int64_t> rereadZeros(const QString &device, int count, uint64_t seed, int *read)
+{
+    constexpr int64_t kSector = 512;
+    const int fd = ::open(QFile::encodeName(device).constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return makeError(ErrorCode::Io, tr("cannot read %1: %2").arg(device, QString::fromLocal8Bit(strerror(errno))));
+    const int64_t size = ::lseek(fd, 0, SEEK_END);
+    const int64_t sectors = size > 0 ? size / kSector : 0;
+    if (sectors == 0) {
+        ::close(fd);
+        return makeError(ErrorCode::InvalidArgument, tr("%1 is empty: nothing to re-read").arg(device));
+    }
+    std::vector<int64_t> picks;
+    if (sectors <= count) {
+        for (int64_t s = 0; s < sectors; ++s)
+            picks.push_back(s);
+    } else {
+        QRandomGenerator64 rng(seed);
+        while (int(picks.size()) < count) {
+            const int64_t s = int64_t(rng.bounded(quint64(sectors)));
+            if (std::find(picks.begin(), picks.end(), s) == picks.end())
+                picks.push_back(s);
+        }
+        std::sort(picks.begin(), picks.end());
+    }
+    QByteArray buffer(int(kSector), Qt::Uninitialized);
+    *read = 0;
+    for (int64_t s : picks) {
+        const ssize_t n = ::pread(fd, buffer.data(), size_t(kSector), s * kSector);
+        if (n != ssize_t(kSector)) {
+            ::close(fd);
+            return makeError(ErrorCode::Io, tr("cannot read %1 at offset %2").arg(device).arg(s * kSector));
+        }
+        ++*read;
+        if (buffer.count('\0') != kSector) {
+            ::close(fd);
+            return s * kSector;
+        }
+    }
+    ::close(fd);
+    return int64_t(-1);
+}
+
+} // namespace
+
+QList<ErasureRecord> uncheckedErasures(Inventory::Store &store)
+{
+    return erasureRows(store, QStringLiteral("WHERE x.check_status = 'to_be_checked' ORDER BY x.id"), {});
+}
+
+Result<ErasureRecord> findErasure(Inventory::Store &store, const QString &idOrTag)
+{
+    auto rows = erasureRows(store, QStringLiteral("WHERE x.certificate_id = ? ORDER BY x.id DESC LIMIT 1"),
+                            {idOrTag.trimmed()});
+    if (rows.isEmpty())
+        if (auto tag = Inventory::AssetTag::parse(idOrTag.trimmed()); tag)
+            rows = erasureRows(store, QStringLiteral("WHERE a.tag = ? ORDER BY x.id DESC LIMIT 1"), {*tag});
+    if (rows.isEmpty())
+        return makeError(ErrorCode::NotFound, tr("no erasure with the certificate or asset «%1»").arg(idOrTag),
+                         QStringLiteral("unknown_erasure"));
+    return rows.first();
+}
+
+Result<ErasureCheckOutcome> checkErasure(const ErasureCheckRequest &request, Inventory::Store &store,
+                                         ErasureCheckOutcome *outcomeOut)
+{
+    ErasureCheckOutcome local;
+    ErasureCheckOutcome &outcome = outcomeOut ? *outcomeOut : local;
+    const QString checker = request.checker.trimmed();
+    if (checker.isEmpty())
+        return makeError(ErrorCode::InvalidArgument, tr("give the checker's badge (--checker)"));
+    auto found = findErasure(store, request.certificateOrTag);
+    if (!found)
+        return found.error();
+    outcome.erasure = *found;
+    const ErasureRecord &e = outcome.erasure;
+    if (e.certificateId.isEmpty())
+        return makeError(ErrorCode::Refused, tr("the erasure of %1 has no certificate to check").arg(e.assetTag),
+                         QStringLiteral("no_certificate"));
+    if (e.checkStatus == QLatin1String("checked"))
+        return makeError(ErrorCode::Refused,
+                         tr("the erasure %1 was already checked by %2").arg(e.certificateId, e.checkedBy),
+                         QStringLiteral("already_checked"));
+    if (checker == e.worker)
+        return makeError(ErrorCode::Refused, tr("%1 did this erasure: a different worker must check it").arg(checker),
+                         QStringLiteral("same_worker"));
+    if (!request.rereadDevice.isEmpty()) {
+        if (e.pattern != QLatin1String("zeros"))
+            return makeError(
+                ErrorCode::Unsupported,
+                tr("the erasure %1 wrote the pattern «%2»: only zeros can be re-read").arg(e.certificateId, e.pattern),
+                QStringLiteral("reread_pattern"));
+        // A disk re-read must be the one erased: its serial, and not mounted.
+        if (QFileInfo(request.rereadDevice).exists() && !QFileInfo(request.rereadDevice).isFile()
+            && !e.deviceSerial.isEmpty()) {
+            SafetyOptions safety;
+            safety.confirmSerial = e.deviceSerial;
+            safety.blockDeviceOnly = true;
+            if (auto safe = checkTargetSafety(request.rereadDevice, safety); !safe)
+                return safe.error();
+        }
+        outcome.seed = request.seed;
+        while (outcome.seed == 0)
+            outcome.seed = QRandomGenerator::system()->generate64() & ((1ULL << 53) - 1); // exact in JSON
+        auto bad = rereadZeros(request.rereadDevice, std::max(1, request.rereadSectors), outcome.seed,
+                               &outcome.rereadSectors);
+        if (!bad)
+            return bad.error();
+        if (*bad >= 0) {
+            outcome.badOffset = *bad;
+            return makeError(ErrorCode::Corrupt,
+                             tr("the sector at offset %1 of %2 is not zeros: the erasure is not confirmed")
+                                 .arg(*bad)
+                                 .arg(request.rereadDevice),
+                             QStringLiteral("reread_failed"));
+        }
+    }
+    QJsonObject payload{{QStringLiteral("certificate_id"), e.certificateId},
+                        {QStringLiteral("checker"), checker},
+                        {QStringLiteral("erased_by"), e.worker}};
+    if (!request.rereadDevice.isEmpty()) {
+        payload.insert(QStringLiteral("reread_sectors"), outcome.rereadSectors);
+        payload.insert(QStringLiteral("reread_ok"), true);
+        if (outcome.seed < (1ULL << 53)) // a JSON integer stays exact up to 2^53
+            payload.insert(QStringLiteral("reread_seed"), double(outcome.seed));
+    }
+    auto recorded = store.record(QString(Inventory::EventType::ErasureChecked), e.assetTag, payload);
+    if (!recorded)
+        return recorded.error();
+    outcome.eventUuid = recorded->uuid;
     return outcome;
 }
 

@@ -97,4 +97,41 @@ QJsonObject certificateBody(const CertificateFacts &facts);
 /// Signs `body` with the station key in `keyDir` (made on first use). Any thread.
 Result<QJsonObject> signWithStationKey(const QJsonObject &body, const QString &keyDir = {});
 
+/// One erasure as the station store keeps it (table `erasures`, schema 5).
+struct ErasureRecord {
+    QString certificateId, assetTag, worker, method, endedAt, checkStatus, checkedBy, checkedAt, eventUuid;
+    QString pattern; ///< from the certificate: zeros, random…
+    QString deviceSerial; ///< the erased disk's serial: a re-read must find the same
+    bool verified = false;
+};
+/// The erasures still "to be checked" by a second person, oldest first (the supervisor's
+/// attention list). The caller's thread owns `store`.
+QList<ErasureRecord> uncheckedErasures(Inventory::Store &store);
+/// The erasure whose certificate id is `idOrTag`, or the last one of the asset `idOrTag`.
+Result<ErasureRecord> findErasure(Inventory::Store &store, const QString &idOrTag);
+
+/// The second-person check: `checker` (a badge, not the worker who erased) confirms the
+/// erasure, optionally after re-reading `rereadSectors` seeded random sectors of
+/// `rereadDevice` in front of them and finding the pattern written (zeros).
+struct ErasureCheckRequest {
+    QString certificateOrTag;
+    QString checker;
+    QString rereadDevice; ///< empty: no re-read
+    int rereadSectors = 100;
+    uint64_t seed = 0; ///< 0: fresh
+};
+struct ErasureCheckOutcome {
+    ErasureRecord erasure;
+    QString eventUuid; ///< erasure.checked
+    int rereadSectors = 0;
+    uint64_t seed = 0;
+    int64_t badOffset = -1; ///< the first re-read sector not as written
+};
+/// Refuses (nothing recorded) when the erasure is unknown (NotFound), already checked or
+/// checked by the worker who did it (Refused, detail same_worker), or when a re-read sector
+/// is not as written (Corrupt, the offset in the message and `outcome->badOffset`).
+/// Records `erasure.checked` on the asset otherwise. The caller's thread owns `store`.
+Result<ErasureCheckOutcome> checkErasure(const ErasureCheckRequest &request, Inventory::Store &store,
+                                         ErasureCheckOutcome *outcome = nullptr);
+
 } // namespace Etabli::Core

@@ -94,6 +94,14 @@ const QList<VerbSpec> &verbs()
           {QStringLiteral("threads"), KeyType::Integer, false}}},
         {QStringLiteral("scan"),
          {{QStringLiteral("target"), KeyType::String, true}, {QStringLiteral("serial"), KeyType::String, true}}},
+        // erasure2: Core::eraseDisk on a block device whose serial is confirmed (issue 15).
+        {QStringLiteral("wipe"),
+         {{QStringLiteral("target"), KeyType::String, true},
+          {QStringLiteral("serial"), KeyType::String, true},
+          {QStringLiteral("method"), KeyType::String, false},
+          {QStringLiteral("pattern"), KeyType::String, false},
+          {QStringLiteral("verify"), KeyType::String, false},
+          {QStringLiteral("restore_hidden"), KeyType::Bool, false}}},
         {QStringLiteral("cancel"), {}},
     };
     return table;

@@ -33,7 +33,7 @@ struct VerbSpec {
     QList<Key> keys;
 };
 
-/// The verbs etabli-helper knows, one entry each (write, scan, cancel). Adding a verb
+/// The verbs etabli-helper knows, one entry each (write, scan, wipe, cancel). Adding a verb
 /// (e.g. `wipe`) is one entry here and one handler in app/helper/helper.cpp.
 const QList<VerbSpec> &verbs();
 

@@ -2,13 +2,18 @@
 // SPDX-FileCopyrightText: 2026 Établi contributors
 #include "app/core/imagingrun.h"
 
+#include "app/core/erasure.h"
+
 #include "imaging/manifest.h"
 #include "imaging/seal.h"
 #include "imaging/source.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QSaveFile>
 #include <QStandardPaths>
 
 namespace Etabli::Core {
@@ -181,6 +186,77 @@ QJsonObject imagingRecordPayload(const ImagingPlan &plan, const TargetProgress &
                        {QStringLiteral("ended_at"), endedAt}};
 }
 
+int64_t blockDeviceBytes(const QString &device)
+{
+    const QString name = QFileInfo(device).canonicalFilePath().section(u'/', -1);
+    QFile f(QStringLiteral("/sys/class/block/%1/size").arg(name));
+    if (name.isEmpty() || !f.open(QIODevice::ReadOnly))
+        return -1;
+    bool ok = false;
+    const qint64 sectors = QString::fromLatin1(f.readAll()).trimmed().toLongLong(&ok);
+    return ok ? sectors * 512 : -1;
+}
+
+bool certifiesErasure(const ImagingPlan &plan, const TargetProgress &target, int64_t diskBytes)
+{
+    if (!target.blockDevice || plan.options.fill != Fill::Zeros || !plan.options.verify || !target.verified
+        || !targetSucceeded(plan, target))
+        return false;
+    if (diskBytes < 0)
+        diskBytes = blockDeviceBytes(target.name);
+    // A master smaller than the disk leaves its end as it was: no erasure.
+    return diskBytes > 0 && target.bytesDone >= diskBytes && target.verifiedBytes >= diskBytes;
+}
+
+Result<QJsonObject> imagingErasureCertificate(const ImagingPlan &plan, const TargetProgress &t, const QString &asset,
+                                              const QString &startedAt, const QString &endedAt)
+{
+    const ImagingRequest &r = plan.request;
+    CertificateFacts f;
+    f.workshop = r.workshop;
+    f.assetTag = asset;
+    f.diskModel = t.model;
+    f.diskSerial = t.serial;
+    f.bus = QStringLiteral("block");
+    f.media = QStringLiteral("unknown");
+    f.capacityBytes = t.bytesTotal >= 0 ? t.bytesTotal : t.bytesDone;
+    f.nativeCapacityBytes = f.capacityBytes;
+    f.method = QStringLiteral("clear");
+    f.technique = QStringLiteral("overwrite");
+    f.pattern = QStringLiteral("zeros");
+    f.startedAt = startedAt;
+    f.endedAt = endedAt;
+    f.bytes = t.bytesDone;
+    f.durationMs = int64_t(t.seconds * 1000);
+    f.verifyMode = QStringLiteral("full");
+    f.verified = t.verified;
+    f.verifiedBytes = t.verifiedBytes;
+    f.worker = r.worker;
+    f.station = r.station;
+    f.softwareVersion = r.softwareVersion;
+    return signWithStationKey(certificateBody(f), r.stationKeyDir);
+}
+
+QJsonObject imagingErasurePayload(const TargetProgress &t, const QJsonObject &certificate, const QString &startedAt,
+                                  const QString &endedAt)
+{
+    return QJsonObject{
+        {QStringLiteral("method"), QStringLiteral("clear")},
+        {QStringLiteral("device_model"), t.model},
+        {QStringLiteral("device_serial"), t.serial},
+        {QStringLiteral("bytes"), double(t.bytesDone)},
+        {QStringLiteral("verified"), t.verified},
+        {QStringLiteral("started_at"), startedAt},
+        {QStringLiteral("ended_at"), endedAt},
+        {QStringLiteral("certificate"), certificate},
+        {QStringLiteral("technique"), QStringLiteral("overwrite")},
+        {QStringLiteral("pattern"), QStringLiteral("zeros")},
+        {QStringLiteral("verification"), QStringLiteral("full")},
+        {QStringLiteral("certificate_id"), certificate.value(QStringLiteral("id")).toString()},
+        {QStringLiteral("check_status"), QStringLiteral("to_be_checked")},
+    };
+}
+
 ImagingRun::ImagingRun(QObject *parent)
     : QObject(parent)
 {}
@@ -201,6 +277,7 @@ void ImagingRun::start(const ImagingPlan &plan)
     m_outcome = {};
     m_recordedAssets.clear();
     m_recordErrors.clear();
+    m_certificates.clear();
     delete m_job;
     m_job = new ImagingJob(this);
     m_job->setMaster(plan.request.master);
@@ -259,8 +336,39 @@ void ImagingRun::jobFinished()
             }
         }
         m_recordedAssets.append(recordedOn);
+        const qsizetype errorsBefore = m_recordErrors.size();
+        m_certificates.append(certifyErasure(int(i), t));
+        ok = ok && m_recordErrors.size() == errorsBefore;
     }
     Q_EMIT finished(ok);
+}
+
+QJsonObject ImagingRun::certifyErasure(int index, const TargetProgress &t)
+{
+    if (!certifiesErasure(m_plan, t))
+        return {};
+    const QString asset = m_assets.value(index);
+    auto certificate = imagingErasureCertificate(m_plan, t, asset, m_outcome.startedAt, m_outcome.endedAt);
+    if (!certificate) {
+        m_recordErrors.append(certificate.error());
+        return {};
+    }
+    const QString path = m_plan.request.certificatePaths.value(index);
+    if (!path.isEmpty()) {
+        QSaveFile f(path);
+        if (!f.open(QIODevice::WriteOnly) || f.write(QJsonDocument(*certificate).toJson(QJsonDocument::Indented)) < 0
+            || !f.commit())
+            m_recordErrors.append(
+                makeError(ErrorCode::Io,
+                          QCoreApplication::translate("Etabli::Core::ImagingRun", "cannot write %1: %2")
+                              .arg(path, f.errorString())));
+    }
+    if (m_erasureRecorder && !asset.isEmpty())
+        if (auto r
+            = m_erasureRecorder(asset, imagingErasurePayload(t, *certificate, m_outcome.startedAt, m_outcome.endedAt));
+            !r)
+            m_recordErrors.append(r.error());
+    return *certificate;
 }
 
 } // namespace Etabli::Core

@@ -34,6 +34,13 @@ struct ImagingRequest {
     /// Extra safety the helper insists on: only block devices, and a serial for each.
     bool blockDevicesOnly = false;
     bool serialsRequired = false;
+    /// A zero fill read back in full on a whole disk is that disk's Clear erasure
+    /// (certifiesErasure): its certificate is signed with the station key in `stationKeyDir`
+    /// (empty: StationKey::defaultDir()) and written to `certificatePaths` (empty, or one per
+    /// target, same order; an empty entry writes none).
+    QStringList certificatePaths;
+    QString stationKeyDir;
+    QString workshop, station, worker, softwareVersion;
 };
 
 /// A request checked against the workshop's policy, ready to run.
@@ -75,6 +82,20 @@ bool targetSucceeded(const ImagingPlan &plan, const Imaging::TargetProgress &tar
 QJsonObject imagingRecordPayload(const ImagingPlan &plan, const Imaging::TargetProgress &target,
                                  const QString &startedAt, const QString &endedAt);
 
+/// The size of the block device `device` in bytes (sysfs), -1 when unknown.
+int64_t blockDeviceBytes(const QString &device);
+/// True when writing `target` also erased it as NIST Clear: a block device, zero fill,
+/// every range read back, and the master covered the whole disk (`diskBytes`, -1: ask sysfs).
+/// Never a regular file.
+bool certifiesErasure(const ImagingPlan &plan, const Imaging::TargetProgress &target, int64_t diskBytes = -1);
+/// The signed certificate of that erasure (method clear, technique overwrite, pattern zeros,
+/// verification full), on `asset` when given.
+Result<QJsonObject> imagingErasureCertificate(const ImagingPlan &plan, const Imaging::TargetProgress &target,
+                                              const QString &asset, const QString &startedAt, const QString &endedAt);
+/// The payload of `erasure.recorded` for that certificate (check_status: to_be_checked).
+QJsonObject imagingErasurePayload(const Imaging::TargetProgress &target, const QJsonObject &certificate,
+                                  const QString &startedAt, const QString &endedAt);
+
 /// How one run ended, for every target.
 struct ImagingOutcome {
     /// Why the run failed as a whole (a target refused before anything was written, a
@@ -103,6 +124,9 @@ public:
     void setTargetOpener(Imaging::ImagingJob::TargetOpener opener) { m_opener = std::move(opener); }
     /// `assets` empty or one per target; recorder called once finished, on this thread.
     void setRecorder(const QStringList &assets, Recorder recorder);
+    /// Records `erasure.recorded` for each target the run also erased (certifiesErasure),
+    /// after its `imaging.recorded`, on the same asset.
+    void setErasureRecorder(Recorder recorder) { m_erasureRecorder = std::move(recorder); }
 
     void start(const ImagingPlan &plan);
     void cancel();
@@ -114,6 +138,8 @@ public:
     /// Per target: the asset recorded on, or why recording failed (empty when not asked).
     const QStringList &recordedAssets() const { return m_recordedAssets; }
     const QList<Error> &recordErrors() const { return m_recordErrors; }
+    /// Per target: the signed erasure certificate, empty when the run was no erasure of it.
+    const QList<QJsonObject> &certificates() const { return m_certificates; }
 
 Q_SIGNALS:
     void progressChanged(int target, qint64 bytesDone, qint64 bytesTotal, double mibPerSecond, double etaSeconds,
@@ -123,6 +149,7 @@ Q_SIGNALS:
 
 private:
     void jobFinished();
+    QJsonObject certifyErasure(int index, const Imaging::TargetProgress &target);
 
     ImagingPlan m_plan;
     ImagingOutcome m_outcome;
@@ -130,6 +157,8 @@ private:
     Imaging::ImagingJob::TargetOpener m_opener;
     QStringList m_assets;
     Recorder m_recorder;
+    Recorder m_erasureRecorder;
+    QList<QJsonObject> m_certificates;
     QStringList m_recordedAssets;
     QList<Error> m_recordErrors;
 };

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Établi contributors
 #include "app/helper/helper.h"
 
+#include "app/core/erasure.h"
 #include "app/core/imagingrun.h"
 #include "hwtest/diag/diagjob.h"
 #include "hwtest/diag/surfacescan.h"
@@ -17,6 +18,7 @@
 #include <QTimer>
 
 #include <cerrno>
+#include <chrono>
 #include <fcntl.h>
 #include <poll.h>
 #include <unistd.h>
@@ -79,6 +81,7 @@ QJsonObject errorObject(const Error &e)
 const Helper::VerbHandler Helper::handlers[] = {
     {"write", &Helper::write, true},
     {"scan", &Helper::scan, true},
+    {"wipe", &Helper::wipe, true},
     {"cancel", &Helper::cancel, false},
 };
 
@@ -301,6 +304,12 @@ void Helper::write(const Protocol::Request &r)
                                imagingRecordPayload(run->plan(), t, outcome.startedAt, outcome.endedAt)}};
                 if (!t.error.isEmpty())
                     o.insert(QStringLiteral("error"), t.error);
+                // A zero fill verified over the whole disk is also its erasure: what the
+                // station records as erasure.recorded.
+                const QJsonObject certificate = run->certificates().value(targets.size());
+                if (!certificate.isEmpty())
+                    o.insert(QStringLiteral("erasure_record"),
+                             imagingErasurePayload(t, certificate, outcome.startedAt, outcome.endedAt));
                 targets.append(o);
             }
             QJsonObject result{{QStringLiteral("ok"), ok},
@@ -362,6 +371,119 @@ void Helper::scan(const Protocol::Request &r)
                                     {QStringLiteral("bytes"), double(report.bytesScanned)},
                                     {QStringLiteral("bad_sectors"), double(report.badSectors.size())},
                                     {QStringLiteral("test"), verdict}});
+        QMetaObject::invokeMethod(qApp, [self, line] {
+            if (!self)
+                return;
+            self->send(line);
+            self->jobDone();
+        });
+    });
+}
+
+// The same safety as `write`: an absolute path, a block device only, its serial confirmed,
+// checked here before Core::eraseDisk checks again (mounted, system disk…). The station
+// records the erasure (it owns the inventory): `record` is the erasure.recorded payload.
+void Helper::wipe(const Protocol::Request &r)
+{
+    QString target = r.args.value(QLatin1String("target")).toString();
+    if (auto ok = checkPath(target, "target"); !ok)
+        return send(Protocol::errorLine(r.id, ok.error()));
+    target = resolved(target);
+    ErasureRequest q;
+    q.device = target;
+    q.confirmSerial = r.args.value(QLatin1String("serial")).toString();
+    if (q.confirmSerial.isEmpty())
+        return send(Protocol::errorLine(r.id, invalid(tr("the disk's serial must be confirmed"), "serial_required")));
+    q.method = ErasureMethod::Auto;
+    if (r.args.contains(QLatin1String("method"))) {
+        auto m = parseErasureMethod(r.args.value(QLatin1String("method")).toString());
+        if (!m)
+            return send(Protocol::errorLine(r.id, m.error()));
+        q.method = *m;
+    }
+    if (r.args.contains(QLatin1String("pattern"))) {
+        auto p = Imaging::parseErasePattern(r.args.value(QLatin1String("pattern")).toString());
+        if (!p)
+            return send(Protocol::errorLine(r.id, p.error()));
+        q.pattern = *p;
+    }
+    if (r.args.contains(QLatin1String("verify"))) {
+        auto v = Imaging::parseVerifyMode(r.args.value(QLatin1String("verify")).toString());
+        if (!v)
+            return send(Protocol::errorLine(r.id, v.error()));
+        q.verify = *v;
+    }
+    q.restoreHiddenAreas = r.args.value(QLatin1String("restore_hidden")).toBool();
+    q.softwareVersion = QCoreApplication::applicationVersion();
+    Imaging::SafetyOptions safety;
+    safety.confirmSerial = q.confirmSerial;
+    safety.blockDeviceOnly = true;
+    safety.serialRequired = true;
+    if (auto safe = Imaging::checkTargetSafety(target, safety); !safe)
+        return send(Protocol::errorLine(r.id, safe.error()));
+    if (m_scanThread.joinable())
+        m_scanThread.join();
+    m_jobId = r.id;
+    m_scanCancel = std::make_shared<std::atomic<bool>>(false);
+    QPointer<Helper> self(this);
+    m_scanThread = std::thread([self, id = r.id, q, cancel = m_scanCancel]() mutable {
+        auto post = [self](QByteArray line) {
+            QMetaObject::invokeMethod(qApp, [self, line] {
+                if (self)
+                    self->send(line);
+            });
+        };
+        auto last = std::chrono::steady_clock::now();
+        q.progress = [&](const QString &phase, const Imaging::EraseProgress &p) {
+            const auto now = std::chrono::steady_clock::now();
+            if (now - last < std::chrono::milliseconds(500))
+                return;
+            last = now;
+            post(Protocol::progressLine(id,
+                                        {{QStringLiteral("phase"), phase},
+                                         {QStringLiteral("bytes"), double(p.bytesDone)},
+                                         {QStringLiteral("total"), double(p.bytesTotal)}}));
+        };
+        q.notice = [&](const QString &line) { post(Protocol::progressLine(id, {{QStringLiteral("notice"), line}})); };
+        q.cancel = cancel.get();
+        ErasureOutcome outcome;
+        const auto erased = eraseDisk(q, nullptr, &outcome);
+        QByteArray line;
+        if (!erased && outcome.certificate.isEmpty()) {
+            line = Protocol::errorLine(id, erased.error());
+        } else {
+            const QJsonObject &c = outcome.certificate;
+            const QJsonObject erasure = c.value(QStringLiteral("erasure")).toObject();
+            QJsonObject result{
+                {QStringLiteral("ok"), erased.ok()},
+                {QStringLiteral("method"), outcome.method},
+                {QStringLiteral("technique"), outcome.technique},
+                {QStringLiteral("reason"), outcome.reason},
+                {QStringLiteral("verified"), outcome.verified},
+                {QStringLiteral("bytes"), double(outcome.clear.bytes)},
+                {QStringLiteral("certificate_id"), c.value(QStringLiteral("id")).toString()},
+                {QStringLiteral("certificate"), c},
+                // What the station records as erasure.recorded (it owns the inventory).
+                {QStringLiteral("record"),
+                 QJsonObject{{QStringLiteral("method"), outcome.method},
+                             {QStringLiteral("device_model"),
+                              c.value(QStringLiteral("disk")).toObject().value(QStringLiteral("model"))},
+                             {QStringLiteral("device_serial"),
+                              c.value(QStringLiteral("disk")).toObject().value(QStringLiteral("serial"))},
+                             {QStringLiteral("bytes"), double(outcome.clear.bytes)},
+                             {QStringLiteral("verified"), outcome.verified},
+                             {QStringLiteral("started_at"), erasure.value(QStringLiteral("started_at"))},
+                             {QStringLiteral("ended_at"), erasure.value(QStringLiteral("ended_at"))},
+                             {QStringLiteral("certificate"), c},
+                             {QStringLiteral("technique"), outcome.technique},
+                             {QStringLiteral("pattern"), erasure.value(QStringLiteral("pattern"))},
+                             {QStringLiteral("verification"), toString(q.verify)},
+                             {QStringLiteral("certificate_id"), c.value(QStringLiteral("id")).toString()},
+                             {QStringLiteral("check_status"), QStringLiteral("to_be_checked")}}}};
+            if (!erased)
+                result.insert(QStringLiteral("error"), errorObject(erased.error()));
+            line = Protocol::resultLine(id, result);
+        }
         QMetaObject::invokeMethod(qApp, [self, line] {
             if (!self)
                 return;

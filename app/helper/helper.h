@@ -50,6 +50,7 @@ private:
 
     void write(const Core::HelperProtocol::Request &request);
     void scan(const Core::HelperProtocol::Request &request);
+    void wipe(const Core::HelperProtocol::Request &request);
     void cancel(const Core::HelperProtocol::Request &request);
 
     QSocketNotifier *m_notifier = nullptr;

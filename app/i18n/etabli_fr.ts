@@ -1537,22 +1537,84 @@
             <translation>usage : etabli desk import FICHIER.csv [--dry-run] [--json] | desk beneficiaries [--json]</translation>
         </message>
         <message>
-        <source>erase a disk and prove it: overwrite or firmware purge, verified</source>
-        <translation>effacer un disque et le prouver : réécriture ou purge par le disque, vérifiée</translation>
-    </message>
-    <message>
-        <source>check, bundle and print the signed erasure certificates for the donors</source>
-        <translation>vérifier, regrouper et imprimer les certificats d&apos;effacement signés pour les donateurs</translation>
-    </message>
-    <message>
-        <source>the distribution desk: import the schools&apos; pupil lists</source>
-        <translation>l&apos;accueil de distribution : importer les listes d&apos;élèves des écoles</translation>
-    </message>
-    <message>
-        <source>  desk import FILE.csv [--dry-run] | desk beneficiaries   (the distribution desk)</source>
-        <translation>  desk import FICHIER.csv [--dry-run] | desk beneficiaries   (l&apos;accueil de distribution)</translation>
-    </message>
-</context>
+            <source>erase a disk and prove it: overwrite or firmware purge, verified</source>
+            <translation>effacer un disque et le prouver : réécriture ou purge par le disque, vérifiée</translation>
+        </message>
+        <message>
+            <source>check, bundle and print the signed erasure certificates for the donors</source>
+            <translation>vérifier, regrouper et imprimer les certificats d'effacement signés pour les donateurs</translation>
+        </message>
+        <message>
+            <source>the distribution desk: import the schools' pupil lists</source>
+            <translation>l'accueil de distribution : importer les listes d'élèves des écoles</translation>
+        </message>
+        <message>
+            <source>  desk import FILE.csv [--dry-run] | desk beneficiaries   (the distribution desk)</source>
+            <translation>  desk import FICHIER.csv [--dry-run] | desk beneficiaries   (l'accueil de distribution)</translation>
+        </message>
+        <message>
+            <source>give --certificate once per target, in the same order</source>
+            <translation>donnez --certificate une fois par cible, dans le même ordre</translation>
+        </message>
+        <message>
+            <source>Where to write the erasure certificate of a disk zero-filled and verified (once per target)</source>
+            <translation>Où écrire le certificat d'effacement d'un disque rempli de zéros et vérifié (une fois par cible)</translation>
+        </message>
+        <message>
+            <source>  certificate verify FILE.json [--require-endorsed] [--workshop-key PUB]
+  certificate bundle --lot L -o DIR [--check-url URL] | pdf FILE.json... -o OUT.pdf
+  certificate station-key | endorse STATION.pub --key WORKSHOP.key -o FILE | install-endorsement FILE
+  certificate check CERT_ID|TAG --checker BADGE [--reread DEVICE] | unchecked</source>
+            <translation>  certificate verify FICHIER.json [--require-endorsed] [--workshop-key PUB]
+  certificate bundle --lot L -o DOSSIER [--check-url URL] | pdf FICHIER.json... -o SORTIE.pdf
+  certificate station-key | endorse POSTE.pub --key ATELIER.key -o FICHIER | install-endorsement FICHIER
+  certificate check ID_CERT|ÉTIQUETTE --checker BADGE [--reread DISQUE] | unchecked</translation>
+        </message>
+        <message>
+            <source>Badge of the worker who checks (not the one who erased)</source>
+            <translation>Badge de la personne qui contrôle (pas celle qui a effacé)</translation>
+        </message>
+        <message>
+            <source>Re-read 100 random sectors of this disk first</source>
+            <translation>Relire d'abord 100 secteurs au hasard de ce disque</translation>
+        </message>
+        <message>
+            <source>How many sectors to re-read (default 100)</source>
+            <translation>Nombre de secteurs à relire (100 par défaut)</translation>
+        </message>
+        <message>
+            <source>Seed of the re-read sectors (default: fresh)</source>
+            <translation>Graine des secteurs relus (par défaut : nouvelle)</translation>
+        </message>
+        <message>
+            <source>usage: etabli certificate check CERT_ID|TAG --checker BADGE [--reread DEVICE]</source>
+            <translation>usage : etabli certificate check ID_CERT|ÉTIQUETTE --checker BADGE [--reread DISQUE]</translation>
+        </message>
+        <message>
+            <source>--sectors must be a whole number from 1 to 100000</source>
+            <translation>--sectors doit être un nombre entier de 1 à 100000</translation>
+        </message>
+        <message>
+            <source>--seed must be a positive whole number</source>
+            <translation>--seed doit être un nombre entier positif</translation>
+        </message>
+        <message>
+            <source>%1 sectors of %2 re-read (seed %3): all zeros</source>
+            <translation>%1 secteurs de %2 relus (graine %3) : tous à zéro</translation>
+        </message>
+        <message>
+            <source>erasure %1 of %2 checked by %3 (erased by %4)</source>
+            <translation>effacement %1 de %2 contrôlé par %3 (effacé par %4)</translation>
+        </message>
+        <message>
+            <source>usage: etabli certificate unchecked [--json]</source>
+            <translation>usage : etabli certificate unchecked [--json]</translation>
+        </message>
+        <message>
+            <source>%1 erasure(s) to be checked by a second person</source>
+            <translation>%1 effacement(s) à faire contrôler par une deuxième personne</translation>
+        </message>
+    </context>
     <context>
         <name>CliTest</name>
         <message>
@@ -1601,6 +1663,11 @@
             <translation>Taille de lecture du test de surface (4M par défaut)</translation>
         </message>
         <message>
+            <location line="+4" />
+            <source>Test hook: sectors that fail with EIO (comma-separated)</source>
+            <translation>Test : secteurs qui échouent avec EIO (séparés par des virgules)</translation>
+        </message>
+        <message>
             <location line="+3" />
             <location line="+143" />
             <location line="+108" />
@@ -1618,6 +1685,16 @@
             <location line="+56" />
             <source>--chunk must be a multiple of 4 KiB, at most 256M</source>
             <translation>--chunk doit être un multiple de 4 KiB, au plus 256M</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>--inject-bad-sectors takes sector numbers separated by commas</source>
+            <translation>--inject-bad-sectors attend des numéros de secteurs séparés par des virgules</translation>
+        </message>
+        <message>
+            <location line="+41" />
+            <source>bad fault «%1» (KIND:WORD:BIT[:WORD2:BIT2])</source>
+            <translation>panne incorrecte «%1» (KIND:WORD:BIT[:WORD2:BIT2])</translation>
         </message>
         <message>
             <location line="+8" />
@@ -1648,6 +1725,11 @@
             <location line="+3" />
             <source>Comma-separated subset of the patterns</source>
             <translation>Liste des motifs à utiliser, séparés par des virgules</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Test hook: inject a fault KIND:WORD:BIT[:WORD2:BIT2]</source>
+            <translation>Test : injecter une panne KIND:WORD:BIT[:WORD2:BIT2]</translation>
         </message>
         <message>
             <location line="+11" />
@@ -1683,6 +1765,11 @@
             <location line="+12" />
             <source>nothing to test: less than 4 KiB available</source>
             <translation>rien à tester : moins de 4 KiB disponibles</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>an injected fault lies outside the %1 tested bytes</source>
+            <translation>une panne injectée est en dehors des %1 octets testés</translation>
         </message>
         <message>
             <location line="+11" />
@@ -4738,6 +4825,10 @@
             <source>the kit «%1» already exists</source>
             <translation>le kit «%1» existe déjà</translation>
         </message>
+        <message>
+            <source>the erasure must be checked by a different worker than %1</source>
+            <translation>l'effacement doit être contrôlé par une autre personne que %1</translation>
+        </message>
     </context>
     <context>
         <name>QCommandLineParser</name>
@@ -4996,6 +5087,10 @@
             <source>the surface scan was cancelled</source>
             <translation>le test de surface a été annulé</translation>
         </message>
+        <message>
+            <source>the disk's serial must be confirmed</source>
+            <translation>le numéro de série du disque doit être confirmé</translation>
+        </message>
     </context>
     <context>
         <name>Etabli::Core::Erasure</name>
@@ -5042,6 +5137,46 @@
         <message>
             <source>warning: no sampled block changed: the drive may not have erased anything; the overwrite pass that follows clears it anyway</source>
             <translation>attention : aucun bloc échantillonné n'a changé : le disque n'a peut-être rien effacé ; la réécriture qui suit l'efface de toute façon</translation>
+        </message>
+        <message>
+            <source>cannot read %1: %2</source>
+            <translation>impossible de lire %1 : %2</translation>
+        </message>
+        <message>
+            <source>%1 is empty: nothing to re-read</source>
+            <translation>%1 est vide : rien à relire</translation>
+        </message>
+        <message>
+            <source>cannot read %1 at offset %2</source>
+            <translation>impossible de lire %1 à la position %2</translation>
+        </message>
+        <message>
+            <source>no erasure with the certificate or asset «%1»</source>
+            <translation>aucun effacement avec le certificat ou la machine «%1»</translation>
+        </message>
+        <message>
+            <source>give the checker's badge (--checker)</source>
+            <translation>donnez le badge de la personne qui contrôle (--checker)</translation>
+        </message>
+        <message>
+            <source>the erasure of %1 has no certificate to check</source>
+            <translation>l'effacement de %1 n'a pas de certificat à contrôler</translation>
+        </message>
+        <message>
+            <source>the erasure %1 was already checked by %2</source>
+            <translation>l'effacement %1 a déjà été contrôlé par %2</translation>
+        </message>
+        <message>
+            <source>%1 did this erasure: a different worker must check it</source>
+            <translation>%1 a fait cet effacement : une autre personne doit le contrôler</translation>
+        </message>
+        <message>
+            <source>the erasure %1 wrote the pattern «%2»: only zeros can be re-read</source>
+            <translation>l'effacement %1 a écrit le motif «%2» : seuls les zéros peuvent être relus</translation>
+        </message>
+        <message>
+            <source>the sector at offset %1 of %2 is not zeros: the erasure is not confirmed</source>
+            <translation>le secteur à la position %1 de %2 n'est pas à zéro : l'effacement n'est pas confirmé</translation>
         </message>
     </context>
     <context>

@@ -75,6 +75,7 @@ class TestHelper : public QObject
         env.insert(QStringLiteral("ETABLI_MASTER_PUBKEY"), path(QStringLiteral("workshop.pub")));
         env.insert(QStringLiteral("ETABLI_JOURNAL_DIR"), path(QStringLiteral("journal")));
         env.insert(QStringLiteral("ETABLI_SEAL_DIR"), path(QStringLiteral("seals")));
+        env.insert(QStringLiteral("ETABLI_STATION_KEY_DIR"), path(QStringLiteral("station-key")));
         return env;
     }
 
@@ -229,6 +230,25 @@ private Q_SLOTS:
             << QByteArray("{\"id\":\"h1\",\"verb\":\"scan\",\"target\":\"@LOOP\",\"serial\":\"x\"}"
                           "\n")
             << QStringLiteral("serial_mismatch");
+        // wipe: the same safety as write (block devices only, serial confirmed, never mounted).
+        auto wipe
+            = [](const QByteArray &body) -> QByteArray { return "{\"id\":\"h1\",\"verb\":\"wipe\"," + body + "}\n"; };
+        QTest::newRow("wipe, wrong serial")
+            << wipe("\"target\":\"@LOOP\",\"serial\":\"x\",\"method\":\"clear\"") << QStringLiteral("serial_mismatch");
+        QTest::newRow("wipe, empty serial")
+            << wipe("\"target\":\"@LOOP\",\"serial\":\"\"") << QStringLiteral("serial_required");
+        QTest::newRow("wipe, no serial") << wipe("\"target\":\"@LOOP\"") << QStringLiteral("missing_key");
+        QTest::newRow("wipe, regular file")
+            << wipe("\"target\":\"@BACKING\",\"serial\":\"x\"") << QStringLiteral("target_kind");
+        QTest::newRow("wipe, mounted loop device")
+            << wipe("\"target\":\"@MOUNTED\",\"serial\":\"@MOUNTEDSERIAL\"") << QStringLiteral("target_mounted");
+        QTest::newRow("wipe, system disk")
+            << wipe("\"target\":\"@SYSDISK\",\"serial\":\"any\"") << QStringLiteral("target_system_disk");
+        QTest::newRow("wipe, bad method")
+            << wipe("\"target\":\"@LOOP\",\"serial\":\"@SERIAL\",\"method\":\"shred\"") << QString();
+        QTest::newRow("wipe, asks for a certificate path")
+            << wipe("\"target\":\"@LOOP\",\"serial\":\"@SERIAL\",\"certificate\":\"/etc/passwd\"")
+            << QStringLiteral("unknown_key");
     }
     void hostileLines()
     {
@@ -307,6 +327,47 @@ private Q_SLOTS:
         QCOMPARE(result.value(QStringLiteral("test")).toObject().value(QStringLiteral("kind")).toString(),
                  QStringLiteral("disk"));
         QCOMPARE(diskBytesNow(), m_before);
+    }
+
+    // Issue 15: a wipe through the helper zeroes the loop device and answers with the
+    // certificate (signed by the station key) and the erasure.recorded payload.
+    void wipeThroughHelper()
+    {
+        const QString backing = path(QStringLiteral("wipe.bin"));
+        QVERIFY(writeFile(backing, QByteArray(diskBytes, char(0x5a))));
+        Loop loop(backing);
+        QVERIFY(!loop.device.isEmpty());
+        int exitCode = -2;
+        const QByteArray line = "{\"id\":\"w1\",\"verb\":\"wipe\",\"target\":\"" + loop.device.toUtf8()
+            + "\",\"serial\":\"" + loop.serial().toUtf8() + "\",\"method\":\"clear\",\"verify\":\"full\"}\n";
+        const QList<QJsonObject> replies = ask(line, &exitCode);
+        QCOMPARE(exitCode, 0);
+        QVERIFY(replies.size() >= 2);
+        const QJsonObject result = replies.last();
+        QVERIFY2(result.value(QStringLiteral("type")).toString() == QLatin1String("result"),
+                 QJsonDocument(result).toJson().constData());
+        QCOMPARE(result.value(QStringLiteral("id")).toString(), QStringLiteral("w1"));
+        QCOMPARE(result.value(QStringLiteral("ok")).toBool(), true);
+        QCOMPARE(result.value(QStringLiteral("method")).toString(), QStringLiteral("clear"));
+        QCOMPARE(result.value(QStringLiteral("verified")).toBool(), true);
+        const QString id = result.value(QStringLiteral("certificate_id")).toString();
+        QVERIFY(!id.isEmpty());
+        const QJsonObject certificate = result.value(QStringLiteral("certificate")).toObject();
+        QCOMPARE(certificate.value(QStringLiteral("id")).toString(), id);
+        const QJsonObject record = result.value(QStringLiteral("record")).toObject();
+        QCOMPARE(record.value(QStringLiteral("certificate_id")).toString(), id);
+        QCOMPARE(record.value(QStringLiteral("check_status")).toString(), QStringLiteral("to_be_checked"));
+        QFile f(path(QStringLiteral("wipe.json")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QJsonDocument(certificate).toJson());
+        f.close();
+        const Run verify = etabli({QStringLiteral("certificate"), QStringLiteral("verify"), f.fileName()});
+        QVERIFY2(verify.code == 0, verify.err.constData());
+        QFile disk(backing);
+        QVERIFY(disk.open(QIODevice::ReadOnly));
+        const QByteArray after = disk.readAll();
+        QCOMPARE(after.size(), int(diskBytes));
+        QCOMPARE(after.count('\0'), after.size());
     }
 
     // The station's path: HelperClient → etabli-helper → loop device, against the CLI run as root.

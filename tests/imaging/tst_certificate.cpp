@@ -8,12 +8,14 @@
 #include "erasetestutil.h"
 #include "imaging/erasecertificate.h"
 #include "imaging/erasepurge.h"
+#include "inventory/eventrules.h"
 #include "inventory/store.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -552,6 +554,157 @@ private Q_SLOTS:
                       QStringLiteral("clear")})
                      .code,
                  3);
+    }
+
+    // Issue 15, the second-person check: an erasure stays to be checked until a different
+    // badge confirms it, after an optional re-read of 100 random sectors.
+    void secondPersonCheck()
+    {
+        const QString db = path(QStringLiteral("check.db"));
+        Run added = cli({QStringLiteral("--db"), db, QStringLiteral("--json"), QStringLiteral("asset"),
+                         QStringLiteral("add"), QStringLiteral("--kind"), QStringLiteral("pc")});
+        QCOMPARE(added.code, 0);
+        const QString tag = QJsonDocument::fromJson(added.out).object().value(QStringLiteral("tag")).toString();
+        const QString disk = path(QStringLiteral("check-disk.img"));
+        QVERIFY(writeFile(disk, plantedData(4 << 20)));
+        const auto unchecked = [&] {
+            const Run r = cli({QStringLiteral("--db"), db, QStringLiteral("--json"), QStringLiteral("certificate"),
+                               QStringLiteral("unchecked")});
+            return r.code == 0 ? QJsonDocument::fromJson(r.out).array() : QJsonArray{QStringLiteral("failed")};
+        };
+        QCOMPARE(unchecked().size(), 0);
+        Run w = cli({QStringLiteral("--db"), db, QStringLiteral("--worker"), QStringLiteral("amel"),
+                     QStringLiteral("wipe"), disk, QStringLiteral("--method"), QStringLiteral("clear"),
+                     QStringLiteral("--asset"), tag});
+        QVERIFY2(w.code == 0, w.err.constData());
+        QJsonArray list = unchecked();
+        QCOMPARE(list.size(), 1);
+        const QJsonObject row = list.at(0).toObject();
+        QCOMPARE(row.value(QStringLiteral("asset_tag")).toString(), tag);
+        QCOMPARE(row.value(QStringLiteral("worker")).toString(), QStringLiteral("amel"));
+        QCOMPARE(row.value(QStringLiteral("check_status")).toString(), QStringLiteral("to_be_checked"));
+        const QString id = row.value(QStringLiteral("certificate_id")).toString();
+        QVERIFY(!id.isEmpty());
+        const auto check = [&](const QString &what, const QString &checker, const QStringList &extra = {}) {
+            return cli(QStringList{QStringLiteral("--db"), db, QStringLiteral("--json"), QStringLiteral("--worker"),
+                                   checker, QStringLiteral("certificate"), QStringLiteral("check"), what,
+                                   QStringLiteral("--checker"), checker}
+                       + extra);
+        };
+
+        // The worker who erased cannot check it.
+        Run r = check(id, QStringLiteral("amel"));
+        QCOMPARE(r.code, 4);
+        QVERIFY2(r.err.contains("different worker"), r.err.constData());
+        QCOMPARE(unchecked().size(), 1);
+
+        // A disk that is not zeros: refused with the offset of the first sector found.
+        const QString dirty = path(QStringLiteral("dirty.img"));
+        QVERIFY(writeFile(dirty, QByteArray(512 << 10, '\0') + QByteArray(512 << 10, char(0x5a))));
+        r = check(id, QStringLiteral("leo"),
+                  {QStringLiteral("--reread"), dirty, QStringLiteral("--seed"), QStringLiteral("15")});
+        QCOMPARE(r.code, 5);
+        const qint64 bad
+            = qint64(QJsonDocument::fromJson(r.out).object().value(QStringLiteral("bad_offset")).toDouble(-1));
+        QVERIFY2(bad >= (512 << 10) && bad % 512 == 0, r.out.constData());
+        QVERIFY2(r.err.contains(QByteArray::number(bad)), r.err.constData());
+        QCOMPARE(unchecked().size(), 1);
+
+        // Another worker, after re-reading 100 sectors of the erased disk (by the asset's tag).
+        r = check(tag, QStringLiteral("leo"), {QStringLiteral("--reread"), disk});
+        QVERIFY2(r.code == 0, r.err.constData());
+        const QJsonObject done = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(done.value(QStringLiteral("reread_sectors")).toInt(), 100);
+        QCOMPARE(done.value(QStringLiteral("checked_by")).toString(), QStringLiteral("leo"));
+        QCOMPARE(unchecked().size(), 0);
+        r = cli({QStringLiteral("--db"), db, QStringLiteral("--json"), QStringLiteral("asset"),
+                 QStringLiteral("history"), tag});
+        QVERIFY2(r.out.contains("erasure.checked"), r.out.constData());
+
+        // Once is enough; and the rule itself refuses the same badge, for station and server.
+        QCOMPARE(check(id, QStringLiteral("zoe")).code, 4);
+        Etabli::Inventory::Event e;
+        e.type = QString(Etabli::Inventory::EventType::ErasureChecked);
+        e.assetTag = tag;
+        e.payload = {{QStringLiteral("certificate_id"), id},
+                     {QStringLiteral("checker"), QStringLiteral("amel")},
+                     {QStringLiteral("erased_by"), QStringLiteral("amel")}};
+        const auto refused = Etabli::Inventory::EventRules::validate(e);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().detail, QStringLiteral("same_worker"));
+        e.payload.insert(QStringLiteral("checker"), QStringLiteral("leo"));
+        QVERIFY(Etabli::Inventory::EventRules::validate(e));
+    }
+
+    // Schema 5 fills the check columns of erasures recorded before it from their events.
+    void erasuresBeforeSchema5AreToBeChecked()
+    {
+        using namespace Etabli::Inventory;
+        const QString db = path(QStringLiteral("v4.db"));
+        QString tag;
+        {
+            auto v4 = Store::open(db, Identity{QStringLiteral("bench-1"), QStringLiteral("amel")}, 4);
+            QVERIFY(v4);
+            QCOMPARE((*v4)->schemaVersion(), 4);
+            auto a = (*v4)->addAsset(NewAsset{});
+            QVERIFY(a);
+            tag = a->tag;
+            QSqlQuery q((*v4)->database());
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO events(uuid, station, worker, time, type, asset_tag, payload)"
+                                          " VALUES('11111111-2222-4333-8444-555555555555', 'bench-1', 'amel',"
+                                          " '2026-11-30T10:00:00.000Z', 'erasure.recorded', '%1',"
+                                          " '{\"method\":\"clear\",\"verified\":true,\"certificate_id\":\"C-OLD\"}')")
+                               .arg(tag)));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO erasures(asset_id, event_uuid, cycle, method, verified,"
+                                          " started_at, ended_at) SELECT id, '11111111-2222-4333-8444-555555555555',"
+                                          " 1, 'clear', 1, 'x', 'y' FROM assets WHERE tag = '%1'")
+                               .arg(tag)));
+        }
+        auto v5 = Store::open(db, Identity{QStringLiteral("bench-1"), QStringLiteral("leo")});
+        QVERIFY(v5);
+        const QList<Etabli::Core::ErasureRecord> list = Etabli::Core::uncheckedErasures(**v5);
+        QCOMPARE(list.size(), 1);
+        QCOMPARE(list[0].certificateId, QStringLiteral("C-OLD"));
+        QCOMPARE(list[0].worker, QStringLiteral("amel"));
+        QCOMPARE(list[0].assetTag, tag);
+        Etabli::Core::ErasureCheckRequest r;
+        r.certificateOrTag = QStringLiteral("C-OLD");
+        r.checker = QStringLiteral("leo");
+        QVERIFY(Etabli::Core::checkErasure(r, **v5));
+        QCOMPARE(Etabli::Core::uncheckedErasures(**v5).size(), 0);
+    }
+
+    // The re-read must read the disk that was erased: another loop device is refused by serial.
+    void checkRereadsTheErasedDisk()
+    {
+        if (!canUseLoop())
+            QSKIP("loop devices need root and /dev/loop-control");
+        const QString db = path(QStringLiteral("reread.db"));
+        Run added = cli({QStringLiteral("--db"), db, QStringLiteral("--json"), QStringLiteral("asset"),
+                         QStringLiteral("add"), QStringLiteral("--kind"), QStringLiteral("pc")});
+        QCOMPARE(added.code, 0);
+        const QString tag = QJsonDocument::fromJson(added.out).object().value(QStringLiteral("tag")).toString();
+        const QString erased = path(QStringLiteral("reread-a.img")), other = path(QStringLiteral("reread-b.img"));
+        QVERIFY(writeFile(erased, plantedData(4 << 20)));
+        QVERIFY(writeFile(other, QByteArray(4 << 20, '\0'))); // zeros, but another disk
+        const QString a = attachLoop(erased), b = attachLoop(other);
+        Run w = cli({QStringLiteral("--db"), db, QStringLiteral("--worker"), QStringLiteral("amel"),
+                     QStringLiteral("wipe"), a, QStringLiteral("--method"), QStringLiteral("clear"),
+                     QStringLiteral("--asset"), tag});
+        const auto check = [&](const QString &device) {
+            return cli({QStringLiteral("--db"), db, QStringLiteral("--worker"), QStringLiteral("leo"),
+                        QStringLiteral("certificate"), QStringLiteral("check"), tag, QStringLiteral("--checker"),
+                        QStringLiteral("leo"), QStringLiteral("--reread"), device});
+        };
+        const Run wrong = check(b);
+        const Run right = check(a);
+        detachLoop(a);
+        detachLoop(b);
+        QVERIFY(!a.isEmpty() && !b.isEmpty());
+        QVERIFY2(w.code == 0, w.err.constData());
+        QCOMPARE(wrong.code, 4);
+        QVERIFY2(wrong.err.contains("serial"), wrong.err.constData());
+        QVERIFY2(right.code == 0, right.err.constData());
     }
 
     void wipeLoopDeviceThroughTheCli()

@@ -14,6 +14,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <unistd.h>
+
 using namespace ImagingTest;
 
 class TestCliImage : public QObject
@@ -44,6 +46,12 @@ class TestCliImage : public QObject
                            QStringLiteral("--journal-dir"),
                            path(journal)}
         + extra;
+    }
+
+    static QByteArray readFile(const QString &file)
+    {
+        QFile f(file);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
     }
 
     static QJsonArray jsonArray(const QByteArray &out) { return QJsonDocument::fromJson(out).array(); }
@@ -449,6 +457,92 @@ private Q_SLOTS:
                     QStringLiteral("move"), tag, QStringLiteral("RECYCLED")});
         QCOMPARE(r.code, 4);
         QVERIFY2(r.err.contains("data_cleared"), r.err.constData());
+    }
+
+    // Issue 15: erase and image in one pass. A verified zero-fill over a whole disk is that
+    // disk's Clear erasure, certified and recorded; over a regular file it is none.
+    void writeIsAnErasure_data()
+    {
+        QTest::addColumn<bool>("loop");
+        QTest::addColumn<bool>("verify");
+        QTest::addColumn<qint64>("diskBytes"); ///< the target's size (the master is m_size)
+        QTest::addColumn<bool>("expected"); ///< recorded and certified as an erasure
+        QTest::newRow("loop device") << true << true << m_size << true;
+        QTest::newRow("regular file") << false << true << m_size << false;
+        QTest::newRow("loop device, not verified") << true << false << m_size << false;
+        // The disk's last MiB keeps its old bytes: no erasure.
+        QTest::newRow("loop device larger than the master") << true << true << (m_size + (1 << 20)) << false;
+    }
+
+    void writeIsAnErasure()
+    {
+        QFETCH(bool, loop);
+        QFETCH(bool, verify);
+        QFETCH(qint64, diskBytes);
+        QFETCH(bool, expected);
+        if (loop && (::geteuid() != 0 || !QFile::exists(QStringLiteral("/dev/loop-control"))))
+            QSKIP("loop devices need root and /dev/loop-control");
+        const QString name
+            = QStringLiteral("erase-%1").arg(QString::fromLatin1(QTest::currentDataTag())).replace(u' ', u'-');
+        const QString db = path(name + QStringLiteral(".db"));
+        const QString backing = path(name + QStringLiteral(".img"));
+        const QString certificate = path(name + QStringLiteral(".json"));
+        QVERIFY(writeFile(backing, diskContent(diskBytes, 77))); // old data to erase
+        Run r = run(QStringLiteral(ETABLI_CLI),
+                    {QStringLiteral("--db"), db, QStringLiteral("--json"), QStringLiteral("asset"),
+                     QStringLiteral("add"), QStringLiteral("--kind"), QStringLiteral("pc")});
+        QVERIFY2(r.code == 0, r.err.constData());
+        const QString tag = QJsonDocument::fromJson(r.out).object().value(QStringLiteral("tag")).toString();
+        QString target = backing;
+        if (loop) {
+            const Run attached
+                = run(QStringLiteral("losetup"), {QStringLiteral("-f"), QStringLiteral("--show"), backing});
+            target = QString::fromLocal8Bit(attached.out).trimmed();
+            QVERIFY2(attached.code == 0 && !target.isEmpty(), attached.err.constData());
+        }
+        r = etabli(QStringList{QStringLiteral("--db"), db, QStringLiteral("--worker"), QStringLiteral("B-0001")}
+                   + writeArgs(m_master, target,
+                               QStringList{QStringLiteral("--fill"), QStringLiteral("zeros"), QStringLiteral("--asset"),
+                                           tag, QStringLiteral("--certificate"), certificate,
+                                           QStringLiteral("--station-key-dir"), path(QStringLiteral("station-key"))}
+                                   + (verify ? QStringList{QStringLiteral("--verify")} : QStringList{})));
+        if (loop)
+            run(QStringLiteral("losetup"), {QStringLiteral("-d"), target});
+        QVERIFY2(r.code == 0, r.err.constData());
+        const QJsonObject line = jsonArray(r.out).at(0).toObject();
+        QCOMPARE(line.value(QStringLiteral("erasure")).toBool(), expected);
+        QCOMPARE(sha256File(backing, m_size), m_expected);
+        r = etabli({QStringLiteral("--db"), db, QStringLiteral("--json"), QStringLiteral("asset"),
+                    QStringLiteral("history"), tag});
+        QVERIFY2(r.code == 0, r.err.constData());
+        QJsonObject erasure;
+        int erasures = 0;
+        for (const QJsonValue &v : QJsonDocument::fromJson(r.out).array())
+            if (v.toObject().value(QStringLiteral("type")).toString() == QLatin1String("erasure.recorded")) {
+                erasure = v.toObject().value(QStringLiteral("payload")).toObject();
+                ++erasures;
+            }
+        if (!expected) {
+            QCOMPARE(erasures, 0);
+            QVERIFY(!QFile::exists(certificate));
+            return;
+        }
+        QCOMPARE(erasures, 1);
+        QCOMPARE(erasure.value(QStringLiteral("method")).toString(), QStringLiteral("clear"));
+        QCOMPARE(erasure.value(QStringLiteral("technique")).toString(), QStringLiteral("overwrite"));
+        QCOMPARE(erasure.value(QStringLiteral("pattern")).toString(), QStringLiteral("zeros"));
+        QCOMPARE(erasure.value(QStringLiteral("verification")).toString(), QStringLiteral("full"));
+        QCOMPARE(erasure.value(QStringLiteral("check_status")).toString(), QStringLiteral("to_be_checked"));
+        QVERIFY(erasure.value(QStringLiteral("verified")).toBool());
+        const QString id = line.value(QStringLiteral("certificate_id")).toString();
+        QVERIFY(!id.isEmpty());
+        QCOMPARE(erasure.value(QStringLiteral("certificate_id")).toString(), id);
+        const QJsonObject written = QJsonDocument::fromJson(readFile(certificate)).object();
+        QCOMPARE(written, erasure.value(QStringLiteral("certificate")).toObject());
+        QCOMPARE(written.value(QStringLiteral("asset_tag")).toString(), tag);
+        QCOMPARE(written.value(QStringLiteral("worker")).toString(), QStringLiteral("B-0001"));
+        r = etabli({QStringLiteral("certificate"), QStringLiteral("verify"), certificate});
+        QVERIFY2(r.code == 0, QByteArray(r.err + r.out).constData());
     }
 
     // Issue 18: `image verify` on a master that is not a regular file hashed /dev/zero forever.

@@ -252,11 +252,11 @@ Event TestEventParity::event(const Step &step, int index)
 void TestEventParity::eventTypesAreOneTable()
 {
     // The header's names are the table's, and every stored type has a rule.
-    const QStringList names{EventType::DonorAdded,   EventType::LotAdded,        EventType::AssetAdded,
-                            EventType::AssetMoved,   EventType::AssetUpdated,    EventType::TestRecorded,
-                            EventType::HsRecorded,   EventType::ErasureRecorded, EventType::ImagingRecorded,
-                            EventType::LabelPrinted, EventType::KitCreated,      EventType::BeneficiaryAdded,
-                            EventType::WorkerAdded,  EventType::StationAdded};
+    const QStringList names{EventType::DonorAdded,       EventType::LotAdded,        EventType::AssetAdded,
+                            EventType::AssetMoved,       EventType::AssetUpdated,    EventType::TestRecorded,
+                            EventType::HsRecorded,       EventType::ErasureRecorded, EventType::ErasureChecked,
+                            EventType::ImagingRecorded,  EventType::LabelPrinted,    EventType::KitCreated,
+                            EventType::BeneficiaryAdded, EventType::WorkerAdded,     EventType::StationAdded};
     QCOMPARE(EventRules::typeNames(), names);
     QCOMPARE(knownEventTypes(), names);
     for (const QString &n : names)
@@ -558,6 +558,10 @@ void TestEventParity::randomSequences()
                     step.payload = {{QStringLiteral("method"), QStringLiteral("zeros")},
                                     {QStringLiteral("verified"), true},
                                     {QStringLiteral("bytes"), 1 << 20}};
+                else if (type == EventType::ErasureChecked)
+                    step.payload = {{QStringLiteral("certificate_id"), QStringLiteral("C%1").arg(s)},
+                                    {QStringLiteral("checker"), QStringLiteral("W%1").arg(rng.bounded(2))},
+                                    {QStringLiteral("erased_by"), QStringLiteral("W%1").arg(rng.bounded(2))}};
                 else if (type == EventType::ImagingRecorded)
                     step.payload = {{QStringLiteral("master_name"), QStringLiteral("ecole")},
                                     {QStringLiteral("master_version"), QStringLiteral("2026.%1").arg(rng.bounded(3))},
