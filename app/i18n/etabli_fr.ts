@@ -1193,10 +1193,10 @@
   probe edid FICHIER | probe smbios FICHIER</translation>
         </message>
         <message>
-            <source>  image write MASTER TARGET... [--verify] [--fill zeros|discard|skip] [--confirm-serial S]... [--asset TAG]... [--pubkey F] [--allow-unsigned] [--no-seal]
+            <source>  image write MASTER TARGET... [--verify] [--fill zeros|discard|skip] [--confirm-serial S]... [--asset TAG]... [--certificate FILE.json]... [--pubkey F] [--allow-unsigned] [--no-seal]
   image build SOURCE -o MASTER.qcow2 [--cluster-size N] [--key F --name N --version V]
   image verify MASTER [TARGET...] [--pubkey F] | keygen BASENAME | sign MASTER --key F --version V | info MASTER</source>
-            <translation>  image write MASTER CIBLE... [--verify] [--fill zeros|discard|skip] [--confirm-serial S]... [--asset TAG]... [--pubkey F] [--allow-unsigned] [--no-seal]
+            <translation>  image write MASTER CIBLE... [--verify] [--fill zeros|discard|skip] [--confirm-serial S]... [--asset TAG]... [--certificate FICHIER.json]... [--pubkey F] [--allow-unsigned] [--no-seal]
   image build SOURCE -o MASTER.qcow2 [--cluster-size N] [--key F --name N --version V]
   image verify MASTER [CIBLE...] [--pubkey F] | keygen NOM | sign MASTER --key F --version V | info MASTER</translation>
         </message>
