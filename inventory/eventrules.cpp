@@ -5,6 +5,7 @@
 #include "inventory/assettag.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QJsonArray>
 #include <QSet>
 
@@ -324,6 +325,38 @@ Lookups lookups(const Event &e)
         l.lot = text("lot");
     }
     return l;
+}
+
+Result<void> lookUp(const Event &e, const RowExists &exists, Before &b)
+{
+    const Lookups l = lookups(e);
+    static const QHash<Lookups::Reference, QString> referenceSql{
+        {Lookups::Reference::Donor, QStringLiteral("SELECT 1 FROM donors WHERE name = ?")},
+        {Lookups::Reference::Lot, QStringLiteral("SELECT 1 FROM lots WHERE reference = ?")},
+        {Lookups::Reference::Kit, QStringLiteral("SELECT 1 FROM kits WHERE reference = ?")},
+    };
+    if (l.reference != Lookups::Reference::None) {
+        auto taken = exists(referenceSql.value(l.reference), {l.referenceKey});
+        if (!taken)
+            return taken.error();
+        b.referenceTaken = *taken;
+    }
+    if (!l.lot.isEmpty()) {
+        auto known = exists(QStringLiteral("SELECT 1 FROM lots WHERE reference = ?"), {l.lot});
+        if (!known)
+            return known.error();
+        b.lotKnown = *known;
+    }
+    for (const QString &item : l.items) {
+        auto known = exists(QStringLiteral("SELECT 1 FROM assets WHERE tag = ?"), {item});
+        if (!known)
+            return known.error();
+        if (!*known) {
+            b.unknownItem = item;
+            break;
+        }
+    }
+    return {};
 }
 
 Result<After> apply(const Before &before, const Event &e)

@@ -12,7 +12,9 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QVariantList>
 
+#include <functional>
 #include <optional>
 
 /// The one set of event rules, for stations (`Store`) and the server (`ServerStore`)
@@ -103,6 +105,13 @@ struct Lookups {
     QStringList items; ///< kit.created: the item tags to find (normalised)
 };
 Lookups lookups(const Event &e);
+
+/// Whether a row exists: `sql` is one of the statements `lookUp` asks (stations and server
+/// share the schema of these tables), `binds` its values.
+using RowExists = std::function<Result<bool>(const QString &sql, const QVariantList &binds)>;
+/// Fills `b`'s reference, lot and kit-item facts for `e` by asking `exists`: the one way
+/// both stores gather what `apply` needs besides the asset itself.
+Result<void> lookUp(const Event &e, const RowExists &exists, Before &b);
 
 struct Handover {
     QString beneficiary;

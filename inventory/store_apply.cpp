@@ -91,7 +91,6 @@ Result<bool> Store::Private::commit(Event &e, bool remote)
 
 Result<EventRules::Before> Store::Private::before(const Event &e) const
 {
-    using EventRules::Lookups;
     EventRules::Before b;
     auto found = [this](const QString &sql, const QVariantList &binds) -> Result<bool> {
         auto q = run(sql, binds);
@@ -118,33 +117,8 @@ Result<EventRules::Before> Store::Private::before(const Event &e) const
                        a->value(6).toString(),
                        a->value(7).toString()};
     }
-    const Lookups l = EventRules::lookups(e);
-    static const QHash<Lookups::Reference, QString> referenceSql{
-        {Lookups::Reference::Donor, QStringLiteral("SELECT 1 FROM donors WHERE name = ?")},
-        {Lookups::Reference::Lot, QStringLiteral("SELECT 1 FROM lots WHERE reference = ?")},
-        {Lookups::Reference::Kit, QStringLiteral("SELECT 1 FROM kits WHERE reference = ?")},
-    };
-    if (l.reference != Lookups::Reference::None) {
-        auto taken = found(referenceSql.value(l.reference), {l.referenceKey});
-        if (!taken)
-            return taken.error();
-        b.referenceTaken = *taken;
-    }
-    if (!l.lot.isEmpty()) {
-        auto known = found(QStringLiteral("SELECT 1 FROM lots WHERE reference = ?"), {l.lot});
-        if (!known)
-            return known.error();
-        b.lotKnown = *known;
-    }
-    for (const QString &item : l.items) {
-        auto known = found(QStringLiteral("SELECT 1 FROM assets WHERE tag = ?"), {item});
-        if (!known)
-            return known.error();
-        if (!*known) {
-            b.unknownItem = item;
-            break;
-        }
-    }
+    if (auto looked = EventRules::lookUp(e, found, b); !looked)
+        return looked.error();
     if (e.type == EventType::AssetMoved && checkAllGuards && b.asset.exists)
         b.facts = factsFor(e.assetTag);
     return b;

@@ -352,7 +352,6 @@ Result<void> ServerStore::Private::migrate()
 
 Result<Inventory::EventRules::Before> ServerStore::Private::before(const Event &e) const
 {
-    using Inventory::EventRules::Lookups;
     Inventory::EventRules::Before b;
     const auto found = [this](const QString &sql, const QVariantList &binds) -> Result<bool> {
         auto q = run(sql, binds);
@@ -381,33 +380,8 @@ Result<Inventory::EventRules::Before> ServerStore::Private::before(const Event &
                    a->value(7).toString()};
         a->finish();
     }
-    const Lookups l = Inventory::EventRules::lookups(e);
-    static const QHash<Lookups::Reference, QString> referenceSql{
-        {Lookups::Reference::Donor, QStringLiteral("SELECT 1 FROM donors WHERE name = ?")},
-        {Lookups::Reference::Lot, QStringLiteral("SELECT 1 FROM lots WHERE reference = ?")},
-        {Lookups::Reference::Kit, QStringLiteral("SELECT 1 FROM kits WHERE reference = ?")},
-    };
-    if (l.reference != Lookups::Reference::None) {
-        auto taken = found(referenceSql.value(l.reference), {l.referenceKey});
-        if (!taken)
-            return taken.error();
-        b.referenceTaken = *taken;
-    }
-    if (!l.lot.isEmpty()) {
-        auto known = found(QStringLiteral("SELECT 1 FROM lots WHERE reference = ?"), {l.lot});
-        if (!known)
-            return known.error();
-        b.lotKnown = *known;
-    }
-    for (const QString &item : l.items) {
-        auto known = found(QStringLiteral("SELECT 1 FROM assets WHERE tag = ?"), {item});
-        if (!known)
-            return known.error();
-        if (!*known) {
-            b.unknownItem = item;
-            break;
-        }
-    }
+    if (auto looked = Inventory::EventRules::lookUp(e, found, b); !looked)
+        return looked.error();
     return b;
 }
 
