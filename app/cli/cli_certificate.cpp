@@ -314,7 +314,7 @@ int pdf(Context &ctx)
     return 0;
 }
 
-QJsonObject erasureJson(const Core::ErasureRecord &e)
+QJsonObject erasureJson(const AppCore::ErasureRecord &e)
 {
     return QJsonObject{{QStringLiteral("certificate_id"), e.certificateId},
                        {QStringLiteral("asset_tag"), e.assetTag},
@@ -345,7 +345,7 @@ int check(Context &ctx)
     const QStringList pos = p.positionalArguments();
     if (pos.size() != 2 || !p.isSet(QStringLiteral("checker")))
         return ctx.usage(tr("usage: etabli certificate check CERT_ID|TAG --checker BADGE [--reread DEVICE]"));
-    Core::ErasureCheckRequest request;
+    AppCore::ErasureCheckRequest request;
     request.certificateOrTag = pos[1];
     request.checker = p.value(QStringLiteral("checker"));
     request.rereadDevice = p.value(QStringLiteral("reread"));
@@ -364,8 +364,8 @@ int check(Context &ctx)
     Inventory::Store *store = ctx.store();
     if (!store)
         return ctx.lastExitCode();
-    Core::ErasureCheckOutcome outcome;
-    auto checked = Core::checkErasure(request, *store, &outcome);
+    AppCore::ErasureCheckOutcome outcome;
+    auto checked = AppCore::checkErasure(request, *store, &outcome);
     QJsonObject o = erasureJson(outcome.erasure);
     o.insert(QStringLiteral("checker"), request.checker.trimmed());
     o.insert(QStringLiteral("ok"), checked.ok());
@@ -411,15 +411,15 @@ int unchecked(Context &ctx)
     Inventory::Store *store = ctx.store();
     if (!store)
         return ctx.lastExitCode();
-    const QList<Core::ErasureRecord> list = Core::uncheckedErasures(*store);
+    const QList<AppCore::ErasureRecord> list = AppCore::uncheckedErasures(*store);
     if (ctx.json) {
         QJsonArray out;
-        for (const Core::ErasureRecord &e : list)
+        for (const AppCore::ErasureRecord &e : list)
             out.append(erasureJson(e));
         ctx.printJson(out);
         return 0;
     }
-    for (const Core::ErasureRecord &e : list)
+    for (const AppCore::ErasureRecord &e : list)
         ctx.out << QStringLiteral("%1  %2  %3  %4  %5").arg(e.assetTag, e.certificateId, e.worker, e.method, e.endedAt)
                 << Qt::endl;
     ctx.out << tr("%1 erasure(s) to be checked by a second person").arg(list.size()) << Qt::endl;

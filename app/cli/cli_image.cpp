@@ -240,8 +240,8 @@ int verifyCommand(Context &ctx)
     bool isSigned = false;
     QStringList warnings;
     auto manifest
-        = Core::trustedManifest(master, p.value(QStringLiteral("manifest")), p.value(QStringLiteral("pubkey")),
-                                p.isSet(QStringLiteral("allow-unsigned")), isSigned, warnings);
+        = AppCore::trustedManifest(master, p.value(QStringLiteral("manifest")), p.value(QStringLiteral("pubkey")),
+                                   p.isSet(QStringLiteral("allow-unsigned")), isSigned, warnings);
     for (const QString &warning : warnings)
         ctx.err << warning << Qt::endl;
     if (!manifest)
@@ -352,7 +352,7 @@ QString progressLine(const Context &ctx, const TargetProgress &t)
         .arg(t.etaSeconds < 0 ? QStringLiteral("?") : QString::number(t.etaSeconds, 'f', 0));
 }
 
-// Parsing and printing only: the use-case is Core::planImaging + Core::ImagingRun.
+// Parsing and printing only: the use-case is AppCore::planImaging + AppCore::ImagingRun.
 int writeCommand(Context &ctx)
 {
     QCommandLineParser p;
@@ -395,7 +395,7 @@ int writeCommand(Context &ctx)
             "Cli",
             "usage: etabli image write MASTER TARGET... [--verify] [--fill zeros|discard|skip]"
             " [--confirm-serial S]... [--asset TAG]..."));
-    Core::ImagingRequest request;
+    AppCore::ImagingRequest request;
     request.master = pos[1];
     request.targets = pos.mid(2);
     request.serials = p.values(QStringLiteral("confirm-serial"));
@@ -432,13 +432,13 @@ int writeCommand(Context &ctx)
         return ctx.lastExitCode();
 
     QStringList warnings;
-    auto plan = Core::planImaging(request, &warnings);
+    auto plan = AppCore::planImaging(request, &warnings);
     for (const QString &warning : std::as_const(warnings))
         ctx.err << warning << Qt::endl;
     if (!plan)
         return ctx.fail(plan.error());
 
-    Core::ImagingRun run;
+    AppCore::ImagingRun run;
     if (store)
         run.setRecorder(assets, [store](const QString &asset, const QJsonObject &payload) -> Result<void> {
             auto recorded = store->record(QString(Etabli::Inventory::EventType::ImagingRecorded), asset, payload);
@@ -454,7 +454,7 @@ int writeCommand(Context &ctx)
             return {};
         });
     QEventLoop loop;
-    QObject::connect(&run, &Core::ImagingRun::finished, &loop, &QEventLoop::quit);
+    QObject::connect(&run, &AppCore::ImagingRun::finished, &loop, &QEventLoop::quit);
     QTimer ticker;
     if (!p.isSet(QStringLiteral("quiet"))) {
         QObject::connect(&ticker, &QTimer::timeout, &loop, [&] {
@@ -468,7 +468,7 @@ int writeCommand(Context &ctx)
     loop.exec();
     ticker.stop();
 
-    const Core::ImagingOutcome &outcome = run.outcome();
+    const AppCore::ImagingOutcome &outcome = run.outcome();
     if (outcome.targets.empty()) // refused before anything was written
         return ctx.fail(outcome.result.ok() ? makeError(ErrorCode::Internal, QStringLiteral("no target written"))
                                             : outcome.result.error());
@@ -481,7 +481,7 @@ int writeCommand(Context &ctx)
     const WriteOptions &options = plan->options;
     for (size_t i = 0; i < outcome.targets.size(); ++i) {
         const TargetProgress &t = outcome.targets[i];
-        const bool ok = Core::targetSucceeded(*plan, t);
+        const bool ok = AppCore::targetSucceeded(*plan, t);
         if (!ok && code == 0)
             code = exitCodeFor(t.errorCode);
         QJsonObject o{{QStringLiteral("target"), t.name},
@@ -496,7 +496,7 @@ int writeCommand(Context &ctx)
                       {QStringLiteral("fill"), toString(options.fill)},
                       {QStringLiteral("manifest_signed"), plan->manifestSigned},
                       {QStringLiteral("master_check"), outcome.masterCheck},
-                      {QStringLiteral("target_kind"), Core::targetKind(t)}};
+                      {QStringLiteral("target_kind"), AppCore::targetKind(t)}};
         if (!t.error.isEmpty())
             o.insert(QStringLiteral("error"), t.error);
         const QJsonObject certificate = run.certificates().value(qsizetype(i));

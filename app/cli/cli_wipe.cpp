@@ -117,7 +117,7 @@ int wipe(Context &ctx)
         return dryRun(ctx, device, p.value(QStringLiteral("confirm-serial")));
     if (!p.isSet(QStringLiteral("method")))
         return ctx.usage(tr("--method is required: clear, purge or auto"));
-    auto method = Core::parseErasureMethod(p.value(QStringLiteral("method")));
+    auto method = AppCore::parseErasureMethod(p.value(QStringLiteral("method")));
     if (!method)
         return ctx.fail(method.error());
     auto pattern = parseErasePattern(p.value(QStringLiteral("pattern")));
@@ -127,7 +127,7 @@ int wipe(Context &ctx)
     if (!verify || *verify == VerifyMode::None)
         return ctx.fail(verify ? makeError(ErrorCode::InvalidArgument, tr("--verify must be full or sample"))
                                : verify.error());
-    Core::ErasureRequest r;
+    AppCore::ErasureRequest r;
     r.device = device;
     r.method = *method;
     r.pattern = *pattern;
@@ -168,8 +168,8 @@ int wipe(Context &ctx)
     std::signal(SIGINT, onSignal);
     std::signal(SIGTERM, onSignal);
 
-    Core::ErasureOutcome outcome;
-    auto done = Core::eraseDisk(r, store, &outcome);
+    AppCore::ErasureOutcome outcome;
+    auto done = AppCore::eraseDisk(r, store, &outcome);
     std::signal(SIGINT, SIG_DFL);
     std::signal(SIGTERM, SIG_DFL);
     const bool certified = !outcome.certificate.isEmpty();

@@ -26,7 +26,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
-namespace Etabli::Core {
+namespace Etabli::AppCore {
 
 using namespace Etabli::Imaging;
 
@@ -34,7 +34,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("Etabli::Core::Erasure", text);
+    return QCoreApplication::translate("Etabli::AppCore::Erasure", text);
 }
 
 QString standardFor(const QString &method)
@@ -566,4 +566,4 @@ Result<ErasureCheckOutcome> checkErasure(const ErasureCheckRequest &request, Inv
     return outcome;
 }
 
-} // namespace Etabli::Core
+} // namespace Etabli::AppCore

@@ -16,7 +16,7 @@ namespace Etabli::Inventory {
 class Store;
 }
 
-namespace Etabli::Core {
+namespace Etabli::AppCore {
 
 /// What the worker (or a script) asks for.
 enum class ErasureMethod {
@@ -134,4 +134,4 @@ struct ErasureCheckOutcome {
 Result<ErasureCheckOutcome> checkErasure(const ErasureCheckRequest &request, Inventory::Store &store,
                                          ErasureCheckOutcome *outcome = nullptr);
 
-} // namespace Etabli::Core
+} // namespace Etabli::AppCore

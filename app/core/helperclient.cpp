@@ -12,7 +12,7 @@
 
 #include <unistd.h>
 
-namespace Etabli::Core {
+namespace Etabli::AppCore {
 
 namespace Protocol = HelperProtocol;
 
@@ -70,7 +70,8 @@ void HelperClient::start()
     connect(m_process, &QProcess::finished, this, [this](int code, QProcess::ExitStatus status) {
         m_ready = false;
         if (status != QProcess::NormalExit)
-            Q_EMIT errorOccurred(QCoreApplication::translate("Etabli::Core::HelperClient", "the disk helper stopped"));
+            Q_EMIT errorOccurred(
+                QCoreApplication::translate("Etabli::AppCore::HelperClient", "the disk helper stopped"));
         Q_EMIT finished(status == QProcess::NormalExit ? code : -1);
     });
     m_process->start(m_program, m_arguments);
@@ -145,4 +146,4 @@ void HelperClient::close()
         m_process->closeWriteChannel();
 }
 
-} // namespace Etabli::Core
+} // namespace Etabli::AppCore

@@ -10,7 +10,7 @@
 
 class QProcess;
 
-namespace Etabli::Core {
+namespace Etabli::AppCore {
 
 /// The station's side of etabli-helper: starts it (through pkexec unless the station
 /// already runs as root, or the program given), sends requests and turns its JSON lines
@@ -65,4 +65,4 @@ private:
     int m_nextId = 1;
 };
 
-} // namespace Etabli::Core
+} // namespace Etabli::AppCore

@@ -7,13 +7,13 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 
-namespace Etabli::Core::HelperProtocol {
+namespace Etabli::AppCore::HelperProtocol {
 
 namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("Etabli::Core::HelperProtocol", text);
+    return QCoreApplication::translate("Etabli::AppCore::HelperProtocol", text);
 }
 
 Error refusal(const QString &message, const char *detail)
@@ -94,7 +94,7 @@ const QList<VerbSpec> &verbs()
           {QStringLiteral("threads"), KeyType::Integer, false}}},
         {QStringLiteral("scan"),
          {{QStringLiteral("target"), KeyType::String, true}, {QStringLiteral("serial"), KeyType::String, true}}},
-        // erasure2: Core::eraseDisk on a block device whose serial is confirmed (issue 15).
+        // erasure2: AppCore::eraseDisk on a block device whose serial is confirmed (issue 15).
         {QStringLiteral("wipe"),
          {{QStringLiteral("target"), KeyType::String, true},
           {QStringLiteral("serial"), KeyType::String, true},
@@ -206,4 +206,4 @@ QByteArray resultLine(const QString &id, const QJsonObject &result)
     return line(o);
 }
 
-} // namespace Etabli::Core::HelperProtocol
+} // namespace Etabli::AppCore::HelperProtocol

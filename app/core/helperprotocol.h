@@ -11,7 +11,7 @@
 #include <QList>
 #include <QString>
 
-namespace Etabli::Core::HelperProtocol {
+namespace Etabli::AppCore::HelperProtocol {
 
 constexpr int version = 1;
 /// A request line longer than this (newline included) is refused unread.
@@ -60,4 +60,4 @@ QByteArray resultLine(const QString &id, const QJsonObject &result);
 QString codeName(ErrorCode code);
 ErrorCode codeFromName(const QString &name);
 
-} // namespace Etabli::Core::HelperProtocol
+} // namespace Etabli::AppCore::HelperProtocol

@@ -16,7 +16,7 @@
 #include <QSaveFile>
 #include <QStandardPaths>
 
-namespace Etabli::Core {
+namespace Etabli::AppCore {
 
 using namespace Etabli::Imaging;
 
@@ -104,7 +104,7 @@ Result<void> fillPlan(const ImagingRequest &request, ImagingPlan &plan)
     plan.request = request;
     if (request.targets.isEmpty())
         return makeError(ErrorCode::InvalidArgument,
-                         QCoreApplication::translate("Etabli::Core::ImagingRun", "no target to write"),
+                         QCoreApplication::translate("Etabli::AppCore::ImagingRun", "no target to write"),
                          QStringLiteral("no_target"));
     if (!request.serials.isEmpty() && request.serials.size() != request.targets.size())
         return makeError(ErrorCode::InvalidArgument,
@@ -360,7 +360,7 @@ QJsonObject ImagingRun::certifyErasure(int index, const TargetProgress &t)
             || !f.commit())
             m_recordErrors.append(
                 makeError(ErrorCode::Io,
-                          QCoreApplication::translate("Etabli::Core::ImagingRun", "cannot write %1: %2")
+                          QCoreApplication::translate("Etabli::AppCore::ImagingRun", "cannot write %1: %2")
                               .arg(path, f.errorString())));
     }
     if (m_erasureRecorder && !asset.isEmpty())
@@ -371,4 +371,4 @@ QJsonObject ImagingRun::certifyErasure(int index, const TargetProgress &t)
     return *certificate;
 }
 
-} // namespace Etabli::Core
+} // namespace Etabli::AppCore

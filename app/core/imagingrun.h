@@ -14,7 +14,7 @@
 #include <functional>
 #include <vector>
 
-namespace Etabli::Core {
+namespace Etabli::AppCore {
 
 /// What a face asks for when it writes a master: the CLI's options, the station's choices
 /// and the helper's request line all become one of these.
@@ -163,4 +163,4 @@ private:
     QList<Error> m_recordErrors;
 };
 
-} // namespace Etabli::Core
+} // namespace Etabli::AppCore

@@ -25,8 +25,8 @@
 
 namespace Etabli::Helper {
 
-using namespace Etabli::Core;
-namespace Protocol = Etabli::Core::HelperProtocol;
+using namespace Etabli::AppCore;
+namespace Protocol = Etabli::AppCore::HelperProtocol;
 
 namespace {
 
@@ -381,7 +381,7 @@ void Helper::scan(const Protocol::Request &r)
 }
 
 // The same safety as `write`: an absolute path, a block device only, its serial confirmed,
-// checked here before Core::eraseDisk checks again (mounted, system disk…). The station
+// checked here before AppCore::eraseDisk checks again (mounted, system disk…). The station
 // records the erasure (it owns the inventory): `record` is the erasure.recorded payload.
 void Helper::wipe(const Protocol::Request &r)
 {

@@ -14,7 +14,7 @@
 
 class QSocketNotifier;
 
-namespace Etabli::Core {
+namespace Etabli::AppCore {
 class ImagingRun;
 }
 
@@ -34,7 +34,7 @@ public:
     void start();
 
 private:
-    using Handler = void (Helper::*)(const Core::HelperProtocol::Request &);
+    using Handler = void (Helper::*)(const AppCore::HelperProtocol::Request &);
     struct VerbHandler {
         const char *verb;
         Handler run;
@@ -48,17 +48,17 @@ private:
     void jobDone();
     void quitIfIdle();
 
-    void write(const Core::HelperProtocol::Request &request);
-    void scan(const Core::HelperProtocol::Request &request);
-    void wipe(const Core::HelperProtocol::Request &request);
-    void cancel(const Core::HelperProtocol::Request &request);
+    void write(const AppCore::HelperProtocol::Request &request);
+    void scan(const AppCore::HelperProtocol::Request &request);
+    void wipe(const AppCore::HelperProtocol::Request &request);
+    void cancel(const AppCore::HelperProtocol::Request &request);
 
     QSocketNotifier *m_notifier = nullptr;
     QByteArray m_buffer;
     bool m_discarding = false; ///< inside an over-long line: drop until its newline
     bool m_eof = false;
     QString m_jobId; ///< the running job's request id, empty when idle
-    Core::ImagingRun *m_imaging = nullptr;
+    AppCore::ImagingRun *m_imaging = nullptr;
     std::thread m_scanThread;
     std::shared_ptr<std::atomic<bool>> m_scanCancel;
 };

@@ -5005,21 +5005,21 @@
         </message>
     </context>
     <context>
-        <name>Etabli::Core::ImagingRun</name>
+        <name>Etabli::AppCore::ImagingRun</name>
         <message>
             <source>no target to write</source>
             <translation>aucune cible à écrire</translation>
         </message>
     </context>
     <context>
-        <name>Etabli::Core::HelperClient</name>
+        <name>Etabli::AppCore::HelperClient</name>
         <message>
             <source>the disk helper stopped</source>
             <translation>l'assistant disque s'est arrêté</translation>
         </message>
     </context>
     <context>
-        <name>Etabli::Core::HelperProtocol</name>
+        <name>Etabli::AppCore::HelperProtocol</name>
         <message>
             <source>the request line is longer than %1 bytes</source>
             <translation>la ligne de requête dépasse %1 octets</translation>
@@ -5093,7 +5093,7 @@
         </message>
     </context>
     <context>
-        <name>Etabli::Core::Erasure</name>
+        <name>Etabli::AppCore::Erasure</name>
         <message>
             <source>cannot write %1: %2</source>
             <translation>impossible d'écrire %1 : %2</translation>

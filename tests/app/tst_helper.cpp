@@ -382,11 +382,11 @@ private Q_SLOTS:
         const QProcessEnvironment env = helperEnvironment();
         for (const QString &key : env.keys())
             qputenv(key.toLocal8Bit().constData(), env.value(key).toLocal8Bit());
-        Etabli::Core::HelperClient client;
+        Etabli::AppCore::HelperClient client;
         client.setProgram(QStringLiteral(ETABLI_HELPER));
-        QSignalSpy ready(&client, &Etabli::Core::HelperClient::ready);
-        QSignalSpy results(&client, &Etabli::Core::HelperClient::result);
-        QSignalSpy failures(&client, &Etabli::Core::HelperClient::failed);
+        QSignalSpy ready(&client, &Etabli::AppCore::HelperClient::ready);
+        QSignalSpy results(&client, &Etabli::AppCore::HelperClient::result);
+        QSignalSpy failures(&client, &Etabli::AppCore::HelperClient::failed);
         client.start();
         QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 1, 10000);
         QVERIFY(ready.at(0).at(0).toStringList().contains(QStringLiteral("write")));

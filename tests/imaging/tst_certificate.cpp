@@ -461,17 +461,17 @@ private Q_SLOTS:
         const QByteArray data = plantedData(6 << 20);
         QVERIFY(writeFile(disk, data));
         ReplayedDrive drive(disk, sanitize, hidden);
-        Core::ErasureRequest r;
+        AppCore::ErasureRequest r;
         r.device = disk;
-        r.method = *Core::parseErasureMethod(method);
+        r.method = *AppCore::parseErasureMethod(method);
         r.restoreHiddenAreas = restore;
         r.stationKeyDir = path(QStringLiteral("core-key"));
         r.transport = &drive;
         r.purgePollMs = 1;
         QStringList notices;
         r.notice = [&](const QString &line) { notices << line; };
-        Core::ErasureOutcome outcome;
-        auto done = Core::eraseDisk(r, nullptr, &outcome);
+        AppCore::ErasureOutcome outcome;
+        auto done = AppCore::eraseDisk(r, nullptr, &outcome);
         if (expectMethod.isEmpty()) {
             QVERIFY(!done);
             QCOMPARE(done.error().detail, expectDetail);
@@ -662,16 +662,16 @@ private Q_SLOTS:
         }
         auto v5 = Store::open(db, Identity{QStringLiteral("bench-1"), QStringLiteral("leo")});
         QVERIFY(v5);
-        const QList<Etabli::Core::ErasureRecord> list = Etabli::Core::uncheckedErasures(**v5);
+        const QList<Etabli::AppCore::ErasureRecord> list = Etabli::AppCore::uncheckedErasures(**v5);
         QCOMPARE(list.size(), 1);
         QCOMPARE(list[0].certificateId, QStringLiteral("C-OLD"));
         QCOMPARE(list[0].worker, QStringLiteral("amel"));
         QCOMPARE(list[0].assetTag, tag);
-        Etabli::Core::ErasureCheckRequest r;
+        Etabli::AppCore::ErasureCheckRequest r;
         r.certificateOrTag = QStringLiteral("C-OLD");
         r.checker = QStringLiteral("leo");
-        QVERIFY(Etabli::Core::checkErasure(r, **v5));
-        QCOMPARE(Etabli::Core::uncheckedErasures(**v5).size(), 0);
+        QVERIFY(Etabli::AppCore::checkErasure(r, **v5));
+        QCOMPARE(Etabli::AppCore::uncheckedErasures(**v5).size(), 0);
     }
 
     // The re-read must read the disk that was erased: another loop device is refused by serial.

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Établi contributors
 //
-// etabli-test-slowwrite: `etabli image write` through the same use-case (Core::ImagingRun),
+// etabli-test-slowwrite: `etabli image write` through the same use-case (AppCore::ImagingRun),
 // with every target slowed down by a SlowTarget, so that a test can SIGKILL a write in the
 // middle and check that the real CLI resumes it. Takes the CLI's arguments
 // (`[--json] image write MASTER TARGET... --journal-dir D [--threads N] [--manifest M]`)
@@ -35,7 +35,7 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "usage: etabli-test-slowwrite image write MASTER TARGET... --journal-dir DIR\n");
         return 2;
     }
-    Core::ImagingRequest request;
+    AppCore::ImagingRequest request;
     request.master = pos[2];
     request.targets = pos.mid(3);
     request.verify = p.isSet(QStringLiteral("verify"));
@@ -43,13 +43,13 @@ int main(int argc, char **argv)
     request.manifestPath = p.value(QStringLiteral("manifest"));
     request.journalDir = p.value(QStringLiteral("journal-dir"));
     request.sealDir = Imaging::MasterSeal::defaultDir();
-    auto plan = Core::planImaging(request);
+    auto plan = AppCore::planImaging(request);
     if (!plan) {
         std::fprintf(stderr, "%s\n", qUtf8Printable(plan.error().message));
         return exitCodeFor(plan.error().code);
     }
     const int msPerMiB = p.value(QStringLiteral("ms-per-mib")).toInt();
-    Core::ImagingRun run;
+    AppCore::ImagingRun run;
     run.setTargetOpener(
         [msPerMiB](const QString &path,
                    const Imaging::SafetyOptions &safety) -> Result<std::unique_ptr<Imaging::TargetDevice>> {
@@ -60,7 +60,7 @@ int main(int argc, char **argv)
                 std::make_unique<TestSupport::SlowTarget>(std::move(disk.value()), msPerMiB));
         });
     QEventLoop loop;
-    QObject::connect(&run, &Core::ImagingRun::finished, &loop, &QEventLoop::quit);
+    QObject::connect(&run, &AppCore::ImagingRun::finished, &loop, &QEventLoop::quit);
     run.start(*plan);
     loop.exec();
     return run.outcome().result.ok() ? 0 : exitCodeFor(run.outcome().result.error().code);
