@@ -21,10 +21,26 @@
 #include <QTemporaryDir>
 #include <QThread>
 #include <QTimer>
+#include <QUuid>
 
 #include <unistd.h>
 
 namespace TestServer {
+
+/// One event in the JSON form a bench pushes (bench-1, worker w1), a new UUID and a fixed
+/// time unless given.
+inline QJsonObject eventJson(const QString &type, const QString &tag, const QJsonObject &payload,
+                             const QString &uuid = QUuid::createUuid().toString(QUuid::WithoutBraces),
+                             const QString &time = QStringLiteral("2026-11-25T10:00:00.000Z"))
+{
+    return QJsonObject{{QStringLiteral("uuid"), uuid},
+                       {QStringLiteral("station"), QStringLiteral("bench-1")},
+                       {QStringLiteral("worker"), QStringLiteral("w1")},
+                       {QStringLiteral("time"), time},
+                       {QStringLiteral("type"), type},
+                       {QStringLiteral("asset_tag"), tag.isEmpty() ? QJsonValue() : QJsonValue(tag)},
+                       {QStringLiteral("payload"), payload}};
+}
 
 inline quint16 freePort()
 {

@@ -16,26 +16,15 @@ using namespace TestServer;
 
 namespace {
 
-QJsonObject makeEvent(const QString &type, const QString &tag, const QJsonObject &payload)
-{
-    return QJsonObject{{QStringLiteral("uuid"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
-                       {QStringLiteral("station"), QStringLiteral("bench-1")},
-                       {QStringLiteral("worker"), QStringLiteral("w1")},
-                       {QStringLiteral("time"), QStringLiteral("2026-11-25T10:00:00.000Z")},
-                       {QStringLiteral("type"), type},
-                       {QStringLiteral("asset_tag"), tag.isEmpty() ? QJsonValue() : QJsonValue(tag)},
-                       {QStringLiteral("payload"), payload}};
-}
-
 /// Pushes `count` events (assets and their moves) starting at asset number `first`.
 int pushSome(const ServerProcess &server, const QString &token, int first, int count)
 {
     QJsonArray events;
     for (int i = first; events.size() < count; ++i) {
         const QString tag = Etabli::Inventory::AssetTag::make(QStringLiteral("BAK"), i);
-        events << makeEvent(QStringLiteral("asset.added"), tag,
+        events << eventJson(QStringLiteral("asset.added"), tag,
                             {{QStringLiteral("tag"), tag}, {QStringLiteral("kind"), QStringLiteral("pc")}});
-        events << makeEvent(
+        events << eventJson(
             QStringLiteral("asset.moved"), tag,
             {{QStringLiteral("from"), QStringLiteral("RECEIVED")}, {QStringLiteral("to"), QStringLiteral("TESTING")}});
     }

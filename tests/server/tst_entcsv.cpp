@@ -20,23 +20,12 @@ using namespace Etabli::Inventory;
 
 namespace {
 
-QJsonObject makeEvent(const QString &type, const QString &tag, const QJsonObject &payload)
-{
-    return QJsonObject{{QStringLiteral("uuid"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
-                       {QStringLiteral("station"), QStringLiteral("bench-1")},
-                       {QStringLiteral("worker"), QStringLiteral("w1")},
-                       {QStringLiteral("time"), QStringLiteral("2026-11-25T10:00:00.000Z")},
-                       {QStringLiteral("type"), type},
-                       {QStringLiteral("asset_tag"), tag},
-                       {QStringLiteral("payload"), payload}};
-}
-
 QJsonObject move(const QString &tag, const char *from, const char *to, const QString &beneficiary = {})
 {
     QJsonObject p{{QStringLiteral("from"), QLatin1String(from)}, {QStringLiteral("to"), QLatin1String(to)}};
     if (!beneficiary.isEmpty())
         p.insert(QStringLiteral("beneficiary"), beneficiary);
-    return makeEvent(QStringLiteral("asset.moved"), tag, p);
+    return eventJson(QStringLiteral("asset.moved"), tag, p);
 }
 
 } // namespace
@@ -94,10 +83,10 @@ private Q_SLOTS:
         const QString tag = AssetTag::make(QStringLiteral("ENT"), m_next);
         const QString family = QStringLiteral("FAM-%1").arg(m_next++);
         const QJsonArray events{
-            makeEvent(QStringLiteral("asset.added"), tag,
+            eventJson(QStringLiteral("asset.added"), tag,
                       {{QStringLiteral("tag"), tag}, {QStringLiteral("kind"), QStringLiteral("pc")}}),
             move(tag, "RECEIVED", "TESTING"),
-            makeEvent(QStringLiteral("imaging.recorded"), tag,
+            eventJson(QStringLiteral("imaging.recorded"), tag,
                       {{QStringLiteral("master_name"), QStringLiteral("ecole")},
                        {QStringLiteral("master_version"), QStringLiteral("2026.2")},
                        {QStringLiteral("verified"), true}}),

@@ -19,19 +19,14 @@ using namespace TestServer;
 
 namespace {
 
+/// The n-th event, a second after the one before it.
 QJsonObject makeEvent(const QString &type, const QString &tag, const QJsonObject &payload, int n)
 {
-    return QJsonObject{{QStringLiteral("uuid"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
-                       {QStringLiteral("station"), QStringLiteral("bench-1")},
-                       {QStringLiteral("worker"), QStringLiteral("w1")},
-                       {QStringLiteral("time"),
-                        QDateTime(QDate(2026, 1, 5), QTime(8, 0))
-                            .addSecs(n)
-                            .toUTC()
-                            .toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"))},
-                       {QStringLiteral("type"), type},
-                       {QStringLiteral("asset_tag"), tag.isEmpty() ? QJsonValue() : QJsonValue(tag)},
-                       {QStringLiteral("payload"), payload}};
+    return eventJson(type, tag, payload, QUuid::createUuid().toString(QUuid::WithoutBraces),
+                     QDateTime(QDate(2026, 1, 5), QTime(8, 0))
+                         .addSecs(n)
+                         .toUTC()
+                         .toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ")));
 }
 
 QByteArray batch(const QJsonArray &events)
