@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Établi contributors
 #include "imaging/erase.h"
+#include "imaging/sodium_p.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonArray>
-
-#include <sodium.h>
 
 #include <algorithm>
 #include <chrono>
@@ -25,12 +24,6 @@ constexpr int kMaxBadSectors = 32;
 constexpr int64_t kSector = 512;
 constexpr int64_t kReadUnit = 4096;
 const unsigned char kNonce[crypto_stream_chacha20_NONCEBYTES] = {'e', 't', 'a', 'b', 'l', 'i', 'E', 'R'};
-
-bool sodiumReady()
-{
-    static const bool ready = sodium_init() >= 0;
-    return ready;
-}
 
 struct AlignedBuffer {
     explicit AlignedBuffer(size_t n)
@@ -170,7 +163,7 @@ PatternStream::PatternStream(ErasePattern pattern, QByteArray seed)
 {
     if (m_pattern == ErasePattern::Random && m_seed.size() != crypto_stream_chacha20_KEYBYTES) {
         m_seed.resize(crypto_stream_chacha20_KEYBYTES);
-        if (sodiumReady())
+        if (Sodium::ready())
             randombytes_buf(m_seed.data(), size_t(m_seed.size()));
     }
     if (m_pattern == ErasePattern::Zeros)
@@ -182,7 +175,7 @@ void PatternStream::fill(int64_t offset, uint8_t *data, size_t length) const
     std::memset(data, 0, length);
     if (m_pattern == ErasePattern::Zeros || length == 0)
         return;
-    sodiumReady();
+    Sodium::ready();
     crypto_stream_chacha20_xor_ic(data, data, length, kNonce, uint64_t(offset) / 64,
                                   reinterpret_cast<const unsigned char *>(m_seed.constData()));
 }
@@ -308,7 +301,7 @@ Eraser::Eraser(TargetDevice &target, EraseOptions options)
 {
     m_options.chunkBytes = std::max<int64_t>(4096, m_options.chunkBytes / 4096 * 4096);
     m_options.lanes = std::clamp(m_options.lanes, 1, 8);
-    if (m_options.sampleSeed == 0 && sodiumReady())
+    if (m_options.sampleSeed == 0 && Sodium::ready())
         randombytes_buf(&m_options.sampleSeed, sizeof m_options.sampleSeed);
     m_result.pattern = m_options.pattern;
     m_result.verify = m_options.verify;

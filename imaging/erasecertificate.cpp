@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Établi contributors
 #include "imaging/erasecertificate.h"
+#include "imaging/sodium_p.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -10,38 +11,11 @@
 #include <QSaveFile>
 #include <QStandardPaths>
 
-#include <sodium.h>
-
 namespace Etabli::Imaging {
 
 namespace {
 
 constexpr const char *kEndorsementFormat = "etabli.station-endorsement.v1";
-
-bool sodiumReady()
-{
-    static const bool ready = sodium_init() >= 0;
-    return ready;
-}
-
-QByteArray detachedSign(const QByteArray &bytes, const QByteArray &secretKey)
-{
-    QByteArray sig(crypto_sign_BYTES, '\0');
-    crypto_sign_detached(reinterpret_cast<unsigned char *>(sig.data()), nullptr,
-                         reinterpret_cast<const unsigned char *>(bytes.constData()), quint64(bytes.size()),
-                         reinterpret_cast<const unsigned char *>(secretKey.constData()));
-    return sig;
-}
-
-bool detachedVerify(const QByteArray &bytes, const QByteArray &sig, const QByteArray &publicKey)
-{
-    return sodiumReady() && sig.size() == crypto_sign_BYTES && publicKey.size() == crypto_sign_PUBLICKEYBYTES
-        && crypto_sign_verify_detached(reinterpret_cast<const unsigned char *>(sig.constData()),
-                                       reinterpret_cast<const unsigned char *>(bytes.constData()),
-                                       quint64(bytes.size()),
-                                       reinterpret_cast<const unsigned char *>(publicKey.constData()))
-        == 0;
-}
 
 QByteArray b64(const QJsonValue &v)
 {
@@ -122,7 +96,7 @@ Result<void> StationKey::installEndorsement(const QJsonObject &endorsement)
 Result<QJsonObject> endorseStationKey(const QByteArray &stationPublicKey, const QString &station,
                                       const QByteArray &workshopSecretKey)
 {
-    if (!sodiumReady() || workshopSecretKey.size() != crypto_sign_SECRETKEYBYTES
+    if (!Sodium::ready() || workshopSecretKey.size() != crypto_sign_SECRETKEYBYTES
         || stationPublicKey.size() != crypto_sign_PUBLICKEYBYTES)
         return makeError(ErrorCode::InvalidArgument, QCoreApplication::translate("Imaging", "not an Ed25519 key"),
                          QStringLiteral("key_invalid"));
@@ -137,7 +111,7 @@ Result<QJsonObject> endorseStationKey(const QByteArray &stationPublicKey, const 
         {QStringLiteral("endorsed_at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
     };
     o.insert(QStringLiteral("signature"),
-             QString::fromLatin1(detachedSign(canonicalJson(o), workshopSecretKey).toBase64()));
+             QString::fromLatin1(Sodium::signDetached(canonicalJson(o), workshopSecretKey).toBase64()));
     return o;
 }
 
@@ -147,7 +121,7 @@ Result<void> checkEndorsement(const QJsonObject &endorsement)
     const QByteArray sig = b64(body.take(QStringLiteral("signature")));
     if (body.value(QStringLiteral("format")).toString() != QLatin1String(kEndorsementFormat))
         return corrupt(QCoreApplication::translate("Imaging", "not a station endorsement"), "endorsement_format");
-    if (!detachedVerify(canonicalJson(body), sig, b64(body.value(QStringLiteral("workshop_key")))))
+    if (!Sodium::verifyDetached(canonicalJson(body), sig, b64(body.value(QStringLiteral("workshop_key")))))
         return corrupt(QCoreApplication::translate("Imaging", "the endorsement's signature is invalid"),
                        "endorsement_bad_signature");
     return {};
@@ -169,7 +143,7 @@ QJsonObject CertificateCheck::toJson() const
 
 Result<QJsonObject> signCertificate(QJsonObject body, const StationKey &key)
 {
-    if (!sodiumReady() || key.keys.secretKey.size() != crypto_sign_SECRETKEYBYTES)
+    if (!Sodium::ready() || key.keys.secretKey.size() != crypto_sign_SECRETKEYBYTES)
         return makeError(ErrorCode::InvalidArgument, QCoreApplication::translate("Imaging", "not an Ed25519 key"),
                          QStringLiteral("key_invalid"));
     body.remove(QStringLiteral("signature"));
@@ -181,7 +155,7 @@ Result<QJsonObject> signCertificate(QJsonObject body, const StationKey &key)
     else
         body.remove(QStringLiteral("endorsement"));
     body.insert(QStringLiteral("signature"),
-                QString::fromLatin1(detachedSign(canonicalJson(body), key.keys.secretKey).toBase64()));
+                QString::fromLatin1(Sodium::signDetached(canonicalJson(body), key.keys.secretKey).toBase64()));
     return body;
 }
 
@@ -202,7 +176,7 @@ Result<CertificateCheck> verifyCertificate(const QByteArray &json, const QByteAr
     CertificateCheck c;
     c.id = body.value(QStringLiteral("id")).toString();
     c.stationKey = body.value(QStringLiteral("station_key")).toString();
-    if (!detachedVerify(canonicalJson(body), sig, stationKey))
+    if (!Sodium::verifyDetached(canonicalJson(body), sig, stationKey))
         return corrupt(
             QCoreApplication::translate("Imaging", "the certificate's signature does not match its content (altered?)"),
             "certificate_bad_signature");

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Établi contributors
 #include "imaging/manifest.h"
+#include "imaging/sodium_p.h"
 
 #include "imaging/pipeline_p.h"
 #include "imaging/source.h"
@@ -13,7 +14,6 @@
 #include <QSaveFile>
 
 #include <openssl/evp.h>
-#include <sodium.h>
 
 #include <cerrno>
 #include <cstring>
@@ -26,12 +26,6 @@ namespace Etabli::Imaging {
 namespace {
 
 const QString kFormat = QStringLiteral("etabli-master-manifest/1");
-
-bool sodiumReady()
-{
-    static const bool ready = sodium_init() >= 0;
-    return ready;
-}
 
 bool fromHex(const QString &text, std::array<uint8_t, 32> &out)
 {
@@ -166,7 +160,7 @@ Result<void> Manifest::save(const QString &path) const
 
 Result<void> Manifest::sign(const QByteArray &secretKey)
 {
-    if (!sodiumReady() || secretKey.size() != crypto_sign_SECRETKEYBYTES)
+    if (!Sodium::ready() || secretKey.size() != crypto_sign_SECRETKEYBYTES)
         return makeError(ErrorCode::InvalidArgument,
                          QCoreApplication::translate("Imaging", "not an Ed25519 secret key"),
                          QStringLiteral("key_invalid"));
@@ -174,11 +168,7 @@ Result<void> Manifest::sign(const QByteArray &secretKey)
     crypto_sign_ed25519_sk_to_pk(reinterpret_cast<unsigned char *>(publicKey.data()),
                                  reinterpret_cast<const unsigned char *>(secretKey.constData()));
     signature.clear();
-    const QByteArray bytes = signedBytes();
-    signature.resize(crypto_sign_BYTES);
-    crypto_sign_detached(reinterpret_cast<unsigned char *>(signature.data()), nullptr,
-                         reinterpret_cast<const unsigned char *>(bytes.constData()), quint64(bytes.size()),
-                         reinterpret_cast<const unsigned char *>(secretKey.constData()));
+    signature = Sodium::signDetached(signedBytes(), secretKey);
     return {};
 }
 
@@ -187,7 +177,7 @@ Result<void> Manifest::verifySignature(const QByteArray &trustedPublicKey) const
     if (!isSigned())
         return makeError(ErrorCode::Refused, QCoreApplication::translate("Imaging", "the manifest is not signed"),
                          QStringLiteral("manifest_unsigned"));
-    if (!sodiumReady() || trustedPublicKey.size() != crypto_sign_PUBLICKEYBYTES)
+    if (!Sodium::ready() || trustedPublicKey.size() != crypto_sign_PUBLICKEYBYTES)
         return makeError(ErrorCode::InvalidArgument,
                          QCoreApplication::translate("Imaging", "the trusted public key is not an Ed25519 key"),
                          QStringLiteral("key_invalid"));
@@ -196,13 +186,7 @@ Result<void> Manifest::verifySignature(const QByteArray &trustedPublicKey) const
             ErrorCode::Refused,
             QCoreApplication::translate("Imaging", "the manifest was signed by another key than the workshop's"),
             QStringLiteral("manifest_wrong_key"));
-    const QByteArray bytes = signedBytes();
-    if (signature.size() != crypto_sign_BYTES
-        || crypto_sign_verify_detached(reinterpret_cast<const unsigned char *>(signature.constData()),
-                                       reinterpret_cast<const unsigned char *>(bytes.constData()),
-                                       quint64(bytes.size()),
-                                       reinterpret_cast<const unsigned char *>(trustedPublicKey.constData()))
-            != 0)
+    if (!Sodium::verifyDetached(signedBytes(), signature, trustedPublicKey))
         return makeError(
             ErrorCode::Refused,
             QCoreApplication::translate("Imaging", "the manifest signature is invalid (tampered manifest?)"),
@@ -223,7 +207,7 @@ int64_t Manifest::firstDifference(const Manifest &other) const
 
 Result<KeyPair> KeyPair::generate()
 {
-    if (!sodiumReady())
+    if (!Sodium::ready())
         return makeError(ErrorCode::Internal, QCoreApplication::translate("Imaging", "libsodium cannot start"));
     KeyPair k;
     k.publicKey.resize(crypto_sign_PUBLICKEYBYTES);
