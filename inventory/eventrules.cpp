@@ -91,7 +91,7 @@ const QList<TypeRule> &types()
          false,
          all,
          {str("tag", true, 32), str("kind", true, 16), str("lot", false, 64), str("make"), str("model"), str("serial"),
-          object("specs")}},
+          object("specs"), number("weight_kg")}},
         {EventType::AssetMoved,
          true,
          false,
@@ -143,13 +143,70 @@ const QList<TypeRule> &types()
          true,
          {de},
          {str("reference", true, 64), str("school_id", false, 64), str("school", false, 256), str("class", false, 64),
-          str("family_name", false, 256), str("contact", false, 256)}},
+          str("family_name", false, 256), str("contact", false, 256), str("pupil_name", false, 256),
+          str("parent_name", false, 256), str("kind", false, 16), str("agreement_until", false, 32)}},
         {EventType::WorkerAdded,
          false,
          false,
          all,
-         {str("badge", true, 64), str("display_name", true, 256), str("role", true, 16), object("accessibility")}},
+         {str("badge", true, 64), str("display_name", true, 256), str("role", true, 16), object("accessibility"),
+          str("photo", false, kMaxPhoto)}},
         {EventType::StationAdded, false, false, all, {str("name", true, 64), str("location")}},
+        // The faces (issues 12, 13, 14). Administration is the supervisor's.
+        {EventType::WorkerUpdated,
+         false,
+         false,
+         {su},
+         {str("badge", true, 64), str("display_name", false, 256), str("role", false, 16), object("accessibility"),
+          str("photo", false, kMaxPhoto), boolean("active")}},
+        {EventType::WorkshopConfigured,
+         false,
+         false,
+         {su},
+         {array("bench_steps"), object("min_spec"), str("master_name", false, 256), str("master_version", false, 64),
+          str("label_template", false, 64), object("limits"), object("reuse_kg"), str("city_name", false, 256),
+          str("logo", false, kMaxPhoto)}},
+        {EventType::FlowStep,
+         true,
+         false,
+         {st, su},
+         {str("step", true, 32), str("status", true, 16), integer("position", 100), object("data")}},
+        {EventType::VoucherIssued,
+         false,
+         true,
+         {de, su},
+         {str("voucher", true, 64), str("beneficiary", true, 64), str("appointment", false, 32),
+          str("place", false, 256)}},
+        {EventType::HandoverRecorded,
+         false,
+         true,
+         {de},
+         {str("beneficiary", true, 64), array("tags"), str("voucher", false, 64), str("offer", false, 32),
+          str("signature_sha256", false, 64), object("signature"), str("witness", false, 256), array("confirmed"),
+          str("warranty_end", false, 32), str("grant_deadline", false, 32)}},
+        {EventType::GrantRequested,
+         false,
+         true,
+         {de, su},
+         {str("beneficiary", true, 64), str("requested_at", false, 32), boolean("proof_received")}},
+        {EventType::GrantPaid,
+         false,
+         true,
+         {de, su},
+         {str("beneficiary", true, 64), str("paid_at", false, 32), number("amount_eur")}},
+        {EventType::TrainingEnrolled, false, true, {de, su}, {str("beneficiary", true, 64), str("site", false, 256)}},
+        {EventType::TrainingAttended,
+         false,
+         true,
+         {de, su},
+         {str("beneficiary", true, 64), integer("session", 6), str("date", false, 32), str("site", false, 256)}},
+        {EventType::ReturnRecorded,
+         true,
+         false,
+         {de, su},
+         {str("reason", true, 32), str("beneficiary", false, 64), str("swap_tag", false, 32),
+          str("note", false, 1024)}},
+        {EventType::BeneficiaryErased, false, true, {de, su}, {str("reference", true, 64), str("reason", false, 256)}},
     };
     return table;
 }
@@ -167,6 +224,21 @@ QStringList typeNames()
     QStringList out;
     for (const TypeRule &t : types())
         out << QString(t.type);
+    return out;
+}
+
+bool isFamilyData(const QString &type)
+{
+    const TypeRule *t = rule(type);
+    return t && t->familyData;
+}
+
+QStringList familyDataTypes()
+{
+    QStringList out;
+    for (const TypeRule &t : types())
+        if (t.familyData)
+            out << QString(t.type);
     return out;
 }
 
@@ -270,8 +342,20 @@ Result<void> validate(const Event &e)
     if (e.type == EventType::ErasureChecked && text("checker") == text("erased_by"))
         return badPayload(e, tr("the erasure must be checked by a different worker than %1").arg(text("erased_by")),
                           QStringLiteral("same_worker"));
-    if (e.type == EventType::WorkerAdded && !roleFromString(text("role")))
+    if ((e.type == EventType::WorkerAdded || (e.type == EventType::WorkerUpdated && p.contains(QStringLiteral("role"))))
+        && !roleFromString(text("role")))
         return badPayload(e, tr("«role» must be worker, supervisor or desk"));
+    if (e.type == EventType::BeneficiaryAdded && p.contains(QStringLiteral("kind"))
+        && !QStringList{QStringLiteral("family"), QStringLiteral("teacher"), QStringLiteral("association")}.contains(
+            text("kind")))
+        return badPayload(e, tr("«kind» must be family, teacher or association"));
+    if (e.type == EventType::FlowStep
+        && !QStringList{QStringLiteral("started"), QStringLiteral("done"), QStringLiteral("skipped"),
+                        QStringLiteral("failed")}
+                .contains(text("status")))
+        return badPayload(e, tr("«status» must be started, done, skipped or failed"));
+    if (e.type == EventType::TrainingAttended && p.value(QStringLiteral("session")).toInt() < 1)
+        return badPayload(e, tr("«session» must be from 1 to 6"));
     if (e.type == EventType::AssetUpdated)
         for (const QJsonValue &c : p.value(QStringLiteral("components")).toArray())
             if (!c.isObject() || !c.toObject().value(QStringLiteral("kind")).isString())
@@ -375,7 +459,7 @@ Result<After> apply(const Before &before, const Event &e)
                                                              : tr("the lot «%1» already exists").arg(key),
                              QStringLiteral("duplicate_reference"));
         }
-        return after; // beneficiary.added, worker.added and station.added replace what was there
+        return after; // beneficiary.added, worker.*, station.added, workshop.configured and the desk's records
     }
     const QString &tag = e.assetTag;
     if (e.type == EventType::AssetAdded) {

@@ -52,9 +52,15 @@ const QList<TypeRule> &types();
 /// The rule of `type`, or nullptr when the type is unknown.
 const TypeRule *rule(const QString &type);
 QStringList typeNames();
+/// Whether events of `type` carry family data (never sent to, pulled by or kept on a bench).
+bool isFamilyData(const QString &type);
+/// The types that carry family data, for the server's pull filter.
+QStringList familyDataTypes();
 
 /// The largest integer an event may carry: 2^53 − 1, the last one a JSON number holds exactly.
 inline constexpr qint64 kMaxInteger = 9007199254740991LL;
+/// The cap of an inline picture (a worker's photo, the city's logo): base64 of ≤ 192 KiB.
+inline constexpr int kMaxPhoto = 262144;
 
 /// Checks an event's shape, without any state: known type, asset tag, payload keys known,
 /// required keys present, JSON types, length caps, whole integers in range, and the

@@ -26,4 +26,23 @@ inline constexpr QLatin1String BeneficiaryAdded{"beneficiary.added"};
 inline constexpr QLatin1String WorkerAdded{"worker.added"};
 inline constexpr QLatin1String StationAdded{"station.added"};
 
+// The faces (issues 12, 13, 14): administration, the bench flow, the desk.
+/// A worker's card changed (name, photo, role, preferences), or the worker left (`active`).
+inline constexpr QLatin1String WorkerUpdated{"worker.updated"};
+/// A workshop setting the supervisor changed: bench steps, minimum spec, master, label template…
+inline constexpr QLatin1String WorkshopConfigured{"workshop.configured"};
+/// Where an asset is in the bench flow: a step started, done, skipped or failed.
+inline constexpr QLatin1String FlowStep{"flow.step"};
+inline constexpr QLatin1String VoucherIssued{"voucher.issued"};
+/// The signed (or witnessed) record of a handover: the voucher, the family, the kit's tags.
+inline constexpr QLatin1String HandoverRecorded{"handover.recorded"};
+inline constexpr QLatin1String GrantRequested{"grant.requested"};
+inline constexpr QLatin1String GrantPaid{"grant.paid"};
+inline constexpr QLatin1String TrainingEnrolled{"training.enrolled"};
+inline constexpr QLatin1String TrainingAttended{"training.attended"};
+/// An asset brought back under warranty: the reason, and the replacement given, if any.
+inline constexpr QLatin1String ReturnRecorded{"return.recorded"};
+/// A family's personal data erased on request (the events keep only the reference).
+inline constexpr QLatin1String BeneficiaryErased{"beneficiary.erased"};
+
 } // namespace Etabli::Inventory::EventType

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Établi contributors
 #include "inventory/assettag.h"
+#include "inventory/eventrules.h"
 #include "inventory/eventtypes.h"
 #include "inventory/privatefile.h"
 #include "inventory/schema.h"
@@ -449,10 +450,8 @@ Result<Event> Store::record(const QString &type, const QString &tagInput, const 
 
 Result<Event> Store::recordGeneral(const QString &type, const QJsonObject &payload)
 {
-    static const QStringList generalTypes{QString(EventType::BeneficiaryAdded), QString(EventType::WorkerAdded),
-                                          QString(EventType::StationAdded), QString(EventType::DonorAdded),
-                                          QString(EventType::LotAdded)};
-    if (!generalTypes.contains(type))
+    const EventRules::TypeRule *rule = EventRules::rule(type);
+    if (!rule || rule->aboutAsset)
         return makeError(ErrorCode::InvalidArgument,
                          QCoreApplication::translate("Store", "unknown record type «%1»").arg(type));
     Event e = d->makeEvent(type, {}, payload);

@@ -182,6 +182,9 @@ Result<void> Store::Private::applyChange(const Event &e)
                                        " ON CONFLICT(name) DO UPDATE SET location = excluded.location"),
                         {text("name"), text("location")}));
 
+    if (const EventRules::TypeRule *t = EventRules::rule(e.type); t && !t->aboutAsset)
+        return {}; // the other general records are kept in the log only
+
     // Everything below is about one asset.
     const QString &tag = e.assetTag;
     if (e.type == EventType::AssetAdded) {

@@ -4829,7 +4829,19 @@
             <source>the erasure must be checked by a different worker than %1</source>
             <translation>l'effacement doit être contrôlé par une autre personne que %1</translation>
         </message>
-    </context>
+            <message>
+            <source>«kind» must be family, teacher or association</source>
+        <translation>«kind» doit valoir family, teacher ou association</translation>
+    </message>
+    <message>
+        <source>«status» must be started, done, skipped or failed</source>
+        <translation>«status» doit valoir started, done, skipped ou failed</translation>
+    </message>
+    <message>
+        <source>«session» must be from 1 to 6</source>
+        <translation>«session» doit aller de 1 à 6</translation>
+    </message>
+</context>
     <context>
         <name>QCommandLineParser</name>
         <message>

@@ -210,7 +210,7 @@ ApiResponse pushEvents(const Call &c)
             return error(400, QStringLiteral("bad_request"),
                          QCoreApplication::translate("Api", "event %1 appears twice").arg(e->uuid),
                          QStringLiteral("duplicate_uuid"));
-        if (!c.familyAllowed && e->type == Inventory::EventType::BeneficiaryAdded)
+        if (!c.familyAllowed && Inventory::EventRules::isFamilyData(e->type))
             return error(403, QStringLiteral("forbidden"),
                          QCoreApplication::translate("Api", "a station never handles family data"),
                          QStringLiteral("family_data"));

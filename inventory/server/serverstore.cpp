@@ -641,7 +641,8 @@ Result<QJsonArray> ServerStore::pull(qint64 since, int limit, bool withFamilyDat
     QString sql = QStringLiteral("SELECT seq, uuid, station, worker, time, type, asset_tag, payload, status, note"
                                  " FROM events WHERE seq > ?");
     if (!withFamilyData)
-        sql += QStringLiteral(" AND type <> '%1'").arg(Inventory::EventType::BeneficiaryAdded);
+        sql += QStringLiteral(" AND type NOT IN ('%1')")
+                   .arg(Inventory::EventRules::familyDataTypes().join(QStringLiteral("', '")));
     sql += QStringLiteral(" ORDER BY seq LIMIT %1").arg(limit + 1);
     // One snapshot for the page and for the end of the log below: read apart, an event
     // committed in between (another thread or server) would be jumped over by the cursor.

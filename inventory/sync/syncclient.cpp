@@ -3,6 +3,7 @@
 #include "inventory/sync/syncclient.h"
 
 #include "inventory/event.h"
+#include "inventory/eventrules.h"
 #include "inventory/eventtypes.h"
 #include "inventory/store.h"
 
@@ -281,7 +282,7 @@ void SyncClient::pullNext()
                 done(&bad);
                 return;
             }
-            if (e->type == Inventory::EventType::BeneficiaryAdded && !m_config.keepFamilyData)
+            if (Inventory::EventRules::isFamilyData(e->type) && !m_config.keepFamilyData)
                 continue; // family data never lands on a bench
             e->serverSeq = v.toObject().value(QStringLiteral("seq")).toInteger();
             events.append(*e);
