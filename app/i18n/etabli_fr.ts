@@ -5769,4 +5769,22 @@
             <translation>le corps dépasse %1 octets</translation>
         </message>
     </context>
+    <context>
+        <name>Etabli::Ui::ScanDetector</name>
+        <message>
+            <source>The scanner is set to an English keyboard. Set it to French (AZERTY), then scan again.</source>
+            <translation>Le lecteur est réglé sur un clavier anglais. Réglez-le en français (AZERTY). Puis scannez encore.</translation>
+        </message>
+        <message>
+            <source>The scanner is set to a French keyboard. Set it to English (QWERTY), then scan again.</source>
+            <translation>Le lecteur est réglé sur un clavier français. Réglez-le en anglais (QWERTY). Puis scannez encore.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScanField</name>
+        <message>
+            <source>Scan or type the label</source>
+            <translation>Scannez ou tapez l&apos;étiquette</translation>
+        </message>
+    </context>
 </TS>
