@@ -12,6 +12,7 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QScopeGuard>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -348,6 +349,52 @@ Result<void> ServerStore::Private::migrate()
     return {};
 }
 
+namespace {
+
+/// The columns of an AssetSnapshot, in the order snapshotAt() reads them.
+const auto kSnapshotColumns = QLatin1String("kind, state, reserved_for, cycle, lot, make, model, serial");
+
+Inventory::EventRules::AssetSnapshot snapshotAt(const QSqlQuery &a, int at)
+{
+    return {true,
+            Inventory::assetKindFromString(a.value(at).toString()).value_or(Inventory::AssetKind::Part),
+            Inventory::assetStateFromString(a.value(at + 1).toString()).value_or(Inventory::AssetState::Received),
+            a.value(at + 2).toString(),
+            a.value(at + 3).toInt(),
+            a.value(at + 4).toString(),
+            a.value(at + 5).toString(),
+            a.value(at + 6).toString(),
+            a.value(at + 7).toString()};
+}
+
+} // namespace
+
+Result<void> ServerStore::Private::prefetchAssets(const QStringList &tags) const
+{
+    // Largest chunks first, as storeBatch does: few statement shapes, few round trips.
+    for (qsizetype at = 0; at < tags.size();) {
+        qsizetype n = 1;
+        for (qsizetype c : {100, 50, 20, 10, 5, 2, 1})
+            if (c <= tags.size() - at) {
+                n = c;
+                break;
+            }
+        const QStringList chunk = tags.mid(at, n);
+        auto a = run(QStringLiteral("SELECT tag, %1 FROM assets WHERE tag IN (%2)")
+                         .arg(kSnapshotColumns, QStringList(n, QStringLiteral("?")).join(QStringLiteral(", "))),
+                     QVariantList(chunk.cbegin(), chunk.cend()));
+        if (!a)
+            return a.error();
+        for (const QString &tag : chunk)
+            assetCache.insert(tag, {});
+        while (a->next())
+            assetCache.insert(a->value(0).toString(), snapshotAt(*a, 1));
+        a->finish();
+        at += n;
+    }
+    return {};
+}
+
 // --- tokens
 
 Result<Inventory::EventRules::Before> ServerStore::Private::before(const Event &e) const
@@ -362,23 +409,19 @@ Result<Inventory::EventRules::Before> ServerStore::Private::before(const Event &
         return there;
     };
     if (!e.assetTag.isEmpty()) {
-        auto a = run(QStringLiteral("SELECT kind, state, reserved_for, cycle, lot, make, model, serial FROM assets"
-                                    " WHERE tag = ?"),
-                     {e.assetTag});
-        if (!a)
-            return a.error();
-        if (a->next())
-            b.asset
-                = {true,
-                   Inventory::assetKindFromString(a->value(0).toString()).value_or(Inventory::AssetKind::Part),
-                   Inventory::assetStateFromString(a->value(1).toString()).value_or(Inventory::AssetState::Received),
-                   a->value(2).toString(),
-                   a->value(3).toInt(),
-                   a->value(4).toString(),
-                   a->value(5).toString(),
-                   a->value(6).toString(),
-                   a->value(7).toString()};
-        a->finish();
+        if (assetCacheOn)
+            if (auto cached = assetCache.constFind(e.assetTag); cached != assetCache.constEnd())
+                b.asset = *cached;
+        if (!assetCacheOn || !assetCache.contains(e.assetTag)) {
+            auto a = run(QStringLiteral("SELECT %1 FROM assets WHERE tag = ?").arg(kSnapshotColumns), {e.assetTag});
+            if (!a)
+                return a.error();
+            if (a->next())
+                b.asset = snapshotAt(*a, 0);
+            a->finish();
+            if (assetCacheOn)
+                assetCache.insert(e.assetTag, b.asset);
+        }
     }
     if (auto looked = Inventory::EventRules::lookUp(e, found, b); !looked)
         return looked.error();
@@ -408,6 +451,10 @@ Result<QString> ServerStore::Private::apply(const Event &e, bool strict)
         return decided.error().message;
     }
     const Inventory::EventRules::After &after = *decided;
+    // The types below that write the asset's row: its cached snapshot would be stale.
+    if (e.type == EventType::AssetAdded || e.type == EventType::AssetMoved || e.type == EventType::AssetUpdated
+        || e.type == EventType::ImagingRecorded)
+        assetCache.remove(e.assetTag);
     const auto str = [&e](const char *key) { return e.payload.value(QLatin1String(key)).toString().trimmed(); };
     const QString when = Inventory::isoTime(e.time);
     const auto done = [](const Result<QSqlQuery> &q) -> Result<QString> {
@@ -574,6 +621,22 @@ Result<QList<PushOutcome>> ServerStore::Private::storeBatch(const QList<Event> &
     });
     if (failed)
         return *failed;
+
+    // The assets of the new events, read together (before() reads them from there).
+    QStringList tags;
+    QSet<QString> seen;
+    for (const Event &e : events)
+        if (!e.assetTag.isEmpty() && !known.contains(e.uuid) && !seen.contains(e.assetTag)) {
+            seen.insert(e.assetTag);
+            tags.append(e.assetTag);
+        }
+    assetCacheOn = true;
+    const auto noCache = qScopeGuard([this] {
+        assetCacheOn = false;
+        assetCache.clear();
+    });
+    if (auto read = prefetchAssets(tags); !read)
+        return read.error();
 
     // Applied one by one in arrival order (apply reads the state tables, never this batch's
     // rows of `events`), then appended together below.

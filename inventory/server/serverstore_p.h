@@ -80,6 +80,15 @@ struct ServerStore::Private {
     Result<QString> apply(const Inventory::Event &e, bool strict);
     /// What the event rules need to decide `e` here.
     Result<Inventory::EventRules::Before> before(const Inventory::Event &e) const;
+
+    /// While storeBatch runs: the batch's assets as they are in this transaction, read
+    /// together in a few statements instead of one per event (a round trip each on
+    /// PostgreSQL). An entry is dropped whenever apply() writes its row, so what is kept
+    /// is always what the row holds; the whole cache goes when the batch ends.
+    mutable QHash<QString, Inventory::EventRules::AssetSnapshot> assetCache;
+    mutable bool assetCacheOn = false;
+    /// Reads the rows of `tags` into assetCache (absent ones as exists = false).
+    Result<void> prefetchAssets(const QStringList &tags) const;
 };
 
 } // namespace Etabli::Server
