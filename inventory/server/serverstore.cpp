@@ -595,18 +595,26 @@ QString placeholders(qsizetype rows, int columns)
 
 } // namespace
 
-Result<QList<PushOutcome>> ServerStore::Private::storeBatch(const QList<Event> &events, const QString &pushedBy,
-                                                            const QString &received, bool strict)
+Result<QList<PushOutcome>> ServerStore::Private::storeBatch(const QList<Piece> &pieces, const QString &received)
 {
-    // The UUIDs already stored, a chunk of the batch a query.
+    // Every event of every piece, in order, with the piece it comes from.
+    QList<const Event *> all;
+    QList<const Piece *> from;
+    for (const Piece &p : pieces)
+        for (const Event &e : *p.events) {
+            all.append(&e);
+            from.append(&p);
+        }
+
+    // The UUIDs already stored, a chunk of them a query.
     QHash<QString, PushOutcome> known;
     std::optional<Error> failed;
-    inChunks(events.size(), [&](qsizetype at, qsizetype n) {
+    inChunks(all.size(), [&](qsizetype at, qsizetype n) {
         if (failed)
             return;
         QVariantList binds;
         for (qsizetype i = at; i < at + n; ++i)
-            binds << events[i].uuid;
+            binds << all[i]->uuid;
         auto x = run(QStringLiteral("SELECT uuid, seq, status, note FROM events WHERE uuid IN (%1)")
                          .arg(QStringList(n, QStringLiteral("?")).join(QStringLiteral(", "))),
                      binds);
@@ -625,10 +633,10 @@ Result<QList<PushOutcome>> ServerStore::Private::storeBatch(const QList<Event> &
     // The assets of the new events, read together (before() reads them from there).
     QStringList tags;
     QSet<QString> seen;
-    for (const Event &e : events)
-        if (!e.assetTag.isEmpty() && !known.contains(e.uuid) && !seen.contains(e.assetTag)) {
-            seen.insert(e.assetTag);
-            tags.append(e.assetTag);
+    for (const Event *e : std::as_const(all))
+        if (!e->assetTag.isEmpty() && !known.contains(e->uuid) && !seen.contains(e->assetTag)) {
+            seen.insert(e->assetTag);
+            tags.append(e->assetTag);
         }
     assetCacheOn = true;
     const auto noCache = qScopeGuard([this] {
@@ -638,23 +646,24 @@ Result<QList<PushOutcome>> ServerStore::Private::storeBatch(const QList<Event> &
     if (auto read = prefetchAssets(tags); !read)
         return read.error();
 
-    // Applied one by one in arrival order (apply reads the state tables, never this batch's
+    // Applied one by one in arrival order (apply reads the state tables, never these
     // rows of `events`), then appended together below.
     QList<PushOutcome> out;
-    QList<const Event *> fresh;
+    QList<qsizetype> fresh; // indexes in `all`
     QHash<QPair<QString, QString>, qint64> counts;
-    for (const Event &e : events) {
+    for (qsizetype i = 0; i < all.size(); ++i) {
+        const Event &e = *all[i];
         if (auto k = known.constFind(e.uuid); k != known.constEnd()) {
             out.append(*k);
             continue;
         }
-        auto note = apply(e, strict);
+        auto note = apply(e, from[i]->strict);
         if (!note)
             return note.error();
         const QString status = note->isEmpty() ? QStringLiteral("applied") : QStringLiteral("overridden");
         out.append(PushOutcome{e.uuid, true, 0, status, *note});
-        known.insert(e.uuid, PushOutcome{e.uuid, false, 0, status, *note}); // twice in one batch: stored once
-        fresh.append(&e);
+        known.insert(e.uuid, PushOutcome{e.uuid, false, 0, status, *note}); // twice: stored once
+        fresh.append(i);
         ++counts[{e.type, status}];
     }
 
@@ -665,11 +674,11 @@ Result<QList<PushOutcome>> ServerStore::Private::storeBatch(const QList<Event> &
             return;
         QVariantList binds;
         for (qsizetype i = at; i < at + n; ++i) {
-            const Event &e = *fresh[i];
+            const Event &e = *all[fresh[i]];
             const PushOutcome verdict = known.value(e.uuid);
             binds << e.uuid << e.station << e.worker << Inventory::isoTime(e.time) << e.time.toMSecsSinceEpoch()
                   << e.type << (e.assetTag.isEmpty() ? QVariant() : QVariant(e.assetTag)) << compact(e.payload)
-                  << verdict.status << verdict.note << received << pushedBy;
+                  << verdict.status << verdict.note << received << *from[fresh[i]]->pushedBy;
         }
         auto ins = run(QStringLiteral("INSERT INTO events(uuid, station, worker, time, time_ms, type, asset_tag,"
                                       " payload, status, note, received_at, pushed_by) VALUES %1 RETURNING uuid, seq")
