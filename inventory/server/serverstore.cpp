@@ -12,6 +12,7 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QScopeGuard>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -348,6 +349,52 @@ Result<void> ServerStore::Private::migrate()
     return {};
 }
 
+namespace {
+
+/// The columns of an AssetSnapshot, in the order snapshotAt() reads them.
+const auto kSnapshotColumns = QLatin1String("kind, state, reserved_for, cycle, lot, make, model, serial");
+
+Inventory::EventRules::AssetSnapshot snapshotAt(const QSqlQuery &a, int at)
+{
+    return {true,
+            Inventory::assetKindFromString(a.value(at).toString()).value_or(Inventory::AssetKind::Part),
+            Inventory::assetStateFromString(a.value(at + 1).toString()).value_or(Inventory::AssetState::Received),
+            a.value(at + 2).toString(),
+            a.value(at + 3).toInt(),
+            a.value(at + 4).toString(),
+            a.value(at + 5).toString(),
+            a.value(at + 6).toString(),
+            a.value(at + 7).toString()};
+}
+
+} // namespace
+
+Result<void> ServerStore::Private::prefetchAssets(const QStringList &tags) const
+{
+    // Largest chunks first, as storeBatch does: few statement shapes, few round trips.
+    for (qsizetype at = 0; at < tags.size();) {
+        qsizetype n = 1;
+        for (qsizetype c : {100, 50, 20, 10, 5, 2, 1})
+            if (c <= tags.size() - at) {
+                n = c;
+                break;
+            }
+        const QStringList chunk = tags.mid(at, n);
+        auto a = run(QStringLiteral("SELECT tag, %1 FROM assets WHERE tag IN (%2)")
+                         .arg(kSnapshotColumns, QStringList(n, QStringLiteral("?")).join(QStringLiteral(", "))),
+                     QVariantList(chunk.cbegin(), chunk.cend()));
+        if (!a)
+            return a.error();
+        for (const QString &tag : chunk)
+            assetCache.insert(tag, {});
+        while (a->next())
+            assetCache.insert(a->value(0).toString(), snapshotAt(*a, 1));
+        a->finish();
+        at += n;
+    }
+    return {};
+}
+
 // --- tokens
 
 Result<Inventory::EventRules::Before> ServerStore::Private::before(const Event &e) const
@@ -362,23 +409,19 @@ Result<Inventory::EventRules::Before> ServerStore::Private::before(const Event &
         return there;
     };
     if (!e.assetTag.isEmpty()) {
-        auto a = run(QStringLiteral("SELECT kind, state, reserved_for, cycle, lot, make, model, serial FROM assets"
-                                    " WHERE tag = ?"),
-                     {e.assetTag});
-        if (!a)
-            return a.error();
-        if (a->next())
-            b.asset
-                = {true,
-                   Inventory::assetKindFromString(a->value(0).toString()).value_or(Inventory::AssetKind::Part),
-                   Inventory::assetStateFromString(a->value(1).toString()).value_or(Inventory::AssetState::Received),
-                   a->value(2).toString(),
-                   a->value(3).toInt(),
-                   a->value(4).toString(),
-                   a->value(5).toString(),
-                   a->value(6).toString(),
-                   a->value(7).toString()};
-        a->finish();
+        if (assetCacheOn)
+            if (auto cached = assetCache.constFind(e.assetTag); cached != assetCache.constEnd())
+                b.asset = *cached;
+        if (!assetCacheOn || !assetCache.contains(e.assetTag)) {
+            auto a = run(QStringLiteral("SELECT %1 FROM assets WHERE tag = ?").arg(kSnapshotColumns), {e.assetTag});
+            if (!a)
+                return a.error();
+            if (a->next())
+                b.asset = snapshotAt(*a, 0);
+            a->finish();
+            if (assetCacheOn)
+                assetCache.insert(e.assetTag, b.asset);
+        }
     }
     if (auto looked = Inventory::EventRules::lookUp(e, found, b); !looked)
         return looked.error();
@@ -408,6 +451,10 @@ Result<QString> ServerStore::Private::apply(const Event &e, bool strict)
         return decided.error().message;
     }
     const Inventory::EventRules::After &after = *decided;
+    // The types below that write the asset's row: its cached snapshot would be stale.
+    if (e.type == EventType::AssetAdded || e.type == EventType::AssetMoved || e.type == EventType::AssetUpdated
+        || e.type == EventType::ImagingRecorded)
+        assetCache.remove(e.assetTag);
     const auto str = [&e](const char *key) { return e.payload.value(QLatin1String(key)).toString().trimmed(); };
     const QString when = Inventory::isoTime(e.time);
     const auto done = [](const Result<QSqlQuery> &q) -> Result<QString> {
@@ -524,13 +571,19 @@ namespace {
 /// round trips per batch (a round trip per statement is what PostgreSQL costs most).
 constexpr qsizetype kChunks[] = {500, 100, 50, 20, 10, 5, 2, 1};
 
+/// At most this many parameters in one SQLite statement: Qt's SQLite driver looks each
+/// bound parameter up by its position in a list, so a statement's binding costs the
+/// square of its parameters (6,000 of them made a push three times slower). SQLite has
+/// no round trip to save; PostgreSQL takes the biggest chunks.
+constexpr qsizetype kSqliteParameters = 600;
+
 template<typename Each>
-void inChunks(qsizetype total, Each each)
+void inChunks(qsizetype total, qsizetype maxRows, Each each)
 {
     for (qsizetype at = 0; at < total;) {
         qsizetype n = 1;
         for (qsizetype c : kChunks)
-            if (c <= total - at) {
+            if (c <= total - at && c <= maxRows) {
                 n = c;
                 break;
             }
@@ -548,18 +601,27 @@ QString placeholders(qsizetype rows, int columns)
 
 } // namespace
 
-Result<QList<PushOutcome>> ServerStore::Private::storeBatch(const QList<Event> &events, const QString &pushedBy,
-                                                            const QString &received, bool strict)
+Result<QList<PushOutcome>> ServerStore::Private::storeBatch(const QList<Piece> &pieces, const QString &received)
 {
-    // The UUIDs already stored, a chunk of the batch a query.
+    // Every event of every piece, in order, with the piece it comes from.
+    QList<const Event *> all;
+    QList<const Piece *> from;
+    for (const Piece &p : pieces)
+        for (const Event &e : *p.events) {
+            all.append(&e);
+            from.append(&p);
+        }
+
+    // The UUIDs already stored, a chunk of them a query.
     QHash<QString, PushOutcome> known;
     std::optional<Error> failed;
-    inChunks(events.size(), [&](qsizetype at, qsizetype n) {
+    const auto maxRows = [this](qsizetype columns) { return postgres ? 500 : kSqliteParameters / columns; };
+    inChunks(all.size(), maxRows(6), [&](qsizetype at, qsizetype n) { // 100 UUIDs a statement on SQLite
         if (failed)
             return;
         QVariantList binds;
         for (qsizetype i = at; i < at + n; ++i)
-            binds << events[i].uuid;
+            binds << all[i]->uuid;
         auto x = run(QStringLiteral("SELECT uuid, seq, status, note FROM events WHERE uuid IN (%1)")
                          .arg(QStringList(n, QStringLiteral("?")).join(QStringLiteral(", "))),
                      binds);
@@ -575,38 +637,55 @@ Result<QList<PushOutcome>> ServerStore::Private::storeBatch(const QList<Event> &
     if (failed)
         return *failed;
 
-    // Applied one by one in arrival order (apply reads the state tables, never this batch's
+    // The assets of the new events, read together (before() reads them from there).
+    QStringList tags;
+    QSet<QString> seen;
+    for (const Event *e : std::as_const(all))
+        if (!e->assetTag.isEmpty() && !known.contains(e->uuid) && !seen.contains(e->assetTag)) {
+            seen.insert(e->assetTag);
+            tags.append(e->assetTag);
+        }
+    assetCacheOn = true;
+    const auto noCache = qScopeGuard([this] {
+        assetCacheOn = false;
+        assetCache.clear();
+    });
+    if (auto read = prefetchAssets(tags); !read)
+        return read.error();
+
+    // Applied one by one in arrival order (apply reads the state tables, never these
     // rows of `events`), then appended together below.
     QList<PushOutcome> out;
-    QList<const Event *> fresh;
+    QList<qsizetype> fresh; // indexes in `all`
     QHash<QPair<QString, QString>, qint64> counts;
-    for (const Event &e : events) {
+    for (qsizetype i = 0; i < all.size(); ++i) {
+        const Event &e = *all[i];
         if (auto k = known.constFind(e.uuid); k != known.constEnd()) {
             out.append(*k);
             continue;
         }
-        auto note = apply(e, strict);
+        auto note = apply(e, from[i]->strict);
         if (!note)
             return note.error();
         const QString status = note->isEmpty() ? QStringLiteral("applied") : QStringLiteral("overridden");
         out.append(PushOutcome{e.uuid, true, 0, status, *note});
-        known.insert(e.uuid, PushOutcome{e.uuid, false, 0, status, *note}); // twice in one batch: stored once
-        fresh.append(&e);
+        known.insert(e.uuid, PushOutcome{e.uuid, false, 0, status, *note}); // twice: stored once
+        fresh.append(i);
         ++counts[{e.type, status}];
     }
 
     // seq is given in VALUES order; read back by UUID, since RETURNING promises no order.
     QHash<QString, qint64> seqs;
-    inChunks(fresh.size(), [&](qsizetype at, qsizetype n) {
+    inChunks(fresh.size(), maxRows(12), [&](qsizetype at, qsizetype n) {
         if (failed)
             return;
         QVariantList binds;
         for (qsizetype i = at; i < at + n; ++i) {
-            const Event &e = *fresh[i];
+            const Event &e = *all[fresh[i]];
             const PushOutcome verdict = known.value(e.uuid);
             binds << e.uuid << e.station << e.worker << Inventory::isoTime(e.time) << e.time.toMSecsSinceEpoch()
                   << e.type << (e.assetTag.isEmpty() ? QVariant() : QVariant(e.assetTag)) << compact(e.payload)
-                  << verdict.status << verdict.note << received << pushedBy;
+                  << verdict.status << verdict.note << received << *from[fresh[i]]->pushedBy;
         }
         auto ins = run(QStringLiteral("INSERT INTO events(uuid, station, worker, time, time_ms, type, asset_tag,"
                                       " payload, status, note, received_at, pushed_by) VALUES %1 RETURNING uuid, seq")

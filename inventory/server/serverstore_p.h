@@ -13,8 +13,10 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
+#include <functional>
 #include <mutex>
 #include <optional>
+#include <vector>
 
 namespace Etabli::Server {
 
@@ -62,12 +64,23 @@ struct ServerStore::Private {
     /// a server process serves one database.
     Result<QList<PushOutcome>> commitInGroup(const QList<Inventory::Event> &events, const QString &pushedBy,
                                              bool strict);
+    struct PendingWrite;
+    struct WriteQueue; ///< one per process: a server process serves one database
+    static WriteQueue &writeQueue();
+    void writeGroup(const std::vector<PendingWrite *> &group, const std::function<void(const Error &)> &failAll);
     /// Validates `events` by the event rules, then stores them through the group commit.
     Result<QList<PushOutcome>> push(const QList<Inventory::Event> &events, const QString &pushedBy, bool strict);
-    /// Stores one batch in the current transaction: known UUIDs are reported, new events
-    /// applied and appended (serverstore.cpp).
-    Result<QList<PushOutcome>> storeBatch(const QList<Inventory::Event> &events, const QString &pushedBy,
-                                          const QString &received, bool strict);
+    /// One push's part of a write: its events, who pushed them, whether strict.
+    struct Piece {
+        const QList<Inventory::Event> *events = nullptr;
+        const QString *pushedBy = nullptr;
+        bool strict = false;
+    };
+    /// Stores the pieces, one after the other, in the current transaction: known UUIDs
+    /// are reported, new events applied and appended, with a few multi-row statements
+    /// for all of them (serverstore.cpp). The outcomes of every piece, in order; any
+    /// refusal fails the whole call (the caller rolls back).
+    Result<QList<PushOutcome>> storeBatch(const QList<Piece> &pieces, const QString &received);
 
     Result<void> migrate();
     /// The figures projection: its table, its triggers, counted once (serverstore_figures.cpp).
@@ -80,6 +93,15 @@ struct ServerStore::Private {
     Result<QString> apply(const Inventory::Event &e, bool strict);
     /// What the event rules need to decide `e` here.
     Result<Inventory::EventRules::Before> before(const Inventory::Event &e) const;
+
+    /// While storeBatch runs: its events' assets as they are in this transaction, read
+    /// together in a few statements instead of one per event (a round trip each on
+    /// PostgreSQL). An entry is dropped whenever apply() writes its row, so what is kept
+    /// is always what the row holds; the whole cache goes when the batch ends.
+    mutable QHash<QString, Inventory::EventRules::AssetSnapshot> assetCache;
+    mutable bool assetCacheOn = false;
+    /// Reads the rows of `tags` into assetCache (absent ones as exists = false).
+    Result<void> prefetchAssets(const QStringList &tags) const;
 };
 
 } // namespace Etabli::Server

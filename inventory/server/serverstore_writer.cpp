@@ -11,6 +11,8 @@
 
 #include <condition_variable>
 #include <deque>
+#include <functional>
+#include <vector>
 
 namespace Etabli::Server {
 
@@ -46,31 +48,101 @@ Result<void> ServerStore::Private::beginWrite()
     return {};
 }
 
-namespace {
-
-/// At most this many events in one group transaction.
-constexpr qsizetype kGroupEvents = 5000;
-
-struct PendingWrite {
+struct ServerStore::Private::PendingWrite {
     const QList<Event> *events = nullptr;
     const QString *pushedBy = nullptr;
     bool strict = false;
     std::optional<Result<QList<PushOutcome>>> result;
 };
 
-struct WriteQueue {
+namespace {
+
+/// At most this many events in one group transaction.
+constexpr qsizetype kGroupEvents = 5000;
+
+} // namespace
+
+struct ServerStore::Private::WriteQueue {
     std::mutex mutex;
     std::condition_variable changed;
     std::deque<PendingWrite *> queue;
 };
 
-WriteQueue &writeQueue()
+ServerStore::Private::WriteQueue &ServerStore::Private::writeQueue()
 {
     static WriteQueue queue;
     return queue;
 }
 
-} // namespace
+/// Writes `group` in one transaction (the writer lock held). First all batches at once,
+/// with a few multi-row statements for the whole group (a round trip is what PostgreSQL
+/// costs most); if any batch is refused, that transaction is rolled back and the group
+/// written again with each batch in a savepoint, so a refused batch fails alone.
+void ServerStore::Private::writeGroup(const std::vector<PendingWrite *> &group,
+                                      const std::function<void(const Error &)> &failAll)
+{
+    QSqlDatabase database = db();
+    const auto lost = [] {
+        return makeError(ErrorCode::Io,
+                         QCoreApplication::translate("ServerStore", "the database connection was lost; push again"));
+    };
+    const auto commit = [&]() -> bool {
+        if (database.commit())
+            return true;
+        const Error error = makeError(
+            ErrorCode::Io,
+            QCoreApplication::translate("ServerStore", "cannot commit: %1").arg(database.lastError().text()));
+        database.rollback();
+        reconnectIfLost();
+        failAll(error); // nothing of the group is stored: every batch may be pushed again
+        return false;
+    };
+    if (auto begun = beginWrite(); !begun)
+        return failAll(begun.error());
+    quint64 connection = generation;
+    QString received = now();
+    QList<Piece> pieces;
+    for (const PendingWrite *w : group)
+        pieces.append(Piece{w->events, w->pushedBy, w->strict});
+    auto together = storeBatch(pieces, received);
+    idle();
+    if (generation != connection)
+        return failAll(lost()); // the connection died under the transaction: nothing of it is stored
+    if (together) {
+        qsizetype at = 0;
+        for (PendingWrite *w : group) {
+            w->result = together->mid(at, w->events->size());
+            at += w->events->size();
+        }
+        commit();
+        return;
+    }
+    database.rollback();
+    if (group.size() == 1)
+        return failAll(together.error());
+
+    // One batch at least is refused: again, each batch in a savepoint.
+    if (auto begun = beginWrite(); !begun)
+        return failAll(begun.error());
+    connection = generation;
+    received = now();
+    for (PendingWrite *w : group) {
+        if (auto sp = run(QStringLiteral("SAVEPOINT batch")); !sp) {
+            w->result = sp.error();
+            continue;
+        }
+        auto stored = storeBatch({Piece{w->events, w->pushedBy, w->strict}}, received);
+        idle();
+        if (!stored)
+            (void)run(QStringLiteral("ROLLBACK TO SAVEPOINT batch"));
+        (void)run(QStringLiteral("RELEASE SAVEPOINT batch"));
+        w->result = std::move(stored);
+    }
+    idle();
+    if (generation != connection)
+        return failAll(lost());
+    commit();
+}
 
 Result<QList<PushOutcome>> ServerStore::Private::commitInGroup(const QList<Event> &events, const QString &pushedBy,
                                                                bool strict)
@@ -100,39 +172,7 @@ Result<QList<PushOutcome>> ServerStore::Private::commitInGroup(const QList<Event
     };
     {
         const auto writer = lockWriter();
-        QSqlDatabase database = db();
-        if (auto begun = beginWrite(); !begun) {
-            failAll(begun.error());
-        } else {
-            const quint64 connection = generation;
-            const QString received = now();
-            for (PendingWrite *w : group) {
-                if (auto sp = run(QStringLiteral("SAVEPOINT batch")); !sp) {
-                    w->result = sp.error();
-                    continue;
-                }
-                auto stored = storeBatch(*w->events, *w->pushedBy, received, w->strict);
-                idle();
-                if (!stored)
-                    (void)run(QStringLiteral("ROLLBACK TO SAVEPOINT batch"));
-                (void)run(QStringLiteral("RELEASE SAVEPOINT batch"));
-                w->result = std::move(stored);
-            }
-            idle();
-            if (generation != connection) {
-                // The connection died under the transaction: nothing of it is stored.
-                failAll(makeError(
-                    ErrorCode::Io,
-                    QCoreApplication::translate("ServerStore", "the database connection was lost; push again")));
-            } else if (!database.commit()) {
-                const Error error = makeError(
-                    ErrorCode::Io,
-                    QCoreApplication::translate("ServerStore", "cannot commit: %1").arg(database.lastError().text()));
-                database.rollback();
-                reconnectIfLost();
-                failAll(error); // nothing of the group is stored: every batch may be pushed again
-            }
-        }
+        writeGroup(group, failAll);
     }
 
     lock.lock();

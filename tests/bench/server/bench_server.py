@@ -7,12 +7,14 @@
    per second and p50/p99 latency of one push.
 2. Side by side, the raw insert rate of the same backend: the same rows into the same
    events table by one client with plain SQL, in transactions of the same size.
-3. The dashboard's figures (GET /api/v1/figures) on a store of A assets and E events:
-   median and p99 of 100 calls.
+3. Read endpoints (the dashboard's GET /api/v1/figures unless --query is given, any
+   number of times) on a store of A assets and E events made directly in SQL (not
+   through the API): median and p99 of --calls calls each (default 100).
 
-  python3 tests/bench/server/bench_server.py --server build/server/inventory/server/etabli-server \
+  python3 tests/bench/server/bench_server.py --server build/dev/inventory/server/etabli-server \
       [--backend sqlite|postgresql|both] [--stations 50] [--events 2000] [--batch 50] \
-      [--assets 1000000] [--dashboard-events 10000000]
+      [--assets 1000000] [--dashboard-events 10000000] [--query /api/v1/figures --query /api/v1/…] \
+      [--calls 100] [--skip-dashboard | --skip-push] [--workdir /var/tmp]
 """
 import argparse
 import http.client
@@ -217,17 +219,28 @@ def fill_dashboard(backend, pg, name, path, assets, events):
         pg.psql(name, command="INSERT INTO hs_parts(asset_tag, part, reason, recorded_at) SELECT 'T-' || g,"
                               " (ARRAY['screen','keyboard','mouse','disk'])[1 + g %% 4], 'other', '2026-01-01'"
                               " FROM generate_series(1, %d, 10) g" % assets)
+        # Indexes of the log built once after the rows (same end state, minutes less at 10 M);
+        # event times spread over 2026, one day per asset modulo 365.
+        pg.psql(name, command="ALTER TABLE events DROP CONSTRAINT events_uuid_key; DROP INDEX events_asset")
         pg.psql(name, command="INSERT INTO events(uuid, station, worker, time, time_ms, type, asset_tag, payload,"
-                              " status, note, received_at, pushed_by) SELECT md5(g::text), 'bench', 'w',"
-                              " '2026-01-01T00:00:00.000Z', g, 'test.recorded', 'T-' || (g %% %d),"
+                              " status, note, received_at, pushed_by) SELECT lpad(to_hex(g), 32, '0'), 'bench', 'w',"
+                              " to_char(d, 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'),"
+                              " (extract(epoch FROM d) * 1000)::bigint, 'test.recorded', 'T-' || (1 + g %% %d),"
                               " '{\"kind\":\"ram\",\"verdict\":\"PASS\"}',"
-                              " CASE WHEN g %% 500 = 0 THEN 'overridden' ELSE 'applied' END, '', '', 'bench'"
-                              " FROM generate_series(1, %d) g" % (assets, events))
+                              " CASE WHEN g %% 500 = 0 THEN 'overridden' ELSE 'applied' END, '',"
+                              " to_char(d, 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), 'bench'"
+                              " FROM generate_series(1, %d) g,"
+                              " LATERAL (SELECT timestamp '2026-01-01' + (g %% 365) * interval '1 day'"
+                              " + (g %% 86400) * interval '1 second' AS d) t" % (assets, events))
+        pg.psql(name, command="SET maintenance_work_mem = '512MB'; ALTER TABLE events ADD CONSTRAINT events_uuid_key"
+                              " UNIQUE (uuid); CREATE INDEX events_asset ON events(asset_tag)")
         pg.psql(name, command="INSERT INTO event_counts SELECT type, status, count(*) FROM events GROUP BY 1, 2")
         pg.psql(name, command="ANALYZE")
         return
     db = sqlite3.connect(path, isolation_level=None)
     db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=OFF")  # preparing the store, not measured
+    db.execute("PRAGMA cache_size=-1000000")
     db.execute("BEGIN")
     db.execute("WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g WHERE n < 1000)"
                " INSERT INTO lots SELECT 'LOT-' || n, 'Donor ' || (n % 40), 1000, '2026-01-01' FROM g")
@@ -240,33 +253,42 @@ def fill_dashboard(backend, pg, name, path, assets, events):
                " INSERT INTO hs_parts(asset_tag, part, reason, recorded_at) SELECT 'T-' || n,"
                " CASE n % 4 WHEN 0 THEN 'screen' WHEN 1 THEN 'keyboard' WHEN 2 THEN 'mouse' ELSE 'disk' END,"
                " 'other', '2026-01-01' FROM g", (assets,))
-    db.execute("WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g WHERE n < ?)"
+    db.execute("DROP INDEX events_asset")
+    db.execute("WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g WHERE n < ?),"
+               " t(n, d) AS (SELECT n, strftime('%Y-%m-%dT%H:%M:%fZ', '2026-01-01', '+' || (n % 365) || ' days',"
+               " '+' || (n % 86400) || ' seconds') FROM g)"
                " INSERT INTO events(uuid, station, worker, time, time_ms, type, asset_tag, payload, status, note,"
-               " received_at, pushed_by) SELECT printf('%032x', n), 'bench', 'w', '2026-01-01T00:00:00.000Z', n,"
-               " 'test.recorded', 'T-' || (n % ?), '{\"kind\":\"ram\",\"verdict\":\"PASS\"}',"
-               " CASE WHEN n % 500 = 0 THEN 'overridden' ELSE 'applied' END, '', '', 'bench' FROM g",
+               " received_at, pushed_by) SELECT printf('%032x', n), 'bench', 'w', d,"
+               " CAST(strftime('%s', d) AS INTEGER) * 1000, 'test.recorded', 'T-' || (1 + n % ?),"
+               " '{\"kind\":\"ram\",\"verdict\":\"PASS\"}',"
+               " CASE WHEN n % 500 = 0 THEN 'overridden' ELSE 'applied' END, '', d, 'bench' FROM t",
                (events, assets))
+    db.execute("CREATE INDEX events_asset ON events(asset_tag)")
     db.execute("INSERT INTO event_counts SELECT type, status, count(*) FROM events GROUP BY 1, 2")
     db.execute("COMMIT")
     db.execute("ANALYZE")
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close()
 
 
-def figures_median(port, tok, runs=100):
-    """Median and p99 of `runs` calls, each on a new connection."""
+def time_query(port, tok, path, runs=100):
+    """Median and p99 of `runs` GET calls of `path`, each on a new connection (one warm-up call first)."""
     times = []
-    for _ in range(runs):
+    for i in range(runs + 1):
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
         t = time.perf_counter()
-        conn.request("GET", "/api/v1/figures", headers={"Authorization": "Bearer " + tok})
+        conn.request("GET", path, headers={"Authorization": "Bearer " + tok})
         r = conn.getresponse()
         body = r.read()
-        times.append(time.perf_counter() - t)
+        if i:
+            times.append(time.perf_counter() - t)
         conn.close()
         if r.status != 200:
-            raise RuntimeError(body)
+            raise RuntimeError("GET %s: %d %s" % (path, r.status, body[:300]))
     times.sort()
-    return 1000 * statistics.median(times), 1000 * times[min(len(times) - 1, int(len(times) * 0.99))], json.loads(body)
+    return {"median_ms": 1000 * statistics.median(times),
+            "p99_ms": 1000 * times[min(len(times) - 1, int(len(times) * 0.99))], "calls": runs,
+            "bytes": len(body)}, body
 
 
 def bench(backend, args, workdir):
@@ -274,39 +296,46 @@ def bench(backend, args, workdir):
     try:
         def database(name):
             return pg.create(name) if pg else "sqlite:" + os.path.join(workdir, name + ".sqlite")
-        # 1. push load through the server
-        db = database("load")
-        tok = token(args.server, db, "station", "bench")
-        server = Server(args.server, db)
-        try:
-            load = push_load(server.port, tok, args.stations, args.events, args.batch)
-        finally:
-            server.stop()
-        # 2. raw inserts, same rows, same table, one client
-        raw_db = database("raw")
-        subprocess.run([args.server, "--db", raw_db, "token", "list"], check=True, stdout=subprocess.DEVNULL)
-        if pg:
-            raw = raw_postgres(pg, "raw", args.stations, args.events, args.batch, workdir)
-        else:
-            raw = raw_sqlite(raw_db[len("sqlite:"):], args.stations, args.events, args.batch)
-        # 3. dashboard figures on a big store
+        out = {"backend": backend}
+        if not args.skip_push:
+            # 1. push load through the server
+            db = database("load")
+            tok = token(args.server, db, "station", "bench")
+            server = Server(args.server, db)
+            try:
+                out.update(push_load(server.port, tok, args.stations, args.events, args.batch))
+            finally:
+                server.stop()
+            out["load_after_push"] = os.getloadavg()[0]
+            # 2. raw inserts, same rows, same table, one client
+            raw_db = database("raw")
+            subprocess.run([args.server, "--db", raw_db, "token", "list"], check=True, stdout=subprocess.DEVNULL)
+            if pg:
+                raw = raw_postgres(pg, "raw", args.stations, args.events, args.batch, workdir)
+            else:
+                raw = raw_sqlite(raw_db[len("sqlite:"):], args.stations, args.events, args.batch)
+            out.update({"raw_rate": raw, "ratio": out["rate"] / raw, "load_after_raw": os.getloadavg()[0]})
+        # 3. read endpoints on a big store
         if args.skip_dashboard:
-            return {"backend": backend, **load, "raw_rate": raw, "ratio": load["rate"] / raw, "dashboard_ms": 0,
-                    "dashboard_p99_ms": 0}
+            return out
         big = database("big")
         big_tok = token(args.server, big, "supervisor", "boss")
         t0 = time.perf_counter()
         fill_dashboard(backend, pg, "big", big[len("sqlite:"):] if not pg else None, args.assets,
                        args.dashboard_events)
-        fill = time.perf_counter() - t0
+        out["fill_s"] = time.perf_counter() - t0
         server = Server(args.server, big)
         try:
-            median, p99, figures = figures_median(server.port, big_tok)
+            out["queries"] = {}
+            for path in args.query or ["/api/v1/figures"]:
+                timed, body = time_query(server.port, big_tok, path, args.calls)
+                out["queries"][path] = timed
+                if path == "/api/v1/figures":
+                    out["dashboard_events"] = json.loads(body).get("events")
+            out["load_after_queries"] = os.getloadavg()[0]
         finally:
             server.stop()
-        return {"backend": backend, **load, "raw_rate": raw, "ratio": load["rate"] / raw,
-                "dashboard_ms": median, "dashboard_p99_ms": p99, "dashboard_events": figures.get("events"),
-                "fill_s": fill}
+        return out
     finally:
         if pg:
             pg.stop()
@@ -322,21 +351,41 @@ def main():
     ap.add_argument("--assets", type=int, default=1000000)
     ap.add_argument("--dashboard-events", type=int, default=10000000)
     ap.add_argument("--skip-dashboard", action="store_true", help="only the push load and the raw inserts")
+    ap.add_argument("--skip-push", action="store_true", help="only the read endpoints on the big store")
+    ap.add_argument("--query", action="append", metavar="PATH",
+                    help="a GET endpoint to time on the big store (with a supervisor token), any number of times;"
+                         " default /api/v1/figures")
+    ap.add_argument("--calls", type=int, default=100, help="calls per query (median and p99 of them)")
+    ap.add_argument("--workdir", default="/var/tmp", help="where the SQLite stores and the SQL files go")
     args = ap.parse_args()
+    if args.skip_push and args.skip_dashboard:
+        ap.error("--skip-push and --skip-dashboard leave nothing to measure")
     backends = ["sqlite", "postgresql"] if args.backend == "both" else [args.backend]
-    with tempfile.TemporaryDirectory(prefix="etabli-bench-", dir="/var/tmp") as workdir:
+    print("start %s UTC, load average %.2f %.2f %.2f" % ((time.strftime("%Y-%m-%d %H:%M", time.gmtime()),)
+                                                         + os.getloadavg()), flush=True)
+    with tempfile.TemporaryDirectory(prefix="etabli-bench-", dir=args.workdir) as workdir:
         os.chmod(workdir, 0o755)
         results = []
         for b in backends:
             results.append(bench(b, args, workdir))
             print("%s: %s" % (b, json.dumps(results[-1])), flush=True)  # in case a later backend fails
-    print("| backend | stations x events | stored/s | p50 push | p99 push | raw insert/s | ratio |"
-          " figures on %d assets / %d events (median / p99 of 100) |" % (args.assets, args.dashboard_events))
-    print("|---|---|---|---|---|---|---|---|")
-    for r in results:
-        print("| %s | %d x %d (batch %d) | %.0f | %.1f ms | %.1f ms | %.0f | %.2f | %.1f / %.1f ms |" % (
-            r["backend"], args.stations, args.events, args.batch, r["rate"], r["p50_ms"], r["p99_ms"],
-            r["raw_rate"], r["ratio"], r["dashboard_ms"], r["dashboard_p99_ms"]))
+    if not args.skip_push:
+        print("| backend | stations x events | stored/s | p50 push | p99 push | raw insert/s | ratio | load |")
+        print("|---|---|---|---|---|---|---|---|")
+        for r in results:
+            print("| %s | %d x %d (batch %d) | %.0f | %.1f ms | %.1f ms | %.0f | %.2f | %.1f |" % (
+                r["backend"], args.stations, args.events, args.batch, r["rate"], r["p50_ms"], r["p99_ms"],
+                r["raw_rate"], r["ratio"], r["load_after_push"]))
+    if not args.skip_dashboard:
+        print("| backend | GET on %d assets / %d events | median | p99 (of %d calls) | load |"
+              % (args.assets, args.dashboard_events, args.calls))
+        print("|---|---|---|---|---|")
+        for r in results:
+            for path, q in r["queries"].items():
+                print("| %s | %s | %.1f ms | %.1f ms | %.1f |" % (r["backend"], path, q["median_ms"], q["p99_ms"],
+                                                                 r["load_after_queries"]))
+    print("end %s UTC, load average %.2f %.2f %.2f" % ((time.strftime("%Y-%m-%d %H:%M", time.gmtime()),)
+                                                       + os.getloadavg()))
 
 
 if __name__ == "__main__":
