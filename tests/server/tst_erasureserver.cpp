@@ -308,6 +308,31 @@ private Q_SLOTS:
         QCOMPARE(rebuilt.json(), r.json());
     }
 
+    // A backup carries the projection and the endorsed keys; the restored server answers the same.
+    void survivesBackupAndRestore()
+    {
+        const Reply unchecked = call("GET", QStringLiteral("/api/v1/erasures/unchecked"), QStringLiteral("supervisor"));
+        const Reply keys = call("GET", QStringLiteral("/api/v1/stations/endorsements"), QStringLiteral("supervisor"));
+        QCOMPARE(unchecked.status, 200);
+        QCOMPARE(keys.json().value(QStringLiteral("endorsements")).toArray().size(), 1);
+        const QString file = path(QStringLiteral("central.backup"));
+        QCOMPARE(
+            run(QStringLiteral(ETABLI_SERVER), {QStringLiteral("--db"), m_server.db, QStringLiteral("backup"), file}),
+            0);
+        ServerProcess again;
+        again.db = qEnvironmentVariable("ETABLI_SERVER_BACKEND") == QLatin1String("postgresql")
+            ? m_pg.createDatabase(QStringLiteral("etabli_erasure_restored"))
+            : QStringLiteral("sqlite:") + path(QStringLiteral("restored.sqlite"));
+        QVERIFY(!again.db.isEmpty());
+        QCOMPARE(
+            run(QStringLiteral(ETABLI_SERVER), {QStringLiteral("--db"), again.db, QStringLiteral("restore"), file}), 0);
+        again.extraArgs = {QStringLiteral("--certification-key"), m_keyFile};
+        QVERIFY2(again.start(), qPrintable(again.output));
+        const QString boss = m_tokens.value(QStringLiteral("supervisor"));
+        QCOMPARE(http(again.url(), "GET", QStringLiteral("/api/v1/erasures/unchecked"), boss).json(), unchecked.json());
+        QCOMPARE(http(again.url(), "GET", QStringLiteral("/api/v1/stations/endorsements"), boss).json(), keys.json());
+    }
+
     void uncheckedIsForTheSupervisor_data()
     {
         QTest::addColumn<QString>("who");
