@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Établi contributors
-// What a worker can do when a disk is in the security FROZEN state (issue 15): its firmware
-// refuses Security Erase until it is powered up again, which the BIOS freezes at boot. Two
+// What a worker can do when a disk is in the security FROZEN state (issue 15): the BIOS froze
+// it at boot, and it refuses Security Erase until it powers up again without the BIOS. Two
 // fixes, each as big pictures and one short easy-to-read sentence: unplug and replug the
 // disk's power with the PC on, or put the PC to sleep and wake it up. Only pictures and
 // words, no action: the screen that shows it (the bench's erase step) owns the buttons.
