@@ -1259,8 +1259,8 @@
   label queue | reprint [ID...] [--printer URI]</translation>
         </message>
         <message>
-            <source>  sync [--server URL --token T] [--ca FILE] [--attempts N] [--desk] | sync status</source>
-            <translation>  sync [--server URL --token T] [--ca FICHIER] [--attempts N] [--desk] | sync status</translation>
+            <source>  sync [--server URL --token T] [--ca FILE] [--attempts N] [--desk] [--station-key-dir DIR] | sync status</source>
+            <translation>  sync [--server URL --token T] [--ca FICHIER] [--attempts N] [--desk] [--station-key-dir DOSSIER] | sync status</translation>
         </message>
         <message>
             <source>settings of this inventory (tag prefix, next tag)</source>
