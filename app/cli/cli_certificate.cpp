@@ -9,15 +9,20 @@
 #include "imaging/manifest.h"
 #include "inventory/eventtypes.h"
 #include "inventory/store.h"
+#include "inventory/sync/syncclient.h"
 #include "labels/erasurecertificatepdf.h"
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QSaveFile>
+#include <QSslConfiguration>
 #include <QTranslator>
 
 namespace Etabli::Cli {
@@ -399,15 +404,83 @@ int check(Context &ctx)
     return 0;
 }
 
+/// `GET /api/v1/erasures/unchecked` of the central server (a supervisor token): every
+/// station's erasures still to be checked, in the same rows as the local list.
+Result<QJsonArray> serverUnchecked(const QUrl &server, const QString &token, const QString &caFile)
+{
+    if (auto url = Sync::SyncClient::checkServerUrl(server); !url)
+        return url.error();
+    QUrl url = server;
+    QString base = url.path();
+    while (base.endsWith(QLatin1Char('/')))
+        base.chop(1);
+    url.setPath(base + QStringLiteral("/api/v1/erasures/unchecked"));
+    QNetworkRequest request(url);
+    request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
+    request.setTransferTimeout(30000);
+    if (!caFile.isEmpty()) {
+        const QList<QSslCertificate> ca = QSslCertificate::fromPath(caFile);
+        if (ca.isEmpty())
+            return makeError(ErrorCode::NotFound, tr("no PEM certificate in %1").arg(caFile));
+        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+        ssl.addCaCertificates(ca);
+        request.setSslConfiguration(ssl);
+    }
+    QNetworkAccessManager network;
+    QNetworkReply *reply = network.get(request);
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    reply->deleteLater();
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QJsonObject o = QJsonDocument::fromJson(reply->readAll()).object();
+    const QString message = o.value(QStringLiteral("message")).toString();
+    if (status == 0)
+        return makeError(ErrorCode::Network, tr("cannot reach %1: %2").arg(server.toString(), reply->errorString()));
+    if (status == 401 || status == 403)
+        return makeError(ErrorCode::Unauthorized, tr("the server refused the token: %1").arg(message));
+    if (status != 200 || !o.value(QStringLiteral("erasures")).isArray())
+        return makeError(ErrorCode::Network, tr("the server answered %1: %2").arg(status).arg(message));
+    return o.value(QStringLiteral("erasures")).toArray();
+}
+
 // The supervisor's attention list: erasures nobody else has checked yet.
 int unchecked(Context &ctx)
 {
     QCommandLineParser p;
     p.addPositionalArgument(QStringLiteral("verb"), {});
+    p.addOption(
+        {QStringLiteral("server"), tr("Ask the central server (every station's erasures)"), QStringLiteral("URL")});
+    p.addOption({QStringLiteral("token"), tr("A supervisor token of that server"), QStringLiteral("TOKEN")});
+    p.addOption({QStringLiteral("ca"), tr("Extra trusted CA certificate (PEM) for a self-signed server"),
+                 QStringLiteral("FILE")});
     if (!parseArgs(p, ctx))
         return 2;
-    if (p.positionalArguments().size() != 1)
-        return ctx.usage(tr("usage: etabli certificate unchecked [--json]"));
+    if (p.positionalArguments().size() != 1 || p.isSet(QStringLiteral("server")) != p.isSet(QStringLiteral("token")))
+        return ctx.usage(tr("usage: etabli certificate unchecked [--server URL --token T [--ca FILE]] [--json]"));
+    if (p.isSet(QStringLiteral("server"))) {
+        auto rows = serverUnchecked(QUrl(p.value(QStringLiteral("server"))), p.value(QStringLiteral("token")),
+                                    p.value(QStringLiteral("ca")));
+        if (!rows)
+            return ctx.fail(rows.error());
+        if (ctx.json) {
+            ctx.printJson(*rows);
+            return 0;
+        }
+        for (const QJsonValue &v : std::as_const(*rows)) {
+            const QJsonObject e = v.toObject();
+            ctx.out << QStringLiteral("%1  %2  %3  %4  %5  %6")
+                           .arg(e.value(QStringLiteral("asset_tag")).toString(),
+                                e.value(QStringLiteral("certificate_id")).toString(),
+                                e.value(QStringLiteral("station")).toString(),
+                                e.value(QStringLiteral("worker")).toString(),
+                                e.value(QStringLiteral("method")).toString(),
+                                e.value(QStringLiteral("ended_at")).toString())
+                    << Qt::endl;
+        }
+        ctx.out << tr("%1 erasure(s) to be checked by a second person").arg(rows->size()) << Qt::endl;
+        return 0;
+    }
     Inventory::Store *store = ctx.store();
     if (!store)
         return ctx.lastExitCode();
@@ -459,7 +532,8 @@ void registerCertificateCommands(Registry &registry)
                       "  certificate bundle --lot L -o DIR [--check-url URL] | pdf FILE.json... -o OUT.pdf\n"
                       "  certificate station-key | endorse STATION.pub --key WORKSHOP.key -o FILE |"
                       " install-endorsement FILE\n"
-                      "  certificate check CERT_ID|TAG --checker BADGE [--reread DEVICE] | unchecked"),
+                      "  certificate check CERT_ID|TAG --checker BADGE [--reread DEVICE]\n"
+                      "  certificate unchecked [--server URL --token T]"),
                   certificate});
 }
 

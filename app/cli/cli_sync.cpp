@@ -4,6 +4,7 @@
 // etabli sync [--server URL --token T] [--ca FILE] [--attempts N] | sync status
 #include "app/cli/cli.h"
 
+#include "app/core/erasure.h"
 #include "inventory/store.h"
 #include "inventory/sync/syncclient.h"
 
@@ -77,6 +78,9 @@ int syncCommand(Context &ctx)
          QStringLiteral("N")},
         {QStringLiteral("desk"),
          QCoreApplication::translate("Cli", "This is the distribution desk: keep beneficiaries (needs a desk token)")},
+        {QStringLiteral("station-key-dir"),
+         QCoreApplication::translate("Cli", "Folder of the station's signing key, endorsed by the server at enrolment"),
+         QStringLiteral("DIR")},
     });
     if (!parseArgs(p, ctx))
         return 2;
@@ -129,17 +133,34 @@ int syncCommand(Context &ctx)
         if (auto s = store->setSetting(QStringLiteral("sync.desk"), QStringLiteral("1")); !s)
             return ctx.fail(s.error());
     config.keepFamilyData = store->setting(QStringLiteral("sync.desk")) == QLatin1String("1");
+    // Enrolment (issue 15): a bench offers its signing key until the workshop endorsed it.
+    if (!config.keepFamilyData) {
+        auto offer = AppCore::endorsementOffer(p.value(QStringLiteral("station-key-dir")));
+        if (!offer)
+            ctx.err << QCoreApplication::translate("Cli", "WARNING: no station key to endorse: %1")
+                           .arg(offer.error().message)
+                    << Qt::endl;
+        else if (!offer->publicKey.isEmpty()) {
+            config.stationPublicKey = offer->publicKey;
+            config.installEndorsement = offer->install;
+        }
+    }
     Sync::SyncClient client(*store, config);
     auto report = client.syncBlocking(attempts);
     if (!report)
         return ctx.fail(report.error());
+    if (report->endorsement == QLatin1String("failed"))
+        ctx.err << QCoreApplication::translate("Cli", "WARNING: the station key was not endorsed: %1")
+                       .arg(report->endorsementError)
+                << Qt::endl;
     if (ctx.json) {
         ctx.printJson(QJsonObject{{QStringLiteral("sent"), report->sent},
                                   {QStringLiteral("stored"), report->pushed},
                                   {QStringLiteral("pulled"), report->pulled},
                                   {QStringLiteral("new_here"), report->newHere},
                                   {QStringLiteral("pending"), report->pending},
-                                  {QStringLiteral("rejected"), report->rejected}});
+                                  {QStringLiteral("rejected"), report->rejected},
+                                  {QStringLiteral("endorsement"), report->endorsement}});
         return 0;
     }
     ctx.out << QCoreApplication::translate(
@@ -150,6 +171,8 @@ int syncCommand(Context &ctx)
                    .arg(report->newHere)
                    .arg(report->pending)
             << Qt::endl;
+    if (report->endorsement == QLatin1String("installed"))
+        ctx.out << QCoreApplication::translate("Cli", "the workshop endorsed this station's signing key") << Qt::endl;
     if (report->rejected > 0)
         ctx.err << QCoreApplication::translate(
                        "Cli", "WARNING: %1 event(s) refused by the server are set aside (see «etabli sync status»)")
@@ -163,7 +186,8 @@ int syncCommand(Context &ctx)
 void registerSyncCommands(Registry &registry)
 {
     registry.add({QStringLiteral("sync"),
-                  QStringLiteral("  sync [--server URL --token T] [--ca FILE] [--attempts N] [--desk] | sync status"),
+                  QStringLiteral("  sync [--server URL --token T] [--ca FILE] [--attempts N] [--desk]"
+                                 " [--station-key-dir DIR] | sync status"),
                   syncCommand});
 }
 

@@ -167,6 +167,25 @@ Result<QJsonObject> signWithStationKey(const QJsonObject &body, const QString &k
     return signCertificate(body, *key);
 }
 
+Result<EndorsementOffer> endorsementOffer(const QString &keyDir)
+{
+    const QString dir = keyDir.isEmpty() ? StationKey::defaultDir() : keyDir;
+    auto key = StationKey::loadOrCreate(dir);
+    if (!key)
+        return key.error();
+    EndorsementOffer offer;
+    if (!key->endorsement.isEmpty())
+        return offer;
+    offer.publicKey = key->keys.publicKey;
+    offer.install = [dir](const QJsonObject &endorsement) -> Result<void> {
+        auto k = StationKey::loadOrCreate(dir); // again: another process may have made it meanwhile
+        if (!k)
+            return k.error();
+        return k->installEndorsement(endorsement);
+    };
+    return offer;
+}
+
 Result<ErasureOutcome> eraseDisk(const ErasureRequest &request, Inventory::Store *store, ErasureOutcome *outcomeOut)
 {
     ErasureOutcome local;

@@ -97,6 +97,16 @@ QJsonObject certificateBody(const CertificateFacts &facts);
 /// Signs `body` with the station key in `keyDir` (made on first use). Any thread.
 Result<QJsonObject> signWithStationKey(const QJsonObject &body, const QString &keyDir = {});
 
+/// Endorsement at enrolment (issue 15): what a station's sync offers the central server
+/// (Sync::SyncConfig::stationPublicKey / installEndorsement). `publicKey` is the station
+/// key in `keyDir` (made on first use), empty once the workshop has endorsed it; `install`
+/// stores the server's endorsement after checking it is of this key. Any thread.
+struct EndorsementOffer {
+    QByteArray publicKey;
+    std::function<Result<void>(const QJsonObject &endorsement)> install;
+};
+Result<EndorsementOffer> endorsementOffer(const QString &keyDir = {});
+
 /// One erasure as the station store keeps it (table `erasures`, schema 5).
 struct ErasureRecord {
     QString certificateId, assetTag, worker, method, endedAt, checkStatus, checkedBy, checkedAt, eventUuid;

@@ -3,6 +3,15 @@
 <TS version="2.1" language="fr">
     <context>
         <name>Api</name>
+        <!-- erasure (engineer "erasure") -->
+        <message>
+            <source>this server endorses no station keys (started without --certification-key)</source>
+            <translation>ce serveur n&apos;approuve aucune clé de poste (démarré sans --certification-key)</translation>
+        </message>
+        <message>
+            <source>«station_key» must be an Ed25519 public key: 32 bytes in base64</source>
+            <translation>« station_key » doit être une clé publique Ed25519 : 32 octets en base64</translation>
+        </message>
         <message>
             <location filename="../../inventory/server/api.cpp" line="+70" />
             <source>the body is not JSON: %1</source>
@@ -312,6 +321,47 @@
     </context>
     <context>
         <name>Cli</name>
+        <!-- erasure (engineer "erasure") -->
+        <message>
+            <source>Folder of the station&apos;s signing key, endorsed by the server at enrolment</source>
+            <translation>Dossier de la clé de signature du poste, approuvée par le serveur à l&apos;inscription</translation>
+        </message>
+        <message>
+            <source>WARNING: no station key to endorse: %1</source>
+            <translation>ATTENTION : pas de clé de poste à faire approuver : %1</translation>
+        </message>
+        <message>
+            <source>WARNING: the station key was not endorsed: %1</source>
+            <translation>ATTENTION : la clé du poste n&apos;a pas été approuvée : %1</translation>
+        </message>
+        <message>
+            <source>the workshop endorsed this station&apos;s signing key</source>
+            <translation>l&apos;atelier a approuvé la clé de signature de ce poste</translation>
+        </message>
+        <message>
+            <source>Ask the central server (every station&apos;s erasures)</source>
+            <translation>Demander au serveur central (les effacements de tous les postes)</translation>
+        </message>
+        <message>
+            <source>A supervisor token of that server</source>
+            <translation>Un jeton superviseur de ce serveur</translation>
+        </message>
+        <message>
+            <source>usage: etabli certificate unchecked [--server URL --token T [--ca FILE]] [--json]</source>
+            <translation>usage : etabli certificate unchecked [--server URL --token JETON [--ca FICHIER]] [--json]</translation>
+        </message>
+        <message>
+            <source>cannot reach %1: %2</source>
+            <translation>impossible de joindre %1 : %2</translation>
+        </message>
+        <message>
+            <source>the server refused the token: %1</source>
+            <translation>le serveur a refusé le jeton : %1</translation>
+        </message>
+        <message>
+            <source>the server answered %1: %2</source>
+            <translation>le serveur a répondu %1 : %2</translation>
+        </message>
         <message>
             <location filename="../cli/main.cpp" line="+31" />
             <source>Usage: etabli NOUN VERB [options]  (global: --db PATH --json --station NAME --worker NAME --lang fr|en)</source>
@@ -1209,8 +1259,8 @@
   label queue | reprint [ID...] [--printer URI]</translation>
         </message>
         <message>
-            <source>  sync [--server URL --token T] [--ca FILE] [--attempts N] [--desk] | sync status</source>
-            <translation>  sync [--server URL --token T] [--ca FICHIER] [--attempts N] [--desk] | sync status</translation>
+            <source>  sync [--server URL --token T] [--ca FILE] [--attempts N] [--desk] [--station-key-dir DIR] | sync status</source>
+            <translation>  sync [--server URL --token T] [--ca FICHIER] [--attempts N] [--desk] [--station-key-dir DOSSIER] | sync status</translation>
         </message>
         <message>
             <source>settings of this inventory (tag prefix, next tag)</source>
@@ -1564,11 +1614,13 @@
             <source>  certificate verify FILE.json [--require-endorsed] [--workshop-key PUB]
   certificate bundle --lot L -o DIR [--check-url URL] | pdf FILE.json... -o OUT.pdf
   certificate station-key | endorse STATION.pub --key WORKSHOP.key -o FILE | install-endorsement FILE
-  certificate check CERT_ID|TAG --checker BADGE [--reread DEVICE] | unchecked</source>
+  certificate check CERT_ID|TAG --checker BADGE [--reread DEVICE]
+  certificate unchecked [--server URL --token T]</source>
             <translation>  certificate verify FICHIER.json [--require-endorsed] [--workshop-key PUB]
   certificate bundle --lot L -o DOSSIER [--check-url URL] | pdf FICHIER.json... -o SORTIE.pdf
   certificate station-key | endorse POSTE.pub --key ATELIER.key -o FICHIER | install-endorsement FICHIER
-  certificate check ID_CERT|ÉTIQUETTE --checker BADGE [--reread DISQUE] | unchecked</translation>
+  certificate check ID_CERT|ÉTIQUETTE --checker BADGE [--reread DISQUE]
+  certificate unchecked [--server URL --token JETON]</translation>
         </message>
         <message>
             <source>Badge of the worker who checks (not the one who erased)</source>
@@ -4542,6 +4594,31 @@
     </context>
     <context>
         <name>etabli-server</name>
+        <!-- erasure (engineer "erasure") -->
+        <message>
+            <source>the certification key %1 does not exist; give a FILE.key path to make one there</source>
+            <translation>la clé de certification %1 n&apos;existe pas ; donnez un chemin FICHIER.key pour en créer une</translation>
+        </message>
+        <message>
+            <source>the certification key %1 is readable by others: chmod 600 it (and consider it disclosed)</source>
+            <translation>la clé de certification %1 est lisible par d&apos;autres : faites chmod 600 (et considérez-la divulguée)</translation>
+        </message>
+        <message>
+            <source>%1 is not an Ed25519 secret key</source>
+            <translation>%1 n&apos;est pas une clé secrète Ed25519</translation>
+        </message>
+        <message>
+            <source>the workshop&apos;s certification key, made (0600) if missing; endorses station keys (default $ETABLI_CERTIFICATION_KEY)</source>
+            <translation>la clé de certification de l&apos;atelier, créée (0600) si elle manque ; approuve les clés des postes (par défaut $ETABLI_CERTIFICATION_KEY)</translation>
+        </message>
+        <message>
+            <source>certification key made in %1, public key %2: %3</source>
+            <translation>clé de certification créée dans %1, clé publique %2 : %3</translation>
+        </message>
+        <message>
+            <source>certification key %1 (public key %2): %3</source>
+            <translation>clé de certification %1 (clé publique %2) : %3</translation>
+        </message>
         <message>
             <location filename="../../inventory/server/main.cpp" line="+36" />
             <source>usage: etabli-server --db DB --listen ADDR:PORT [--tls-cert FILE --tls-key FILE]
@@ -4930,6 +5007,54 @@
         <message>
             <source>The test was stopped early.</source>
             <translation>Le test a été arrêté avant la fin.</translation>
+        </message>
+    </context>
+    <!-- erasure (engineer "erasure"): app/ui/FrozenDriveFix.qml -->
+    <context>
+        <name>FrozenDriveFix</name>
+        <message>
+            <source>The disk is locked. Do one of these two things:</source>
+            <translation>Le disque est bloqué. Faites une de ces deux choses :</translation>
+        </message>
+        <message>
+            <source>Then start the erasure again.</source>
+            <translation>Ensuite, relancez l&apos;effacement.</translation>
+        </message>
+        <message>
+            <source>The disk is locked</source>
+            <translation>Le disque est bloqué</translation>
+        </message>
+        <message>
+            <source>the PC stays on</source>
+            <translation>le PC reste allumé</translation>
+        </message>
+        <message>
+            <source>unplug the disk&apos;s power</source>
+            <translation>débranchez le courant du disque</translation>
+        </message>
+        <message>
+            <source>plug it back in</source>
+            <translation>rebranchez-le</translation>
+        </message>
+        <message>
+            <source>Leave the PC on, unplug the disk&apos;s power cable, then plug it back in.</source>
+            <translation>Laissez le PC allumé, débranchez le câble d&apos;alimentation du disque, puis rebranchez-le.</translation>
+        </message>
+        <message>
+            <source>or</source>
+            <translation>ou</translation>
+        </message>
+        <message>
+            <source>put the PC to sleep</source>
+            <translation>mettez le PC en veille</translation>
+        </message>
+        <message>
+            <source>wake it up</source>
+            <translation>réveillez-le</translation>
+        </message>
+        <message>
+            <source>Put the PC to sleep, then wake it up.</source>
+            <translation>Mettez le PC en veille, puis réveillez-le.</translation>
         </message>
     </context>
     <context>

@@ -7,6 +7,8 @@
 #include "inventory/domain.h"
 #include "inventory/eventrules.h"
 #include "inventory/lifecycle.h"
+#include "inventory/server/api_erasure.h"
+#include "inventory/server/api_p.h"
 #include "inventory/server/serverstore.h"
 
 #include <QCoreApplication>
@@ -142,6 +144,7 @@ struct Call {
     const TokenInfo &token;
     QString arg;
     bool familyAllowed = false;
+    const CertificationKey *certificationKey = nullptr;
 };
 
 ApiResponse healthz(const Call &c)
@@ -437,6 +440,20 @@ ApiResponse revokeToken(const Call &c)
     return json(200, QJsonObject{{QStringLiteral("revoked"), c.arg}});
 }
 
+// erasures (engineer "erasure"): handlers in api_erasure.cpp
+ApiResponse endorseStation(const Call &c)
+{
+    return ErasureApi::endorseStation(c.r, c.store, c.token, c.certificationKey);
+}
+ApiResponse listEndorsements(const Call &c)
+{
+    return ErasureApi::listEndorsements(c.store);
+}
+ApiResponse uncheckedErasures(const Call &c)
+{
+    return ErasureApi::uncheckedErasures(c.store);
+}
+
 struct Route {
     QByteArray method;
     QString pattern; ///< `*` matches one path segment
@@ -465,15 +482,40 @@ const QList<Route> &routes()
         {"GET", QStringLiteral("/api/v1/tokens"), {su}, listTokens},
         {"POST", QStringLiteral("/api/v1/tokens"), {su}, createToken},
         {"DELETE", QStringLiteral("/api/v1/tokens/*"), {su}, revokeToken},
+        // erasures (engineer "erasure")
+        {"POST", QStringLiteral("/api/v1/stations/endorsement"), {st}, endorseStation},
+        {"GET", QStringLiteral("/api/v1/stations/endorsements"), {su}, listEndorsements},
+        {"GET", QStringLiteral("/api/v1/erasures/unchecked"), {su}, uncheckedErasures},
     };
     return table;
 }
 
 } // namespace
 
-Api::Api(ServerStore &store)
+Api::Api(ServerStore &store, std::shared_ptr<const CertificationKey> certificationKey)
     : m_store(store)
+    , m_certificationKey(std::move(certificationKey))
 {}
+
+// The answer shape for handlers in other files (api_p.h).
+namespace ApiReply {
+ApiResponse json(int status, const QJsonValue &value)
+{
+    return Server::json(status, value);
+}
+ApiResponse error(int status, const QString &code, const QString &message, const QString &detail)
+{
+    return Server::error(status, code, message, detail);
+}
+ApiResponse fromError(const Error &e)
+{
+    return Server::fromError(e);
+}
+Result<QJsonObject> objectBody(const QByteArray &body, const QStringList &allowed)
+{
+    return Server::objectBody(body, allowed);
+}
+} // namespace ApiReply
 
 bool Api::isHealthCheck(const ApiRequest &request)
 {
@@ -503,7 +545,7 @@ ApiResponse Api::handle(const ApiRequest &r)
                          : error(404, QStringLiteral("not_found"),
                                  QCoreApplication::translate("Api", "no such endpoint %1").arg(r.path));
     if (route->roles.isEmpty())
-        return route->handler(Call{r, m_store, TokenInfo{}, arg, false});
+        return route->handler(Call{r, m_store, TokenInfo{}, arg, false, m_certificationKey.get()});
 
     if (!r.authorization.startsWith("Bearer "))
         return error(401, QStringLiteral("unauthorized"),
@@ -517,7 +559,8 @@ ApiResponse Api::handle(const ApiRequest &r)
         return error(403, QStringLiteral("forbidden"),
                      QCoreApplication::translate("Api", "a %1 token cannot use %2 %3")
                          .arg(token->role, QString::fromLatin1(r.method), route->pattern));
-    return route->handler(Call{r, m_store, *token, arg, token->role != QLatin1String("station")});
+    return route->handler(
+        Call{r, m_store, *token, arg, token->role != QLatin1String("station"), m_certificationKey.get()});
 }
 
 } // namespace Etabli::Server

@@ -6,9 +6,12 @@
 #include <QString>
 #include <QUrlQuery>
 
+#include <memory>
+
 namespace Etabli::Server {
 
 class ServerStore;
+class CertificationKey;
 
 /// An HTTP request as the API sees it, independent of the HTTP library.
 struct ApiRequest {
@@ -38,13 +41,16 @@ public:
     static constexpr qint64 kMaxBody = 4 * 1024 * 1024;
     static constexpr int kMaxBatch = 1000;
 
-    explicit Api(ServerStore &store);
+    /// `certificationKey` (may be null): the workshop's key that endorses station keys
+    /// (api_erasure.h); without it the endorsement endpoint answers 404.
+    explicit Api(ServerStore &store, std::shared_ptr<const CertificationKey> certificationKey = {});
     ApiResponse handle(const ApiRequest &request);
     /// `GET /healthz`: answered by its own lane, so that busy workers never delay it.
     static bool isHealthCheck(const ApiRequest &request);
 
 private:
     ServerStore &m_store;
+    std::shared_ptr<const CertificationKey> m_certificationKey;
 };
 
 } // namespace Etabli::Server

@@ -2,12 +2,13 @@
 // SPDX-FileCopyrightText: 2026 Établi contributors
 //
 // etabli-server --db DB --listen ADDR:PORT [--tls-cert F --tls-key F] [--workers N] [--idle-timeout S]
-//               [--max-connections-per-client N]
+//               [--max-connections-per-client N] [--certification-key FILE.key]
 // etabli-server --db DB token create --role ROLE --name NAME | token list | token revoke ID|NAME
 // etabli-server --db DB rebuild   (recounts the dashboard projections from the log)
 // etabli-server --db DB backup FILE | restore FILE
 #include "common/appdefaults.h"
 #include "inventory/server/api.h"
+#include "inventory/server/api_erasure.h"
 #include "inventory/server/httpadaptor.h"
 #include "inventory/server/serverstore.h"
 
@@ -134,6 +135,12 @@ int main(int argc, char **argv)
         {QStringLiteral("max-connections-per-client"),
          QCoreApplication::translate("etabli-server", "connections one client address may hold (default 100)"),
          QStringLiteral("N")},
+        // erasures (engineer "erasure"): the workshop's key that endorses station keys
+        {QStringLiteral("certification-key"),
+         QCoreApplication::translate("etabli-server",
+                                     "the workshop's certification key, made (0600) if missing; endorses station keys"
+                                     " (default $ETABLI_CERTIFICATION_KEY)"),
+         QStringLiteral("FILE.key")},
     });
     parser.addHelpOption();
     parser.addVersionOption();
@@ -222,6 +229,26 @@ int main(int argc, char **argv)
     options.idleTimeoutMs = int(idle * 1000);
     options.maxConnectionsPerAddress = int(perClient);
 
+    // erasures (engineer "erasure"): loaded before anything listens; a bad key changes nothing.
+    std::shared_ptr<const CertificationKey> certificationKey;
+    const QString keyPath = parser.isSet(QStringLiteral("certification-key"))
+        ? parser.value(QStringLiteral("certification-key"))
+        : qEnvironmentVariable("ETABLI_CERTIFICATION_KEY");
+    if (!keyPath.isEmpty()) {
+        bool created = false;
+        auto key = CertificationKey::loadOrCreate(keyPath, &created);
+        if (!key)
+            return fail(key.error());
+        certificationKey = *key;
+        QTextStream(stdout) << (created ? QCoreApplication::translate("etabli-server",
+                                                                      "certification key made in %1, public key %2: %3")
+                                        : QCoreApplication::translate("etabli-server",
+                                                                      "certification key %1 (public key %2): %3"))
+                                   .arg(keyPath, certificationKey->publicKeyPath(),
+                                        QString::fromLatin1(certificationKey->publicKey().toBase64()))
+                            << Qt::endl;
+    }
+
     // Creates or upgrades the schema once; each worker thread then attaches its own connection.
     const QString url = parser.value(QStringLiteral("db"));
     auto store = ServerStore::open(url);
@@ -237,7 +264,7 @@ int main(int argc, char **argv)
     }
 
     HttpAdaptor http(
-        [url]() -> HttpAdaptor::Handler {
+        [url, certificationKey]() -> HttpAdaptor::Handler {
             auto opened = ServerStore::open(url, ServerStore::OpenMode::Attach);
             if (!opened) {
                 const Error error = opened.error();
@@ -254,7 +281,7 @@ int main(int argc, char **argv)
                 };
             }
             std::shared_ptr<ServerStore> own(std::move(*opened));
-            auto api = std::make_shared<Api>(*own);
+            auto api = std::make_shared<Api>(*own, certificationKey);
             return [own, api](const ApiRequest &r) { return api->handle(r); };
         },
         options);

@@ -341,6 +341,11 @@ Result<void> ServerStore::Private::migrate()
         database.rollback();
         return f.error();
     }
+    if (auto x = migrateErasures(); !x) { // erasures (engineer "erasure"): serverstore_erasure.cpp
+        idle();
+        database.rollback();
+        return x.error();
+    }
     idle();
     if (!database.commit())
         return makeError(ErrorCode::Io,
@@ -535,6 +540,11 @@ Result<QString> ServerStore::Private::apply(const Event &e, bool strict)
     if (e.type == EventType::AssetUpdated)
         return done(run(QStringLiteral("UPDATE assets SET make = ?, model = ?, serial = ? WHERE tag = ?"),
                         {a.make, a.model, a.serial, e.assetTag}));
+    // erasures (engineer "erasure"): the second-person check projection (serverstore_erasure.cpp)
+    if (e.type == EventType::ErasureRecorded || e.type == EventType::ErasureChecked) {
+        if (auto x = applyErasure(e); !x)
+            return x.error();
+    }
     return QString();
 }
 

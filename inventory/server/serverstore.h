@@ -95,6 +95,16 @@ public:
     Result<QJsonArray> entEquipment() const;
     bool healthy() const;
 
+    // --- erasures (serverstore_erasure.cpp, issue 15)
+    /// Erasures still "to be checked" by a second person, oldest first, from the `erasures`
+    /// projection that erasure.recorded / erasure.checked keep in their own transaction.
+    Result<QJsonArray> uncheckedErasures() const;
+    /// Station keys the workshop endorsed: one row per (token name, key), the first
+    /// endorsement kept. `endorsementOf` is that row's endorsement, or an empty object.
+    Result<QJsonObject> endorsementOf(const QString &tokenName, const QString &stationKey) const;
+    Result<void> recordEndorsement(const QString &tokenName, const QString &stationKey, const QJsonObject &endorsement);
+    Result<QJsonArray> endorsements() const;
+
 private:
     ServerStore();
     struct Private;

@@ -109,8 +109,9 @@ Result<void> ServerStore::restore(const QString &file)
                          QCoreApplication::translate("ServerStore", "restore only into an empty database"));
     if (d->postgres) {
         // The schema comes with the dump: drop the empty one open() made.
-        for (const char *table : {"tokens", "events", "event_counts", "figure_counts", "assets", "donors", "lots",
-                                  "kits", "beneficiaries", "handovers", "hs_parts"})
+        for (const char *table :
+             {"tokens", "events", "event_counts", "figure_counts", "assets", "donors", "lots", "kits", "beneficiaries",
+              "handovers", "hs_parts", "erasures", "station_endorsements"}) // erasures (engineer "erasure")
             if (auto q = d->run(QStringLiteral("DROP TABLE IF EXISTS %1 CASCADE").arg(QLatin1String(table))); !q)
                 return q.error();
         for (const char *fn : {"etabli_figures_assets_ins", "etabli_figures_assets_upd", "etabli_figures_assets_del",

@@ -170,6 +170,11 @@ Result<void> ServerStore::rebuildProjections()
         database.rollback();
         return r.error();
     }
+    if (auto r = d->rebuildErasures(); !r) { // erasures (engineer "erasure")
+        d->idle();
+        database.rollback();
+        return r.error();
+    }
     d->idle();
     if (!database.commit())
         return makeError(

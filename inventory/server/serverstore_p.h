@@ -91,6 +91,12 @@ struct ServerStore::Private {
     /// returns the note when it is overridden. `strict` (ServerStore::create, an event the
     /// server makes itself): a refusal of the rules is an error, not an overridden event.
     Result<QString> apply(const Inventory::Event &e, bool strict);
+    /// Erasures (serverstore_erasure.cpp): the `erasures` projection and the endorsed
+    /// station keys; `applyErasure` keeps the projection for one applied event,
+    /// `rebuildErasures` replays the log into it (in the caller's transaction).
+    Result<void> migrateErasures();
+    Result<void> applyErasure(const Inventory::Event &e);
+    Result<void> rebuildErasures();
     /// What the event rules need to decide `e` here.
     Result<Inventory::EventRules::Before> before(const Inventory::Event &e) const;
 

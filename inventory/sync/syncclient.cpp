@@ -303,7 +303,38 @@ void SyncClient::pullNext()
         if (o->value(QStringLiteral("more")).toBool())
             pullNext();
         else
-            done(nullptr);
+            endorseNext();
+    });
+}
+
+void SyncClient::endorseNext()
+{
+    if (m_endorsementSettled || m_config.stationPublicKey.isEmpty() || !m_config.installEndorsement) {
+        done(nullptr);
+        return;
+    }
+    const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("station_key"),
+                                                       QString::fromLatin1(m_config.stationPublicKey.toBase64())}})
+                                .toJson(QJsonDocument::Compact);
+    QNetworkReply *reply = send("POST", QStringLiteral("/api/v1/stations/endorsement"), body);
+    connect(reply, &QNetworkReply::finished, this, [this, reply] {
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        auto o = answer(reply);
+        if (status == 404) {
+            m_endorsementSettled = true;
+            m_report.endorsement = QStringLiteral("not_offered");
+        } else if (!o) {
+            m_report.endorsement = QStringLiteral("failed");
+            m_report.endorsementError = o.error().message;
+        } else if (auto installed = m_config.installEndorsement(o->value(QStringLiteral("endorsement")).toObject());
+                   !installed) {
+            m_report.endorsement = QStringLiteral("failed");
+            m_report.endorsementError = installed.error().message;
+        } else {
+            m_endorsementSettled = true;
+            m_report.endorsement = QStringLiteral("installed");
+        }
+        done(nullptr); // the events are in sync whatever the endorsement did
     });
 }
 

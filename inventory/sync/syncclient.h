@@ -33,6 +33,14 @@ struct SyncConfig {
     bool keepFamilyData = false;
     QList<QSslCertificate> caCertificates; ///< extra trusted CAs (a self-signed server)
     int timeoutMs = 30000;
+    /// Endorsement at enrolment (issue 15): this station's Ed25519 public key, given while
+    /// the workshop has not endorsed it. After a round's pull the client asks the server
+    /// once (`POST /api/v1/stations/endorsement`) and hands the answer to
+    /// `installEndorsement` (which checks it is of this key); later erasure certificates
+    /// carry it. A server that endorses nothing (404) or a refusal never fails the round:
+    /// the report says what happened.
+    QByteArray stationPublicKey;
+    std::function<Result<void>(const QJsonObject &endorsement)> installEndorsement;
 };
 
 struct SyncReport {
@@ -42,6 +50,10 @@ struct SyncReport {
     int newHere = 0; ///< received events this store did not have
     qint64 pending = 0; ///< local events still unsent
     int rejected = 0; ///< events the server refuses, set aside (Store::rejectedEvents)
+    /// Endorsement of the station key this round: empty (not asked), `installed`,
+    /// `not_offered` (the server holds no certification key) or `failed` (see endorsementError).
+    QString endorsement;
+    QString endorsementError;
 };
 
 /// Offline-first sync of a station's store with the central server: pushes the
@@ -101,6 +113,8 @@ private:
     void post(const QList<Inventory::Event> &batch, std::function<void(int)> accepted,
               std::function<void(const QString &)> refused);
     void pullNext();
+    /// Asks for the station key's endorsement when configured and not yet had, then done().
+    void endorseNext();
     void done(const Error *error);
     QNetworkReply *send(const QByteArray &method, const QString &path, const QByteArray &body = {});
     Result<QJsonObject> answer(QNetworkReply *reply);
@@ -116,6 +130,7 @@ private:
     Result<SyncReport> m_lastResult = SyncReport{};
     QList<Inventory::Event> m_retry; ///< set-aside events to offer again this round
     int m_limit = 0; ///< events in the next batch (halved while isolating a refused one)
+    bool m_endorsementSettled = false; ///< installed, or the server offers none: never asked again
 };
 
 } // namespace Etabli::Sync

@@ -238,6 +238,13 @@ private Q_SLOTS:
             {"GET", QStringLiteral("/api/v1/tokens"), {}, {su}},
             {"POST", QStringLiteral("/api/v1/tokens"), "{\"name\":\"matrix\",\"role\":\"ent\"}", {su}},
             {"DELETE", QStringLiteral("/api/v1/tokens/999999"), {}, {su}},
+            // erasures (engineer "erasure"): endorsement at enrolment, the second-person check list
+            {"POST",
+             QStringLiteral("/api/v1/stations/endorsement"),
+             "{\"station_key\":\"" + QByteArray(32, 'm').toBase64() + "\"}",
+             {st}},
+            {"GET", QStringLiteral("/api/v1/stations/endorsements"), {}, {su}},
+            {"GET", QStringLiteral("/api/v1/erasures/unchecked"), {}, {su}},
         };
         for (const Endpoint &e : endpoints)
             for (const char *who : {"none", "garbage", "revoked", "station", "desk", "supervisor", "ent"})
