@@ -2,18 +2,20 @@
 // SPDX-FileCopyrightText: 2026 Établi contributors
 //
 // etabli-server --db DB --listen ADDR:PORT [--tls-cert F --tls-key F] [--workers N] [--idle-timeout S]
-//               [--max-connections-per-client N]
+//               [--max-connections-per-client N] [--masters DIR]
 // etabli-server --db DB token create --role ROLE --name NAME | token list | token revoke ID|NAME
 // etabli-server --db DB rebuild   (recounts the dashboard projections from the log)
 // etabli-server --db DB backup FILE | restore FILE
 #include "common/appdefaults.h"
 #include "inventory/server/api.h"
 #include "inventory/server/httpadaptor.h"
+#include "inventory/server/masters.h"
 #include "inventory/server/serverstore.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
+#include <QFileInfo>
 #include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -42,6 +44,7 @@ int usage(const QString &message)
                                "etabli-server",
                                "usage: etabli-server --db DB --listen ADDR:PORT [--tls-cert FILE --tls-key FILE]\n"
                                "         [--workers N] [--idle-timeout SECONDS] [--max-connections-per-client N]\n"
+                               "         [--masters DIR]\n"
                                "       etabli-server --db DB token create --role station|supervisor|desk|ent"
                                " --name NAME\n"
                                "       etabli-server --db DB token list [--json]\n"
@@ -131,6 +134,10 @@ int main(int argc, char **argv)
         {QStringLiteral("idle-timeout"),
          QCoreApplication::translate("etabli-server", "close a connection idle this long (default 60 seconds)"),
          QStringLiteral("SECONDS")},
+        {QStringLiteral("masters"),
+         QCoreApplication::translate("etabli-server",
+                                     "serve the masters of DIR at /api/v1/masters/NAME.qcow2 (station tokens)"),
+         QStringLiteral("DIR")},
         {QStringLiteral("max-connections-per-client"),
          QCoreApplication::translate("etabli-server", "connections one client address may hold (default 100)"),
          QStringLiteral("N")},
@@ -222,6 +229,18 @@ int main(int argc, char **argv)
     options.idleTimeoutMs = int(idle * 1000);
     options.maxConnectionsPerAddress = int(perClient);
 
+    // masters: checked before the database is touched.
+    std::shared_ptr<const Masters> masters;
+    if (parser.isSet(QStringLiteral("masters"))) {
+        const QFileInfo dir(parser.value(QStringLiteral("masters")));
+        if (!dir.isDir() || !dir.isReadable())
+            return fail(
+                makeError(ErrorCode::NotFound,
+                          QCoreApplication::translate("etabli-server", "--masters: %1 is not a readable directory")
+                              .arg(parser.value(QStringLiteral("masters")))));
+        masters = std::make_shared<const Masters>(dir.absoluteFilePath());
+    }
+
     // Creates or upgrades the schema once; each worker thread then attaches its own connection.
     const QString url = parser.value(QStringLiteral("db"));
     auto store = ServerStore::open(url);
@@ -237,7 +256,7 @@ int main(int argc, char **argv)
     }
 
     HttpAdaptor http(
-        [url]() -> HttpAdaptor::Handler {
+        [url, masters]() -> HttpAdaptor::Handler {
             auto opened = ServerStore::open(url, ServerStore::OpenMode::Attach);
             if (!opened) {
                 const Error error = opened.error();
@@ -255,7 +274,11 @@ int main(int argc, char **argv)
             }
             std::shared_ptr<ServerStore> own(std::move(*opened));
             auto api = std::make_shared<Api>(*own);
-            return [own, api](const ApiRequest &r) { return api->handle(r); };
+            return [own, api, masters](const ApiRequest &r) {
+                if (masters && Masters::handles(r.path))
+                    return masters->handle(r, *own);
+                return api->handle(r);
+            };
         },
         options);
     if (tls) {
