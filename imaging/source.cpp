@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Établi contributors
 #include "imaging/source.h"
 
+#include "imaging/httpsource.h"
 #include "imaging/qcow2.h"
 
 #include <QCoreApplication>
@@ -437,8 +438,14 @@ Result<void> requireMasterSize(const Source &source, const QString &path, int64_
                      QStringLiteral("manifest_mismatch"));
 }
 
-Result<std::unique_ptr<Source>> Source::open(const QString &path)
+Result<std::unique_ptr<Source>> Source::open(const QString &path, const RemoteOptions &remote)
 {
+    if (isRemoteMaster(path)) {
+        auto http = HttpSource::open(path, remote);
+        if (!http)
+            return http.error();
+        return std::unique_ptr<Source>(std::move(*http));
+    }
     if (path == QLatin1String("-"))
         return std::unique_ptr<Source>(new StreamSource(::dup(STDIN_FILENO)));
     const QByteArray native = path.toLocal8Bit();

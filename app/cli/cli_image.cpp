@@ -6,6 +6,7 @@
 
 #include "app/core/imagingrun.h"
 #include "imaging/builder.h"
+#include "imaging/httpsource.h"
 #include "imaging/manifest.h"
 #include "imaging/seal.h"
 #include "imaging/source.h"
@@ -387,6 +388,18 @@ int writeCommand(Context &ctx)
          QStringLiteral("FILE.json")});
     p.addOption({QStringLiteral("station-key-dir"),
                  QCoreApplication::translate("Cli", "Folder of the station's signing key"), QStringLiteral("DIR")});
+    // masters over the network (issue 19)
+    p.addOption({QStringLiteral("token"),
+                 QCoreApplication::translate("Cli", "Station token for an https:// master (default: the sync token)"),
+                 QStringLiteral("TOKEN")});
+    p.addOption({QStringLiteral("ca"),
+                 QCoreApplication::translate("Cli", "Trusted CA certificate (PEM) of the server (default: sync.ca)"),
+                 QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("stall-timeout"),
+                 QCoreApplication::translate("Cli", "Give up after this long without data (default 60 seconds)"),
+                 QStringLiteral("SECONDS")});
+    p.addOption({QStringLiteral("connections"),
+                 QCoreApplication::translate("Cli", "Range requests in flight (default 4)"), QStringLiteral("N")});
     if (!parseArgs(p, ctx))
         return 2;
     const QStringList pos = p.positionalArguments();
@@ -430,6 +443,27 @@ int writeCommand(Context &ctx)
     Inventory::Store *store = nullptr;
     if (!assets.isEmpty() && !(store = ctx.store()))
         return ctx.lastExitCode();
+    if (isRemoteMaster(request.master)) {
+        // The station's sync settings when not given: the token it syncs with, its CA.
+        if ((!p.isSet(QStringLiteral("token")) || !p.isSet(QStringLiteral("ca"))) && !store && !(store = ctx.store()))
+            return ctx.lastExitCode();
+        request.remote.token = p.isSet(QStringLiteral("token")) ? p.value(QStringLiteral("token"))
+                                                                : store->setting(QStringLiteral("sync.token"));
+        request.remote.caFile
+            = p.isSet(QStringLiteral("ca")) ? p.value(QStringLiteral("ca")) : store->setting(QStringLiteral("sync.ca"));
+        if (request.remote.token.isEmpty())
+            return ctx.usage(QCoreApplication::translate(
+                "Cli", "a master on the network needs this station's token: --token, or «etabli sync --token» once"));
+        bool ok = true;
+        if (p.isSet(QStringLiteral("stall-timeout")))
+            request.remote.stallSeconds = p.value(QStringLiteral("stall-timeout")).toDouble(&ok);
+        if (!ok || request.remote.stallSeconds < 1 || request.remote.stallSeconds > 3600)
+            return ctx.usage(QCoreApplication::translate("Cli", "--stall-timeout takes 1 to 3600 seconds"));
+        if (p.isSet(QStringLiteral("connections")))
+            request.remote.connections = p.value(QStringLiteral("connections")).toInt(&ok);
+        if (!ok || request.remote.connections < 1 || request.remote.connections > 32)
+            return ctx.usage(QCoreApplication::translate("Cli", "--connections takes 1 to 32"));
+    }
 
     QStringList warnings;
     auto plan = AppCore::planImaging(request, &warnings);
