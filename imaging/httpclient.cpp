@@ -280,8 +280,11 @@ Result<size_t> HttpConnection::receive(char *data, size_t length)
                     continue;
                 return transport(tr("the server sent nothing for %1 s").arg(m_timeoutMs / 1000.0));
             }
-            if (e == SSL_ERROR_SYSCALL && ERR_peek_error() == 0)
+            if ((e == SSL_ERROR_SYSCALL && ERR_peek_error() == 0)
+                || (e == SSL_ERROR_SSL && ERR_GET_REASON(ERR_peek_error()) == SSL_R_UNEXPECTED_EOF_WHILE_READING)) {
+                ERR_clear_error();
                 return size_t(0); // closed without close_notify: the length check decides
+            }
             return transport(tr("cannot receive: %1").arg(sslErrors()));
         }
         const ssize_t n = ::recv(m_fd, data, length, 0);

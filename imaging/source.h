@@ -25,7 +25,7 @@ struct RemoteOptions {
     QString caFile; ///< trusted CA (PEM) for https; empty: the system's
     double stallSeconds = 60; ///< give up once no range completed for this long
     int connections = 4; ///< range requests in flight
-    int64_t readAhead = 32 << 20; ///< bytes of ranges fetched ahead of the writer
+    int64_t readAhead = 16 << 20; ///< ranges fetched ahead of the writer (bytes of disk)
 };
 
 /// A master's raw disk content, read range by range. Formats: qcow2 (our own reader), raw
