@@ -3,6 +3,7 @@
 #include "imaging/httpsource.h"
 
 #include "imaging/httpclient_p.h"
+#include "imaging/multicast.h"
 #include "imaging/qcow2.h"
 
 #include <QCoreApplication>
@@ -10,6 +11,12 @@
 #include <QJsonObject>
 
 #include <libdeflate.h>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -90,7 +97,17 @@ struct Span {
 
 bool isRemoteMaster(const QString &path)
 {
-    return path.startsWith(QLatin1String("http://")) || path.startsWith(QLatin1String("https://"));
+    return path.startsWith(QLatin1String("http://")) || path.startsWith(QLatin1String("https://"))
+        || isMulticastMaster(path);
+}
+
+QString remoteMasterUrl(const QString &path)
+{
+    QString group, url;
+    uint16_t port = 0;
+    if (isMulticastMaster(path) && parseMulticastMaster(path, &group, &port, &url))
+        return url;
+    return path;
 }
 
 struct HttpSource::Private {
@@ -119,6 +136,31 @@ struct HttpSource::Private {
     std::vector<std::thread> workers;
     std::mutex spareMutex;
     std::unique_ptr<HttpConnection> spare; ///< metadata and ranges outside the plan
+
+    // Multicast (RemoteOptions::multicastGroup): clusters taken from the group as they pass
+    // for the ranges in the window; a range the stream passed, or that waited too long, is
+    // completed by unicast.
+    struct Partial {
+        std::vector<Span> spans;
+        std::vector<std::vector<char>> have; ///< per span, one flag per byte
+        int64_t needed = 0, got = 0;
+        Clock::time_point since = Clock::now();
+        bool passed = false; ///< the stream went past it with bytes missing
+    };
+    struct SpanRef {
+        uint64_t start = 0, end = 0;
+        size_t job = 0, span = 0;
+    };
+    bool multicast = false;
+    int mcSocket = -1;
+    uint64_t session = 0;
+    std::thread receiver;
+    std::vector<SpanRef> spanIndex; ///< every job's spans, by start
+    std::vector<int64_t> neededOf; ///< per job: cluster bytes (spans minus their gaps)
+    std::vector<char> delivered; ///< per job: handed to ready (multicast data no longer taken)
+    std::map<size_t, Partial> partial;
+    Clock::time_point lastDatagram = Clock::now();
+    int64_t multicastBytes = 0, repairedBytes = 0;
 
     std::unique_ptr<HttpConnection> connection()
     {
@@ -163,6 +205,159 @@ struct HttpSource::Private {
                 merged.push_back(s);
         }
         return merged;
+    }
+
+    /// The bytes of the clusters of range `index` in the file (their union).
+    int64_t clusterBytes(int64_t index) const
+    {
+        const uint64_t cs = image->header().clusterSize();
+        const uint64_t size = image->header().size;
+        std::vector<std::pair<uint64_t, uint64_t>> raw;
+        const uint64_t first = uint64_t(index) * rangeSize / cs;
+        const uint64_t end = std::min<uint64_t>((uint64_t(index) + 1) * rangeSize, size);
+        for (uint64_t c = first; c * cs < end; ++c) {
+            const ClusterRef r = image->cluster(c);
+            if (r.kind == ClusterKind::Data)
+                raw.emplace_back(r.hostOffset, std::min<uint64_t>(r.hostOffset + cs, fileSize));
+            else if (r.kind == ClusterKind::Compressed)
+                raw.emplace_back(r.hostOffset, std::min<uint64_t>(r.hostOffset + r.compressedSize, fileSize));
+        }
+        std::sort(raw.begin(), raw.end());
+        int64_t total = 0;
+        uint64_t reach = 0;
+        for (const auto &[a, b] : raw) {
+            const uint64_t from = std::max(a, reach);
+            if (b > from)
+                total += int64_t(b - from);
+            reach = std::max(reach, b);
+        }
+        return total;
+    }
+
+    /// Takes the group's datagrams into the ranges of the window (the receiving thread).
+    void receive()
+    {
+        std::vector<uint8_t> packet(kMulticastHeader + kMulticastPayload + 64);
+        auto be64 = [](const uint8_t *p) {
+            uint64_t v = 0;
+            for (int i = 0; i < 8; ++i)
+                v = (v << 8) | p[i];
+            return v;
+        };
+        for (;;) {
+            {
+                std::lock_guard lock(mutex);
+                if (stop || error)
+                    return;
+            }
+            pollfd p{mcSocket, POLLIN, 0};
+            if (::poll(&p, 1, 200) != 1)
+                continue;
+            const ssize_t n = ::recv(mcSocket, packet.data(), packet.size(), 0);
+            if (n <= kMulticastHeader || std::memcmp(packet.data(), "ETBM\x01", 5) != 0
+                || be64(packet.data() + 8) != session)
+                continue; // another master, another program, or damaged
+            const uint64_t offset = be64(packet.data() + 24);
+            const size_t length = size_t(n - kMulticastHeader);
+            std::lock_guard lock(mutex);
+            lastDatagram = Clock::now();
+            auto it = std::upper_bound(spanIndex.begin(), spanIndex.end(), offset,
+                                       [](uint64_t v, const SpanRef &s) { return v < s.start; });
+            if (it == spanIndex.begin())
+                continue;
+            --it;
+            if (offset + length > it->end)
+                continue;
+            const size_t job = it->job;
+            // Ranges the stream left behind with bytes missing: repaired by unicast.
+            for (auto &[pos, part] : partial)
+                if (pos < job && part.got < part.needed)
+                    part.passed = true;
+            if (job < low || job >= low + window || delivered[job])
+                continue;
+            auto found = partial.find(job);
+            if (found == partial.end()) {
+                Partial fresh;
+                for (const auto &[start, end] : spansFor(jobs[job])) {
+                    Span span;
+                    span.host = start;
+                    span.bytes.resize(end - start);
+                    fresh.spans.push_back(std::move(span));
+                    fresh.have.emplace_back(end - start, 0);
+                }
+                fresh.needed = neededOf[job];
+                found = partial.emplace(job, std::move(fresh)).first;
+            }
+            Partial &part = found->second;
+            const size_t at = size_t(offset - it->start);
+            std::memcpy(part.spans[it->span].bytes.data() + at, packet.data() + kMulticastHeader, length);
+            char *flags = part.have[it->span].data() + at;
+            int64_t fresh = 0;
+            for (size_t k = 0; k < length; ++k)
+                if (!flags[k]) {
+                    flags[k] = 1;
+                    ++fresh;
+                }
+            part.got += fresh;
+            multicastBytes += fresh;
+            if (part.got >= part.needed)
+                cv.notify_all();
+        }
+    }
+
+    /// Multicast: waits for job `pos` from the group; what it misses comes by unicast.
+    Result<std::vector<Span>> fromGroup(HttpConnection &conn, size_t pos)
+    {
+        Partial part;
+        {
+            std::unique_lock lock(mutex);
+            const auto taken = Clock::now();
+            cv.wait_for(lock, std::chrono::milliseconds(100)); // let the window fill
+            for (;;) {
+                auto it = partial.find(pos);
+                const bool complete = it != partial.end() && it->second.got >= it->second.needed;
+                const bool passed = it != partial.end() && it->second.passed;
+                const auto now = Clock::now();
+                const bool silent = now - lastDatagram > std::chrono::seconds(1);
+                const bool late = now - taken > std::chrono::seconds(5);
+                if (stop)
+                    return makeError(ErrorCode::Cancelled, tr("cancelled"), QStringLiteral("cancelled"));
+                if (complete || passed || silent || late || low + window <= pos) {
+                    if (it != partial.end()) {
+                        part = std::move(it->second);
+                        partial.erase(it);
+                    }
+                    delivered[pos] = 1;
+                    break;
+                }
+                cv.wait_for(lock, std::chrono::milliseconds(100));
+            }
+        }
+        if (part.spans.empty()) {
+            auto spans = fetchRange(conn, jobs[pos]);
+            if (spans) {
+                std::lock_guard lock(mutex);
+                for (const Span &s : *spans)
+                    repairedBytes += int64_t(s.bytes.size());
+            }
+            return spans;
+        }
+        for (size_t k = 0; k < part.spans.size(); ++k) {
+            const std::vector<char> &have = part.have[k];
+            if (std::find(have.begin(), have.end(), 0) == have.end())
+                continue;
+            // A span with holes: fetched again whole (a span is at most a range or so).
+            Span &span = part.spans[k];
+            std::vector<uint8_t> bytes;
+            if (auto r = fetch(conn, span.host, span.host + span.bytes.size(), bytes); !r)
+                return r.error();
+            {
+                std::lock_guard lock(mutex);
+                repairedBytes += int64_t(bytes.size());
+            }
+            span.bytes = std::move(bytes);
+        }
+        return std::move(part.spans);
     }
 
     /// GET bytes [start, end) of the master on `conn`, retried on transport failures.
@@ -252,14 +447,16 @@ struct HttpSource::Private {
         auto conn = connection();
         for (;;) {
             int64_t index = 0;
+            size_t pos = 0;
             {
                 std::unique_lock lock(mutex);
                 cv.wait(lock, [this] { return stop || error || next >= jobs.size() || next - low < window; });
                 if (stop || error || next >= jobs.size())
                     return;
-                index = jobs[next++];
+                pos = next++;
+                index = jobs[pos];
             }
-            auto spans = fetchRange(*conn, index);
+            auto spans = multicast ? fromGroup(*conn, pos) : fetchRange(*conn, index);
             std::lock_guard lock(mutex);
             if (!spans) {
                 if (!error)
@@ -287,6 +484,20 @@ struct HttpSource::Private {
         consumed.assign(jobs.size(), 0);
         window = size_t(std::max<int64_t>(4, options.readAhead / rangeSize));
         lastProgress = Clock::now();
+        if (multicast) {
+            window = std::max<size_t>(window, 32);
+            delivered.assign(jobs.size(), 0);
+            neededOf.assign(jobs.size(), 0);
+            for (size_t j = 0; j < jobs.size(); ++j) {
+                const auto spans = spansFor(jobs[j]);
+                for (size_t k = 0; k < spans.size(); ++k)
+                    spanIndex.push_back({spans[k].first, spans[k].second, j, k});
+                neededOf[j] = clusterBytes(jobs[j]);
+            }
+            std::sort(spanIndex.begin(), spanIndex.end(),
+                      [](const SpanRef &a, const SpanRef &b) { return a.start < b.start; });
+            receiver = std::thread([this] { receive(); });
+        }
         for (int k = 0; k < std::max(1, options.connections); ++k)
             workers.emplace_back([this] { work(); });
     }
@@ -359,6 +570,13 @@ HttpSource::~HttpSource()
     d->cv.notify_all();
     for (std::thread &t : d->workers)
         t.join();
+    if (d->receiver.joinable())
+        d->receiver.join();
+    if (d->mcSocket >= 0) {
+        ::close(d->mcSocket);
+        qWarning("imaging: multicast: %.1f MiB from the group, %.1f MiB fetched by unicast",
+                 double(d->multicastBytes) / 1048576.0, double(d->repairedBytes) / 1048576.0);
+    }
 }
 
 Result<std::unique_ptr<HttpSource>> HttpSource::open(const QString &text, const RemoteOptions &options)
@@ -464,6 +682,28 @@ Result<std::unique_ptr<HttpSource>> HttpSource::open(const QString &text, const 
         return image.error();
     d.image = std::move(*image);
     d.fetched = 0; // metadata is not cluster data
+    if (!options.multicastGroup.isEmpty()) {
+        d.mcSocket = ::socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+        const int one = 1, buffer = 16 << 20;
+        ::setsockopt(d.mcSocket, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+        ::setsockopt(d.mcSocket, SOL_SOCKET, SO_RCVBUF, &buffer, sizeof buffer);
+        sockaddr_in any{};
+        any.sin_family = AF_INET;
+        any.sin_port = htons(options.multicastPort);
+        ip_mreq join{};
+        ::inet_pton(AF_INET, options.multicastGroup.toLatin1().constData(), &join.imr_multiaddr);
+        any.sin_addr = join.imr_multiaddr;
+        if (::bind(d.mcSocket, reinterpret_cast<sockaddr *>(&any), sizeof any) != 0
+            || ::setsockopt(d.mcSocket, IPPROTO_IP, IP_ADD_MEMBERSHIP, &join, sizeof join) != 0)
+            return makeError(ErrorCode::Network,
+                             tr("cannot join the multicast group %1:%2: %3")
+                                 .arg(options.multicastGroup)
+                                 .arg(options.multicastPort)
+                                 .arg(QString::fromLocal8Bit(strerror(errno))),
+                             QStringLiteral("multicast_join"));
+        d.session = multicastSession(d.etag);
+        d.multicast = true;
+    }
     return source;
 }
 

@@ -12,8 +12,10 @@
 
 namespace Etabli::Imaging {
 
-/// True for an http:// or https:// master address.
+/// True for an http://, https:// or multicast:// master address.
 bool isRemoteMaster(const QString &path);
+/// The http(s) URL of a remote master (for multicast://…?master=URL, that URL).
+QString remoteMasterUrl(const QString &path);
 
 /// A qcow2 master read from `etabli-server --masters` through range requests.
 ///

@@ -26,6 +26,10 @@ struct RemoteOptions {
     double stallSeconds = 60; ///< give up once no range completed for this long
     int connections = 4; ///< range requests in flight
     int64_t readAhead = 16 << 20; ///< ranges fetched ahead of the writer (bytes of disk)
+    /// multicast://GROUP:PORT?master=URL: clusters taken from this UDP group as they pass,
+    /// what is missed fetched from the master's URL (imaging/multicast.h). Empty: unicast.
+    QString multicastGroup;
+    uint16_t multicastPort = 0;
 };
 
 /// A master's raw disk content, read range by range. Formats: qcow2 (our own reader), raw

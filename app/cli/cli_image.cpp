@@ -8,6 +8,7 @@
 #include "imaging/builder.h"
 #include "imaging/httpsource.h"
 #include "imaging/manifest.h"
+#include "imaging/multicast.h"
 #include "imaging/seal.h"
 #include "imaging/source.h"
 #include "imaging/target.h"
@@ -564,6 +565,48 @@ int writeCommand(Context &ctx)
     return code;
 }
 
+// masters (issue 19): one sender feeds a row of benches by UDP multicast.
+int serveMulticastCommand(Context &ctx)
+{
+    QCommandLineParser p;
+    p.addOption({QStringLiteral("group"),
+                 QCoreApplication::translate("Cli", "Multicast group and port, e.g. 239.19.0.1:5019"),
+                 QStringLiteral("GROUP:PORT")});
+    p.addOption({QStringLiteral("rate-mbit"), QCoreApplication::translate("Cli", "Sending rate (default 500 Mbit/s)"),
+                 QStringLiteral("N")});
+    p.addOption({QStringLiteral("cycles"),
+                 QCoreApplication::translate("Cli", "Passes over the master (default 0: until stopped)"),
+                 QStringLiteral("N")});
+    if (!parseArgs(p, ctx))
+        return 2;
+    const QStringList pos = p.positionalArguments();
+    MulticastSendOptions o;
+    QString ignored;
+    bool okRate = true, okCycles = true;
+    if (p.isSet(QStringLiteral("rate-mbit")))
+        o.rateMbit = p.value(QStringLiteral("rate-mbit")).toDouble(&okRate);
+    if (p.isSet(QStringLiteral("cycles")))
+        o.cycles = p.value(QStringLiteral("cycles")).toInt(&okCycles);
+    if (pos.size() != 2 || !p.isSet(QStringLiteral("group")) || !okRate || !okCycles || o.rateMbit < 1
+        || o.rateMbit > 100000 || o.cycles < 0)
+        return ctx.usage(QCoreApplication::translate(
+            "Cli", "usage: etabli image serve-multicast MASTER.qcow2 --group GROUP:PORT [--rate-mbit N] [--cycles N]"));
+    if (auto g = parseMulticastMaster(QStringLiteral("multicast://") + p.value(QStringLiteral("group"))
+                                          + QStringLiteral("?master=x"),
+                                      &o.group, &o.port, &ignored);
+        !g)
+        return ctx.fail(g.error());
+    if (auto f = requireMasterFile(pos[1]); !f)
+        return ctx.fail(f.error());
+    std::atomic<bool> stop{false};
+    auto sent = serveMulticast(pos[1], o, stop, [&ctx](int cycle, int64_t bytes) {
+        ctx.err << QCoreApplication::translate("Cli", "cycle %1: %2 sent").arg(cycle).arg(mib(bytes)) << Qt::endl;
+    });
+    if (!sent)
+        return ctx.fail(sent.error());
+    return 0;
+}
+
 int imageCommand(Context &ctx)
 {
     const QString verb = ctx.args.value(0);
@@ -579,6 +622,8 @@ int imageCommand(Context &ctx)
         return signCommand(ctx);
     if (verb == QLatin1String("info"))
         return infoCommand(ctx);
+    if (verb == QLatin1String("serve-multicast"))
+        return serveMulticastCommand(ctx);
     return ctx.usage(QCoreApplication::translate("Cli", "usage: etabli image build|write|verify|keygen|sign|info …"));
 }
 
@@ -593,7 +638,11 @@ void registerImageCommands(Registry &registry)
              " [--asset TAG]... [--certificate FILE.json]... [--pubkey F] [--allow-unsigned] [--no-seal]\n"
              "  image build SOURCE -o MASTER.qcow2 [--cluster-size N] [--key F --name N --version V]\n"
              "  image verify MASTER [TARGET...] [--pubkey F] | keygen BASENAME | sign MASTER --key F --version V"
-             " | info MASTER"),
+             " | info MASTER\n"
+             "  image write https://SERVER/api/v1/masters/NAME.qcow2 TARGET... [--token T] [--ca CA.pem]"
+             " [--stall-timeout S]\n"
+             "  image write multicast://GROUP:PORT?master=URL TARGET... | serve-multicast MASTER --group GROUP:PORT"
+             " [--rate-mbit N] [--cycles N]"),
          imageCommand});
 }
 

@@ -60,12 +60,12 @@ Result<std::optional<Manifest>> trustedManifest(const QString &master, const QSt
     isSigned = false;
     const QString path = !r.manifestPath.isEmpty() ? r.manifestPath
         : r.master == QLatin1String("-")           ? QString()
-                                                   : Manifest::pathFor(r.master);
+                                                   : Manifest::pathFor(remoteMasterUrl(r.master));
     auto loaded = path.isEmpty()
         ? Result<Manifest>(makeError(ErrorCode::NotFound,
                                      QCoreApplication::translate("Cli", "a master read from stdin needs --manifest"),
                                      QStringLiteral("manifest_missing")))
-        : isRemoteMaster(path) ? remoteManifest(path, remote)
+        : isRemoteMaster(path) ? remoteManifest(remoteMasterUrl(path), remote)
                                : Manifest::load(path);
     if (!loaded) {
         if (loaded.error().code != ErrorCode::NotFound)

@@ -55,7 +55,7 @@ for n in sw srv b1 b2 b3 b4; do
   NAMESPACES+=("$(ns $n)")
   in_ns $n ip link set lo up
 done
-in_ns sw ip link add br0 type bridge
+in_ns sw ip link add br0 type bridge mcast_snooping 0
 in_ns sw ip link set br0 up
 i=0
 for n in srv b1 b2 b3 b4; do
@@ -65,6 +65,7 @@ for n in srv b1 b2 b3 b4; do
   if [ $n = srv ]; then addr=10.19.0.1; else addr=10.19.0.1$i; fi
   in_ns $n ip addr add $addr/24 dev eth0
   in_ns $n ip link set eth0 up
+  in_ns $n ip route add 224.0.0.0/4 dev eth0
 done
 # Links: the server 1 Gbit/s; benches 1 and 2 slowed to 40 Mbit/s (the cut and kill
 # cases need a run that lasts), 3 and 4 at 200 Mbit/s. Shaped on both directions.
@@ -251,5 +252,35 @@ in_ns b4 env HOME="$W/b4" ETABLI_DB="$W/b4/station.sqlite" \
 [ $rc -eq 4 ] || fail "an untrusted certificate gave exit $rc, not 4: $(cat "$W/b4.err")"
 [ ! -e "$W/b4/ca.raw" ] || fail "an untrusted server created the target"
 pass "wrong token (exit 6) and untrusted certificate (exit 4): nothing written"
+
+# --- 7. multicast: one sender, four benches, 1 % loss on one; all end verified ------------
+for b in b1 b2; do
+  in_ns $b tc qdisc change dev eth0 root tbf rate 200mbit burst 64kb latency 100ms
+  in_ns sw tc qdisc change dev "p$b" root tbf rate 200mbit burst 64kb latency 100ms
+done
+in_ns b4 nft add table inet loss
+in_ns b4 nft 'add chain inet loss in { type filter hook input priority 0; }'
+in_ns b4 nft add rule inet loss in udp dport 5019 numgen random mod 100 \< 1 drop
+in_ns srv "$ETABLI" image serve-multicast "$W/masters/ecole.qcow2" --group 239.19.0.1:5019 --rate-mbit 150 \
+  >"$W/sender.log" 2>&1 &
+PIDS+=($!)
+MC="multicast://239.19.0.1:5019?master=$URL"
+declare -A MCW
+for b in b1 b2 b3 b4; do
+  write_bg $b "$MC" "$W/$b/multicast.raw"
+  MCW[$b]=$WRITER
+done
+for b in b1 b2 b3 b4; do
+  wait "${MCW[$b]}" || fail "multicast bench $b failed: $(cat "$W/$b.err")"
+  same "$W/$b/multicast.raw" || fail "multicast bench $b differs from qemu-img convert"
+done
+summary() { grep -o "multicast: .*" "$W/$1.err" | tail -1; }
+group() { summary "$1" | awk '{ print $2 }'; }
+repaired() { summary "$1" | awk '{ print $7 }'; }
+for b in b1 b2 b3 b4; do
+  awk -v g="$(group $b)" 'BEGIN { exit !(g > 1) }' || fail "bench $b took nothing from the group: $(summary $b)"
+done
+awk -v r="$(repaired b4)" 'BEGIN { exit !(r > 0) }' || fail "the lossy bench repaired nothing by unicast: $(summary b4)"
+pass "multicast to four benches, 1 % loss on b4: all verified; b1 «$(summary b1)», b4 «$(summary b4)»"
 
 echo "netmasters: all cases passed"
