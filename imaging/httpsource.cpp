@@ -346,16 +346,29 @@ struct HttpSource::Private {
             const std::vector<char> &have = part.have[k];
             if (std::find(have.begin(), have.end(), 0) == have.end())
                 continue;
-            // A span with holes: fetched again whole (a span is at most a range or so).
+            // Only the holes, each one range request (holes closer than 16 KiB merged).
             Span &span = part.spans[k];
-            std::vector<uint8_t> bytes;
-            if (auto r = fetch(conn, span.host, span.host + span.bytes.size(), bytes); !r)
-                return r.error();
-            {
-                std::lock_guard lock(mutex);
-                repairedBytes += int64_t(bytes.size());
+            size_t at = 0;
+            while (at < have.size()) {
+                if (have[at]) {
+                    ++at;
+                    continue;
+                }
+                size_t end = at;
+                for (size_t gap = 0; end < have.size() && gap < 16384; ++end)
+                    gap = have[end] ? gap + 1 : 0;
+                while (end > at && have[end - 1])
+                    --end;
+                std::vector<uint8_t> bytes;
+                if (auto r = fetch(conn, span.host + at, span.host + end, bytes); !r)
+                    return r.error();
+                std::memcpy(span.bytes.data() + at, bytes.data(), bytes.size());
+                {
+                    std::lock_guard lock(mutex);
+                    repairedBytes += int64_t(bytes.size());
+                }
+                at = end;
             }
-            span.bytes = std::move(bytes);
         }
         return std::move(part.spans);
     }
