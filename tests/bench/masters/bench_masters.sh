@@ -8,6 +8,8 @@
 #   B  etabli unicast, four benches at once (the server's link is shared: ≈ 4 × A)
 #   C  udp-sender → one udp-receiver | pigz -dc | dd
 #   D  udp-sender → four udp-receivers | pigz -dc | dd
+#   E  etabli multicast (serve-multicast + write multicast://), one bench
+#   F  etabli multicast, four benches at once (goal: ≤ 1.3 × E)
 # usage (root): ETABLI=build/dev/app/etabli SERVER=build/dev/inventory/server/etabli-server \
 #               SIZE_MIB=512 nice tests/bench/masters/bench_masters.sh
 set -euo pipefail
@@ -92,6 +94,23 @@ for _ in 1 2 3 4; do wait "${PIDS[-1]}"; unset 'PIDS[-1]'; done
 B=$(since "$t")
 t=$(now); udp_run 1; C=$(since "$t")
 t=$(now); udp_run 4; D=$(since "$t")
+MC_RATE=${MC_RATE:-900}
+mc_run() { # N benches by multicast; the sender runs until they are done
+  local n=$1 pids=() b
+  in_ns srv "$ETABLI" image serve-multicast "$W/masters/ecole.qcow2" --group 239.20.0.1:5020 \
+    --rate-mbit "$MC_RATE" >/dev/null 2>&1 &
+  local sender=$!
+  for b in $(seq 1 "$n"); do
+    in_ns b$b env HOME="$W/b$b" ETABLI_DB="$W/b$b.sqlite" "$ETABLI" image write \
+      "multicast://239.20.0.1:5020?master=$URL" /dev/null --token "$TOKEN" --ca "$W/cert.pem" \
+      --pubkey "$W/ws.pub" --no-journal --quiet >"$W/mc$b.out" 2>"$W/mc$b.err" &
+    pids+=($!)
+  done
+  for p in "${pids[@]}"; do wait "$p"; done
+  kill "$sender"; wait "$sender" 2>/dev/null || true
+}
+t=$(now); mc_run 1; E=$(since "$t")
+t=$(now); mc_run 4; F=$(since "$t")
 
 bytes=$(stat -c %s "$W/masters/ecole.qcow2")
 linkA=$(awk -v b="$bytes" -v s="$A" 'BEGIN { printf "%.0f", b * 8 / s / 1e6 }')
@@ -101,3 +120,7 @@ printf 'B etabli unicast, 4 benches %6.2f s  (%.2f x A)\n' "$B" "$(awk -v b="$B"
 printf 'C udpcast, 1 receiver       %6.2f s  (A / C = %.2f)\n' "$C" "$(awk -v a="$A" -v c="$C" 'BEGIN { print a / c }')"
 printf 'D udpcast, 4 receivers      %6.2f s  (%.2f x C; B / D = %.2f)\n' "$D" \
   "$(awk -v d="$D" -v c="$C" 'BEGIN { print d / c }')" "$(awk -v b="$B" -v d="$D" 'BEGIN { print b / d }')"
+printf 'E etabli multicast, 1 bench  %6.2f s  (E / A = %.2f)\n' "$E" "$(awk -v e="$E" -v a="$A" 'BEGIN { print e / a }')"
+printf 'F etabli multicast, 4 benches %5.2f s  (%.2f x E; F / D = %.2f)\n' "$F" \
+  "$(awk -v f="$F" -v e="$E" 'BEGIN { print f / e }')" "$(awk -v f="$F" -v d="$D" 'BEGIN { print f / d }')"
+for b in 1 2 3 4; do echo "bench $b: $(grep -o 'multicast: .*' "$W/mc$b.err" | tail -1)"; done
