@@ -160,6 +160,7 @@ struct HttpSource::Private {
     std::vector<char> delivered; ///< per job: handed to ready (multicast data no longer taken)
     std::map<size_t, Partial> partial;
     Clock::time_point lastDatagram = Clock::now();
+    size_t lastJob = 0; ///< the job the latest datagram belonged to (where the stream is)
     int64_t multicastBytes = 0, repairedBytes = 0;
 
     std::unique_ptr<HttpConnection> connection()
@@ -269,6 +270,10 @@ struct HttpSource::Private {
             if (offset + length > it->end)
                 continue;
             const size_t job = it->job;
+            if (job != lastJob) {
+                lastJob = job;
+                cv.notify_all(); // workers waiting for a range the stream has now passed
+            }
             // Ranges the stream left behind with bytes missing: repaired by unicast.
             for (auto &[pos, part] : partial)
                 if (pos < job && part.got < part.needed)
@@ -312,11 +317,12 @@ struct HttpSource::Private {
         {
             std::unique_lock lock(mutex);
             const auto taken = Clock::now();
-            cv.wait_for(lock, std::chrono::milliseconds(100)); // let the window fill
             for (;;) {
                 auto it = partial.find(pos);
                 const bool complete = it != partial.end() && it->second.got >= it->second.needed;
-                const bool passed = it != partial.end() && it->second.passed;
+                // The stream went past it (while it was outside the window, or with bytes
+                // lost): unicast now rather than a whole cycle later.
+                const bool passed = (it != partial.end() && it->second.passed) || lastJob > pos + 1;
                 const auto now = Clock::now();
                 const bool silent = now - lastDatagram > std::chrono::seconds(1);
                 const bool late = now - taken > std::chrono::seconds(5);
