@@ -312,6 +312,55 @@
     </context>
     <context>
         <name>Cli</name>
+        <!-- masters (issue 19) -->
+        <message>
+            <source>Station token for an https:// master (default: the sync token)</source>
+            <translation>Jeton du poste pour un master https:// (par défaut : celui de la synchronisation)</translation>
+        </message>
+        <message>
+            <source>Trusted CA certificate (PEM) of the server (default: sync.ca)</source>
+            <translation>Certificat d&apos;autorité (PEM) du serveur (par défaut : sync.ca)</translation>
+        </message>
+        <message>
+            <source>Give up after this long without data (default 60 seconds)</source>
+            <translation>Abandonner après ce temps sans données (par défaut 60 secondes)</translation>
+        </message>
+        <message>
+            <source>Range requests in flight (default 4)</source>
+            <translation>Demandes de plages en parallèle (par défaut 4)</translation>
+        </message>
+        <message>
+            <source>a master on the network needs this station&apos;s token: --token, or «etabli sync --token» once</source>
+            <translation>un master sur le réseau demande le jeton de ce poste : --token, ou une fois « etabli sync --token »</translation>
+        </message>
+        <message>
+            <source>--stall-timeout takes 1 to 3600 seconds</source>
+            <translation>--stall-timeout prend de 1 à 3600 secondes</translation>
+        </message>
+        <message>
+            <source>--connections takes 1 to 32</source>
+            <translation>--connections prend de 1 à 32</translation>
+        </message>
+        <message>
+            <source>Multicast group and port, e.g. 239.19.0.1:5019</source>
+            <translation>Groupe multicast et port, par exemple 239.19.0.1:5019</translation>
+        </message>
+        <message>
+            <source>Sending rate (default 500 Mbit/s)</source>
+            <translation>Débit d&apos;envoi (par défaut 500 Mbit/s)</translation>
+        </message>
+        <message>
+            <source>Passes over the master (default 0: until stopped)</source>
+            <translation>Passages sur le master (par défaut 0 : jusqu&apos;à l&apos;arrêt)</translation>
+        </message>
+        <message>
+            <source>usage: etabli image serve-multicast MASTER.qcow2 --group GROUP:PORT [--rate-mbit N] [--cycles N]</source>
+            <translation>usage : etabli image serve-multicast MASTER.qcow2 --group GROUPE:PORT [--rate-mbit N] [--cycles N]</translation>
+        </message>
+        <message>
+            <source>cycle %1: %2 sent</source>
+            <translation>passage %1 : %2 envoyés</translation>
+        </message>
         <message>
             <location filename="../cli/main.cpp" line="+31" />
             <source>Usage: etabli NOUN VERB [options]  (global: --db PATH --json --station NAME --worker NAME --lang fr|en)</source>
@@ -4542,6 +4591,15 @@
     </context>
     <context>
         <name>etabli-server</name>
+        <!-- masters (issue 19) -->
+        <message>
+            <source>serve the masters of DIR at /api/v1/masters/NAME.qcow2 (station tokens)</source>
+            <translation>servir les masters de DOSSIER sur /api/v1/masters/NOM.qcow2 (jetons de poste)</translation>
+        </message>
+        <message>
+            <source>--masters: %1 is not a readable directory</source>
+            <translation>--masters : %1 n&apos;est pas un dossier lisible</translation>
+        </message>
         <message>
             <location filename="../../inventory/server/main.cpp" line="+36" />
             <source>usage: etabli-server --db DB --listen ADDR:PORT [--tls-cert FILE --tls-key FILE]
@@ -5743,6 +5801,214 @@
         <message>
             <source>the body is larger than %1 bytes</source>
             <translation>le corps dépasse %1 octets</translation>
+        </message>
+    </context>
+    <context>
+        <name>Etabli::Imaging::HttpSource</name>
+        <!-- masters (issue 19) -->
+        <message>
+            <source>not an http(s)://HOST/… address: %1</source>
+            <translation>pas une adresse http(s)://HÔTE/… : %1</translation>
+        </message>
+        <message>
+            <source>plain http is only for loopback: use https:// for %1 (the token would travel in clear)</source>
+            <translation>http sans chiffrement seulement en local : utilisez https:// pour %1 (le jeton circulerait en clair)</translation>
+        </message>
+        <message>
+            <source>cannot set up TLS: %1</source>
+            <translation>impossible de préparer TLS : %1</translation>
+        </message>
+        <message>
+            <source>cannot read the CA certificate %1: %2</source>
+            <translation>impossible de lire le certificat d&apos;autorité %1 : %2</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1 : %2</translation>
+        </message>
+        <message>
+            <source>cannot resolve the server: %1</source>
+            <translation>impossible de trouver le serveur : %1</translation>
+        </message>
+        <message>
+            <source>no address</source>
+            <translation>aucune adresse</translation>
+        </message>
+        <message>
+            <source>no answer to connect</source>
+            <translation>pas de réponse à la connexion</translation>
+        </message>
+        <message>
+            <source>cannot connect: %1</source>
+            <translation>connexion impossible : %1</translation>
+        </message>
+        <message>
+            <source>TLS handshake timed out</source>
+            <translation>la négociation TLS a expiré</translation>
+        </message>
+        <message>
+            <source>the server&apos;s certificate is not trusted (%1); give its CA with --ca</source>
+            <translation>le certificat du serveur n&apos;est pas reconnu (%1) ; donnez son autorité avec --ca</translation>
+        </message>
+        <message>
+            <source>TLS handshake failed: %1</source>
+            <translation>la négociation TLS a échoué : %1</translation>
+        </message>
+        <message>
+            <source>the server takes no data (timeout)</source>
+            <translation>le serveur ne reçoit plus rien (délai dépassé)</translation>
+        </message>
+        <message>
+            <source>cannot send: %1</source>
+            <translation>envoi impossible : %1</translation>
+        </message>
+        <message>
+            <source>the server sent nothing for %1 s</source>
+            <translation>le serveur n&apos;a rien envoyé pendant %1 s</translation>
+        </message>
+        <message>
+            <source>cannot receive: %1</source>
+            <translation>réception impossible : %1</translation>
+        </message>
+        <message>
+            <source>the answer&apos;s headers are too large</source>
+            <translation>les en-têtes de la réponse sont trop grands</translation>
+        </message>
+        <message>
+            <source>the server closed the connection before answering</source>
+            <translation>le serveur a fermé la connexion avant de répondre</translation>
+        </message>
+        <message>
+            <source>not an HTTP answer</source>
+            <translation>ce n&apos;est pas une réponse HTTP</translation>
+        </message>
+        <message>
+            <source>the answer has no Content-Length</source>
+            <translation>la réponse n&apos;a pas de Content-Length</translation>
+        </message>
+        <message>
+            <source>%1: the answer is larger than expected (%2 bytes)</source>
+            <translation>%1 : la réponse est plus grande que prévu (%2 octets)</translation>
+        </message>
+        <message>
+            <source>%1: truncated answer, %2 of %3 bytes</source>
+            <translation>%1 : réponse tronquée, %2 octets sur %3</translation>
+        </message>
+        <message>
+            <source>the server refused the token for %1: wrong, revoked or missing token (--token)%2</source>
+            <translation>le serveur a refusé le jeton pour %1 : jeton faux, révoqué ou absent (--token)%2</translation>
+        </message>
+        <message>
+            <source>the server does not let this token read %1%2</source>
+            <translation>le serveur ne laisse pas ce jeton lire %1%2</translation>
+        </message>
+        <message>
+            <source>no such master on the server: %1%2</source>
+            <translation>ce master n&apos;existe pas sur le serveur : %1%2</translation>
+        </message>
+        <message>
+            <source>cancelled</source>
+            <translation>annulé</translation>
+        </message>
+        <message>
+            <source>the master changed on the server (ETag %1, was %2): another master is served under this name; stopped before writing any of it, run again</source>
+            <translation>le master a changé sur le serveur (ETag %1, avant %2) : un autre master est servi sous ce nom ; arrêté avant d&apos;en écrire quoi que ce soit, relancez</translation>
+        </message>
+        <message>
+            <source>the server answered bytes %1 instead of %2</source>
+            <translation>le serveur a répondu les octets %1 au lieu de %2</translation>
+        </message>
+        <message>
+            <source>the server cannot serve bytes %1-%2 of %3 (answer %4)</source>
+            <translation>le serveur ne peut pas servir les octets %1-%2 de %3 (réponse %4)</translation>
+        </message>
+        <message>
+            <source>answer %1</source>
+            <translation>réponse %1</translation>
+        </message>
+        <message>
+            <source>no data from the server for %1 s, giving up (last: %2); run the same command again to resume</source>
+            <translation>aucune donnée du serveur depuis %1 s, abandon (dernière erreur : %2) ; relancez la même commande pour reprendre</translation>
+        </message>
+        <message>
+            <source>range %1 was not fetched whole</source>
+            <translation>la plage %1 n&apos;a pas été reçue en entier</translation>
+        </message>
+        <message>
+            <source> (guest offset %1)</source>
+            <translation> (position %1 dans le disque)</translation>
+        </message>
+        <message>
+            <source>damaged in transit or on the server: nothing after it was written</source>
+            <translation>abîmé en chemin ou sur le serveur : rien après n&apos;a été écrit</translation>
+        </message>
+        <message>
+            <source>%1 answered %2 to a range request: not an Établi masters server?</source>
+            <translation>%1 a répondu %2 à une demande de plage : ce n&apos;est pas un serveur de masters Établi ?</translation>
+        </message>
+        <message>
+            <source>%1: no usable Content-Range</source>
+            <translation>%1 : pas de Content-Range utilisable</translation>
+        </message>
+        <message>
+            <source>%1 is not a qcow2 master (only qcow2 masters are read over the network)</source>
+            <translation>%1 n&apos;est pas un master qcow2 (seuls les masters qcow2 se lisent par le réseau)</translation>
+        </message>
+        <message>
+            <source>cannot join the multicast group %1:%2: %3</source>
+            <translation>impossible de rejoindre le groupe multicast %1:%2 : %3</translation>
+        </message>
+        <message>
+            <source>unaligned read at %1</source>
+            <translation>lecture non alignée à %1</translation>
+        </message>
+        <message>
+            <source>%1 answered %2</source>
+            <translation>%1 a répondu %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>Etabli::Imaging::Multicast</name>
+        <!-- masters (issue 19) -->
+        <message>
+            <source>a multicast master is multicast://GROUP:PORT?master=https://SERVER/api/v1/masters/NAME.qcow2 with an IPv4 multicast group (224.0.0.0/4), got «%1»</source>
+            <translation>un master en multicast s&apos;écrit multicast://GROUPE:PORT?master=https://SERVEUR/api/v1/masters/NOM.qcow2 avec un groupe multicast IPv4 (224.0.0.0/4), reçu « %1 »</translation>
+        </message>
+        <message>
+            <source>cannot open the master %1: %2</source>
+            <translation>impossible d&apos;ouvrir le master %1 : %2</translation>
+        </message>
+        <message>
+            <source>cannot open a UDP socket: %1</source>
+            <translation>impossible d&apos;ouvrir une socket UDP : %1</translation>
+        </message>
+        <message>
+            <source>not an IPv4 group: %1</source>
+            <translation>pas un groupe IPv4 : %1</translation>
+        </message>
+        <message>
+            <source>cannot send to %1:%2: %3</source>
+            <translation>envoi impossible vers %1:%2 : %3</translation>
+        </message>
+        <message>
+            <source>cannot read the master %1</source>
+            <translation>impossible de lire le master %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>Etabli::Server::Masters</name>
+        <!-- masters (issue 19) -->
+        <message>
+            <source>no such master %1</source>
+            <translation>pas de master %1</translation>
+        </message>
+        <message>
+            <source>only a station token may read masters</source>
+            <translation>seul un jeton de poste (station) peut lire les masters</translation>
+        </message>
+        <message>
+            <source>the range «%1» cannot be served from %2 bytes</source>
+            <translation>la plage « %1 » ne peut pas être servie sur %2 octets</translation>
         </message>
     </context>
 </TS>

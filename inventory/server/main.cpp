@@ -44,7 +44,6 @@ int usage(const QString &message)
                                "etabli-server",
                                "usage: etabli-server --db DB --listen ADDR:PORT [--tls-cert FILE --tls-key FILE]\n"
                                "         [--workers N] [--idle-timeout SECONDS] [--max-connections-per-client N]\n"
-                               "         [--masters DIR]\n"
                                "       etabli-server --db DB token create --role station|supervisor|desk|ent"
                                " --name NAME\n"
                                "       etabli-server --db DB token list [--json]\n"
