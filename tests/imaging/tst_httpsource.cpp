@@ -11,6 +11,7 @@
 
 #include "imaging/httpsource.h"
 #include "imaging/manifest.h"
+#include "imaging/multicast.h"
 #include "imaging/qcow2.h"
 #include "imaging/target.h"
 #include "imaging/writer.h"
@@ -130,6 +131,11 @@ class TestHttpSource : public QObject
         o.journalDir = journal;
         o.masterIdentity = toHexDigest();
         return o;
+    }
+    QByteArray get(const QString &) const
+    {
+        auto source = HttpSource::open(url(), remote());
+        return source ? (*source)->etag() : QByteArray();
     }
     QString toHexDigest() const
     {
@@ -313,6 +319,51 @@ private Q_SLOTS:
         QVERIFY(!source);
         QCOMPARE(int(source.error().code), code);
         QCOMPARE(source.error().detail, detail);
+    }
+
+    void multicastAddresses_data()
+    {
+        QTest::addColumn<QString>("address");
+        QTest::addColumn<bool>("valid");
+        QTest::addColumn<QString>("group");
+        QTest::addColumn<int>("port");
+        QTest::addColumn<QString>("master");
+        const QString m = QStringLiteral("https://srv:8420/api/v1/masters/ecole.qcow2");
+        QTest::newRow("good") << QStringLiteral("multicast://239.19.0.1:5019?master=") + m << true
+                              << QStringLiteral("239.19.0.1") << 5019 << m;
+        QTest::newRow("unicast group") << QStringLiteral("multicast://10.0.0.1:5019?master=") + m << false << QString()
+                                       << 0 << QString();
+        QTest::newRow("no port") << QStringLiteral("multicast://239.19.0.1?master=") + m << false << QString() << 0
+                                 << QString();
+        QTest::newRow("port 0") << QStringLiteral("multicast://239.19.0.1:0?master=") + m << false << QString() << 0
+                                << QString();
+        QTest::newRow("no master") << QStringLiteral("multicast://239.19.0.1:5019") << false << QString() << 0
+                                   << QString();
+        QTest::newRow("host name") << QStringLiteral("multicast://group.local:5019?master=") + m << false << QString()
+                                   << 0 << QString();
+    }
+    void multicastAddresses()
+    {
+        QFETCH(QString, address);
+        QFETCH(bool, valid);
+        QFETCH(QString, group);
+        QFETCH(int, port);
+        QFETCH(QString, master);
+        QString g, u;
+        uint16_t p = 0;
+        const auto r = parseMulticastMaster(address, &g, &p, &u);
+        QCOMPARE(bool(r), valid);
+        QVERIFY(isRemoteMaster(address));
+        if (!valid) {
+            QCOMPARE(r.error().code, ErrorCode::InvalidArgument);
+            return;
+        }
+        QCOMPARE(g, group);
+        QCOMPARE(int(p), port);
+        QCOMPARE(u, master);
+        QCOMPARE(remoteMasterUrl(address), master);
+        // The sender and the server name a file by the same ETag, hence the same session.
+        QCOMPARE(masterEtag(m_master), get(m_master));
     }
 
     void plainHttpOnlyOnLoopback()
