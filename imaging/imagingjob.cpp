@@ -71,7 +71,7 @@ void ImagingJob::start()
                 },
                 Qt::QueuedConnection);
         };
-        auto source = Source::open(master);
+        auto source = Source::open(master, options.remote);
         if (!source)
             return finish(source.error());
         if (options.masterPath.isEmpty())

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 Établi contributors
 #include "imaging/source.h"
 
+#include "imaging/httpsource.h"
+#include "imaging/multicast.h"
 #include "imaging/qcow2.h"
 
 #include <QCoreApplication>
@@ -437,8 +439,24 @@ Result<void> requireMasterSize(const Source &source, const QString &path, int64_
                      QStringLiteral("manifest_mismatch"));
 }
 
-Result<std::unique_ptr<Source>> Source::open(const QString &path)
+Result<std::unique_ptr<Source>> Source::open(const QString &path, const RemoteOptions &remote)
 {
+    if (isMulticastMaster(path)) {
+        RemoteOptions options = remote;
+        QString url;
+        if (auto parsed = parseMulticastMaster(path, &options.multicastGroup, &options.multicastPort, &url); !parsed)
+            return parsed.error();
+        auto http = HttpSource::open(url, options);
+        if (!http)
+            return http.error();
+        return std::unique_ptr<Source>(std::move(*http));
+    }
+    if (isRemoteMaster(path)) {
+        auto http = HttpSource::open(path, remote);
+        if (!http)
+            return http.error();
+        return std::unique_ptr<Source>(std::move(*http));
+    }
     if (path == QLatin1String("-"))
         return std::unique_ptr<Source>(new StreamSource(::dup(STDIN_FILENO)));
     const QByteArray native = path.toLocal8Bit();

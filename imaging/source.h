@@ -7,6 +7,7 @@
 #include <QString>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -16,6 +17,19 @@ namespace Etabli::Imaging {
 struct Extent {
     uint32_t offset = 0;
     uint32_t length = 0;
+};
+
+/// How a master on the network is reached (imaging/httpsource.h).
+struct RemoteOptions {
+    QString token; ///< the station's bearer token
+    QString caFile; ///< trusted CA (PEM) for https; empty: the system's
+    double stallSeconds = 60; ///< give up once no range completed for this long
+    int connections = 4; ///< range requests in flight
+    int64_t readAhead = 16 << 20; ///< ranges fetched ahead of the writer (bytes of disk)
+    /// multicast://GROUP:PORT?master=URL: clusters taken from this UDP group as they pass,
+    /// what is missed fetched from the master's URL (imaging/multicast.h). Empty: unicast.
+    QString multicastGroup;
+    uint16_t multicastPort = 0;
 };
 
 /// A master's raw disk content, read range by range. Formats: qcow2 (our own reader), raw
@@ -28,8 +42,9 @@ class Source
 public:
     enum class Format { Qcow2, Raw, GzipRaw, RawStream };
 
-    /// Opens `path` ("-" for stdin) and recognises its format from its first bytes.
-    static Result<std::unique_ptr<Source>> open(const QString &path);
+    /// Opens `path` ("-" for stdin, http(s):// for a master served by etabli-server) and
+    /// recognises its format from its first bytes.
+    static Result<std::unique_ptr<Source>> open(const QString &path, const RemoteOptions &remote = {});
 
     virtual ~Source() = default;
     virtual Format format() const = 0;
@@ -46,6 +61,17 @@ public:
         Q_UNUSED(length);
         return false;
     }
+
+    /// Before the first read: the writer's range size and which ranges it will read
+    /// (others are journalled already). A network source fetches only those, ahead.
+    virtual void prepare(uint32_t rangeSize, std::function<bool(int64_t index)> wanted)
+    {
+        Q_UNUSED(rangeSize);
+        Q_UNUSED(wanted);
+    }
+    /// What ties a resume journal to this master when there is no manifest (a remote
+    /// master's ETag); empty for local files (their path, size and mtime do).
+    virtual QString identity() const { return {}; }
 
     /// Reads up to `length` bytes at `offset` into `buffer` and returns how many bytes the
     /// range holds (fewer only at the end of the disk or stream). `extents` receives the

@@ -449,6 +449,16 @@ Result<void> ImageWriter::run()
         if (d->sealCrcs.empty())
             d->checkedCrcs.assign(d->options.manifest->ranges.size(), 0);
     }
+    if (!d->source->isSequential() && size >= 0) {
+        // A network source fetches ahead only what will be read (not what is journalled).
+        auto *state = d.get();
+        d->source->prepare(d->rangeSize, [state](int64_t index) {
+            for (const auto &t : state->targets)
+                if (!t->journalled.count(index))
+                    return true;
+            return false;
+        });
+    }
     const int threads = d->options.threads > 0 ? d->options.threads : defaultThreads();
     const int window = d->options.window > 0 ? d->options.window : std::max(16, threads * 4);
     const int64_t count = size >= 0 ? (size + d->rangeSize - 1) / d->rangeSize : -1;

@@ -4,6 +4,7 @@
 
 #include "common/result.h"
 #include "imaging/manifest.h"
+#include "imaging/source.h"
 #include "imaging/target.h"
 
 #include <QString>
@@ -29,6 +30,7 @@ struct WriteOptions {
     /// checked every range by SHA-256 leaves one. Empty: every range is SHA-256 checked.
     QString sealDir;
     QString masterPath;
+    RemoteOptions remote; ///< token, CA and patience for an http(s):// master
 };
 
 /// Progress and outcome of one target, a snapshot.

@@ -24,6 +24,9 @@ packages=(
   zlib1g-dev libdeflate-dev libsodium-dev libssl-dev qemu-utils pigz bmap-tools
   # erasure: reference tools (hdparm, nvme, sg_*) and the peer the benchmark compares with
   hdparm nvme-cli sg3-utils nwipe
+  # masters over the network (issue 19): namespaces, tc and packet loss for tests/imaging/netmasters,
+  # and udpcast, the peer tests/bench/masters compares with
+  iproute2 nftables udpcast
   # labels
   libzint-dev zbar-tools dmtx-utils poppler-utils
   # reference tools for tests

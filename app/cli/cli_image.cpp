@@ -6,7 +6,9 @@
 
 #include "app/core/imagingrun.h"
 #include "imaging/builder.h"
+#include "imaging/httpsource.h"
 #include "imaging/manifest.h"
+#include "imaging/multicast.h"
 #include "imaging/seal.h"
 #include "imaging/source.h"
 #include "imaging/target.h"
@@ -387,6 +389,18 @@ int writeCommand(Context &ctx)
          QStringLiteral("FILE.json")});
     p.addOption({QStringLiteral("station-key-dir"),
                  QCoreApplication::translate("Cli", "Folder of the station's signing key"), QStringLiteral("DIR")});
+    // masters over the network (issue 19)
+    p.addOption({QStringLiteral("token"),
+                 QCoreApplication::translate("Cli", "Station token for an https:// master (default: the sync token)"),
+                 QStringLiteral("TOKEN")});
+    p.addOption({QStringLiteral("ca"),
+                 QCoreApplication::translate("Cli", "Trusted CA certificate (PEM) of the server (default: sync.ca)"),
+                 QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("stall-timeout"),
+                 QCoreApplication::translate("Cli", "Give up after this long without data (default 60 seconds)"),
+                 QStringLiteral("SECONDS")});
+    p.addOption({QStringLiteral("connections"),
+                 QCoreApplication::translate("Cli", "Range requests in flight (default 4)"), QStringLiteral("N")});
     if (!parseArgs(p, ctx))
         return 2;
     const QStringList pos = p.positionalArguments();
@@ -430,6 +444,27 @@ int writeCommand(Context &ctx)
     Inventory::Store *store = nullptr;
     if (!assets.isEmpty() && !(store = ctx.store()))
         return ctx.lastExitCode();
+    if (isRemoteMaster(request.master)) {
+        // The station's sync settings when not given: the token it syncs with, its CA.
+        if ((!p.isSet(QStringLiteral("token")) || !p.isSet(QStringLiteral("ca"))) && !store && !(store = ctx.store()))
+            return ctx.lastExitCode();
+        request.remote.token = p.isSet(QStringLiteral("token")) ? p.value(QStringLiteral("token"))
+                                                                : store->setting(QStringLiteral("sync.token"));
+        request.remote.caFile
+            = p.isSet(QStringLiteral("ca")) ? p.value(QStringLiteral("ca")) : store->setting(QStringLiteral("sync.ca"));
+        if (request.remote.token.isEmpty())
+            return ctx.usage(QCoreApplication::translate(
+                "Cli", "a master on the network needs this station's token: --token, or «etabli sync --token» once"));
+        bool ok = true;
+        if (p.isSet(QStringLiteral("stall-timeout")))
+            request.remote.stallSeconds = p.value(QStringLiteral("stall-timeout")).toDouble(&ok);
+        if (!ok || request.remote.stallSeconds < 1 || request.remote.stallSeconds > 3600)
+            return ctx.usage(QCoreApplication::translate("Cli", "--stall-timeout takes 1 to 3600 seconds"));
+        if (p.isSet(QStringLiteral("connections")))
+            request.remote.connections = p.value(QStringLiteral("connections")).toInt(&ok);
+        if (!ok || request.remote.connections < 1 || request.remote.connections > 32)
+            return ctx.usage(QCoreApplication::translate("Cli", "--connections takes 1 to 32"));
+    }
 
     QStringList warnings;
     auto plan = AppCore::planImaging(request, &warnings);
@@ -530,6 +565,48 @@ int writeCommand(Context &ctx)
     return code;
 }
 
+// masters (issue 19): one sender feeds a row of benches by UDP multicast.
+int serveMulticastCommand(Context &ctx)
+{
+    QCommandLineParser p;
+    p.addOption({QStringLiteral("group"),
+                 QCoreApplication::translate("Cli", "Multicast group and port, e.g. 239.19.0.1:5019"),
+                 QStringLiteral("GROUP:PORT")});
+    p.addOption({QStringLiteral("rate-mbit"), QCoreApplication::translate("Cli", "Sending rate (default 500 Mbit/s)"),
+                 QStringLiteral("N")});
+    p.addOption({QStringLiteral("cycles"),
+                 QCoreApplication::translate("Cli", "Passes over the master (default 0: until stopped)"),
+                 QStringLiteral("N")});
+    if (!parseArgs(p, ctx))
+        return 2;
+    const QStringList pos = p.positionalArguments();
+    MulticastSendOptions o;
+    QString ignored;
+    bool okRate = true, okCycles = true;
+    if (p.isSet(QStringLiteral("rate-mbit")))
+        o.rateMbit = p.value(QStringLiteral("rate-mbit")).toDouble(&okRate);
+    if (p.isSet(QStringLiteral("cycles")))
+        o.cycles = p.value(QStringLiteral("cycles")).toInt(&okCycles);
+    if (pos.size() != 2 || !p.isSet(QStringLiteral("group")) || !okRate || !okCycles || o.rateMbit < 1
+        || o.rateMbit > 100000 || o.cycles < 0)
+        return ctx.usage(QCoreApplication::translate(
+            "Cli", "usage: etabli image serve-multicast MASTER.qcow2 --group GROUP:PORT [--rate-mbit N] [--cycles N]"));
+    if (auto g = parseMulticastMaster(QStringLiteral("multicast://") + p.value(QStringLiteral("group"))
+                                          + QStringLiteral("?master=x"),
+                                      &o.group, &o.port, &ignored);
+        !g)
+        return ctx.fail(g.error());
+    if (auto f = requireMasterFile(pos[1]); !f)
+        return ctx.fail(f.error());
+    std::atomic<bool> stop{false};
+    auto sent = serveMulticast(pos[1], o, stop, [&ctx](int cycle, int64_t bytes) {
+        ctx.err << QCoreApplication::translate("Cli", "cycle %1: %2 sent").arg(cycle).arg(mib(bytes)) << Qt::endl;
+    });
+    if (!sent)
+        return ctx.fail(sent.error());
+    return 0;
+}
+
 int imageCommand(Context &ctx)
 {
     const QString verb = ctx.args.value(0);
@@ -545,6 +622,8 @@ int imageCommand(Context &ctx)
         return signCommand(ctx);
     if (verb == QLatin1String("info"))
         return infoCommand(ctx);
+    if (verb == QLatin1String("serve-multicast"))
+        return serveMulticastCommand(ctx);
     return ctx.usage(QCoreApplication::translate("Cli", "usage: etabli image build|write|verify|keygen|sign|info …"));
 }
 
@@ -559,7 +638,11 @@ void registerImageCommands(Registry &registry)
              " [--asset TAG]... [--certificate FILE.json]... [--pubkey F] [--allow-unsigned] [--no-seal]\n"
              "  image build SOURCE -o MASTER.qcow2 [--cluster-size N] [--key F --name N --version V]\n"
              "  image verify MASTER [TARGET...] [--pubkey F] | keygen BASENAME | sign MASTER --key F --version V"
-             " | info MASTER"),
+             " | info MASTER\n"
+             "  image write https://SERVER/api/v1/masters/NAME.qcow2 TARGET... [--token T] [--ca CA.pem]"
+             " [--stall-timeout S]\n"
+             "  image write multicast://GROUP:PORT?master=URL TARGET... | serve-multicast MASTER --group GROUP:PORT"
+             " [--rate-mbit N] [--cycles N]"),
          imageCommand});
 }
 

@@ -4,6 +4,7 @@
 
 #include "app/core/erasure.h"
 
+#include "imaging/httpsource.h"
 #include "imaging/manifest.h"
 #include "imaging/seal.h"
 #include "imaging/source.h"
@@ -34,9 +35,22 @@ QString defaultJournalDir()
     return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/imaging-journal");
 }
 
+namespace {
+
+/// The manifest next to a remote master, fetched with the station's token.
+Result<Manifest> remoteManifest(const QString &url, const RemoteOptions &remote)
+{
+    auto bytes = fetchRemoteDocument(url, remote);
+    if (!bytes)
+        return bytes.error();
+    return Manifest::fromJson(*bytes);
+}
+
+} // namespace
+
 Result<std::optional<Manifest>> trustedManifest(const QString &master, const QString &manifestPath,
                                                 const QString &publicKeyPath, bool allowUnsigned, bool &isSigned,
-                                                QStringList &warnings)
+                                                QStringList &warnings, const RemoteOptions &remote)
 {
     ImagingRequest r;
     r.master = master;
@@ -46,12 +60,13 @@ Result<std::optional<Manifest>> trustedManifest(const QString &master, const QSt
     isSigned = false;
     const QString path = !r.manifestPath.isEmpty() ? r.manifestPath
         : r.master == QLatin1String("-")           ? QString()
-                                                   : Manifest::pathFor(r.master);
+                                                   : Manifest::pathFor(remoteMasterUrl(r.master));
     auto loaded = path.isEmpty()
         ? Result<Manifest>(makeError(ErrorCode::NotFound,
                                      QCoreApplication::translate("Cli", "a master read from stdin needs --manifest"),
                                      QStringLiteral("manifest_missing")))
-        : Manifest::load(path);
+        : isRemoteMaster(path) ? remoteManifest(remoteMasterUrl(path), remote)
+                               : Manifest::load(path);
     if (!loaded) {
         if (loaded.error().code != ErrorCode::NotFound)
             return loaded.error();
@@ -111,7 +126,7 @@ Result<void> fillPlan(const ImagingRequest &request, ImagingPlan &plan)
                          QCoreApplication::translate("Cli", "give --confirm-serial once per target, in the same order"),
                          QStringLiteral("serials_count"));
     auto manifest = trustedManifest(request.master, request.manifestPath, request.publicKeyPath, request.allowUnsigned,
-                                    plan.manifestSigned, plan.warnings);
+                                    plan.manifestSigned, plan.warnings, request.remote);
     if (!manifest)
         return manifest.error();
     WriteOptions &o = plan.options;
@@ -119,25 +134,31 @@ Result<void> fillPlan(const ImagingRequest &request, ImagingPlan &plan)
     o.verify = request.verify;
     o.threads = request.threads;
     o.manifest = *manifest;
-    o.sealDir = request.sealDir;
-    o.masterPath = request.master;
+    const bool remote = isRemoteMaster(request.master);
+    o.remote = request.remote;
+    // A seal is about a file on this bench; a remote master is checked by SHA-256 each time.
+    o.sealDir = remote ? QString() : request.sealDir;
+    o.masterPath = remote ? QString() : request.master;
+    QString remoteIdentity;
     if (o.manifest) {
         plan.size = o.manifest->virtualSize;
     } else if (request.master != QLatin1String("-")) {
         // The size the journal needs; the job opens the master again to write it.
-        auto source = Source::open(request.master);
+        auto source = Source::open(request.master, request.remote);
         if (!source)
             return source.error();
         plan.size = (*source)->virtualSize();
+        remoteIdentity = (*source)->identity();
     }
     if (request.journal && plan.size >= 0) {
         o.journalDir = request.journalDir.isEmpty() ? defaultJournalDir() : request.journalDir;
         const QFileInfo fi(request.master);
-        o.masterIdentity = o.manifest ? toHex(o.manifest->sha256)
-                                      : QStringLiteral("%1|%2|%3")
-                                            .arg(fi.absoluteFilePath())
-                                            .arg(fi.size())
-                                            .arg(fi.lastModified().toMSecsSinceEpoch());
+        o.masterIdentity = o.manifest   ? toHex(o.manifest->sha256)
+            : !remoteIdentity.isEmpty() ? remoteIdentity
+                                        : QStringLiteral("%1|%2|%3")
+                                              .arg(fi.absoluteFilePath())
+                                              .arg(fi.size())
+                                              .arg(fi.lastModified().toMSecsSinceEpoch());
     }
     plan.masterName = o.manifest ? o.manifest->name : QFileInfo(request.master).completeBaseName();
     plan.masterVersion = o.manifest && !o.manifest->version.isEmpty() ? o.manifest->version

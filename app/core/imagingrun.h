@@ -41,6 +41,8 @@ struct ImagingRequest {
     QStringList certificatePaths;
     QString stationKeyDir;
     QString workshop, station, worker, softwareVersion;
+    /// An http(s):// master (etabli-server --masters): token, CA, patience.
+    Imaging::RemoteOptions remote;
 };
 
 /// A request checked against the workshop's policy, ready to run.
@@ -65,7 +67,8 @@ QString defaultJournalDir();
 /// A bad signature is never accepted. Any thread.
 Result<std::optional<Imaging::Manifest>> trustedManifest(const QString &master, const QString &manifestPath,
                                                          const QString &publicKeyPath, bool allowUnsigned,
-                                                         bool &isSigned, QStringList &warnings);
+                                                         bool &isSigned, QStringList &warnings,
+                                                         const Imaging::RemoteOptions &remote = {});
 
 /// Loads and checks the manifest of the master by the workshop's policy (a signed
 /// manifest must verify against the trusted key; a missing or unsigned one only with

@@ -3,15 +3,6 @@
 <TS version="2.1" language="fr">
     <context>
         <name>Api</name>
-        <!-- erasure (engineer "erasure") -->
-        <message>
-            <source>this server endorses no station keys (started without --certification-key)</source>
-            <translation>ce serveur n&apos;approuve aucune clé de poste (démarré sans --certification-key)</translation>
-        </message>
-        <message>
-            <source>«station_key» must be an Ed25519 public key: 32 bytes in base64</source>
-            <translation>« station_key » doit être une clé publique Ed25519 : 32 octets en base64</translation>
-        </message>
         <message>
             <location filename="../../inventory/server/api.cpp" line="+70" />
             <source>the body is not JSON: %1</source>
@@ -121,6 +112,14 @@
         <message>
             <source>a %1 token cannot push %2 events</source>
             <translation>un jeton %1 ne peut pas envoyer d'événements %2</translation>
+        </message>
+        <message>
+            <source>this server endorses no station keys (started without --certification-key)</source>
+            <translation>ce serveur n'approuve aucune clé de poste (démarré sans --certification-key)</translation>
+        </message>
+        <message>
+            <source>«station_key» must be an Ed25519 public key: 32 bytes in base64</source>
+            <translation>« station_key » doit être une clé publique Ed25519 : 32 octets en base64</translation>
         </message>
     </context>
     <context>
@@ -321,47 +320,6 @@
     </context>
     <context>
         <name>Cli</name>
-        <!-- erasure (engineer "erasure") -->
-        <message>
-            <source>Folder of the station&apos;s signing key, endorsed by the server at enrolment</source>
-            <translation>Dossier de la clé de signature du poste, approuvée par le serveur à l&apos;inscription</translation>
-        </message>
-        <message>
-            <source>WARNING: no station key to endorse: %1</source>
-            <translation>ATTENTION : pas de clé de poste à faire approuver : %1</translation>
-        </message>
-        <message>
-            <source>WARNING: the station key was not endorsed: %1</source>
-            <translation>ATTENTION : la clé du poste n&apos;a pas été approuvée : %1</translation>
-        </message>
-        <message>
-            <source>the workshop endorsed this station&apos;s signing key</source>
-            <translation>l&apos;atelier a approuvé la clé de signature de ce poste</translation>
-        </message>
-        <message>
-            <source>Ask the central server (every station&apos;s erasures)</source>
-            <translation>Demander au serveur central (les effacements de tous les postes)</translation>
-        </message>
-        <message>
-            <source>A supervisor token of that server</source>
-            <translation>Un jeton superviseur de ce serveur</translation>
-        </message>
-        <message>
-            <source>usage: etabli certificate unchecked [--server URL --token T [--ca FILE]] [--json]</source>
-            <translation>usage : etabli certificate unchecked [--server URL --token JETON [--ca FICHIER]] [--json]</translation>
-        </message>
-        <message>
-            <source>cannot reach %1: %2</source>
-            <translation>impossible de joindre %1 : %2</translation>
-        </message>
-        <message>
-            <source>the server refused the token: %1</source>
-            <translation>le serveur a refusé le jeton : %1</translation>
-        </message>
-        <message>
-            <source>the server answered %1: %2</source>
-            <translation>le serveur a répondu %1 : %2</translation>
-        </message>
         <message>
             <location filename="../cli/main.cpp" line="+31" />
             <source>Usage: etabli NOUN VERB [options]  (global: --db PATH --json --station NAME --worker NAME --lang fr|en)</source>
@@ -1259,8 +1217,8 @@
   label queue | reprint [ID...] [--printer URI]</translation>
         </message>
         <message>
-            <source>  sync [--server URL --token T] [--ca FILE] [--attempts N] [--desk] [--station-key-dir DIR] | sync status</source>
-            <translation>  sync [--server URL --token T] [--ca FICHIER] [--attempts N] [--desk] [--station-key-dir DOSSIER] | sync status</translation>
+            <source>  sync [--server URL --token T] [--ca FILE] [--attempts N] [--desk] | sync status</source>
+            <translation>  sync [--server URL --token T] [--ca FICHIER] [--attempts N] [--desk] | sync status</translation>
         </message>
         <message>
             <source>settings of this inventory (tag prefix, next tag)</source>
@@ -1614,13 +1572,11 @@
             <source>  certificate verify FILE.json [--require-endorsed] [--workshop-key PUB]
   certificate bundle --lot L -o DIR [--check-url URL] | pdf FILE.json... -o OUT.pdf
   certificate station-key | endorse STATION.pub --key WORKSHOP.key -o FILE | install-endorsement FILE
-  certificate check CERT_ID|TAG --checker BADGE [--reread DEVICE]
-  certificate unchecked [--server URL --token T]</source>
+  certificate check CERT_ID|TAG --checker BADGE [--reread DEVICE] | unchecked</source>
             <translation>  certificate verify FICHIER.json [--require-endorsed] [--workshop-key PUB]
   certificate bundle --lot L -o DOSSIER [--check-url URL] | pdf FICHIER.json... -o SORTIE.pdf
   certificate station-key | endorse POSTE.pub --key ATELIER.key -o FICHIER | install-endorsement FICHIER
-  certificate check ID_CERT|ÉTIQUETTE --checker BADGE [--reread DISQUE]
-  certificate unchecked [--server URL --token JETON]</translation>
+  certificate check ID_CERT|ÉTIQUETTE --checker BADGE [--reread DISQUE] | unchecked</translation>
         </message>
         <message>
             <source>Badge of the worker who checks (not the one who erased)</source>
@@ -1665,6 +1621,110 @@
         <message>
             <source>%1 erasure(s) to be checked by a second person</source>
             <translation>%1 effacement(s) à faire contrôler par une deuxième personne</translation>
+        </message>
+        <message>
+            <source>Folder of the station's signing key, endorsed by the server at enrolment</source>
+            <translation>Dossier de la clé de signature du poste, approuvée par le serveur à l'inscription</translation>
+        </message>
+        <message>
+            <source>WARNING: no station key to endorse: %1</source>
+            <translation>ATTENTION : pas de clé de poste à faire approuver : %1</translation>
+        </message>
+        <message>
+            <source>WARNING: the station key was not endorsed: %1</source>
+            <translation>ATTENTION : la clé du poste n'a pas été approuvée : %1</translation>
+        </message>
+        <message>
+            <source>the workshop endorsed this station's signing key</source>
+            <translation>l'atelier a approuvé la clé de signature de ce poste</translation>
+        </message>
+        <message>
+            <source>Ask the central server (every station's erasures)</source>
+            <translation>Demander au serveur central (les effacements de tous les postes)</translation>
+        </message>
+        <message>
+            <source>A supervisor token of that server</source>
+            <translation>Un jeton superviseur de ce serveur</translation>
+        </message>
+        <message>
+            <source>usage: etabli certificate unchecked [--server URL --token T [--ca FILE]] [--json]</source>
+            <translation>usage : etabli certificate unchecked [--server URL --token JETON [--ca FICHIER]] [--json]</translation>
+        </message>
+        <message>
+            <source>cannot reach %1: %2</source>
+            <translation>impossible de joindre %1 : %2</translation>
+        </message>
+        <message>
+            <source>the server refused the token: %1</source>
+            <translation>le serveur a refusé le jeton : %1</translation>
+        </message>
+        <message>
+            <source>the server answered %1: %2</source>
+            <translation>le serveur a répondu %1 : %2</translation>
+        </message>
+        <message>
+            <source>  sync [--server URL --token T] [--ca FILE] [--attempts N] [--desk] [--station-key-dir DIR] | sync status</source>
+            <translation>  sync [--server URL --token T] [--ca FICHIER] [--attempts N] [--desk] [--station-key-dir DOSSIER] | sync status</translation>
+        </message>
+        <message>
+            <source>  certificate verify FILE.json [--require-endorsed] [--workshop-key PUB]
+  certificate bundle --lot L -o DIR [--check-url URL] | pdf FILE.json... -o OUT.pdf
+  certificate station-key | endorse STATION.pub --key WORKSHOP.key -o FILE | install-endorsement FILE
+  certificate check CERT_ID|TAG --checker BADGE [--reread DEVICE]
+  certificate unchecked [--server URL --token T]</source>
+            <translation>  certificate verify FICHIER.json [--require-endorsed] [--workshop-key PUB]
+  certificate bundle --lot L -o DOSSIER [--check-url URL] | pdf FICHIER.json... -o SORTIE.pdf
+  certificate station-key | endorse POSTE.pub --key ATELIER.key -o FICHIER | install-endorsement FICHIER
+  certificate check ID_CERT|ÉTIQUETTE --checker BADGE [--reread DISQUE]
+  certificate unchecked [--server URL --token JETON]</translation>
+        </message>
+        <message>
+            <source>Station token for an https:// master (default: the sync token)</source>
+            <translation>Jeton du poste pour un master https:// (par défaut : celui de la synchronisation)</translation>
+        </message>
+        <message>
+            <source>Trusted CA certificate (PEM) of the server (default: sync.ca)</source>
+            <translation>Certificat d'autorité (PEM) du serveur (par défaut : sync.ca)</translation>
+        </message>
+        <message>
+            <source>Give up after this long without data (default 60 seconds)</source>
+            <translation>Abandonner après ce temps sans données (par défaut 60 secondes)</translation>
+        </message>
+        <message>
+            <source>Range requests in flight (default 4)</source>
+            <translation>Demandes de plages en parallèle (par défaut 4)</translation>
+        </message>
+        <message>
+            <source>a master on the network needs this station's token: --token, or «etabli sync --token» once</source>
+            <translation>un master sur le réseau demande le jeton de ce poste : --token, ou une fois « etabli sync --token »</translation>
+        </message>
+        <message>
+            <source>--stall-timeout takes 1 to 3600 seconds</source>
+            <translation>--stall-timeout prend de 1 à 3600 secondes</translation>
+        </message>
+        <message>
+            <source>--connections takes 1 to 32</source>
+            <translation>--connections prend de 1 à 32</translation>
+        </message>
+        <message>
+            <source>Multicast group and port, e.g. 239.19.0.1:5019</source>
+            <translation>Groupe multicast et port, par exemple 239.19.0.1:5019</translation>
+        </message>
+        <message>
+            <source>Sending rate (default 500 Mbit/s)</source>
+            <translation>Débit d'envoi (par défaut 500 Mbit/s)</translation>
+        </message>
+        <message>
+            <source>Passes over the master (default 0: until stopped)</source>
+            <translation>Passages sur le master (par défaut 0 : jusqu'à l'arrêt)</translation>
+        </message>
+        <message>
+            <source>usage: etabli image serve-multicast MASTER.qcow2 --group GROUP:PORT [--rate-mbit N] [--cycles N]</source>
+            <translation>usage : etabli image serve-multicast MASTER.qcow2 --group GROUPE:PORT [--rate-mbit N] [--cycles N]</translation>
+        </message>
+        <message>
+            <source>cycle %1: %2 sent</source>
+            <translation>passage %1 : %2 envoyés</translation>
         </message>
     </context>
     <context>
@@ -4594,31 +4654,6 @@
     </context>
     <context>
         <name>etabli-server</name>
-        <!-- erasure (engineer "erasure") -->
-        <message>
-            <source>the certification key %1 does not exist; give a FILE.key path to make one there</source>
-            <translation>la clé de certification %1 n&apos;existe pas ; donnez un chemin FICHIER.key pour en créer une</translation>
-        </message>
-        <message>
-            <source>the certification key %1 is readable by others: chmod 600 it (and consider it disclosed)</source>
-            <translation>la clé de certification %1 est lisible par d&apos;autres : faites chmod 600 (et considérez-la divulguée)</translation>
-        </message>
-        <message>
-            <source>%1 is not an Ed25519 secret key</source>
-            <translation>%1 n&apos;est pas une clé secrète Ed25519</translation>
-        </message>
-        <message>
-            <source>the workshop&apos;s certification key, made (0600) if missing; endorses station keys (default $ETABLI_CERTIFICATION_KEY)</source>
-            <translation>la clé de certification de l&apos;atelier, créée (0600) si elle manque ; approuve les clés des postes (par défaut $ETABLI_CERTIFICATION_KEY)</translation>
-        </message>
-        <message>
-            <source>certification key made in %1, public key %2: %3</source>
-            <translation>clé de certification créée dans %1, clé publique %2 : %3</translation>
-        </message>
-        <message>
-            <source>certification key %1 (public key %2): %3</source>
-            <translation>clé de certification %1 (clé publique %2) : %3</translation>
-        </message>
         <message>
             <location filename="../../inventory/server/main.cpp" line="+36" />
             <source>usage: etabli-server --db DB --listen ADDR:PORT [--tls-cert FILE --tls-key FILE]
@@ -4779,6 +4814,38 @@
             <source>restored from %1</source>
             <translation>restauré depuis %1</translation>
         </message>
+        <message>
+            <source>the certification key %1 does not exist; give a FILE.key path to make one there</source>
+            <translation>la clé de certification %1 n'existe pas ; donnez un chemin FICHIER.key pour en créer une</translation>
+        </message>
+        <message>
+            <source>the certification key %1 is readable by others: chmod 600 it (and consider it disclosed)</source>
+            <translation>la clé de certification %1 est lisible par d'autres : faites chmod 600 (et considérez-la divulguée)</translation>
+        </message>
+        <message>
+            <source>%1 is not an Ed25519 secret key</source>
+            <translation>%1 n'est pas une clé secrète Ed25519</translation>
+        </message>
+        <message>
+            <source>the workshop's certification key, made (0600) if missing; endorses station keys (default $ETABLI_CERTIFICATION_KEY)</source>
+            <translation>la clé de certification de l'atelier, créée (0600) si elle manque ; approuve les clés des postes (par défaut $ETABLI_CERTIFICATION_KEY)</translation>
+        </message>
+        <message>
+            <source>certification key made in %1, public key %2: %3</source>
+            <translation>clé de certification créée dans %1, clé publique %2 : %3</translation>
+        </message>
+        <message>
+            <source>certification key %1 (public key %2): %3</source>
+            <translation>clé de certification %1 (clé publique %2) : %3</translation>
+        </message>
+        <message>
+            <source>serve the masters of DIR at /api/v1/masters/NAME.qcow2 (station tokens)</source>
+            <translation>servir les masters de DOSSIER sur /api/v1/masters/NOM.qcow2 (jetons de poste)</translation>
+        </message>
+        <message>
+            <source>--masters: %1 is not a readable directory</source>
+            <translation>--masters : %1 n'est pas un dossier lisible</translation>
+        </message>
     </context>
     <context>
         <name>Etabli::Inventory::EventRules</name>
@@ -4906,19 +4973,19 @@
             <source>the erasure must be checked by a different worker than %1</source>
             <translation>l'effacement doit être contrôlé par une autre personne que %1</translation>
         </message>
-            <message>
+        <message>
             <source>«kind» must be family, teacher or association</source>
-        <translation>«kind» doit valoir family, teacher ou association</translation>
-    </message>
-    <message>
-        <source>«status» must be started, done, skipped or failed</source>
-        <translation>«status» doit valoir started, done, skipped ou failed</translation>
-    </message>
-    <message>
-        <source>«session» must be from 1 to 6</source>
-        <translation>«session» doit aller de 1 à 6</translation>
-    </message>
-</context>
+            <translation>«kind» doit valoir family, teacher ou association</translation>
+        </message>
+        <message>
+            <source>«status» must be started, done, skipped or failed</source>
+            <translation>«status» doit valoir started, done, skipped ou failed</translation>
+        </message>
+        <message>
+            <source>«session» must be from 1 to 6</source>
+            <translation>«session» doit aller de 1 à 6</translation>
+        </message>
+    </context>
     <context>
         <name>QCommandLineParser</name>
         <message>
@@ -5009,54 +5076,6 @@
             <translation>Le test a été arrêté avant la fin.</translation>
         </message>
     </context>
-    <!-- erasure (engineer "erasure"): app/ui/FrozenDriveFix.qml -->
-    <context>
-        <name>FrozenDriveFix</name>
-        <message>
-            <source>The disk is locked. Do one of these two things:</source>
-            <translation>Le disque est bloqué. Faites une de ces deux choses :</translation>
-        </message>
-        <message>
-            <source>Then start the erasure again.</source>
-            <translation>Ensuite, relancez l&apos;effacement.</translation>
-        </message>
-        <message>
-            <source>The disk is locked</source>
-            <translation>Le disque est bloqué</translation>
-        </message>
-        <message>
-            <source>the PC stays on</source>
-            <translation>le PC reste allumé</translation>
-        </message>
-        <message>
-            <source>unplug the disk&apos;s power</source>
-            <translation>débranchez le courant du disque</translation>
-        </message>
-        <message>
-            <source>plug it back in</source>
-            <translation>rebranchez-le</translation>
-        </message>
-        <message>
-            <source>Leave the PC on, unplug the disk&apos;s power cable, then plug it back in.</source>
-            <translation>Laissez le PC allumé, débranchez le câble d&apos;alimentation du disque, puis rebranchez-le.</translation>
-        </message>
-        <message>
-            <source>or</source>
-            <translation>ou</translation>
-        </message>
-        <message>
-            <source>put the PC to sleep</source>
-            <translation>mettez le PC en veille</translation>
-        </message>
-        <message>
-            <source>wake it up</source>
-            <translation>réveillez-le</translation>
-        </message>
-        <message>
-            <source>Put the PC to sleep, then wake it up.</source>
-            <translation>Mettez le PC en veille, puis réveillez-le.</translation>
-        </message>
-    </context>
     <context>
         <name>ResultPage</name>
         <message>
@@ -5092,18 +5111,6 @@
         <message>
             <source>Hold progress</source>
             <translation>Progression</translation>
-        </message>
-    </context>
-    <!-- a11y: the Listen button (app/ui/ListenButton.qml) -->
-    <context>
-        <name>ListenButton</name>
-        <message>
-            <source>Listen</source>
-            <translation>Écouter</translation>
-        </message>
-        <message>
-            <source>Listen to the instructions</source>
-            <translation>Écouter la consigne</translation>
         </message>
     </context>
     <context>
@@ -5895,6 +5902,64 @@
         </message>
     </context>
     <context>
+        <name>FrozenDriveFix</name>
+        <message>
+            <source>The disk is locked. Do one of these two things:</source>
+            <translation>Le disque est bloqué. Faites une de ces deux choses :</translation>
+        </message>
+        <message>
+            <source>Then start the erasure again.</source>
+            <translation>Ensuite, relancez l'effacement.</translation>
+        </message>
+        <message>
+            <source>The disk is locked</source>
+            <translation>Le disque est bloqué</translation>
+        </message>
+        <message>
+            <source>the PC stays on</source>
+            <translation>le PC reste allumé</translation>
+        </message>
+        <message>
+            <source>unplug the disk's power</source>
+            <translation>débranchez le courant du disque</translation>
+        </message>
+        <message>
+            <source>plug it back in</source>
+            <translation>rebranchez-le</translation>
+        </message>
+        <message>
+            <source>Leave the PC on, unplug the disk's power cable, then plug it back in.</source>
+            <translation>Laissez le PC allumé, débranchez le câble d'alimentation du disque, puis rebranchez-le.</translation>
+        </message>
+        <message>
+            <source>or</source>
+            <translation>ou</translation>
+        </message>
+        <message>
+            <source>put the PC to sleep</source>
+            <translation>mettez le PC en veille</translation>
+        </message>
+        <message>
+            <source>wake it up</source>
+            <translation>réveillez-le</translation>
+        </message>
+        <message>
+            <source>Put the PC to sleep, then wake it up.</source>
+            <translation>Mettez le PC en veille, puis réveillez-le.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ListenButton</name>
+        <message>
+            <source>Listen</source>
+            <translation>Écouter</translation>
+        </message>
+        <message>
+            <source>Listen to the instructions</source>
+            <translation>Écouter la consigne</translation>
+        </message>
+    </context>
+    <context>
         <name>Etabli::Ui::ScanDetector</name>
         <message>
             <source>The scanner is set to an English keyboard. Set it to French (AZERTY), then scan again.</source>
@@ -5909,7 +5974,212 @@
         <name>ScanField</name>
         <message>
             <source>Scan or type the label</source>
-            <translation>Scannez ou tapez l&apos;étiquette</translation>
+            <translation>Scannez ou tapez l'étiquette</translation>
+        </message>
+    </context>
+    <context>
+        <name>Etabli::Imaging::HttpSource</name>
+        <message>
+            <source>not an http(s)://HOST/… address: %1</source>
+            <translation>pas une adresse http(s)://HÔTE/… : %1</translation>
+        </message>
+        <message>
+            <source>plain http is only for loopback: use https:// for %1 (the token would travel in clear)</source>
+            <translation>http sans chiffrement seulement en local : utilisez https:// pour %1 (le jeton circulerait en clair)</translation>
+        </message>
+        <message>
+            <source>cannot set up TLS: %1</source>
+            <translation>impossible de préparer TLS : %1</translation>
+        </message>
+        <message>
+            <source>cannot read the CA certificate %1: %2</source>
+            <translation>impossible de lire le certificat d'autorité %1 : %2</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1 : %2</translation>
+        </message>
+        <message>
+            <source>cannot resolve the server: %1</source>
+            <translation>impossible de trouver le serveur : %1</translation>
+        </message>
+        <message>
+            <source>no address</source>
+            <translation>aucune adresse</translation>
+        </message>
+        <message>
+            <source>no answer to connect</source>
+            <translation>pas de réponse à la connexion</translation>
+        </message>
+        <message>
+            <source>cannot connect: %1</source>
+            <translation>connexion impossible : %1</translation>
+        </message>
+        <message>
+            <source>TLS handshake timed out</source>
+            <translation>la négociation TLS a expiré</translation>
+        </message>
+        <message>
+            <source>the server's certificate is not trusted (%1); give its CA with --ca</source>
+            <translation>le certificat du serveur n'est pas reconnu (%1) ; donnez son autorité avec --ca</translation>
+        </message>
+        <message>
+            <source>TLS handshake failed: %1</source>
+            <translation>la négociation TLS a échoué : %1</translation>
+        </message>
+        <message>
+            <source>the server takes no data (timeout)</source>
+            <translation>le serveur ne reçoit plus rien (délai dépassé)</translation>
+        </message>
+        <message>
+            <source>cannot send: %1</source>
+            <translation>envoi impossible : %1</translation>
+        </message>
+        <message>
+            <source>the server sent nothing for %1 s</source>
+            <translation>le serveur n'a rien envoyé pendant %1 s</translation>
+        </message>
+        <message>
+            <source>cannot receive: %1</source>
+            <translation>réception impossible : %1</translation>
+        </message>
+        <message>
+            <source>the answer's headers are too large</source>
+            <translation>les en-têtes de la réponse sont trop grands</translation>
+        </message>
+        <message>
+            <source>the server closed the connection before answering</source>
+            <translation>le serveur a fermé la connexion avant de répondre</translation>
+        </message>
+        <message>
+            <source>not an HTTP answer</source>
+            <translation>ce n'est pas une réponse HTTP</translation>
+        </message>
+        <message>
+            <source>the answer has no Content-Length</source>
+            <translation>la réponse n'a pas de Content-Length</translation>
+        </message>
+        <message>
+            <source>%1: the answer is larger than expected (%2 bytes)</source>
+            <translation>%1 : la réponse est plus grande que prévu (%2 octets)</translation>
+        </message>
+        <message>
+            <source>%1: truncated answer, %2 of %3 bytes</source>
+            <translation>%1 : réponse tronquée, %2 octets sur %3</translation>
+        </message>
+        <message>
+            <source>the server refused the token for %1: wrong, revoked or missing token (--token)%2</source>
+            <translation>le serveur a refusé le jeton pour %1 : jeton faux, révoqué ou absent (--token)%2</translation>
+        </message>
+        <message>
+            <source>the server does not let this token read %1%2</source>
+            <translation>le serveur ne laisse pas ce jeton lire %1%2</translation>
+        </message>
+        <message>
+            <source>no such master on the server: %1%2</source>
+            <translation>ce master n'existe pas sur le serveur : %1%2</translation>
+        </message>
+        <message>
+            <source>cancelled</source>
+            <translation>annulé</translation>
+        </message>
+        <message>
+            <source>the master changed on the server (ETag %1, was %2): another master is served under this name; stopped before writing any of it, run again</source>
+            <translation>le master a changé sur le serveur (ETag %1, avant %2) : un autre master est servi sous ce nom ; arrêté avant d'en écrire quoi que ce soit, relancez</translation>
+        </message>
+        <message>
+            <source>the server answered bytes %1 instead of %2</source>
+            <translation>le serveur a répondu les octets %1 au lieu de %2</translation>
+        </message>
+        <message>
+            <source>the server cannot serve bytes %1-%2 of %3 (answer %4)</source>
+            <translation>le serveur ne peut pas servir les octets %1-%2 de %3 (réponse %4)</translation>
+        </message>
+        <message>
+            <source>answer %1</source>
+            <translation>réponse %1</translation>
+        </message>
+        <message>
+            <source>no data from the server for %1 s, giving up (last: %2); run the same command again to resume</source>
+            <translation>aucune donnée du serveur depuis %1 s, abandon (dernière erreur : %2) ; relancez la même commande pour reprendre</translation>
+        </message>
+        <message>
+            <source>range %1 was not fetched whole</source>
+            <translation>la plage %1 n'a pas été reçue en entier</translation>
+        </message>
+        <message>
+            <source> (guest offset %1)</source>
+            <translation> (position %1 dans le disque)</translation>
+        </message>
+        <message>
+            <source>damaged in transit or on the server: nothing after it was written</source>
+            <translation>abîmé en chemin ou sur le serveur : rien après n'a été écrit</translation>
+        </message>
+        <message>
+            <source>%1 answered %2 to a range request: not an Établi masters server?</source>
+            <translation>%1 a répondu %2 à une demande de plage : ce n'est pas un serveur de masters Établi ?</translation>
+        </message>
+        <message>
+            <source>%1: no usable Content-Range</source>
+            <translation>%1 : pas de Content-Range utilisable</translation>
+        </message>
+        <message>
+            <source>%1 is not a qcow2 master (only qcow2 masters are read over the network)</source>
+            <translation>%1 n'est pas un master qcow2 (seuls les masters qcow2 se lisent par le réseau)</translation>
+        </message>
+        <message>
+            <source>cannot join the multicast group %1:%2: %3</source>
+            <translation>impossible de rejoindre le groupe multicast %1:%2 : %3</translation>
+        </message>
+        <message>
+            <source>unaligned read at %1</source>
+            <translation>lecture non alignée à %1</translation>
+        </message>
+        <message>
+            <source>%1 answered %2</source>
+            <translation>%1 a répondu %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>Etabli::Imaging::Multicast</name>
+        <message>
+            <source>a multicast master is multicast://GROUP:PORT?master=https://SERVER/api/v1/masters/NAME.qcow2 with an IPv4 multicast group (224.0.0.0/4), got «%1»</source>
+            <translation>un master en multicast s'écrit multicast://GROUPE:PORT?master=https://SERVEUR/api/v1/masters/NOM.qcow2 avec un groupe multicast IPv4 (224.0.0.0/4), reçu « %1 »</translation>
+        </message>
+        <message>
+            <source>cannot open the master %1: %2</source>
+            <translation>impossible d'ouvrir le master %1 : %2</translation>
+        </message>
+        <message>
+            <source>cannot open a UDP socket: %1</source>
+            <translation>impossible d'ouvrir une socket UDP : %1</translation>
+        </message>
+        <message>
+            <source>not an IPv4 group: %1</source>
+            <translation>pas un groupe IPv4 : %1</translation>
+        </message>
+        <message>
+            <source>cannot send to %1:%2: %3</source>
+            <translation>envoi impossible vers %1:%2 : %3</translation>
+        </message>
+        <message>
+            <source>cannot read the master %1</source>
+            <translation>impossible de lire le master %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>Etabli::Server::Masters</name>
+        <message>
+            <source>no such master %1</source>
+            <translation>pas de master %1</translation>
+        </message>
+        <message>
+            <source>only a station token may read masters</source>
+            <translation>seul un jeton de poste (station) peut lire les masters</translation>
+        </message>
+        <message>
+            <source>the range «%1» cannot be served from %2 bytes</source>
+            <translation>la plage « %1 » ne peut pas être servie sur %2 octets</translation>
         </message>
     </context>
 </TS>

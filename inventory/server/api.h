@@ -3,6 +3,9 @@
 #pragma once
 
 #include <QByteArray>
+#include <QHash>
+#include <QList>
+#include <QPair>
 #include <QString>
 #include <QUrlQuery>
 
@@ -21,12 +24,27 @@ struct ApiRequest {
     QByteArray authorization; ///< the Authorization header
     QByteArray accept;
     QByteArray body;
+    // masters: every request header (names in lower case), for Range, If-Range, If-None-Match.
+    QHash<QByteArray, QByteArray> headers;
+};
+
+// masters: a body the HTTP front end streams from an open file, chunk by chunk.
+struct FileBody {
+    int fd = -1;
+    qint64 offset = 0;
+    qint64 length = 0;
+    ~FileBody();
 };
 
 struct ApiResponse {
     int status = 200;
     QByteArray body;
     QByteArray contentType = "application/json";
+    // masters: extra headers (ETag, Content-Range, Accept-Ranges…), a body streamed from a
+    // file instead of `body`, and the Content-Length of a HEAD answer (whose body is empty).
+    QList<QPair<QByteArray, QByteArray>> headers;
+    std::shared_ptr<FileBody> file;
+    qint64 contentLength = -1; ///< -1: the body's (or the file's) length
 };
 
 /// The HTTP JSON API under /api/v1 (routes and roles in inventory/README.md).

@@ -14,10 +14,12 @@
 #include <QThread>
 #include <QUrl>
 
+#include <cerrno>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
 #include <thread>
+#include <unistd.h>
 #include <vector>
 
 namespace Etabli::Server {
@@ -37,6 +39,12 @@ QByteArray reason(int status)
         return "OK";
     case 201:
         return "Created";
+    case 206:
+        return "Partial Content";
+    case 304:
+        return "Not Modified";
+    case 416:
+        return "Range Not Satisfiable";
     case 400:
         return "Bad Request";
     case 401:
@@ -149,6 +157,11 @@ struct HttpAdaptor::Connection {
     bool continueSent = false;
     bool http10 = false;
     bool keepAlive = true;
+    // masters: a HEAD request (no body written), and a file body being streamed.
+    bool head = false;
+    std::shared_ptr<FileBody> file;
+    qint64 fileSent = 0;
+    bool closeAfterFile = false;
 };
 
 HttpAdaptor::HttpAdaptor(HandlerFactory factory, HttpOptions options, QObject *parent)
@@ -237,8 +250,11 @@ void HttpAdaptor::accept()
                 readFrom(c);
         });
         connect(socket, &QTcpSocket::bytesWritten, this, [this, id] {
-            if (Connection *c = m_connections.value(id))
+            if (Connection *c = m_connections.value(id)) {
                 c->lastActive = m_clock.elapsed();
+                if (c->file)
+                    pump(c);
+            }
         });
         connect(socket, &QTcpSocket::disconnected, this, [this, id] {
             if (Connection *c = m_connections.value(id))
@@ -341,6 +357,8 @@ void HttpAdaptor::readFrom(Connection *c)
     r.query = QUrlQuery(url);
     r.authorization = headers.value("authorization");
     r.accept = headers.value("accept");
+    r.headers = headers;
+    c->head = r.method == "HEAD";
     r.body = c->buffer.mid(headEnd + 4, length);
     c->buffer.remove(0, headEnd + 4 + length);
     c->continueSent = false;
@@ -360,7 +378,14 @@ void HttpAdaptor::deliver(quint64 id, const ApiResponse &response)
     if (!c)
         return; // the client left meanwhile
     c->busy = false;
-    respond(c, response.status, response.body, response.contentType, !c->keepAlive || response.status >= 400);
+    if (response.file || !response.headers.isEmpty() || response.contentLength >= 0) {
+        respondWith(c, response, !c->keepAlive || response.status >= 400); // masters
+        c = m_connections.value(id);
+        if (!c || c->file)
+            return; // pump() goes on until the file is out
+    } else {
+        respond(c, response.status, response.body, response.contentType, !c->keepAlive || response.status >= 400);
+    }
     c = m_connections.value(id); // closing may have dropped it already
     if (c && !c->closing && (!c->buffer.isEmpty() || c->socket->bytesAvailable() > 0))
         readFrom(c); // a pipelined request waits in order
@@ -376,7 +401,8 @@ void HttpAdaptor::respond(Connection *c, int status, const QByteArray &body, con
         out += "Connection: keep-alive\r\n";
     out += "\r\n";
     c->socket->write(out);
-    c->socket->write(body);
+    if (!c->head)
+        c->socket->write(body);
     c->lastActive = m_clock.elapsed();
     if (!close)
         return;
@@ -385,6 +411,90 @@ void HttpAdaptor::respond(Connection *c, int status, const QByteArray &body, con
     c->buffer.clear();
     if (c->discard <= 0)
         c->socket->disconnectFromHost(); // after what is written is out
+}
+
+// masters: extra headers, a HEAD's length, a body streamed from a file in chunks.
+void HttpAdaptor::respondWith(Connection *c, const ApiResponse &response, bool close)
+{
+    const qint64 length = response.contentLength >= 0 ? response.contentLength
+        : response.file                               ? response.file->length
+                                                      : response.body.size();
+    QByteArray out = (c->http10 ? "HTTP/1.0 " : "HTTP/1.1 ") + QByteArray::number(response.status) + ' '
+        + reason(response.status) + "\r\n";
+    if (!response.contentType.isEmpty())
+        out += "Content-Type: " + response.contentType + "\r\n";
+    if (response.status != 304)
+        out += "Content-Length: " + QByteArray::number(length) + "\r\n";
+    for (const auto &[name, value] : response.headers)
+        out += name + ": " + value + "\r\n";
+    if (close)
+        out += "Connection: close\r\n";
+    else if (c->http10)
+        out += "Connection: keep-alive\r\n";
+    out += "\r\n";
+    c->socket->write(out);
+    c->lastActive = m_clock.elapsed();
+    if (response.file && !c->head) {
+        c->file = response.file;
+        c->fileSent = 0;
+        c->closeAfterFile = close;
+        c->busy = true; // nothing more is read until the file is out
+        pump(c);
+        return;
+    }
+    if (!c->head)
+        c->socket->write(response.body);
+    if (!close)
+        return;
+    c->closing = true;
+    c->closingSince = c->lastActive;
+    c->buffer.clear();
+    if (c->discard <= 0)
+        c->socket->disconnectFromHost();
+}
+
+// Keeps at most ~1 MiB queued in the socket: memory stays flat whatever the file's size.
+void HttpAdaptor::pump(Connection *c)
+{
+    constexpr qint64 kChunk = 256 * 1024, kQueued = 1024 * 1024;
+    QByteArray chunk;
+    while (c->file && c->socket->bytesToWrite() < kQueued) {
+        const qint64 left = c->file->length - c->fileSent;
+        if (left <= 0) {
+            c->file.reset();
+            c->busy = false;
+            const quint64 id = c->id;
+            if (c->closeAfterFile) {
+                c->closing = true;
+                c->closingSince = m_clock.elapsed();
+                c->buffer.clear();
+                c->socket->disconnectFromHost();
+            } else if (!c->buffer.isEmpty() || c->socket->bytesAvailable() > 0) {
+                QMetaObject::invokeMethod(
+                    this,
+                    [this, id] {
+                        if (Connection *again = m_connections.value(id); again && !again->busy && !again->closing)
+                            readFrom(again);
+                    },
+                    Qt::QueuedConnection);
+            }
+            return;
+        }
+        chunk.resize(qMin(left, kChunk));
+        ssize_t n;
+        do
+            n = ::pread(c->file->fd, chunk.data(), size_t(chunk.size()), off_t(c->file->offset + c->fileSent));
+        while (n < 0 && errno == EINTR);
+        if (n <= 0) {
+            // The file shrank or failed under us: the client sees a short body, never wrong bytes.
+            qWarning("etabli-server: a master could not be read to its end; connection cut");
+            c->file.reset();
+            c->socket->abort();
+            return;
+        }
+        c->fileSent += n;
+        c->socket->write(chunk.constData(), n);
+    }
 }
 
 void HttpAdaptor::refuse(Connection *c, int status, const QString &code, const QString &message)
@@ -408,6 +518,8 @@ void HttpAdaptor::sweep()
     for (const Connection *c : std::as_const(m_connections)) {
         if (c->closing && now - c->closingSince > qMin<qint64>(kLingerMs, m_options.idleTimeoutMs))
             stuck.append(c->id);
+        else if (c->file && now - c->lastActive > m_options.idleTimeoutMs)
+            stuck.append(c->id); // masters: a client that stopped reading a streamed file
         else if (!c->busy && !c->closing && now - c->lastActive > m_options.idleTimeoutMs)
             idle.append(c->id);
     }

@@ -69,6 +69,8 @@ private:
     void readFrom(Connection *c);
     void deliver(quint64 id, const ApiResponse &response);
     void respond(Connection *c, int status, const QByteArray &body, const QByteArray &contentType, bool close);
+    void respondWith(Connection *c, const ApiResponse &response, bool close); // masters
+    void pump(Connection *c); // masters: the next chunks of a streamed file
     void refuse(Connection *c, int status, const QString &code, const QString &message);
     void drop(Connection *c);
     void sweep();

@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Établi contributors
 //
 // etabli-server --db DB --listen ADDR:PORT [--tls-cert F --tls-key F] [--workers N] [--idle-timeout S]
-//               [--max-connections-per-client N] [--certification-key FILE.key]
+//               [--max-connections-per-client N] [--certification-key FILE.key] [--masters DIR]
 // etabli-server --db DB token create --role ROLE --name NAME | token list | token revoke ID|NAME
 // etabli-server --db DB rebuild   (recounts the dashboard projections from the log)
 // etabli-server --db DB backup FILE | restore FILE
@@ -10,11 +10,13 @@
 #include "inventory/server/api.h"
 #include "inventory/server/api_erasure.h"
 #include "inventory/server/httpadaptor.h"
+#include "inventory/server/masters.h"
 #include "inventory/server/serverstore.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
+#include <QFileInfo>
 #include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -132,6 +134,10 @@ int main(int argc, char **argv)
         {QStringLiteral("idle-timeout"),
          QCoreApplication::translate("etabli-server", "close a connection idle this long (default 60 seconds)"),
          QStringLiteral("SECONDS")},
+        {QStringLiteral("masters"),
+         QCoreApplication::translate("etabli-server",
+                                     "serve the masters of DIR at /api/v1/masters/NAME.qcow2 (station tokens)"),
+         QStringLiteral("DIR")},
         {QStringLiteral("max-connections-per-client"),
          QCoreApplication::translate("etabli-server", "connections one client address may hold (default 100)"),
          QStringLiteral("N")},
@@ -249,6 +255,18 @@ int main(int argc, char **argv)
                             << Qt::endl;
     }
 
+    // masters: checked before the database is touched.
+    std::shared_ptr<const Masters> masters;
+    if (parser.isSet(QStringLiteral("masters"))) {
+        const QFileInfo dir(parser.value(QStringLiteral("masters")));
+        if (!dir.isDir() || !dir.isReadable())
+            return fail(
+                makeError(ErrorCode::NotFound,
+                          QCoreApplication::translate("etabli-server", "--masters: %1 is not a readable directory")
+                              .arg(parser.value(QStringLiteral("masters")))));
+        masters = std::make_shared<const Masters>(dir.absoluteFilePath());
+    }
+
     // Creates or upgrades the schema once; each worker thread then attaches its own connection.
     const QString url = parser.value(QStringLiteral("db"));
     auto store = ServerStore::open(url);
@@ -264,7 +282,7 @@ int main(int argc, char **argv)
     }
 
     HttpAdaptor http(
-        [url, certificationKey]() -> HttpAdaptor::Handler {
+        [url, certificationKey, masters]() -> HttpAdaptor::Handler {
             auto opened = ServerStore::open(url, ServerStore::OpenMode::Attach);
             if (!opened) {
                 const Error error = opened.error();
@@ -282,7 +300,11 @@ int main(int argc, char **argv)
             }
             std::shared_ptr<ServerStore> own(std::move(*opened));
             auto api = std::make_shared<Api>(*own, certificationKey);
-            return [own, api](const ApiRequest &r) { return api->handle(r); };
+            return [own, api, masters](const ApiRequest &r) {
+                if (masters && Masters::handles(r.path))
+                    return masters->handle(r, *own);
+                return api->handle(r);
+            };
         },
         options);
     if (tls) {

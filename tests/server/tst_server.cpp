@@ -117,6 +117,13 @@ private Q_SLOTS:
         m_tokens.insert(QStringLiteral("revoked"), revoked);
         m_tokens.insert(QStringLiteral("garbage"), QStringLiteral("etb_notatoken"));
         m_tokens.insert(QStringLiteral("none"), QString());
+        // masters: one manifest served from --masters (the authMatrix row below).
+        QVERIFY(QDir().mkpath(m_dir.filePath(QStringLiteral("masters"))));
+        QFile manifest(m_dir.filePath(QStringLiteral("masters/ecole.qcow2.manifest.json")));
+        QVERIFY(manifest.open(QIODevice::WriteOnly));
+        manifest.write("{}");
+        manifest.close();
+        m_server.extraArgs << QStringLiteral("--masters") << m_dir.filePath(QStringLiteral("masters"));
         QVERIFY2(m_server.start(), qPrintable(m_server.output));
     }
 
@@ -245,6 +252,8 @@ private Q_SLOTS:
              {st}},
             {"GET", QStringLiteral("/api/v1/stations/endorsements"), {}, {su}},
             {"GET", QStringLiteral("/api/v1/erasures/unchecked"), {}, {su}},
+            // masters (issue 19): benches only; the .qcow2 itself is in tst_masters.
+            {"GET", QStringLiteral("/api/v1/masters/ecole.qcow2.manifest.json"), {}, {st}},
         };
         for (const Endpoint &e : endpoints)
             for (const char *who : {"none", "garbage", "revoked", "station", "desk", "supervisor", "ent"})
