@@ -8,6 +8,7 @@
 #include "inventory/eventrules.h"
 #include "inventory/lifecycle.h"
 #include "inventory/server/serverstore.h"
+#include "inventory/server/api_supervisor.h" // supervisor (issue 13)
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -369,6 +370,9 @@ ApiResponse figures(const Call &c)
     if (!f)
         return fromError(f.error());
     f->insert(QStringLiteral("events"), c.store.eventCount());
+    // supervisor (issue 13): ?from=&to=&lot= adds the period figures
+    if (auto refused = SupervisorApi::addPeriodFigures(c.r, c.store, *f))
+        return *refused;
     return json(200, *f);
 }
 
@@ -437,6 +441,13 @@ ApiResponse revokeToken(const Call &c)
     return json(200, QJsonObject{{QStringLiteral("revoked"), c.arg}});
 }
 
+// supervisor (issue 13): the handlers of api_supervisor.cpp in this table
+template<ApiResponse (*handler)(const ApiRequest &, ServerStore &, const TokenInfo &)>
+ApiResponse supervisor(const Call &c)
+{
+    return handler(c.r, c.store, c.token);
+}
+
 struct Route {
     QByteArray method;
     QString pattern; ///< `*` matches one path segment
@@ -465,6 +476,11 @@ const QList<Route> &routes()
         {"GET", QStringLiteral("/api/v1/tokens"), {su}, listTokens},
         {"POST", QStringLiteral("/api/v1/tokens"), {su}, createToken},
         {"DELETE", QStringLiteral("/api/v1/tokens/*"), {su}, revokeToken},
+        // supervisor (issue 13)
+        {"GET", QStringLiteral("/api/v1/reports/bilan"), {su}, supervisor<SupervisorApi::bilan>},
+        {"GET", QStringLiteral("/api/v1/attention"), {su}, supervisor<SupervisorApi::attention>},
+        {"GET", QStringLiteral("/api/v1/admin/workshop"), {su}, supervisor<SupervisorApi::workshop>},
+        {"GET", QStringLiteral("/api/v1/admin/workers"), {su}, supervisor<SupervisorApi::workers>},
     };
     return table;
 }
