@@ -7,6 +7,7 @@
 #include "app/cli/cli.h"
 
 #include "app/core/supervisordata.h"
+#include "common/appdefaults.h"
 #include "inventory/privatefile.h"
 #include "inventory/report/report.h"
 #include "labels/bilanpdf.h"
@@ -16,6 +17,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QSaveFile>
 
 namespace Etabli::Cli {
@@ -100,6 +102,11 @@ int bilanCommand(Context &ctx)
         auto settings = AppCore::Supervisor::workshop(*s);
         if (!settings)
             return ctx.fail(settings.error());
+        // The council reads French (issue 13), whatever the language of this shell.
+        if (QLocale().language() != QLocale::French) {
+            Etabli::installLanguage(*QCoreApplication::instance(), QStringLiteral("fr"));
+            QLocale::setDefault(QLocale(QLocale::French, QLocale::France));
+        }
         if (auto w = Labels::writeBilanPdf(file, *b, settings->value(QStringLiteral("logo")).toString()); !w)
             return ctx.fail(w.error());
     } else {

@@ -5757,4 +5757,202 @@
             <translation>le corps dépasse %1 octets</translation>
         </message>
     </context>
+    <!-- supervisor (issue 13) -->
+    <context>
+        <name>Etabli::Labels::BilanPdf</name>
+        <message>
+            <source>Workshop report</source>
+            <translation>Bilan de l’atelier</translation>
+        </message>
+        <message>
+            <source>cannot write %1</source>
+            <translation>impossible d’écrire %1</translation>
+        </message>
+        <message>
+            <source>PCs</source>
+            <translation>PC</translation>
+        </message>
+        <message>
+            <source>screens</source>
+            <translation>écrans</translation>
+        </message>
+        <message>
+            <source>keyboards</source>
+            <translation>claviers</translation>
+        </message>
+        <message>
+            <source>mice</source>
+            <translation>souris</translation>
+        </message>
+        <message>
+            <source>speakers</source>
+            <translation>haut-parleurs</translation>
+        </message>
+        <message>
+            <source>parts</source>
+            <translation>pièces</translation>
+        </message>
+        <message>
+            <source>Screens</source>
+            <translation>Écrans</translation>
+        </message>
+        <message>
+            <source>Keyboards</source>
+            <translation>Claviers</translation>
+        </message>
+        <message>
+            <source>Mice</source>
+            <translation>Souris</translation>
+        </message>
+        <message>
+            <source>Computer re-use workshop: report</source>
+            <translation>Atelier de réemploi informatique : bilan</translation>
+        </message>
+        <message>
+            <source>%1: computer re-use workshop report</source>
+            <translation>%1 : bilan de l’atelier de réemploi informatique</translation>
+        </message>
+        <message>
+            <source>Period: from %1 to %2</source>
+            <translation>Période : du %1 au %2</translation>
+        </message>
+        <message>
+            <source>PCs received</source>
+            <translation>PC reçus</translation>
+        </message>
+        <message>
+            <source>Donor %1</source>
+            <translation>Donateur %1</translation>
+        </message>
+        <message>
+            <source>Lot %1</source>
+            <translation>Lot %1</translation>
+        </message>
+        <message>
+            <source>PCs refurbished</source>
+            <translation>PC reconditionnés</translation>
+        </message>
+        <message>
+            <source>PCs refurbished (ready to lend)</source>
+            <translation>PC reconditionnés (prêts à être prêtés)</translation>
+        </message>
+        <message>
+            <source>Broken equipment (HS)</source>
+            <translation>Matériel hors service (HS)</translation>
+        </message>
+        <message>
+            <source>Kits handed over</source>
+            <translation>Kits remis</translation>
+        </message>
+        <message>
+            <source>To families</source>
+            <translation>Aux familles</translation>
+        </message>
+        <message>
+            <source>PC only</source>
+            <translation>PC seul</translation>
+        </message>
+        <message>
+            <source>With software</source>
+            <translation>Avec logiciels</translation>
+        </message>
+        <message>
+            <source>With internet</source>
+            <translation>Avec internet</translation>
+        </message>
+        <message>
+            <source>To teachers</source>
+            <translation>Aux enseignants</translation>
+        </message>
+        <message>
+            <source>To local associations</source>
+            <translation>Aux associations locales</translation>
+        </message>
+        <message>
+            <source>Returns under warranty</source>
+            <translation>Retours sous garantie</translation>
+        </message>
+        <message>
+            <source>Internet grant and training</source>
+            <translation>Bourse internet et formation</translation>
+        </message>
+        <message>
+            <source>Grants requested</source>
+            <translation>Bourses demandées</translation>
+        </message>
+        <message>
+            <source>Grants paid</source>
+            <translation>Bourses versées</translation>
+        </message>
+        <message>
+            <source>Families enrolled in the parents' training</source>
+            <translation>Familles inscrites à la formation des parents</translation>
+        </message>
+        <message>
+            <source>Families who attended all 6 sessions</source>
+            <translation>Familles ayant suivi les 6 séances</translation>
+        </message>
+        <message>
+            <source>Re-use impact</source>
+            <translation>Impact du réemploi</translation>
+        </message>
+        <message>
+            <source>Equipment kept out of waste (kg)</source>
+            <translation>Matériel évité aux déchets (kg)</translation>
+        </message>
+        <message>
+            <source>%1: %2 handed over, %3 kg</source>
+            <translation>%1 : %2 remis, %3 kg</translation>
+        </message>
+        <message>
+            <source>    %1 weighed at intake (%2 kg); %3 without a weight counted at %4 kg each (default value, source: %5).</source>
+            <translation>    %1 pesés à l’entrée (%2 kg) ; %3 sans poids comptés %4 kg chacun (valeur par défaut, source : %5).</translation>
+        </message>
+        <message>
+            <source>built-in estimate (Établi)</source>
+            <translation>estimation intégrée (Établi)</translation>
+        </message>
+        <message>
+            <source>Every figure is counted from the workshop's event log (Établi).</source>
+            <translation>Chaque chiffre est compté dans le journal des événements de l’atelier (Établi).</translation>
+        </message>
+    </context>
+    <context>
+        <name>Etabli::Inventory::Report::Ledger</name>
+        <message>
+            <source>workshop settings, %1, %2</source>
+            <translation>réglages de l’atelier, %1, %2</translation>
+        </message>
+        <message>
+            <source>cannot read the event log: %1</source>
+            <translation>impossible de lire le journal des événements : %1</translation>
+        </message>
+        <message>
+            <source>%1 must be a date YYYY-MM-DD (got «%2»)</source>
+            <translation>%1 doit être une date AAAA-MM-JJ (reçu « %2 »)</translation>
+        </message>
+    </context>
+    <context>
+        <name>Etabli::AppCore::Supervisor</name>
+        <message>
+            <source>the server %1 does not answer: %2</source>
+            <translation>le serveur %1 ne répond pas : %2</translation>
+        </message>
+        <message>
+            <source>the server answered %1: %2</source>
+            <translation>le serveur a répondu %1 : %2</translation>
+        </message>
+        <message>
+            <source>no server and no local inventory</source>
+            <translation>ni serveur ni inventaire local</translation>
+        </message>
+        <message>
+            <source>%1 is not an administration event</source>
+            <translation>%1 n’est pas un événement d’administration</translation>
+        </message>
+        <message>
+            <source>tokens live on the server: give --server and --token</source>
+            <translation>les jetons sont sur le serveur : donnez --server et --token</translation>
+        </message>
+    </context>
 </TS>
