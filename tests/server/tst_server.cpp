@@ -238,6 +238,11 @@ private Q_SLOTS:
             {"GET", QStringLiteral("/api/v1/tokens"), {}, {su}},
             {"POST", QStringLiteral("/api/v1/tokens"), "{\"name\":\"matrix\",\"role\":\"ent\"}", {su}},
             {"DELETE", QStringLiteral("/api/v1/tokens/999999"), {}, {su}},
+            // supervisor (issue 13): supervisor-only reads
+            {"GET", QStringLiteral("/api/v1/reports/bilan?from=2026-01-01&to=2026-12-31"), {}, {su}},
+            {"GET", QStringLiteral("/api/v1/attention"), {}, {su}},
+            {"GET", QStringLiteral("/api/v1/admin/workshop"), {}, {su}},
+            {"GET", QStringLiteral("/api/v1/admin/workers"), {}, {su}},
         };
         for (const Endpoint &e : endpoints)
             for (const char *who : {"none", "garbage", "revoked", "station", "desk", "supervisor", "ent"})
