@@ -134,6 +134,18 @@ QString partName(const QString &part)
     return part;
 }
 
+/// Where a default weight comes from, in the reader's language.
+QString sourceText(const QJsonObject &k)
+{
+    if (k.value(QStringLiteral("default_origin")).toString() == QLatin1String("workshop"))
+        return tr("workshop settings, %1, %2")
+            .arg(
+                k.value(QStringLiteral("default_set_by")).toString(),
+                QLocale().toString(QDate::fromString(k.value(QStringLiteral("default_set_on")).toString(), Qt::ISODate),
+                                   QLocale::ShortFormat));
+    return tr("built-in estimate (Établi)");
+}
+
 } // namespace
 
 Result<void> writeBilanPdf(const QString &path, const QJsonObject &b, const QString &logo)
@@ -162,7 +174,8 @@ Result<void> writeBilanPdf(const QString &path, const QJsonObject &b, const QStr
     const auto date = [&locale](const QString &iso) {
         return locale.toString(QDate::fromString(iso, Qt::ISODate), QLocale::LongFormat);
     };
-    s.title(city.isEmpty() ? tr("Computer re-use workshop: report") : tr("%1: computer re-use workshop report").arg(city),
+    s.title(city.isEmpty() ? tr("Computer re-use workshop: report")
+                           : tr("%1: computer re-use workshop report").arg(city),
             reserve);
     s.paragraph(tr("Period: from %1 to %2")
                     .arg(date(period.value(QStringLiteral("from")).toString()),
@@ -212,8 +225,9 @@ Result<void> writeBilanPdf(const QString &path, const QJsonObject &b, const QStr
     const QJsonObject detail = b.value(QStringLiteral("reuse_detail")).toObject();
     for (auto it = detail.begin(); it != detail.end(); ++it) {
         const QJsonObject k = it.value().toObject();
-        s.row(tr("%1: %2 handed over, %3 kg").arg(kindName(it.key()), number(k.value(QStringLiteral("assets"))),
-                                                    number(k.value(QStringLiteral("kg")))),
+        s.row(tr("%1: %2 handed over, %3 kg")
+                  .arg(kindName(it.key()), number(k.value(QStringLiteral("assets"))),
+                       number(k.value(QStringLiteral("kg")))),
               QString(), true);
         if (k.value(QStringLiteral("defaulted")).toInt() > 0)
             s.paragraph(tr("    %1 weighed at intake (%2 kg); %3 without a weight counted at %4 kg each (default"
@@ -221,11 +235,7 @@ Result<void> writeBilanPdf(const QString &path, const QJsonObject &b, const QStr
                             .arg(number(k.value(QStringLiteral("weighed"))),
                                  number(k.value(QStringLiteral("weighed_kg"))),
                                  number(k.value(QStringLiteral("defaulted"))),
-                                 number(k.value(QStringLiteral("default_kg"))),
-                                 k.value(QStringLiteral("default_source")).toString()
-                                         == QLatin1String("built-in estimate (Établi)")
-                                     ? tr("built-in estimate (Établi)")
-                                     : k.value(QStringLiteral("default_source")).toString()));
+                                 number(k.value(QStringLiteral("default_kg"))), sourceText(k)));
     }
     s.paragraph(tr("Every figure is counted from the workshop's event log (Établi)."), 7);
     if (!p.end() || QFileInfo(path).size() == 0)

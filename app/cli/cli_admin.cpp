@@ -78,7 +78,8 @@ int workerCommand(Context &ctx, const QString &verb)
         return 0;
     }
     const bool add = verb == QLatin1String("add");
-    if (!p.isSet(QStringLiteral("badge")) || (add && (!p.isSet(QStringLiteral("name")) || !p.isSet(QStringLiteral("role")))))
+    if (!p.isSet(QStringLiteral("badge"))
+        || (add && (!p.isSet(QStringLiteral("name")) || !p.isSet(QStringLiteral("role")))))
         return ctx.usage(tr("usage: etabli admin worker add --badge B --name N --role worker|supervisor|desk"
                             " [--photo FILE] [--guidance N] [--preferences JSON] | worker update --badge B [...]"
                             " [--active yes|no]"));
@@ -117,14 +118,16 @@ int workerCommand(Context &ctx, const QString &verb)
             return ctx.usage(tr("--active must be yes or no"));
         payload.insert(QStringLiteral("active"), v == QLatin1String("yes"));
     }
-    const QString type = add ? QString(Inventory::EventType::WorkerAdded) : QString(Inventory::EventType::WorkerUpdated);
+    const QString type
+        = add ? QString(Inventory::EventType::WorkerAdded) : QString(Inventory::EventType::WorkerUpdated);
     if (auto r = AppCore::Supervisor::administer(*s, type, payload, {ctx.station, ctx.worker}); !r)
         return ctx.fail(r.error());
     if (ctx.json)
         ctx.printJson(QJsonObject{{QStringLiteral("recorded"), type}, {QStringLiteral("by"), ctx.worker}});
     else
-        ctx.out << tr("%1 recorded for %2 by %3").arg(type, payload.value(QStringLiteral("badge")).toString(), ctx.worker)
-                << Qt::endl;
+        ctx.out
+            << tr("%1 recorded for %2 by %3").arg(type, payload.value(QStringLiteral("badge")).toString(), ctx.worker)
+            << Qt::endl;
     return 0;
 }
 
@@ -234,7 +237,8 @@ int adminCommand(Context &ctx)
         ctx.args = ctx.args.mid(1);
         return tokenCommand(ctx);
     }
-    return ctx.usage(tr("usage: etabli admin worker add|update|list … | config show|set … | token list|issue|revoke …"));
+    return ctx.usage(
+        tr("usage: etabli admin worker add|update|list … | config show|set … | token list|issue|revoke …"));
 }
 
 } // namespace

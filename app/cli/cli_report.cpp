@@ -119,8 +119,7 @@ int bilanCommand(Context &ctx)
     if (ctx.json)
         ctx.printJson(QJsonObject{{QStringLiteral("written"), file}, {QStringLiteral("format"), format}});
     else
-        ctx.out << tr("bilan %1 → %2 written to %3")
-                       .arg(from->toString(Qt::ISODate), to->toString(Qt::ISODate), file)
+        ctx.out << tr("bilan %1 → %2 written to %3").arg(from->toString(Qt::ISODate), to->toString(Qt::ISODate), file)
                 << Qt::endl;
     return 0;
 }

@@ -232,7 +232,8 @@ Result<void> revokeToken(const Source &s, const QString &name)
 {
     if (!s.remote())
         return makeError(ErrorCode::Unsupported, tr("tokens live on the server: give --server and --token"));
-    auto doc = request(s, "DELETE", QStringLiteral("/api/v1/tokens/") + QString::fromLatin1(QUrl::toPercentEncoding(name)));
+    auto doc
+        = request(s, "DELETE", QStringLiteral("/api/v1/tokens/") + QString::fromLatin1(QUrl::toPercentEncoding(name)));
     if (!doc)
         return doc.error();
     return {};

@@ -5913,16 +5913,16 @@
             <translation>estimation intégrée (Établi)</translation>
         </message>
         <message>
+            <source>workshop settings, %1, %2</source>
+            <translation>réglages de l’atelier, %1, %2</translation>
+        </message>
+        <message>
             <source>Every figure is counted from the workshop's event log (Établi).</source>
             <translation>Chaque chiffre est compté dans le journal des événements de l’atelier (Établi).</translation>
         </message>
     </context>
     <context>
         <name>Etabli::Inventory::Report::Ledger</name>
-        <message>
-            <source>workshop settings, %1, %2</source>
-            <translation>réglages de l’atelier, %1, %2</translation>
-        </message>
         <message>
             <source>cannot read the event log: %1</source>
             <translation>impossible de lire le journal des événements : %1</translation>

@@ -24,13 +24,13 @@ QJsonObject builtInReuseKg()
 {
     // Typical weights of office equipment (a small desktop tower, a 22–24" LCD screen…);
     // estimates, printed with the word "default" wherever they are used.
-    return {{QStringLiteral("pc"), 7.5},       {QStringLiteral("screen"), 4.5}, {QStringLiteral("keyboard"), 0.6},
-            {QStringLiteral("mouse"), 0.1},    {QStringLiteral("speakers"), 1.0}, {QStringLiteral("part"), 0.3}};
+    return {{QStringLiteral("pc"), 7.5},    {QStringLiteral("screen"), 4.5},   {QStringLiteral("keyboard"), 0.6},
+            {QStringLiteral("mouse"), 0.1}, {QStringLiteral("speakers"), 1.0}, {QStringLiteral("part"), 0.3}};
 }
 
 QJsonObject builtInLimits()
 {
-    return {{QStringLiteral("RECEIVED"), 30}, {QStringLiteral("TESTING"), 7},  {QStringLiteral("IN_REPAIR"), 14},
+    return {{QStringLiteral("RECEIVED"), 30}, {QStringLiteral("TESTING"), 7},   {QStringLiteral("IN_REPAIR"), 14},
             {QStringLiteral("IMAGED"), 7},    {QStringLiteral("RESERVED"), 14}, {QStringLiteral("RETURNED"), 7}};
 }
 
@@ -63,7 +63,7 @@ struct AssetRec {
     bool verifiedErasure = false; ///< this cycle
     bool problem = false; ///< HS part or repair this cycle (first-pass yield)
     bool diskTestFailed = false; ///< latest SMART / surface verdict this cycle was FAIL
-    bool labelPrinted = false; ///< this cycle, since the asset became READY
+    bool labelPrinted = false; ///< this cycle
     bool openHandover = false;
 };
 
@@ -145,7 +145,7 @@ struct Ledger::Private {
     QHash<QString, qint64> stepStarted; ///< tag|step → ms
     QList<Duration> steps, stateTimes;
     QJsonObject workshop;
-    QString reuseSource; ///< who set reuse_kg, and when
+    QString reuseSetBy, reuseSetOn; ///< who set reuse_kg, and when
     QMap<QString, QJsonObject> workers;
     QHash<QString, qint64> stationLastEvent;
     QList<Event> setAside;
@@ -210,10 +210,8 @@ void Ledger::Private::fold(const Event &e)
         Move m{ms, tag, from, to, e.station, e.worker};
         if (to == QLatin1String("IN_REPAIR"))
             it->problem = true;
-        if (to == QLatin1String("READY")) {
+        if (to == QLatin1String("READY"))
             m.firstPass = !it->problem;
-            it->labelPrinted = false;
-        }
         if (to == QLatin1String("RETURNED") || (to == QLatin1String("TESTING") && from == QLatin1String("RETURNED"))) {
             it->verifiedErasure = false;
             it->problem = false;
@@ -242,7 +240,8 @@ void Ledger::Private::fold(const Event &e)
         checkedCertificates.insert(text("certificate_id"));
     } else if (e.type == ET::ImagingRecorded) {
         imaging.append({ms, tag, p.value(QStringLiteral("verified")).toBool(),
-                        qint64(p.value(QStringLiteral("bytes")).toDouble()), p.value(QStringLiteral("mib_s")).toDouble()});
+                        qint64(p.value(QStringLiteral("bytes")).toDouble()),
+                        p.value(QStringLiteral("mib_s")).toDouble()});
     } else if (e.type == ET::LabelPrinted) {
         if (auto it = assets.find(tag); it != assets.end())
             it->labelPrinted = true;
@@ -285,10 +284,10 @@ void Ledger::Private::fold(const Event &e)
     } else if (e.type == ET::WorkshopConfigured) {
         for (auto it = p.begin(); it != p.end(); ++it)
             workshop.insert(it.key(), it.value());
-        if (p.contains(QStringLiteral("reuse_kg")))
-            reuseSource = QCoreApplication::translate("Etabli::Inventory::Report::Ledger",
-                                                      "workshop settings, %1, %2")
-                              .arg(e.worker, dayOf(ms).toString(Qt::ISODate));
+        if (p.contains(QStringLiteral("reuse_kg"))) {
+            reuseSetBy = e.worker;
+            reuseSetOn = dayOf(ms).toString(Qt::ISODate);
+        }
     } else if (e.type == ET::WorkerAdded || e.type == ET::WorkerUpdated) {
         QJsonObject card = workers.value(text("badge"));
         for (auto it = p.begin(); it != p.end(); ++it)
@@ -392,20 +391,18 @@ QJsonObject Ledger::bilan(QDate from, QDate to) const
         hsReasons.insert(it.key(), countsOf(it.value()));
     out.insert(QStringLiteral("hs_reasons"), hsReasons);
 
-    QHash<QString, qint64> byKind{{QStringLiteral("families"), 0},
-                                  {QStringLiteral("teachers"), 0},
-                                  {QStringLiteral("associations"), 0}};
-    QHash<QString, qint64> byOffer{{QStringLiteral("pc_only"), 0},
-                                   {QStringLiteral("software"), 0},
-                                   {QStringLiteral("internet"), 0}};
+    QHash<QString, qint64> byKind{
+        {QStringLiteral("families"), 0}, {QStringLiteral("teachers"), 0}, {QStringLiteral("associations"), 0}};
+    QHash<QString, qint64> byOffer{
+        {QStringLiteral("pc_only"), 0}, {QStringLiteral("software"), 0}, {QStringLiteral("internet"), 0}};
     QHash<QString, qint64> familiesByOffer = byOffer;
     for (const Handover &h : d->handovers) {
         if (!w.has(h.ms))
             continue;
         const QString kind = d->beneficiaryKind.value(h.beneficiary, QStringLiteral("family"));
-        const QString group = kind == QLatin1String("teacher")       ? QStringLiteral("teachers")
-            : kind == QLatin1String("association") ? QStringLiteral("associations")
-                                                   : QStringLiteral("families");
+        const QString group = kind == QLatin1String("teacher") ? QStringLiteral("teachers")
+            : kind == QLatin1String("association")             ? QStringLiteral("associations")
+                                                               : QStringLiteral("families");
         ++byKind[group];
         const QString offer = h.offer.isEmpty() ? QStringLiteral("pc_only") : h.offer;
         ++byOffer[offer];
@@ -480,18 +477,25 @@ QJsonObject Ledger::bilan(QDate from, QDate to) const
     QJsonObject detail;
     for (auto it = sums.cbegin(); it != sums.cend(); ++it) {
         const bool fromWorkshop = configured.contains(it.key());
-        const double perAsset = fromWorkshop ? configured.value(it.key()).toDouble() : builtIn.value(it.key()).toDouble();
+        const double perAsset
+            = fromWorkshop ? configured.value(it.key()).toDouble() : builtIn.value(it.key()).toDouble();
         const double kg = it->weighedKg + perAsset * double(it->defaulted);
         total += kg;
-        detail.insert(it.key(),
-                      QJsonObject{{QStringLiteral("assets"), it->assets},
-                                  {QStringLiteral("weighed"), it->weighed},
-                                  {QStringLiteral("weighed_kg"), round1(it->weighedKg)},
-                                  {QStringLiteral("defaulted"), it->defaulted},
-                                  {QStringLiteral("default_kg"), perAsset},
-                                  {QStringLiteral("default_source"),
-                                   fromWorkshop ? d->reuseSource : QStringLiteral("built-in estimate (Établi)")},
-                                  {QStringLiteral("kg"), round1(kg)}});
+        detail.insert(
+            it.key(),
+            QJsonObject{{QStringLiteral("assets"), it->assets},
+                        {QStringLiteral("weighed"), it->weighed},
+                        {QStringLiteral("weighed_kg"), round1(it->weighedKg)},
+                        {QStringLiteral("defaulted"), it->defaulted},
+                        {QStringLiteral("default_kg"), perAsset},
+                        {QStringLiteral("default_origin"),
+                         fromWorkshop ? QStringLiteral("workshop") : QStringLiteral("built_in")},
+                        {QStringLiteral("default_set_by"), fromWorkshop ? d->reuseSetBy : QString()},
+                        {QStringLiteral("default_set_on"), fromWorkshop ? d->reuseSetOn : QString()},
+                        {QStringLiteral("default_source"),
+                         fromWorkshop ? QStringLiteral("workshop settings (%1, %2)").arg(d->reuseSetBy, d->reuseSetOn)
+                                      : QStringLiteral("built-in estimate (Établi)")},
+                        {QStringLiteral("kg"), round1(kg)}});
     }
     out.insert(QStringLiteral("reuse_kg"), round1(total));
     out.insert(QStringLiteral("reuse_detail"), detail);
@@ -551,11 +555,11 @@ QJsonObject Ledger::figures(QDate from, QDate to, const QString &lot) const
         QJsonObject o;
         for (auto it = m.cbegin(); it != m.cend(); ++it)
             o.insert(it.key(),
-                     QJsonObject{{QStringLiteral("ready"), it->ready},
-                                 {QStringLiteral("first_pass"), it->firstPass},
-                                 {QStringLiteral("rate"),
-                                  it->ready ? std::round(1000.0 * double(it->firstPass) / double(it->ready)) / 1000.0
-                                            : 0.0}});
+                     QJsonObject{
+                         {QStringLiteral("ready"), it->ready},
+                         {QStringLiteral("first_pass"), it->firstPass},
+                         {QStringLiteral("rate"),
+                          it->ready ? std::round(1000.0 * double(it->firstPass) / double(it->ready)) / 1000.0 : 0.0}});
         return o;
     };
     out.insert(QStringLiteral("first_pass_yield"),
@@ -649,11 +653,11 @@ QJsonArray Ledger::attention(const QDateTime &now, const SyncFacts &facts) const
     QJsonArray out;
     const auto row = [&out](const QString &kind, const QString &linkType, const QString &id, qint64 sinceMs,
                             const QString &detail) {
-        out.append(QJsonObject{{QStringLiteral("kind"), kind},
-                               {QStringLiteral("link"), QJsonObject{{QStringLiteral("type"), linkType},
-                                                                    {QStringLiteral("id"), id}}},
-                               {QStringLiteral("since"), sinceMs > 0 ? QJsonValue(isoMs(sinceMs)) : QJsonValue()},
-                               {QStringLiteral("detail"), detail}});
+        out.append(QJsonObject{
+            {QStringLiteral("kind"), kind},
+            {QStringLiteral("link"), QJsonObject{{QStringLiteral("type"), linkType}, {QStringLiteral("id"), id}}},
+            {QStringLiteral("since"), sinceMs > 0 ? QJsonValue(isoMs(sinceMs)) : QJsonValue()},
+            {QStringLiteral("detail"), detail}});
     };
     QJsonObject limits = builtInLimits();
     const QJsonObject configured = d->workshop.value(QStringLiteral("limits")).toObject();
@@ -725,9 +729,10 @@ Result<void> readLog(const QSqlDatabase &db, Ledger &ledger, const QDateTime &un
         sql += QStringLiteral(" WHERE time_ms < %1").arg(until.toMSecsSinceEpoch());
     sql += QStringLiteral(" ORDER BY seq");
     if (!q.exec(sql))
-        return makeError(ErrorCode::Io, QCoreApplication::translate("Etabli::Inventory::Report::Ledger",
-                                                                    "cannot read the event log: %1")
-                                            .arg(q.lastError().text()));
+        return makeError(
+            ErrorCode::Io,
+            QCoreApplication::translate("Etabli::Inventory::Report::Ledger", "cannot read the event log: %1")
+                .arg(q.lastError().text()));
     while (q.next()) {
         Event e;
         e.seq = q.value(0).toLongLong();
@@ -749,16 +754,25 @@ QString bilanCsv(const QJsonObject &bilan)
 {
     QString csv = Csv::record({QStringLiteral("section"), QStringLiteral("key"), QStringLiteral("value")});
     const QJsonObject period = bilan.value(QStringLiteral("period")).toObject();
-    csv += Csv::record({QStringLiteral("period"), QStringLiteral("from"), period.value(QStringLiteral("from")).toString()});
+    csv += Csv::record(
+        {QStringLiteral("period"), QStringLiteral("from"), period.value(QStringLiteral("from")).toString()});
     csv += Csv::record({QStringLiteral("period"), QStringLiteral("to"), period.value(QStringLiteral("to")).toString()});
-    const QStringList order{QStringLiteral("pcs_received_by_donor"), QStringLiteral("pcs_received_by_lot"),
-                            QStringLiteral("pcs_received"),          QStringLiteral("pcs_refurbished"),
-                            QStringLiteral("hs"),                    QStringLiteral("handed_over"),
-                            QStringLiteral("families_by_offer"),     QStringLiteral("handed_over_by_offer"),
-                            QStringLiteral("kits_handed_over"),      QStringLiteral("returns"),
-                            QStringLiteral("grants_requested"),      QStringLiteral("grants_paid"),
-                            QStringLiteral("grants_paid_eur"),       QStringLiteral("training_enrolled"),
-                            QStringLiteral("training_completed"),    QStringLiteral("reuse_kg")};
+    const QStringList order{QStringLiteral("pcs_received_by_donor"),
+                            QStringLiteral("pcs_received_by_lot"),
+                            QStringLiteral("pcs_received"),
+                            QStringLiteral("pcs_refurbished"),
+                            QStringLiteral("hs"),
+                            QStringLiteral("handed_over"),
+                            QStringLiteral("families_by_offer"),
+                            QStringLiteral("handed_over_by_offer"),
+                            QStringLiteral("kits_handed_over"),
+                            QStringLiteral("returns"),
+                            QStringLiteral("grants_requested"),
+                            QStringLiteral("grants_paid"),
+                            QStringLiteral("grants_paid_eur"),
+                            QStringLiteral("training_enrolled"),
+                            QStringLiteral("training_completed"),
+                            QStringLiteral("reuse_kg")};
     const auto number = [](const QJsonValue &v) {
         const double x = v.toDouble();
         return x == std::floor(x) ? QString::number(qint64(x)) : QString::number(x, 'f', 1);
@@ -776,9 +790,10 @@ QString bilanCsv(const QJsonObject &bilan)
     const QJsonObject detail = bilan.value(QStringLiteral("reuse_detail")).toObject();
     for (auto it = detail.begin(); it != detail.end(); ++it) {
         const QJsonObject k = it.value().toObject();
-        csv += Csv::record({QStringLiteral("reuse_default_kg"), it.key(), number(k.value(QStringLiteral("default_kg")))});
-        csv += Csv::record({QStringLiteral("reuse_default_source"), it.key(),
-                            k.value(QStringLiteral("default_source")).toString()});
+        csv += Csv::record(
+            {QStringLiteral("reuse_default_kg"), it.key(), number(k.value(QStringLiteral("default_kg")))});
+        csv += Csv::record(
+            {QStringLiteral("reuse_default_source"), it.key(), k.value(QStringLiteral("default_source")).toString()});
     }
     return csv;
 }
@@ -788,11 +803,11 @@ Result<QDate> parseDate(const QString &text, const char *what)
     static const QRegularExpression shape(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$"));
     const QDate date = QDate::fromString(text, Qt::ISODate);
     if (!shape.match(text).hasMatch() || !date.isValid())
-        return makeError(ErrorCode::InvalidArgument,
-                         QCoreApplication::translate("Etabli::Inventory::Report::Ledger",
-                                                     "%1 must be a date YYYY-MM-DD (got «%2»)")
-                             .arg(QLatin1String(what), text),
-                         QStringLiteral("bad_date"));
+        return makeError(
+            ErrorCode::InvalidArgument,
+            QCoreApplication::translate("Etabli::Inventory::Report::Ledger", "%1 must be a date YYYY-MM-DD (got «%2»)")
+                .arg(QLatin1String(what), text),
+            QStringLiteral("bad_date"));
     return date;
 }
 

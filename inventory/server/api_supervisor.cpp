@@ -70,8 +70,9 @@ ApiResponse bilan(const ApiRequest &r, ServerStore &store, const TokenInfo &)
     const QString format = r.query.queryItemValue(QStringLiteral("format"));
     if (!format.isEmpty() && format != QLatin1String("json") && format != QLatin1String("csv"))
         return failure(makeError(ErrorCode::InvalidArgument,
-                                 QCoreApplication::translate("Api", "«format» must be json or csv (the PDF is made by"
-                                                                    " «etabli report bilan»)"),
+                                 QCoreApplication::translate("Api",
+                                                             "«format» must be json or csv (the PDF is made by"
+                                                             " «etabli report bilan»)"),
                                  QStringLiteral("bad_parameter")));
     auto b = store.bilan(period->from, period->to);
     if (!b)
