@@ -4969,6 +4969,18 @@
             <translation>Progression</translation>
         </message>
     </context>
+    <!-- a11y: the Listen button (app/ui/ListenButton.qml) -->
+    <context>
+        <name>ListenButton</name>
+        <message>
+            <source>Listen</source>
+            <translation>Écouter</translation>
+        </message>
+        <message>
+            <source>Listen to the instructions</source>
+            <translation>Écouter la consigne</translation>
+        </message>
+    </context>
     <context>
         <name>AboutPage</name>
         <message>
@@ -5953,6 +5965,24 @@
         <message>
             <source>tokens live on the server: give --server and --token</source>
             <translation>les jetons sont sur le serveur : donnez --server et --token</translation>
+        </message>
+    </context>
+    <context>
+        <name>Etabli::Ui::ScanDetector</name>
+        <message>
+            <source>The scanner is set to an English keyboard. Set it to French (AZERTY), then scan again.</source>
+            <translation>Le lecteur est réglé sur un clavier anglais. Réglez-le en français (AZERTY). Puis scannez encore.</translation>
+        </message>
+        <message>
+            <source>The scanner is set to a French keyboard. Set it to English (QWERTY), then scan again.</source>
+            <translation>Le lecteur est réglé sur un clavier français. Réglez-le en anglais (QWERTY). Puis scannez encore.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScanField</name>
+        <message>
+            <source>Scan or type the label</source>
+            <translation>Scannez ou tapez l&apos;étiquette</translation>
         </message>
     </context>
 </TS>

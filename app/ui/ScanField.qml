@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Établi contributors
+// The field a barcode scanner types into, which is also the manual entry field for a
+// damaged label. Every key goes through a ScanDetector: a fast burst ending with Enter
+// is `scanned(code)`, slower typing ended with Enter is `typed(text)`, and a scanner on
+// the wrong keyboard layout is `garbledScan(...)` (never taken for a code). The field
+// clears itself after each line. Keep it focused on a scan-first screen.
+import QtQuick
+import QtQuick.Templates as T
+import Etabli.Ui
+
+T.TextField {
+    id: field
+    /// A short word said by assistive technologies and shown when the field is empty.
+    property string label: qsTr("Scan or type the label")
+    /// The detector, for tests and for screens that tune maxGapMs.
+    readonly property ScanDetector detector: scanDetector
+
+    signal scanned(string code)
+    signal typed(string text)
+    signal garbledScan(string raw, string meant, string message)
+
+    implicitWidth: Math.max(Theme.mm(80), contentWidth + leftPadding + rightPadding)
+    implicitHeight: Math.max(Theme.targetSize, contentHeight + topPadding + bottomPadding)
+    padding: Theme.spacing
+    font.family: Theme.fontFamily
+    font.pixelSize: Theme.textSize
+    color: Theme.text
+    placeholderText: field.label
+    placeholderTextColor: Theme.text
+    selectionColor: Theme.primary
+    selectedTextColor: Theme.onPrimary
+    verticalAlignment: TextInput.AlignVCenter
+    inputMethodHints: Qt.ImhNoPredictiveText | Qt.ImhPreferUppercase
+    focus: true
+
+    Accessible.role: Accessible.EditableText
+    Accessible.name: field.label
+
+    ScanDetector {
+        id: scanDetector
+        onScanned: (code) => { field.clear(); field.scanned(code) }
+        onTyped: () => {
+            // The field's text is the truth for manual entry (the person may have moved
+            // the cursor or deleted a character).
+            const text = field.text.trim()
+            field.clear()
+            if (text !== "")
+                field.typed(text)
+        }
+        onGarbledScan: (raw, meant, layout, message) => { field.clear(); field.garbledScan(raw, meant, message) }
+    }
+
+    // Before the TextInput handles the key, so the detector sees every key's time.
+    Keys.priority: Keys.BeforeItem
+    Keys.onPressed: (event) => {
+        if (event.isAutoRepeat)
+            return
+        if (scanDetector.feedKey(event.key, event.text))
+            event.accepted = true
+    }
+    onActiveFocusChanged: if (!activeFocus) scanDetector.reset()
+
+    background: Rectangle {
+        implicitWidth: Theme.mm(80)
+        implicitHeight: Theme.targetSize
+        radius: Theme.radius
+        color: Theme.surface
+        border.color: field.activeFocus ? Theme.focusRing : Theme.border
+        border.width: field.activeFocus ? Theme.focusWidth : Theme.borderWidth
+    }
+}
