@@ -3519,6 +3519,26 @@
     <context>
         <name>Main</name>
         <message>
+            <source>Needs attention</source>
+            <translation>À regarder</translation>
+        </message>
+        <message>
+            <source>Figures</source>
+            <translation>Chiffres</translation>
+        </message>
+        <message>
+            <source>Report</source>
+            <translation>Bilan</translation>
+        </message>
+        <message>
+            <source>Workers</source>
+            <translation>Travailleurs</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>Actualiser</translation>
+        </message>
+        <message>
             <location filename="../station/Main.qml" line="+12" />
             <source>Établi</source>
             <translation>Établi</translation>
@@ -5983,6 +6003,161 @@
         <message>
             <source>Scan or type the label</source>
             <translation>Scannez ou tapez l&apos;étiquette</translation>
+        </message>
+    </context>
+    <!-- supervisor (issue 13): the screens -->
+    <context>
+        <name>AttentionPage</name>
+        <message>
+            <source>Nothing needs attention.</source>
+            <translation>Rien à regarder.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n thing(s) need attention.</source>
+            <translation>
+                <numerusform>%n chose(s) à regarder.</numerusform>
+                <numerusform>%n chose(s) à regarder.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Open: %1</source>
+            <translation>Ouvert : %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>FiguresPage</name>
+        <message>
+            <source>PCs ready each month</source>
+            <translation>PC prêts chaque mois</translation>
+        </message>
+        <message>
+            <source>PCs ready</source>
+            <translation>PC prêts</translation>
+        </message>
+    </context>
+    <context>
+        <name>BilanPage</name>
+        <message>
+            <source>Report from %1 to %2</source>
+            <translation>Bilan du %1 au %2</translation>
+        </message>
+        <message>
+            <source>Save as %1</source>
+            <translation>Enregistrer en %1</translation>
+        </message>
+        <message>
+            <source>Saved.</source>
+            <translation>Enregistré.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Window</name>
+        <message>
+            <source>Établi — supervisor</source>
+            <translation>Établi — encadrant</translation>
+        </message>
+    </context>
+    <context>
+        <name>Etabli::Supervisor::SupervisorBoard</name>
+        <message>
+            <source>Stuck too long in one step</source>
+            <translation>Bloqué trop longtemps à une étape</translation>
+        </message>
+        <message>
+            <source>Disk not erased and checked</source>
+            <translation>Disque non effacé et vérifié</translation>
+        </message>
+        <message>
+            <source>Erasure waits for a second person</source>
+            <translation>L’effacement attend une deuxième personne</translation>
+        </message>
+        <message>
+            <source>Ready, but its disk test failed</source>
+            <translation>Prêt, mais le test du disque a échoué</translation>
+        </message>
+        <message>
+            <source>Same serial number twice</source>
+            <translation>Même numéro de série deux fois</translation>
+        </message>
+        <message>
+            <source>Label not printed</source>
+            <translation>Étiquette non imprimée</translation>
+        </message>
+        <message>
+            <source>Bench not synced for a day</source>
+            <translation>Poste non synchronisé depuis un jour</translation>
+        </message>
+        <message>
+            <source>Change set aside by the server</source>
+            <translation>Changement mis de côté par le serveur</translation>
+        </message>
+        <message>
+            <source>Return under warranty waits</source>
+            <translation>Retour sous garantie en attente</translation>
+        </message>
+        <message>
+            <source>Handed over twice</source>
+            <translation>Remis deux fois</translation>
+        </message>
+        <message>
+            <source>PCs received</source>
+            <translation>PC reçus</translation>
+        </message>
+        <message>
+            <source>PCs ready to lend</source>
+            <translation>PC prêts à être prêtés</translation>
+        </message>
+        <message>
+            <source>Broken screens</source>
+            <translation>Écrans HS</translation>
+        </message>
+        <message>
+            <source>Broken keyboards</source>
+            <translation>Claviers HS</translation>
+        </message>
+        <message>
+            <source>Broken mice</source>
+            <translation>Souris HS</translation>
+        </message>
+        <message>
+            <source>Kits for families</source>
+            <translation>Kits pour les familles</translation>
+        </message>
+        <message>
+            <source>Kits for teachers</source>
+            <translation>Kits pour les enseignants</translation>
+        </message>
+        <message>
+            <source>Kits for associations</source>
+            <translation>Kits pour les associations</translation>
+        </message>
+        <message>
+            <source>Returns under warranty</source>
+            <translation>Retours sous garantie</translation>
+        </message>
+        <message>
+            <source>Grants asked</source>
+            <translation>Bourses demandées</translation>
+        </message>
+        <message>
+            <source>Grants paid</source>
+            <translation>Bourses versées</translation>
+        </message>
+        <message>
+            <source>Families in the training</source>
+            <translation>Familles en formation</translation>
+        </message>
+        <message>
+            <source>Families who came 6 times</source>
+            <translation>Familles venues 6 fois</translation>
+        </message>
+        <message>
+            <source>Kilograms kept out of waste</source>
+            <translation>Kilos évités aux déchets</translation>
+        </message>
+        <message>
+            <source>Nothing to export yet</source>
+            <translation>Rien à exporter pour l’instant</translation>
         </message>
     </context>
 </TS>
