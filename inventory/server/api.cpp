@@ -7,8 +7,8 @@
 #include "inventory/domain.h"
 #include "inventory/eventrules.h"
 #include "inventory/lifecycle.h"
-#include "inventory/server/serverstore.h"
 #include "inventory/server/api_supervisor.h" // supervisor (issue 13)
+#include "inventory/server/serverstore.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
