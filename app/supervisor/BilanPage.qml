@@ -49,7 +49,7 @@ ColumnLayout {
                 required property string modelData
                 text: qsTr("Save as %1").arg(modelData.toUpperCase())
                 onClicked: {
-                    const error = page.board.exportBilan(modelData, page.exportFolder + "/bilan." + modelData);
+                    const error = page.board.exportBilan(modelData, (page.exportFolder === "" ? "" : page.exportFolder + "/") + "bilan." + modelData);
                     page.message = error === "" ? qsTr("Saved.") : error;
                 }
             }

@@ -7,10 +7,12 @@
 #include "labels/bilanpdf.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
+#include <QStandardPaths>
 
 namespace Etabli::Supervisor {
 
@@ -161,8 +163,12 @@ void SupervisorBoard::refresh()
     Q_EMIT refreshed();
 }
 
-QString SupervisorBoard::exportBilan(const QString &format, const QString &path)
+QString SupervisorBoard::exportBilan(const QString &format, const QString &file)
 {
+    // A bare file name goes to the user's documents folder.
+    const QString path = QDir::isAbsolutePath(file)
+        ? file
+        : QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)).filePath(file);
     if (m_bilan.isEmpty())
         return tr("Nothing to export yet");
     if (format == QLatin1String("pdf")) {

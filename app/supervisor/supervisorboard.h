@@ -56,8 +56,9 @@ public:
 
     /// Reads everything again for the period and lot.
     Q_INVOKABLE void refresh();
-    /// Writes the bilan of the period as pdf, csv or json; returns the error, empty when written.
-    Q_INVOKABLE QString exportBilan(const QString &format, const QString &path);
+    /// Writes the bilan of the period as pdf, csv or json to `file` (a bare name: in the
+    /// documents folder); returns the error, empty when written.
+    Q_INVOKABLE QString exportBilan(const QString &format, const QString &file);
 
 Q_SIGNALS:
     void sourceChanged();
