@@ -18,6 +18,8 @@ packages=(
   qt6-httpserver-dev qt6-websockets-dev libqt6sql6-sqlite libqt6sql6-psql postgresql
   libsqlite3-dev postgresql-client
   qt6-multimedia-dev qml6-module-qtmultimedia
+  # supervisor (issue 13): the figures' charts (Qt Charts, C++ and QML)
+  qt6-charts-dev qml6-module-qtcharts
   # hardware
   libusb-1.0-0-dev libatasmart-dev libatasmart-bin smartmontools hwdata
   # imaging, crypto

@@ -83,6 +83,9 @@ void registerSyncCommands(Registry &registry);
 void registerWipeCommands(Registry &registry); // cli_wipe.cpp (erasure)
 void registerCertificateCommands(Registry &registry); // cli_certificate.cpp (erasure)
 void registerDeskCommands(Registry &registry); // cli_desk.cpp (hardening: desk import)
+// supervisor (issue 13): cli_report.cpp, cli_admin.cpp
+void registerReportCommands(Registry &registry);
+void registerAdminCommands(Registry &registry);
 
 /// Parses `ctx.args` with `parser` (options the command declared); on an unknown
 /// option or a missing value prints the parser's message and returns false.

@@ -75,7 +75,8 @@ int main(int argc, char **argv)
     // `label` draws text, which needs a QGuiApplication; it never opens a window.
     // `certificate` (bundle, pdf) draws the donor's PDF: the same.
     const bool gui = std::any_of(argv + 1, argv + argc, [](const char *a) {
-        return qstrcmp(a, "label") == 0 || qstrcmp(a, "certificate") == 0;
+        return qstrcmp(a, "label") == 0 || qstrcmp(a, "certificate") == 0
+            || qstrcmp(a, "report") == 0; // supervisor (issue 13): the bilan's PDF
     });
     if (gui && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
@@ -136,6 +137,8 @@ int main(int argc, char **argv)
     registerWipeCommands(registry);
     registerCertificateCommands(registry);
     registerDeskCommands(registry);
+    registerReportCommands(registry); // supervisor (issue 13)
+    registerAdminCommands(registry); // supervisor (issue 13)
 
     if (rest.isEmpty() || rest.first() == QLatin1String("help") || rest.first() == QLatin1String("--help"))
         return printHelp(registry, rest.isEmpty() ? err : out) + (rest.isEmpty() ? 2 : 0);

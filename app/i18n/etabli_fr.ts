@@ -3631,6 +3631,26 @@
     <context>
         <name>Main</name>
         <message>
+            <source>Needs attention</source>
+            <translation>À regarder</translation>
+        </message>
+        <message>
+            <source>Figures</source>
+            <translation>Chiffres</translation>
+        </message>
+        <message>
+            <source>Report</source>
+            <translation>Bilan</translation>
+        </message>
+        <message>
+            <source>Workers</source>
+            <translation>Travailleurs</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>Actualiser</translation>
+        </message>
+        <message>
             <location filename="../station/Main.qml" line="+12" />
             <source>Établi</source>
             <translation>Établi</translation>
@@ -5901,6 +5921,204 @@
             <translation>le corps dépasse %1 octets</translation>
         </message>
     </context>
+    <!-- supervisor (issue 13) -->
+    <context>
+        <name>Etabli::Labels::BilanPdf</name>
+        <message>
+            <source>Workshop report</source>
+            <translation>Bilan de l’atelier</translation>
+        </message>
+        <message>
+            <source>cannot write %1</source>
+            <translation>impossible d’écrire %1</translation>
+        </message>
+        <message>
+            <source>PCs</source>
+            <translation>PC</translation>
+        </message>
+        <message>
+            <source>screens</source>
+            <translation>écrans</translation>
+        </message>
+        <message>
+            <source>keyboards</source>
+            <translation>claviers</translation>
+        </message>
+        <message>
+            <source>mice</source>
+            <translation>souris</translation>
+        </message>
+        <message>
+            <source>speakers</source>
+            <translation>haut-parleurs</translation>
+        </message>
+        <message>
+            <source>parts</source>
+            <translation>pièces</translation>
+        </message>
+        <message>
+            <source>Screens</source>
+            <translation>Écrans</translation>
+        </message>
+        <message>
+            <source>Keyboards</source>
+            <translation>Claviers</translation>
+        </message>
+        <message>
+            <source>Mice</source>
+            <translation>Souris</translation>
+        </message>
+        <message>
+            <source>Computer re-use workshop: report</source>
+            <translation>Atelier de réemploi informatique : bilan</translation>
+        </message>
+        <message>
+            <source>%1: computer re-use workshop report</source>
+            <translation>%1 : bilan de l’atelier de réemploi informatique</translation>
+        </message>
+        <message>
+            <source>Period: from %1 to %2</source>
+            <translation>Période : du %1 au %2</translation>
+        </message>
+        <message>
+            <source>PCs received</source>
+            <translation>PC reçus</translation>
+        </message>
+        <message>
+            <source>Donor %1</source>
+            <translation>Donateur %1</translation>
+        </message>
+        <message>
+            <source>Lot %1</source>
+            <translation>Lot %1</translation>
+        </message>
+        <message>
+            <source>PCs refurbished</source>
+            <translation>PC reconditionnés</translation>
+        </message>
+        <message>
+            <source>PCs refurbished (ready to lend)</source>
+            <translation>PC reconditionnés (prêts à être prêtés)</translation>
+        </message>
+        <message>
+            <source>Broken equipment (HS)</source>
+            <translation>Matériel hors service (HS)</translation>
+        </message>
+        <message>
+            <source>Kits handed over</source>
+            <translation>Kits remis</translation>
+        </message>
+        <message>
+            <source>To families</source>
+            <translation>Aux familles</translation>
+        </message>
+        <message>
+            <source>PC only</source>
+            <translation>PC seul</translation>
+        </message>
+        <message>
+            <source>With software</source>
+            <translation>Avec logiciels</translation>
+        </message>
+        <message>
+            <source>With internet</source>
+            <translation>Avec internet</translation>
+        </message>
+        <message>
+            <source>To teachers</source>
+            <translation>Aux enseignants</translation>
+        </message>
+        <message>
+            <source>To local associations</source>
+            <translation>Aux associations locales</translation>
+        </message>
+        <message>
+            <source>Returns under warranty</source>
+            <translation>Retours sous garantie</translation>
+        </message>
+        <message>
+            <source>Internet grant and training</source>
+            <translation>Bourse internet et formation</translation>
+        </message>
+        <message>
+            <source>Grants requested</source>
+            <translation>Bourses demandées</translation>
+        </message>
+        <message>
+            <source>Grants paid</source>
+            <translation>Bourses versées</translation>
+        </message>
+        <message>
+            <source>Families enrolled in the parents' training</source>
+            <translation>Familles inscrites à la formation des parents</translation>
+        </message>
+        <message>
+            <source>Families who attended all 6 sessions</source>
+            <translation>Familles ayant suivi les 6 séances</translation>
+        </message>
+        <message>
+            <source>Re-use impact</source>
+            <translation>Impact du réemploi</translation>
+        </message>
+        <message>
+            <source>Equipment kept out of waste (kg)</source>
+            <translation>Matériel évité aux déchets (kg)</translation>
+        </message>
+        <message>
+            <source>%1: %2 handed over, %3 kg</source>
+            <translation>%1 : %2 remis, %3 kg</translation>
+        </message>
+        <message>
+            <source>    %1 weighed at intake (%2 kg); %3 without a weight counted at %4 kg each (default value, source: %5).</source>
+            <translation>    %1 pesés à l’entrée (%2 kg) ; %3 sans poids comptés %4 kg chacun (valeur par défaut, source : %5).</translation>
+        </message>
+        <message>
+            <source>built-in estimate (Établi)</source>
+            <translation>estimation intégrée (Établi)</translation>
+        </message>
+        <message>
+            <source>workshop settings, %1, %2</source>
+            <translation>réglages de l’atelier, %1, %2</translation>
+        </message>
+        <message>
+            <source>Every figure is counted from the workshop's event log (Établi).</source>
+            <translation>Chaque chiffre est compté dans le journal des événements de l’atelier (Établi).</translation>
+        </message>
+    </context>
+    <context>
+        <name>Etabli::Inventory::Report::Ledger</name>
+        <message>
+            <source>cannot read the event log: %1</source>
+            <translation>impossible de lire le journal des événements : %1</translation>
+        </message>
+        <message>
+            <source>%1 must be a date YYYY-MM-DD (got «%2»)</source>
+            <translation>%1 doit être une date AAAA-MM-JJ (reçu « %2 »)</translation>
+        </message>
+    </context>
+    <context>
+        <name>Etabli::AppCore::Supervisor</name>
+        <message>
+            <source>the server %1 does not answer: %2</source>
+            <translation>le serveur %1 ne répond pas : %2</translation>
+        </message>
+        <message>
+            <source>the server answered %1: %2</source>
+            <translation>le serveur a répondu %1 : %2</translation>
+        </message>
+        <message>
+            <source>no server and no local inventory</source>
+            <translation>ni serveur ni inventaire local</translation>
+        </message>
+        <message>
+            <source>%1 is not an administration event</source>
+            <translation>%1 n’est pas un événement d’administration</translation>
+        </message>
+        <message>
+            <source>tokens live on the server: give --server and --token</source>
+            <translation>les jetons sont sur le serveur : donnez --server et --token</translation>
+        </message>
+    </context>
     <context>
         <name>FrozenDriveFix</name>
         <message>
@@ -6180,6 +6398,161 @@
         <message>
             <source>the range «%1» cannot be served from %2 bytes</source>
             <translation>la plage « %1 » ne peut pas être servie sur %2 octets</translation>
+        </message>
+    </context>
+    <!-- supervisor (issue 13): the screens -->
+    <context>
+        <name>AttentionPage</name>
+        <message>
+            <source>Nothing needs attention.</source>
+            <translation>Rien à regarder.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n thing(s) need attention.</source>
+            <translation>
+                <numerusform>%n chose(s) à regarder.</numerusform>
+                <numerusform>%n chose(s) à regarder.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Open: %1</source>
+            <translation>Ouvert : %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>FiguresPage</name>
+        <message>
+            <source>PCs ready each month</source>
+            <translation>PC prêts chaque mois</translation>
+        </message>
+        <message>
+            <source>PCs ready</source>
+            <translation>PC prêts</translation>
+        </message>
+    </context>
+    <context>
+        <name>BilanPage</name>
+        <message>
+            <source>Report from %1 to %2</source>
+            <translation>Bilan du %1 au %2</translation>
+        </message>
+        <message>
+            <source>Save as %1</source>
+            <translation>Enregistrer en %1</translation>
+        </message>
+        <message>
+            <source>Saved.</source>
+            <translation>Enregistré.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Window</name>
+        <message>
+            <source>Établi — supervisor</source>
+            <translation>Établi — encadrant</translation>
+        </message>
+    </context>
+    <context>
+        <name>Etabli::Supervisor::SupervisorBoard</name>
+        <message>
+            <source>Stuck too long in one step</source>
+            <translation>Bloqué trop longtemps à une étape</translation>
+        </message>
+        <message>
+            <source>Disk not erased and checked</source>
+            <translation>Disque non effacé et vérifié</translation>
+        </message>
+        <message>
+            <source>Erasure waits for a second person</source>
+            <translation>L’effacement attend une deuxième personne</translation>
+        </message>
+        <message>
+            <source>Ready, but its disk test failed</source>
+            <translation>Prêt, mais le test du disque a échoué</translation>
+        </message>
+        <message>
+            <source>Same serial number twice</source>
+            <translation>Même numéro de série deux fois</translation>
+        </message>
+        <message>
+            <source>Label not printed</source>
+            <translation>Étiquette non imprimée</translation>
+        </message>
+        <message>
+            <source>Bench not synced for a day</source>
+            <translation>Poste non synchronisé depuis un jour</translation>
+        </message>
+        <message>
+            <source>Change set aside by the server</source>
+            <translation>Changement mis de côté par le serveur</translation>
+        </message>
+        <message>
+            <source>Return under warranty waits</source>
+            <translation>Retour sous garantie en attente</translation>
+        </message>
+        <message>
+            <source>Handed over twice</source>
+            <translation>Remis deux fois</translation>
+        </message>
+        <message>
+            <source>PCs received</source>
+            <translation>PC reçus</translation>
+        </message>
+        <message>
+            <source>PCs ready to lend</source>
+            <translation>PC prêts à être prêtés</translation>
+        </message>
+        <message>
+            <source>Broken screens</source>
+            <translation>Écrans HS</translation>
+        </message>
+        <message>
+            <source>Broken keyboards</source>
+            <translation>Claviers HS</translation>
+        </message>
+        <message>
+            <source>Broken mice</source>
+            <translation>Souris HS</translation>
+        </message>
+        <message>
+            <source>Kits for families</source>
+            <translation>Kits pour les familles</translation>
+        </message>
+        <message>
+            <source>Kits for teachers</source>
+            <translation>Kits pour les enseignants</translation>
+        </message>
+        <message>
+            <source>Kits for associations</source>
+            <translation>Kits pour les associations</translation>
+        </message>
+        <message>
+            <source>Returns under warranty</source>
+            <translation>Retours sous garantie</translation>
+        </message>
+        <message>
+            <source>Grants asked</source>
+            <translation>Bourses demandées</translation>
+        </message>
+        <message>
+            <source>Grants paid</source>
+            <translation>Bourses versées</translation>
+        </message>
+        <message>
+            <source>Families in the training</source>
+            <translation>Familles en formation</translation>
+        </message>
+        <message>
+            <source>Families who came 6 times</source>
+            <translation>Familles venues 6 fois</translation>
+        </message>
+        <message>
+            <source>Kilograms kept out of waste</source>
+            <translation>Kilos évités aux déchets</translation>
+        </message>
+        <message>
+            <source>Nothing to export yet</source>
+            <translation>Rien à exporter pour l’instant</translation>
         </message>
     </context>
 </TS>

@@ -9,7 +9,9 @@
 #include "app/station/stationsetup.h"
 #include "app/ui/theme.h"
 #include "common/appdefaults.h"
+#include "inventory/store.h" // supervisor (issue 13)
 
+#include <QApplication> // supervisor (issue 13): Qt Charts
 #include <QCommandLineParser>
 #include <QDir>
 #include <QGuiApplication>
@@ -20,6 +22,7 @@
 
 Q_IMPORT_QML_PLUGIN(Etabli_StationPlugin)
 Q_IMPORT_QML_PLUGIN(Etabli_UiPlugin)
+Q_IMPORT_QML_PLUGIN(Etabli_SupervisorPlugin) // supervisor (issue 13)
 
 namespace {
 
@@ -131,8 +134,40 @@ int parse(int argc, char *argv[], Options &o)
 
 } // namespace
 
+// supervisor (issue 13): `--role supervisor` opens Etabli.Supervisor over the server of the
+// sync settings (sync.server, and supervisor.token or $ETABLI_SUPERVISOR_TOKEN) or the local store.
+int runSupervisor(int argc, char *argv[])
+{
+    QApplication app(argc, argv); // Qt Charts draws through QGraphicsScene: a QApplication
+    QCoreApplication::setApplicationName(QStringLiteral("etabli"));
+    Etabli::installLanguage(app, QString());
+    Etabli::Ui::Theme::loadFonts();
+    QString db = defaultDbPath();
+    const QStringList args = QCoreApplication::arguments();
+    if (const qsizetype at = args.indexOf(QStringLiteral("--db")); at >= 0 && at + 1 < args.size())
+        db = args[at + 1];
+    QString server, token = qEnvironmentVariable("ETABLI_SUPERVISOR_TOKEN");
+    if (auto store = Etabli::Inventory::Store::open(db, {QStringLiteral("office"), QStringLiteral("supervisor")})) {
+        server = (*store)->setting(QStringLiteral("sync.server"));
+        if (token.isEmpty())
+            token = (*store)->setting(QStringLiteral("supervisor.token"));
+    }
+    if (token.isEmpty())
+        server.clear(); // no supervisor token: the local store
+    QQmlApplicationEngine engine;
+    engine.addImportPath(QStringLiteral("qrc:/"));
+    engine.setInitialProperties({{QStringLiteral("serverUrl"), server},
+                                 {QStringLiteral("token"), token},
+                                 {QStringLiteral("dbPath"), server.isEmpty() ? db : QString()}});
+    engine.load(QUrl(QStringLiteral("qrc:/Etabli/Supervisor/Window.qml")));
+    return engine.rootObjects().isEmpty() ? 1 : app.exec();
+}
+
 int main(int argc, char *argv[])
 {
+    for (int i = 1; i + 1 < argc; ++i) // supervisor (issue 13)
+        if (qstrcmp(argv[i], "--role") == 0 && qstrcmp(argv[i + 1], "supervisor") == 0)
+            return runSupervisor(argc, argv);
     Options o;
     if (const int code = parse(argc, argv, o); code >= 0)
         return code;

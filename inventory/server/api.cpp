@@ -9,6 +9,7 @@
 #include "inventory/lifecycle.h"
 #include "inventory/server/api_erasure.h"
 #include "inventory/server/api_p.h"
+#include "inventory/server/api_supervisor.h" // supervisor (issue 13)
 #include "inventory/server/serverstore.h"
 
 #include <QCoreApplication>
@@ -372,6 +373,9 @@ ApiResponse figures(const Call &c)
     if (!f)
         return fromError(f.error());
     f->insert(QStringLiteral("events"), c.store.eventCount());
+    // supervisor (issue 13): ?from=&to=&lot= adds the period figures
+    if (auto refused = SupervisorApi::addPeriodFigures(c.r, c.store, *f))
+        return *refused;
     return json(200, *f);
 }
 
@@ -454,6 +458,13 @@ ApiResponse uncheckedErasures(const Call &c)
     return ErasureApi::uncheckedErasures(c.store);
 }
 
+// supervisor (issue 13): the handlers of api_supervisor.cpp in this table
+template<ApiResponse (*handler)(const ApiRequest &, ServerStore &, const TokenInfo &)>
+ApiResponse supervisor(const Call &c)
+{
+    return handler(c.r, c.store, c.token);
+}
+
 struct Route {
     QByteArray method;
     QString pattern; ///< `*` matches one path segment
@@ -486,6 +497,11 @@ const QList<Route> &routes()
         {"POST", QStringLiteral("/api/v1/stations/endorsement"), {st}, endorseStation},
         {"GET", QStringLiteral("/api/v1/stations/endorsements"), {su}, listEndorsements},
         {"GET", QStringLiteral("/api/v1/erasures/unchecked"), {su}, uncheckedErasures},
+        // supervisor (issue 13)
+        {"GET", QStringLiteral("/api/v1/reports/bilan"), {su}, supervisor<SupervisorApi::bilan>},
+        {"GET", QStringLiteral("/api/v1/attention"), {su}, supervisor<SupervisorApi::attention>},
+        {"GET", QStringLiteral("/api/v1/admin/workshop"), {su}, supervisor<SupervisorApi::workshop>},
+        {"GET", QStringLiteral("/api/v1/admin/workers"), {su}, supervisor<SupervisorApi::workers>},
     };
     return table;
 }

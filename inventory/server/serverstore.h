@@ -5,6 +5,8 @@
 #include "common/result.h"
 #include "inventory/event.h"
 
+#include <QDate>
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QString>
@@ -104,6 +106,17 @@ public:
     Result<QJsonObject> endorsementOf(const QString &tokenName, const QString &stationKey) const;
     Result<void> recordEndorsement(const QString &tokenName, const QString &stationKey, const QJsonObject &endorsement);
     Result<QJsonArray> endorsements() const;
+
+    // --- the supervisor's reads (serverstore_report.cpp, issue 13), folded from the log
+    /// The council's bilan for the days [from, to] (keys: README.md, "The supervisor").
+    Result<QJsonObject> bilan(QDate from, QDate to) const;
+    /// The figures of a period and lot (added to figures() by GET /api/v1/figures?from=&to=&lot=).
+    Result<QJsonObject> periodFigures(QDate from, QDate to, const QString &lot) const;
+    /// What needs someone now (GET /api/v1/attention).
+    Result<QJsonArray> attention(const QDateTime &now) const;
+    /// The workshop settings and workers as the log last set them (GET /api/v1/admin/…).
+    Result<QJsonObject> workshopSettings() const;
+    Result<QJsonArray> workers() const;
 
 private:
     ServerStore();

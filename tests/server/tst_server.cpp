@@ -254,6 +254,11 @@ private Q_SLOTS:
             {"GET", QStringLiteral("/api/v1/erasures/unchecked"), {}, {su}},
             // masters (issue 19): benches only; the .qcow2 itself is in tst_masters.
             {"GET", QStringLiteral("/api/v1/masters/ecole.qcow2.manifest.json"), {}, {st}},
+            // supervisor (issue 13): supervisor-only reads
+            {"GET", QStringLiteral("/api/v1/reports/bilan?from=2026-01-01&to=2026-12-31"), {}, {su}},
+            {"GET", QStringLiteral("/api/v1/attention"), {}, {su}},
+            {"GET", QStringLiteral("/api/v1/admin/workshop"), {}, {su}},
+            {"GET", QStringLiteral("/api/v1/admin/workers"), {}, {su}},
         };
         for (const Endpoint &e : endpoints)
             for (const char *who : {"none", "garbage", "revoked", "station", "desk", "supervisor", "ent"})

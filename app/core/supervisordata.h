@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Établi contributors
+#pragma once
+
+#include "common/result.h"
+#include "inventory/store.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QUrl>
+
+/// The supervisor's use-cases (issue 13), one function each for the CLI and the screen:
+/// over the central server (its /api/v1 endpoints with a supervisor token) or, for a
+/// workshop without a server, over the local store, folded by inventory/report the same
+/// way the server folds its log. Blocking (the HTTP calls wait, 30 s at most): call from
+/// the CLI or a worker thread; the thread that owns `store`.
+namespace Etabli::AppCore::Supervisor {
+
+struct Source {
+    QUrl server; ///< empty: the local store
+    QString token;
+    Inventory::Store *store = nullptr;
+    bool remote() const { return !server.isEmpty(); }
+};
+
+Result<QJsonObject> bilan(const Source &source, QDate from, QDate to);
+/// The figures of [from, to] for `lot` (empty: all). Over a server: GET /api/v1/figures with them.
+Result<QJsonObject> figures(const Source &source, QDate from, QDate to, const QString &lot);
+Result<QJsonArray> attention(const Source &source, const QDateTime &now);
+/// The workshop settings as the log last set them, with `defaults{reuse_kg, limits}`.
+Result<QJsonObject> workshop(const Source &source);
+Result<QJsonArray> workers(const Source &source);
+/// Records an administration change (worker.added, worker.updated, workshop.configured) as
+/// one event made by `who`: pushed to the server, or recorded in the local store.
+Result<void> administer(const Source &source, const QString &type, const QJsonObject &payload,
+                        const Inventory::Identity &who);
+
+/// Tokens (server only): list, issue (returns the secret, shown once), revoke.
+Result<QJsonArray> tokens(const Source &source);
+Result<QString> issueToken(const Source &source, const QString &name, const QString &role);
+Result<void> revokeToken(const Source &source, const QString &name);
+
+} // namespace Etabli::AppCore::Supervisor

@@ -1,0 +1,814 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Établi contributors
+#include "inventory/report/report.h"
+
+#include "inventory/csv.h"
+#include "inventory/domain.h"
+#include "inventory/eventtypes.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <algorithm>
+#include <cmath>
+
+namespace Etabli::Inventory::Report {
+
+namespace ET = EventType;
+
+QJsonObject builtInReuseKg()
+{
+    // Typical weights of office equipment (a small desktop tower, a 22–24" LCD screen…);
+    // estimates, printed with the word "default" wherever they are used.
+    return {{QStringLiteral("pc"), 7.5},    {QStringLiteral("screen"), 4.5},   {QStringLiteral("keyboard"), 0.6},
+            {QStringLiteral("mouse"), 0.1}, {QStringLiteral("speakers"), 1.0}, {QStringLiteral("part"), 0.3}};
+}
+
+QJsonObject builtInLimits()
+{
+    return {{QStringLiteral("RECEIVED"), 30}, {QStringLiteral("TESTING"), 7},   {QStringLiteral("IN_REPAIR"), 14},
+            {QStringLiteral("IMAGED"), 7},    {QStringLiteral("RESERVED"), 14}, {QStringLiteral("RETURNED"), 7}};
+}
+
+namespace {
+
+constexpr qint64 kDayMs = 86400000;
+
+QDate dayOf(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).date();
+}
+
+QString isoMs(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate);
+}
+
+QString weekKey(QDate d)
+{
+    int year = 0;
+    const int week = d.weekNumber(&year);
+    return QStringLiteral("%1-W%2").arg(year).arg(week, 2, 10, QLatin1Char('0'));
+}
+
+struct AssetRec {
+    QString kind, lot, model, serial;
+    double weightKg = 0;
+    QString state = QStringLiteral("RECEIVED");
+    qint64 stateSinceMs = 0;
+    bool verifiedErasure = false; ///< this cycle
+    bool problem = false; ///< HS part or repair this cycle (first-pass yield)
+    bool diskTestFailed = false; ///< latest SMART / surface verdict this cycle was FAIL
+    bool labelPrinted = false; ///< this cycle
+    bool openHandover = false;
+};
+
+struct Move {
+    qint64 ms;
+    QString tag, from, to, station, worker;
+    bool firstPass = false;
+};
+struct Hs {
+    qint64 ms;
+    QString tag, part, reason;
+};
+struct Handover {
+    qint64 ms;
+    QString beneficiary, offer;
+};
+struct Erasure {
+    qint64 ms;
+    QString tag, certificate, worker;
+    bool verified = false;
+};
+struct Imaging {
+    qint64 ms;
+    QString tag;
+    bool verified = false;
+    qint64 bytes = 0;
+    double mibs = 0;
+};
+struct Duration {
+    qint64 ms; ///< when it ended
+    QString what, tag;
+    double seconds = 0;
+};
+struct Dated {
+    qint64 ms;
+    QString key;
+};
+
+double median(QList<double> v)
+{
+    if (v.isEmpty())
+        return 0;
+    std::sort(v.begin(), v.end());
+    const qsizetype n = v.size();
+    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+double round1(double v)
+{
+    return std::round(v * 10) / 10;
+}
+
+QJsonObject countsOf(const QHash<QString, qint64> &h)
+{
+    QJsonObject o;
+    for (auto it = h.cbegin(); it != h.cend(); ++it)
+        o.insert(it.key(), it.value());
+    return o;
+}
+
+} // namespace
+
+struct Ledger::Private {
+    QHash<QString, QString> lotDonor;
+    QHash<QString, QString> beneficiaryKind;
+    QHash<QString, AssetRec> assets;
+    QList<Dated> received; ///< asset.added (key = tag)
+    QList<Move> moves;
+    QList<Hs> hs;
+    QList<Handover> handovers;
+    QList<Dated> returns, grantsRequested, grantsPaid, enrolled; ///< key = tag / beneficiary
+    QList<QString> returnsReason;
+    double paidEur = 0;
+    QList<Dated> paidEurDated;
+    QHash<QString, QHash<int, qint64>> attended; ///< beneficiary → session → first time
+    QList<Erasure> erasures;
+    QSet<QString> checkedCertificates;
+    QList<Imaging> imaging;
+    QHash<QString, qint64> stepStarted; ///< tag|step → ms
+    QList<Duration> steps, stateTimes;
+    QJsonObject workshop;
+    QString reuseSetBy, reuseSetOn; ///< who set reuse_kg, and when
+    QMap<QString, QJsonObject> workers;
+    QHash<QString, qint64> stationLastEvent;
+    QList<Event> setAside;
+    QList<QPair<QString, qint64>> handedTwice;
+    qint64 lastMs = 0;
+
+    void fold(const Event &e);
+};
+
+Ledger::Ledger()
+    : d(std::make_unique<Private>())
+{}
+
+Ledger::~Ledger() = default;
+
+void Ledger::add(const Event &e)
+{
+    d->fold(e);
+}
+
+void Ledger::Private::fold(const Event &e)
+{
+    const qint64 ms = e.time.toMSecsSinceEpoch();
+    lastMs = std::max(lastMs, ms);
+    if (!e.station.isEmpty())
+        stationLastEvent[e.station] = std::max(stationLastEvent.value(e.station), ms);
+    if (e.status != QLatin1String("applied")) {
+        setAside.append(e);
+        return;
+    }
+    const QJsonObject &p = e.payload;
+    const auto text = [&p](const char *key) { return p.value(QLatin1String(key)).toString().trimmed(); };
+    const QString &tag = e.assetTag;
+    if (e.type == ET::LotAdded) {
+        lotDonor.insert(text("reference"), text("donor"));
+    } else if (e.type == ET::BeneficiaryAdded) {
+        beneficiaryKind.insert(text("reference"), text("kind").isEmpty() ? QStringLiteral("family") : text("kind"));
+    } else if (e.type == ET::AssetAdded) {
+        AssetRec a;
+        a.kind = text("kind").toLower();
+        a.lot = text("lot");
+        a.model = text("model");
+        a.serial = text("serial");
+        a.weightKg = p.value(QStringLiteral("weight_kg")).toDouble();
+        a.stateSinceMs = ms;
+        assets.insert(tag, a);
+        received.append({ms, tag});
+    } else if (e.type == ET::AssetUpdated) {
+        auto it = assets.find(tag);
+        if (it != assets.end()) {
+            if (p.contains(QStringLiteral("model")))
+                it->model = text("model");
+            if (p.contains(QStringLiteral("serial")))
+                it->serial = text("serial");
+        }
+    } else if (e.type == ET::AssetMoved) {
+        auto it = assets.find(tag);
+        if (it == assets.end())
+            return;
+        const QString to = text("to").toUpper(), from = it->state;
+        stateTimes.append({ms, from, tag, double(ms - it->stateSinceMs) / 1000.0});
+        Move m{ms, tag, from, to, e.station, e.worker};
+        if (to == QLatin1String("IN_REPAIR"))
+            it->problem = true;
+        if (to == QLatin1String("READY"))
+            m.firstPass = !it->problem;
+        if (to == QLatin1String("RETURNED") || (to == QLatin1String("TESTING") && from == QLatin1String("RETURNED"))) {
+            it->verifiedErasure = false;
+            it->problem = false;
+            it->diskTestFailed = false;
+            it->labelPrinted = false;
+            it->openHandover = false;
+        }
+        it->state = to;
+        it->stateSinceMs = ms;
+        moves.append(m);
+    } else if (e.type == ET::HsRecorded) {
+        hs.append({ms, tag, text("part").toLower(), text("reason").toLower()});
+        if (auto it = assets.find(tag); it != assets.end())
+            it->problem = true;
+    } else if (e.type == ET::TestRecorded) {
+        const QString kind = text("kind").toLower();
+        if (kind.contains(QLatin1String("smart")) || kind.contains(QLatin1String("surface")))
+            if (auto it = assets.find(tag); it != assets.end())
+                it->diskTestFailed = text("verdict").toUpper() == QLatin1String("FAIL");
+    } else if (e.type == ET::ErasureRecorded) {
+        const bool verified = p.value(QStringLiteral("verified")).toBool();
+        erasures.append({ms, tag, text("certificate_id"), e.worker, verified});
+        if (auto it = assets.find(tag); it != assets.end() && verified)
+            it->verifiedErasure = true;
+    } else if (e.type == ET::ErasureChecked) {
+        checkedCertificates.insert(text("certificate_id"));
+    } else if (e.type == ET::ImagingRecorded) {
+        imaging.append({ms, tag, p.value(QStringLiteral("verified")).toBool(),
+                        qint64(p.value(QStringLiteral("bytes")).toDouble()),
+                        p.value(QStringLiteral("mib_s")).toDouble()});
+    } else if (e.type == ET::LabelPrinted) {
+        if (auto it = assets.find(tag); it != assets.end())
+            it->labelPrinted = true;
+    } else if (e.type == ET::FlowStep) {
+        const QString key = tag + QLatin1Char('|') + text("step");
+        const QString status = text("status");
+        if (status == QLatin1String("started")) {
+            stepStarted.insert(key, ms);
+        } else if (auto it = stepStarted.find(key); it != stepStarted.end()) {
+            steps.append({ms, text("step"), tag, double(ms - *it) / 1000.0});
+            stepStarted.erase(it);
+        }
+    } else if (e.type == ET::HandoverRecorded) {
+        handovers.append({ms, text("beneficiary"), text("offer")});
+        for (const QJsonValue &v : p.value(QStringLiteral("tags")).toArray()) {
+            auto it = assets.find(v.toString());
+            if (it == assets.end())
+                continue;
+            if (it->openHandover)
+                handedTwice.append({v.toString(), ms});
+            it->openHandover = true;
+        }
+    } else if (e.type == ET::ReturnRecorded) {
+        returns.append({ms, tag});
+        returnsReason.append(text("reason"));
+        if (auto it = assets.find(tag); it != assets.end())
+            it->openHandover = false;
+    } else if (e.type == ET::GrantRequested) {
+        grantsRequested.append({ms, text("beneficiary")});
+    } else if (e.type == ET::GrantPaid) {
+        grantsPaid.append({ms, text("beneficiary")});
+        paidEurDated.append({ms, QString::number(p.value(QStringLiteral("amount_eur")).toDouble())});
+    } else if (e.type == ET::TrainingEnrolled) {
+        enrolled.append({ms, text("beneficiary")});
+    } else if (e.type == ET::TrainingAttended) {
+        const int session = p.value(QStringLiteral("session")).toInt();
+        auto &sessions = attended[text("beneficiary")];
+        if (!sessions.contains(session))
+            sessions.insert(session, ms);
+    } else if (e.type == ET::WorkshopConfigured) {
+        for (auto it = p.begin(); it != p.end(); ++it)
+            workshop.insert(it.key(), it.value());
+        if (p.contains(QStringLiteral("reuse_kg"))) {
+            reuseSetBy = e.worker;
+            reuseSetOn = dayOf(ms).toString(Qt::ISODate);
+        }
+    } else if (e.type == ET::WorkerAdded || e.type == ET::WorkerUpdated) {
+        QJsonObject card = workers.value(text("badge"));
+        for (auto it = p.begin(); it != p.end(); ++it)
+            card.insert(it.key(), it.value());
+        if (e.type == ET::WorkerAdded)
+            card.insert(QStringLiteral("active"), p.value(QStringLiteral("active")).toBool(true));
+        card.insert(QStringLiteral("changed_by"), e.worker);
+        card.insert(QStringLiteral("changed_at"), isoMs(ms));
+        workers.insert(text("badge"), card);
+    }
+}
+
+QJsonObject Ledger::workshop() const
+{
+    return d->workshop;
+}
+
+QJsonArray Ledger::workers() const
+{
+    QJsonArray out;
+    for (const QJsonObject &w : d->workers)
+        out.append(w);
+    return out;
+}
+
+namespace {
+
+struct Window {
+    qint64 fromMs, toMs; ///< [fromMs, toMs)
+    bool has(qint64 ms) const { return ms >= fromMs && ms < toMs; }
+};
+
+Window windowOf(QDate from, QDate to)
+{
+    return {QDateTime(from, QTime(0, 0), Qt::UTC).toMSecsSinceEpoch(),
+            QDateTime(to.addDays(1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch()};
+}
+
+QString donorKey(const QString &donor)
+{
+    return donor.isEmpty() ? QStringLiteral("(none)") : donor;
+}
+
+} // namespace
+
+QJsonObject Ledger::bilan(QDate from, QDate to) const
+{
+    const Window w = windowOf(from, to);
+    QJsonObject out;
+    out.insert(QStringLiteral("period"),
+               QJsonObject{{QStringLiteral("from"), from.toString(Qt::ISODate)},
+                           {QStringLiteral("to"), to.toString(Qt::ISODate)}});
+    out.insert(QStringLiteral("city_name"), d->workshop.value(QStringLiteral("city_name")).toString());
+
+    QHash<QString, qint64> byDonor, byLot, receivedByKind;
+    for (const Dated &r : d->received) {
+        if (!w.has(r.ms))
+            continue;
+        const AssetRec &a = d->assets[r.key];
+        ++receivedByKind[a.kind];
+        if (a.kind != QLatin1String("pc"))
+            continue;
+        ++byDonor[donorKey(d->lotDonor.value(a.lot))];
+        ++byLot[a.lot.isEmpty() ? QStringLiteral("(none)") : a.lot];
+    }
+    out.insert(QStringLiteral("pcs_received_by_donor"), countsOf(byDonor));
+    out.insert(QStringLiteral("pcs_received_by_lot"), countsOf(byLot));
+    qint64 pcsReceived = 0;
+    for (qint64 n : std::as_const(byDonor))
+        pcsReceived += n;
+    out.insert(QStringLiteral("pcs_received"), pcsReceived);
+    out.insert(QStringLiteral("received_by_kind"), countsOf(receivedByKind));
+
+    QSet<QString> refurbished, handedOverTags;
+    for (const Move &m : d->moves) {
+        if (!w.has(m.ms))
+            continue;
+        const QString kind = d->assets[m.tag].kind;
+        if (m.to == QLatin1String("READY") && kind == QLatin1String("pc"))
+            refurbished.insert(m.tag);
+        if (m.to == QLatin1String("HANDED_OVER"))
+            handedOverTags.insert(m.tag);
+    }
+    out.insert(QStringLiteral("pcs_refurbished"), qint64(refurbished.size()));
+
+    QHash<QString, qint64> hsByPart;
+    QHash<QString, QHash<QString, qint64>> reasons;
+    for (const Hs &h : d->hs) {
+        if (!w.has(h.ms))
+            continue;
+        ++hsByPart[h.part];
+        ++reasons[h.part][h.reason];
+    }
+    QJsonObject hs = countsOf(hsByPart);
+    for (const char *part : {"screen", "keyboard", "mouse"})
+        if (!hs.contains(QLatin1String(part)))
+            hs.insert(QLatin1String(part), 0);
+    out.insert(QStringLiteral("hs"), hs);
+    QJsonObject hsReasons;
+    for (auto it = reasons.cbegin(); it != reasons.cend(); ++it)
+        hsReasons.insert(it.key(), countsOf(it.value()));
+    out.insert(QStringLiteral("hs_reasons"), hsReasons);
+
+    QHash<QString, qint64> byKind{
+        {QStringLiteral("families"), 0}, {QStringLiteral("teachers"), 0}, {QStringLiteral("associations"), 0}};
+    QHash<QString, qint64> byOffer{
+        {QStringLiteral("pc_only"), 0}, {QStringLiteral("software"), 0}, {QStringLiteral("internet"), 0}};
+    QHash<QString, qint64> familiesByOffer = byOffer;
+    for (const Handover &h : d->handovers) {
+        if (!w.has(h.ms))
+            continue;
+        const QString kind = d->beneficiaryKind.value(h.beneficiary, QStringLiteral("family"));
+        const QString group = kind == QLatin1String("teacher") ? QStringLiteral("teachers")
+            : kind == QLatin1String("association")             ? QStringLiteral("associations")
+                                                               : QStringLiteral("families");
+        ++byKind[group];
+        const QString offer = h.offer.isEmpty() ? QStringLiteral("pc_only") : h.offer;
+        ++byOffer[offer];
+        if (group == QLatin1String("families"))
+            ++familiesByOffer[offer];
+    }
+    out.insert(QStringLiteral("handed_over"), countsOf(byKind));
+    out.insert(QStringLiteral("handed_over_by_offer"), countsOf(byOffer));
+    out.insert(QStringLiteral("families_by_offer"), countsOf(familiesByOffer));
+    qint64 kits = 0;
+    for (qint64 n : std::as_const(byKind))
+        kits += n;
+    out.insert(QStringLiteral("kits_handed_over"), kits);
+
+    qint64 returns = 0;
+    QHash<QString, qint64> returnReasons;
+    for (qsizetype i = 0; i < d->returns.size(); ++i)
+        if (w.has(d->returns[i].ms)) {
+            ++returns;
+            ++returnReasons[d->returnsReason.value(i)];
+        }
+    out.insert(QStringLiteral("returns"), returns);
+    out.insert(QStringLiteral("returns_by_reason"), countsOf(returnReasons));
+
+    const auto distinct = [&w](const QList<Dated> &list) {
+        QSet<QString> s;
+        for (const Dated &x : list)
+            if (w.has(x.ms))
+                s.insert(x.key);
+        return qint64(s.size());
+    };
+    out.insert(QStringLiteral("grants_requested"), distinct(d->grantsRequested));
+    out.insert(QStringLiteral("grants_paid"), distinct(d->grantsPaid));
+    double eur = 0;
+    for (const Dated &x : d->paidEurDated)
+        if (w.has(x.ms))
+            eur += x.key.toDouble();
+    out.insert(QStringLiteral("grants_paid_eur"), round1(eur));
+    out.insert(QStringLiteral("training_enrolled"), distinct(d->enrolled));
+    qint64 completed = 0;
+    for (auto it = d->attended.cbegin(); it != d->attended.cend(); ++it) {
+        if (it->size() < 6)
+            continue;
+        qint64 last = 0;
+        for (qint64 t : *it)
+            last = std::max(last, t);
+        completed += w.has(last) ? 1 : 0;
+    }
+    out.insert(QStringLiteral("training_completed"), completed);
+
+    // Re-use: what was handed over in the period (each asset once), by its intake weight,
+    // else the workshop's default for its kind, else the built-in one.
+    const QJsonObject configured = d->workshop.value(QStringLiteral("reuse_kg")).toObject();
+    const QJsonObject builtIn = builtInReuseKg();
+    struct KindSum {
+        qint64 assets = 0, weighed = 0, defaulted = 0;
+        double weighedKg = 0;
+    };
+    QMap<QString, KindSum> sums;
+    for (const QString &tag : std::as_const(handedOverTags)) {
+        const AssetRec &a = d->assets[tag];
+        KindSum &s = sums[a.kind];
+        ++s.assets;
+        if (a.weightKg > 0) {
+            ++s.weighed;
+            s.weighedKg += a.weightKg;
+        } else {
+            ++s.defaulted;
+        }
+    }
+    double total = 0;
+    QJsonObject detail;
+    for (auto it = sums.cbegin(); it != sums.cend(); ++it) {
+        const bool fromWorkshop = configured.contains(it.key());
+        const double perAsset
+            = fromWorkshop ? configured.value(it.key()).toDouble() : builtIn.value(it.key()).toDouble();
+        const double kg = it->weighedKg + perAsset * double(it->defaulted);
+        total += kg;
+        detail.insert(
+            it.key(),
+            QJsonObject{{QStringLiteral("assets"), it->assets},
+                        {QStringLiteral("weighed"), it->weighed},
+                        {QStringLiteral("weighed_kg"), round1(it->weighedKg)},
+                        {QStringLiteral("defaulted"), it->defaulted},
+                        {QStringLiteral("default_kg"), perAsset},
+                        {QStringLiteral("default_origin"),
+                         fromWorkshop ? QStringLiteral("workshop") : QStringLiteral("built_in")},
+                        {QStringLiteral("default_set_by"), fromWorkshop ? d->reuseSetBy : QString()},
+                        {QStringLiteral("default_set_on"), fromWorkshop ? d->reuseSetOn : QString()},
+                        {QStringLiteral("default_source"),
+                         fromWorkshop ? QStringLiteral("workshop settings (%1, %2)").arg(d->reuseSetBy, d->reuseSetOn)
+                                      : QStringLiteral("built-in estimate (Établi)")},
+                        {QStringLiteral("kg"), round1(kg)}});
+    }
+    out.insert(QStringLiteral("reuse_kg"), round1(total));
+    out.insert(QStringLiteral("reuse_detail"), detail);
+    return out;
+}
+
+QJsonObject Ledger::figures(QDate from, QDate to, const QString &lot) const
+{
+    const Window w = windowOf(from, to);
+    const auto inLot = [this, &lot](const QString &tag) { return lot.isEmpty() || d->assets.value(tag).lot == lot; };
+    QJsonObject out;
+    out.insert(QStringLiteral("period"),
+               QJsonObject{{QStringLiteral("from"), from.toString(Qt::ISODate)},
+                           {QStringLiteral("to"), to.toString(Qt::ISODate)},
+                           {QStringLiteral("lot"), lot}});
+
+    QHash<QString, qint64> states;
+    for (auto it = d->assets.cbegin(); it != d->assets.cend(); ++it)
+        if (lot.isEmpty() || it->lot == lot)
+            ++states[it->state];
+    out.insert(QStringLiteral("state_counts"), countsOf(states));
+
+    QHash<QString, qint64> perDay, perWeek, perMonth, byStation, byWorker;
+    struct Yield {
+        qint64 ready = 0, firstPass = 0;
+    };
+    QMap<QString, Yield> byLot, byDonor, byModel;
+    qint64 total = 0;
+    for (const Move &m : d->moves) {
+        if (!w.has(m.ms) || m.to != QLatin1String("READY") || !inLot(m.tag))
+            continue;
+        const AssetRec &a = d->assets[m.tag];
+        if (a.kind != QLatin1String("pc"))
+            continue;
+        const QDate day = dayOf(m.ms);
+        ++total;
+        ++perDay[day.toString(Qt::ISODate)];
+        ++perWeek[weekKey(day)];
+        ++perMonth[day.toString(QStringLiteral("yyyy-MM"))];
+        ++byStation[m.station];
+        ++byWorker[m.worker];
+        for (auto [map, key] : {std::pair{&byLot, a.lot}, std::pair{&byDonor, donorKey(d->lotDonor.value(a.lot))},
+                                std::pair{&byModel, a.model}}) {
+            Yield &y = (*map)[key];
+            ++y.ready;
+            y.firstPass += m.firstPass ? 1 : 0;
+        }
+    }
+    out.insert(QStringLiteral("refurbished"),
+               QJsonObject{{QStringLiteral("total"), total},
+                           {QStringLiteral("per_day"), countsOf(perDay)},
+                           {QStringLiteral("per_week"), countsOf(perWeek)},
+                           {QStringLiteral("per_month"), countsOf(perMonth)},
+                           {QStringLiteral("by_station"), countsOf(byStation)},
+                           {QStringLiteral("by_worker"), countsOf(byWorker)}});
+    const auto yields = [](const QMap<QString, Yield> &m) {
+        QJsonObject o;
+        for (auto it = m.cbegin(); it != m.cend(); ++it)
+            o.insert(it.key(),
+                     QJsonObject{
+                         {QStringLiteral("ready"), it->ready},
+                         {QStringLiteral("first_pass"), it->firstPass},
+                         {QStringLiteral("rate"),
+                          it->ready ? std::round(1000.0 * double(it->firstPass) / double(it->ready)) / 1000.0 : 0.0}});
+        return o;
+    };
+    out.insert(QStringLiteral("first_pass_yield"),
+               QJsonObject{{QStringLiteral("by_lot"), yields(byLot)},
+                           {QStringLiteral("by_donor"), yields(byDonor)},
+                           {QStringLiteral("by_model"), yields(byModel)}});
+
+    QHash<QString, qint64> hsByPart;
+    QHash<QString, QHash<QString, qint64>> reasons;
+    for (const Hs &h : d->hs)
+        if (w.has(h.ms) && inLot(h.tag)) {
+            ++hsByPart[h.part];
+            ++reasons[h.part][h.reason];
+        }
+    QJsonObject reasonObject;
+    for (auto it = reasons.cbegin(); it != reasons.cend(); ++it)
+        reasonObject.insert(it.key(), countsOf(it.value()));
+    out.insert(QStringLiteral("hs"),
+               QJsonObject{{QStringLiteral("by_part"), countsOf(hsByPart)}, {QStringLiteral("reasons"), reasonObject}});
+
+    qint64 done = 0, verified = 0, checked = 0, toCheck = 0;
+    for (const Erasure &e : d->erasures) {
+        if (!w.has(e.ms) || !inLot(e.tag))
+            continue;
+        ++done;
+        verified += e.verified ? 1 : 0;
+        if (e.verified)
+            (d->checkedCertificates.contains(e.certificate) && !e.certificate.isEmpty() ? checked : toCheck) += 1;
+    }
+    qint64 pending = 0;
+    for (auto it = d->assets.cbegin(); it != d->assets.cend(); ++it)
+        if ((lot.isEmpty() || it->lot == lot) && it->kind == QLatin1String("pc") && !it->verifiedErasure
+            && QStringList{QStringLiteral("RECEIVED"), QStringLiteral("TESTING"), QStringLiteral("IN_REPAIR"),
+                           QStringLiteral("RETURNED")}
+                   .contains(it->state))
+            ++pending;
+    out.insert(QStringLiteral("erasures"),
+               QJsonObject{{QStringLiteral("done"), done},
+                           {QStringLiteral("verified"), verified},
+                           {QStringLiteral("checked"), checked},
+                           {QStringLiteral("waiting_check"), toCheck},
+                           {QStringLiteral("pending"), pending}});
+
+    qint64 runs = 0, runsVerified = 0, bytes = 0;
+    QList<double> speeds;
+    QHash<QString, qint64> imagingPerDay;
+    for (const Imaging &i : d->imaging) {
+        if (!w.has(i.ms) || !inLot(i.tag))
+            continue;
+        ++runs;
+        runsVerified += i.verified ? 1 : 0;
+        bytes += i.bytes;
+        if (i.mibs > 0)
+            speeds << i.mibs;
+        ++imagingPerDay[dayOf(i.ms).toString(Qt::ISODate)];
+    }
+    out.insert(QStringLiteral("imaging"),
+               QJsonObject{{QStringLiteral("runs"), runs},
+                           {QStringLiteral("verified"), runsVerified},
+                           {QStringLiteral("bytes"), bytes},
+                           {QStringLiteral("mib_s_median"), round1(median(speeds))},
+                           {QStringLiteral("per_day"), countsOf(imagingPerDay)}});
+
+    const auto durations = [&](const QList<Duration> &list) {
+        QMap<QString, QList<double>> values;
+        QHash<QString, Duration> slowest;
+        for (const Duration &x : list) {
+            if (!w.has(x.ms) || !inLot(x.tag))
+                continue;
+            values[x.what] << x.seconds;
+            if (!slowest.contains(x.what) || slowest[x.what].seconds < x.seconds)
+                slowest[x.what] = x;
+        }
+        QJsonObject o;
+        for (auto it = values.cbegin(); it != values.cend(); ++it)
+            o.insert(it.key(),
+                     QJsonObject{{QStringLiteral("count"), qint64(it->size())},
+                                 {QStringLiteral("median_s"), round1(median(*it))},
+                                 {QStringLiteral("slowest_s"), round1(slowest[it.key()].seconds)},
+                                 {QStringLiteral("slowest_tag"), slowest[it.key()].tag}});
+        return o;
+    };
+    out.insert(QStringLiteral("step_times"), durations(d->steps));
+    out.insert(QStringLiteral("state_times"), durations(d->stateTimes));
+    return out;
+}
+
+QJsonArray Ledger::attention(const QDateTime &now, const SyncFacts &facts) const
+{
+    const qint64 nowMs = now.toMSecsSinceEpoch();
+    QJsonArray out;
+    const auto row = [&out](const QString &kind, const QString &linkType, const QString &id, qint64 sinceMs,
+                            const QString &detail) {
+        out.append(QJsonObject{
+            {QStringLiteral("kind"), kind},
+            {QStringLiteral("link"), QJsonObject{{QStringLiteral("type"), linkType}, {QStringLiteral("id"), id}}},
+            {QStringLiteral("since"), sinceMs > 0 ? QJsonValue(isoMs(sinceMs)) : QJsonValue()},
+            {QStringLiteral("detail"), detail}});
+    };
+    QJsonObject limits = builtInLimits();
+    const QJsonObject configured = d->workshop.value(QStringLiteral("limits")).toObject();
+    for (auto it = configured.begin(); it != configured.end(); ++it)
+        limits.insert(it.key().toUpper(), it.value());
+
+    QStringList tags = d->assets.keys();
+    std::sort(tags.begin(), tags.end());
+    QHash<QString, QStringList> bySerial;
+    for (const QString &tag : std::as_const(tags)) {
+        const AssetRec &a = d->assets[tag];
+        if (!a.serial.isEmpty() && a.kind != QLatin1String("part"))
+            bySerial[a.serial] << tag;
+        if (limits.contains(a.state)) {
+            const double days = limits.value(a.state).toDouble();
+            if (days > 0 && double(nowMs - a.stateSinceMs) > days * double(kDayMs))
+                row(QStringLiteral("stuck"), QStringLiteral("asset"), tag, a.stateSinceMs,
+                    QStringLiteral("%1 > %2 d").arg(a.state).arg(days));
+        }
+        if (a.kind == QLatin1String("pc") && !a.verifiedErasure
+            && QStringList{QStringLiteral("IMAGED"), QStringLiteral("READY"), QStringLiteral("RESERVED"),
+                           QStringLiteral("HANDED_OVER")}
+                   .contains(a.state))
+            row(QStringLiteral("no_verified_erasure"), QStringLiteral("asset"), tag, a.stateSinceMs, a.state);
+        if (a.state == QLatin1String("READY") && a.diskTestFailed)
+            row(QStringLiteral("ready_but_disk_failed"), QStringLiteral("asset"), tag, a.stateSinceMs, a.state);
+        if (a.state == QLatin1String("READY") && !a.labelPrinted)
+            row(QStringLiteral("label_not_printed"), QStringLiteral("asset"), tag, a.stateSinceMs, a.state);
+        if (a.state == QLatin1String("RETURNED"))
+            row(QStringLiteral("return_waiting"), QStringLiteral("asset"), tag, a.stateSinceMs, a.state);
+    }
+    for (const Erasure &e : d->erasures)
+        if (e.verified && (e.certificate.isEmpty() || !d->checkedCertificates.contains(e.certificate)))
+            row(QStringLiteral("erasure_unchecked"), QStringLiteral("asset"), e.tag, e.ms,
+                e.certificate.isEmpty() ? e.worker : e.certificate);
+    QStringList serials = bySerial.keys();
+    std::sort(serials.begin(), serials.end());
+    for (const QString &serial : std::as_const(serials))
+        if (bySerial[serial].size() > 1)
+            for (const QString &tag : bySerial[serial])
+                row(QStringLiteral("duplicate_serial"), QStringLiteral("asset"), tag, 0, serial);
+    // A station is late when the server last heard from it more than a day ago; without
+    // a server (a station's own store), when its oldest unsent event is a day old.
+    QStringList stations = facts.lastReceived.keys();
+    std::sort(stations.begin(), stations.end());
+    for (const QString &station : std::as_const(stations)) {
+        const qint64 last = facts.lastReceived.value(station).toMSecsSinceEpoch();
+        if (nowMs - last > kDayMs)
+            row(QStringLiteral("station_not_synced"), QStringLiteral("station"), station, last, QString());
+    }
+    QList<Event> aside = d->setAside;
+    aside += facts.setAside;
+    for (const Event &e : std::as_const(aside))
+        row(QStringLiteral("set_aside"), e.assetTag.isEmpty() ? QStringLiteral("station") : QStringLiteral("asset"),
+            e.assetTag.isEmpty() ? e.station : e.assetTag, e.time.toMSecsSinceEpoch(),
+            e.type + QStringLiteral(": ") + e.note);
+    for (const auto &[tag, ms] : d->handedTwice)
+        row(QStringLiteral("handed_over_twice"), QStringLiteral("asset"), tag, ms, QString());
+    return out;
+}
+
+Result<void> readLog(const QSqlDatabase &db, Ledger &ledger, const QDateTime &until)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    QString sql = QStringLiteral("SELECT seq, uuid, station, worker, time_ms, type, asset_tag, payload, status, note"
+                                 " FROM events");
+    if (until.isValid())
+        sql += QStringLiteral(" WHERE time_ms < %1").arg(until.toMSecsSinceEpoch());
+    sql += QStringLiteral(" ORDER BY seq");
+    if (!q.exec(sql))
+        return makeError(
+            ErrorCode::Io,
+            QCoreApplication::translate("Etabli::Inventory::Report::Ledger", "cannot read the event log: %1")
+                .arg(q.lastError().text()));
+    while (q.next()) {
+        Event e;
+        e.seq = q.value(0).toLongLong();
+        e.uuid = q.value(1).toString();
+        e.station = q.value(2).toString();
+        e.worker = q.value(3).toString();
+        e.time = QDateTime::fromMSecsSinceEpoch(q.value(4).toLongLong(), Qt::UTC);
+        e.type = q.value(5).toString();
+        e.assetTag = q.value(6).toString();
+        e.payload = QJsonDocument::fromJson(q.value(7).toString().toUtf8()).object();
+        e.status = q.value(8).toString();
+        e.note = q.value(9).toString();
+        ledger.add(e);
+    }
+    return {};
+}
+
+QString bilanCsv(const QJsonObject &bilan)
+{
+    QString csv = Csv::record({QStringLiteral("section"), QStringLiteral("key"), QStringLiteral("value")});
+    const QJsonObject period = bilan.value(QStringLiteral("period")).toObject();
+    csv += Csv::record(
+        {QStringLiteral("period"), QStringLiteral("from"), period.value(QStringLiteral("from")).toString()});
+    csv += Csv::record({QStringLiteral("period"), QStringLiteral("to"), period.value(QStringLiteral("to")).toString()});
+    const QStringList order{QStringLiteral("pcs_received_by_donor"),
+                            QStringLiteral("pcs_received_by_lot"),
+                            QStringLiteral("pcs_received"),
+                            QStringLiteral("pcs_refurbished"),
+                            QStringLiteral("hs"),
+                            QStringLiteral("handed_over"),
+                            QStringLiteral("families_by_offer"),
+                            QStringLiteral("handed_over_by_offer"),
+                            QStringLiteral("kits_handed_over"),
+                            QStringLiteral("returns"),
+                            QStringLiteral("grants_requested"),
+                            QStringLiteral("grants_paid"),
+                            QStringLiteral("grants_paid_eur"),
+                            QStringLiteral("training_enrolled"),
+                            QStringLiteral("training_completed"),
+                            QStringLiteral("reuse_kg")};
+    const auto number = [](const QJsonValue &v) {
+        const double x = v.toDouble();
+        return x == std::floor(x) ? QString::number(qint64(x)) : QString::number(x, 'f', 1);
+    };
+    for (const QString &key : order) {
+        const QJsonValue v = bilan.value(key);
+        if (v.isObject()) {
+            const QJsonObject o = v.toObject();
+            for (auto it = o.begin(); it != o.end(); ++it)
+                csv += Csv::record({key, it.key(), number(it.value())});
+        } else {
+            csv += Csv::record({key, QString(), number(v)});
+        }
+    }
+    const QJsonObject detail = bilan.value(QStringLiteral("reuse_detail")).toObject();
+    for (auto it = detail.begin(); it != detail.end(); ++it) {
+        const QJsonObject k = it.value().toObject();
+        csv += Csv::record(
+            {QStringLiteral("reuse_default_kg"), it.key(), number(k.value(QStringLiteral("default_kg")))});
+        csv += Csv::record(
+            {QStringLiteral("reuse_default_source"), it.key(), k.value(QStringLiteral("default_source")).toString()});
+    }
+    return csv;
+}
+
+Result<QDate> parseDate(const QString &text, const char *what)
+{
+    static const QRegularExpression shape(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$"));
+    const QDate date = QDate::fromString(text, Qt::ISODate);
+    if (!shape.match(text).hasMatch() || !date.isValid())
+        return makeError(
+            ErrorCode::InvalidArgument,
+            QCoreApplication::translate("Etabli::Inventory::Report::Ledger", "%1 must be a date YYYY-MM-DD (got «%2»)")
+                .arg(QLatin1String(what), text),
+            QStringLiteral("bad_date"));
+    return date;
+}
+
+} // namespace Etabli::Inventory::Report

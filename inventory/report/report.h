@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Établi contributors
+#pragma once
+
+#include "common/result.h"
+#include "inventory/event.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QSqlDatabase>
+
+#include <memory>
+
+namespace Etabli::Inventory::Report {
+
+/// Built-in re-use weights (kg per asset of a kind) used when an asset carries no
+/// `weight_kg` at intake and `workshop.configured` `reuse_kg` says nothing for its kind.
+/// They are estimates (typical office equipment) and the report says so.
+QJsonObject builtInReuseKg();
+/// The built-in limits (days an asset may stay in a state before the attention list shows it).
+QJsonObject builtInLimits();
+
+/// What the station store and the server know besides the log (both optional).
+struct SyncFacts {
+    /// Station name → when the server last received one of its events (server only).
+    QHash<QString, QDateTime> lastReceived;
+    /// Events this store set aside (the server's `overridden`, a station's refused ones).
+    QList<Event> setAside;
+};
+
+/// The supervisor's read side, folded from the event log alone: every figure of the bilan,
+/// the figures and the attention list is derived from the events (applied ones; overridden
+/// events are what the attention list shows as "set aside"), so a store that only keeps the
+/// log can answer, and the server's tables are never trusted for these figures.
+///
+/// Feed events in log order with add(), then ask. Not thread-safe; one Ledger per call.
+class Ledger
+{
+public:
+    Ledger();
+    ~Ledger();
+    Ledger(const Ledger &) = delete;
+    Ledger &operator=(const Ledger &) = delete;
+
+    void add(const Event &event);
+
+    /// The council's bilan for the days [from, to] (UTC dates, both included). Keys in
+    /// README.md, "The supervisor" (an interface).
+    QJsonObject bilan(QDate from, QDate to) const;
+    /// The figures of the period [from, to] (UTC dates, both included); `lot` empty: all lots.
+    QJsonObject figures(QDate from, QDate to, const QString &lot) const;
+    /// What needs someone now: one object a row (`kind`, `link{type, id}`, `since`, `detail`).
+    QJsonArray attention(const QDateTime &now, const SyncFacts &facts) const;
+    /// The last `workshop.configured` values merged (each key the latest given).
+    QJsonObject workshop() const;
+    /// Workers as the log last described them (badge → card).
+    QJsonArray workers() const;
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+/// Reads the event log of `db` (a station store or a server database: both have the
+/// columns seq, uuid, station, worker, time, type, asset_tag, payload, status) in order
+/// into `ledger`; events after `until` (when valid) are left out. One query.
+Result<void> readLog(const QSqlDatabase &db, Ledger &ledger, const QDateTime &until = {});
+
+/// The bilan as CSV (section, key, value), for spreadsheets.
+QString bilanCsv(const QJsonObject &bilan);
+
+/// Parses YYYY-MM-DD strictly.
+Result<QDate> parseDate(const QString &text, const char *what);
+
+} // namespace Etabli::Inventory::Report
