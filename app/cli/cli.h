@@ -83,6 +83,7 @@ void registerSyncCommands(Registry &registry);
 void registerWipeCommands(Registry &registry); // cli_wipe.cpp (erasure)
 void registerCertificateCommands(Registry &registry); // cli_certificate.cpp (erasure)
 void registerDeskCommands(Registry &registry); // cli_desk.cpp (hardening: desk import)
+void registerWorkerCommands(Registry &registry); // cli_worker.cpp (flow: bench logins)
 
 /// Parses `ctx.args` with `parser` (options the command declared); on an unknown
 /// option or a missing value prints the parser's message and returns false.

@@ -136,6 +136,7 @@ int main(int argc, char **argv)
     registerWipeCommands(registry);
     registerCertificateCommands(registry);
     registerDeskCommands(registry);
+    registerWorkerCommands(registry); // flow
 
     if (rest.isEmpty() || rest.first() == QLatin1String("help") || rest.first() == QLatin1String("--help"))
         return printHelp(registry, rest.isEmpty() ? err : out) + (rest.isEmpty() ? 2 : 0);
