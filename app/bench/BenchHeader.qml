@@ -35,6 +35,7 @@ Rectangle {
             objectName: "who"
             height: logout.visible ? logout.height : implicitHeight
             verticalAlignment: Text.AlignVCenter
+            font.pixelSize: Theme.smallTextSize
             text: Bench.assetTag !== "" ? qsTr("PC %1 · %2").arg(Bench.assetTag).arg(Bench.workerName) : Bench.workerName
         }
         BenchText {
@@ -49,7 +50,8 @@ Rectangle {
             id: logout
             objectName: "logout"
             visible: Bench.workerName !== ""
-            pictogram: "../../Bench/pictograms/person"
+            // No pictogram: the header stays one line high, even with large text.
+            font.pixelSize: Theme.smallTextSize
             text: qsTr("Change person")
             onClicked: header.logoutRequested()
         }

@@ -26,6 +26,9 @@
 #include <QJsonArray>
 #include <QProcess>
 
+#include <signal.h>
+#include <sys/prctl.h>
+
 Q_DECLARE_METATYPE(Etabli::AppCore::FlowPosition)
 
 namespace Etabli::Bench {
@@ -165,7 +168,11 @@ void Bench::setProgress(double fraction, qint64 etaSeconds)
 
 QString Bench::diskSize() const
 {
-    return m_config.diskBytes > 0 ? humanBytes(m_config.diskBytes) : QString();
+    if (m_config.diskBytes <= 0)
+        return {};
+    // A small disk (the demo's) in MB rather than « 0 GB ».
+    return m_config.diskBytes < 1'000'000'000 ? QStringLiteral("%1 MB").arg(m_config.diskBytes / 1'000'000)
+                                              : humanBytes(m_config.diskBytes);
 }
 
 QString Bench::testScreen() const
@@ -653,6 +660,8 @@ void Bench::startLabel()
     if (m_printer)
         m_printer->kill();
     m_printer = new QProcess(this);
+    // The stand-in printer goes with the station, even after a kill -9.
+    m_printer->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
     connect(m_printer, &QProcess::readyReadStandardOutput, this, [this, print] {
         const int port = m_printer->readLine().trimmed().toInt();
         if (port > 0)

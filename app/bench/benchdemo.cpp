@@ -220,7 +220,8 @@ Result<DemoSetup> prepareDemo(const QString &dirPath, const QString &dbPath, con
     const QString disk = dir.filePath(QStringLiteral("disk.img"));
     if (!QFile::exists(disk)) {
         QFile f(disk);
-        if (!f.open(QIODevice::WriteOnly) || !f.resize(24 * 1024 * 1024))
+        // As large as the master: a zero fill verified over the whole disk is then its erasure.
+        if (!f.open(QIODevice::WriteOnly) || !f.resize(8 * 1024 * 1024))
             return makeError(ErrorCode::Io, f.errorString());
     }
     for (int i = 0; i < 600 && loopHolds(disk); ++i)

@@ -198,7 +198,7 @@ FlowPosition flowPosition(const QString &tag, AssetKind kind, AssetState state, 
     pos.state = state;
     for (BenchStep s : order)
         if (stepApplies(s, kind))
-            pos.steps.append(FlowStepState{s});
+            pos.steps.append(FlowStepState{s, StepStatus::Pending, {}, 0, false});
 
     // The current cycle: after the latest move to RETURNED.
     qsizetype first = 0;
