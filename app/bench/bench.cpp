@@ -99,7 +99,8 @@ Bench *Bench::create(QQmlEngine *, QJSEngine *)
 void Bench::configure(const BenchConfig &config)
 {
     m_config = config;
-    m_service = std::make_unique<InventoryService>(config.dbPath, Inv::Identity{config.station, QStringLiteral("bench")});
+    m_service
+        = std::make_unique<InventoryService>(config.dbPath, Inv::Identity{config.station, QStringLiteral("bench")});
     connect(m_service.get(), &InventoryService::finished, this, &Bench::onFinished);
     connect(m_service.get(), &InventoryService::failed, this,
             [this](quint64 id, ErrorCode, const QString &error, const QString &) { onFailed(id, error); });
@@ -195,10 +196,11 @@ void Bench::loadWorkers()
             for (const WorkerCard &w : AppCore::workers(store)) {
                 QVariantMap m{{QStringLiteral("badge"), w.badge}, {QStringLiteral("name"), w.displayName}};
                 if (!w.photo.isEmpty())
-                    m.insert(QStringLiteral("photo"),
-                             QString(QStringLiteral("data:image/%1;base64,")
-                                         .arg(w.photo.startsWith("\x89PNG") ? QStringLiteral("png") : QStringLiteral("jpeg"))
-                                     + QString::fromLatin1(w.photo.toBase64())));
+                    m.insert(
+                        QStringLiteral("photo"),
+                        QString(QStringLiteral("data:image/%1;base64,")
+                                    .arg(w.photo.startsWith("\x89PNG") ? QStringLiteral("png") : QStringLiteral("jpeg"))
+                                + QString::fromLatin1(w.photo.toBase64())));
                 list << m;
             }
             QStringList lots;
@@ -466,9 +468,9 @@ void Bench::startRam()
                 auto r = recordTestResult(store, tag, result);
                 if (!r)
                     return r.error();
-                auto marked = markStep(store, tag, BenchStep::Ram,
-                                       result.verdict == HwTest::TestVerdict::Fail ? StepStatus::Failed
-                                                                                   : StepStatus::Done);
+                auto marked
+                    = markStep(store, tag, BenchStep::Ram,
+                               result.verdict == HwTest::TestVerdict::Fail ? StepStatus::Failed : StepStatus::Done);
                 if (!marked)
                     return marked.error();
                 return viewOf(store, tag);
@@ -501,9 +503,9 @@ void Bench::startDisk()
                 auto r = recordTestResult(store, tag, result);
                 if (!r)
                     return r.error();
-                auto marked = markStep(store, tag, BenchStep::Disk,
-                                       result.verdict == HwTest::TestVerdict::Fail ? StepStatus::Failed
-                                                                                   : StepStatus::Done);
+                auto marked
+                    = markStep(store, tag, BenchStep::Disk,
+                               result.verdict == HwTest::TestVerdict::Fail ? StepStatus::Failed : StepStatus::Done);
                 if (!marked)
                     return marked.error();
                 return viewOf(store, tag);
@@ -594,9 +596,8 @@ void Bench::startErase()
         failWork(tr("The disk was not erased. %1").arg(e.message));
         m_helper->close();
     });
-    connect(m_helper, &HelperClient::errorOccurred, this, [this](const QString &message) {
-        failWork(tr("The disk was not erased. %1").arg(message));
-    });
+    connect(m_helper, &HelperClient::errorOccurred, this,
+            [this](const QString &message) { failWork(tr("The disk was not erased. %1").arg(message)); });
     connect(m_helper, &HelperClient::result, this, [this](const QString &, const QJsonObject &r) {
         m_helper->close();
         const QJsonObject t = r.value(QStringLiteral("targets")).toArray().first().toObject();
@@ -751,8 +752,9 @@ void Bench::addPart(const QString &kind)
             QJsonArray components;
             for (const Inv::Component &c : asset->components)
                 components.append(Inv::toJson(c));
-            components.append(QJsonObject{{QStringLiteral("kind"), kind},
-                                          {QStringLiteral("details"), QJsonObject{{QStringLiteral("added_at_bench"), true}}}});
+            components.append(
+                QJsonObject{{QStringLiteral("kind"), kind},
+                            {QStringLiteral("details"), QJsonObject{{QStringLiteral("added_at_bench"), true}}}});
             auto e = store.record(QString(Inv::EventType::AssetUpdated), tag,
                                   {{QStringLiteral("components"), components}});
             if (!e)
@@ -793,30 +795,40 @@ QString Bench::pictogram(const QString &name)
 
 QString Bench::stepPictogram(const QString &step)
 {
-    static const QHash<QString, QString> p{
-        {QStringLiteral("identify"), QStringLiteral("identify")}, {QStringLiteral("ram"), QStringLiteral("ram")},
-        {QStringLiteral("disk"), QStringLiteral("disk")},         {QStringLiteral("screen"), QStringLiteral("pc")},
-        {QStringLiteral("audio"), QStringLiteral("speakers")},    {QStringLiteral("input"), QStringLiteral("keyboard")},
-        {QStringLiteral("hs"), QStringLiteral("broken")},         {QStringLiteral("parts"), QStringLiteral("parts")},
-        {QStringLiteral("cleaning"), QStringLiteral("cleaning")}, {QStringLiteral("erase_image"), QStringLiteral("master")},
-        {QStringLiteral("label"), QStringLiteral("label")},       {QStringLiteral("packing"), QStringLiteral("packing")},
-        {QStringLiteral("done"), QStringLiteral("done")}};
+    static const QHash<QString, QString> p{{QStringLiteral("identify"), QStringLiteral("identify")},
+                                           {QStringLiteral("ram"), QStringLiteral("ram")},
+                                           {QStringLiteral("disk"), QStringLiteral("disk")},
+                                           {QStringLiteral("screen"), QStringLiteral("pc")},
+                                           {QStringLiteral("audio"), QStringLiteral("speakers")},
+                                           {QStringLiteral("input"), QStringLiteral("keyboard")},
+                                           {QStringLiteral("hs"), QStringLiteral("broken")},
+                                           {QStringLiteral("parts"), QStringLiteral("parts")},
+                                           {QStringLiteral("cleaning"), QStringLiteral("cleaning")},
+                                           {QStringLiteral("erase_image"), QStringLiteral("master")},
+                                           {QStringLiteral("label"), QStringLiteral("label")},
+                                           {QStringLiteral("packing"), QStringLiteral("packing")},
+                                           {QStringLiteral("done"), QStringLiteral("done")}};
     return pictogram(p.value(step, QStringLiteral("question")));
 }
 
 QString Bench::stepSentence(const QString &step)
 {
     static const QHash<QString, const char *> s{
-        {QStringLiteral("identify"), QT_TRANSLATE_NOOP("Etabli::Bench::Bench", "The bench looks at what is in the PC.")},
+        {QStringLiteral("identify"),
+         QT_TRANSLATE_NOOP("Etabli::Bench::Bench", "The bench looks at what is in the PC.")},
         {QStringLiteral("ram"), QT_TRANSLATE_NOOP("Etabli::Bench::Bench", "The bench tests the memory of the PC.")},
         {QStringLiteral("disk"), QT_TRANSLATE_NOOP("Etabli::Bench::Bench", "The bench tests the disk of the PC.")},
-        {QStringLiteral("screen"), QT_TRANSLATE_NOOP("Etabli::Bench::Bench", "Look at the screen. Touch each spot that is wrong.")},
+        {QStringLiteral("screen"),
+         QT_TRANSLATE_NOOP("Etabli::Bench::Bench", "Look at the screen. Touch each spot that is wrong.")},
         {QStringLiteral("audio"), QT_TRANSLATE_NOOP("Etabli::Bench::Bench", "Listen to the sound on each side.")},
         {QStringLiteral("input"), QT_TRANSLATE_NOOP("Etabli::Bench::Bench", "Press every key. Then use the mouse.")},
         {QStringLiteral("hs"), QT_TRANSLATE_NOOP("Etabli::Bench::Bench", "Is a part broken? Touch its picture.")},
-        {QStringLiteral("parts"), QT_TRANSLATE_NOOP("Etabli::Bench::Bench", "Did you add or change a part? Touch its picture.")},
-        {QStringLiteral("cleaning"), QT_TRANSLATE_NOOP("Etabli::Bench::Bench", "Clean the PC. Touch each picture when it is done.")},
-        {QStringLiteral("erase_image"), QT_TRANSLATE_NOOP("Etabli::Bench::Bench", "The bench erases the disk. Then it installs the school system.")},
+        {QStringLiteral("parts"),
+         QT_TRANSLATE_NOOP("Etabli::Bench::Bench", "Did you add or change a part? Touch its picture.")},
+        {QStringLiteral("cleaning"),
+         QT_TRANSLATE_NOOP("Etabli::Bench::Bench", "Clean the PC. Touch each picture when it is done.")},
+        {QStringLiteral("erase_image"),
+         QT_TRANSLATE_NOOP("Etabli::Bench::Bench", "The bench erases the disk. Then it installs the school system.")},
         {QStringLiteral("label"), QT_TRANSLATE_NOOP("Etabli::Bench::Bench", "Print the label. Stick it on the PC.")},
         {QStringLiteral("packing"), QT_TRANSLATE_NOOP("Etabli::Bench::Bench", "Put the PC in its box.")},
         {QStringLiteral("done"), QT_TRANSLATE_NOOP("Etabli::Bench::Bench", "The PC is ready. Well done!")}};

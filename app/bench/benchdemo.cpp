@@ -50,8 +50,9 @@ Result<void> runCli(const QStringList &args)
         cli = QStringLiteral("etabli");
     p.start(cli, args);
     if (!p.waitForFinished(120000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
-        return makeError(ErrorCode::Internal, QStringLiteral("etabli %1 failed: %2")
-                                                  .arg(args.join(QLatin1Char(' ')), QString::fromUtf8(p.readAll())));
+        return makeError(
+            ErrorCode::Internal,
+            QStringLiteral("etabli %1 failed: %2").arg(args.join(QLatin1Char(' ')), QString::fromUtf8(p.readAll())));
     return {};
 }
 
@@ -188,13 +189,14 @@ Result<DemoSetup> prepareDemo(const QString &dirPath, const QString &dbPath, con
         raw.resize(8 * 1024 * 1024);
         raw.close();
         if (!QFile::exists(dir.filePath(QStringLiteral("workshop.key"))))
-            if (auto k = runCli({QStringLiteral("image"), QStringLiteral("keygen"), dir.filePath(QStringLiteral("workshop"))});
+            if (auto k
+                = runCli({QStringLiteral("image"), QStringLiteral("keygen"), dir.filePath(QStringLiteral("workshop"))});
                 !k)
                 return k.error();
-        if (auto b = runCli({QStringLiteral("image"), QStringLiteral("build"), raw.fileName(), QStringLiteral("-o"),
-                             master, QStringLiteral("--key"), dir.filePath(QStringLiteral("workshop.key")),
-                             QStringLiteral("--name"), QStringLiteral("ecole"), QStringLiteral("--version"),
-                             QStringLiteral("2026.1")});
+        if (auto b
+            = runCli({QStringLiteral("image"), QStringLiteral("build"), raw.fileName(), QStringLiteral("-o"), master,
+                      QStringLiteral("--key"), dir.filePath(QStringLiteral("workshop.key")), QStringLiteral("--name"),
+                      QStringLiteral("ecole"), QStringLiteral("--version"), QStringLiteral("2026.1")});
             !b)
             return b.error();
     }

@@ -40,7 +40,10 @@ QVariant BenchFlowModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> BenchFlowModel::roleNames() const
 {
-    return {{StepRole, "step"}, {TitleRole, "title"}, {StatusRole, "status"}, {NumberRole, "number"},
+    return {{StepRole, "step"},
+            {TitleRole, "title"},
+            {StatusRole, "status"},
+            {NumberRole, "number"},
             {CurrentRole, "current"}};
 }
 

@@ -222,9 +222,8 @@ int runBench(QGuiApplication &app, const Options &o)
         std::fflush(stdout);
     } else {
         // A real bench: its disk, master and printer are station settings (`etabli config set`).
-        const auto setting = [&o](const char *key) {
-            return Etabli::Station::stationSetting(o.dbPath, QString::fromLatin1(key));
-        };
+        const auto setting
+            = [&o](const char *key) { return Etabli::Station::stationSetting(o.dbPath, QString::fromLatin1(key)); };
         config.dbPath = o.dbPath;
         config.station = station;
         config.diskPath = setting("station.disk");
@@ -254,7 +253,8 @@ int runBench(QGuiApplication &app, const Options &o)
         &engine, &QQmlApplicationEngine::objectCreationFailed, &app, [] { QCoreApplication::exit(1); },
         Qt::QueuedConnection);
     engine.load(QUrl(QStringLiteral("qrc:/Etabli/Bench/BenchMain.qml")));
-    auto *window = engine.rootObjects().isEmpty() ? nullptr : qobject_cast<QQuickWindow *>(engine.rootObjects().first());
+    auto *window
+        = engine.rootObjects().isEmpty() ? nullptr : qobject_cast<QQuickWindow *>(engine.rootObjects().first());
     if (!window)
         return 1;
     if (o.size.isValid()) {
