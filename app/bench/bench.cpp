@@ -98,6 +98,16 @@ Bench *Bench::create(QQmlEngine *, QJSEngine *)
 
 void Bench::configure(const BenchConfig &config)
 {
+    // Another inventory (the tests reconfigure): the old one finishes, nothing of it is kept.
+    m_service.reset();
+    m_calls.clear();
+    m_working = m_confirming = false;
+    m_workerBadge.clear();
+    m_workerName.clear();
+    m_tag.clear();
+    m_flow.clear();
+    m_message.clear();
+    m_screen = Screen::Login;
     m_config = config;
     m_service
         = std::make_unique<InventoryService>(config.dbPath, Inv::Identity{config.station, QStringLiteral("bench")});
@@ -105,7 +115,8 @@ void Bench::configure(const BenchConfig &config)
     connect(m_service.get(), &InventoryService::failed, this,
             [this](quint64 id, ErrorCode, const QString &error, const QString &) { onFailed(id, error); });
     // A Station test screen closed by the worker ends its step.
-    connect(Station::Station::instance(), &Station::Station::quitRequested, this, &Bench::testScreenClosed);
+    connect(Station::Station::instance(), &Station::Station::quitRequested, this, &Bench::testScreenClosed,
+            Qt::UniqueConnection);
     loadWorkers();
     refreshSync();
 }

@@ -45,7 +45,7 @@ Result<void> runCli(const QStringList &args)
 {
     QProcess p;
     p.setProcessChannelMode(QProcess::MergedChannels);
-    QString cli = sibling(QStringLiteral("../etabli"));
+    QString cli = qEnvironmentVariable("ETABLI_CLI", sibling(QStringLiteral("../etabli")));
     if (!QFile::exists(cli))
         cli = QStringLiteral("etabli");
     p.start(cli, args);
@@ -213,7 +213,7 @@ Result<DemoSetup> prepareDemo(const QString &dirPath, const QString &dbPath, con
     c.smartJson = source(QStringLiteral("tests/fixtures/diag/smartctl-wd20efrx-pass.json"));
     c.ramBytes = 16 * 1024 * 1024;
     c.masterPath = master;
-    c.helperProgram = sibling(QStringLiteral("../helper/etabli-helper"));
+    c.helperProgram = qEnvironmentVariable("ETABLI_HELPER", sibling(QStringLiteral("../helper/etabli-helper")));
     c.printer = QStringLiteral("demo");
     c.demoPrinterScript = source(QStringLiteral("packaging/demo-printer.py"));
     c.demoLot = QStringLiteral("LOT-2026-001");

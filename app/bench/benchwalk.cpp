@@ -67,11 +67,13 @@ void BenchWalk::tick()
     m_stableTicks = -1000; // act once per screen; a new key starts again
     m_workingShot = false;
     shoot(key);
+    if (m_inspector)
+        m_inspector(key);
     if (!m_bench->message().isEmpty()) {
         std::fprintf(stderr, "etabli-station: the walk stopped at %s: %s\n", qPrintable(key),
                      qPrintable(m_bench->message()));
         m_done = true;
-        QCoreApplication::exit(1);
+        Q_EMIT finished(1);
         return;
     }
     switch (screen) {
@@ -85,7 +87,7 @@ void BenchWalk::tick()
         m_done = true;
         std::printf("%d screens saved in %s\n", m_shot, qPrintable(m_dir.absolutePath()));
         std::fflush(stdout);
-        QCoreApplication::exit(m_bench->assetState() == QLatin1String("READY") ? 0 : 1);
+        Q_EMIT finished(m_bench->assetState() == QLatin1String("READY") ? 0 : 1);
         return;
     case Bench::Screen::Step:
         break;

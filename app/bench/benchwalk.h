@@ -7,6 +7,8 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <functional>
+
 class QQuickWindow;
 
 namespace Etabli::Bench {
@@ -18,7 +20,8 @@ class Bench;
 /// the erase confirmed, the label printed), and saves one PNG of each screen it passes
 /// (`NN-screen-step.png`). The screen, sound and input tests, which need a person, are answered
 /// PASS with `demo_walk` in their measurements. Ends the application with 0 once the flow is
-/// finished and every change is in the inventory, 1 when a step was refused (its screen is saved).
+/// finished and every change is in the inventory, 1 when a step was refused (its screen is saved),
+/// through finished().
 class BenchWalk : public QObject
 {
     Q_OBJECT
@@ -27,6 +30,12 @@ public:
               QObject *parent = nullptr);
 
     int shots() const { return m_shot; }
+    /// Called with each screen's name once it settled, before the walk acts on it (tests check it).
+    void setInspector(std::function<void(const QString &name)> inspector) { m_inspector = std::move(inspector); }
+
+Q_SIGNALS:
+    /// The walk ended: 0 when the PC is READY, 1 when a step was refused.
+    void finished(int exitCode);
 
 private:
     void tick();
@@ -42,6 +51,7 @@ private:
     int m_shot = 0;
     bool m_workingShot = false;
     bool m_done = false;
+    std::function<void(const QString &)> m_inspector;
 };
 
 } // namespace Etabli::Bench

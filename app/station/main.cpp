@@ -263,7 +263,7 @@ int runBench(QGuiApplication &app, const Options &o)
     }
     if (!o.screenshots.isEmpty()) {
         auto *walk = new BenchWalk(bench, window, o.screenshots, demo.badge, demo.pcTag, &app);
-        Q_UNUSED(walk)
+        QObject::connect(walk, &BenchWalk::finished, &app, &QCoreApplication::exit);
     }
     return app.exec();
 }
