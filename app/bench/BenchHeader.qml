@@ -36,7 +36,7 @@ Rectangle {
             height: logout.visible ? logout.height : implicitHeight
             verticalAlignment: Text.AlignVCenter
             font.pixelSize: Theme.smallTextSize
-            text: Bench.assetTag !== "" ? qsTr("PC %1 · %2").arg(Bench.assetTag).arg(Bench.workerName) : Bench.workerName
+            text: Bench.assetTag !== "" ? qsTr("PC %1").arg(Bench.assetTag) : Bench.workerName
         }
         BenchText {
             objectName: "sync"

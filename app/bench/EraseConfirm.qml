@@ -56,23 +56,4 @@ Column {
         accessibleName: qsTr("Disk number scanner")
         onScanned: (code) => Bench.confirmErase(code)
     }
-    Flow {
-        visible: Bench.confirming
-        width: parent.width
-        spacing: Theme.spacingLarge
-        HoldButton {
-            objectName: "holdToErase"
-            pictogram: "../../Bench/pictograms/erase"
-            text: qsTr("Hold to erase")
-            onConfirmed: Bench.confirmErase("")
-        }
-        BigButton {
-            objectName: "cancelErase"
-            tone: Theme.surface
-            toneText: Theme.text
-            pictogram: "arrow-left"
-            text: qsTr("Do not erase")
-            onClicked: Bench.cancelConfirm()
-        }
-    }
 }

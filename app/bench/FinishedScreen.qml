@@ -47,7 +47,7 @@ Rectangle {
             objectName: "facts"
             width: parent.width
             horizontalAlignment: Text.AlignHCenter
-            text: Bench.assetFacts.join("\n")
+            text: Bench.factsLine
         }
         BigButton {
             id: next

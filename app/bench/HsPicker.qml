@@ -28,7 +28,7 @@ Column {
         objectName: "hsList"
         visible: Bench.hsRecorded.length > 0
         width: parent.width
-        text: qsTr("Already noted: %1").arg(Bench.hsRecorded.map(h => Bench.hsPartTitle(h.part)).join(", "))
+        text: qsTr("Already noted: %1").arg(Bench.hsSummary)
     }
     BenchText {
         width: parent.width

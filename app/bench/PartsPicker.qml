@@ -13,7 +13,7 @@ Column {
         objectName: "partsList"
         visible: Bench.partsAdded.length > 0
         width: parent.width
-        text: qsTr("Already noted: %1").arg(Bench.partsAdded.map(p => Bench.hsPartTitle(p)).join(", "))
+        text: qsTr("Already noted: %1").arg(Bench.partsSummary)
     }
     Flow {
         width: parent.width

@@ -5,7 +5,6 @@
 // emits `scanned(text)`. The desk engineer's ScanField/ScanDetector (app/ui) replaces this
 // component when it lands: it is used here and nowhere else.
 import QtQuick
-import Etabli.Ui
 
 Item {
     id: scan

@@ -52,6 +52,11 @@ Rectangle {
         anchors.margins: Theme.spacingLarge
         contentHeight: column.implicitHeight
         clip: true
+        // No gesture needed: « Plus haut » / « Plus bas » below scroll it (touch, mouse, switch).
+        readonly property bool overflows: contentHeight > height + 1
+        function page(direction) {
+            contentY = Math.max(0, Math.min(contentHeight - height, contentY + direction * height * 0.8))
+        }
 
         Column {
             id: column
@@ -96,10 +101,11 @@ Rectangle {
             }
             BenchText {
                 objectName: "facts"
-                visible: Bench.assetFacts.length > 0
+                // During the erase confirmation only the disk counts: nothing else pushes it down.
+                visible: Bench.assetFacts.length > 0 && !Bench.confirming
                 width: parent.width
                 font.pixelSize: Theme.smallTextSize
-                text: Bench.assetFacts.join(" · ")
+                text: Bench.factsLine
             }
             BenchText {
                 objectName: "message"
@@ -138,7 +144,7 @@ Rectangle {
     // The one main action, and « Passer » only when the step could not be done.
     Flow {
         id: actions
-        visible: !page.testStep && !Bench.confirming
+        visible: !page.testStep
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.bottom: parent.bottom
@@ -146,9 +152,26 @@ Rectangle {
         spacing: Theme.spacingLarge
         layoutDirection: Qt.RightToLeft
 
+        HoldButton {
+            objectName: "holdToErase"
+            visible: Bench.confirming
+            pictogram: "../../Bench/pictograms/erase"
+            text: qsTr("Hold to erase")
+            onConfirmed: Bench.confirmErase("")
+        }
+        BigButton {
+            objectName: "cancelErase"
+            visible: Bench.confirming
+            tone: Theme.surface
+            toneText: Theme.text
+            pictogram: "arrow-left"
+            text: qsTr("Do not erase")
+            onClicked: Bench.cancelConfirm()
+        }
         BigButton {
             id: mainButton
             objectName: "mainAction"
+            visible: !Bench.confirming
             main: true
             enabled: !Bench.working && (page.step !== "cleaning" || cleaning.allDone)
             pictogram: page.step === "done" ? "done" : "next"
@@ -172,7 +195,29 @@ Rectangle {
             text: qsTr("Skip this step")
             onClicked: Bench.skipStep()
         }
+        BigButton {
+            objectName: "scrollDown"
+            visible: body.overflows && body.contentY < body.contentHeight - body.height - 1
+            tone: Theme.surface
+            toneText: Theme.text
+            pictogram: "arrow-down"
+            text: qsTr("Further down")
+            onClicked: body.page(1)
+        }
+        BigButton {
+            objectName: "scrollUp"
+            visible: body.overflows && body.contentY > 1
+            tone: Theme.surface
+            toneText: Theme.text
+            pictogram: "arrow-up"
+            text: qsTr("Further up")
+            onClicked: body.page(-1)
+        }
     }
-    onStepChanged: if (visible && !testStep) mainButton.forceActiveFocus()
+    onStepChanged: {
+        body.contentY = 0
+        if (visible && !testStep)
+            mainButton.forceActiveFocus()
+    }
     onVisibleChanged: if (visible && !testStep) mainButton.forceActiveFocus()
 }

@@ -187,6 +187,22 @@ QString Bench::diskSize() const
                                               : humanBytes(m_config.diskBytes);
 }
 
+QString Bench::hsSummary() const
+{
+    QStringList names;
+    for (const QVariant &h : m_hs)
+        names << hsPartTitle(h.toMap().value(QStringLiteral("part")).toString());
+    return names.join(QStringLiteral(", "));
+}
+
+QString Bench::partsSummary() const
+{
+    QStringList names;
+    for (const QString &p : m_parts)
+        names << hsPartTitle(p);
+    return names.join(QStringLiteral(", "));
+}
+
 QString Bench::testScreen() const
 {
     if (m_screen != Screen::Step || m_working)

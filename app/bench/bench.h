@@ -72,8 +72,13 @@ private:
     Q_PROPERTY(QString assetKind READ assetKind NOTIFY changed)
     Q_PROPERTY(QString assetState READ assetState NOTIFY changed)
     Q_PROPERTY(QStringList assetFacts READ assetFacts NOTIFY changed)
+    /// What the probe found, on one line (« LENOVO ThinkPad T480s · i7-8650U · 24 GB · SSD 256 GB »).
+    Q_PROPERTY(QString factsLine READ factsLine NOTIFY changed)
+    /// The broken parts and the parts added so far, by their names.
+    Q_PROPERTY(QString hsSummary READ hsSummary NOTIFY changed)
+    Q_PROPERTY(QString partsSummary READ partsSummary NOTIFY changed)
     Q_PROPERTY(QString minSpec READ minSpec NOTIFY changed)
-    Q_PROPERTY(BenchFlowModel *flow READ flow CONSTANT)
+    Q_PROPERTY(Etabli::Bench::BenchFlowModel *flow READ flow CONSTANT)
     Q_PROPERTY(QString message READ message NOTIFY changed)
     Q_PROPERTY(bool working READ working NOTIFY changed)
     Q_PROPERTY(bool confirming READ confirming NOTIFY changed)
@@ -108,6 +113,9 @@ public:
     QString assetKind() const { return m_kind; }
     QString assetState() const { return m_state; }
     QStringList assetFacts() const { return m_facts; }
+    QString factsLine() const { return m_facts.join(QStringLiteral(" · ")); }
+    QString hsSummary() const;
+    QString partsSummary() const;
     QString minSpec() const { return m_minSpec; }
     BenchFlowModel *flow() { return &m_flow; }
     QString message() const { return m_message; }

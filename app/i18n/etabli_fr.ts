@@ -6154,8 +6154,8 @@
             <translation>Étape %1 sur %2</translation>
         </message>
         <message>
-            <source>PC %1 · %2</source>
-            <translation>PC %1 · %2</translation>
+            <source>PC %1</source>
+            <translation>PC %1</translation>
         </message>
         <message numerus="yes">
             <source>%n change(s) to send</source>
@@ -6256,6 +6256,22 @@
     </context>
     <context>
         <name>StepScreen</name>
+        <message>
+            <source>Further down</source>
+            <translation>Plus bas</translation>
+        </message>
+        <message>
+            <source>Further up</source>
+            <translation>Plus haut</translation>
+        </message>
+        <message>
+            <source>Do not erase</source>
+            <translation>Ne pas effacer</translation>
+        </message>
+        <message>
+            <source>Hold to erase</source>
+            <translation>Appuyer longtemps pour effacer</translation>
+        </message>
         <message>
             <source>Look in the PC</source>
             <translation>Regarder dans le PC</translation>
@@ -6385,14 +6401,6 @@
         <message>
             <source>Disk number scanner</source>
             <translation>Lecteur du numéro de disque</translation>
-        </message>
-        <message>
-            <source>Hold to erase</source>
-            <translation>Appuyer longtemps pour effacer</translation>
-        </message>
-        <message>
-            <source>Do not erase</source>
-            <translation>Ne pas effacer</translation>
         </message>
     </context>
     <context>
