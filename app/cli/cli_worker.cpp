@@ -113,7 +113,7 @@ int workerCommand(Context &ctx)
 void registerWorkerCommands(Registry &registry)
 {
     registry.add({QStringLiteral("worker"),
-                  QStringLiteral("  worker add BADGE NAME [--role ROLE] [--photo FILE] | worker list   (bench logins)"),
+                  QStringLiteral("  worker add BADGE NAME [--role ROLE] [--photo FILE] | worker list [--all]"),
                   workerCommand});
 }
 

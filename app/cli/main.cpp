@@ -47,6 +47,8 @@ QString summary(const QString &noun)
         {QStringLiteral("certificate"),
          QT_TRANSLATE_NOOP("Cli", "check, bundle and print the signed erasure certificates for the donors")},
         {QStringLiteral("desk"), QT_TRANSLATE_NOOP("Cli", "the distribution desk: import the schools' pupil lists")},
+        // flow (issue 12)
+        {QStringLiteral("worker"), QT_TRANSLATE_NOOP("Cli", "the workers who log in at a bench by badge or photo")},
     };
     const auto it = lines.constFind(noun);
     return it == lines.constEnd() ? QString() : QCoreApplication::translate("Cli", it.value());

@@ -6096,6 +6096,14 @@
             <source>worker %1 added: %2 (%3)</source>
             <translation>personne %1 ajoutée : %2 (%3)</translation>
         </message>
+        <message>
+            <source>the workers who log in at a bench by badge or photo</source>
+            <translation>les personnes qui se connectent à un poste par badge ou photo</translation>
+        </message>
+        <message>
+            <source>  worker add BADGE NAME [--role ROLE] [--photo FILE] | worker list [--all]</source>
+            <translation>  worker add BADGE NOM [--role RÔLE] [--photo FICHIER] | worker list [--all]</translation>
+        </message>
     </context>
     <context>
         <name>Station</name>
