@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Établi contributors
 // Long work (memory test, disk test, erase and install): a big bar, the time left and a
 // calm, slow animation so the worker sees the bench is busy. No time limit for the worker.
+// (Working on another PC meanwhile is not possible yet: the bench runs one asset at a time.)
 import QtQuick
 import Etabli.Ui
 import Etabli.Bench
@@ -58,10 +59,5 @@ Column {
         text: Bench.secondsLeft > 90 ? qsTr("About %n minute(s) left.", "", Math.round(Bench.secondsLeft / 60))
             : Bench.secondsLeft >= 0 ? qsTr("Less than two minutes left.")
             : qsTr("The bench is working.")
-    }
-    BenchText {
-        width: parent.width
-        horizontalAlignment: Text.AlignHCenter
-        text: qsTr("You can work on another PC meanwhile.")
     }
 }

@@ -6338,10 +6338,6 @@
             <source>The bench is working.</source>
             <translation>Le poste travaille.</translation>
         </message>
-        <message>
-            <source>You can work on another PC meanwhile.</source>
-            <translation>Tu peux t'occuper d'un autre PC pendant ce temps.</translation>
-        </message>
     </context>
     <context>
         <name>HsPicker</name>
