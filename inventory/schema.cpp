@@ -111,6 +111,15 @@ const char *const kV5[] = {
     "CREATE INDEX erasures_unchecked ON erasures(check_status) WHERE check_status = 'to_be_checked'",
 };
 
+// Version 6 (flow, issue 12): the bench's login cards. A worker has a photo (the tile a
+// worker touches to log in) and may have left (`active` 0: no tile, no badge login). The
+// preferences (text_scale, voice, guidance, high_contrast) stay in `accessibility`.
+QStringList workerCardMigration()
+{
+    return {QStringLiteral("ALTER TABLE workers ADD COLUMN photo TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("ALTER TABLE workers ADD COLUMN active INTEGER NOT NULL DEFAULT 1")};
+}
+
 template<std::size_t N>
 QStringList toList(const char *const (&statements)[N])
 {
@@ -124,7 +133,7 @@ QStringList toList(const char *const (&statements)[N])
 
 int latestVersion()
 {
-    return 5;
+    return 6;
 }
 
 QStringList migration(int version)
@@ -140,6 +149,8 @@ QStringList migration(int version)
         return toList(kV4);
     case 5:
         return toList(kV5);
+    case 6:
+        return workerCardMigration();
     }
     return {};
 }

@@ -430,10 +430,12 @@ Result<Asset> Store::moveAsset(const QString &tagInput, AssetState to, const QSt
 
 Result<Event> Store::record(const QString &type, const QString &tagInput, const QJsonObject &payload)
 {
-    static const QStringList assetTypes{QString(EventType::TestRecorded),    QString(EventType::HsRecorded),
+    static const QStringList assetTypes{QString(EventType::TestRecorded), QString(EventType::HsRecorded),
                                         QString(EventType::ErasureRecorded), QString(EventType::ImagingRecorded),
-                                        QString(EventType::LabelPrinted),    QString(EventType::AssetUpdated),
-                                        QString(EventType::KitCreated),      QString(EventType::ErasureChecked)};
+                                        QString(EventType::LabelPrinted), QString(EventType::AssetUpdated),
+                                        QString(EventType::KitCreated), QString(EventType::ErasureChecked),
+                                        // flow (issue 12): where the asset is in the bench flow
+                                        QString(EventType::FlowStep)};
     if (!assetTypes.contains(type))
         return makeError(ErrorCode::InvalidArgument,
                          QCoreApplication::translate("Store", "unknown record type «%1» (one of %2)")

@@ -171,12 +171,34 @@ Result<void> Store::Private::applyChange(const Event &e)
                         {text("reference"), text("school_id"), text("school"), text("class"), text("family_name"),
                          text("contact")}));
     if (e.type == EventType::WorkerAdded)
-        return done(
-            run(QStringLiteral("INSERT INTO workers(badge, display_name, role, accessibility) VALUES(?, ?, ?, ?)"
-                               " ON CONFLICT(badge) DO UPDATE SET display_name = excluded.display_name,"
-                               " role = excluded.role, accessibility = excluded.accessibility"),
-                {text("badge"), text("display_name"), toString(*roleFromString(text("role"))),
-                 compact(p.value(QStringLiteral("accessibility")).toObject())}));
+        return done(run(QStringLiteral("INSERT INTO workers(badge, display_name, role, accessibility, photo, active)"
+                                       " VALUES(?, ?, ?, ?, ?, 1) ON CONFLICT(badge) DO UPDATE SET"
+                                       " display_name = excluded.display_name, role = excluded.role,"
+                                       " accessibility = excluded.accessibility, photo = excluded.photo, active = 1"),
+                        {text("badge"), text("display_name"), toString(*roleFromString(text("role"))),
+                         compact(p.value(QStringLiteral("accessibility")).toObject()), text("photo")}));
+    // flow (issue 12): a worker's card changed; only the keys the event carries change.
+    if (e.type == EventType::WorkerUpdated) {
+        QStringList sets;
+        QVariantList values;
+        const auto set = [&](const char *key, const QVariant &value) {
+            if (!p.contains(QLatin1String(key)))
+                return;
+            sets << QLatin1String(key) + QStringLiteral(" = ?");
+            values << value;
+        };
+        set("display_name", text("display_name"));
+        set("role", p.contains(QStringLiteral("role")) ? toString(*roleFromString(text("role"))) : QString());
+        set("accessibility", compact(p.value(QStringLiteral("accessibility")).toObject()));
+        set("photo", text("photo"));
+        set("active", int(p.value(QStringLiteral("active")).toBool()));
+        if (sets.isEmpty())
+            return {};
+        values << text("badge");
+        return done(run(QStringLiteral("UPDATE workers SET ") + sets.join(QStringLiteral(", "))
+                            + QStringLiteral(" WHERE badge = ?"),
+                        values));
+    }
     if (e.type == EventType::StationAdded)
         return done(run(QStringLiteral("INSERT INTO stations(name, location) VALUES(?, ?)"
                                        " ON CONFLICT(name) DO UPDATE SET location = excluded.location"),

@@ -86,6 +86,7 @@ void registerDeskCommands(Registry &registry); // cli_desk.cpp (hardening: desk 
 // supervisor (issue 13): cli_report.cpp, cli_admin.cpp
 void registerReportCommands(Registry &registry);
 void registerAdminCommands(Registry &registry);
+void registerWorkerCommands(Registry &registry); // cli_worker.cpp (flow: bench logins)
 
 /// Parses `ctx.args` with `parser` (options the command declared); on an unknown
 /// option or a missing value prints the parser's message and returns false.

@@ -47,6 +47,8 @@ QString summary(const QString &noun)
         {QStringLiteral("certificate"),
          QT_TRANSLATE_NOOP("Cli", "check, bundle and print the signed erasure certificates for the donors")},
         {QStringLiteral("desk"), QT_TRANSLATE_NOOP("Cli", "the distribution desk: import the schools' pupil lists")},
+        // flow (issue 12)
+        {QStringLiteral("worker"), QT_TRANSLATE_NOOP("Cli", "the workers who log in at a bench by badge or photo")},
     };
     const auto it = lines.constFind(noun);
     return it == lines.constEnd() ? QString() : QCoreApplication::translate("Cli", it.value());
@@ -139,6 +141,7 @@ int main(int argc, char **argv)
     registerDeskCommands(registry);
     registerReportCommands(registry); // supervisor (issue 13)
     registerAdminCommands(registry); // supervisor (issue 13)
+    registerWorkerCommands(registry); // flow
 
     if (rest.isEmpty() || rest.first() == QLatin1String("help") || rest.first() == QLatin1String("--help"))
         return printHelp(registry, rest.isEmpty() ? err : out) + (rest.isEmpty() ? 2 : 0);

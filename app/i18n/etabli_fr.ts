@@ -1726,6 +1726,66 @@
             <source>cycle %1: %2 sent</source>
             <translation>passage %1 : %2 envoyés</translation>
         </message>
+        <message>
+            <source>worker, supervisor or desk (default worker)</source>
+            <translation>worker, supervisor ou desk (worker par défaut)</translation>
+        </message>
+        <message>
+            <source>A JPEG or PNG photo for the login tile</source>
+            <translation>Une photo JPEG ou PNG pour la connexion</translation>
+        </message>
+        <message>
+            <source>Text size, 1 to 2 (default 1)</source>
+            <translation>Taille du texte, de 1 à 2 (1 par défaut)</translation>
+        </message>
+        <message>
+            <source>Do not read the screens aloud</source>
+            <translation>Ne pas lire les écrans à voix haute</translation>
+        </message>
+        <message>
+            <source>Use the high-contrast colours</source>
+            <translation>Utiliser les couleurs à fort contraste</translation>
+        </message>
+        <message>
+            <source>full or short (default full)</source>
+            <translation>full ou short (full par défaut)</translation>
+        </message>
+        <message>
+            <source>Also list the workers who left</source>
+            <translation>Lister aussi les personnes parties</translation>
+        </message>
+        <message>
+            <source>usage: etabli worker add BADGE NAME [--role ROLE] [--photo FILE] [--text-scale N] [--no-voice] [--high-contrast] [--guidance full|short] | worker list [--all] [--json]</source>
+            <translation>usage : etabli worker add BADGE NOM [--role RÔLE] [--photo FICHIER] [--text-scale N] [--no-voice] [--high-contrast] [--guidance full|short] | worker list [--all] [--json]</translation>
+        </message>
+        <message>
+            <source>  (left)</source>
+            <translation>  (partie)</translation>
+        </message>
+        <message>
+            <source>%1 worker(s)</source>
+            <translation>%1 personne(s)</translation>
+        </message>
+        <message>
+            <source>--text-scale must be a number from 1 to 2</source>
+            <translation>--text-scale doit être un nombre de 1 à 2</translation>
+        </message>
+        <message>
+            <source>--guidance must be full or short</source>
+            <translation>--guidance doit être full ou short</translation>
+        </message>
+        <message>
+            <source>worker %1 added: %2 (%3)</source>
+            <translation>personne %1 ajoutée : %2 (%3)</translation>
+        </message>
+        <message>
+            <source>the workers who log in at a bench by badge or photo</source>
+            <translation>les personnes qui se connectent à un poste par badge ou photo</translation>
+        </message>
+        <message>
+            <source>  worker add BADGE NAME [--role ROLE] [--photo FILE] | worker list [--all]</source>
+            <translation>  worker add BADGE NOM [--role RÔLE] [--photo FICHIER] | worker list [--all]</translation>
+        </message>
     </context>
     <context>
         <name>CliTest</name>
@@ -3631,26 +3691,6 @@
     <context>
         <name>Main</name>
         <message>
-            <source>Needs attention</source>
-            <translation>À regarder</translation>
-        </message>
-        <message>
-            <source>Figures</source>
-            <translation>Chiffres</translation>
-        </message>
-        <message>
-            <source>Report</source>
-            <translation>Bilan</translation>
-        </message>
-        <message>
-            <source>Workers</source>
-            <translation>Travailleurs</translation>
-        </message>
-        <message>
-            <source>Refresh</source>
-            <translation>Actualiser</translation>
-        </message>
-        <message>
             <location filename="../station/Main.qml" line="+12" />
             <source>Établi</source>
             <translation>Établi</translation>
@@ -3669,6 +3709,26 @@
             <location filename="../station/Main.qml" line="+7" />
             <source>Close</source>
             <translation>Fermer</translation>
+        </message>
+        <message>
+            <source>Needs attention</source>
+            <translation>À regarder</translation>
+        </message>
+        <message>
+            <source>Figures</source>
+            <translation>Chiffres</translation>
+        </message>
+        <message>
+            <source>Report</source>
+            <translation>Bilan</translation>
+        </message>
+        <message>
+            <source>Workers</source>
+            <translation>Travailleurs</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>Actualiser</translation>
         </message>
     </context>
     <context>
@@ -4367,6 +4427,46 @@
         <message>
             <source>Asset %1 is not in the inventory %2.</source>
             <translation>Le matériel %1 n'est pas dans l'inventaire %2.</translation>
+        </message>
+        <message>
+            <source>Which station: bench (default)</source>
+            <translation>Quel poste : bench (par défaut)</translation>
+        </message>
+        <message>
+            <source>ROLE</source>
+            <translation>RÔLE</translation>
+        </message>
+        <message>
+            <source>Run the bench on the demo machine, with its own temporary inventory</source>
+            <translation>Lancer le poste sur la machine de démonstration, avec son propre inventaire temporaire</translation>
+        </message>
+        <message>
+            <source>With --demo: walk the whole flow alone and save each screen here</source>
+            <translation>Avec --demo : faire tout le parcours seul et enregistrer chaque écran ici</translation>
+        </message>
+        <message>
+            <source>DIR</source>
+            <translation>DOSSIER</translation>
+        </message>
+        <message>
+            <source>Window size, e.g. 1366x768</source>
+            <translation>Taille de la fenêtre, par exemple 1366x768</translation>
+        </message>
+        <message>
+            <source>unknown role %1 (bench)</source>
+            <translation>rôle inconnu %1 (bench)</translation>
+        </message>
+        <message>
+            <source>--screenshots needs --demo</source>
+            <translation>--screenshots demande --demo</translation>
+        </message>
+        <message>
+            <source>size %1 is not WIDTHxHEIGHT, e.g. 1366x768</source>
+            <translation>la taille %1 n'est pas LARGEURxHAUTEUR, par exemple 1366x768</translation>
+        </message>
+        <message>
+            <source>Demo inventory: %1</source>
+            <translation>Inventaire de démonstration : %1</translation>
         </message>
     </context>
     <context>
@@ -5921,7 +6021,6 @@
             <translation>le corps dépasse %1 octets</translation>
         </message>
     </context>
-    <!-- supervisor (issue 13) -->
     <context>
         <name>Etabli::Labels::BilanPdf</name>
         <message>
@@ -6400,7 +6499,6 @@
             <translation>la plage « %1 » ne peut pas être servie sur %2 octets</translation>
         </message>
     </context>
-    <!-- supervisor (issue 13): the screens -->
     <context>
         <name>AttentionPage</name>
         <message>
@@ -6553,6 +6651,556 @@
         <message>
             <source>Nothing to export yet</source>
             <translation>Rien à exporter pour l’instant</translation>
+        </message>
+    </context>
+    <context>
+        <name>Etabli::Bench::Bench</name>
+        <message>
+            <source>Choose what it is.</source>
+            <translation>Choisis ce que c'est.</translation>
+        </message>
+        <message>
+            <source>This is not the serial number of this disk.</source>
+            <translation>Ce n'est pas le numéro de ce disque.</translation>
+        </message>
+        <message>
+            <source>No disk or no master on this bench. Call the supervisor.</source>
+            <translation>Pas de disque ou pas de système sur ce poste. Appelle l'encadrant.</translation>
+        </message>
+        <message>
+            <source>The disk was not erased. %1</source>
+            <translation>Le disque n'est pas effacé. %1</translation>
+        </message>
+        <message>
+            <source>Choose the part and the reason on the pictures.</source>
+            <translation>Choisis la pièce et la raison sur les images.</translation>
+        </message>
+        <message>
+            <source>The bench looks at what is in the PC.</source>
+            <translation>Le poste regarde ce qu'il y a dans le PC.</translation>
+        </message>
+        <message>
+            <source>The bench tests the memory of the PC.</source>
+            <translation>Le poste teste la mémoire du PC.</translation>
+        </message>
+        <message>
+            <source>The bench tests the disk of the PC.</source>
+            <translation>Le poste teste le disque du PC.</translation>
+        </message>
+        <message>
+            <source>Look at the screen. Touch each spot that is wrong.</source>
+            <translation>Regarde l'écran. Touche chaque tache.</translation>
+        </message>
+        <message>
+            <source>Listen to the sound on each side.</source>
+            <translation>Écoute le son de chaque côté.</translation>
+        </message>
+        <message>
+            <source>Press every key. Then use the mouse.</source>
+            <translation>Appuie sur chaque touche. Ensuite, utilise la souris.</translation>
+        </message>
+        <message>
+            <source>Is a part broken? Touch its picture.</source>
+            <translation>Une pièce est cassée ? Touche son image.</translation>
+        </message>
+        <message>
+            <source>Did you add or change a part? Touch its picture.</source>
+            <translation>Tu as ajouté ou changé une pièce ? Touche son image.</translation>
+        </message>
+        <message>
+            <source>Clean the PC. Touch each picture when it is done.</source>
+            <translation>Nettoie le PC. Touche chaque image quand c'est fait.</translation>
+        </message>
+        <message>
+            <source>The bench erases the disk. Then it installs the school system.</source>
+            <translation>Le poste efface le disque. Ensuite, il installe le système de l'école.</translation>
+        </message>
+        <message>
+            <source>Print the label. Stick it on the PC.</source>
+            <translation>Imprime l'étiquette. Colle-la sur le PC.</translation>
+        </message>
+        <message>
+            <source>Put the PC in its box.</source>
+            <translation>Mets le PC dans son carton.</translation>
+        </message>
+        <message>
+            <source>The PC is ready. Well done!</source>
+            <translation>Le PC est prêt. Bravo !</translation>
+        </message>
+        <message>
+            <source>Screen</source>
+            <translation>Écran</translation>
+        </message>
+        <message>
+            <source>Keyboard</source>
+            <translation>Clavier</translation>
+        </message>
+        <message>
+            <source>Mouse</source>
+            <translation>Souris</translation>
+        </message>
+        <message>
+            <source>Speakers</source>
+            <translation>Haut-parleurs</translation>
+        </message>
+        <message>
+            <source>Cable</source>
+            <translation>Câble</translation>
+        </message>
+        <message>
+            <source>Memory</source>
+            <translation>Mémoire</translation>
+        </message>
+        <message>
+            <source>Disk</source>
+            <translation>Disque</translation>
+        </message>
+        <message>
+            <source>Processor</source>
+            <translation>Processeur</translation>
+        </message>
+        <message>
+            <source>Graphics card</source>
+            <translation>Carte graphique</translation>
+        </message>
+        <message>
+            <source>Main board</source>
+            <translation>Carte mère</translation>
+        </message>
+        <message>
+            <source>Power supply</source>
+            <translation>Alimentation</translation>
+        </message>
+        <message>
+            <source>DVD drive</source>
+            <translation>Lecteur DVD</translation>
+        </message>
+        <message>
+            <source>Network</source>
+            <translation>Réseau</translation>
+        </message>
+        <message>
+            <source>Sound card</source>
+            <translation>Carte son</translation>
+        </message>
+        <message>
+            <source>USB port</source>
+            <translation>Prise USB</translation>
+        </message>
+        <message>
+            <source>Battery</source>
+            <translation>Batterie</translation>
+        </message>
+        <message>
+            <source>Fan</source>
+            <translation>Ventilateur</translation>
+        </message>
+        <message>
+            <source>Case</source>
+            <translation>Boîtier</translation>
+        </message>
+        <message>
+            <source>Does not switch on</source>
+            <translation>Ne s'allume pas</translation>
+        </message>
+        <message>
+            <source>Does not start</source>
+            <translation>Ne démarre pas</translation>
+        </message>
+        <message>
+            <source>No picture</source>
+            <translation>Pas d'image</translation>
+        </message>
+        <message>
+            <source>Spots on the screen</source>
+            <translation>Taches sur l'écran</translation>
+        </message>
+        <message>
+            <source>Keys broken</source>
+            <translation>Touches cassées</translation>
+        </message>
+        <message>
+            <source>Button broken</source>
+            <translation>Bouton cassé</translation>
+        </message>
+        <message>
+            <source>No sound</source>
+            <translation>Pas de son</translation>
+        </message>
+        <message>
+            <source>Disk failing</source>
+            <translation>Disque en panne</translation>
+        </message>
+        <message>
+            <source>Memory failing</source>
+            <translation>Mémoire en panne</translation>
+        </message>
+        <message>
+            <source>Broken or cracked</source>
+            <translation>Cassé ou fêlé</translation>
+        </message>
+        <message>
+            <source>Missing</source>
+            <translation>Manquant</translation>
+        </message>
+        <message>
+            <source>Something else</source>
+            <translation>Autre chose</translation>
+        </message>
+    </context>
+    <context>
+        <name>Etabli::Bench::BenchFlowModel</name>
+        <message>
+            <source>What is in the PC</source>
+            <translation>Ce qu'il y a dans le PC</translation>
+        </message>
+        <message>
+            <source>Memory</source>
+            <translation>Mémoire</translation>
+        </message>
+        <message>
+            <source>Disk</source>
+            <translation>Disque</translation>
+        </message>
+        <message>
+            <source>Screen</source>
+            <translation>Écran</translation>
+        </message>
+        <message>
+            <source>Sound</source>
+            <translation>Son</translation>
+        </message>
+        <message>
+            <source>Keyboard and mouse</source>
+            <translation>Clavier et souris</translation>
+        </message>
+        <message>
+            <source>Broken parts</source>
+            <translation>Pièces cassées</translation>
+        </message>
+        <message>
+            <source>Parts changed</source>
+            <translation>Pièces changées</translation>
+        </message>
+        <message>
+            <source>Cleaning</source>
+            <translation>Nettoyage</translation>
+        </message>
+        <message>
+            <source>Erase and install</source>
+            <translation>Effacer et installer</translation>
+        </message>
+        <message>
+            <source>Label</source>
+            <translation>Étiquette</translation>
+        </message>
+        <message>
+            <source>Packing</source>
+            <translation>Emballage</translation>
+        </message>
+        <message>
+            <source>Finished</source>
+            <translation>Fini</translation>
+        </message>
+    </context>
+    <context>
+        <name>Etabli::AppCore::BenchFlow</name>
+        <message>
+            <source>the step %1 is not in the flow of %2</source>
+            <translation>l'étape %1 n'est pas dans le parcours de %2</translation>
+        </message>
+        <message>
+            <source>a step cannot be put back to pending</source>
+            <translation>une étape ne peut pas revenir à « à faire »</translation>
+        </message>
+    </context>
+    <context>
+        <name>Etabli::AppCore::Workers</name>
+        <message>
+            <source>a worker needs a badge and a name</source>
+            <translation>il faut un badge et un nom</translation>
+        </message>
+        <message>
+            <source>the photo must be a JPEG or PNG image</source>
+            <translation>la photo doit être une image JPEG ou PNG</translation>
+        </message>
+        <message>
+            <source>the photo is too large (%1 KiB, at most %2 KiB)</source>
+            <translation>la photo est trop grande (%1 Kio, au plus %2 Kio)</translation>
+        </message>
+        <message>
+            <source>the badge %1 is already known</source>
+            <translation>le badge %1 est déjà connu</translation>
+        </message>
+        <message>
+            <source>no worker with the badge %1</source>
+            <translation>aucune personne avec le badge %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScanInput</name>
+        <message>
+            <source>Scanner</source>
+            <translation>Lecteur de code</translation>
+        </message>
+    </context>
+    <context>
+        <name>BenchHeader</name>
+        <message>
+            <source>Step %1 of %2</source>
+            <translation>Étape %1 sur %2</translation>
+        </message>
+        <message>
+            <source>PC %1</source>
+            <translation>PC %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n change(s) to send</source>
+            <translation>
+                <numerusform>%n changement à envoyer</numerusform>
+                <numerusform>%n changements à envoyer</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Everything is sent</source>
+            <translation>Tout est envoyé</translation>
+        </message>
+        <message>
+            <source>Change person</source>
+            <translation>Changer de personne</translation>
+        </message>
+    </context>
+    <context>
+        <name>LoginScreen</name>
+        <message>
+            <source>Badge scanner</source>
+            <translation>Lecteur de badge</translation>
+        </message>
+        <message>
+            <source>Hello! Scan your badge or touch your photo.</source>
+            <translation>Bonjour ! Scanne ton badge ou touche ta photo.</translation>
+        </message>
+        <message>
+            <source>I am %1</source>
+            <translation>Je suis %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>AssetScreen</name>
+        <message>
+            <source>Label scanner</source>
+            <translation>Lecteur d'étiquette</translation>
+        </message>
+        <message>
+            <source>Scan the label of the PC.</source>
+            <translation>Scanne l'étiquette du PC.</translation>
+        </message>
+        <message>
+            <source>No label? Touch what it is.</source>
+            <translation>Pas d'étiquette ? Touche ce que c'est.</translation>
+        </message>
+        <message>
+            <source>Touch the lot it came with.</source>
+            <translation>Touche le lot d'arrivée.</translation>
+        </message>
+        <message>
+            <source>PC</source>
+            <translation>PC</translation>
+        </message>
+        <message>
+            <source>Screen</source>
+            <translation>Écran</translation>
+        </message>
+        <message>
+            <source>Keyboard</source>
+            <translation>Clavier</translation>
+        </message>
+        <message>
+            <source>Mouse</source>
+            <translation>Souris</translation>
+        </message>
+        <message>
+            <source>Speakers</source>
+            <translation>Haut-parleurs</translation>
+        </message>
+        <message>
+            <source>New: %1</source>
+            <translation>Nouveau : %1</translation>
+        </message>
+        <message>
+            <source>Lot %1</source>
+            <translation>Lot %1</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Retour</translation>
+        </message>
+    </context>
+    <context>
+        <name>FinishedScreen</name>
+        <message>
+            <source>The PC is ready. Well done!</source>
+            <translation>Le PC est prêt. Bravo !</translation>
+        </message>
+        <message>
+            <source>The PC is not ready. Give it to the supervisor.</source>
+            <translation>Le PC n'est pas prêt. Donne-le à l'encadrant.</translation>
+        </message>
+        <message>
+            <source>Another PC</source>
+            <translation>Un autre PC</translation>
+        </message>
+    </context>
+    <context>
+        <name>StepScreen</name>
+        <message>
+            <source>Further down</source>
+            <translation>Plus bas</translation>
+        </message>
+        <message>
+            <source>Further up</source>
+            <translation>Plus haut</translation>
+        </message>
+        <message>
+            <source>Do not erase</source>
+            <translation>Ne pas effacer</translation>
+        </message>
+        <message>
+            <source>Hold to erase</source>
+            <translation>Appuyer longtemps pour effacer</translation>
+        </message>
+        <message>
+            <source>Look in the PC</source>
+            <translation>Regarder dans le PC</translation>
+        </message>
+        <message>
+            <source>Start the test</source>
+            <translation>Lancer le test</translation>
+        </message>
+        <message>
+            <source>Nothing else is broken</source>
+            <translation>Rien d'autre n'est cassé</translation>
+        </message>
+        <message>
+            <source>Parts are done</source>
+            <translation>Pièces finies</translation>
+        </message>
+        <message>
+            <source>It is clean</source>
+            <translation>C'est propre</translation>
+        </message>
+        <message>
+            <source>Erase and install</source>
+            <translation>Effacer et installer</translation>
+        </message>
+        <message>
+            <source>Print the label</source>
+            <translation>Imprimer l'étiquette</translation>
+        </message>
+        <message>
+            <source>It is packed</source>
+            <translation>C'est emballé</translation>
+        </message>
+        <message>
+            <source>Finish</source>
+            <translation>Finir</translation>
+        </message>
+        <message>
+            <source>Skip this step</source>
+            <translation>Passer cette étape</translation>
+        </message>
+    </context>
+    <context>
+        <name>WorkProgress</name>
+        <message numerus="yes">
+            <source>About %n minute(s) left.</source>
+            <translation>
+                <numerusform>Encore %n minute environ.</numerusform>
+                <numerusform>Encore %n minutes environ.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Less than two minutes left.</source>
+            <translation>Encore moins de deux minutes.</translation>
+        </message>
+        <message>
+            <source>The bench is working.</source>
+            <translation>Le poste travaille.</translation>
+        </message>
+    </context>
+    <context>
+        <name>HsPicker</name>
+        <message>
+            <source>Already noted: %1</source>
+            <translation>Déjà noté : %1</translation>
+        </message>
+        <message>
+            <source>Which part is broken?</source>
+            <translation>Quelle pièce est cassée ?</translation>
+        </message>
+        <message>
+            <source>Why is it broken?</source>
+            <translation>Pourquoi est-elle cassée ?</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Retour</translation>
+        </message>
+    </context>
+    <context>
+        <name>PartsPicker</name>
+        <message>
+            <source>Already noted: %1</source>
+            <translation>Déjà noté : %1</translation>
+        </message>
+        <message>
+            <source>I added or changed: %1</source>
+            <translation>J'ai ajouté ou changé : %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>CleaningChecklist</name>
+        <message>
+            <source>Dust blown out</source>
+            <translation>Poussière soufflée</translation>
+        </message>
+        <message>
+            <source>Case wiped</source>
+            <translation>Boîtier essuyé</translation>
+        </message>
+        <message>
+            <source>Screen wiped</source>
+            <translation>Écran essuyé</translation>
+        </message>
+        <message>
+            <source>Keyboard cleaned</source>
+            <translation>Clavier nettoyé</translation>
+        </message>
+    </context>
+    <context>
+        <name>EraseConfirm</name>
+        <message>
+            <source>No disk found</source>
+            <translation>Pas de disque trouvé</translation>
+        </message>
+        <message>
+            <source>Number: %1</source>
+            <translation>Numéro : %1</translation>
+        </message>
+        <message>
+            <source>Everything on this disk will be erased. Hold the red button, or scan the number on the disk.</source>
+            <translation>Tout ce disque sera effacé. Appuie longtemps sur le bouton rouge, ou scanne le numéro du disque.</translation>
+        </message>
+        <message>
+            <source>Disk number scanner</source>
+            <translation>Lecteur du numéro de disque</translation>
+        </message>
+    </context>
+    <context>
+        <name>BenchMain</name>
+        <message>
+            <source>Établi: bench</source>
+            <translation>Établi : poste de travail</translation>
         </message>
     </context>
 </TS>

@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Établi contributors
 //
-// `etabli-station --test keyboard|screen|audio [--model M] [--asset TAG --db PATH]
-//                 [--lang fr|en] [--panel-ppi N] [--theme normal|high-contrast] [--text-scale F]`:
-// opens one bench test screen; the result is recorded on the asset when it ends.
+// `etabli-station [--role bench] [--db PATH] [--demo [--screenshots DIR [--size WxH]]]`: the bench
+// flow (Etabli.Bench); `etabli-station --test keyboard|screen|audio [--model M] [--asset TAG --db PATH]`:
+// one bench test screen, the result recorded on the asset when it ends. Both take
+// [--lang fr|en] [--panel-ppi N] [--theme normal|high-contrast] [--text-scale F].
+#include "app/bench/bench.h"
+#include "app/bench/benchdemo.h"
+#include "app/bench/benchwalk.h"
 #include "app/core/identity.h"
 #include "app/station/station.h"
 #include "app/station/stationsetup.h"
@@ -16,6 +20,8 @@
 #include <QDir>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
+#include <QQuickWindow>
+#include <QTemporaryDir>
 #include <QtQml/qqmlextensionplugin.h>
 
 #include <cstdio>
@@ -23,14 +29,22 @@
 Q_IMPORT_QML_PLUGIN(Etabli_StationPlugin)
 Q_IMPORT_QML_PLUGIN(Etabli_UiPlugin)
 Q_IMPORT_QML_PLUGIN(Etabli_SupervisorPlugin) // supervisor (issue 13)
+Q_IMPORT_QML_PLUGIN(Etabli_BenchPlugin)
 
 namespace {
 
 struct Options {
+    QString role = QStringLiteral("bench"); ///< bench (default), or --test's screen
     QString test, model, asset, dbPath, lang;
+    bool dbGiven = false;
+    bool demo = false;
+    QString screenshots; ///< --screenshots DIR (with --demo): the walk
+    QSize size; ///< --size WxH
     qreal ppi = 0;
     bool highContrast = false;
+    bool themeGiven = false;
     qreal textScale = 1;
+    bool textScaleGiven = false;
 };
 
 QString tr(const char *text)
@@ -84,7 +98,14 @@ int parse(int argc, char *argv[], Options &o)
     const QCommandLineOption theme(QStringLiteral("theme"), tr("Colours: normal or high-contrast"), tr("THEME"));
     const QCommandLineOption textScale(QStringLiteral("text-scale"), tr("Text size, 1 to 2 (2 is 200 %)"),
                                        QStringLiteral("F"));
-    p.addOptions({test, model, asset, db, lang, ppi, theme, textScale});
+    const QCommandLineOption role(QStringLiteral("role"), tr("Which station: bench (default)"), tr("ROLE"));
+    const QCommandLineOption demo(QStringLiteral("demo"),
+                                  tr("Run the bench on the demo machine, with its own temporary inventory"));
+    const QCommandLineOption screenshots(QStringLiteral("screenshots"),
+                                         tr("With --demo: walk the whole flow alone and save each screen here"),
+                                         tr("DIR"));
+    const QCommandLineOption size(QStringLiteral("size"), tr("Window size, e.g. 1366x768"), QStringLiteral("WxH"));
+    p.addOptions({test, model, asset, db, lang, ppi, theme, textScale, role, demo, screenshots, size});
     p.process(core); // --help prints and exits here, before any display is needed
 
     auto usage = [](const QString &why) {
@@ -94,9 +115,25 @@ int parse(int argc, char *argv[], Options &o)
         return 2;
     };
     const QStringList screens{QStringLiteral("keyboard"), QStringLiteral("screen"), QStringLiteral("audio")};
-    if (!screens.contains(p.value(test)))
+    if (p.isSet(test) && !screens.contains(p.value(test)))
         return usage(tr("unknown or missing test screen"));
     o.test = p.value(test);
+    // The roles of the one station app (FACES.md): a clear small switch in main().
+    o.role = p.isSet(test) ? QStringLiteral("test") : p.value(role).isEmpty() ? QStringLiteral("bench") : p.value(role);
+    if (o.role != QLatin1String("test") && o.role != QLatin1String("bench"))
+        return usage(tr("unknown role %1 (bench)").arg(o.role));
+    o.demo = p.isSet(demo);
+    o.screenshots = p.value(screenshots);
+    if (!o.screenshots.isEmpty() && !o.demo)
+        return usage(tr("--screenshots needs --demo"));
+    if (p.isSet(size)) {
+        const QStringList wh = p.value(size).split(QLatin1Char('x'));
+        const int w = wh.value(0).toInt(), h = wh.value(1).toInt();
+        if (wh.size() != 2 || w < 320 || h < 240 || w > 8192 || h > 8192)
+            return usage(tr("size %1 is not WIDTHxHEIGHT, e.g. 1366x768").arg(p.value(size)));
+        o.size = QSize(w, h);
+    }
+    o.dbGiven = p.isSet(db);
     o.model = p.value(model);
     o.dbPath = Etabli::AppCore::inventoryPath(p.value(db));
     o.lang = Etabli::Station::stationLanguage(o.lang, o.dbPath);
@@ -114,6 +151,8 @@ int parse(int argc, char *argv[], Options &o)
     if (p.isSet(theme) && p.value(theme) != QLatin1String("normal") && p.value(theme) != QLatin1String("high-contrast"))
         return usage(tr("unknown theme %1 (normal or high-contrast)").arg(p.value(theme)));
     o.highContrast = p.value(theme) == QLatin1String("high-contrast");
+    o.themeGiven = p.isSet(theme);
+    o.textScaleGiven = p.isSet(textScale);
     if (p.isSet(textScale)) {
         o.textScale = p.value(textScale).toDouble(&ok);
         if (!ok || o.textScale < 1 || o.textScale > 2)
@@ -130,6 +169,106 @@ int parse(int argc, char *argv[], Options &o)
         o.asset = *checked;
     }
     return -1;
+}
+
+int runTest(QGuiApplication &app, const Options &o)
+{
+    auto *station = Etabli::Station::Station::instance();
+    station->configure(o.test, o.model, o.asset, o.dbPath);
+    QObject::connect(station, &Etabli::Station::Station::quitRequested, &app, [&app, station] {
+        if (!station->errorString().isEmpty()) {
+            std::fprintf(stderr, "etabli-station: %s\n", qPrintable(station->errorString()));
+            app.exit(3);
+        } else {
+            app.exit(0);
+        }
+    });
+
+    QQmlApplicationEngine engine;
+    // The static QML modules (Etabli.Ui, Etabli.Station) live at qrc:/Etabli/…; Qt 6.4
+    // does not search the resource root by itself.
+    engine.addImportPath(QStringLiteral("qrc:/"));
+    QObject::connect(
+        &engine, &QQmlApplicationEngine::objectCreationFailed, &app, [] { QCoreApplication::exit(1); },
+        Qt::QueuedConnection);
+    engine.load(QUrl(QStringLiteral("qrc:/Etabli/Station/Main.qml")));
+    return app.exec();
+}
+
+/// The bench flow (issue 12). With --demo, on the demo machine and its own store (in the
+/// folder of --db, else a new temporary folder, kept so its events can be read); with
+/// --screenshots, the walk goes through every screen alone and the program ends with it.
+int runBench(QGuiApplication &app, const Options &o)
+{
+    using namespace Etabli::Bench;
+    const QString station = Etabli::AppCore::stationFromEnvironment();
+    BenchConfig config;
+    DemoSetup demo;
+    if (o.demo) {
+        QString dir, db = o.dbPath;
+        if (o.dbGiven) {
+            dir = QFileInfo(o.dbPath).absolutePath();
+        } else {
+            QTemporaryDir tmp(QDir::temp().filePath(QStringLiteral("etabli-bench-demo.XXXXXX")));
+            tmp.setAutoRemove(false);
+            dir = tmp.path();
+            db = QDir(dir).filePath(QStringLiteral("inventory.sqlite"));
+        }
+        auto prepared = prepareDemo(dir, db, QStringLiteral("bench-1"));
+        if (!prepared) {
+            std::fprintf(stderr, "etabli-station: %s\n", qPrintable(prepared.error().message));
+            return Etabli::exitCodeFor(prepared.error().code);
+        }
+        demo = *prepared;
+        config = demo.config;
+        std::printf("%s\n", qPrintable(tr("Demo inventory: %1").arg(db)));
+        std::fflush(stdout);
+    } else {
+        // A real bench: its disk, master and printer are station settings (`etabli config set`).
+        const auto setting
+            = [&o](const char *key) { return Etabli::Station::stationSetting(o.dbPath, QString::fromLatin1(key)); };
+        config.dbPath = o.dbPath;
+        config.station = station;
+        config.diskPath = setting("station.disk");
+        config.diskSerial = setting("station.disk_serial");
+        config.diskModel = setting("station.disk_model");
+        config.diskBytes = setting("station.disk_bytes").toLongLong();
+        config.masterPath = setting("station.master");
+        config.printer = setting("station.printer");
+        if (const QString t = setting("station.label_template"); !t.isEmpty())
+            config.labelTemplate = t;
+    }
+    Bench *bench = Bench::instance();
+    bench->setForcedLook(o.textScaleGiven, o.themeGiven);
+    bench->configure(config);
+    auto *theme = Etabli::Ui::Theme::instance();
+    QObject::connect(bench, &Bench::preferencesApplied, theme,
+                     [theme](double textScale, bool, const QString &, bool highContrast) {
+                         if (textScale >= 1)
+                             theme->setTextScale(textScale);
+                         if (highContrast)
+                             theme->setHighContrast(true);
+                     });
+
+    QQmlApplicationEngine engine;
+    engine.addImportPath(QStringLiteral("qrc:/"));
+    QObject::connect(
+        &engine, &QQmlApplicationEngine::objectCreationFailed, &app, [] { QCoreApplication::exit(1); },
+        Qt::QueuedConnection);
+    engine.load(QUrl(QStringLiteral("qrc:/Etabli/Bench/BenchMain.qml")));
+    auto *window
+        = engine.rootObjects().isEmpty() ? nullptr : qobject_cast<QQuickWindow *>(engine.rootObjects().first());
+    if (!window)
+        return 1;
+    if (o.size.isValid()) {
+        window->setVisibility(QWindow::Windowed);
+        window->resize(o.size);
+    }
+    if (!o.screenshots.isEmpty()) {
+        auto *walk = new BenchWalk(bench, window, o.screenshots, demo.badge, demo.pcTag, &app);
+        QObject::connect(walk, &BenchWalk::finished, &app, &QCoreApplication::exit);
+    }
+    return app.exec();
 }
 
 } // namespace
@@ -182,24 +321,8 @@ int main(int argc, char *argv[])
     theme->setHighContrast(o.highContrast);
     theme->setTextScale(o.textScale);
 
-    auto *station = Etabli::Station::Station::instance();
-    station->configure(o.test, o.model, o.asset, o.dbPath);
-    QObject::connect(station, &Etabli::Station::Station::quitRequested, &app, [&app, station] {
-        if (!station->errorString().isEmpty()) {
-            std::fprintf(stderr, "etabli-station: %s\n", qPrintable(station->errorString()));
-            app.exit(3);
-        } else {
-            app.exit(0);
-        }
-    });
-
-    QQmlApplicationEngine engine;
-    // The static QML modules (Etabli.Ui, Etabli.Station) live at qrc:/Etabli/…; Qt 6.4
-    // does not search the resource root by itself.
-    engine.addImportPath(QStringLiteral("qrc:/"));
-    QObject::connect(
-        &engine, &QQmlApplicationEngine::objectCreationFailed, &app, [] { QCoreApplication::exit(1); },
-        Qt::QueuedConnection);
-    engine.load(QUrl(QStringLiteral("qrc:/Etabli/Station/Main.qml")));
-    return app.exec();
+    // One block a role (FACES.md): the desk and supervisor roles add theirs here.
+    if (o.role == QLatin1String("test"))
+        return runTest(app, o);
+    return runBench(app, o); // bench, the default
 }

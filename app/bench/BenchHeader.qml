@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Établi contributors
+// The top of every bench screen: « Étape 3 sur 9 », which PC, who is working, the small
+// sync indicator (changes not sent yet; the bench works offline) and « Changer de
+// personne ». It wraps onto a second line when the text is large.
+import QtQuick
+import Etabli.Ui
+import Etabli.Bench
+
+Rectangle {
+    id: header
+    property bool showStep: true
+    signal logoutRequested()
+    color: Theme.surface
+    implicitHeight: flow.implicitHeight + 2 * Theme.spacingSmall
+    border.color: Theme.border
+    border.width: Theme.hairline
+
+    Flow {
+        id: flow
+        x: Theme.spacing
+        y: Theme.spacingSmall
+        width: parent.width - 2 * Theme.spacing
+        spacing: Theme.spacingLarge
+
+        BenchText {
+            objectName: "stepNumber"
+            visible: header.showStep && Bench.flow.total > 0
+            height: logout.visible ? logout.height : implicitHeight
+            verticalAlignment: Text.AlignVCenter
+            title: true
+            text: qsTr("Step %1 of %2").arg(Bench.flow.number).arg(Bench.flow.total)
+        }
+        BenchText {
+            objectName: "who"
+            height: logout.visible ? logout.height : implicitHeight
+            verticalAlignment: Text.AlignVCenter
+            font.pixelSize: Theme.smallTextSize
+            text: Bench.assetTag !== "" ? qsTr("PC %1").arg(Bench.assetTag) : Bench.workerName
+        }
+        BenchText {
+            objectName: "sync"
+            height: logout.visible ? logout.height : implicitHeight
+            verticalAlignment: Text.AlignVCenter
+            font.pixelSize: Theme.smallTextSize
+            text: Bench.pendingChanges > 0 ? qsTr("%n change(s) to send", "", Bench.pendingChanges)
+                                           : qsTr("Everything is sent")
+        }
+        BigButton {
+            id: logout
+            objectName: "logout"
+            visible: Bench.workerName !== ""
+            // No pictogram: the header stays one line high, even with large text.
+            font.pixelSize: Theme.smallTextSize
+            text: qsTr("Change person")
+            onClicked: header.logoutRequested()
+        }
+    }
+}

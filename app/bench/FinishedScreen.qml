@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Établi contributors
+// The end of the flow: the PC's state and one button for the next PC.
+import QtQuick
+import Etabli.Ui
+import Etabli.Bench
+
+Rectangle {
+    id: page
+    color: Theme.background
+    signal logoutRequested()
+    Accessible.role: Accessible.Pane
+    Accessible.name: title.text
+    onVisibleChanged: if (visible) next.forceActiveFocus()
+
+    BenchHeader {
+        id: header
+        anchors.left: parent.left
+        anchors.right: parent.right
+        onLogoutRequested: page.logoutRequested()
+    }
+    Column {
+        anchors.top: header.bottom
+        anchors.topMargin: Theme.spacingLarge
+        anchors.horizontalCenter: parent.horizontalCenter
+        width: Math.min(parent.width - 2 * Theme.spacingLarge, Theme.mm(240))
+        spacing: Theme.spacingLarge
+        Image {
+            anchors.horizontalCenter: parent.horizontalCenter
+            source: Bench.pictogram(Bench.assetState === "READY" ? "done" : "wrench")
+            width: Theme.iconSize * 2
+            height: width
+            sourceSize.width: width
+            sourceSize.height: height
+            Accessible.ignored: true
+        }
+        BenchText {
+            id: title
+            objectName: "instruction"
+            width: parent.width
+            horizontalAlignment: Text.AlignHCenter
+            title: true
+            text: Bench.assetState === "READY" ? qsTr("The PC is ready. Well done!")
+                                               : qsTr("The PC is not ready. Give it to the supervisor.")
+        }
+        BenchText {
+            objectName: "facts"
+            width: parent.width
+            horizontalAlignment: Text.AlignHCenter
+            text: Bench.factsLine
+        }
+        BigButton {
+            id: next
+            objectName: "nextAsset"
+            anchors.horizontalCenter: parent.horizontalCenter
+            main: true
+            pictogram: "next"
+            text: qsTr("Another PC")
+            onClicked: Bench.nextAsset()
+        }
+    }
+}

@@ -1,0 +1,233 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Établi contributors
+#pragma once
+
+#include "app/bench/benchflowmodel.h"
+#include "app/core/inventoryservice.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QVariantList>
+#include <QtQml/qqmlregistration.h>
+
+#include <functional>
+#include <memory>
+
+class QProcess;
+class QQmlEngine;
+class QJSEngine;
+
+namespace Etabli::AppCore {
+class HelperClient;
+}
+namespace Etabli::HwTest {
+class DiagJob;
+class ProbeJob;
+} // namespace Etabli::HwTest
+
+namespace Etabli::Bench {
+
+/// Where the bench finds its hardware and its printer. main() fills it: the real bench
+/// (root `/`, the disk the worker picks, the station's printer) or the demo machine
+/// (app/bench/benchdemo.h).
+struct BenchConfig {
+    QString dbPath;
+    QString station;
+    QString probeRoot = QStringLiteral("/"); ///< a fixture folder for the demo
+    QString smartJson; ///< saved `smartctl -j -a` output (the demo); empty: ask the disk
+    qint64 ramBytes = 256LL * 1024 * 1024; ///< the RAM test's size
+    QString masterPath; ///< the signed master (.qcow2) etabli-helper writes
+    QString helperProgram; ///< empty: HelperClient's choice (itself as root, the socket, pkexec)
+    QString diskPath; ///< the block device to erase and image
+    QString diskSerial; ///< its serial as the helper reads it
+    QString diskModel;
+    qint64 diskBytes = 0;
+    QString printer; ///< e.g. brother-ql://host:port; `demo` starts the stand-in printer
+    QString demoPrinterScript; ///< packaging/demo-printer.py
+    QString labelTemplate = QStringLiteral("brother-62x29");
+    QString demoLot; ///< the lot new assets go to at intake in the demo
+};
+
+/// The bench flow for QML (issue 12): who is logged in, which asset, which step, and the one
+/// main action of each step. The flow itself (order, presence, position) is
+/// AppCore::BenchFlow in the inventory; each action wraps an existing job (ProbeJob, DiagJob,
+/// etabli-helper through HelperClient, the label printer) and records through an
+/// AppCore::InventoryService, so the UI thread never waits on SQLite. A refusal is shown
+/// (`message`), never dropped. UI thread only; one instance per process (`Bench` in QML).
+class Bench : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_SINGLETON
+public:
+    enum class Screen { Login, Asset, Step, Finished };
+    Q_ENUM(Screen)
+
+private:
+    Q_PROPERTY(Screen screen READ screen NOTIFY changed)
+    Q_PROPERTY(QVariantList workers READ workers NOTIFY workersChanged)
+    Q_PROPERTY(QString workerName READ workerName NOTIFY changed)
+    Q_PROPERTY(QString workerBadge READ workerBadge NOTIFY changed)
+    Q_PROPERTY(QString assetTag READ assetTag NOTIFY changed)
+    Q_PROPERTY(QString assetKind READ assetKind NOTIFY changed)
+    Q_PROPERTY(QString assetState READ assetState NOTIFY changed)
+    Q_PROPERTY(QStringList assetFacts READ assetFacts NOTIFY changed)
+    /// What the probe found, on one line (« LENOVO ThinkPad T480s · i7-8650U · 24 GB · SSD 256 GB »).
+    Q_PROPERTY(QString factsLine READ factsLine NOTIFY changed)
+    /// The broken parts and the parts added so far, by their names.
+    Q_PROPERTY(QString hsSummary READ hsSummary NOTIFY changed)
+    Q_PROPERTY(QString partsSummary READ partsSummary NOTIFY changed)
+    Q_PROPERTY(QString minSpec READ minSpec NOTIFY changed)
+    Q_PROPERTY(Etabli::Bench::BenchFlowModel *flow READ flow CONSTANT)
+    Q_PROPERTY(QString message READ message NOTIFY changed)
+    Q_PROPERTY(bool working READ working NOTIFY changed)
+    Q_PROPERTY(bool confirming READ confirming NOTIFY changed)
+    Q_PROPERTY(double progress READ progress NOTIFY progressChanged)
+    Q_PROPERTY(int secondsLeft READ secondsLeft NOTIFY progressChanged)
+    Q_PROPERTY(QString diskModel READ diskModel CONSTANT)
+    Q_PROPERTY(QString diskSize READ diskSize CONSTANT)
+    Q_PROPERTY(QString diskSerial READ diskSerial CONSTANT)
+    Q_PROPERTY(QStringList lots READ lots NOTIFY workersChanged)
+    Q_PROPERTY(QVariantList hsRecorded READ hsRecorded NOTIFY changed)
+    Q_PROPERTY(QStringList partsAdded READ partsAdded NOTIFY changed)
+    Q_PROPERTY(int pendingChanges READ pendingChanges NOTIFY syncChanged)
+    Q_PROPERTY(QString lastSync READ lastSync NOTIFY syncChanged)
+    /// The asset's test step for the Station screens: keyboard, screen or audio; empty otherwise.
+    Q_PROPERTY(QString testScreen READ testScreen NOTIFY changed)
+
+public:
+    static Bench *instance();
+    static Bench *create(QQmlEngine *, QJSEngine *);
+
+    /// Opens the inventory and reads the workers. Call once before the QML is loaded.
+    void configure(const BenchConfig &config);
+    /// The text scale and contrast given on the command line win over a worker's preferences.
+    void setForcedLook(bool textScale, bool contrast);
+    const BenchConfig &config() const { return m_config; }
+
+    Screen screen() const { return m_screen; }
+    QVariantList workers() const { return m_workers; }
+    QString workerName() const { return m_workerName; }
+    QString workerBadge() const { return m_workerBadge; }
+    QString assetTag() const { return m_tag; }
+    QString assetKind() const { return m_kind; }
+    QString assetState() const { return m_state; }
+    QStringList assetFacts() const { return m_facts; }
+    QString factsLine() const { return m_facts.join(QStringLiteral(" · ")); }
+    QString hsSummary() const;
+    QString partsSummary() const;
+    QString minSpec() const { return m_minSpec; }
+    BenchFlowModel *flow() { return &m_flow; }
+    QString message() const { return m_message; }
+    bool working() const { return m_working; }
+    bool confirming() const { return m_confirming; }
+    double progress() const { return m_progress; }
+    int secondsLeft() const { return m_secondsLeft; }
+    QString diskModel() const { return m_config.diskModel; }
+    QString diskSize() const;
+    QString diskSerial() const { return m_config.diskSerial; }
+    QStringList lots() const { return m_lots; }
+    QVariantList hsRecorded() const { return m_hs; }
+    QStringList partsAdded() const { return m_parts; }
+    int pendingChanges() const { return m_pending; }
+    QString lastSync() const { return m_lastSync; }
+    QString testScreen() const;
+    /// Requests to the inventory not answered yet (the walk waits for 0 before it quits).
+    int busyRequests() const { return m_calls.size(); }
+
+    // --- the worker's actions
+    /// A scanned badge (the scanner types the worker id and Enter).
+    Q_INVOKABLE void loginWithBadge(const QString &scanned);
+    Q_INVOKABLE void logout();
+    /// A scanned asset label; a garbled or unknown tag is said, nothing changes.
+    Q_INVOKABLE void openAsset(const QString &scanned);
+    /// Intake: a new asset of `kind` (pc, screen, keyboard, mouse, speakers) in `lot`.
+    Q_INVOKABLE void createAsset(const QString &kind, const QString &lot);
+    /// The current step's main action (start the probe, the test, the print…, or « done »
+    /// for a step the worker does by hand).
+    Q_INVOKABLE void mainAction();
+    /// The worker held the button (or scanned the disk's serial): erase and write the master.
+    Q_INVOKABLE void confirmErase(const QString &scannedSerial = {});
+    Q_INVOKABLE void cancelConfirm();
+    Q_INVOKABLE void skipStep();
+    /// A Station test screen was closed by the worker: its results are in the inventory.
+    Q_INVOKABLE void testScreenClosed();
+    /// HS: one broken part and its reason, both from the closed lists (inventory/domain.h).
+    Q_INVOKABLE void recordHs(const QString &part, const QString &reason);
+    /// Parts: one part added or swapped (ram, disk, optical, audio).
+    Q_INVOKABLE void addPart(const QString &kind);
+    /// Back to the asset screen (« another PC »).
+    Q_INVOKABLE void nextAsset();
+    /// For the demo walk: records a screen/audio/input result as the demo machine would give it.
+    void recordWalkTest();
+    /// Whether every step the flow has is finished and nothing is on its way.
+    bool idle() const { return !m_working && m_calls.isEmpty(); }
+
+    Q_INVOKABLE static QString hsPartTitle(const QString &part);
+    Q_INVOKABLE static QString hsReasonTitle(const QString &reason);
+    Q_INVOKABLE static QStringList hsParts();
+    Q_INVOKABLE static QStringList hsReasons();
+    Q_INVOKABLE static QString stepSentence(const QString &step);
+    Q_INVOKABLE static QString stepPictogram(const QString &step);
+    Q_INVOKABLE static QString pictogram(const QString &name);
+
+Q_SIGNALS:
+    void changed();
+    void workersChanged();
+    void progressChanged();
+    void syncChanged();
+    /// Preferences of the worker who logged in (text size 1–2, voice, guidance, high contrast).
+    void preferencesApplied(double textScale, bool voice, const QString &guidance, bool highContrast);
+
+private:
+    explicit Bench(QObject *parent = nullptr);
+    ~Bench() override;
+
+    using Handler = std::function<void(const QVariant &)>;
+    void call(AppCore::InventoryService::Task task, Handler onDone, bool changes = true);
+    void onFinished(quint64 id, const QVariant &value);
+    void onFailed(quint64 id, const QString &errorString);
+    void setMessage(const QString &message);
+    void setScreen(Screen screen);
+    void setWorking(bool working);
+    void setProgress(double fraction, qint64 etaSeconds);
+    void showPosition(const QVariant &value);
+    void refreshSync();
+    void loadWorkers();
+    void startIdentify();
+    void startRam();
+    void startDisk();
+    void startLabel();
+    void startErase();
+    /// Marks the current step (and refreshes the asset, the flow and the sync indicator).
+    void finishStep(AppCore::StepStatus status, const QJsonObject &data = {});
+    void failWork(const QString &message);
+
+    BenchConfig m_config;
+    std::unique_ptr<AppCore::InventoryService> m_service;
+    QHash<quint64, Handler> m_calls;
+    BenchFlowModel m_flow;
+    Screen m_screen = Screen::Login;
+    QVariantList m_workers;
+    QStringList m_lots;
+    QString m_workerName, m_workerBadge;
+    QString m_tag, m_kind, m_state, m_minSpec;
+    QStringList m_facts;
+    QString m_message;
+    bool m_working = false;
+    bool m_confirming = false;
+    double m_progress = 0;
+    int m_secondsLeft = -1;
+    QVariantList m_hs;
+    QStringList m_parts;
+    int m_pending = 0;
+    QString m_lastSync;
+    bool m_forcedScale = false;
+    bool m_forcedContrast = false;
+    std::unique_ptr<HwTest::ProbeJob> m_probe;
+    std::unique_ptr<HwTest::DiagJob> m_diag;
+    QPointer<AppCore::HelperClient> m_helper;
+    QPointer<QProcess> m_printer;
+};
+
+} // namespace Etabli::Bench

@@ -1,0 +1,217 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Établi contributors
+//
+// The whole bench flow on the demo machine, as a real process: `etabli-station --demo
+// --screenshots DIR --db PATH` walks from the badge login to the label printed, and the store
+// then holds the PC in READY with its tests, erasure, imaging and label, each step done once.
+// Then the kill test: the walk is killed with SIGKILL at random moments (10 seeds), each
+// next run resumes at the step the store says, and at the end nothing is lost or doubled.
+// Needs root for the demo's loop device (as the demo itself does).
+#include "app/core/benchflow.h"
+#include "inventory/eventtypes.h"
+#include "inventory/store.h"
+
+#include <QImage>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <signal.h>
+#include <unistd.h>
+
+using namespace Etabli;
+
+namespace {
+
+const Inventory::Identity kReader{QStringLiteral("test"), QStringLiteral("test")};
+
+QProcessEnvironment stationEnvironment(const QString &dir)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("XDG_RUNTIME_DIR"), dir);
+    env.insert(QStringLiteral("ETABLI_STATION"), QStringLiteral("bench-1"));
+    return env;
+}
+
+QStringList walkArgs(const QString &dir, const QStringList &extra = {})
+{
+    return QStringList{QStringLiteral("--demo"),
+                       QStringLiteral("--db"),
+                       dir + QStringLiteral("/inventory.sqlite"),
+                       QStringLiteral("--screenshots"),
+                       dir + QStringLiteral("/shots"),
+                       QStringLiteral("--size"),
+                       QStringLiteral("1366x768")}
+    + extra;
+}
+
+struct Counts {
+    QString state;
+    QHash<QString, int> types; ///< events by type
+    QHash<QString, int> tests; ///< test.recorded by kind
+    QHash<QString, int> done; ///< flow.step done/failed/skipped by step
+    QString current; ///< the current step, "(finished)" at the end
+    QList<QPair<qint64, QString>> flowSteps; ///< every flow.step: seq, step
+    qint64 lastSeq = 0;
+};
+
+Counts countsOf(const QString &db)
+{
+    Counts c;
+    auto store = Inventory::Store::open(db, kReader);
+    if (!store)
+        return c;
+    const QString tag = (*store)->setting(QStringLiteral("demo.pc"));
+    if (tag.isEmpty())
+        return c;
+    c.state = Inventory::toString((*store)->asset(tag)->state);
+    for (const Inventory::Event &e : (*store)->eventsForAsset(tag)) {
+        ++c.types[e.type];
+        c.lastSeq = std::max(c.lastSeq, e.seq);
+        if (e.type == Inventory::EventType::FlowStep)
+            c.flowSteps.append({e.seq, e.payload.value(QStringLiteral("step")).toString()});
+        if (e.type == Inventory::EventType::TestRecorded)
+            ++c.tests[e.payload.value(QStringLiteral("kind")).toString()];
+        if (e.type == Inventory::EventType::FlowStep
+            && e.payload.value(QStringLiteral("status")).toString() != QLatin1String("started"))
+            ++c.done[e.payload.value(QStringLiteral("step")).toString()];
+    }
+    auto pos = AppCore::readFlow(**store, tag);
+    c.current = pos && pos->currentStep() ? AppCore::toString(*pos->currentStep()) : QStringLiteral("(finished)");
+    return c;
+}
+
+/// Nothing doubled: each step finished at most once, each test kind, the erasure, the
+/// imaging and the label at most once.
+void checkNothingDoubled(const Counts &c)
+{
+    for (auto it = c.done.cbegin(); it != c.done.cend(); ++it)
+        QVERIFY2(it.value() <= 1,
+                 qPrintable(QStringLiteral("step %1 finished %2 times").arg(it.key()).arg(it.value())));
+    for (auto it = c.tests.cbegin(); it != c.tests.cend(); ++it)
+        QVERIFY2(it.value() <= 1,
+                 qPrintable(QStringLiteral("test %1 recorded %2 times").arg(it.key()).arg(it.value())));
+    QVERIFY(c.types.value(QString(Inventory::EventType::ErasureRecorded)) <= 1);
+    QVERIFY(c.types.value(QString(Inventory::EventType::ImagingRecorded)) <= 1);
+    QVERIFY(c.types.value(QString(Inventory::EventType::LabelPrinted)) <= 1);
+}
+
+void checkReady(const Counts &c)
+{
+    QCOMPARE(c.state, QStringLiteral("READY"));
+    QCOMPARE(c.current, QStringLiteral("(finished)"));
+    for (const char *kind : {"ram", "disk", "screen", "audio", "keyboard", "mouse"})
+        QCOMPARE(c.tests.value(QLatin1String(kind)), 1);
+    QCOMPARE(c.types.value(QString(Inventory::EventType::ErasureRecorded)), 1);
+    QCOMPARE(c.types.value(QString(Inventory::EventType::ImagingRecorded)), 1);
+    QCOMPARE(c.types.value(QString(Inventory::EventType::LabelPrinted)), 1);
+}
+
+} // namespace
+
+class TestBenchWalk : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (::geteuid() != 0)
+            QSKIP("the demo's PC disk is a loop device: run as root (CI does)");
+    }
+
+    void walkToReady()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QProcess p;
+        p.setProcessEnvironment(stationEnvironment(dir.path()));
+        p.start(QStringLiteral(ETABLI_STATION_BIN), walkArgs(dir.path()));
+        QVERIFY(p.waitForFinished(120000));
+        QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+        const QString out = QString::fromUtf8(p.readAllStandardOutput());
+        QVERIFY2(out.contains(QStringLiteral("screens saved in")), qPrintable(out));
+
+        const Counts c = countsOf(dir.filePath(QStringLiteral("inventory.sqlite")));
+        checkReady(c);
+        checkNothingDoubled(c);
+        // Every one of the 13 steps of a PC finished once, in the store.
+        QCOMPARE(c.done.size(), 13);
+
+        // One picture per screen: login, asset, 13 steps, the erase confirmation, the end.
+        const QStringList shots = QDir(dir.filePath(QStringLiteral("shots"))).entryList({QStringLiteral("*.png")});
+        QVERIFY2(shots.size() >= 17, qPrintable(shots.join(QLatin1Char(' '))));
+        for (const char *name :
+             {"login", "asset", "step-identify", "step-erase_image-confirm", "step-label", "finished"})
+            QVERIFY2(!shots.filter(QLatin1String(name)).isEmpty(), name);
+        for (const QString &s : shots) {
+            const QImage img(dir.filePath(QStringLiteral("shots/") + s));
+            QCOMPARE(img.size(), QSize(1366, 768));
+            // Not blank: the corner colour is not the whole picture.
+            int other = 0;
+            for (int y = 0; y < img.height(); y += 16)
+                for (int x = 0; x < img.width(); x += 16)
+                    other += img.pixel(x, y) != img.pixel(0, img.height() - 1);
+            QVERIFY2(other > 20, qPrintable(s));
+        }
+    }
+
+    /// SIGKILL at random moments (10 seeds) on one store: each next run starts where the
+    /// store says the flow is, and the last one ends READY with nothing lost or doubled.
+    void killedAndResumed()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString db = dir.filePath(QStringLiteral("inventory.sqlite"));
+        QElapsedTimer clock;
+        clock.start();
+        QStringList seen;
+        for (quint32 seed = 1; seed <= 10; ++seed) {
+            QRandomGenerator random(seed);
+            QProcess p;
+            p.setProcessEnvironment(stationEnvironment(dir.path()));
+            const Counts before = countsOf(db);
+            p.start(QStringLiteral(ETABLI_STATION_BIN), walkArgs(dir.path()));
+            QVERIFY(p.waitForStarted());
+            // The first run builds the demo master; later ones start at once.
+            const int delay = (seed == 1 ? 2500 : 600) + int(random.bounded(3000));
+            if (p.waitForFinished(delay))
+                break; // finished before the kill: the loop below checks the end
+            ::kill(pid_t(p.processId()), SIGKILL);
+            QVERIFY(p.waitForFinished(5000));
+            const Counts after = countsOf(db);
+            checkNothingDoubled(after);
+            seen << after.current;
+            // The run resumed at the step the store gave: its first flow.step is that step.
+            if (!before.current.isEmpty())
+                for (const auto &f : after.flowSteps)
+                    if (f.first > before.lastSeq) {
+                        QCOMPARE(f.second, before.current);
+                        break;
+                    }
+            // Nothing done was lost: what was finished before this run still is.
+            for (auto it = before.done.cbegin(); it != before.done.cend(); ++it)
+                QCOMPARE(after.done.value(it.key()), it.value());
+            qInfo("seed %u: killed after %d ms at step %s", seed, delay, qPrintable(after.current));
+        }
+        // The last run resumes where the store says and finishes the flow.
+        QProcess last;
+        last.setProcessEnvironment(stationEnvironment(dir.path()));
+        last.start(QStringLiteral(ETABLI_STATION_BIN), walkArgs(dir.path()));
+        QVERIFY(last.waitForFinished(120000));
+        QVERIFY2(last.exitCode() == 0, last.readAllStandardError().constData());
+        const Counts end = countsOf(db);
+        checkReady(end);
+        checkNothingDoubled(end);
+        QCOMPARE(end.done.size(), 13);
+        qInfo("steps where the runs were killed: %s; %lld ms in all", qPrintable(seen.join(QLatin1Char(' '))),
+              clock.elapsed());
+        // The kills fell on more than one step (the seeds spread them).
+        QVERIFY(seen.size() < 2 || QSet<QString>(seen.cbegin(), seen.cend()).size() > 1);
+    }
+};
+
+QTEST_MAIN(TestBenchWalk)
+#include "tst_benchflow_walk.moc"

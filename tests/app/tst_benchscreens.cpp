@@ -1,0 +1,197 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Établi contributors
+//
+// Every bench screen, in this process: the demo walk (BenchWalk) goes through the whole flow
+// at 1366×768 and 1920×1080, normal and high contrast, text at 100 % and 200 %, and at each
+// screen the visible items are checked as tst_station checks its screens (until the a11y
+// engineer's tests/support/uicheck lands): buttons ≥ 12 mm (main action ≥ 20 mm) on the
+// configured panel and ≥ 3 mm apart, no button cut by the window, no elided text, no text
+// drawn outside the window, every button with an accessible name. The screenshots are kept in
+// $TMPDIR/tst_benchscreens/. Root: the demo's PC disk is a loop device.
+#include "app/bench/bench.h"
+#include "app/bench/benchdemo.h"
+#include "app/bench/benchwalk.h"
+#include "app/ui/theme.h"
+
+#include <QAccessible>
+#include <QDir>
+#include <QEventLoop>
+#include <QQmlApplicationEngine>
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QtQml/qqmlextensionplugin.h>
+
+#include <unistd.h>
+
+Q_IMPORT_QML_PLUGIN(Etabli_StationPlugin)
+Q_IMPORT_QML_PLUGIN(Etabli_UiPlugin)
+Q_IMPORT_QML_PLUGIN(Etabli_BenchPlugin)
+
+using namespace Etabli;
+
+namespace {
+
+void collect(QQuickItem *item, QList<QQuickItem *> &out)
+{
+    out << item;
+    for (QQuickItem *c : item->childItems())
+        collect(c, out);
+}
+
+bool shown(QQuickItem *item)
+{
+    for (QQuickItem *p = item; p; p = p->parentItem())
+        if (!p->isVisible() || p->opacity() <= 0)
+            return false;
+    return true;
+}
+
+/// The rectangle of the nearest clipping ancestor (a Flickable's view), or the window.
+QRectF viewport(QQuickItem *item, const QRectF &window)
+{
+    for (QQuickItem *p = item->parentItem(); p; p = p->parentItem())
+        if (p->clip())
+            return p->mapRectToScene(QRectF(0, 0, p->width(), p->height())).intersected(window);
+    return window;
+}
+
+} // namespace
+
+class TestBenchScreens : public QObject
+{
+    Q_OBJECT
+
+    QStringList m_failures;
+    int m_scrolled = 0;
+
+    void inspect(QQuickWindow *window, const QString &screen)
+    {
+        auto *theme = Ui::Theme::instance();
+        QList<QQuickItem *> items;
+        collect(window->contentItem(), items);
+        const QRectF win(QPointF(0, 0), QSizeF(window->size()));
+        QList<QPair<QRectF, QString>> buttons;
+        const auto fail = [this, &screen](const QString &what) { m_failures << screen + QStringLiteral(": ") + what; };
+        for (QQuickItem *item : std::as_const(items)) {
+            if (!shown(item))
+                continue;
+            const QRectF r = item->mapRectToScene(QRectF(0, 0, item->width(), item->height()));
+            const QRectF view = viewport(item, win);
+            if (!view.intersects(r)) { // scrolled out of its view: scrolling shows it
+                m_scrolled += item->inherits("QQuickAbstractButton");
+                continue;
+            }
+            const QString name = item->objectName().isEmpty() ? QString::fromLatin1(item->metaObject()->className())
+                                                              : item->objectName();
+            if (item->inherits("QQuickAbstractButton")) {
+                const qreal minimum = item->property("main").toBool() ? theme->mainTargetSize() : theme->targetSize();
+                if (r.width() < minimum - 0.5 || r.height() < minimum - 0.5)
+                    fail(QStringLiteral("%1 is %2 x %3 mm")
+                             .arg(name)
+                             .arg(theme->toMm(r.width()), 0, 'f', 1)
+                             .arg(theme->toMm(r.height()), 0, 'f', 1));
+                if (!view.contains(r.adjusted(0.5, 0.5, -0.5, -0.5))) {
+                    ++m_scrolled; // partly under the edge of its scrolling view: scrolling shows it
+                    if (!win.contains(r.adjusted(0.5, 0.5, -0.5, -0.5)) && view == win)
+                        fail(name + QStringLiteral(" is cut by the window"));
+                }
+                const qreal gap = theme->mm(3) - 0.5;
+                for (const auto &other : std::as_const(buttons))
+                    if (r.adjusted(-gap, -gap, gap, gap).intersects(other.first))
+                        fail(name + QStringLiteral(" is less than 3 mm from ") + other.second);
+                buttons.append({r, name});
+                QAccessibleInterface *a = QAccessible::queryAccessibleInterface(item);
+                if (!a || a->text(QAccessible::Name).isEmpty())
+                    fail(name + QStringLiteral(" has no accessible name"));
+            }
+            if (item->inherits("QQuickText") && !item->property("text").toString().isEmpty()) {
+                if (item->property("truncated").toBool())
+                    fail(QStringLiteral("elided text «%1»").arg(item->property("text").toString()));
+                const QRectF drawn = item->mapRectToScene(
+                    QRectF(0, 0, item->property("contentWidth").toReal(), item->property("contentHeight").toReal()));
+                if (drawn.right() > win.right() + 1 || drawn.left() < win.left() - 1)
+                    fail(
+                        QStringLiteral("text «%1» goes past the window's side").arg(item->property("text").toString()));
+            }
+        }
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (::geteuid() != 0)
+            QSKIP("the demo's PC disk is a loop device: run as root (CI does)");
+        qputenv("ETABLI_CLI", ETABLI_CLI);
+        qputenv("ETABLI_HELPER", ETABLI_HELPER);
+        Ui::Theme::loadFonts();
+    }
+
+    void everyScreen_data()
+    {
+        QTest::addColumn<QSize>("size");
+        QTest::addColumn<bool>("highContrast");
+        QTest::addColumn<qreal>("textScale");
+        for (const QSize &s : {QSize(1366, 768), QSize(1920, 1080)})
+            for (bool hc : {false, true})
+                for (qreal scale : {1.0, 2.0})
+                    QTest::addRow("%dx%d-%s-%d%%", s.width(), s.height(), hc ? "high-contrast" : "normal",
+                                  int(scale * 100))
+                        << s << hc << scale;
+    }
+    void everyScreen()
+    {
+        QFETCH(QSize, size);
+        QFETCH(bool, highContrast);
+        QFETCH(qreal, textScale);
+        auto *theme = Ui::Theme::instance();
+        theme->setPpi(96);
+        theme->setHighContrast(highContrast);
+        theme->setTextScale(textScale);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        auto demo = Bench::prepareDemo(dir.path(), dir.filePath(QStringLiteral("inventory.sqlite")),
+                                       QStringLiteral("bench-1"));
+        QVERIFY2(demo, demo ? "" : qPrintable(demo.error().message));
+        Bench::Bench *bench = Bench::Bench::instance();
+        bench->setForcedLook(true, true);
+        bench->configure(demo->config);
+
+        QQmlApplicationEngine engine;
+        engine.addImportPath(QStringLiteral("qrc:/"));
+        engine.load(QUrl(QStringLiteral("qrc:/Etabli/Bench/BenchMain.qml")));
+        QVERIFY(!engine.rootObjects().isEmpty());
+        auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().first());
+        QVERIFY(window);
+        window->setVisibility(QWindow::Windowed);
+        window->resize(size);
+        QTRY_COMPARE(window->size(), size);
+
+        const QString shots
+            = QDir::temp().filePath(QStringLiteral("tst_benchscreens/") + QString::fromLatin1(QTest::currentDataTag()));
+        QDir(shots).removeRecursively();
+        m_failures.clear();
+        m_scrolled = 0;
+        QStringList seen;
+        Bench::BenchWalk walk(bench, window, shots, demo->badge, demo->pcTag);
+        walk.setInspector([&](const QString &screen) {
+            seen << screen;
+            inspect(window, screen);
+        });
+        QEventLoop loop;
+        connect(&walk, &Bench::BenchWalk::finished, &loop, &QEventLoop::exit);
+        const int code = loop.exec();
+        ::close(demo->loopFd);
+        QCOMPARE(code, 0);
+        QVERIFY2(m_failures.isEmpty(), qPrintable(m_failures.join(QLatin1Char('\n'))));
+        QVERIFY2(seen.size() >= 17, qPrintable(seen.join(QLatin1Char(' '))));
+        qInfo("%lld screens checked, %d buttons behind a scroll, pictures in %s", qlonglong(seen.size()), m_scrolled,
+              qPrintable(shots));
+        theme->setHighContrast(false);
+        theme->setTextScale(1);
+    }
+};
+
+QTEST_MAIN(TestBenchScreens)
+#include "tst_benchscreens.moc"
