@@ -434,7 +434,8 @@ Result<Event> Store::record(const QString &type, const QString &tagInput, const 
                                         QString(EventType::ErasureRecorded), QString(EventType::ImagingRecorded),
                                         QString(EventType::LabelPrinted),    QString(EventType::AssetUpdated),
                                         QString(EventType::KitCreated),      QString(EventType::ErasureChecked)};
-    if (!assetTypes.contains(type))
+    const bool deskType = type == EventType::ReturnRecorded; // desk (issue 14): a return under warranty
+    if (!assetTypes.contains(type) && !deskType)
         return makeError(ErrorCode::InvalidArgument,
                          QCoreApplication::translate("Store", "unknown record type «%1» (one of %2)")
                              .arg(type, assetTypes.join(QStringLiteral(", "))));

@@ -5775,4 +5775,171 @@
             <translation>Scannez ou tapez l&apos;étiquette</translation>
         </message>
     </context>
+    <context>
+        <name>Etabli::Labels::DeskPdf</name>
+        <message>
+            <source>%1 (%2, class %3) receives a computer for three years.</source>
+            <translation>%1 (%2, classe %3) reçoit un ordinateur pour trois ans.</translation>
+        </message>
+        <message>
+            <source>A bag to carry the computer, the screen and the keyboard.</source>
+            <translation>Un sac pour porter l&apos;ordinateur, l&apos;écran et le clavier.</translation>
+        </message>
+        <message>
+            <source>An identity document.</source>
+            <translation>Une pièce d&apos;identité.</translation>
+        </message>
+        <message>
+            <source>Ask for the 60 € internet grant before: %1</source>
+            <translation>Demandez l&apos;aide internet de 60 € avant le : %1</translation>
+        </message>
+        <message>
+            <source>At the desk we scan this code:</source>
+            <translation>Au guichet, nous scannons ce code :</translation>
+        </message>
+        <message>
+            <source>Beneficiary: %1 — %2 (%3)</source>
+            <translation>Bénéficiaire : %1 — %2 (%3)</translation>
+        </message>
+        <message>
+            <source>Beneficiary: %1</source>
+            <translation>Bénéficiaire : %1</translation>
+        </message>
+        <message>
+            <source>Bring proof of your internet subscription to the desk.</source>
+            <translation>Apportez au guichet la preuve de votre abonnement internet.</translation>
+        </message>
+        <message>
+            <source>Confirmed in front of a staff member: %1</source>
+            <translation>Confirmé devant un membre de l&apos;équipe : %1</translation>
+        </message>
+        <message>
+            <source>Date: %1</source>
+            <translation>Date : %1</translation>
+        </message>
+        <message>
+            <source>Equipment lent</source>
+            <translation>Matériel prêté</translation>
+        </message>
+        <message>
+            <source>Equipment: %1 (%2)</source>
+            <translation>Matériel : %1 (%2)</translation>
+        </message>
+        <message>
+            <source>For the workshop: test, erase and image again before it goes out.</source>
+            <translation>Pour l&apos;atelier : tester, effacer et réinstaller avant de le redonner.</translation>
+        </message>
+        <message>
+            <source>Handover receipt</source>
+            <translation>Reçu de remise</translation>
+        </message>
+        <message>
+            <source>Hello %1,</source>
+            <translation>Bonjour %1,</translation>
+        </message>
+        <message>
+            <source>If you cannot come, call the school to get another appointment.</source>
+            <translation>Si vous ne pouvez pas venir, appelez l&apos;école pour un autre rendez-vous.</translation>
+        </message>
+        <message>
+            <source>Loan agreement and receipt</source>
+            <translation>Convention de prêt et reçu</translation>
+        </message>
+        <message>
+            <source>On %1 at %2.</source>
+            <translation>Le %1 à %2.</translation>
+        </message>
+        <message>
+            <source>PC</source>
+            <translation>PC</translation>
+        </message>
+        <message>
+            <source>Place: %1</source>
+            <translation>Lieu : %1</translation>
+        </message>
+        <message>
+            <source>Reason: %1</source>
+            <translation>Raison : %1</translation>
+        </message>
+        <message>
+            <source>Record fingerprint (SHA-256): %1</source>
+            <translation>Empreinte de l&apos;enregistrement (SHA-256) : %1</translation>
+        </message>
+        <message>
+            <source>Replaced at once by: %1</source>
+            <translation>Remplacé tout de suite par : %1</translation>
+        </message>
+        <message>
+            <source>Return slip</source>
+            <translation>Bon de retour</translation>
+        </message>
+        <message>
+            <source>Return under warranty</source>
+            <translation>Retour sous garantie</translation>
+        </message>
+        <message>
+            <source>School: %1</source>
+            <translation>École : %1</translation>
+        </message>
+        <message>
+            <source>Signature</source>
+            <translation>Signature</translation>
+        </message>
+        <message>
+            <source>The agreement</source>
+            <translation>La convention</translation>
+        </message>
+        <message>
+            <source>The workshop lends this equipment to the family for three years, free of charge. The family looks after it and brings it back to the desk if it breaks.</source>
+            <translation>L&apos;atelier prête ce matériel à la famille pendant trois ans, gratuitement. La famille en prend soin. Elle le rapporte au guichet s&apos;il tombe en panne.</translation>
+        </message>
+        <message>
+            <source>This letter.</source>
+            <translation>Cette lettre.</translation>
+        </message>
+        <message>
+            <source>Voucher: %1</source>
+            <translation>Bon : %1</translation>
+        </message>
+        <message>
+            <source>Vouchers</source>
+            <translation>Bons</translation>
+        </message>
+        <message>
+            <source>Warranty until: %1</source>
+            <translation>Garantie jusqu&apos;au : %1</translation>
+        </message>
+        <message>
+            <source>What to bring</source>
+            <translation>Ce qu&apos;il faut apporter</translation>
+        </message>
+        <message>
+            <source>Your appointment</source>
+            <translation>Votre rendez-vous</translation>
+        </message>
+        <message>
+            <source>Your child&apos;s computer</source>
+            <translation>L&apos;ordinateur de votre enfant</translation>
+        </message>
+        <message>
+            <source>cannot write %1</source>
+            <translation>impossible d&apos;écrire %1</translation>
+        </message>
+        <message>
+            <source>keyboard</source>
+            <translation>clavier</translation>
+        </message>
+        <message>
+            <source>mouse</source>
+            <translation>souris</translation>
+        </message>
+        <message>
+            <source>screen</source>
+            <translation>écran</translation>
+        </message>
+        <message>
+            <source>speakers</source>
+            <translation>haut-parleurs</translation>
+        </message>
+    </context>
 </TS>
