@@ -317,6 +317,8 @@ Result<void> Store::Private::applyChange(const Event &e)
                 return q.error();
         return {};
     }
+    if (e.type == EventType::FlowStep || e.type == EventType::ReturnRecorded)
+        return {}; // kept in the log only: the bench flow and the desk read them from there
     return makeError(ErrorCode::Internal,
                      QCoreApplication::translate("Store", "no writer for the event type %1").arg(e.type));
 }

@@ -252,12 +252,23 @@ Event TestEventParity::event(const Step &step, int index)
 void TestEventParity::eventTypesAreOneTable()
 {
     // The header's names are the table's, and every stored type has a rule.
-    const QStringList names{EventType::DonorAdded,       EventType::LotAdded,        EventType::AssetAdded,
-                            EventType::AssetMoved,       EventType::AssetUpdated,    EventType::TestRecorded,
-                            EventType::HsRecorded,       EventType::ErasureRecorded, EventType::ErasureChecked,
-                            EventType::ImagingRecorded,  EventType::LabelPrinted,    EventType::KitCreated,
-                            EventType::BeneficiaryAdded, EventType::WorkerAdded,     EventType::StationAdded};
+    const QStringList names{EventType::DonorAdded,       EventType::LotAdded,           EventType::AssetAdded,
+                            EventType::AssetMoved,       EventType::AssetUpdated,       EventType::TestRecorded,
+                            EventType::HsRecorded,       EventType::ErasureRecorded,    EventType::ErasureChecked,
+                            EventType::ImagingRecorded,  EventType::LabelPrinted,       EventType::KitCreated,
+                            EventType::BeneficiaryAdded, EventType::WorkerAdded,        EventType::StationAdded,
+                            EventType::WorkerUpdated,    EventType::WorkshopConfigured, EventType::FlowStep,
+                            EventType::VoucherIssued,    EventType::HandoverRecorded,   EventType::GrantRequested,
+                            EventType::GrantPaid,        EventType::TrainingEnrolled,   EventType::TrainingAttended,
+                            EventType::ReturnRecorded,   EventType::BeneficiaryErased};
     QCOMPARE(EventRules::typeNames(), names);
+    // Everything that names or follows a family stays off the benches.
+    const QStringList family{EventType::BeneficiaryAdded, EventType::VoucherIssued,    EventType::HandoverRecorded,
+                             EventType::GrantRequested,   EventType::GrantPaid,        EventType::TrainingEnrolled,
+                             EventType::TrainingAttended, EventType::BeneficiaryErased};
+    QCOMPARE(EventRules::familyDataTypes(), family);
+    for (const QString &n : family)
+        QVERIFY2(!EventRules::mayPush(n, QStringLiteral("station")), qPrintable(n));
     QCOMPARE(knownEventTypes(), names);
     for (const QString &n : names)
         QVERIFY2(EventRules::rule(n), qPrintable(n));
@@ -431,6 +442,19 @@ void TestEventParity::sameDecisionsAndState_data()
                  general(EventType::StationAdded, R"({"name":"bench-3","location":"atelier"})"),
                  general(EventType::StationAdded, R"({"location":"atelier"})")}
         << words({"applied", "applied", "refused", "applied", "refused", "applied", "refused"});
+    QTest::newRow("the faces' records: flow steps, settings, desk records, malformed")
+        << Steps{add(pc, "pc"),
+                 on(EventType::FlowStep, pc, R"({"step":"ram","status":"done","position":2})"),
+                 on(EventType::FlowStep, pc, R"({"step":"ram","status":"half"})"),
+                 general(EventType::WorkshopConfigured, R"({"bench_steps":[{"step":"ram","on":false}]})"),
+                 general(EventType::WorkerUpdated, R"({"badge":"W1","role":"chief"})"),
+                 general(EventType::TrainingAttended, R"({"beneficiary":"B-001","session":3})"),
+                 general(EventType::TrainingAttended, R"({"beneficiary":"B-001","session":0})"),
+                 general(EventType::BeneficiaryAdded, R"({"reference":"B-003","kind":"association"})"),
+                 general(EventType::BeneficiaryAdded, R"({"reference":"B-004","kind":"club"})"),
+                 on(EventType::ReturnRecorded, pc, R"({"reason":"no_boot","swap_tag":""})")}
+        << words({"applied", "applied", "refused", "applied", "refused", "applied", "refused", "applied", "refused",
+                  "applied"});
     QTest::newRow("shape: unknown type, unknown asset, tag on a general event, bad tag")
         << Steps{Step{QStringLiteral("asset.sold"), pc, object(R"({})")},
                  on(EventType::TestRecorded, ghost, R"({"kind":"ram","verdict":"PASS"})"),
