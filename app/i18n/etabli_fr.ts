@@ -5942,4 +5942,228 @@
             <translation>haut-parleurs</translation>
         </message>
     </context>
+    <context>
+        <name>Etabli::Desk::DeskSession</name>
+        <message>
+            <source>Scan the voucher.</source>
+            <translation>Scannez le bon.</translation>
+        </message>
+        <message>
+            <source>The scanner has the wrong keyboard.</source>
+            <translation>Le lecteur n&apos;a pas le bon clavier.</translation>
+        </message>
+        <message>
+            <source>The desk&apos;s inventory cannot be opened.</source>
+            <translation>L&apos;inventaire du guichet ne s&apos;ouvre pas.</translation>
+        </message>
+        <message>
+            <source>This is not a voucher. Scan the voucher.</source>
+            <translation>Ce n&apos;est pas un bon. Scannez le bon.</translation>
+        </message>
+        <message>
+            <source>Voucher found: %1. Scan the PC.</source>
+            <translation>Bon trouvé : %1. Scannez le PC.</translation>
+        </message>
+        <message>
+            <source>This label is not right. Ask for help.</source>
+            <translation>Cette étiquette ne va pas. Demandez de l&apos;aide.</translation>
+        </message>
+        <message>
+            <source>Unknown label. Put it aside.</source>
+            <translation>Étiquette inconnue. Mettez-le de côté.</translation>
+        </message>
+        <message>
+            <source>Label misread. Scan it again.</source>
+            <translation>Étiquette mal lue. Scannez encore.</translation>
+        </message>
+        <message>
+            <source>This one is not ready. Put it aside.</source>
+            <translation>Il n&apos;est pas prêt. Mettez-le de côté.</translation>
+        </message>
+        <message>
+            <source>This one is for another family.</source>
+            <translation>Il est pour une autre famille.</translation>
+        </message>
+        <message>
+            <source>This one was already given.</source>
+            <translation>Il est déjà donné.</translation>
+        </message>
+        <message>
+            <source>One PC for each pupil only.</source>
+            <translation>Un seul PC par élève.</translation>
+        </message>
+        <message>
+            <source>Already scanned.</source>
+            <translation>Déjà scanné.</translation>
+        </message>
+        <message>
+            <source>PC added.</source>
+            <translation>PC ajouté.</translation>
+        </message>
+        <message>
+            <source>Screen added.</source>
+            <translation>Écran ajouté.</translation>
+        </message>
+        <message>
+            <source>Keyboard added.</source>
+            <translation>Clavier ajouté.</translation>
+        </message>
+        <message>
+            <source>Mouse added.</source>
+            <translation>Souris ajoutée.</translation>
+        </message>
+        <message>
+            <source>Speakers added.</source>
+            <translation>Haut-parleurs ajoutés.</translation>
+        </message>
+        <message>
+            <source>Added.</source>
+            <translation>Ajouté.</translation>
+        </message>
+        <message>
+            <source>No speakers in the kit.</source>
+            <translation>Pas de haut-parleurs dans le kit.</translation>
+        </message>
+        <message>
+            <source>This screen comes from another lot.</source>
+            <translation>Cet écran vient d&apos;un autre lot.</translation>
+        </message>
+        <message>
+            <source>Confirmed.</source>
+            <translation>C&apos;est confirmé.</translation>
+        </message>
+        <message>
+            <source>Sign on the screen, or name the staff witness.</source>
+            <translation>Signez sur l&apos;écran. Ou choisissez le témoin de l&apos;équipe.</translation>
+        </message>
+        <message>
+            <source>Scan the PC first.</source>
+            <translation>Scannez d&apos;abord le PC.</translation>
+        </message>
+        <message>
+            <source>Confirm the warnings first.</source>
+            <translation>Confirmez d&apos;abord les alertes.</translation>
+        </message>
+        <message>
+            <source>Not recorded. Ask for help.</source>
+            <translation>Pas enregistré. Demandez de l&apos;aide.</translation>
+        </message>
+        <message>
+            <source>Warranty until %1. Ask for the internet grant before %2.</source>
+            <translation>Garantie jusqu&apos;au %1. Demandez l&apos;aide internet avant le %2.</translation>
+        </message>
+        <message>
+            <source>Done. The kit is handed over.</source>
+            <translation>C&apos;est fait. Le kit est donné.</translation>
+        </message>
+    </context>
+    <context>
+        <name>HandoverScreen</name>
+        <message>
+            <source>Scan the voucher</source>
+            <translation>Scannez le bon</translation>
+        </message>
+        <message>
+            <source>Scan a label</source>
+            <translation>Scannez une étiquette</translation>
+        </message>
+        <message>
+            <source>No family yet</source>
+            <translation>Pas encore de famille</translation>
+        </message>
+        <message>
+            <source>Confirm</source>
+            <translation>Confirmer</translation>
+        </message>
+        <message>
+            <source>Staff witness</source>
+            <translation>Témoin de l&apos;équipe</translation>
+        </message>
+        <message>
+            <source>Erase signature</source>
+            <translation>Effacer la signature</translation>
+        </message>
+        <message>
+            <source>Next family</source>
+            <translation>Famille suivante</translation>
+        </message>
+        <message>
+            <source>Hand over</source>
+            <translation>Donner le kit</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignaturePad</name>
+        <message>
+            <source>Sign here</source>
+            <translation>Signez ici</translation>
+        </message>
+    </context>
+    <context>
+        <name>Etabli::AppCore::Desk</name>
+        <message>
+            <source>this inventory is not the distribution desk&apos;s: family data never goes on a bench</source>
+            <translation>cet inventaire n&apos;est pas celui du guichet de distribution : les données des familles ne vont jamais sur un établi</translation>
+        </message>
+        <message>
+            <source>no beneficiary «%1»</source>
+            <translation>pas de bénéficiaire «%1»</translation>
+        </message>
+        <message>
+            <source>no family of the school «%1»</source>
+            <translation>aucune famille de l&apos;école «%1»</translation>
+        </message>
+        <message>
+            <source>no voucher %1</source>
+            <translation>pas de bon %1</translation>
+        </message>
+        <message>
+            <source>%1 is already in this kit</source>
+            <translation>%1 est déjà dans ce kit</translation>
+        </message>
+        <message>
+            <source>no asset %1 in this inventory</source>
+            <translation>pas de matériel %1 dans cet inventaire</translation>
+        </message>
+        <message>
+            <source>%1 was already handed over</source>
+            <translation>%1 a déjà été remis</translation>
+        </message>
+        <message>
+            <source>%1 is reserved for another family</source>
+            <translation>%1 est réservé à une autre famille</translation>
+        </message>
+        <message>
+            <source>%1 is not ready to be handed over (it is %2)</source>
+            <translation>%1 n&apos;est pas prêt à être remis (il est %2)</translation>
+        </message>
+        <message>
+            <source>this pupil already has a PC: one PC per pupil</source>
+            <translation>cet élève a déjà un PC : un PC par élève</translation>
+        </message>
+        <message>
+            <source>the voucher %1 was already used</source>
+            <translation>le bon %1 a déjà servi</translation>
+        </message>
+        <message>
+            <source>give either the signature (--signature FILE.json) or the staff witness (--witness NAME)</source>
+            <translation>donnez soit la signature (--signature FICHIER.json), soit le témoin de l&apos;équipe (--witness NOM)</translation>
+        </message>
+        <message>
+            <source>a kit needs a PC: scan the PC&apos;s label</source>
+            <translation>un kit a besoin d&apos;un PC : scannez l&apos;étiquette du PC</translation>
+        </message>
+        <message>
+            <source>the kit has no speakers: staff must confirm (--confirm no_speakers)</source>
+            <translation>le kit n&apos;a pas de haut-parleurs : l&apos;équipe doit confirmer (--confirm no_speakers)</translation>
+        </message>
+        <message>
+            <source>too late: the internet grant had to be requested by %1</source>
+            <translation>trop tard : l&apos;aide internet devait être demandée avant le %1</translation>
+        </message>
+        <message>
+            <source>the signature is empty: sign on the screen</source>
+            <translation>la signature est vide : signez sur l&apos;écran</translation>
+        </message>
+    </context>
 </TS>

@@ -5,6 +5,7 @@
 //                 [--lang fr|en] [--panel-ppi N] [--theme normal|high-contrast] [--text-scale F]`:
 // opens one bench test screen; the result is recorded on the asset when it ends.
 #include "app/core/identity.h"
+#include "app/desk/deskapp.h" // desk
 #include "app/station/station.h"
 #include "app/station/stationsetup.h"
 #include "app/ui/theme.h"
@@ -20,6 +21,7 @@
 
 Q_IMPORT_QML_PLUGIN(Etabli_StationPlugin)
 Q_IMPORT_QML_PLUGIN(Etabli_UiPlugin)
+Q_IMPORT_QML_PLUGIN(Etabli_DeskPlugin) // desk
 
 namespace {
 
@@ -133,6 +135,9 @@ int parse(int argc, char *argv[], Options &o)
 
 int main(int argc, char *argv[])
 {
+    // desk (issue 14): `--role desk` opens the distribution desk's screens (app/desk/).
+    if (Etabli::Desk::isDeskRole(argc, argv))
+        return Etabli::Desk::runDeskRole(argc, argv);
     Options o;
     if (const int code = parse(argc, argv, o); code >= 0)
         return code;
