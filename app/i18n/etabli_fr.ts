@@ -1614,6 +1614,202 @@
             <source>%1 erasure(s) to be checked by a second person</source>
             <translation>%1 effacement(s) à faire contrôler par une deuxième personne</translation>
         </message>
+        <message>
+            <source>%1 added (%2)</source>
+            <translation>%1 ajouté (%2)</translation>
+        </message>
+        <message>
+            <source>%1 family(ies) due for purge (retention %2 days), nothing erased</source>
+            <translation>%1 famille(s) à purger (conservation %2 jours), rien n&apos;est effacé</translation>
+        </message>
+        <message>
+            <source>%1 family(ies) purged (retention %2 days)</source>
+            <translation>%1 famille(s) purgée(s) (conservation %2 jours)</translation>
+        </message>
+        <message>
+            <source>%1 handed over to %2: %3</source>
+            <translation>%1 remis à %2 : %3</translation>
+        </message>
+        <message>
+            <source>%1 returned (%2)</source>
+            <translation>%1 rendu (%2)</translation>
+        </message>
+        <message>
+            <source>%1 returned (%2); %3 handed over instead</source>
+            <translation>%1 rendu (%2) ; %3 remis à la place</translation>
+        </message>
+        <message>
+            <source>%1 voucher(s) for %2 in %3</source>
+            <translation>%1 bon(s) pour %2 dans %3</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1 : %2</translation>
+        </message>
+        <message>
+            <source>%1: %2 on %3</source>
+            <translation>%1 : %2 le %3</translation>
+        </message>
+        <message>
+            <source>--as-of is a date such as 2030-01-01</source>
+            <translation>--as-of est une date comme 2030-01-01</translation>
+        </message>
+        <message>
+            <source>--date is a date such as 2027-03-01</source>
+            <translation>--date est une date comme 2027-03-01</translation>
+        </message>
+        <message>
+            <source>--first is a date and time such as 2027-01-12T09:00</source>
+            <translation>--first est une date et une heure comme 2027-01-12T09:00</translation>
+        </message>
+        <message>
+            <source>--kind is family, teacher or association</source>
+            <translation>--kind vaut family, teacher ou association</translation>
+        </message>
+        <message>
+            <source>--retention-days is a whole number of days</source>
+            <translation>--retention-days est un nombre entier de jours</translation>
+        </message>
+        <message>
+            <source>A note</source>
+            <translation>Une note</translation>
+        </message>
+        <message>
+            <source>A warning staff confirm: no_speakers, other_lot</source>
+            <translation>Une alerte que l&apos;équipe confirme : no_speakers, other_lot</translation>
+        </message>
+        <message>
+            <source>Also print the receipt on this CUPS printer (lp -d)</source>
+            <translation>Imprimer aussi le reçu sur cette imprimante CUPS (lp -d)</translation>
+        </message>
+        <message>
+            <source>Amount paid in euros (default 60)</source>
+            <translation>Montant payé en euros (60 par défaut)</translation>
+        </message>
+        <message>
+            <source>Check and print; store nothing</source>
+            <translation>Vérifier et afficher ; ne rien enregistrer</translation>
+        </message>
+        <message>
+            <source>File to write</source>
+            <translation>Fichier à écrire</translation>
+        </message>
+        <message>
+            <source>First appointment (2027-01-12T09:00)</source>
+            <translation>Premier rendez-vous (2027-01-12T09:00)</translation>
+        </message>
+        <message>
+            <source>Minutes between two appointments (default 15)</source>
+            <translation>Minutes entre deux rendez-vous (15 par défaut)</translation>
+        </message>
+        <message>
+            <source>Only this beneficiary</source>
+            <translation>Seulement ce bénéficiaire</translation>
+        </message>
+        <message>
+            <source>Phone or e-mail</source>
+            <translation>Téléphone ou courriel</translation>
+        </message>
+        <message>
+            <source>Proof of the internet subscription received</source>
+            <translation>Preuve d&apos;abonnement internet reçue</translation>
+        </message>
+        <message>
+            <source>Purge as on this date (default today)</source>
+            <translation>Purger comme à cette date (aujourd&apos;hui par défaut)</translation>
+        </message>
+        <message>
+            <source>Set the retention after the loan ends (default 365)</source>
+            <translation>Régler la conservation après la fin du prêt (365 par défaut)</translation>
+        </message>
+        <message>
+            <source>The date (default today)</source>
+            <translation>La date (aujourd&apos;hui par défaut)</translation>
+        </message>
+        <message>
+            <source>The person&apos;s or association&apos;s name</source>
+            <translation>Le nom de la personne ou de l&apos;association</translation>
+        </message>
+        <message>
+            <source>The replacement handed over in the same visit</source>
+            <translation>Le remplaçant remis pendant la même visite</translation>
+        </message>
+        <message>
+            <source>The school</source>
+            <translation>L&apos;école</translation>
+        </message>
+        <message>
+            <source>The signature&apos;s strokes (JSON)</source>
+            <translation>Les traits de la signature (JSON)</translation>
+        </message>
+        <message>
+            <source>The staff member who witnessed (the person cannot sign)</source>
+            <translation>Le membre de l&apos;équipe témoin (la personne ne peut pas signer)</translation>
+        </message>
+        <message>
+            <source>Training site</source>
+            <translation>Lieu de la formation</translation>
+        </message>
+        <message>
+            <source>Where the desk is</source>
+            <translation>Où se trouve le guichet</translation>
+        </message>
+        <message>
+            <source>Why</source>
+            <translation>Pourquoi</translation>
+        </message>
+        <message>
+            <source>Write the receipt PDF</source>
+            <translation>Écrire le reçu en PDF</translation>
+        </message>
+        <message>
+            <source>Write the return slip PDF</source>
+            <translation>Écrire le bon de retour en PDF</translation>
+        </message>
+        <message>
+            <source>cannot print: «lp» (CUPS) is not installed; the PDF is %1</source>
+            <translation>impression impossible : «lp» (CUPS) n&apos;est pas installé ; le PDF est %1</translation>
+        </message>
+        <message>
+            <source>cannot read the signature %1</source>
+            <translation>impossible de lire la signature %1</translation>
+        </message>
+        <message>
+            <source>completed</source>
+            <translation>terminée</translation>
+        </message>
+        <message>
+            <source>family, teacher or association</source>
+            <translation>family, teacher ou association</translation>
+        </message>
+        <message>
+            <source>not paid</source>
+            <translation>non payée</translation>
+        </message>
+        <message>
+            <source>receipt: %1</source>
+            <translation>reçu : %1</translation>
+        </message>
+        <message>
+            <source>the personal data of %1 is erased</source>
+            <translation>les données personnelles de %1 sont effacées</translation>
+        </message>
+        <message>
+            <source>the printer %1 refused the receipt: %2</source>
+            <translation>l&apos;imprimante %1 a refusé le reçu : %2</translation>
+        </message>
+        <message>
+            <source>the signature %1 is not a JSON object: %2</source>
+            <translation>la signature %1 n&apos;est pas un objet JSON : %2</translation>
+        </message>
+        <message>
+            <source>this inventory is not the distribution desk&apos;s</source>
+            <translation>cet inventaire n&apos;est pas celui du guichet de distribution</translation>
+        </message>
+        <message>
+            <source>warranty until %1; internet grant to request by %2</source>
+            <translation>garantie jusqu&apos;au %1 ; aide internet à demander avant le %2</translation>
+        </message>
     </context>
     <context>
         <name>CliTest</name>

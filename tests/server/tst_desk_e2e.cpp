@@ -67,6 +67,7 @@ private Q_SLOTS:
 
 private:
     int etabli(const QStringList &args, QString *out = nullptr, QString *err = nullptr);
+    int etabliOn(const QString &db, const QString &station, const QStringList &args);
     QString serverState(const QString &t);
     int serverCount(const QString &type);
     QString voucherOf(const QString &ref);
@@ -95,6 +96,12 @@ int TestDeskEndToEnd::etabli(const QStringList &args, QString *out, QString *err
     if (err)
         *err = QString::fromUtf8(p.readAllStandardError());
     return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+}
+
+int TestDeskEndToEnd::etabliOn(const QString &db, const QString &station, const QStringList &args)
+{
+    return run(QStringLiteral(ETABLI_CLI),
+               QStringList{QStringLiteral("--db"), db, QStringLiteral("--station"), station} + args);
 }
 
 QString TestDeskEndToEnd::serverState(const QString &t)
@@ -132,7 +139,7 @@ void TestDeskEndToEnd::initTestCase()
         eventJson(QStringLiteral("lot.added"), {}, {{QStringLiteral("reference"), QStringLiteral("L1")}})};
     const QList<QPair<int, const char *>> assets{{1, "pc"},       {2, "screen"},    {3, "keyboard"}, {4, "mouse"},
                                                  {5, "speakers"}, {6, "pc"},        {7, "pc"},       {8, "pc"},
-                                                 {9, "screen"},   {10, "speakers"}, {11, "pc"}};
+                                                 {9, "screen"},   {10, "speakers"}, {11, "pc"},      {12, "pc"}};
     for (const auto &[n, kind] : assets) {
         events.append(eventJson(QStringLiteral("asset.added"), tag(n),
                                 {{QStringLiteral("tag"), tag(n)},
@@ -163,7 +170,8 @@ void TestDeskEndToEnd::importRefusesABadFileWhole()
     const QByteArray header = "pupil id;pupil name;school;class;parent name;parent contact\r\n";
     const QByteArray rows = "P-1;Léa Martin;Jaurès;CM1;Sophie Martin;06 11\r\n"
                             "P-2;Omar Benali;Jaurès;CE2;Karim Benali;06 22\r\n"
-                            "P-3;Inès Dupont;Jaurès;CM1;Marc Dupont;06 33\r\n";
+                            "P-3;Inès Dupont;Jaurès;CM1;Marc Dupont;06 33\r\n"
+                            "P-4;Noé Petit;Jaurès;CE2;Anne Petit;06 44\r\n";
     const QList<std::pair<QString, QByteArray>> files{
         {bad, header + rows + QByteArray("P-2;Doublon;Jaurès;CM1;X;07\r\n")}, {good, header + rows}};
     for (const auto &[path, bytes] : files) {
@@ -177,7 +185,7 @@ void TestDeskEndToEnd::importRefusesABadFileWhole()
     QCOMPARE(etabli({QStringLiteral("desk"), QStringLiteral("import"), good}), 0);
     QCOMPARE(etabli({QStringLiteral("sync")}), 0);
     const Reply people = http(m_server.url(), "GET", QStringLiteral("/api/v1/beneficiaries"), m_desk);
-    QCOMPARE(people.array().size(), 3);
+    QCOMPARE(people.array().size(), 4);
     QVERIFY(people.body.contains("Inès Dupont") || people.body.contains("Marc Dupont"));
     // P-3's PC was reserved for P-3 (the server's record of it).
     const Reply reserve = http(
@@ -204,9 +212,9 @@ void TestDeskEndToEnd::vouchers()
          QJsonDocument::fromJson(out.toUtf8()).object().value(QStringLiteral("vouchers")).toArray())
         m_vouchers.insert(v.toObject().value(QStringLiteral("beneficiary")).toString(),
                           v.toObject().value(QStringLiteral("voucher")).toString());
-    QCOMPARE(m_vouchers.size(), 3);
+    QCOMPARE(m_vouchers.size(), 4);
     QCOMPARE(etabli({QStringLiteral("sync")}), 0);
-    QCOMPARE(serverCount(QStringLiteral("voucher.issued")), 3);
+    QCOMPARE(serverCount(QStringLiteral("voucher.issued")), 4);
 }
 
 void TestDeskEndToEnd::fullKitByScannerBursts()
@@ -275,19 +283,54 @@ void TestDeskEndToEnd::returnWithSwap()
 
 void TestDeskEndToEnd::offlineHandoversArriveOnce()
 {
+    // A second desk, synced while the server is up.
+    const QString desk2 = m_dir.filePath(QStringLiteral("desk2.sqlite"));
+    QCOMPARE(etabliOn(desk2, QStringLiteral("desk-2"),
+                      {QStringLiteral("sync"), QStringLiteral("--server"), m_server.url(), QStringLiteral("--token"),
+                       m_desk, QStringLiteral("--desk")}),
+             0);
     m_server.kill(); // the server is gone during the handovers
     QCOMPARE(etabli({QStringLiteral("desk"), QStringLiteral("handover"), voucherOf(QStringLiteral("P-2")), tag(8),
                      tag(9), tag(10), QStringLiteral("--witness"), QStringLiteral("Nadia")}),
              0); // queued locally
     QCOMPARE(
         etabli({QStringLiteral("desk"), QStringLiteral("grant"), QStringLiteral("request"), QStringLiteral("P-2")}), 0);
+    // Both desks, offline, hand the same PC over to two families.
+    QCOMPARE(etabli({QStringLiteral("desk"), QStringLiteral("handover"), voucherOf(QStringLiteral("P-3")), tag(12),
+                     QStringLiteral("--witness"), QStringLiteral("Nadia"), QStringLiteral("--confirm"),
+                     QStringLiteral("no_speakers")}),
+             0);
+    QCOMPARE(etabliOn(desk2, QStringLiteral("desk-2"),
+                      {QStringLiteral("desk"), QStringLiteral("handover"), voucherOf(QStringLiteral("P-4")), tag(12),
+                       QStringLiteral("--witness"), QStringLiteral("Paul"), QStringLiteral("--confirm"),
+                       QStringLiteral("no_speakers")}),
+             0);
     QCOMPARE(etabli({QStringLiteral("sync")}), 6); // the server cannot be reached
     QVERIFY2(m_server.start(), qPrintable(m_server.output)); // same database, same port
     QCOMPARE(etabli({QStringLiteral("sync")}), 0);
     QCOMPARE(etabli({QStringLiteral("sync")}), 0); // a second push sends nothing twice
     QCOMPARE(serverState(tag(8)), QStringLiteral("HANDED_OVER"));
-    QCOMPARE(serverCount(QStringLiteral("handover.recorded")), 3);
+    QCOMPARE(serverCount(QStringLiteral("handover.recorded")), 4);
     QCOMPARE(serverCount(QStringLiteral("grant.requested")), 1);
+    QVERIFY(http(m_server.url(), "GET", QStringLiteral("/api/v1/desk/conflicts"), m_desk).array().isEmpty());
+
+    // The second desk syncs last: its handover of the same PC loses and is listed.
+    QCOMPARE(etabliOn(desk2, QStringLiteral("desk-2"), {QStringLiteral("sync")}), 0);
+    const Reply conflicts = http(m_server.url(), "GET", QStringLiteral("/api/v1/desk/conflicts"), m_desk);
+    QCOMPARE(conflicts.status, 200);
+    QVERIFY2(!conflicts.array().isEmpty(), conflicts.body.constData());
+    for (const QJsonValue &v : conflicts.array()) {
+        const QJsonObject c = v.toObject();
+        QCOMPARE(c.value(QStringLiteral("asset_tag")).toString(), tag(12));
+        QCOMPARE(c.value(QStringLiteral("beneficiary")).toString(), QStringLiteral("P-4"));
+        QCOMPARE(c.value(QStringLiteral("holder")).toString(), QStringLiteral("P-3"));
+        QCOMPARE(c.value(QStringLiteral("station")).toString(), QStringLiteral("desk-2"));
+    }
+    QCOMPARE(http(m_server.url(), "GET", QStringLiteral("/api/v1/desk/conflicts"), m_bench).status, 403);
+    // The second desk adopts the server's order: the PC is P-3's there too.
+    auto store2 = Store::open(desk2, {QStringLiteral("desk-2"), QStringLiteral("t")});
+    QVERIFY(store2);
+    QCOMPARE((*store2)->asset(tag(12))->reservedFor, QStringLiteral("P-3"));
 }
 
 QTEST_GUILESS_MAIN(TestDeskEndToEnd)
