@@ -34,6 +34,11 @@ packages=(
   python3-jsonschema
   # erasure: the donor's independent certificate check (tests/imaging/verify_certificate.py)
   python3-cryptography
+  # a11y: spoken hints (Qt TextToSpeech over speech-dispatcher and espeak-ng, French voice)
+  qt6-speech-dev libqt6texttospeech6 qt6-speech-speechd-plugin speech-dispatcher
+  speech-dispatcher-espeak-ng espeak-ng
+  # a11y: the AT-SPI walk under Xvfb (bus launcher, registry, python bindings)
+  at-spi2-core dbus dbus-x11 python3-pyatspi python3-gi gir1.2-atspi-2.0
 )
 
 missing=()

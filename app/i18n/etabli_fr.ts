@@ -5165,6 +5165,18 @@
             <translation>Progression</translation>
         </message>
     </context>
+    <!-- a11y: the Listen button (app/ui/ListenButton.qml) -->
+    <context>
+        <name>ListenButton</name>
+        <message>
+            <source>Listen</source>
+            <translation>Écouter</translation>
+        </message>
+        <message>
+            <source>Listen to the instructions</source>
+            <translation>Écouter la consigne</translation>
+        </message>
+    </context>
     <context>
         <name>AboutPage</name>
         <message>

@@ -12,6 +12,7 @@
 #include "app/ui/theme.h"
 #include "inventory/assettag.h"
 #include "inventory/store.h"
+#include "tests/support/uicheck.h"
 
 #include <QAccessible>
 #include <QAudioDevice>
@@ -101,11 +102,6 @@ void collectItems(QQuickItem *item, QList<QQuickItem *> &out)
     const QList<QQuickItem *> children = item->childItems();
     for (QQuickItem *child : children)
         collectItems(child, out);
-}
-
-bool reallyVisible(const QQuickItem *item)
-{
-    return item->isVisible() && item->opacity() > 0 && item->width() > 0 && item->height() > 0;
 }
 
 QString stationBinary()
@@ -1017,19 +1013,7 @@ private Q_SLOTS:
         QFETCH(bool, highContrast);
         auto *t = Etabli::Ui::Theme::instance();
         t->setHighContrast(highContrast);
-        const QList<std::pair<QColor, QColor>> text{{t->text(), t->background()},   {t->text(), t->surface()},
-                                                    {t->onPrimary(), t->primary()}, {t->onPrimary(), t->primaryDown()},
-                                                    {t->onPass(), t->pass()},       {t->onFail(), t->fail()},
-                                                    {t->onWarn(), t->warn()},       {t->onDisabled(), t->disabled()},
-                                                    {t->onOverlay(), t->overlay()}, {t->alertText(), t->background()}};
-        for (const auto &[fg, bg] : text) {
-            const qreal r = Etabli::Ui::Theme::contrastRatio(fg, bg);
-            QVERIFY2(r >= 7, qPrintable(QStringLiteral("text %1 on %2: %3:1").arg(fg.name(), bg.name()).arg(r)));
-        }
-        for (const QColor &control : {t->primary(), t->pass(), t->fail(), t->border(), t->focusRing()}) {
-            const qreal r = Etabli::Ui::Theme::contrastRatio(control, t->background());
-            QVERIFY2(r >= 3, qPrintable(QStringLiteral("control %1: %2:1").arg(control.name()).arg(r)));
-        }
+        UICHECK_VERIFY(Etabli::Test::UiCheck::checkPalette(7, 3));
         t->setHighContrast(false);
     }
 
@@ -1172,68 +1156,10 @@ private Q_SLOTS:
         });
         auto view = load(file + QStringLiteral(".qml"));
         QVERIFY(view);
-        view->resize(size);
-        QTRY_COMPARE(view->rootObject()->size(), QSizeF(size));
-        QTest::qWait(50);
-        checkScreenshot(*view, QString::fromLatin1(QTest::currentDataTag()), 2);
-
-        QList<QQuickItem *> items;
-        collectItems(view->rootObject(), items);
-        const QRectF window(QPointF(0, 0), QSizeF(size));
-        QList<QRectF> buttons;
-        for (QQuickItem *item : std::as_const(items)) {
-            if (!reallyVisible(item))
-                continue;
-            bool hidden = false;
-            for (QQuickItem *p = item->parentItem(); p; p = p->parentItem())
-                hidden = hidden || !p->isVisible();
-            if (hidden)
-                continue;
-            const QRectF r = item->mapRectToScene(QRectF(0, 0, item->width(), item->height()));
-            if (item->inherits("QQuickAbstractButton")) {
-                const bool main = item->property("main").toBool();
-                const qreal minimum = main ? theme->mainTargetSize() : theme->targetSize();
-                QVERIFY2(r.width() >= minimum - 0.5 && r.height() >= minimum - 0.5,
-                         qPrintable(QStringLiteral("%1: %2 is %3 x %4 mm")
-                                        .arg(file, item->objectName())
-                                        .arg(theme->toMm(r.width()), 0, 'f', 1)
-                                        .arg(theme->toMm(r.height()), 0, 'f', 1)));
-                QVERIFY2(window.contains(r),
-                         qPrintable(file + QStringLiteral(": ") + item->objectName()
-                                    + QStringLiteral(" is outside the window")));
-                for (const QRectF &other : std::as_const(buttons)) {
-                    const QRectF grown
-                        = r.adjusted(-theme->mm(3) + 0.5, -theme->mm(3) + 0.5, theme->mm(3) - 0.5, theme->mm(3) - 0.5);
-                    QVERIFY2(!grown.intersects(other),
-                             qPrintable(file + QStringLiteral(": ") + item->objectName()
-                                        + QStringLiteral(" is less than 3 mm from another button")));
-                }
-                buttons.append(r);
-            }
-            if (item->inherits("QQuickText")) {
-                QVERIFY2(!item->property("truncated").toBool(),
-                         qPrintable(file + QStringLiteral(": elided text ") + item->property("text").toString()));
-                if (!item->property("text").toString().isEmpty() && item->clip() == false
-                    && item->property("fontSizeMode").toInt() == 0) {
-                    const QRectF drawn = item->mapRectToScene(QRectF(0, 0, item->property("contentWidth").toReal(),
-                                                                     item->property("contentHeight").toReal()));
-                    QVERIFY2(window.adjusted(-1, -1, 1, 1).contains(drawn),
-                             qPrintable(file + QStringLiteral(": text outside the window: ")
-                                        + item->property("text").toString()));
-                    // A label stays inside its button.
-                    for (QQuickItem *p = item->parentItem(); p; p = p->parentItem()) {
-                        if (p->inherits("QQuickAbstractButton")) {
-                            const QRectF button = p->mapRectToScene(QRectF(0, 0, p->width(), p->height()));
-                            QVERIFY2(button.adjusted(-1, -1, 1, 1).contains(drawn),
-                                     qPrintable(file + QStringLiteral(": text outside its button: ")
-                                                + item->property("text").toString()));
-                            break;
-                        }
-                    }
-                }
-            }
-        }
-        QVERIFY(!buttons.isEmpty());
+        Etabli::Test::UiCheck::Options options;
+        options.pngPath = m_shots.filePath(QString::fromLatin1(QTest::currentDataTag()) + QStringLiteral(".png"));
+        UICHECK_VERIFY(Etabli::Test::UiCheck::checkAtSize(*view, size, options));
+        qInfo("screenshot: %s", qPrintable(options.pngPath));
     }
 };
 

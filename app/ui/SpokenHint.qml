@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Établi contributors
+// Says a page's sentence when the page arrives: when it is created visible, when it becomes
+// visible, and when its text changes while it is shown (the next step of the same page).
+// Put it inside the page; it draws nothing. Honours the worker's voice on/off (Speech.enabled).
+import QtQuick
+import Etabli.Ui
+
+Item {
+    id: hint
+    /// The sentence to say on arrival.
+    property string text: ""
+    width: 0
+    height: 0
+    Accessible.ignored: true
+
+    function speak() {
+        if (hint.visible && hint.text !== "")
+            Speech.say(hint.text)
+    }
+    Component.onCompleted: Qt.callLater(hint.speak)
+    onVisibleChanged: if (visible) Qt.callLater(hint.speak)
+    onTextChanged: Qt.callLater(hint.speak)
+}
