@@ -17,6 +17,8 @@ Rectangle {
     DeskSession {
         id: session
         dbPath: root.dbPath
+        // Each answer is also said aloud (silent when the station has no voice).
+        onSpoken: (sentence) => Speech.say(sentence)
     }
     HandoverScreen {
         anchors.fill: parent

@@ -8,9 +8,12 @@
 // the main action) with an accessible name.
 #include "app/core/desk.h"
 #include "app/desk/desksession.h"
+#include "app/ui/speech.h"
 #include "app/ui/theme.h"
 #include "inventory/assettag.h"
 #include "inventory/store.h"
+#include "tests/support/recordingspeaker.h"
+#include "tests/support/uicheck.h"
 
 #include <QDir>
 #include <QGuiApplication>
@@ -88,8 +91,11 @@ class TestDeskScreen : public QObject
 private Q_SLOTS:
     void initTestCase();
     void handoverByScans();
+    void accessibility_data();
+    void accessibility();
 
 private:
+    Test::RecordingSpeaker m_speaker;
     QTemporaryDir m_dir;
     QString m_db, m_voucher, m_shots;
 };
@@ -98,6 +104,7 @@ void TestDeskScreen::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     Ui::Theme::loadFonts();
+    Ui::Speech::instance()->setSpeaker(&m_speaker); // no real voice in a test
     m_shots = QDir::tempPath() + QStringLiteral("/etabli-desk-screens");
     QDir().mkpath(m_shots);
     m_db = m_dir.filePath(QStringLiteral("desk.sqlite"));
@@ -164,6 +171,7 @@ void TestDeskScreen::handoverByScans()
     burst(&view, tag(5));
     QCOMPARE(session->tone(), Desk::DeskSession::Tone::Fail);
     QCOMPARE(session->items().size(), 4);
+    QCOMPARE(m_speaker.last(), session->message()); // said aloud too
     shot("3-refused");
     // No speakers: one touch confirms.
     QCOMPARE(session->warnings(), QStringList{QStringLiteral("no_speakers")});
@@ -201,6 +209,26 @@ void TestDeskScreen::handoverByScans()
         QCOMPARE(toString((*store)->asset(tag(n))->state), QStringLiteral("HANDED_OVER"));
     QCOMPARE(toString((*store)->asset(tag(5))->state), QStringLiteral("READY"));
     qInfo("screenshots in %s", qPrintable(m_shots));
+}
+
+void TestDeskScreen::accessibility_data()
+{
+    QTest::addColumn<Test::UiCheck::Variant>("variant");
+    for (const Test::UiCheck::Variant &v : Test::UiCheck::standardVariants())
+        QTest::newRow(qPrintable(v.tag())) << v;
+}
+
+/// The bench's checks on the desk's first screen, in the eight variants (sizes, palettes,
+/// text at 100 % and 200 %): controls ≥ 12 mm (20 mm main), gaps, contrast, nothing cut,
+/// an accessible name and role. PNGs under $TMPDIR/etabli-desk-screens.
+void TestDeskScreen::accessibility()
+{
+    QFETCH(Test::UiCheck::Variant, variant);
+    const QStringList failures = Test::UiCheck::checkScreen(
+        QUrl(QStringLiteral("qrc:/Etabli/Desk/DeskMain.qml")),
+        {{QStringLiteral("dbPath"), m_db}, {QStringLiteral("worker"), QStringLiteral("Nadia")}}, variant, m_shots,
+        QStringLiteral("desk"));
+    QVERIFY2(failures.isEmpty(), qPrintable(failures.join(QLatin1Char('\n'))));
 }
 
 QTEST_MAIN(TestDeskScreen)

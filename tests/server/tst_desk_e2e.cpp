@@ -10,6 +10,7 @@
 // restarted; every handover arrives once.
 #include "app/ui/scandetector.h"
 #include "inventory/assettag.h"
+#include "inventory/eventrules.h"
 #include "inventory/store.h"
 #include "testserver.h"
 
@@ -331,6 +332,24 @@ void TestDeskEndToEnd::offlineHandoversArriveOnce()
     auto store2 = Store::open(desk2, {QStringLiteral("desk-2"), QStringLiteral("t")});
     QVERIFY(store2);
     QCOMPARE((*store2)->asset(tag(12))->reservedFor, QStringLiteral("P-3"));
+
+    // Family data never reaches a bench: a bench that syncs now gets none of the desk's types.
+    const QString bench = m_dir.filePath(QStringLiteral("bench.sqlite"));
+    QCOMPARE(etabliOn(bench, QStringLiteral("bench-1"),
+                      {QStringLiteral("sync"), QStringLiteral("--server"), m_server.url(), QStringLiteral("--token"),
+                       m_bench}),
+             0);
+    auto benchStore = Store::open(bench, {QStringLiteral("bench-1"), QStringLiteral("t")});
+    QVERIFY(benchStore);
+    QCOMPARE(toString((*benchStore)->asset(tag(12))->state), QStringLiteral("HANDED_OVER"));
+    int familyEvents = 0;
+    for (const Event &e : (*benchStore)->events()) {
+        if (EventRules::isFamilyData(e.type))
+            ++familyEvents;
+        QVERIFY(!e.payload.contains(QStringLiteral("witness")) && !e.payload.contains(QStringLiteral("signature")));
+    }
+    QCOMPARE(familyEvents, 0);
+    QVERIFY((*benchStore)->eventCount() > 30);
 }
 
 QTEST_GUILESS_MAIN(TestDeskEndToEnd)
