@@ -217,7 +217,11 @@ Result<Report> run(Store &store, const QByteArray &bytes, bool dryRun)
                                     {QStringLiteral("school"), p.school},
                                     {QStringLiteral("class"), p.className},
                                     {QStringLiteral("family_name"), p.parentName},
-                                    {QStringLiteral("contact"), p.parentContact}});
+                                    {QStringLiteral("contact"), p.parentContact},
+                                    // desk (issue 14): the pupil's name is stored, and who the family is
+                                    {QStringLiteral("pupil_name"), p.pupilName},
+                                    {QStringLiteral("parent_name"), p.parentName},
+                                    {QStringLiteral("kind"), QStringLiteral("family")}});
     auto stored = store.recordGeneralAll(QString(EventType::BeneficiaryAdded), payloads);
     if (!stored)
         return stored.error();

@@ -120,6 +120,41 @@ QStringList workerCardMigration()
             QStringLiteral("ALTER TABLE workers ADD COLUMN active INTEGER NOT NULL DEFAULT 1")};
 }
 
+// desk (issue 14): the distribution desk's records. Version 7. Only a desk's store (and the server) ever holds rows in
+// them: family-data events never reach a bench. The pupil's and parent's names and the beneficiary's kind; vouchers,
+// the signed handover records, grants, parents' training, returns under warranty, and the personal-data audit (views
+// and changes, who and when).
+const char *const kDeskRecords[] = {
+    "ALTER TABLE beneficiaries ADD COLUMN pupil_name TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE beneficiaries ADD COLUMN parent_name TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE beneficiaries ADD COLUMN kind TEXT NOT NULL DEFAULT 'family'",
+    "ALTER TABLE beneficiaries ADD COLUMN agreement_until TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE beneficiaries ADD COLUMN erased_at TEXT NOT NULL DEFAULT ''",
+    "CREATE TABLE desk_vouchers (voucher TEXT PRIMARY KEY, beneficiary TEXT NOT NULL,"
+    " appointment TEXT NOT NULL DEFAULT '', place TEXT NOT NULL DEFAULT '', issued_at TEXT NOT NULL,"
+    " event_uuid TEXT NOT NULL)",
+    "CREATE INDEX desk_vouchers_beneficiary ON desk_vouchers(beneficiary)",
+    "CREATE TABLE desk_handovers (event_uuid TEXT PRIMARY KEY, beneficiary TEXT NOT NULL,"
+    " voucher TEXT NOT NULL DEFAULT '', tags TEXT NOT NULL DEFAULT '[]', signature_sha256 TEXT NOT NULL DEFAULT '',"
+    " signature TEXT NOT NULL DEFAULT '{}', witness TEXT NOT NULL DEFAULT '', confirmed TEXT NOT NULL DEFAULT '[]',"
+    " warranty_end TEXT NOT NULL DEFAULT '', grant_deadline TEXT NOT NULL DEFAULT '', recorded_at TEXT NOT NULL,"
+    " worker TEXT NOT NULL DEFAULT '')",
+    "CREATE INDEX desk_handovers_beneficiary ON desk_handovers(beneficiary)",
+    "CREATE TABLE desk_grants (beneficiary TEXT PRIMARY KEY, requested_at TEXT NOT NULL DEFAULT '',"
+    " proof_received INTEGER NOT NULL DEFAULT 0, paid_at TEXT NOT NULL DEFAULT '',"
+    " amount_eur REAL NOT NULL DEFAULT 0)",
+    "CREATE TABLE desk_training (beneficiary TEXT PRIMARY KEY, site TEXT NOT NULL DEFAULT '',"
+    " enrolled_at TEXT NOT NULL)",
+    "CREATE TABLE desk_training_sessions (beneficiary TEXT NOT NULL, session INTEGER NOT NULL,"
+    " date TEXT NOT NULL DEFAULT '', site TEXT NOT NULL DEFAULT '', PRIMARY KEY (beneficiary, session))",
+    "CREATE TABLE desk_returns (event_uuid TEXT PRIMARY KEY, tag TEXT NOT NULL, reason TEXT NOT NULL,"
+    " beneficiary TEXT NOT NULL DEFAULT '', swap_tag TEXT NOT NULL DEFAULT '', note TEXT NOT NULL DEFAULT '',"
+    " returned_at TEXT NOT NULL)",
+    "CREATE TABLE desk_audit (id INTEGER PRIMARY KEY, time TEXT NOT NULL, worker TEXT NOT NULL,"
+    " station TEXT NOT NULL, action TEXT NOT NULL, beneficiary TEXT NOT NULL DEFAULT '',"
+    " detail TEXT NOT NULL DEFAULT '')",
+};
+
 template<std::size_t N>
 QStringList toList(const char *const (&statements)[N])
 {
@@ -133,7 +168,7 @@ QStringList toList(const char *const (&statements)[N])
 
 int latestVersion()
 {
-    return 6;
+    return 7;
 }
 
 QStringList migration(int version)
@@ -151,6 +186,8 @@ QStringList migration(int version)
         return toList(kV5);
     case 6:
         return workerCardMigration();
+    case 7: // desk (issue 14)
+        return toList(kDeskRecords);
     }
     return {};
 }

@@ -436,7 +436,8 @@ Result<Event> Store::record(const QString &type, const QString &tagInput, const 
                                         QString(EventType::KitCreated), QString(EventType::ErasureChecked),
                                         // flow (issue 12): where the asset is in the bench flow
                                         QString(EventType::FlowStep)};
-    if (!assetTypes.contains(type))
+    const bool deskType = type == EventType::ReturnRecorded; // desk (issue 14): a return under warranty
+    if (!assetTypes.contains(type) && !deskType)
         return makeError(ErrorCode::InvalidArgument,
                          QCoreApplication::translate("Store", "unknown record type «%1» (one of %2)")
                              .arg(type, assetTypes.join(QStringLiteral(", "))));

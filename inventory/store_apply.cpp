@@ -6,6 +6,7 @@
 // this file only gathers what they need and writes what they decide.
 #include "inventory/assettag.h"
 #include "inventory/eventrules.h"
+#include "inventory/store_desk_p.h"
 #include "inventory/store_p.h"
 
 #include <QCoreApplication>
@@ -162,14 +163,20 @@ Result<void> Store::Private::applyChange(const Event &e)
                         {text("reference"), donorId, p.value(QStringLiteral("expected_count")).toInteger(0),
                          received.isEmpty() ? when.left(10) : received, text("notes")}));
     }
-    if (e.type == EventType::BeneficiaryAdded)
-        return done(run(QStringLiteral("INSERT INTO beneficiaries(reference, school_id, school, class, family_name,"
-                                       " contact) VALUES(?, ?, ?, ?, ?, ?) ON CONFLICT(reference) DO UPDATE SET"
-                                       " school_id = excluded.school_id, school = excluded.school,"
-                                       " class = excluded.class, family_name = excluded.family_name,"
-                                       " contact = excluded.contact"),
-                        {text("reference"), text("school_id"), text("school"), text("class"), text("family_name"),
-                         text("contact")}));
+    // desk: the desk records' tables (store_desk.cpp)
+    const DeskRun deskRun = [this](const QString &sql, const QVariantList &binds) { return run(sql, binds); };
+    if (e.type == EventType::BeneficiaryAdded) {
+        if (auto q = run(QStringLiteral("INSERT INTO beneficiaries(reference, school_id, school, class, family_name,"
+                                        " contact) VALUES(?, ?, ?, ?, ?, ?) ON CONFLICT(reference) DO UPDATE SET"
+                                        " school_id = excluded.school_id, school = excluded.school,"
+                                        " class = excluded.class, family_name = excluded.family_name,"
+                                        " contact = excluded.contact"),
+                         {text("reference"), text("school_id"), text("school"), text("class"), text("family_name"),
+                          text("contact")});
+            !q)
+            return q.error();
+        return applyDeskRecord(deskRun, e); // desk: names and kind (store_desk.cpp)
+    }
     if (e.type == EventType::WorkerAdded)
         return done(run(QStringLiteral("INSERT INTO workers(badge, display_name, role, accessibility, photo, active)"
                                        " VALUES(?, ?, ?, ?, ?, 1) ON CONFLICT(badge) DO UPDATE SET"
@@ -205,7 +212,9 @@ Result<void> Store::Private::applyChange(const Event &e)
                         {text("name"), text("location")}));
 
     if (const EventRules::TypeRule *t = EventRules::rule(e.type); t && !t->aboutAsset)
-        return {}; // the other general records are kept in the log only
+        return applyDeskRecord(deskRun, e); // desk: its records' tables; the others are kept in the log only
+    if (e.type == EventType::ReturnRecorded) // desk: the return's reason and swap
+        return applyDeskRecord(deskRun, e);
 
     // Everything below is about one asset.
     const QString &tag = e.assetTag;

@@ -78,7 +78,8 @@ int main(int argc, char **argv)
     // `certificate` (bundle, pdf) draws the donor's PDF: the same.
     const bool gui = std::any_of(argv + 1, argv + argc, [](const char *a) {
         return qstrcmp(a, "label") == 0 || qstrcmp(a, "certificate") == 0
-            || qstrcmp(a, "report") == 0; // supervisor (issue 13): the bilan's PDF
+            || qstrcmp(a, "report") == 0 // supervisor (issue 13): the bilan's PDF
+            || qstrcmp(a, "desk") == 0; // desk: vouchers, receipts and return slips (issue 14)
     });
     if (gui && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");

@@ -1786,6 +1786,202 @@
             <source>  worker add BADGE NAME [--role ROLE] [--photo FILE] | worker list [--all]</source>
             <translation>  worker add BADGE NOM [--role RÔLE] [--photo FICHIER] | worker list [--all]</translation>
         </message>
+        <message>
+            <source>%1 added (%2)</source>
+            <translation>%1 ajouté (%2)</translation>
+        </message>
+        <message>
+            <source>%1 family(ies) due for purge (retention %2 days), nothing erased</source>
+            <translation>%1 famille(s) à purger (conservation %2 jours), rien n'est effacé</translation>
+        </message>
+        <message>
+            <source>%1 family(ies) purged (retention %2 days)</source>
+            <translation>%1 famille(s) purgée(s) (conservation %2 jours)</translation>
+        </message>
+        <message>
+            <source>%1 handed over to %2: %3</source>
+            <translation>%1 remis à %2 : %3</translation>
+        </message>
+        <message>
+            <source>%1 returned (%2)</source>
+            <translation>%1 rendu (%2)</translation>
+        </message>
+        <message>
+            <source>%1 returned (%2); %3 handed over instead</source>
+            <translation>%1 rendu (%2) ; %3 remis à la place</translation>
+        </message>
+        <message>
+            <source>%1 voucher(s) for %2 in %3</source>
+            <translation>%1 bon(s) pour %2 dans %3</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1 : %2</translation>
+        </message>
+        <message>
+            <source>%1: %2 on %3</source>
+            <translation>%1 : %2 le %3</translation>
+        </message>
+        <message>
+            <source>--as-of is a date such as 2030-01-01</source>
+            <translation>--as-of est une date comme 2030-01-01</translation>
+        </message>
+        <message>
+            <source>--date is a date such as 2027-03-01</source>
+            <translation>--date est une date comme 2027-03-01</translation>
+        </message>
+        <message>
+            <source>--first is a date and time such as 2027-01-12T09:00</source>
+            <translation>--first est une date et une heure comme 2027-01-12T09:00</translation>
+        </message>
+        <message>
+            <source>--kind is family, teacher or association</source>
+            <translation>--kind vaut family, teacher ou association</translation>
+        </message>
+        <message>
+            <source>--retention-days is a whole number of days</source>
+            <translation>--retention-days est un nombre entier de jours</translation>
+        </message>
+        <message>
+            <source>A note</source>
+            <translation>Une note</translation>
+        </message>
+        <message>
+            <source>A warning staff confirm: no_speakers, other_lot</source>
+            <translation>Une alerte que l'équipe confirme : no_speakers, other_lot</translation>
+        </message>
+        <message>
+            <source>Also print the receipt on this CUPS printer (lp -d)</source>
+            <translation>Imprimer aussi le reçu sur cette imprimante CUPS (lp -d)</translation>
+        </message>
+        <message>
+            <source>Amount paid in euros (default 60)</source>
+            <translation>Montant payé en euros (60 par défaut)</translation>
+        </message>
+        <message>
+            <source>Check and print; store nothing</source>
+            <translation>Vérifier et afficher ; ne rien enregistrer</translation>
+        </message>
+        <message>
+            <source>File to write</source>
+            <translation>Fichier à écrire</translation>
+        </message>
+        <message>
+            <source>First appointment (2027-01-12T09:00)</source>
+            <translation>Premier rendez-vous (2027-01-12T09:00)</translation>
+        </message>
+        <message>
+            <source>Minutes between two appointments (default 15)</source>
+            <translation>Minutes entre deux rendez-vous (15 par défaut)</translation>
+        </message>
+        <message>
+            <source>Only this beneficiary</source>
+            <translation>Seulement ce bénéficiaire</translation>
+        </message>
+        <message>
+            <source>Phone or e-mail</source>
+            <translation>Téléphone ou courriel</translation>
+        </message>
+        <message>
+            <source>Proof of the internet subscription received</source>
+            <translation>Preuve d'abonnement internet reçue</translation>
+        </message>
+        <message>
+            <source>Purge as on this date (default today)</source>
+            <translation>Purger comme à cette date (aujourd'hui par défaut)</translation>
+        </message>
+        <message>
+            <source>Set the retention after the loan ends (default 365)</source>
+            <translation>Régler la conservation après la fin du prêt (365 par défaut)</translation>
+        </message>
+        <message>
+            <source>The date (default today)</source>
+            <translation>La date (aujourd'hui par défaut)</translation>
+        </message>
+        <message>
+            <source>The person's or association's name</source>
+            <translation>Le nom de la personne ou de l'association</translation>
+        </message>
+        <message>
+            <source>The replacement handed over in the same visit</source>
+            <translation>Le remplaçant remis pendant la même visite</translation>
+        </message>
+        <message>
+            <source>The school</source>
+            <translation>L'école</translation>
+        </message>
+        <message>
+            <source>The signature's strokes (JSON)</source>
+            <translation>Les traits de la signature (JSON)</translation>
+        </message>
+        <message>
+            <source>The staff member who witnessed (the person cannot sign)</source>
+            <translation>Le membre de l'équipe témoin (la personne ne peut pas signer)</translation>
+        </message>
+        <message>
+            <source>Training site</source>
+            <translation>Lieu de la formation</translation>
+        </message>
+        <message>
+            <source>Where the desk is</source>
+            <translation>Où se trouve le guichet</translation>
+        </message>
+        <message>
+            <source>Why</source>
+            <translation>Pourquoi</translation>
+        </message>
+        <message>
+            <source>Write the receipt PDF</source>
+            <translation>Écrire le reçu en PDF</translation>
+        </message>
+        <message>
+            <source>Write the return slip PDF</source>
+            <translation>Écrire le bon de retour en PDF</translation>
+        </message>
+        <message>
+            <source>cannot print: «lp» (CUPS) is not installed; the PDF is %1</source>
+            <translation>impression impossible : «lp» (CUPS) n'est pas installé ; le PDF est %1</translation>
+        </message>
+        <message>
+            <source>cannot read the signature %1</source>
+            <translation>impossible de lire la signature %1</translation>
+        </message>
+        <message>
+            <source>completed</source>
+            <translation>terminée</translation>
+        </message>
+        <message>
+            <source>family, teacher or association</source>
+            <translation>family, teacher ou association</translation>
+        </message>
+        <message>
+            <source>not paid</source>
+            <translation>non payée</translation>
+        </message>
+        <message>
+            <source>receipt: %1</source>
+            <translation>reçu : %1</translation>
+        </message>
+        <message>
+            <source>the personal data of %1 is erased</source>
+            <translation>les données personnelles de %1 sont effacées</translation>
+        </message>
+        <message>
+            <source>the printer %1 refused the receipt: %2</source>
+            <translation>l'imprimante %1 a refusé le reçu : %2</translation>
+        </message>
+        <message>
+            <source>the signature %1 is not a JSON object: %2</source>
+            <translation>la signature %1 n'est pas un objet JSON : %2</translation>
+        </message>
+        <message>
+            <source>this inventory is not the distribution desk's</source>
+            <translation>cet inventaire n'est pas celui du guichet de distribution</translation>
+        </message>
+        <message>
+            <source>warranty until %1; internet grant to request by %2</source>
+            <translation>garantie jusqu'au %1 ; aide internet à demander avant le %2</translation>
+        </message>
     </context>
     <context>
         <name>CliTest</name>
@@ -5234,6 +5430,17 @@
         </message>
     </context>
     <context>
+        <name>ListenButton</name>
+        <message>
+            <source>Listen</source>
+            <translation>Écouter</translation>
+        </message>
+        <message>
+            <source>Listen to the instructions</source>
+            <translation>Écouter la consigne</translation>
+        </message>
+    </context>
+    <context>
         <name>AboutPage</name>
         <message>
             <source>About Établi</source>
@@ -6022,6 +6229,24 @@
         </message>
     </context>
     <context>
+        <name>Etabli::Ui::ScanDetector</name>
+        <message>
+            <source>The scanner is set to an English keyboard. Set it to French (AZERTY), then scan again.</source>
+            <translation>Le lecteur est réglé sur un clavier anglais. Réglez-le en français (AZERTY). Puis scannez encore.</translation>
+        </message>
+        <message>
+            <source>The scanner is set to a French keyboard. Set it to English (QWERTY), then scan again.</source>
+            <translation>Le lecteur est réglé sur un clavier français. Réglez-le en anglais (QWERTY). Puis scannez encore.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScanField</name>
+        <message>
+            <source>Scan or type the label</source>
+            <translation>Scannez ou tapez l'étiquette</translation>
+        </message>
+    </context>
+    <context>
         <name>Etabli::Labels::BilanPdf</name>
         <message>
             <source>Workshop report</source>
@@ -6263,35 +6488,6 @@
         <message>
             <source>Put the PC to sleep, then wake it up.</source>
             <translation>Mettez le PC en veille, puis réveillez-le.</translation>
-        </message>
-    </context>
-    <context>
-        <name>ListenButton</name>
-        <message>
-            <source>Listen</source>
-            <translation>Écouter</translation>
-        </message>
-        <message>
-            <source>Listen to the instructions</source>
-            <translation>Écouter la consigne</translation>
-        </message>
-    </context>
-    <context>
-        <name>Etabli::Ui::ScanDetector</name>
-        <message>
-            <source>The scanner is set to an English keyboard. Set it to French (AZERTY), then scan again.</source>
-            <translation>Le lecteur est réglé sur un clavier anglais. Réglez-le en français (AZERTY). Puis scannez encore.</translation>
-        </message>
-        <message>
-            <source>The scanner is set to a French keyboard. Set it to English (QWERTY), then scan again.</source>
-            <translation>Le lecteur est réglé sur un clavier français. Réglez-le en anglais (QWERTY). Puis scannez encore.</translation>
-        </message>
-    </context>
-    <context>
-        <name>ScanField</name>
-        <message>
-            <source>Scan or type the label</source>
-            <translation>Scannez ou tapez l'étiquette</translation>
         </message>
     </context>
     <context>
@@ -7201,6 +7397,397 @@
         <message>
             <source>Établi: bench</source>
             <translation>Établi : poste de travail</translation>
+        </message>
+    </context>
+    <context>
+        <name>Etabli::Labels::DeskPdf</name>
+        <message>
+            <source>%1 (%2, class %3) receives a computer for three years.</source>
+            <translation>%1 (%2, classe %3) reçoit un ordinateur pour trois ans.</translation>
+        </message>
+        <message>
+            <source>A bag to carry the computer, the screen and the keyboard.</source>
+            <translation>Un sac pour porter l'ordinateur, l'écran et le clavier.</translation>
+        </message>
+        <message>
+            <source>An identity document.</source>
+            <translation>Une pièce d'identité.</translation>
+        </message>
+        <message>
+            <source>Ask for the 60 € internet grant before: %1</source>
+            <translation>Demandez l'aide internet de 60 € avant le : %1</translation>
+        </message>
+        <message>
+            <source>At the desk we scan this code:</source>
+            <translation>Au guichet, nous scannons ce code :</translation>
+        </message>
+        <message>
+            <source>Beneficiary: %1 — %2 (%3)</source>
+            <translation>Bénéficiaire : %1 — %2 (%3)</translation>
+        </message>
+        <message>
+            <source>Beneficiary: %1</source>
+            <translation>Bénéficiaire : %1</translation>
+        </message>
+        <message>
+            <source>Bring proof of your internet subscription to the desk.</source>
+            <translation>Apportez au guichet la preuve de votre abonnement internet.</translation>
+        </message>
+        <message>
+            <source>Confirmed in front of a staff member: %1</source>
+            <translation>Confirmé devant un membre de l'équipe : %1</translation>
+        </message>
+        <message>
+            <source>Date: %1</source>
+            <translation>Date : %1</translation>
+        </message>
+        <message>
+            <source>Equipment lent</source>
+            <translation>Matériel prêté</translation>
+        </message>
+        <message>
+            <source>Equipment: %1 (%2)</source>
+            <translation>Matériel : %1 (%2)</translation>
+        </message>
+        <message>
+            <source>For the workshop: test, erase and image again before it goes out.</source>
+            <translation>Pour l'atelier : tester, effacer et réinstaller avant de le redonner.</translation>
+        </message>
+        <message>
+            <source>Handover receipt</source>
+            <translation>Reçu de remise</translation>
+        </message>
+        <message>
+            <source>Hello %1,</source>
+            <translation>Bonjour %1,</translation>
+        </message>
+        <message>
+            <source>If you cannot come, call the school to get another appointment.</source>
+            <translation>Si vous ne pouvez pas venir, appelez l'école pour un autre rendez-vous.</translation>
+        </message>
+        <message>
+            <source>Loan agreement and receipt</source>
+            <translation>Convention de prêt et reçu</translation>
+        </message>
+        <message>
+            <source>On %1 at %2.</source>
+            <translation>Le %1 à %2.</translation>
+        </message>
+        <message>
+            <source>PC</source>
+            <translation>PC</translation>
+        </message>
+        <message>
+            <source>Place: %1</source>
+            <translation>Lieu : %1</translation>
+        </message>
+        <message>
+            <source>Reason: %1</source>
+            <translation>Raison : %1</translation>
+        </message>
+        <message>
+            <source>Record fingerprint (SHA-256): %1</source>
+            <translation>Empreinte de l'enregistrement (SHA-256) : %1</translation>
+        </message>
+        <message>
+            <source>Replaced at once by: %1</source>
+            <translation>Remplacé tout de suite par : %1</translation>
+        </message>
+        <message>
+            <source>Return slip</source>
+            <translation>Bon de retour</translation>
+        </message>
+        <message>
+            <source>Return under warranty</source>
+            <translation>Retour sous garantie</translation>
+        </message>
+        <message>
+            <source>School: %1</source>
+            <translation>École : %1</translation>
+        </message>
+        <message>
+            <source>Signature</source>
+            <translation>Signature</translation>
+        </message>
+        <message>
+            <source>The agreement</source>
+            <translation>La convention</translation>
+        </message>
+        <message>
+            <source>The workshop lends this equipment to the family for three years, free of charge. The family looks after it and brings it back to the desk if it breaks.</source>
+            <translation>L'atelier prête ce matériel à la famille pendant trois ans, gratuitement. La famille en prend soin. Elle le rapporte au guichet s'il tombe en panne.</translation>
+        </message>
+        <message>
+            <source>This letter.</source>
+            <translation>Cette lettre.</translation>
+        </message>
+        <message>
+            <source>Voucher: %1</source>
+            <translation>Bon : %1</translation>
+        </message>
+        <message>
+            <source>Vouchers</source>
+            <translation>Bons</translation>
+        </message>
+        <message>
+            <source>Warranty until: %1</source>
+            <translation>Garantie jusqu'au : %1</translation>
+        </message>
+        <message>
+            <source>What to bring</source>
+            <translation>Ce qu'il faut apporter</translation>
+        </message>
+        <message>
+            <source>Your appointment</source>
+            <translation>Votre rendez-vous</translation>
+        </message>
+        <message>
+            <source>Your child's computer</source>
+            <translation>L'ordinateur de votre enfant</translation>
+        </message>
+        <message>
+            <source>cannot write %1</source>
+            <translation>impossible d'écrire %1</translation>
+        </message>
+        <message>
+            <source>keyboard</source>
+            <translation>clavier</translation>
+        </message>
+        <message>
+            <source>mouse</source>
+            <translation>souris</translation>
+        </message>
+        <message>
+            <source>screen</source>
+            <translation>écran</translation>
+        </message>
+        <message>
+            <source>speakers</source>
+            <translation>haut-parleurs</translation>
+        </message>
+    </context>
+    <context>
+        <name>Etabli::Desk::DeskSession</name>
+        <message>
+            <source>Scan the voucher.</source>
+            <translation>Scannez le bon.</translation>
+        </message>
+        <message>
+            <source>The scanner has the wrong keyboard.</source>
+            <translation>Le lecteur n'a pas le bon clavier.</translation>
+        </message>
+        <message>
+            <source>The desk's inventory cannot be opened.</source>
+            <translation>L'inventaire du guichet ne s'ouvre pas.</translation>
+        </message>
+        <message>
+            <source>This is not a voucher. Scan the voucher.</source>
+            <translation>Ce n'est pas un bon. Scannez le bon.</translation>
+        </message>
+        <message>
+            <source>Voucher found: %1. Scan the PC.</source>
+            <translation>Bon trouvé : %1. Scannez le PC.</translation>
+        </message>
+        <message>
+            <source>This label is not right. Ask for help.</source>
+            <translation>Cette étiquette ne va pas. Demandez de l'aide.</translation>
+        </message>
+        <message>
+            <source>Unknown label. Put it aside.</source>
+            <translation>Étiquette inconnue. Mettez-le de côté.</translation>
+        </message>
+        <message>
+            <source>Label misread. Scan it again.</source>
+            <translation>Étiquette mal lue. Scannez encore.</translation>
+        </message>
+        <message>
+            <source>This one is not ready. Put it aside.</source>
+            <translation>Il n'est pas prêt. Mettez-le de côté.</translation>
+        </message>
+        <message>
+            <source>This one is for another family.</source>
+            <translation>Il est pour une autre famille.</translation>
+        </message>
+        <message>
+            <source>This one was already given.</source>
+            <translation>Il est déjà donné.</translation>
+        </message>
+        <message>
+            <source>One PC for each pupil only.</source>
+            <translation>Un seul PC par élève.</translation>
+        </message>
+        <message>
+            <source>Already scanned.</source>
+            <translation>Déjà scanné.</translation>
+        </message>
+        <message>
+            <source>PC added.</source>
+            <translation>PC ajouté.</translation>
+        </message>
+        <message>
+            <source>Screen added.</source>
+            <translation>Écran ajouté.</translation>
+        </message>
+        <message>
+            <source>Keyboard added.</source>
+            <translation>Clavier ajouté.</translation>
+        </message>
+        <message>
+            <source>Mouse added.</source>
+            <translation>Souris ajoutée.</translation>
+        </message>
+        <message>
+            <source>Speakers added.</source>
+            <translation>Haut-parleurs ajoutés.</translation>
+        </message>
+        <message>
+            <source>Added.</source>
+            <translation>Ajouté.</translation>
+        </message>
+        <message>
+            <source>No speakers in the kit.</source>
+            <translation>Pas de haut-parleurs dans le kit.</translation>
+        </message>
+        <message>
+            <source>This screen comes from another lot.</source>
+            <translation>Cet écran vient d'un autre lot.</translation>
+        </message>
+        <message>
+            <source>Confirmed.</source>
+            <translation>C'est confirmé.</translation>
+        </message>
+        <message>
+            <source>Sign on the screen, or name the staff witness.</source>
+            <translation>Signez sur l'écran. Ou choisissez le témoin de l'équipe.</translation>
+        </message>
+        <message>
+            <source>Scan the PC first.</source>
+            <translation>Scannez d'abord le PC.</translation>
+        </message>
+        <message>
+            <source>Confirm the warnings first.</source>
+            <translation>Confirmez d'abord les alertes.</translation>
+        </message>
+        <message>
+            <source>Not recorded. Ask for help.</source>
+            <translation>Pas enregistré. Demandez de l'aide.</translation>
+        </message>
+        <message>
+            <source>Warranty until %1. Ask for the internet grant before %2.</source>
+            <translation>Garantie jusqu'au %1. Demandez l'aide internet avant le %2.</translation>
+        </message>
+        <message>
+            <source>Done. The kit is handed over.</source>
+            <translation>C'est fait. Le kit est donné.</translation>
+        </message>
+    </context>
+    <context>
+        <name>HandoverScreen</name>
+        <message>
+            <source>Scan the voucher</source>
+            <translation>Scannez le bon</translation>
+        </message>
+        <message>
+            <source>Scan a label</source>
+            <translation>Scannez une étiquette</translation>
+        </message>
+        <message>
+            <source>No family yet</source>
+            <translation>Pas encore de famille</translation>
+        </message>
+        <message>
+            <source>Confirm</source>
+            <translation>Confirmer</translation>
+        </message>
+        <message>
+            <source>Staff witness</source>
+            <translation>Témoin de l'équipe</translation>
+        </message>
+        <message>
+            <source>Erase signature</source>
+            <translation>Effacer la signature</translation>
+        </message>
+        <message>
+            <source>Next family</source>
+            <translation>Famille suivante</translation>
+        </message>
+        <message>
+            <source>Hand over</source>
+            <translation>Donner le kit</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignaturePad</name>
+        <message>
+            <source>Sign here</source>
+            <translation>Signez ici</translation>
+        </message>
+    </context>
+    <context>
+        <name>Etabli::AppCore::Desk</name>
+        <message>
+            <source>this inventory is not the distribution desk's: family data never goes on a bench</source>
+            <translation>cet inventaire n'est pas celui du guichet de distribution : les données des familles ne vont jamais sur un établi</translation>
+        </message>
+        <message>
+            <source>no beneficiary «%1»</source>
+            <translation>pas de bénéficiaire «%1»</translation>
+        </message>
+        <message>
+            <source>no family of the school «%1»</source>
+            <translation>aucune famille de l'école «%1»</translation>
+        </message>
+        <message>
+            <source>no voucher %1</source>
+            <translation>pas de bon %1</translation>
+        </message>
+        <message>
+            <source>%1 is already in this kit</source>
+            <translation>%1 est déjà dans ce kit</translation>
+        </message>
+        <message>
+            <source>no asset %1 in this inventory</source>
+            <translation>pas de matériel %1 dans cet inventaire</translation>
+        </message>
+        <message>
+            <source>%1 was already handed over</source>
+            <translation>%1 a déjà été remis</translation>
+        </message>
+        <message>
+            <source>%1 is reserved for another family</source>
+            <translation>%1 est réservé à une autre famille</translation>
+        </message>
+        <message>
+            <source>%1 is not ready to be handed over (it is %2)</source>
+            <translation>%1 n'est pas prêt à être remis (il est %2)</translation>
+        </message>
+        <message>
+            <source>this pupil already has a PC: one PC per pupil</source>
+            <translation>cet élève a déjà un PC : un PC par élève</translation>
+        </message>
+        <message>
+            <source>the voucher %1 was already used</source>
+            <translation>le bon %1 a déjà servi</translation>
+        </message>
+        <message>
+            <source>give either the signature (--signature FILE.json) or the staff witness (--witness NAME)</source>
+            <translation>donnez soit la signature (--signature FICHIER.json), soit le témoin de l'équipe (--witness NOM)</translation>
+        </message>
+        <message>
+            <source>a kit needs a PC: scan the PC's label</source>
+            <translation>un kit a besoin d'un PC : scannez l'étiquette du PC</translation>
+        </message>
+        <message>
+            <source>the kit has no speakers: staff must confirm (--confirm no_speakers)</source>
+            <translation>le kit n'a pas de haut-parleurs : l'équipe doit confirmer (--confirm no_speakers)</translation>
+        </message>
+        <message>
+            <source>too late: the internet grant had to be requested by %1</source>
+            <translation>trop tard : l'aide internet devait être demandée avant le %1</translation>
+        </message>
+        <message>
+            <source>the signature is empty: sign on the screen</source>
+            <translation>la signature est vide : signez sur l'écran</translation>
         </message>
     </context>
 </TS>

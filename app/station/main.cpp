@@ -9,6 +9,7 @@
 #include "app/bench/benchdemo.h"
 #include "app/bench/benchwalk.h"
 #include "app/core/identity.h"
+#include "app/desk/deskapp.h" // desk
 #include "app/station/station.h"
 #include "app/station/stationsetup.h"
 #include "app/ui/theme.h"
@@ -30,6 +31,7 @@ Q_IMPORT_QML_PLUGIN(Etabli_StationPlugin)
 Q_IMPORT_QML_PLUGIN(Etabli_UiPlugin)
 Q_IMPORT_QML_PLUGIN(Etabli_SupervisorPlugin) // supervisor (issue 13)
 Q_IMPORT_QML_PLUGIN(Etabli_BenchPlugin)
+Q_IMPORT_QML_PLUGIN(Etabli_DeskPlugin) // desk
 
 namespace {
 
@@ -307,6 +309,9 @@ int main(int argc, char *argv[])
     for (int i = 1; i + 1 < argc; ++i) // supervisor (issue 13)
         if (qstrcmp(argv[i], "--role") == 0 && qstrcmp(argv[i + 1], "supervisor") == 0)
             return runSupervisor(argc, argv);
+    // desk (issue 14): `--role desk` opens the distribution desk's screens (app/desk/).
+    if (Etabli::Desk::isDeskRole(argc, argv))
+        return Etabli::Desk::runDeskRole(argc, argv);
     Options o;
     if (const int code = parse(argc, argv, o); code >= 0)
         return code;

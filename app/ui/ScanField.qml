@@ -61,6 +61,16 @@ T.TextField {
     }
     onActiveFocusChanged: if (!activeFocus) scanDetector.reset()
 
+    // QtQuick.Templates draws no placeholder: the label shows while the field is empty.
+    Text {
+        x: field.leftPadding
+        anchors.verticalCenter: parent.verticalCenter
+        visible: field.text === ""
+        text: field.label
+        color: Theme.text
+        font: field.font
+    }
+
     background: Rectangle {
         implicitWidth: Theme.mm(80)
         implicitHeight: Theme.targetSize

@@ -488,6 +488,8 @@ const QList<Route> &routes()
         {"POST", QStringLiteral("/api/v1/beneficiaries"), {de}, addBeneficiary},
         {"GET", QStringLiteral("/api/v1/handovers"), {de, su}, list<&ServerStore::handovers>},
         {"POST", QStringLiteral("/api/v1/handovers"), {de}, addHandover},
+        // desk (issue 14): handovers that lost at sync (two desks offline, one asset)
+        {"GET", QStringLiteral("/api/v1/desk/conflicts"), {de, su}, list<&ServerStore::deskConflicts>},
         {"GET", QStringLiteral("/api/v1/figures"), {su}, figures},
         {"GET", QStringLiteral("/api/v1/ent/equipment"), {en, su}, entEquipment},
         {"GET", QStringLiteral("/api/v1/tokens"), {su}, listTokens},

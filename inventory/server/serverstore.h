@@ -95,6 +95,10 @@ public:
     Result<void> restore(const QString &file);
     /// The ENT feed: one row per pupil equipped (a handover not returned).
     Result<QJsonArray> entEquipment() const;
+    /// desk (issue 14, serverstore_desk.cpp): handovers that lost at sync — a desk's move
+    /// of an asset to RESERVED or HANDED_OVER stored as overridden because another desk
+    /// (offline too) handed the same asset over first. For the supervisor's attention list.
+    Result<QJsonArray> deskConflicts() const;
     bool healthy() const;
 
     // --- erasures (serverstore_erasure.cpp, issue 15)
