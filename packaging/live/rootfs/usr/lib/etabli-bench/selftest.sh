@@ -9,7 +9,7 @@ echo "ETABLI-PROBE-END rc=$?"
 systemctl is-system-running --wait >/dev/null 2>&1
 echo ETABLI-ANALYZE-BEGIN
 systemd-analyze time 2>&1 | head -3
-echo "initrd: $(stat -c %s /run/live/medium/live/initrd.img 2>/dev/null || echo '?') bytes; cmdline: $(cat /proc/cmdline)"
+echo "cmdline: $(cat /proc/cmdline)"
 systemd-analyze critical-chain --no-pager etabli-bench.service 2>&1 | sed -n '3,30p'
 echo "blame:"
 systemd-analyze blame --no-pager 2>&1 | head -15
