@@ -127,10 +127,12 @@ in_root systemctl set-default multi-user.target >/dev/null
 # Boot time (packaging/live/README.md, "Boot time"): nothing starts that the bench does not
 # use. smartd would poll the disk under test, fstrim and e2scrub would look for file systems
 # on it; apt and dpkg timers have nothing to do on a read-only live system.
+# systemd-udev-settle stays: the station must open the GPU's framebuffer, not the firmware's
+# one that the GPU driver replaces while udev loads it.
 say "boot time: masking what a bench does not run"
 for u in smartmontools.service smartd.service e2scrub_reap.service e2scrub_all.timer fstrim.timer \
   apt-daily.timer apt-daily-upgrade.timer dpkg-db-backup.timer systemd-pstore.service \
-  systemd-udev-settle.service systemd-networkd-wait-online.service remote-fs.target; do
+  systemd-networkd-wait-online.service remote-fs.target; do
   in_root systemctl mask "$u" >/dev/null 2>&1
 done
 # The journal stays in RAM (the whole root is in RAM anyway): no flush to /var/log at boot.
