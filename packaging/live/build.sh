@@ -130,10 +130,12 @@ in_root systemctl set-default multi-user.target >/dev/null
 # systemd-udev-settle stays: the station must open the GPU's framebuffer, not the firmware's
 # one that the GPU driver replaces while udev loads it.
 say "boot time: masking what a bench does not run"
+# (smartd.service is smartmontools.service's alias: gone with the unit's enablement.)
+in_root systemctl disable smartmontools.service >/dev/null 2>&1 || true
 for u in smartmontools.service smartd.service e2scrub_reap.service e2scrub_all.timer fstrim.timer \
   apt-daily.timer apt-daily-upgrade.timer dpkg-db-backup.timer systemd-pstore.service \
   systemd-networkd-wait-online.service remote-fs.target; do
-  in_root systemctl mask "$u" >/dev/null 2>&1
+  in_root systemctl mask "$u" >/dev/null 2>&1 || { echo "live: cannot mask $u" >&2; exit 1; }
 done
 # The journal stays in RAM (the whole root is in RAM anyway): no flush to /var/log at boot.
 mkdir -p "$rootfs/etc/systemd/journald.conf.d"
@@ -142,7 +144,7 @@ printf '[Journal]\nStorage=volatile\nRuntimeMaxUse=32M\n' >"$rootfs/etc/systemd/
 # A smaller root: less to copy to RAM (toram) and to unpack. The station draws in software
 # (linuxfb, QT_QUICK_BACKEND=software): Mesa's drivers and the LLVM they load are never used.
 say "slimming the root: Mesa drivers, other languages, locale sources, kernel modules no bench uses"
-du -sm "$rootfs" | cut -f1 >"$out/rootfs-mb-before-slim"
+du -smx "$rootfs" | cut -f1 >"$out/rootfs-mb-before-slim"
 ml=$(ls -d "$rootfs"/lib/modules/* | sort -V | tail -1)
 kver=$(basename "$ml")
 rm -rf "$rootfs"/usr/lib/x86_64-linux-gnu/dri "$rootfs"/usr/lib/x86_64-linux-gnu/libLLVM-*.so* \
@@ -167,7 +169,7 @@ for d in drivers/net/wireless net/wireless net/mac80211 net/bluetooth drivers/bl
   rm -rf "${ml:?}/kernel/$d"
 done
 in_root depmod -a "$kver"
-du -sm "$rootfs" | cut -f1 >"$out/rootfs-mb-after-slim"
+du -smx "$rootfs" | cut -f1 >"$out/rootfs-mb-after-slim"
 say "root: $(cat "$out/rootfs-mb-before-slim") MiB before, $(cat "$out/rootfs-mb-after-slim") MiB after slimming"
 
 # The initramfs again, smaller and zstd-compressed: the base's holds every module initramfs-tools'
