@@ -16,7 +16,8 @@
 #                 (fetch=http://10.0.2.2:PORT/filesystem.squashfs, QEMU user networking)
 #     --direct    the netboot tree's kernel and initrd with the ISO's command line, the ISO
 #                 still the medium (no GRUB; kernel messages on the serial line)
-# Environment: ACCEL (tcg), SMP (1), MEM (2048), TIMEOUT (900 s), MIN_COLOURS (16).
+# Environment: ACCEL (tcg), SMP (1), MEM (2048), TIMEOUT (900 s), MIN_COLOURS (16), WORK (the
+# run's folder, build/live/qemu: give each run its own to run several at once).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -36,11 +37,12 @@ done
 [ "${DIRECT:-0}" = 1 ] && mode=direct   # the former switch
 iso=$(realpath "${iso:-$root/build/live/etabli-bench.iso}")
 nb=$(dirname "$iso")/netboot
-work=$root/build/live/qemu
+work=${WORK:-$root/build/live/qemu}
 accel=${ACCEL:-tcg}
 timeout=${TIMEOUT:-900}
 min_colours=${MIN_COLOURS:-16}
-label=$mode$( ((uefi)) && echo +uefi)
+label=$mode
+if ((uefi)); then label+=+uefi; fi
 rm -rf "$work"; mkdir -p "$work"
 command -v qemu-system-x86_64 >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq qemu-system-x86 >/dev/null
 truncate -s 8G "$work/disk.img"
@@ -142,11 +144,16 @@ trap cleanup EXIT
 trap 'exit 1' INT TERM
 
 elapsed() { echo "$(date +%s.%N) - $start" | bc; }
+# QEMU's own CPU seconds (user + system) so far: under TCG the guest runs only when QEMU gets
+# the CPU, so on a shared machine this is closer to what an idle core would take than the
+# wall-clock time (both are printed).
+cpu_s() { awk -v t="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / t}' "/proc/$qemu/stat" 2>/dev/null || echo "?"; }
 started=
 while :; do
   kill -0 $qemu 2>/dev/null || { tail -30 "$work/serial.log"; fail "QEMU exited"; }
   if [ -z "$started" ] && grep -aq "etabli-bench: station started" "$work/serial.log" 2>/dev/null; then
-    started=$(elapsed); say "station started after ${started} s ($accel, $label)"
+    started=$(elapsed); started_cpu=$(cpu_s)
+    say "station started after ${started} s ($accel, $label; QEMU used ${started_cpu} s of CPU)"
     break
   fi
   (($(echo "$(elapsed) > $timeout" | bc))) && { tail -40 "$work/serial.log"; fail "timeout, no station"; }
@@ -154,16 +161,16 @@ while :; do
 done
 # The first screen: screendumps until the display shows more than MIN_COLOURS colours (a blank,
 # black or text-console screen has a handful; the station's screens, text antialiased, hundreds).
-shown= colours=0
+shown= shown_cpu= started_cpu= colours=0
 while :; do
   colours=$(screen "$work/screen.ppm")
-  if ((colours > min_colours)); then shown=$(elapsed); break; fi
+  if ((colours > min_colours)); then shown=$(elapsed); shown_cpu=$(cpu_s); break; fi
   (($(echo "$(elapsed) - $started > ${SHOT_TIMEOUT:-120}" | bc))) && break
   sleep 1
 done
 cp "$work/screen.png" "$work/screen-first.png" 2>/dev/null || true
 [ -n "$shown" ] || fail "the display stayed blank ($colours colours, screenshot $work/screen.png)"
-say "first screen after ${shown} s: $colours distinct colours (> $min_colours), $work/screen-first.png"
+say "first screen after ${shown} s (QEMU CPU ${shown_cpu} s): $colours distinct colours (> $min_colours), $work/screen-first.png"
 
 while ! grep -aq "ETABLI-PROBE-END" "$work/serial.log" 2>/dev/null; do
   kill -0 $qemu 2>/dev/null || fail "QEMU exited before the probe"
@@ -195,5 +202,5 @@ grep -a "etabli-bench:" "$work/serial.log" | tr -d '\r' | sed 's/^/test-qemu: se
 monitor quit || true
 iso_size=
 [ -e "$iso" ] && iso_size="ISO size $(stat -c %s "$iso") bytes ($(du -h "$iso" | cut -f1)); "
-say "${iso_size}boot ($label, $accel): station started ${started} s, first screen ${shown} s after QEMU's start"
+say "${iso_size}boot ($label, $accel): station started ${started} s, first screen ${shown} s after QEMU's start (QEMU CPU time ${started_cpu} s and ${shown_cpu} s; load average $(cut -d' ' -f1-3 /proc/loadavg))"
 say PASS
