@@ -79,7 +79,9 @@ case $mode in
     # (10.0.2.2 is the host's 127.0.0.1); the console on the serial line for the test.
     args=$(sed -n 's|^kernel \${base}/vmlinuz ||p' "$here/netboot.ipxe" | head -1)
     args=${args//\$\{base\}/http://10.0.2.2:$port}
-    args="$args console=tty1 console=ttyS0,115200"
+    # ethdevice-timeout: live-boot waits 15 s for the link and DHCP, too short for an emulated
+    # e1000 when QEMU gets a fraction of a core.
+    args="$args ethdevice-timeout=${NET_TIMEOUT:-120} console=tty1 console=ttyS0,115200"
     say "netboot: http://127.0.0.1:$port/ serves $nb; -append \"$args\""
     boot=(-kernel "$nb/vmlinuz" -initrd "$nb/initrd.img" -append "$args")
     net=(-netdev user,id=n0 -device e1000,netdev=n0)
