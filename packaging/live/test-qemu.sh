@@ -150,7 +150,7 @@ elapsed() { echo "$(date +%s.%N) - $start" | bc; }
 # the CPU, so on a shared machine this is closer to what an idle core would take than the
 # wall-clock time (both are printed).
 cpu_s() { awk -v t="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / t}' "/proc/$qemu/stat" 2>/dev/null || echo "?"; }
-started=
+started= started_cpu=
 while :; do
   kill -0 $qemu 2>/dev/null || { tail -30 "$work/serial.log"; fail "QEMU exited"; }
   if [ -z "$started" ] && grep -aq "etabli-bench: station started" "$work/serial.log" 2>/dev/null; then
@@ -163,7 +163,7 @@ while :; do
 done
 # The first screen: screendumps until the display shows more than MIN_COLOURS colours (a blank,
 # black or text-console screen has a handful; the station's screens, text antialiased, hundreds).
-shown= shown_cpu= started_cpu= colours=0
+shown= shown_cpu= colours=0
 while :; do
   colours=$(screen "$work/screen.ppm")
   if ((colours > min_colours)); then shown=$(elapsed); shown_cpu=$(cpu_s); break; fi
