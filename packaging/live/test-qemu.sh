@@ -42,7 +42,7 @@ accel=${ACCEL:-tcg}
 timeout=${TIMEOUT:-900}
 min_colours=${MIN_COLOURS:-16}
 label=$mode
-if ((uefi)); then label+=+uefi; fi
+if ((uefi)); then label=uefi; fi
 rm -rf "$work"; mkdir -p "$work"
 command -v qemu-system-x86_64 >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq qemu-system-x86 >/dev/null
 truncate -s 8G "$work/disk.img"
