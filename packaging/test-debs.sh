@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # SPDX-FileCopyrightText: 2026 Établi contributors
 # Installs build/debs/*.deb into a clean Debian 12 root made by mmdebstrap and checks them:
-# `etabli help`, `etabli-server --version`, the service user, no database before the admin
+# `etabli help`, `etabli-server --version`, etabli-helper and its polkit action, the service user, no database before the admin
 # asks, a server started from the unit's ExecStart line (as _etabli, with server.conf) answering
 # /healthz, then `apt-get purge` leaving no file outside /var/lib/etabli and /etc/etabli.
 # Run as root after packaging/build-debs.sh (not in CI: it downloads a Debian root, ≈ 5 min).
@@ -122,6 +122,28 @@ say "user: $(in_root getent passwd _etabli)"
 in_root test -e /lib/udev/rules.d/60-etabli-label-printers.rules || fail "udev rules missing"
 in_root test -e /usr/share/applications/org.etabli.Station.desktop || fail "desktop entry missing"
 
+# etabli-helper: the root helper where its polkit action points, the action and the bench rule.
+helper=/usr/libexec/etabli/etabli-helper
+policy=/usr/share/polkit-1/actions/org.etabli.helper.policy
+[ "$(in_root dpkg-query -W -f='${Status}' etabli-helper)" = "install ok installed" ] || fail "etabli-helper not installed"
+in_root test -x $helper || fail "$helper missing"
+in_root test -e $policy || fail "polkit policy $policy missing"
+in_root test -e /usr/share/polkit-1/rules.d/50-etabli-helper.rules || fail "polkit rule missing"
+in_root test -e /lib/systemd/system/etabli-helper.socket || fail "etabli-helper.socket missing"
+in_root systemctl is-enabled etabli-helper.socket >/dev/null 2>&1 && fail "etabli-helper.socket is enabled outside the live system"
+exec_path=$(python3 - "$chroot_dir$policy" <<'PY2'
+import sys, xml.etree.ElementTree as ET
+action = ET.parse(sys.argv[1]).getroot().find("action[@id='org.etabli.helper']")
+assert action is not None, "no action org.etabli.helper"
+print(action.find("annotate[@key='org.freedesktop.policykit.exec.path']").text)
+PY2
+) || fail "polkit policy unreadable"
+[ "$exec_path" = $helper ] || fail "the polkit action points at $exec_path, not $helper"
+# Stdin closed at once: the helper says it is ready, then exits 0 (nothing to do).
+ready=$(in_root sh -c "$helper </dev/null") || fail "etabli-helper exited $?"
+[[ $ready == *'"type":"ready"'* ]] || fail "etabli-helper did not say ready: $ready"
+say "etabli-helper: $(dpkg-deb -f "$debs"/etabli-helper_*.deb Version), $helper says $ready; polkit action org.etabli.helper -> $exec_path"
+
 # The server from its unit's ExecStart line, with server.conf, as the unit's user, on a free port.
 unit=/lib/systemd/system/etabli-server.service
 in_root test -e $unit || fail "$unit missing"
@@ -171,6 +193,8 @@ if [ "${NSPAWN:-1}" = 1 ]; then
     in_ct systemctl status --no-pager etabli-server >"$work/unit-status.txt" 2>&1 || true
     in_ct journalctl --no-pager -u etabli-server >"$work/unit-journal.txt" 2>&1 || true
     in_ct systemctl stop etabli-server || true
+    # polkitd (pulled by pkexec, which etabli-helper recommends) knows the helper's action.
+    in_ct pkaction --verbose --action-id org.etabli.helper >"$work/pkaction.txt" 2>&1 || true
   }
   boot_ct unit_test
   if ((unit_ok)); then
@@ -180,6 +204,9 @@ if [ "${NSPAWN:-1}" = 1 ]; then
     cat "$work/unit-status.txt" "$work/unit-journal.txt"
     fail "etabli-server.service did not answer on /healthz"
   fi
+  grep -q 'implicit active: *auth_admin_keep' "$work/pkaction.txt" \
+    || { cat "$work/pkaction.txt"; fail "polkitd does not know the action org.etabli.helper"; }
+  say "pkaction org.etabli.helper: $(grep -E 'description|implicit active' "$work/pkaction.txt" | tr -s ' ' | tr '\n' ';')"
   sed -i "s/^ETABLI_LISTEN=.*/ETABLI_LISTEN=127.0.0.1:8420/" "$chroot_dir/etc/etabli/server.conf"
 fi
 

@@ -90,7 +90,9 @@ ls "$debs"/etabli-helper_*.deb >/dev/null 2>&1 && cp "$debs"/etabli-helper_*.deb
 cp /etc/resolv.conf "$rootfs/etc/resolv.conf"
 in_root apt-get update -qq >"$out/install.log" 2>&1 || { cat "$out/install.log"; exit 1; }
 # systemd-resolved with networkd: DHCP and DNS for the sync, nothing more.
-in_root sh -c 'apt-get install -y -q --no-install-recommends /tmp/debs/*.deb systemd-resolved' >>"$out/install.log" 2>&1 \
+# zstd: the initramfs is remade below zstd-compressed (gzip without it: slower to unpack).
+# socat: the station speaks to etabli-helper.socket through it.
+in_root sh -c 'apt-get install -y -q --no-install-recommends /tmp/debs/*.deb systemd-resolved zstd socat' >>"$out/install.log" 2>&1 \
   || { tail -20 "$out/install.log"; exit 1; }
 rm -rf "$rootfs/tmp/debs"
 
@@ -106,8 +108,10 @@ printf '127.0.0.1\tlocalhost\n127.0.1.1\tetabli-bench\n' >"$rootfs/etc/hosts"
 ln -sf /usr/share/zoneinfo/Europe/Paris "$rootfs/etc/localtime"
 ln -sf /run/systemd/resolve/stub-resolv.conf "$rootfs/etc/resolv.conf"
 # The worker's account: no password, no shell; input devices, framebuffer, label printers.
+# etabli-bench: the group etabli-helper.socket (and its polkit rule) lets in.
+in_root groupadd --system etabli-bench
 in_root useradd --system --create-home --home-dir /home/bench --shell /usr/sbin/nologin \
-  --groups video,input,lp bench
+  --groups video,input,lp,etabli-bench bench
 in_root passwd -l root >/dev/null
 # Nothing to log in with: no getty on the screen or the serial line.
 for u in getty@.service serial-getty@.service autovt@.service console-getty.service; do
@@ -117,21 +121,80 @@ mkdir -p "$rootfs/etc/network"   # live-boot writes an (unused) interfaces file 
 in_root systemctl enable systemd-networkd.service systemd-resolved.service >/dev/null 2>&1
 in_root systemctl enable etabli-bench-config.service etabli-bench.service etabli-bench-selftest.service \
   etabli-bench-sync.timer >/dev/null
+[ -e "$rootfs/lib/systemd/system/etabli-helper.socket" ] && in_root systemctl enable etabli-helper.socket >/dev/null 2>&1
 in_root systemctl set-default multi-user.target >/dev/null
-# The initramfs (with live-boot) was made with the base; nothing here changes it.
-rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/* "$rootfs"/var/log/*.log
+
+# Boot time (packaging/live/README.md, "Boot time"): nothing starts that the bench does not
+# use. smartd would poll the disk under test, fstrim and e2scrub would look for file systems
+# on it; apt and dpkg timers have nothing to do on a read-only live system.
+# systemd-udev-settle stays: the station must open the GPU's framebuffer, not the firmware's
+# one that the GPU driver replaces while udev loads it.
+say "boot time: masking what a bench does not run"
+# (smartd.service is smartmontools.service's alias: gone with the unit's enablement.)
+in_root systemctl disable smartmontools.service >/dev/null 2>&1 || true
+for u in smartmontools.service smartd.service e2scrub_reap.service e2scrub_all.timer fstrim.timer \
+  apt-daily.timer apt-daily-upgrade.timer dpkg-db-backup.timer systemd-pstore.service \
+  systemd-networkd-wait-online.service remote-fs.target; do
+  in_root systemctl mask "$u" >/dev/null 2>&1 || { echo "live: cannot mask $u" >&2; exit 1; }
+done
+# The journal stays in RAM (the whole root is in RAM anyway): no flush to /var/log at boot.
+mkdir -p "$rootfs/etc/systemd/journald.conf.d"
+printf '[Journal]\nStorage=volatile\nRuntimeMaxUse=32M\n' >"$rootfs/etc/systemd/journald.conf.d/etabli-bench.conf"
+
+# A smaller root: less to copy to RAM (toram) and to unpack. The station draws in software
+# (linuxfb, QT_QUICK_BACKEND=software): Mesa's drivers and the LLVM they load are never used.
+say "slimming the root: Mesa drivers, other languages, locale sources, kernel modules no bench uses"
+du -smx "$rootfs" | cut -f1 >"$out/rootfs-mb-before-slim"
+ml=$(ls -d "$rootfs"/lib/modules/* | sort -V | tail -1)
+kver=$(basename "$ml")
+rm -rf "$rootfs"/usr/lib/x86_64-linux-gnu/dri "$rootfs"/usr/lib/x86_64-linux-gnu/libLLVM-*.so* \
+  "$rootfs"/usr/lib/x86_64-linux-gnu/libz3.so* "$rootfs"/usr/share/i18n
+find "$rootfs/usr/share/locale" -mindepth 1 -maxdepth 1 -type d ! -name 'fr*' ! -name 'en*' -exec rm -rf {} +
+# Kernel modules: no Wi-Fi, Bluetooth, TV/radio cards, InfiniBand, CAN, industrial I/O or
+# staging drivers, no network or cluster file systems (the disk under test is never
+# mounted; the stick is FAT or ISO 9660). Wired network, USB, storage, input, sound and GPU stay.
+for d in drivers/net/wireless net/wireless net/mac80211 net/bluetooth drivers/bluetooth \
+  drivers/media/dvb-frontends drivers/media/dvb-core drivers/media/tuners drivers/media/pci \
+  drivers/media/radio drivers/media/rc drivers/media/i2c drivers/media/platform drivers/media/spi \
+  drivers/media/firewire drivers/media/mmc drivers/staging/media \
+  drivers/infiniband net/rds net/sunrpc net/ceph net/9p net/can drivers/net/can drivers/isdn \
+  drivers/iio drivers/comedi drivers/staging drivers/target drivers/net/ethernet/mellanox \
+  drivers/net/ethernet/chelsio drivers/net/ethernet/qlogic drivers/net/ethernet/sfc \
+  drivers/net/ethernet/netronome drivers/net/ethernet/cavium drivers/net/ethernet/huawei \
+  drivers/net/ethernet/brocade drivers/scsi/lpfc drivers/scsi/qla2xxx drivers/scsi/qla4xxx \
+  drivers/scsi/bfa drivers/scsi/bnx2fc drivers/scsi/bnx2i drivers/scsi/be2iscsi drivers/scsi/csiostor \
+  drivers/scsi/fcoe drivers/scsi/libfc drivers/scsi/cxgbi drivers/scsi/fnic drivers/scsi/snic \
+  fs/btrfs fs/xfs fs/nfs fs/nfsd fs/nfs_common fs/lockd fs/ceph fs/cifs fs/smb fs/ocfs2 fs/gfs2 fs/dlm \
+  fs/jfs fs/reiserfs fs/nilfs2 fs/f2fs fs/ubifs fs/orangefs fs/afs fs/coda fs/9p fs/erofs fs/ntfs3 fs/hfsplus fs/hfs; do
+  rm -rf "${ml:?}/kernel/$d"
+done
+in_root depmod -a "$kver"
+du -smx "$rootfs" | cut -f1 >"$out/rootfs-mb-after-slim"
+say "root: $(cat "$out/rootfs-mb-before-slim") MiB before, $(cat "$out/rootfs-mb-after-slim") MiB after slimming"
+
+# The initramfs again, smaller and zstd-compressed: the base's holds every module initramfs-tools'
+# MODULES=most takes (153 MB unpacked, gzip) though live-boot only needs storage, USB, the
+# wired network (fetch=) and squashfs/overlay/ISO 9660/FAT; the hook drops the rest.
+say "initramfs: zstd, without GPU, Wi-Fi, server storage and network file system modules"
+mkdir -p "$rootfs/etc/initramfs-tools/conf.d" "$rootfs/etc/initramfs-tools/hooks"
+printf 'COMPRESS=zstd\nCOMPRESSLEVEL=19\n' >"$rootfs/etc/initramfs-tools/conf.d/etabli-bench.conf"
+install -m 0755 "$here/initramfs-slim.hook" "$rootfs/etc/initramfs-tools/hooks/zz-etabli-slim"
+in_root update-initramfs -u -k "$kver" >"$out/initramfs.log" 2>&1 || { cat "$out/initramfs.log"; exit 1; }
+rm -f "$rootfs"/boot/initrd.img-*.dpkg-bak "$rootfs"/boot/initrd.img-*.old-dkms
+rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/* "$rootfs"/var/log/*.log \
+  "$rootfs"/var/cache/debconf/*-old "$rootfs"/var/lib/dpkg/*-old
 cleanup; mounted=()
 
 say "squashfs (zstd: quicker to unpack than xz at boot, above all under TCG)"
 stage=$out/iso-tree
 rm -rf "$stage" "$out/netboot"; mkdir -p "$stage/live" "$stage/boot/grub" "$out/netboot"
 kernel=$(ls "$rootfs"/boot/vmlinuz-* | sort -V | tail -1)
-initrd=$(ls "$rootfs"/boot/initrd.img-* | sort -V | tail -1)
+initrd=$(ls "$rootfs"/boot/initrd.img-* | grep -v "\.dpkg-bak$" | sort -V | tail -1)
 cp "$kernel" "$stage/live/vmlinuz"
 cp "$initrd" "$stage/live/initrd.img"
 # The kernel and initrd boot from the ISO's /live: not twice in the squashfs.
 rm -f "$rootfs"/boot/vmlinuz-* "$rootfs"/boot/initrd.img-* "$rootfs"/vmlinuz* "$rootfs"/initrd.img*
-nice -n 10 mksquashfs "$rootfs" "$stage/live/filesystem.squashfs" -comp zstd -Xcompression-level "${ZSTD_LEVEL:-15}" -b 1M -noappend -no-progress \
+nice -n 10 mksquashfs "$rootfs" "$stage/live/filesystem.squashfs" -comp zstd -Xcompression-level "${ZSTD_LEVEL:-15}" -b 256K -noappend -no-progress \
   -processors "${JOBS:-2}"
 cp "$here/grub.cfg" "$stage/boot/grub/grub.cfg"
 say "hybrid ISO (grub-mkrescue: BIOS and UEFI)"

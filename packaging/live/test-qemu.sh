@@ -1,34 +1,99 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 # SPDX-FileCopyrightText: 2026 Établi contributors
-# Boots the bench ISO headless in QEMU (TCG unless ACCEL=kvm) with one 8 GiB disk to test:
-# waits for "station started" on the serial console, takes a screenshot of the display through
-# the monitor (build/live/qemu/screen.png), and checks that the `etabli probe --json` printed at
-# boot lists the QEMU disk (serial ETABLI-QEMU-DISK). Prints the boot time and the ISO size.
-#   bash packaging/live/test-qemu.sh [ISO]
+# Boots the bench live system headless in QEMU (TCG unless ACCEL=kvm) with one 8 GiB disk to
+# test: waits for "station started" on the serial console, then for the station's first screen
+# on the display (screendumps through the monitor until the picture is not blank: more than
+# MIN_COLOURS distinct colours; the last one is build/live/qemu/screen.png), and checks that the
+# `etabli probe --json` printed at boot lists the QEMU disk (serial ETABLI-QEMU-DISK). Prints
+# the boot times, the guest's own `systemd-analyze` figures and the ISO size.
+#   bash packaging/live/test-qemu.sh [--uefi] [--netboot | --direct] [ISO]
+#     (default)   BIOS (SeaBIOS), GRUB from the ISO, the ISO as a CD
+#     --uefi      UEFI firmware (OVMF, package ovmf), GRUB's EFI image from the ISO
+#     --netboot   no CD: QEMU loads the netboot tree's vmlinuz/initrd.img (-kernel/-initrd/
+#                 -append, the command line of netboot.ipxe), live-boot fetches
+#                 filesystem.squashfs over HTTP from a python3 http.server on the host
+#                 (fetch=http://10.0.2.2:PORT/filesystem.squashfs, QEMU user networking)
+#     --direct    the netboot tree's kernel and initrd with the ISO's command line, the ISO
+#                 still the medium (no GRUB; kernel messages on the serial line)
+# Environment: ACCEL (tcg), SMP (1), MEM (2048), TIMEOUT (900 s), MIN_COLOURS (16), WORK (the
+# run's folder, build/live/qemu: give each run its own to run several at once).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-iso=$(realpath "${1:-$root/build/live/etabli-bench.iso}")
-work=$root/build/live/qemu
+mode=bios
+uefi=0
+iso=
+while (($#)); do
+  case $1 in
+    --uefi) uefi=1; shift ;;
+    --netboot) mode=netboot; shift ;;
+    --direct) mode=direct; shift ;;
+    -h | --help) sed -n '4,20p' "$0"; exit 0 ;;
+    -*) echo "usage: test-qemu.sh [--uefi] [--netboot | --direct] [ISO]" >&2; exit 2 ;;
+    *) iso=$1; shift ;;
+  esac
+done
+[ "${DIRECT:-0}" = 1 ] && mode=direct   # the former switch
+iso=$(realpath "${iso:-$root/build/live/etabli-bench.iso}")
+nb=$(dirname "$iso")/netboot
+work=${WORK:-$root/build/live/qemu}
 accel=${ACCEL:-tcg}
 timeout=${TIMEOUT:-900}
+min_colours=${MIN_COLOURS:-16}
+label=$mode
+if ((uefi)); then label=uefi; fi
 rm -rf "$work"; mkdir -p "$work"
 command -v qemu-system-x86_64 >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq qemu-system-x86 >/dev/null
 truncate -s 8G "$work/disk.img"
 
 say() { echo "test-qemu: $*"; }
-start=$(date +%s.%N)
-# DIRECT=1: the kernel and initrd of the netboot tree given to QEMU (no GRUB), kernel messages
-# on the serial line, the ISO still the medium live-boot finds; otherwise GRUB from the ISO.
-boot=(-boot d)
-if [ "${DIRECT:-0}" = 1 ]; then
-  nb=$(dirname "$iso")/netboot
-  args=$(sed -n 's|^ *linux /live/vmlinuz ||p' "$here/grub.cfg" | head -1 | sed 's/ quiet//; s/loglevel=3/loglevel=6/')
-  boot=(-kernel "$nb/vmlinuz" -initrd "$nb/initrd.img" -append "$args")
+fail() { say "FAIL ($label): $*"; exit 1; }
+[ -e "$iso" ] || [ "$mode" = netboot ] || fail "no ISO $iso (run packaging/live/build.sh)"
+
+firmware=()
+if ((uefi)); then
+  [ -e /usr/share/OVMF/OVMF_CODE_4M.fd ] || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ovmf >/dev/null
+  # The firmware read-only, its variables in a copy of their own (pflash, as on a real PC).
+  cp /usr/share/OVMF/OVMF_VARS_4M.fd "$work/ovmf-vars.fd"
+  firmware=(-drive if=pflash,format=raw,unit=0,readonly=on,file=/usr/share/OVMF/OVMF_CODE_4M.fd
+    -drive if=pflash,format=raw,unit=1,file="$work/ovmf-vars.fd")
 fi
-nice -n 10 qemu-system-x86_64 -accel "$accel" -m 2048 -smp "${SMP:-1}" -machine pc \
-  -cdrom "$iso" "${boot[@]}" \
+
+http_pid=
+boot=(-cdrom "$iso" -boot d)
+net=(-nic none)
+case $mode in
+  direct)
+    # The ISO's command line from grub.cfg, kernel messages on the serial line.
+    args=$(sed -n 's|^ *linux /live/vmlinuz ||p' "$here/grub.cfg" | head -1 | sed 's/ quiet//; s/loglevel=3/loglevel=6/')
+    boot=(-cdrom "$iso" -kernel "$nb/vmlinuz" -initrd "$nb/initrd.img" -append "$args")
+    ;;
+  netboot)
+    [ -e "$nb/filesystem.squashfs" ] || fail "no netboot tree in $nb (run packaging/live/build.sh)"
+    port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+    python3 -m http.server --bind 127.0.0.1 --directory "$nb" "$port" >"$work/http.log" 2>&1 &
+    http_pid=$!
+    for _ in $(seq 1 50); do curl -fsI "http://127.0.0.1:$port/vmlinuz" >/dev/null 2>&1 && break; sleep 0.1; done
+    # netboot.ipxe's command line, with the host's server as QEMU's user network sees it
+    # (10.0.2.2 is the host's 127.0.0.1); the console on the serial line for the test.
+    args=$(sed -n 's|^kernel \${base}/vmlinuz ||p' "$here/netboot.ipxe" | head -1)
+    args=${args//\$\{base\}/http://10.0.2.2:$port}
+    # ethdevice-timeout: live-boot waits 15 s for the link and DHCP, too short for an emulated
+    # e1000 when QEMU gets a fraction of a core.
+    args="$args ethdevice-timeout=${NET_TIMEOUT:-120} console=tty1 console=ttyS0,115200"
+    say "netboot: http://127.0.0.1:$port/ serves $nb; -append \"$args\""
+    boot=(-kernel "$nb/vmlinuz" -initrd "$nb/initrd.img" -append "$args")
+    net=(-netdev user,id=n0 -device e1000,netdev=n0)
+    ;;
+esac
+# The kernel and initrd given by QEMU need its own loader: -kernel does not work through OVMF's
+# pflash with -machine pc in every QEMU; say so rather than guess.
+if ((uefi)) && [ "$mode" != bios ]; then fail "--uefi boots the ISO through its EFI GRUB; use it without --netboot/--direct"; fi
+
+start=$(date +%s.%N)
+nice -n 10 qemu-system-x86_64 -accel "$accel" -m "${MEM:-2048}" -smp "${SMP:-1}" -machine pc \
+  "${firmware[@]}" "${boot[@]}" "${net[@]}" \
   -drive file="$work/disk.img",format=raw,if=none,id=d0 -device ide-hd,drive=d0,serial=ETABLI-QEMU-DISK \
   -vga std -display none -serial file:"$work/serial.log" \
   -monitor unix:"$work/monitor.sock",server,nowait -no-reboot &
@@ -37,33 +102,87 @@ monitor() { python3 - "$work/monitor.sock" "$1" <<'PY'
 import socket, sys, time
 s = socket.socket(socket.AF_UNIX); s.connect(sys.argv[1]); s.settimeout(5)
 time.sleep(0.3); s.recv(65536)
-s.sendall((sys.argv[2] + "\n").encode()); time.sleep(1.5)
+s.sendall((sys.argv[2] + "\n").encode()); time.sleep(1.0)
 try: s.recv(65536)
 except Exception: pass
 PY
 }
-trap 'kill $qemu 2>/dev/null || true' EXIT
+# screen FILE.ppm: the display as PNG beside it; prints its number of distinct colours.
+screen() {
+  rm -f "$1"
+  monitor "screendump $1"
+  for _ in 1 2 3 4 5; do [ -s "$1" ] && break; sleep 0.5; done
+  [ -s "$1" ] || { echo 0; return; }
+  python3 - "$1" "${1%.ppm}.png" <<'PY'
+import struct, sys, zlib
+data = open(sys.argv[1], "rb").read()
+# P6 header: magic, width, height, maxval, then RGB bytes
+fields, pos = [], 0
+while len(fields) < 4:
+    while data[pos:pos + 1].isspace(): pos += 1
+    if data[pos:pos + 1] == b"#":
+        pos = data.index(b"\n", pos); continue
+    end = pos
+    while not data[end:end + 1].isspace(): end += 1
+    fields.append(data[pos:end]); pos = end
+pos += 1
+w, h = int(fields[1]), int(fields[2])
+pixels = data[pos:pos + w * h * 3]
+colours = len({pixels[i:i + 3] for i in range(0, len(pixels), 3)})
+rows = b"".join(b"\0" + pixels[y * w * 3:(y + 1) * w * 3] for y in range(h))
+def chunk(kind, body):
+    return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body) & 0xffffffff)
+png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0)) \
+    + chunk(b"IDAT", zlib.compress(rows, 6)) + chunk(b"IEND", b"")
+open(sys.argv[2], "wb").write(png)
+print(colours)
+PY
+}
+cleanup() {
+  kill $qemu 2>/dev/null || true
+  [ -n "$http_pid" ] && kill "$http_pid" 2>/dev/null || true
+}
+trap cleanup EXIT
 trap 'exit 1' INT TERM
 
 elapsed() { echo "$(date +%s.%N) - $start" | bc; }
-started=
+# QEMU's own CPU seconds (user + system) so far: under TCG the guest runs only when QEMU gets
+# the CPU, so on a shared machine this is closer to what an idle core would take than the
+# wall-clock time (both are printed).
+cpu_s() { awk -v t="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / t}' "/proc/$qemu/stat" 2>/dev/null || echo "?"; }
+started= started_cpu=
 while :; do
-  kill -0 $qemu 2>/dev/null || { tail -30 "$work/serial.log"; say "FAIL: QEMU exited"; exit 1; }
+  kill -0 $qemu 2>/dev/null || { tail -30 "$work/serial.log"; fail "QEMU exited"; }
   if [ -z "$started" ] && grep -aq "etabli-bench: station started" "$work/serial.log" 2>/dev/null; then
-    started=$(elapsed); say "station started after ${started} s ($accel)"
+    started=$(elapsed); started_cpu=$(cpu_s)
+    say "station started after ${started} s ($accel, $label; QEMU used ${started_cpu} s of CPU)"
+    break
   fi
-  if [ -n "$started" ] && grep -aq "ETABLI-PROBE-END" "$work/serial.log" 2>/dev/null; then break; fi
-  (($(echo "$(elapsed) > $timeout" | bc))) && { tail -40 "$work/serial.log"; say "FAIL: timeout"; exit 1; }
+  (($(echo "$(elapsed) > $timeout" | bc))) && { tail -40 "$work/serial.log"; fail "timeout, no station"; }
+  sleep 0.5
+done
+# The first screen: screendumps until the display shows more than MIN_COLOURS colours (a blank,
+# black or text-console screen has a handful; the station's screens, text antialiased, hundreds).
+shown= shown_cpu= colours=0
+while :; do
+  colours=$(screen "$work/screen.ppm")
+  if ((colours > min_colours)); then shown=$(elapsed); shown_cpu=$(cpu_s); break; fi
+  (($(echo "$(elapsed) - $started > ${SHOT_TIMEOUT:-120}" | bc))) && break
   sleep 1
 done
-sleep "${SHOT_DELAY:-10}"
-monitor "screendump $work/screen.ppm"
-convert "$work/screen.ppm" "$work/screen.png" 2>/dev/null || cp "$work/screen.ppm" "$work/screen.png"
-say "screenshot: $work/screen.png"
+cp "$work/screen.png" "$work/screen-first.png" 2>/dev/null || true
+[ -n "$shown" ] || fail "the display stayed blank ($colours colours, screenshot $work/screen.png)"
+say "first screen after ${shown} s (QEMU CPU ${shown_cpu} s): $colours distinct colours (> $min_colours), $work/screen-first.png"
+
+while ! grep -aq "ETABLI-PROBE-END" "$work/serial.log" 2>/dev/null; do
+  kill -0 $qemu 2>/dev/null || fail "QEMU exited before the probe"
+  (($(echo "$(elapsed) > $timeout" | bc))) && { tail -40 "$work/serial.log"; fail "timeout, no probe"; }
+  sleep 1
+done
 # The journal's console lines carry a "[  12.3] sh[390]: " prefix: strip it.
 sed -n '/ETABLI-PROBE-BEGIN/,/ETABLI-PROBE-END/p' "$work/serial.log" | tr -d '\r' | sed '1d;$d' \
   | sed -E 's/^\[ *[0-9.]+\] [^ ]+\[[0-9]+\]: //' >"$work/probe.json"
-python3 - "$work/probe.json" <<'PY'
+python3 - "$work/probe.json" <<'PY' || fail "probe"
 import json, sys
 text = open(sys.argv[1], errors="replace").read()
 probe = json.loads(text[text.index("{"):text.rindex("}") + 1])
@@ -71,7 +190,19 @@ disks = probe.get("disks", [])
 print("test-qemu: probe disks:", json.dumps([{k: d.get(k) for k in ("name", "model", "serial", "size_bytes", "size") if k in d} for d in disks]))
 assert any("ETABLI-QEMU-DISK" in json.dumps(d) for d in disks), "the QEMU disk is not in etabli probe --json"
 PY
+# The guest's own account of its boot (etabli-bench-selftest prints it once the boot is over).
+for _ in $(seq 1 "${ANALYZE_WAIT:-90}"); do grep -aq "ETABLI-ANALYZE-END" "$work/serial.log" && break; sleep 1; done
+sed -n '/ETABLI-ANALYZE-BEGIN/,/ETABLI-ANALYZE-END/p' "$work/serial.log" | tr -d '\r' | sed '1d;$d' \
+  | sed -E 's/^\[ *[0-9.]+\] [^ ]+\[[0-9]+\]: //' >"$work/analyze.txt"
+[ -s "$work/analyze.txt" ] && sed 's/^/test-qemu: guest: /' "$work/analyze.txt" | head -40
+# A last screenshot, some seconds on (the one to look at).
+sleep "${SHOT_DELAY:-3}"
+colours=$(screen "$work/screen.ppm")
+((colours > min_colours)) || fail "the display went blank ($colours colours)"
+say "screenshot: $work/screen.png ($colours colours)"
 grep -a "etabli-bench:" "$work/serial.log" | tr -d '\r' | sed 's/^/test-qemu: serial: /'
 monitor quit || true
-say "ISO size $(stat -c %s "$iso") bytes ($(du -h "$iso" | cut -f1)); boot to station ${started} s under $accel"
+iso_size=
+[ -e "$iso" ] && iso_size="ISO size $(stat -c %s "$iso") bytes ($(du -h "$iso" | cut -f1)); "
+say "${iso_size}boot ($label, $accel): station started ${started} s, first screen ${shown} s after QEMU's start (QEMU CPU time ${started_cpu} s and ${shown_cpu} s; load average $(cut -d' ' -f1-3 /proc/loadavg))"
 say PASS
