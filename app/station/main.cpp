@@ -7,6 +7,7 @@
 #include "app/core/identity.h"
 #include "app/station/station.h"
 #include "app/station/stationsetup.h"
+#include "app/ui/speech.h"
 #include "app/ui/theme.h"
 #include "common/appdefaults.h"
 
@@ -146,6 +147,7 @@ int main(int argc, char *argv[])
     theme->setPpi(o.ppi);
     theme->setHighContrast(o.highContrast);
     theme->setTextScale(o.textScale);
+    Etabli::Ui::Speech::instance()->setLanguage(o.lang); // a11y: the voice speaks the station's language
 
     auto *station = Etabli::Station::Station::instance();
     station->configure(o.test, o.model, o.asset, o.dbPath);

@@ -12,6 +12,7 @@
 #include "app/ui/theme.h"
 #include "inventory/assettag.h"
 #include "inventory/store.h"
+#include "tests/support/recordingspeaker.h"
 #include "tests/support/uicheck.h"
 
 #include <QAccessible>
@@ -129,6 +130,8 @@ class TestStation : public QObject
 
 private:
     QDir m_shots;
+    /// Every sentence the screens say (no engine in tests), in order.
+    Etabli::Test::RecordingSpeaker m_voice;
 
     std::unique_ptr<QQuickView> load(const QString &file)
     {
@@ -236,6 +239,7 @@ private Q_SLOTS:
     {
         Station::instance()->configure(QString(), QStringLiteral("TEST-MONITOR 24"), QString(), QString());
         Etabli::Ui::Theme::loadFonts(); // as main() does
+        Etabli::Ui::Speech::instance()->setSpeaker(&m_voice);
         m_shots.setPath(QDir::temp().filePath(QStringLiteral("tst_station")));
         QVERIFY(m_shots.mkpath(QStringLiteral(".")));
     }
@@ -997,6 +1001,59 @@ private Q_SLOTS:
                     QVERIFY2(!n.name.isEmpty(), "a button without a name");
             }
         }
+    }
+
+    // Each screen says its instruction on arrival and again by « Écouter »; the result
+    // page says the verdict and what to do next.
+    void spokenInstructions_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("sentence");
+        QTest::newRow("keyboard") << QStringLiteral("KeyboardTest.qml")
+                                  << QStringLiteral("Press every key. Keys turn green.");
+        QTest::newRow("audio") << QStringLiteral("AudioTest.qml")
+                               << QStringLiteral("Play each sound. Did you hear it?");
+        QTest::newRow("screen") << QStringLiteral("ScreenTest.qml")
+                                << QStringLiteral("Touch any spot that looks wrong.  Colour 1 of 7");
+    }
+
+    void spokenInstructions()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, sentence);
+        m_voice.clear();
+        auto view = load(file);
+        QVERIFY(view);
+        QTRY_COMPARE(m_voice.spoken(), QStringList{sentence});
+        QQuickItem *listen = findItem(view->rootObject(), QStringLiteral("listen"));
+        QVERIFY(listen && listen->isVisible());
+        click(*view, QStringLiteral("listen"));
+        QCOMPARE(m_voice.spoken(), (QStringList{sentence, sentence}));
+        if (file == QLatin1String("KeyboardTest.qml")) {
+            Station::instance()->record({});
+            click(*view, QStringLiteral("finish"));
+            QTRY_COMPARE(m_voice.last(), QStringLiteral("Test failed. Put the HS label on what does not work."));
+        }
+        if (file == QLatin1String("ScreenTest.qml")) {
+            click(*view, QStringLiteral("next"));
+            QTRY_COMPARE(m_voice.last(), QStringLiteral("Touch any spot that looks wrong.  Colour 2 of 7"));
+        }
+    }
+
+    // Without a voice: no Listen button, nothing said, and the screen still works.
+    void noVoiceScreensStillWork()
+    {
+        m_voice.clear();
+        m_voice.setAvailable(false);
+        auto restore = qScopeGuard([this] { m_voice.setAvailable(true); });
+        auto view = load(QStringLiteral("ScreenTest.qml"));
+        QVERIFY(view);
+        QTest::qWait(50);
+        QVERIFY(m_voice.spoken().isEmpty());
+        QVERIFY(!findItem(view->rootObject(), QStringLiteral("listen"))->isVisible());
+        auto *model = view->rootObject()->property("model").value<ScreenTestModel *>();
+        click(*view, QStringLiteral("next"));
+        QCOMPARE(model->index(), 1);
     }
 
     // --- Etabli.Ui ----------------------------------------------------------------
