@@ -22,6 +22,9 @@
 Q_IMPORT_QML_PLUGIN(Etabli_StationPlugin)
 Q_IMPORT_QML_PLUGIN(Etabli_UiPlugin)
 
+// Exported by libQt6Quick (Q_CONSTRUCTOR_FUNCTION of qtquick2.cpp), not in a public header.
+void QQuick_initializeModule();
+
 namespace {
 
 struct Options {
@@ -139,6 +142,11 @@ int main(int argc, char *argv[])
         return code;
 
     QGuiApplication app(argc, argv);
+    // a11y: the QCoreApplication of parse() ran Qt's post routines when it ended, and
+    // those clear every accessibility factory, Qt Quick's too (installed when libQt6Quick
+    // loaded): without it AT-SPI sees no window, only our buttons. Qt Quick's module
+    // initialiser puts it back (it only installs a factory and registers a metatype).
+    QQuick_initializeModule();
     QCoreApplication::setApplicationName(QStringLiteral("etabli"));
     Etabli::installLanguage(app, o.lang);
 
