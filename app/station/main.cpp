@@ -7,6 +7,7 @@
 #include "app/core/identity.h"
 #include "app/station/station.h"
 #include "app/station/stationsetup.h"
+#include "app/ui/framemeter.h"
 #include "app/ui/speech.h"
 #include "app/ui/theme.h"
 #include "common/appdefaults.h"
@@ -15,6 +16,7 @@
 #include <QDir>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
+#include <QQuickWindow>
 #include <QtQml/qqmlextensionplugin.h>
 
 #include <cstdio>
@@ -32,6 +34,7 @@ struct Options {
     qreal ppi = 0;
     bool highContrast = false;
     qreal textScale = 1;
+    int measure = -1; // a11y: benchmark (tests/bench/station/): 0 start-up, N seconds of frames
 };
 
 QString tr(const char *text)
@@ -86,6 +89,13 @@ int parse(int argc, char *argv[], Options &o)
     const QCommandLineOption textScale(QStringLiteral("text-scale"), tr("Text size, 1 to 2 (2 is 200 %)"),
                                        QStringLiteral("F"));
     p.addOptions({test, model, asset, db, lang, ppi, theme, textScale});
+    // a11y: the benchmark's instrument (tests/bench/station/README.md).
+    const QCommandLineOption measureStartup(QStringLiteral("measure-startup"),
+                                            tr("Print when the first frame is shown, then quit (benchmark)"));
+    const QCommandLineOption measureFrames(QStringLiteral("measure-frames"),
+                                           tr("Redraw for S seconds, print the longest frame gap, quit (benchmark)"),
+                                           QStringLiteral("S"));
+    p.addOptions({measureStartup, measureFrames});
     p.process(core); // --help prints and exits here, before any display is needed
 
     auto usage = [](const QString &why) {
@@ -120,6 +130,11 @@ int parse(int argc, char *argv[], Options &o)
         if (!ok || o.textScale < 1 || o.textScale > 2)
             return usage(tr("text scale %1 is not a number from 1 to 2").arg(p.value(textScale)));
     }
+
+    if (p.isSet(measureStartup))
+        o.measure = 0;
+    if (p.isSet(measureFrames))
+        o.measure = qBound(1, p.value(measureFrames).toInt(), 600);
 
     // A wrong tag or an unknown asset is said now, not after the worker did the test.
     if (p.isSet(asset)) {
@@ -176,5 +191,7 @@ int main(int argc, char *argv[])
         &engine, &QQmlApplicationEngine::objectCreationFailed, &app, [] { QCoreApplication::exit(1); },
         Qt::QueuedConnection);
     engine.load(QUrl(QStringLiteral("qrc:/Etabli/Station/Main.qml")));
+    if (o.measure >= 0 && !engine.rootObjects().isEmpty()) // a11y: benchmark
+        Etabli::Ui::FrameMeter::attach(qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst()), o.measure);
     return app.exec();
 }
