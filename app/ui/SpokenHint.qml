@@ -10,13 +10,16 @@ Item {
     id: hint
     /// The sentence to say on arrival.
     property string text: ""
+    /// Said after `text` when the worker's guidance level is full (Theme.guidance 2).
+    property string detail: ""
+    readonly property string spoken: Theme.guidance >= 2 && detail !== "" ? text + " " + detail : text
     width: 0
     height: 0
     Accessible.ignored: true
 
     function speak() {
         if (hint.visible && hint.text !== "")
-            Speech.say(hint.text)
+            Speech.say(hint.spoken)
     }
     Component.onCompleted: Qt.callLater(hint.speak)
     onVisibleChanged: if (visible) Qt.callLater(hint.speak)

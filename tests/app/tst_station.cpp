@@ -9,6 +9,7 @@
 #include "app/station/screentestmodel.h"
 #include "app/station/station.h"
 #include "app/station/stationsetup.h"
+#include "app/ui/speech.h"
 #include "app/ui/theme.h"
 #include "inventory/assettag.h"
 #include "inventory/store.h"
@@ -20,6 +21,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QFont>
 #include <QJsonArray>
 #include <QMediaDevices>
 #include <QProcess>
@@ -1054,6 +1056,34 @@ private Q_SLOTS:
         auto *model = view->rootObject()->property("model").value<ScreenTestModel *>();
         click(*view, QStringLiteral("next"));
         QCOMPARE(model->index(), 1);
+    }
+
+    // A worker's preferences set at run time (at login), on a screen already shown: text
+    // at 200 %, high contrast, voice off; the screen still passes every check.
+    void preferencesAtRunTime()
+    {
+        auto *theme = Etabli::Ui::Theme::instance();
+        auto restore = qScopeGuard([theme] {
+            theme->setTextScale(1);
+            theme->setHighContrast(false);
+            Etabli::Ui::Speech::instance()->setEnabled(true);
+        });
+        auto view = load(QStringLiteral("KeyboardTest.qml"));
+        QVERIFY(view);
+        UICHECK_VERIFY(Etabli::Test::UiCheck::checkAtSize(*view, QSize(1366, 768)));
+        QQuickItem *title = findItem(view->rootObject(), QStringLiteral("instruction"));
+        const qreal before = title->property("font").value<QFont>().pixelSize();
+        QVERIFY(findItem(view->rootObject(), QStringLiteral("listen"))->isVisible());
+
+        theme->setTextScale(2);
+        theme->setHighContrast(true);
+        Etabli::Ui::Speech::instance()->setEnabled(false);
+        QTRY_VERIFY(qAbs(title->property("font").value<QFont>().pixelSize() - 2 * before) <= 1); // whole pixels
+        QVERIFY(!findItem(view->rootObject(), QStringLiteral("listen"))->isVisible());
+        Etabli::Test::UiCheck::Options o;
+        o.pngPath = m_shots.filePath(QStringLiteral("preferences-at-run-time.png"));
+        UICHECK_VERIFY(Etabli::Test::UiCheck::checkAtSize(*view, QSize(1366, 768), o));
+        QCOMPARE(view->rootObject()->property("color").value<QColor>(), theme->background());
     }
 
     // --- Etabli.Ui ----------------------------------------------------------------

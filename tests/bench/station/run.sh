@@ -12,7 +12,13 @@ etabli=$build/app/etabli
 work=$(mktemp -d)
 pids=()
 cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; pkill -P "$p" 2>/dev/null || true; done
+  # Each background loop: stopped, its running child ended, then the loop itself.
+  for p in "${pids[@]}"; do
+    kill -STOP "$p" 2>/dev/null || true
+    pkill -P "$p" 2>/dev/null || true
+    kill "$p" 2>/dev/null || true
+    kill -CONT "$p" 2>/dev/null || true
+  done
   wait 2>/dev/null || true
   rm -rf "$work"
 }
