@@ -4236,6 +4236,15 @@
             <source>Asset %1 is not in the inventory %2.</source>
             <translation>Le matériel %1 n'est pas dans l'inventaire %2.</translation>
         </message>
+        <!-- a11y: the benchmark's options (tests/bench/station/) -->
+        <message>
+            <source>Print when the first frame is shown, then quit (benchmark)</source>
+            <translation>Écrire quand la première image est affichée, puis quitter (mesure)</translation>
+        </message>
+        <message>
+            <source>Redraw for S seconds, print the longest frame gap, quit (benchmark)</source>
+            <translation>Redessiner pendant S secondes, écrire le plus long écart entre deux images, quitter (mesure)</translation>
+        </message>
     </context>
     <context>
         <name>Store</name>

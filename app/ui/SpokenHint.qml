@@ -17,11 +17,13 @@ Item {
     height: 0
     Accessible.ignored: true
 
-    function speak() {
-        if (hint.visible && hint.text !== "")
-            Speech.say(hint.spoken)
+    // Once the page's bindings have settled (one turn of the event loop), not mid-update.
+    Timer {
+        id: soon
+        interval: 0
+        onTriggered: if (hint.visible && hint.text !== "") Speech.say(hint.spoken)
     }
-    Component.onCompleted: Qt.callLater(hint.speak)
-    onVisibleChanged: if (visible) Qt.callLater(hint.speak)
-    onTextChanged: Qt.callLater(hint.speak)
+    Component.onCompleted: soon.restart()
+    onVisibleChanged: if (visible) soon.restart()
+    onTextChanged: soon.restart()
 }
