@@ -4664,6 +4664,14 @@
             <source>Demo inventory: %1</source>
             <translation>Inventaire de démonstration : %1</translation>
         </message>
+        <message>
+            <source>Print when the first frame is shown, then quit (benchmark)</source>
+            <translation>Écrire quand la première image est affichée, puis quitter (mesure)</translation>
+        </message>
+        <message>
+            <source>Redraw for S seconds, print the longest frame gap, quit (benchmark)</source>
+            <translation>Redessiner pendant S secondes, écrire le plus long écart entre deux images, quitter (mesure)</translation>
+        </message>
     </context>
     <context>
         <name>Store</name>

@@ -20,9 +20,10 @@ Rectangle {
         id: header
         anchors.horizontalCenter: parent.horizontalCenter
         y: Theme.spacing
-        width: parent.width - 2 * (about.width + 2 * Theme.spacing)
+        width: parent.width - 2 * (Math.max(about.width, listen.visible ? listen.width : 0) + 2 * Theme.spacing)
         spacing: Theme.spacingSmall
         Text {
+            id: instruction
             objectName: "instruction"
             width: parent.width
             horizontalAlignment: Text.AlignHCenter
@@ -150,6 +151,18 @@ Rectangle {
         accessibleName: qsTr("About Établi and its licences")
         focusPolicy: Qt.NoFocus
         onClicked: root.aboutRequested()
+    }
+
+    // a11y: the instruction is said on arrival; « Écouter » says it again.
+    SpokenHint { text: instruction.text }
+    ListenButton {
+        id: listen
+        objectName: "listen"
+        anchors.left: parent.left
+        anchors.top: parent.top
+        anchors.margins: Theme.spacing
+        speech: instruction.text
+        focusPolicy: Qt.NoFocus
     }
 
     ResultPage {

@@ -20,6 +20,9 @@ Rectangle {
         window: root.Window.window
     }
 
+    // a11y: the instruction is said on arrival; « Écouter » says it again.
+    SpokenHint { text: title.text }
+
     Row {
         id: header
         x: Theme.spacing
@@ -139,7 +142,8 @@ Rectangle {
                 required property var modelData
                 readonly property bool done: keys.mouseMissing.indexOf(modelData.key) < 0
                 objectName: "tile-" + modelData.key
-                width: Math.max(Theme.targetSize, (root.width - finish.width - about.width - 12 * Theme.spacingSmall - 4 * Theme.spacing) / 9)
+                width: Math.max(Theme.targetSize, (root.width - finish.width - about.width - (listen.visible ? listen.width + Theme.spacing : 0)
+                                                  - 12 * Theme.spacingSmall - 4 * Theme.spacing) / 9)
                 height: Math.max(Theme.mainTargetSize, tileColumn.implicitHeight + 2 * Theme.spacingSmall)
                 radius: Theme.radius
                 color: done ? Theme.pass : Theme.surface
@@ -211,6 +215,18 @@ Rectangle {
         accessibleName: qsTr("About Établi and its licences")
         focusPolicy: Qt.NoFocus
         onClicked: root.aboutRequested()
+    }
+
+    ListenButton {
+        id: listen
+        objectName: "listen"
+        anchors.right: about.left
+        anchors.rightMargin: Theme.spacing
+        anchors.bottom: parent.bottom
+        anchors.bottomMargin: Theme.spacing
+        speech: title.text
+        // No keyboard focus while the test runs: every key belongs to the test.
+        focusPolicy: Qt.NoFocus
     }
 
     ResultPage {

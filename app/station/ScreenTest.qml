@@ -13,6 +13,9 @@ Rectangle {
     /// The buttons sit top-left instead of bottom-right (the "Move" button).
     property bool controlsAtTop: false
     readonly property bool lastPattern: test.index + 1 >= test.count
+    /// What the banner says and the voice speaks.
+    readonly property string instruction: qsTr("Touch any spot that looks wrong.") + "  "
+                                          + qsTr("Colour %1 of %2").arg(test.index + 1).arg(test.count)
     color: test.color
 
     ScreenTestModel { id: test }
@@ -84,7 +87,7 @@ Rectangle {
             width: parent.width - 2 * Theme.spacing
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.WordWrap
-            text: qsTr("Touch any spot that looks wrong.") + "  " + qsTr("Colour %1 of %2").arg(test.index + 1).arg(test.count)
+            text: root.instruction
                   + (test.monitorModel !== "" ? "  —  " + test.monitorModel : "")
             font.family: Theme.fontFamily
             font.pixelSize: Theme.textSize
@@ -104,6 +107,10 @@ Rectangle {
         anchors.margins: Theme.spacing
         spacing: Theme.spacing
         layoutDirection: root.controlsAtTop ? Qt.RightToLeft : Qt.LeftToRight
+        ListenButton {
+            objectName: "listen"
+            speech: root.instruction
+        }
         BigButton {
             objectName: "move"
             pictogram: "move"
@@ -126,6 +133,12 @@ Rectangle {
             text: root.lastPattern ? qsTr("Finish") : qsTr("Next colour")
             onClicked: test.next()
         }
+    }
+
+    // a11y: said on arrival and at each new colour.
+    SpokenHint {
+        visible: !test.done
+        text: root.instruction
     }
 
     ResultPage {

@@ -12,6 +12,8 @@
 #include "app/desk/deskapp.h" // desk
 #include "app/station/station.h"
 #include "app/station/stationsetup.h"
+#include "app/ui/framemeter.h"
+#include "app/ui/speech.h"
 #include "app/ui/theme.h"
 #include "common/appdefaults.h"
 #include "inventory/store.h" // supervisor (issue 13)
@@ -33,6 +35,9 @@ Q_IMPORT_QML_PLUGIN(Etabli_SupervisorPlugin) // supervisor (issue 13)
 Q_IMPORT_QML_PLUGIN(Etabli_BenchPlugin)
 Q_IMPORT_QML_PLUGIN(Etabli_DeskPlugin) // desk
 
+// Exported by libQt6Quick (Q_CONSTRUCTOR_FUNCTION of qtquick2.cpp), not in a public header.
+void QQuick_initializeModule();
+
 namespace {
 
 struct Options {
@@ -47,6 +52,7 @@ struct Options {
     bool themeGiven = false;
     qreal textScale = 1;
     bool textScaleGiven = false;
+    int measure = -1; // a11y: benchmark (tests/bench/station/): 0 start-up, N seconds of frames
 };
 
 QString tr(const char *text)
@@ -108,6 +114,13 @@ int parse(int argc, char *argv[], Options &o)
                                          tr("DIR"));
     const QCommandLineOption size(QStringLiteral("size"), tr("Window size, e.g. 1366x768"), QStringLiteral("WxH"));
     p.addOptions({test, model, asset, db, lang, ppi, theme, textScale, role, demo, screenshots, size});
+    // a11y: the benchmark's instrument (tests/bench/station/README.md).
+    const QCommandLineOption measureStartup(QStringLiteral("measure-startup"),
+                                            tr("Print when the first frame is shown, then quit (benchmark)"));
+    const QCommandLineOption measureFrames(QStringLiteral("measure-frames"),
+                                           tr("Redraw for S seconds, print the longest frame gap, quit (benchmark)"),
+                                           QStringLiteral("S"));
+    p.addOptions({measureStartup, measureFrames});
     p.process(core); // --help prints and exits here, before any display is needed
 
     auto usage = [](const QString &why) {
@@ -161,6 +174,11 @@ int parse(int argc, char *argv[], Options &o)
             return usage(tr("text scale %1 is not a number from 1 to 2").arg(p.value(textScale)));
     }
 
+    if (p.isSet(measureStartup))
+        o.measure = 0;
+    if (p.isSet(measureFrames))
+        o.measure = qBound(1, p.value(measureFrames).toInt(), 600);
+
     // A wrong tag or an unknown asset is said now, not after the worker did the test.
     if (p.isSet(asset)) {
         auto checked = Etabli::Station::checkAsset(p.value(asset), o.dbPath);
@@ -194,6 +212,8 @@ int runTest(QGuiApplication &app, const Options &o)
         &engine, &QQmlApplicationEngine::objectCreationFailed, &app, [] { QCoreApplication::exit(1); },
         Qt::QueuedConnection);
     engine.load(QUrl(QStringLiteral("qrc:/Etabli/Station/Main.qml")));
+    if (o.measure >= 0 && !engine.rootObjects().isEmpty()) // a11y: benchmark
+        Etabli::Ui::FrameMeter::attach(qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst()), o.measure);
     return app.exec();
 }
 
@@ -317,6 +337,11 @@ int main(int argc, char *argv[])
         return code;
 
     QGuiApplication app(argc, argv);
+    // a11y: the QCoreApplication of parse() ran Qt's post routines when it ended, and
+    // those clear every accessibility factory, Qt Quick's too (installed when libQt6Quick
+    // loaded): without it AT-SPI sees no window, only our buttons. Qt Quick's module
+    // initialiser puts it back (it only installs a factory and registers a metatype).
+    QQuick_initializeModule();
     QCoreApplication::setApplicationName(QStringLiteral("etabli"));
     Etabli::installLanguage(app, o.lang);
 
@@ -325,6 +350,7 @@ int main(int argc, char *argv[])
     theme->setPpi(o.ppi);
     theme->setHighContrast(o.highContrast);
     theme->setTextScale(o.textScale);
+    Etabli::Ui::Speech::instance()->setLanguage(o.lang); // a11y: the voice speaks the station's language
 
     // One block a role (FACES.md): the desk and supervisor roles add theirs here.
     if (o.role == QLatin1String("test"))

@@ -28,6 +28,10 @@ Rectangle {
     onVisibleChanged: if (visible) closeButton.forceActiveFocus()
     Component.onCompleted: if (visible) closeButton.forceActiveFocus()
 
+    // a11y: the verdict and what to do next are said when the page arrives.
+    readonly property string spokenText: headline.text + ". " + nextStepText.text
+    SpokenHint { text: page.spokenText }
+
     // The test screen below must not take the touches meant for this page.
     MouseArea {
         anchors.fill: parent
@@ -86,6 +90,7 @@ Rectangle {
             Accessible.ignored: !visible
         }
         Text {
+            id: nextStepText
             objectName: "next-step"
             width: parent.width
             horizontalAlignment: Text.AlignHCenter
@@ -100,14 +105,22 @@ Rectangle {
             Accessible.name: text
             Accessible.ignored: !visible
         }
-        BigButton {
-            id: closeButton
-            objectName: "close"
+        Row {
             anchors.horizontalCenter: parent.horizontalCenter
-            main: true
-            pictogram: "done"
-            text: page.closeText
-            onClicked: page.closed()
+            spacing: Theme.spacingLarge
+            ListenButton {
+                objectName: "listen"
+                anchors.verticalCenter: parent.verticalCenter
+                speech: page.spokenText
+            }
+            BigButton {
+                id: closeButton
+                objectName: "close"
+                main: true
+                pictogram: "done"
+                text: page.closeText
+                onClicked: page.closed()
+            }
         }
     }
 }

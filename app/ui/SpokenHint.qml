@@ -10,15 +10,20 @@ Item {
     id: hint
     /// The sentence to say on arrival.
     property string text: ""
+    /// Said after `text` when the worker's guidance level is full (Theme.guidance 2).
+    property string detail: ""
+    readonly property string spoken: Theme.guidance >= 2 && detail !== "" ? text + " " + detail : text
     width: 0
     height: 0
     Accessible.ignored: true
 
-    function speak() {
-        if (hint.visible && hint.text !== "")
-            Speech.say(hint.text)
+    // Once the page's bindings have settled (one turn of the event loop), not mid-update.
+    Timer {
+        id: soon
+        interval: 0
+        onTriggered: if (hint.visible && hint.text !== "") Speech.say(hint.spoken)
     }
-    Component.onCompleted: Qt.callLater(hint.speak)
-    onVisibleChanged: if (visible) Qt.callLater(hint.speak)
-    onTextChanged: Qt.callLater(hint.speak)
+    Component.onCompleted: soon.restart()
+    onVisibleChanged: if (visible) soon.restart()
+    onTextChanged: soon.restart()
 }

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Établi contributors
 #include "app/ui/speech.h"
 
+#include <QGuiApplication>
 #include <QJSEngine>
 #include <QQmlEngine>
 #include <QtGlobal>
@@ -129,8 +130,11 @@ Speaker *Speech::current() const
         return m_speaker;
     if (!m_default) {
         auto *self = const_cast<Speech *>(this);
-        // ETABLI_VOICE=off: no voice at all (tests, benches without speakers).
-        if (qEnvironmentVariable("ETABLI_VOICE") == QLatin1String("off"))
+        // ETABLI_VOICE=off: no voice at all (benches without speakers); nobody listens to
+        // an offscreen station either (tests, --screenshots), unless ETABLI_VOICE=on.
+        const QString voice = qEnvironmentVariable("ETABLI_VOICE");
+        const bool offscreen = QGuiApplication::platformName() == QLatin1String("offscreen");
+        if (voice == QLatin1String("off") || (offscreen && voice != QLatin1String("on")))
             self->m_default = std::make_unique<SilentSpeaker>();
         else
             self->m_default = std::make_unique<TextToSpeechSpeaker>();

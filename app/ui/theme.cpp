@@ -114,6 +114,15 @@ void Theme::setTextScale(qreal scale)
     Q_EMIT changed();
 }
 
+void Theme::setGuidance(int level)
+{
+    level = qBound(0, level, 2);
+    if (level == m_guidance)
+        return;
+    m_guidance = level;
+    Q_EMIT changed();
+}
+
 void Theme::setFontFamily(const QString &family)
 {
     if (family == m_fontFamily)

@@ -27,6 +27,9 @@ class Theme : public QObject
     Q_PROPERTY(bool highContrast READ highContrast WRITE setHighContrast NOTIFY changed)
     Q_PROPERTY(qreal textScale READ textScale WRITE setTextScale NOTIFY changed)
     Q_PROPERTY(QString fontFamily READ fontFamily NOTIFY changed)
+    /// The worker's level of guidance (a preference set at login): 0 the pictogram and one
+    /// sentence, 1 (default) as designed, 2 every hint spoken with its detail. Screens read it.
+    Q_PROPERTY(int guidance READ guidance WRITE setGuidance NOTIFY changed)
 
     // Colours: each "onX" is the text drawn on X.
     Q_PROPERTY(QColor background READ background NOTIFY changed)
@@ -89,6 +92,8 @@ public:
     qreal textScale() const { return m_textScale; }
     void setTextScale(qreal scale);
     QString fontFamily() const { return m_fontFamily; }
+    int guidance() const { return m_guidance; }
+    void setGuidance(int level);
     void setFontFamily(const QString &family);
 
     Q_INVOKABLE qreal mm(qreal millimetres) const { return millimetres * m_ppi / 25.4; }
@@ -145,6 +150,7 @@ private:
     qreal m_ppi = DefaultPpi;
     bool m_highContrast = false;
     qreal m_textScale = 1;
+    int m_guidance = 1;
     QString m_fontFamily;
 };
 

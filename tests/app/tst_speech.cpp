@@ -12,6 +12,7 @@
 #include <QQmlEngine>
 #include <QQuickItem>
 #include <QQuickView>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTest>
 #include <QtQml/qqmlextensionplugin.h>
@@ -166,6 +167,25 @@ private Q_SLOTS:
         tts.stop();
         qInfo("Qt TextToSpeech engines present: %s", before ? "yes" : "no");
         QVERIFY(before || !tts.available());
+    }
+
+    // Full guidance (a worker's preference): the hint's detail is said after its sentence.
+    void fullGuidanceSaysTheDetail()
+    {
+        Etabli::Test::RecordingSpeaker fake;
+        Speech::instance()->setSpeaker(&fake);
+        auto *theme = Etabli::Ui::Theme::instance();
+        theme->setGuidance(2);
+        auto restore = qScopeGuard([theme] { theme->setGuidance(1); });
+        QQmlEngine engine;
+        engine.addImportPath(QStringLiteral("qrc:/"));
+        QQmlComponent c(&engine);
+        c.setData("import QtQuick\nimport Etabli.Ui\nItem { SpokenHint { text: 'Open the PC.'; "
+                  "detail: 'Use the blue screwdriver.' } }",
+                  QUrl(QStringLiteral("qrc:/guidance.qml")));
+        std::unique_ptr<QObject> root(c.create());
+        QVERIFY2(root, qPrintable(c.errorString()));
+        QTRY_COMPARE(fake.spoken(), QStringList{QStringLiteral("Open the PC. Use the blue screwdriver.")});
     }
 
     void languageReachesTheSpeaker()

@@ -9,9 +9,11 @@
 #include "app/station/screentestmodel.h"
 #include "app/station/station.h"
 #include "app/station/stationsetup.h"
+#include "app/ui/speech.h"
 #include "app/ui/theme.h"
 #include "inventory/assettag.h"
 #include "inventory/store.h"
+#include "tests/support/recordingspeaker.h"
 #include "tests/support/uicheck.h"
 
 #include <QAccessible>
@@ -19,6 +21,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QFont>
 #include <QJsonArray>
 #include <QMediaDevices>
 #include <QProcess>
@@ -129,6 +132,8 @@ class TestStation : public QObject
 
 private:
     QDir m_shots;
+    /// Every sentence the screens say (no engine in tests), in order.
+    Etabli::Test::RecordingSpeaker m_voice;
 
     std::unique_ptr<QQuickView> load(const QString &file)
     {
@@ -236,6 +241,7 @@ private Q_SLOTS:
     {
         Station::instance()->configure(QString(), QStringLiteral("TEST-MONITOR 24"), QString(), QString());
         Etabli::Ui::Theme::loadFonts(); // as main() does
+        Etabli::Ui::Speech::instance()->setSpeaker(&m_voice);
         m_shots.setPath(QDir::temp().filePath(QStringLiteral("tst_station")));
         QVERIFY(m_shots.mkpath(QStringLiteral(".")));
     }
@@ -997,6 +1003,87 @@ private Q_SLOTS:
                     QVERIFY2(!n.name.isEmpty(), "a button without a name");
             }
         }
+    }
+
+    // Each screen says its instruction on arrival and again by « Écouter »; the result
+    // page says the verdict and what to do next.
+    void spokenInstructions_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("sentence");
+        QTest::newRow("keyboard") << QStringLiteral("KeyboardTest.qml")
+                                  << QStringLiteral("Press every key. Keys turn green.");
+        QTest::newRow("audio") << QStringLiteral("AudioTest.qml")
+                               << QStringLiteral("Play each sound. Did you hear it?");
+        QTest::newRow("screen") << QStringLiteral("ScreenTest.qml")
+                                << QStringLiteral("Touch any spot that looks wrong.  Colour 1 of 7");
+    }
+
+    void spokenInstructions()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, sentence);
+        m_voice.clear();
+        auto view = load(file);
+        QVERIFY(view);
+        QTRY_COMPARE(m_voice.spoken(), QStringList{sentence});
+        QQuickItem *listen = findItem(view->rootObject(), QStringLiteral("listen"));
+        QVERIFY(listen && listen->isVisible());
+        click(*view, QStringLiteral("listen"));
+        QCOMPARE(m_voice.spoken(), (QStringList{sentence, sentence}));
+        if (file == QLatin1String("KeyboardTest.qml")) {
+            Station::instance()->record({});
+            click(*view, QStringLiteral("finish"));
+            QTRY_COMPARE(m_voice.last(), QStringLiteral("Test failed. Put the HS label on what does not work."));
+        }
+        if (file == QLatin1String("ScreenTest.qml")) {
+            click(*view, QStringLiteral("next"));
+            QTRY_COMPARE(m_voice.last(), QStringLiteral("Touch any spot that looks wrong.  Colour 2 of 7"));
+        }
+    }
+
+    // Without a voice: no Listen button, nothing said, and the screen still works.
+    void noVoiceScreensStillWork()
+    {
+        m_voice.clear();
+        m_voice.setAvailable(false);
+        auto restore = qScopeGuard([this] { m_voice.setAvailable(true); });
+        auto view = load(QStringLiteral("ScreenTest.qml"));
+        QVERIFY(view);
+        QTest::qWait(50);
+        QVERIFY(m_voice.spoken().isEmpty());
+        QVERIFY(!findItem(view->rootObject(), QStringLiteral("listen"))->isVisible());
+        auto *model = view->rootObject()->property("model").value<ScreenTestModel *>();
+        click(*view, QStringLiteral("next"));
+        QCOMPARE(model->index(), 1);
+    }
+
+    // A worker's preferences set at run time (at login), on a screen already shown: text
+    // at 200 %, high contrast, voice off; the screen still passes every check.
+    void preferencesAtRunTime()
+    {
+        auto *theme = Etabli::Ui::Theme::instance();
+        auto restore = qScopeGuard([theme] {
+            theme->setTextScale(1);
+            theme->setHighContrast(false);
+            Etabli::Ui::Speech::instance()->setEnabled(true);
+        });
+        auto view = load(QStringLiteral("KeyboardTest.qml"));
+        QVERIFY(view);
+        UICHECK_VERIFY(Etabli::Test::UiCheck::checkAtSize(*view, QSize(1366, 768)));
+        QQuickItem *title = findItem(view->rootObject(), QStringLiteral("instruction"));
+        const qreal before = title->property("font").value<QFont>().pixelSize();
+        QVERIFY(findItem(view->rootObject(), QStringLiteral("listen"))->isVisible());
+
+        theme->setTextScale(2);
+        theme->setHighContrast(true);
+        Etabli::Ui::Speech::instance()->setEnabled(false);
+        QTRY_VERIFY(qAbs(title->property("font").value<QFont>().pixelSize() - 2 * before) <= 1); // whole pixels
+        QVERIFY(!findItem(view->rootObject(), QStringLiteral("listen"))->isVisible());
+        Etabli::Test::UiCheck::Options o;
+        o.pngPath = m_shots.filePath(QStringLiteral("preferences-at-run-time.png"));
+        UICHECK_VERIFY(Etabli::Test::UiCheck::checkAtSize(*view, QSize(1366, 768), o));
+        QCOMPARE(view->rootObject()->property("color").value<QColor>(), theme->background());
     }
 
     // --- Etabli.Ui ----------------------------------------------------------------

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# The AT-SPI walk (walk.py) under Xvfb and a private D-Bus session: run.sh ETABLI_STATION [walk.py options].
+# Fails (never skips) when a tool is missing: bash packaging/setup-debian.sh installs them.
+set -euo pipefail
+station=${1:?usage: run.sh PATH/TO/etabli-station [--only NAME] [--dump]}
+shift
+here=$(cd "$(dirname "$0")" && pwd)
+missing=()
+for tool in xvfb-run dbus-run-session /usr/libexec/at-spi-bus-launcher /usr/bin/python3; do
+  command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
+done
+/usr/bin/python3 -c 'import gi; gi.require_version("Atspi", "2.0"); from gi.repository import Atspi' 2>/dev/null \
+  || missing+=("gir1.2-atspi-2.0/python3-gi")
+if ((${#missing[@]})); then
+  echo "atspi walk: missing ${missing[*]} (bash packaging/setup-debian.sh)" >&2
+  exit 1
+fi
+unset DBUS_SESSION_BUS_ADDRESS AT_SPI_BUS_ADDRESS
+exec xvfb-run -a -s "-screen 0 1366x768x24" dbus-run-session -- /usr/bin/python3 "$here/walk.py" --station "$station" "$@"

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Station benchmark (issue 12), not run by CI: cold start of etabli-station to its first
+# frame, and the longest UI-thread frame gap with the screen idle and while a RAM test and
+# an image write run beside it. Usage: tests/bench/station/run.sh [BUILD_DIR] (default build/dev).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../../.." && pwd)
+build=${1:-$root/build/dev}
+station=$build/app/station/etabli-station
+etabli=$build/app/etabli
+[ -x "$station" ] && [ -x "$etabli" ] || { echo "bench: build etabli-station and etabli first" >&2; exit 1; }
+work=$(mktemp -d)
+pids=()
+cleanup() {
+  # Each background loop: stopped, its running child ended, then the loop itself.
+  for p in "${pids[@]}"; do
+    kill -STOP "$p" 2>/dev/null || true
+    pkill -P "$p" 2>/dev/null || true
+    kill "$p" 2>/dev/null || true
+    kill -CONT "$p" 2>/dev/null || true
+  done
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+export ETABLI_DB=$work/inventory.sqlite ETABLI_VOICE=off QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen} LC_ALL=C.UTF-8
+screen=${BENCH_SCREEN:-keyboard}
+seconds=${BENCH_SECONDS:-10}
+runs=${BENCH_RUNS:-10}
+
+echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')  load average: $(cut -d' ' -f1-3 /proc/loadavg)  cores: $(nproc)  platform: $QT_QPA_PLATFORM"
+
+# Cold start: launch to the line printed at the first swapped frame, $runs times.
+starts=()
+for _ in $(seq "$runs"); do
+  t0=$(date +%s%N)
+  "$station" --test "$screen" --measure-startup 2>/dev/null | grep -q first-frame
+  t1=$(date +%s%N)
+  starts+=($(( (t1 - t0) / 1000000 )))
+done
+sorted=$(printf '%s\n' "${starts[@]}" | sort -n)
+echo "cold start to first frame ($runs runs, ms): median $(echo "$sorted" | sed -n "$(( (runs + 1) / 2 ))p") max $(echo "$sorted" | tail -1) (goal < 1500)"
+
+frames() { "$station" --test "$screen" --measure-frames "$seconds" 2>/dev/null | grep '^frames'; }
+echo "idle ($seconds s):   $(frames)"
+
+# The same screen while the RAM test and an image write run beside it.
+head -c 64M /dev/urandom > "$work/raw.img"
+head -c 192M /dev/zero >> "$work/raw.img"
+"$etabli" image build "$work/raw.img" -o "$work/master.qcow2" --no-manifest >/dev/null 2>&1
+( while true; do "$etabli" test ram --size 256M --passes 1 >/dev/null 2>&1 || true; done ) & pids+=($!)
+( while true; do rm -f "$work/target.img"; truncate -s 256M "$work/target.img"
+    "$etabli" image write "$work/master.qcow2" "$work/target.img" --allow-unsigned --no-journal --quiet >/dev/null 2>&1 || true
+  done ) & pids+=($!)
+sleep 2
+echo "loaded ($seconds s): $(frames)  (RAM test + image write running; load average $(cut -d' ' -f1 /proc/loadavg))"
+echo "goal: longest frame gap < 50 ms"
