@@ -15,6 +15,7 @@ Rectangle {
     Accessible.role: Accessible.Pane
     Accessible.name: title.text
     onVisibleChanged: if (visible) { kind = ""; scan.forceActiveFocus() }
+    Component.onCompleted: scan.forceActiveFocus()
 
     SpokenHint { text: title.text }
 

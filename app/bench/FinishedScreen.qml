@@ -12,6 +12,7 @@ Rectangle {
     Accessible.role: Accessible.Pane
     Accessible.name: title.text
     onVisibleChanged: if (visible) next.forceActiveFocus()
+    Component.onCompleted: next.forceActiveFocus()
 
     BenchHeader {
         id: header

@@ -234,4 +234,5 @@ Rectangle {
             mainButton.forceActiveFocus()
     }
     onVisibleChanged: if (visible && !testStep) mainButton.forceActiveFocus()
+    Component.onCompleted: if (!testStep) mainButton.forceActiveFocus()
 }
