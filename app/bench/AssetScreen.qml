@@ -67,7 +67,13 @@ Rectangle {
                 ScanField {
                     id: scan
                     objectName: "labelScan"
-                    width: Math.min(implicitWidth, column.width)
+                    // Wide enough for its label at any text size (the label is not clipped).
+                    width: Math.min(Math.max(implicitWidth, labelMetrics.advanceWidth + leftPadding + rightPadding + Theme.spacing), column.width)
+                    TextMetrics {
+                        id: labelMetrics
+                        font: scan.font
+                        text: scan.label
+                    }
                     label: qsTr("Scan the label")
                     onScanned: (code) => Bench.openAsset(code)
                     onTyped: (text) => Bench.openAsset(text)

@@ -56,7 +56,13 @@ Column {
         id: scan
         objectName: "serialScan"
         visible: Bench.confirming
-        width: Math.min(implicitWidth, parent.width)
+        // Wide enough for its label at any text size (the label is not clipped).
+        width: Math.min(Math.max(implicitWidth, labelMetrics.advanceWidth + leftPadding + rightPadding + Theme.spacing), parent.width)
+        TextMetrics {
+            id: labelMetrics
+            font: scan.font
+            text: scan.label
+        }
         label: qsTr("Scan the number on the disk")
         onScanned: (code) => Bench.confirmErase(code)
         onTyped: (text) => Bench.confirmErase(text)

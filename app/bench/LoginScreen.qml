@@ -53,7 +53,13 @@ Rectangle {
                 ScanField {
                     id: scan
                     objectName: "badgeScan"
-                    width: Math.min(implicitWidth, column.width)
+                    // Wide enough for its label at any text size (the label is not clipped).
+                    width: Math.min(Math.max(implicitWidth, labelMetrics.advanceWidth + leftPadding + rightPadding + Theme.spacing), column.width)
+                    TextMetrics {
+                        id: labelMetrics
+                        font: scan.font
+                        text: scan.label
+                    }
                     label: qsTr("Scan your badge")
                     onScanned: (code) => Bench.loginWithBadge(code)
                     onTyped: (text) => Bench.loginWithBadge(text)
