@@ -14,13 +14,10 @@ Rectangle {
     signal logoutRequested()
     Accessible.role: Accessible.Pane
     Accessible.name: title.text
-    onVisibleChanged: if (visible) { kind = ""; scan.take() }
+    onVisibleChanged: if (visible) { kind = ""; scan.forceActiveFocus() }
+    Component.onCompleted: scan.forceActiveFocus()
 
-    ScanInput {
-        id: scan
-        accessibleName: qsTr("Label scanner")
-        onScanned: (code) => Bench.openAsset(code)
-    }
+    SpokenHint { text: title.text }
 
     BenchHeader {
         id: header
@@ -61,6 +58,30 @@ Rectangle {
                     width: column.width - Theme.iconSize * 1.5 - Theme.spacing
                     title: true
                     text: qsTr("Scan the label of the PC.")
+                }
+            }
+            Flow {
+                width: parent.width
+                spacing: Theme.spacingLarge
+                // benchui: the shared scan field, so a scanner on the wrong keyboard is named.
+                ScanField {
+                    id: scan
+                    objectName: "labelScan"
+                    // Wide enough for its label at any text size (the label is not clipped).
+                    width: Math.min(Math.max(implicitWidth, labelMetrics.advanceWidth + leftPadding + rightPadding + Theme.spacing), column.width)
+                    TextMetrics {
+                        id: labelMetrics
+                        font: scan.font
+                        text: scan.label
+                    }
+                    label: qsTr("Scan the label")
+                    onScanned: (code) => Bench.openAsset(code)
+                    onTyped: (text) => Bench.openAsset(text)
+                    onGarbledScan: (raw, meant, message) => Bench.refuseScan(message)
+                }
+                ListenButton {
+                    objectName: "listen"
+                    speech: title.text
                 }
             }
             BenchText {

@@ -18,27 +18,37 @@ Window {
     color: Theme.background
     title: qsTr("Établi: bench")
 
-    LoginScreen {
-        objectName: "loginScreen"
+    // benchui: only the screen shown exists, so the accessibility tree (AT-SPI) holds no
+    // hidden screen; each screen takes its focus when it is made.
+    Loader {
         anchors.fill: parent
-        visible: Bench.screen === Bench.Login
+        active: Bench.screen === Bench.Login
+        sourceComponent: LoginScreen {
+            objectName: "loginScreen"
+        }
     }
-    AssetScreen {
-        objectName: "assetScreen"
+    Loader {
         anchors.fill: parent
-        visible: Bench.screen === Bench.Asset
-        onLogoutRequested: Bench.logout()
+        active: Bench.screen === Bench.Asset
+        sourceComponent: AssetScreen {
+            objectName: "assetScreen"
+            onLogoutRequested: Bench.logout()
+        }
     }
-    StepScreen {
-        objectName: "stepScreen"
+    Loader {
         anchors.fill: parent
-        visible: Bench.screen === Bench.Step
-        onLogoutRequested: Bench.logout()
+        active: Bench.screen === Bench.Step
+        sourceComponent: StepScreen {
+            objectName: "stepScreen"
+            onLogoutRequested: Bench.logout()
+        }
     }
-    FinishedScreen {
-        objectName: "finishedScreen"
+    Loader {
         anchors.fill: parent
-        visible: Bench.screen === Bench.Finished
-        onLogoutRequested: Bench.logout()
+        active: Bench.screen === Bench.Finished
+        sourceComponent: FinishedScreen {
+            objectName: "finishedScreen"
+            onLogoutRequested: Bench.logout()
+        }
     }
 }

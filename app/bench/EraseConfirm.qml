@@ -10,7 +10,7 @@ import Etabli.Bench
 Column {
     id: confirm
     spacing: Theme.spacing
-    onVisibleChanged: if (visible && Bench.confirming) scan.take()
+    onVisibleChanged: if (visible && Bench.confirming) scan.forceActiveFocus()
 
     Row {
         spacing: Theme.spacing
@@ -51,9 +51,21 @@ Column {
         color: Theme.alertText
         text: qsTr("Everything on this disk will be erased. Hold the red button, or scan the number on the disk.")
     }
-    ScanInput {
+    // benchui: the shared scan field; a scanner on the wrong keyboard is named, never taken.
+    ScanField {
         id: scan
-        accessibleName: qsTr("Disk number scanner")
+        objectName: "serialScan"
+        visible: Bench.confirming
+        // Wide enough for its label at any text size (the label is not clipped).
+        width: Math.min(Math.max(implicitWidth, labelMetrics.advanceWidth + leftPadding + rightPadding + Theme.spacing), parent.width)
+        TextMetrics {
+            id: labelMetrics
+            font: scan.font
+            text: scan.label
+        }
+        label: qsTr("Scan the number on the disk")
         onScanned: (code) => Bench.confirmErase(code)
+        onTyped: (text) => Bench.confirmErase(text)
+        onGarbledScan: (raw, meant, message) => Bench.refuseScan(message)
     }
 }

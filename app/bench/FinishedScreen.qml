@@ -12,6 +12,7 @@ Rectangle {
     Accessible.role: Accessible.Pane
     Accessible.name: title.text
     onVisibleChanged: if (visible) next.forceActiveFocus()
+    Component.onCompleted: next.forceActiveFocus()
 
     BenchHeader {
         id: header
@@ -49,14 +50,24 @@ Rectangle {
             horizontalAlignment: Text.AlignHCenter
             text: Bench.factsLine
         }
-        BigButton {
-            id: next
-            objectName: "nextAsset"
+        // benchui: the sentence said on arrival, and again by « Écouter ».
+        SpokenHint { text: title.text }
+        Row {
             anchors.horizontalCenter: parent.horizontalCenter
-            main: true
-            pictogram: "next"
-            text: qsTr("Another PC")
-            onClicked: Bench.nextAsset()
+            spacing: Theme.spacingLarge
+            ListenButton {
+                objectName: "listen"
+                anchors.verticalCenter: parent.verticalCenter
+                speech: title.text
+            }
+            BigButton {
+                id: next
+                objectName: "nextAsset"
+                main: true
+                pictogram: "next"
+                text: qsTr("Another PC")
+                onClicked: Bench.nextAsset()
+            }
         }
     }
 }

@@ -11,14 +11,10 @@ Rectangle {
     color: Theme.background
     Accessible.role: Accessible.Pane
     Accessible.name: title.text
-    onVisibleChanged: if (visible) scan.take()
-    Component.onCompleted: scan.take()
+    onVisibleChanged: if (visible) scan.forceActiveFocus()
+    Component.onCompleted: scan.forceActiveFocus()
 
-    ScanInput {
-        id: scan
-        accessibleName: qsTr("Badge scanner")
-        onScanned: (code) => Bench.loginWithBadge(code)
-    }
+    SpokenHint { text: title.text }
 
     Flickable {
         anchors.fill: parent
@@ -48,6 +44,30 @@ Rectangle {
                     width: column.width - Theme.iconSize * 1.5 - Theme.spacing
                     title: true
                     text: qsTr("Hello! Scan your badge or touch your photo.")
+                }
+            }
+            Flow {
+                width: parent.width
+                spacing: Theme.spacingLarge
+                // benchui: the shared scan field, so a scanner on the wrong keyboard is named.
+                ScanField {
+                    id: scan
+                    objectName: "badgeScan"
+                    // Wide enough for its label at any text size (the label is not clipped).
+                    width: Math.min(Math.max(implicitWidth, labelMetrics.advanceWidth + leftPadding + rightPadding + Theme.spacing), column.width)
+                    TextMetrics {
+                        id: labelMetrics
+                        font: scan.font
+                        text: scan.label
+                    }
+                    label: qsTr("Scan your badge")
+                    onScanned: (code) => Bench.loginWithBadge(code)
+                    onTyped: (text) => Bench.loginWithBadge(text)
+                    onGarbledScan: (raw, meant, message) => Bench.refuseScan(message)
+                }
+                ListenButton {
+                    objectName: "listen"
+                    speech: title.text
                 }
             }
             BenchText {

@@ -91,6 +91,9 @@ Rectangle {
                         title: true
                         text: Bench.flow.currentTitle
                     }
+                    // benchui: the step's sentence, said on arrival (hidden in the test screens,
+                    // which say their own).
+                    SpokenHint { text: sentence.text }
                     BenchText {
                         id: sentence
                         objectName: "instruction"
@@ -114,6 +117,13 @@ Rectangle {
                 color: Theme.alertText
                 text: Bench.message
                 Accessible.role: Accessible.AlertMessage
+            }
+
+            // benchui: what to do when the helper found the disk FROZEN.
+            FrozenDriveFix {
+                objectName: "frozenFix"
+                visible: page.step === "erase_image" && Bench.diskFrozen && !Bench.working
+                width: parent.width
             }
 
             WorkProgress {
@@ -186,6 +196,10 @@ Rectangle {
                 : qsTr("Finish")
             onClicked: Bench.mainAction()
         }
+        ListenButton {
+            objectName: "listen"
+            speech: sentence.text
+        }
         BigButton {
             objectName: "skip"
             visible: Bench.message !== "" && !Bench.working
@@ -220,4 +234,5 @@ Rectangle {
             mainButton.forceActiveFocus()
     }
     onVisibleChanged: if (visible && !testStep) mainButton.forceActiveFocus()
+    Component.onCompleted: if (!testStep) mainButton.forceActiveFocus()
 }

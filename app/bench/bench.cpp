@@ -9,6 +9,8 @@
 #include "app/core/testrecording.h"
 #include "app/core/workers.h"
 #include "app/station/station.h"
+#include "app/ui/speech.h"
+#include "app/ui/theme.h"
 #include "hwtest/diag/diagjob.h"
 #include "hwtest/diag/ramtest.h"
 #include "hwtest/diag/smart.h"
@@ -37,6 +39,12 @@ using namespace AppCore;
 namespace Inv = Inventory;
 
 namespace {
+
+/// benchui: the helper names a FROZEN disk in its error (« the drive is frozen … »).
+bool mentionsFrozen(const QString &text)
+{
+    return text.contains(QLatin1String("frozen"), Qt::CaseInsensitive);
+}
 
 /// What a step task returns: the asset as it is now and its position in the flow.
 struct AssetView {
@@ -153,6 +161,19 @@ void Bench::setMessage(const QString &message)
 {
     m_message = message;
     Q_EMIT changed();
+}
+
+void Bench::setDiskFrozen(bool frozen)
+{
+    if (m_diskFrozen == frozen)
+        return;
+    m_diskFrozen = frozen;
+    Q_EMIT changed();
+}
+
+void Bench::refuseScan(const QString &message)
+{
+    setMessage(message);
 }
 
 void Bench::setScreen(Screen screen)
@@ -284,6 +305,10 @@ void Bench::loginWithBadge(const QString &scanned)
             m_workerName = m.value(QStringLiteral("name")).toString();
             // Every later change is recorded under this worker's badge.
             m_service->setIdentity({m_config.station, m_workerBadge});
+            // benchui: the worker's voice on/off and level of guidance, on the screens at once.
+            const QString guidance = m.value(QStringLiteral("guidance")).toString();
+            Ui::Speech::instance()->setEnabled(m.value(QStringLiteral("voice"), true).toBool());
+            Ui::Theme::instance()->setGuidance(guidance == QLatin1String("short") ? 0 : 1);
             Q_EMIT preferencesApplied(m_forcedScale ? 0 : m.value(QStringLiteral("text_scale")).toDouble(),
                                       m.value(QStringLiteral("voice")).toBool(),
                                       m.value(QStringLiteral("guidance")).toString(),
@@ -304,6 +329,10 @@ void Bench::logout()
     m_tag.clear();
     m_flow.clear();
     setMessage({});
+    setDiskFrozen(false);
+    // benchui: the next worker hears the login screen whatever the last one chose.
+    Ui::Speech::instance()->setEnabled(true);
+    Ui::Theme::instance()->setGuidance(1);
     setScreen(Screen::Login);
 }
 
@@ -600,6 +629,7 @@ void Bench::startErase()
         return;
     }
     setWorking(true);
+    setDiskFrozen(false);
     markStarted(this, m_service.get(), m_tag, BenchStep::EraseImage);
     if (m_helper)
         m_helper->deleteLater();
@@ -619,7 +649,8 @@ void Bench::startErase()
         setProgress(f, p.value(QStringLiteral("eta_s")).toInteger(-1));
     });
     connect(m_helper, &HelperClient::failed, this, [this](const QString &, const Error &e) {
-        // FrozenDriveFix: when the helper reports a frozen drive, show app/ui/FrozenDriveFix.qml here.
+        // benchui: a FROZEN disk shows FrozenDriveFix (StepScreen.qml) under the message.
+        setDiskFrozen(mentionsFrozen(e.message) || mentionsFrozen(e.detail));
         failWork(tr("The disk was not erased. %1").arg(e.message));
         m_helper->close();
     });
@@ -629,6 +660,8 @@ void Bench::startErase()
         m_helper->close();
         const QJsonObject t = r.value(QStringLiteral("targets")).toArray().first().toObject();
         if (!r.value(QStringLiteral("ok")).toBool() || !t.value(QStringLiteral("ok")).toBool()) {
+            setDiskFrozen(mentionsFrozen(t.value(QStringLiteral("error")).toString())
+                          || t.value(QStringLiteral("security_frozen")).toBool());
             failWork(tr("The disk was not erased. %1").arg(t.value(QStringLiteral("error")).toString()));
             return;
         }

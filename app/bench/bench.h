@@ -94,6 +94,8 @@ private:
     Q_PROPERTY(QString lastSync READ lastSync NOTIFY syncChanged)
     /// The asset's test step for the Station screens: keyboard, screen or audio; empty otherwise.
     Q_PROPERTY(QString testScreen READ testScreen NOTIFY changed)
+    /// benchui: the last erase failed on a disk in the security FROZEN state (FrozenDriveFix).
+    Q_PROPERTY(bool diskFrozen READ diskFrozen NOTIFY changed)
 
 public:
     static Bench *instance();
@@ -149,6 +151,9 @@ public:
     /// The worker held the button (or scanned the disk's serial): erase and write the master.
     Q_INVOKABLE void confirmErase(const QString &scannedSerial = {});
     Q_INVOKABLE void cancelConfirm();
+    /// benchui: a scan the ScanField refused (wrong scanner layout): its sentence is the message.
+    Q_INVOKABLE void refuseScan(const QString &message);
+    bool diskFrozen() const { return m_diskFrozen; }
     Q_INVOKABLE void skipStep();
     /// A Station test screen was closed by the worker: its results are in the inventory.
     Q_INVOKABLE void testScreenClosed();
@@ -188,6 +193,7 @@ private:
     void onFinished(quint64 id, const QVariant &value);
     void onFailed(quint64 id, const QString &errorString);
     void setMessage(const QString &message);
+    void setDiskFrozen(bool frozen);
     void setScreen(Screen screen);
     void setWorking(bool working);
     void setProgress(double fraction, qint64 etaSeconds);
@@ -214,6 +220,7 @@ private:
     QString m_tag, m_kind, m_state, m_minSpec;
     QStringList m_facts;
     QString m_message;
+    bool m_diskFrozen = false; // benchui
     bool m_working = false;
     bool m_confirming = false;
     double m_progress = 0;

@@ -7142,13 +7142,6 @@
         </message>
     </context>
     <context>
-        <name>ScanInput</name>
-        <message>
-            <source>Scanner</source>
-            <translation>Lecteur de code</translation>
-        </message>
-    </context>
-    <context>
         <name>BenchHeader</name>
         <message>
             <source>Step %1 of %2</source>
@@ -7177,8 +7170,8 @@
     <context>
         <name>LoginScreen</name>
         <message>
-            <source>Badge scanner</source>
-            <translation>Lecteur de badge</translation>
+            <source>Scan your badge</source>
+            <translation>Scannez votre badge</translation>
         </message>
         <message>
             <source>Hello! Scan your badge or touch your photo.</source>
@@ -7192,8 +7185,8 @@
     <context>
         <name>AssetScreen</name>
         <message>
-            <source>Label scanner</source>
-            <translation>Lecteur d'étiquette</translation>
+            <source>Scan the label</source>
+            <translation>Scannez l’étiquette</translation>
         </message>
         <message>
             <source>Scan the label of the PC.</source>
@@ -7384,6 +7377,10 @@
     <context>
         <name>EraseConfirm</name>
         <message>
+            <source>Scan the number on the disk</source>
+            <translation>Scannez le numéro sur le disque</translation>
+        </message>
+        <message>
             <source>No disk found</source>
             <translation>Pas de disque trouvé</translation>
         </message>
@@ -7394,10 +7391,6 @@
         <message>
             <source>Everything on this disk will be erased. Hold the red button, or scan the number on the disk.</source>
             <translation>Tout ce disque sera effacé. Appuie longtemps sur le bouton rouge, ou scanne le numéro du disque.</translation>
-        </message>
-        <message>
-            <source>Disk number scanner</source>
-            <translation>Lecteur du numéro de disque</translation>
         </message>
     </context>
     <context>

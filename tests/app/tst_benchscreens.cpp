@@ -11,7 +11,10 @@
 #include "app/bench/bench.h"
 #include "app/bench/benchdemo.h"
 #include "app/bench/benchwalk.h"
+#include "app/ui/scandetector.h"
+#include "app/ui/speech.h"
 #include "app/ui/theme.h"
+#include "tests/support/recordingspeaker.h"
 
 #include <QAccessible>
 #include <QDir>
@@ -45,6 +48,35 @@ bool shown(QQuickItem *item)
     for (QQuickItem *p = item; p; p = p->parentItem())
         if (!p->isVisible() || p->opacity() <= 0)
             return false;
+    return true;
+}
+
+/// benchui: the one shown item with this objectName (the screens share names like "instruction").
+QQuickItem *shownItem(QQuickWindow *window, const QString &name)
+{
+    QList<QQuickItem *> items;
+    collect(window->contentItem(), items);
+    for (QQuickItem *item : std::as_const(items))
+        if (item->objectName() == name && shown(item))
+            return item;
+    return nullptr;
+}
+
+/// benchui: keys as fast as a scanner sends them (QTest has no keyClicks for a QWindow in 6.4).
+void type(QQuickWindow *window, const QString &text)
+{
+    for (QChar c : text)
+        QTest::keyClick(window, c.toLatin1());
+}
+
+/// benchui: touches the shown item `name` in its middle, as a worker would.
+bool touch(QQuickWindow *window, const QString &name)
+{
+    QQuickItem *item = shownItem(window, name);
+    if (!item)
+        return false;
+    QTest::mouseClick(window, Qt::LeftButton, {},
+                      item->mapToScene(QPointF(item->width() / 2, item->height() / 2)).toPoint());
     return true;
 }
 
@@ -190,6 +222,96 @@ private Q_SLOTS:
               qPrintable(shots));
         theme->setHighContrast(false);
         theme->setTextScale(1);
+    }
+
+    // benchui: each screen says its sentence on arrival and again by « Écouter » (the recording
+    // speaker stands for the voice); a badge scanned with the scanner on the wrong keyboard
+    // layout is refused with its sentence, the real one logs in; the worker's voice preference
+    // is applied at login.
+    void spokenAndScanned()
+    {
+        Test::RecordingSpeaker speaker;
+        auto *speech = Ui::Speech::instance();
+        speech->setSpeaker(&speaker);
+        speech->setEnabled(true);
+        auto *theme = Ui::Theme::instance();
+        theme->setPpi(96);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        auto demo = Bench::prepareDemo(dir.path(), dir.filePath(QStringLiteral("inventory.sqlite")),
+                                       QStringLiteral("bench-1"));
+        QVERIFY2(demo, demo ? "" : qPrintable(demo.error().message));
+        Bench::Bench *bench = Bench::Bench::instance();
+        bench->configure(demo->config);
+        QQmlApplicationEngine engine;
+        engine.addImportPath(QStringLiteral("qrc:/"));
+        engine.load(QUrl(QStringLiteral("qrc:/Etabli/Bench/BenchMain.qml")));
+        QVERIFY(!engine.rootObjects().isEmpty());
+        auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().first());
+        QVERIFY(window);
+        window->setVisibility(QWindow::Windowed);
+        window->resize(QSize(1366, 768));
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        window->requestActivate();
+
+        // Login: its sentence on arrival, again by « Écouter ».
+        QQuickItem *instruction = shownItem(window, QStringLiteral("instruction"));
+        QVERIFY(instruction);
+        const QString hello = instruction->property("text").toString();
+        QVERIFY(!hello.isEmpty());
+        QTRY_COMPARE(speaker.last(), hello);
+        const qsizetype before = speaker.spoken().size();
+        QVERIFY(touch(window, QStringLiteral("listen")));
+        QTRY_COMPARE(speaker.spoken().size(), before + 1);
+        QCOMPARE(speaker.last(), hello);
+
+        // A scanner set to AZERTY on this QWERTY keyboard types « Z6)))! » for W-0001.
+        const QString garbled = QStringLiteral("Z6)))!");
+        QVERIFY(Ui::ScanDetector::ungarble(garbled).layout != Ui::ScanDetector::Layout::None);
+        QQuickItem *field = shownItem(window, QStringLiteral("badgeScan"));
+        QVERIFY(field);
+        field->forceActiveFocus();
+        QTRY_VERIFY(field->hasActiveFocus());
+        type(window, garbled);
+        QTest::keyClick(window, Qt::Key_Return);
+        QTRY_VERIFY(bench->message().contains(QLatin1String("scanner"), Qt::CaseInsensitive));
+        QCOMPARE(bench->screen(), Bench::Bench::Screen::Login);
+        QVERIFY(bench->workerBadge().isEmpty());
+        QQuickItem *message = shownItem(window, QStringLiteral("message"));
+        QVERIFY(message);
+        QCOMPARE(message->property("text").toString(), bench->message());
+
+        // The real badge, scanned: logged in, the asset screen says its sentence.
+        type(window, demo->badge);
+        QTest::keyClick(window, Qt::Key_Return);
+        QTRY_COMPARE(bench->screen(), Bench::Bench::Screen::Asset);
+        QCOMPARE(bench->workerBadge(), demo->badge);
+        QTRY_VERIFY(shownItem(window, QStringLiteral("instruction")));
+        const QString scanLabel = shownItem(window, QStringLiteral("instruction"))->property("text").toString();
+        QTRY_COMPARE(speaker.last(), scanLabel);
+        QCOMPARE(speech->enabled(), true); // the demo worker keeps the voice on
+
+        // A step: its own sentence on arrival, and again by « Écouter ».
+        bench->openAsset(demo->pcTag);
+        QTRY_COMPARE(bench->screen(), Bench::Bench::Screen::Step);
+        QTRY_VERIFY(shownItem(window, QStringLiteral("instruction")));
+        const QString step = shownItem(window, QStringLiteral("instruction"))->property("text").toString();
+        QCOMPARE(step, Bench::Bench::stepSentence(bench->flow()->currentStep()));
+        QTRY_COMPARE(speaker.last(), step);
+        const qsizetype onStep = speaker.spoken().size();
+        QVERIFY(touch(window, QStringLiteral("listen")));
+        QTRY_COMPARE(speaker.spoken().size(), onStep + 1);
+        QCOMPARE(speaker.last(), step);
+
+        // Voice off: no « Écouter » to press, nothing said on the next screen.
+        speech->setEnabled(false);
+        QTRY_VERIFY(!shownItem(window, QStringLiteral("listen")));
+        bench->logout();
+        QTRY_COMPARE(bench->screen(), Bench::Bench::Screen::Login);
+        QCOMPARE(speech->enabled(), true); // logout: the next worker hears the login screen
+        QTRY_COMPARE(speaker.last(), hello);
+        ::close(demo->loopFd);
     }
 };
 
