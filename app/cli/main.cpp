@@ -46,7 +46,12 @@ QString summary(const QString &noun)
          QT_TRANSLATE_NOOP("Cli", "erase a disk and prove it: overwrite or firmware purge, verified")},
         {QStringLiteral("certificate"),
          QT_TRANSLATE_NOOP("Cli", "check, bundle and print the signed erasure certificates for the donors")},
-        {QStringLiteral("desk"), QT_TRANSLATE_NOOP("Cli", "the distribution desk: import the schools' pupil lists")},
+        {QStringLiteral("desk"),
+         QT_TRANSLATE_NOOP("Cli", "the distribution desk: pupils, vouchers, handovers, grants, training, returns")},
+        // supervisor (issue 13)
+        {QStringLiteral("report"),
+         QT_TRANSLATE_NOOP("Cli", "the council's bilan, the figures and what needs attention")},
+        {QStringLiteral("admin"), QT_TRANSLATE_NOOP("Cli", "workers, workshop settings and tokens (supervisor)")},
         // flow (issue 12)
         {QStringLiteral("worker"), QT_TRANSLATE_NOOP("Cli", "the workers who log in at a bench by badge or photo")},
     };

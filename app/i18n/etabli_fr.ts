@@ -1982,7 +1982,55 @@
             <source>warranty until %1; internet grant to request by %2</source>
             <translation>garantie jusqu'au %1 ; aide internet à demander avant le %2</translation>
         </message>
-    </context>
+            <message>
+            <source>the distribution desk: pupils, vouchers, handovers, grants, training, returns</source>
+            <translation>l'accueil de distribution : élèves, bons, remises, aides, formation, retours</translation>
+        </message>
+        <message>
+            <source>the council's bilan, the figures and what needs attention</source>
+            <translation>le bilan pour la mairie, les chiffres et ce qui demande de l'attention</translation>
+        </message>
+        <message>
+            <source>workers, workshop settings and tokens (supervisor)</source>
+            <translation>les personnes, les réglages de l'atelier et les jetons (encadrant)</translation>
+        </message>
+        <message>
+            <source>  image write MASTER TARGET... [--verify] [--fill zeros|discard|skip] [--confirm-serial S]... [--asset TAG]... [--certificate FILE.json]... [--pubkey F] [--allow-unsigned] [--no-seal]
+  image build SOURCE -o MASTER.qcow2 [--cluster-size N] [--key F --name N --version V]
+  image verify MASTER [TARGET...] [--pubkey F] | keygen BASENAME | sign MASTER --key F --version V | info MASTER
+  image write https://SERVER/api/v1/masters/NAME.qcow2 TARGET... [--token T] [--ca CA.pem] [--stall-timeout S]
+  image write multicast://GROUP:PORT?master=URL TARGET... | serve-multicast MASTER --group GROUP:PORT [--rate-mbit N] [--cycles N]</source>
+            <translation>  image write MASTER CIBLE... [--verify] [--fill zeros|discard|skip] [--confirm-serial S]... [--asset TAG]... [--certificate FICHIER.json]... [--pubkey F] [--allow-unsigned] [--no-seal]
+  image build SOURCE -o MASTER.qcow2 [--cluster-size N] [--key F --name N --version V]
+  image verify MASTER [CIBLE...] [--pubkey F] | keygen NOM_DE_BASE | sign MASTER --key F --version V | info MASTER
+  image write https://SERVEUR/api/v1/masters/NOM.qcow2 CIBLE... [--token JETON] [--ca AC.pem] [--stall-timeout S]
+  image write multicast://GROUPE:PORT?master=URL CIBLE... | serve-multicast MASTER --group GROUPE:PORT [--rate-mbit N] [--cycles N]</translation>
+        </message>
+        <message>
+            <source>  desk import FILE.csv [--dry-run] | beneficiaries | add REF --kind K
+  desk vouchers --school S -o FILE.pdf | handover VOUCHER TAG… [--witness NAME | --signature FILE.json] [--receipt FILE.pdf]
+  desk grant request|paid REF | training enrol|attend REF [N] | return TAG --reason R [--swap NEWTAG]
+  desk purge [--dry-run] | export REF | erase REF | audit   (the distribution desk)</source>
+            <translation>  desk import FICHIER.csv [--dry-run] | beneficiaries | add RÉF --kind GENRE
+  desk vouchers --school ÉCOLE -o FICHIER.pdf | handover BON TAG… [--witness NOM | --signature FICHIER.json] [--receipt FICHIER.pdf]
+  desk grant request|paid RÉF | training enrol|attend RÉF [N] | return TAG --reason MOTIF [--swap NOUVEAU_TAG]
+  desk purge [--dry-run] | export RÉF | erase RÉF | audit   (l'accueil de distribution)</translation>
+        </message>
+        <message>
+            <source>  report bilan --from YYYY-MM-DD --to YYYY-MM-DD --format pdf|csv|json -o FILE [--server URL --token T]
+  report figures [--from D --to D] [--lot L] | report attention [--server URL --token T]</source>
+            <translation>  report bilan --from AAAA-MM-JJ --to AAAA-MM-JJ --format pdf|csv|json -o FICHIER [--server URL --token JETON]
+  report figures [--from D --to D] [--lot L] | report attention [--server URL --token JETON]</translation>
+        </message>
+        <message>
+            <source>  admin worker add|update|list [--badge B --name N --role R --photo FILE --guidance N --preferences JSON --active yes|no]
+  admin config show | config set KEY VALUE
+  admin token list | token issue NAME ROLE | token revoke NAME   [--server URL --token T]</source>
+            <translation>  admin worker add|update|list [--badge B --name N --role R --photo FICHIER --guidance N --preferences JSON --active yes|no]
+  admin config show | config set CLÉ VALEUR
+  admin token list | token issue NOM RÔLE | token revoke NOM   [--server URL --token JETON]</translation>
+        </message>
+</context>
     <context>
         <name>CliTest</name>
         <message>
