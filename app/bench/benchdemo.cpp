@@ -17,6 +17,8 @@
 
 #include <fcntl.h>
 #include <linux/loop.h>
+
+#include <cerrno>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
@@ -93,25 +95,35 @@ bool loopHolds(const QString &file)
 }
 
 /// Attaches `file` to a free loop device with autoclear; returns the open fd and the path.
+/// Another process may take the free device between asking for it and binding it (EBUSY):
+/// then ask again, as losetup does.
 int attachLoop(const QString &file, QString &device)
 {
-    const int ctl = ::open("/dev/loop-control", O_RDWR | O_CLOEXEC);
-    if (ctl < 0)
-        return -1;
-    const int n = ::ioctl(ctl, LOOP_CTL_GET_FREE);
-    ::close(ctl);
-    if (n < 0)
-        return -1;
-    device = QStringLiteral("/dev/loop%1").arg(n);
-    const int fd = ::open(device.toLocal8Bit().constData(), O_RDWR | O_CLOEXEC);
-    if (fd < 0)
-        return -1;
     const QByteArray path = QFileInfo(file).canonicalFilePath().toLocal8Bit();
     const int backing = ::open(path.constData(), O_RDWR | O_CLOEXEC);
-    if (backing < 0 || ::ioctl(fd, LOOP_SET_FD, backing) < 0) {
-        if (backing >= 0)
-            ::close(backing);
-        ::close(fd);
+    if (backing < 0)
+        return -1;
+    int fd = -1;
+    for (int attempt = 0; attempt < 20 && fd < 0; ++attempt) {
+        const int ctl = ::open("/dev/loop-control", O_RDWR | O_CLOEXEC);
+        if (ctl < 0)
+            break;
+        const int n = ::ioctl(ctl, LOOP_CTL_GET_FREE);
+        ::close(ctl);
+        if (n < 0)
+            break;
+        device = QStringLiteral("/dev/loop%1").arg(n);
+        fd = ::open(device.toLocal8Bit().constData(), O_RDWR | O_CLOEXEC);
+        if (fd >= 0 && ::ioctl(fd, LOOP_SET_FD, backing) < 0) {
+            const bool taken = errno == EBUSY;
+            ::close(fd);
+            fd = -1;
+            if (!taken)
+                break;
+        }
+    }
+    if (fd < 0) {
+        ::close(backing);
         return -1;
     }
     ::close(backing);
