@@ -510,22 +510,24 @@ void Bench::startIdentify()
     m_probe->start();
 }
 
-void Bench::startRam()
+/// A diagnostic step (RAM, disk): runs `engine` on the DiagJob's thread, shows its
+/// progress, records its result and the step's end in one change, then the next step.
+void Bench::runDiagStep(BenchStep benchStep, HwTest::DiagJob::Engine engine)
 {
     setWorking(true);
-    markStarted(this, m_service.get(), m_tag, BenchStep::Ram);
+    markStarted(this, m_service.get(), m_tag, benchStep);
     m_diag = std::make_unique<HwTest::DiagJob>();
     connect(m_diag.get(), &HwTest::DiagJob::progress, this,
             [this](double percent, qint64 eta) { setProgress(percent / 100.0, eta); });
-    connect(m_diag.get(), &HwTest::DiagJob::finished, this, [this](const HwTest::TestResult &result) {
+    connect(m_diag.get(), &HwTest::DiagJob::finished, this, [this, benchStep](const HwTest::TestResult &result) {
         const QString tag = m_tag;
         call(
-            [tag, result](Inv::Store &store) -> Result<QVariant> {
+            [tag, result, benchStep](Inv::Store &store) -> Result<QVariant> {
                 auto r = recordTestResult(store, tag, result);
                 if (!r)
                     return r.error();
                 auto marked
-                    = markStep(store, tag, BenchStep::Ram,
+                    = markStep(store, tag, benchStep,
                                result.verdict == HwTest::TestVerdict::Fail ? StepStatus::Failed : StepStatus::Done);
                 if (!marked)
                     return marked.error();
@@ -536,8 +538,13 @@ void Bench::startRam()
                 showPosition(v);
             });
     });
+    m_diag->start(std::move(engine));
+}
+
+void Bench::startRam()
+{
     const qint64 bytes = m_config.ramBytes;
-    m_diag->start([bytes](HwTest::ProgressSink &sink) {
+    runDiagStep(BenchStep::Ram, [bytes](HwTest::ProgressSink &sink) {
         HwTest::RamTestOptions o;
         o.bytes = bytes;
         o.passes = 1;
@@ -547,33 +554,9 @@ void Bench::startRam()
 
 void Bench::startDisk()
 {
-    setWorking(true);
-    markStarted(this, m_service.get(), m_tag, BenchStep::Disk);
-    m_diag = std::make_unique<HwTest::DiagJob>();
-    connect(m_diag.get(), &HwTest::DiagJob::progress, this,
-            [this](double percent, qint64 eta) { setProgress(percent / 100.0, eta); });
-    connect(m_diag.get(), &HwTest::DiagJob::finished, this, [this](const HwTest::TestResult &result) {
-        const QString tag = m_tag;
-        call(
-            [tag, result](Inv::Store &store) -> Result<QVariant> {
-                auto r = recordTestResult(store, tag, result);
-                if (!r)
-                    return r.error();
-                auto marked
-                    = markStep(store, tag, BenchStep::Disk,
-                               result.verdict == HwTest::TestVerdict::Fail ? StepStatus::Failed : StepStatus::Done);
-                if (!marked)
-                    return marked.error();
-                return viewOf(store, tag);
-            },
-            [this](const QVariant &v) {
-                setWorking(false);
-                showPosition(v);
-            });
-    });
     const QString json = m_config.smartJson;
     const QString device = m_config.diskPath;
-    m_diag->start([json, device](HwTest::ProgressSink &sink) {
+    runDiagStep(BenchStep::Disk, [json, device](HwTest::ProgressSink &sink) {
         sink.report(0.1);
         HwTest::TestResult t;
         t.kind = QStringLiteral("disk");

@@ -23,6 +23,8 @@ class HelperClient;
 namespace Etabli::HwTest {
 class DiagJob;
 class ProbeJob;
+class ProgressSink;
+struct TestResult;
 } // namespace Etabli::HwTest
 
 namespace Etabli::Bench {
@@ -201,6 +203,7 @@ private:
     void refreshSync();
     void loadWorkers();
     void startIdentify();
+    void runDiagStep(AppCore::BenchStep step, std::function<HwTest::TestResult(HwTest::ProgressSink &)> engine);
     void startRam();
     void startDisk();
     void startLabel();
