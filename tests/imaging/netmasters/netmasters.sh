@@ -37,7 +37,12 @@ PIDS=()
 NAMESPACES=()
 cleanup() {
   for pid in "${PIDS[@]}"; do kill -9 "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true; done
-  for ns in "${NAMESPACES[@]}"; do ip netns del "$ns" 2>/dev/null || true; done
+  # A background `in_ns` is a subshell: killing it leaves its `ip netns exec` child (the
+  # server, a proxy) running. Whatever still runs in our namespaces goes with them.
+  for ns in "${NAMESPACES[@]}"; do
+    ip netns pids "$ns" 2>/dev/null | xargs -r kill -9 2>/dev/null || true
+    ip netns del "$ns" 2>/dev/null || true
+  done
   rm -rf "$W"
 }
 trap cleanup EXIT INT TERM
