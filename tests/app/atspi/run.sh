@@ -17,4 +17,6 @@ if ((${#missing[@]})); then
   exit 1
 fi
 unset DBUS_SESSION_BUS_ADDRESS AT_SPI_BUS_ADDRESS
-exec xvfb-run -a -s "-screen 0 1366x768x24" dbus-run-session -- /usr/bin/python3 "$here/walk.py" --station "$station" "$@"
+# -noreset: Xvfb resets when its last client leaves (the bus launcher, a station that quit), and
+# a station starting during that reset cannot connect.
+exec xvfb-run -a -s "-screen 0 1366x768x24 -noreset" dbus-run-session -- /usr/bin/python3 "$here/walk.py" --station "$station" "$@"

@@ -104,6 +104,23 @@ def check(screen, nodes):
     return failures
 
 
+def wait_for_display(timeout):
+    """Whether the X server of $DISPLAY accepts connections within `timeout` seconds: on a
+    loaded machine xvfb-run may hand over before Xvfb listens, and the first screen failed."""
+    import socket
+    number = os.environ.get("DISPLAY", "").lstrip(":").split(".")[0]
+    path = f"/tmp/.X11-unix/X{number}"
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as s:
+                s.connect(path)
+                return True
+        except OSError:
+            time.sleep(0.1)
+    return False
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--station", required=True, help="the etabli-station binary")
@@ -117,6 +134,9 @@ def main():
         return 1
     if not os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
         print("atspi walk: no D-Bus session (run it through run.sh: dbus-run-session)", file=sys.stderr)
+        return 1
+    if not wait_for_display(15):
+        print(f"atspi walk: the X display {os.environ['DISPLAY']} does not answer", file=sys.stderr)
         return 1
     launcher = subprocess.Popen(["/usr/libexec/at-spi-bus-launcher", "--launch-immediately"])
     time.sleep(0.5)
