@@ -370,6 +370,15 @@ void Bench::createAsset(const QString &kind, const QString &lot)
         [this](const QVariant &v) { showPosition(v); });
 }
 
+/// The end of a long step's change: the work indicator goes, the asset's new position shows.
+Bench::Handler Bench::workDone()
+{
+    return [this](const QVariant &v) {
+        setWorking(false);
+        showPosition(v);
+    };
+}
+
 void Bench::showPosition(const QVariant &value)
 {
     const auto view = value.value<std::shared_ptr<AssetView>>();
@@ -418,10 +427,7 @@ void Bench::finishStep(StepStatus status, const QJsonObject &data)
                 return moved.error();
             return viewOf(store, tag);
         },
-        [this](const QVariant &v) {
-            setWorking(false);
-            showPosition(v);
-        });
+        workDone());
 }
 
 void Bench::failWork(const QString &message)
@@ -502,10 +508,7 @@ void Bench::startIdentify()
                     return marked.error();
                 return viewOf(store, tag);
             },
-            [this](const QVariant &v) {
-                setWorking(false);
-                showPosition(v);
-            });
+            workDone());
     });
     m_probe->start();
 }
@@ -533,10 +536,7 @@ void Bench::runDiagStep(BenchStep benchStep, HwTest::DiagJob::Engine engine)
                     return marked.error();
                 return viewOf(store, tag);
             },
-            [this](const QVariant &v) {
-                setWorking(false);
-                showPosition(v);
-            });
+            workDone());
     });
     m_diag->start(std::move(engine));
 }
@@ -667,10 +667,7 @@ void Bench::startErase()
                     return moved.error();
                 return viewOf(store, tag);
             },
-            [this](const QVariant &v) {
-                setWorking(false);
-                showPosition(v);
-            });
+            workDone());
     });
     m_helper->start();
 }
@@ -693,10 +690,7 @@ void Bench::startLabel()
                     return moved.error();
                 return viewOf(store, tag);
             },
-            [this](const QVariant &v) {
-                setWorking(false);
-                showPosition(v);
-            });
+            workDone());
     };
     if (m_config.printer != QLatin1String("demo"))
         return print(m_config.printer);

@@ -192,6 +192,7 @@ private:
 
     using Handler = std::function<void(const QVariant &)>;
     void call(AppCore::InventoryService::Task task, Handler onDone, bool changes = true);
+    Handler workDone();
     void onFinished(quint64 id, const QVariant &value);
     void onFailed(quint64 id, const QString &errorString);
     void setMessage(const QString &message);
