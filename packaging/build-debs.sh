@@ -37,7 +37,7 @@ export CCACHE_DIR=${CCACHE_DIR:-$(ccache -k cache_dir 2>/dev/null || echo "$HOME
 export CCACHE_BASEDIR=$src CCACHE_NOHASHDIR=1
 export DEB_BUILD_OPTIONS="${DEB_BUILD_OPTIONS:+$DEB_BUILD_OPTIONS }parallel=${JOBS:-2} noddebs"
 echo "build-debs: dpkg-buildpackage (Release, tests off); log in $work/build.log"
-(cd "$src" && nice -n 10 dpkg-buildpackage -b -us -uc) >"$work/build.log" 2>&1 || {
+(cd "$src" && nice -n 15 dpkg-buildpackage -b -us -uc) >"$work/build.log" 2>&1 || {
   tail -40 "$work/build.log" >&2
   echo "build-debs: the package build failed (full log: $work/build.log)" >&2
   exit 1

@@ -21,7 +21,9 @@
 #include <QApplication> // supervisor (issue 13): Qt Charts
 #include <QCommandLineParser>
 #include <QDir>
+#include <QElapsedTimer> // live (issue 16): time to the first frame
 #include <QGuiApplication>
+#include <QMetaEnum> // live (issue 16)
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
 #include <QTemporaryDir>
@@ -54,6 +56,13 @@ struct Options {
     bool textScaleGiven = false;
     int measure = -1; // a11y: benchmark (tests/bench/station/): 0 start-up, N seconds of frames
 };
+
+/// live (issue 16): started first thing in main(), read at the bench's first frame.
+QElapsedTimer &sinceStart()
+{
+    static QElapsedTimer timer;
+    return timer;
+}
 
 QString tr(const char *text)
 {
@@ -290,6 +299,17 @@ int runBench(QGuiApplication &app, const Options &o)
         auto *walk = new BenchWalk(bench, window, o.screenshots, demo.badge, demo.pcTag, &app);
         QObject::connect(walk, &BenchWalk::finished, &app, &QCoreApplication::exit);
     }
+    // live (issue 16): one line when the first frame is on screen, naming the screen; the live
+    // system's console shows it and packaging/live/test-qemu.sh waits for it (no AT-SPI there).
+    QObject::connect(
+        window, &QQuickWindow::frameSwapped, window,
+        [bench] {
+            const char *key = QMetaEnum::fromType<Bench::Screen>().valueToKey(int(bench->screen()));
+            std::fprintf(stderr, "etabli-station: first frame after %lld ms: bench screen %s\n",
+                         static_cast<long long>(sinceStart().elapsed()), key ? key : "?");
+            std::fflush(stderr);
+        },
+        Qt::SingleShotConnection);
     return app.exec();
 }
 
@@ -326,6 +346,7 @@ int runSupervisor(int argc, char *argv[])
 
 int main(int argc, char *argv[])
 {
+    sinceStart().start(); // live (issue 16)
     for (int i = 1; i + 1 < argc; ++i) // supervisor (issue 13)
         if (qstrcmp(argv[i], "--role") == 0 && qstrcmp(argv[i + 1], "supervisor") == 0)
             return runSupervisor(argc, argv);

@@ -55,7 +55,7 @@ base=$out/base-$key
 if [ ! -d "$base" ]; then
   say "mmdebstrap bookworm (${#packages[@]} packages) -> $base"
   rm -rf "$out"/base-*
-  nice -n 10 mmdebstrap --quiet --variant=minbase --include="$(IFS=,; echo "${packages[*]}")" \
+  nice -n 15 mmdebstrap --quiet --variant=minbase --include="$(IFS=,; echo "${packages[*]}")" \
     --dpkgopt='path-exclude=/usr/share/doc/*' --dpkgopt='path-include=/usr/share/doc/*/copyright' \
     --dpkgopt='path-exclude=/usr/share/man/*' --dpkgopt='path-exclude=/usr/share/info/*' \
     bookworm "$base.part" \
@@ -194,11 +194,11 @@ cp "$kernel" "$stage/live/vmlinuz"
 cp "$initrd" "$stage/live/initrd.img"
 # The kernel and initrd boot from the ISO's /live: not twice in the squashfs.
 rm -f "$rootfs"/boot/vmlinuz-* "$rootfs"/boot/initrd.img-* "$rootfs"/vmlinuz* "$rootfs"/initrd.img*
-nice -n 10 mksquashfs "$rootfs" "$stage/live/filesystem.squashfs" -comp zstd -Xcompression-level "${ZSTD_LEVEL:-15}" -b 256K -noappend -no-progress \
+nice -n 15 mksquashfs "$rootfs" "$stage/live/filesystem.squashfs" -comp zstd -Xcompression-level "${ZSTD_LEVEL:-15}" -b 256K -noappend -no-progress \
   -processors "${JOBS:-2}"
 cp "$here/grub.cfg" "$stage/boot/grub/grub.cfg"
 say "hybrid ISO (grub-mkrescue: BIOS and UEFI)"
-nice -n 10 grub-mkrescue -o "$iso" "$stage" -- -volid ETABLI_BENCH >"$out/grub-mkrescue.log" 2>&1 \
+nice -n 15 grub-mkrescue -o "$iso" "$stage" -- -volid ETABLI_BENCH >"$out/grub-mkrescue.log" 2>&1 \
   || { cat "$out/grub-mkrescue.log"; exit 1; }
 ln "$stage/live/vmlinuz" "$stage/live/initrd.img" "$stage/live/filesystem.squashfs" "$out/netboot/"
 cp "$here/netboot.ipxe" "$out/netboot/"
