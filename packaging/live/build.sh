@@ -118,7 +118,11 @@ for u in getty@.service serial-getty@.service autovt@.service console-getty.serv
   in_root systemctl mask "$u" >/dev/null 2>&1
 done
 mkdir -p "$rootfs/etc/network"   # live-boot writes an (unused) interfaces file there
-in_root systemctl enable systemd-networkd.service systemd-resolved.service >/dev/null 2>&1
+in_root systemctl enable systemd-networkd.service >/dev/null 2>&1
+# systemd-resolved (DNS, only the sync needs it) is not started at boot: Debian's unit is ordered
+# before sysinit.target, so it sat in the station's path (21 s under TCG). etabli-bench-sync
+# pulls it in (Wants=) at the first sync; its package enabled it, disable it here.
+in_root systemctl disable systemd-resolved.service >/dev/null 2>&1 || true
 in_root systemctl enable etabli-bench-config.service etabli-bench.service etabli-bench-selftest.service \
   etabli-bench-sync.timer >/dev/null
 [ -e "$rootfs/lib/systemd/system/etabli-helper.socket" ] && in_root systemctl enable etabli-helper.socket >/dev/null 2>&1
@@ -127,8 +131,8 @@ in_root systemctl set-default multi-user.target >/dev/null
 # Boot time (packaging/live/README.md, "Boot time"): nothing starts that the bench does not
 # use. smartd would poll the disk under test, fstrim and e2scrub would look for file systems
 # on it; apt and dpkg timers have nothing to do on a read-only live system.
-# systemd-udev-settle stays: the station must open the GPU's framebuffer, not the firmware's
-# one that the GPU driver replaces while udev loads it.
+# No systemd-udev-settle: the station waits only for the GPU's framebuffer (wait-display.sh),
+# not for every device's udev rules.
 say "boot time: masking what a bench does not run"
 # (smartd.service is smartmontools.service's alias: gone with the unit's enablement.)
 in_root systemctl disable smartmontools.service >/dev/null 2>&1 || true
@@ -136,6 +140,12 @@ for u in smartmontools.service smartd.service e2scrub_reap.service e2scrub_all.t
   apt-daily.timer apt-daily-upgrade.timer dpkg-db-backup.timer systemd-pstore.service \
   systemd-networkd-wait-online.service remote-fs.target; do
   in_root systemctl mask "$u" >/dev/null 2>&1 || { echo "live: cannot mask $u" >&2; exit 1; }
+done
+# Nothing in the station's path that the README says is out of it (a check of this build).
+for u in systemd-resolved.service systemd-udev-settle.service systemd-networkd-wait-online.service; do
+  if ls "$rootfs"/etc/systemd/system/*.wants/"$u" >/dev/null 2>&1; then
+    echo "live: $u is still enabled" >&2; exit 1
+  fi
 done
 # The journal stays in RAM (the whole root is in RAM anyway): no flush to /var/log at boot.
 mkdir -p "$rootfs/etc/systemd/journald.conf.d"
