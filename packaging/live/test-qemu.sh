@@ -31,7 +31,7 @@ while (($#)); do
     --uefi) uefi=1; shift ;;
     --netboot) mode=netboot; shift ;;
     --direct) mode=direct; shift ;;
-    -h | --help) sed -n '4,23p' "$0"; exit 0 ;;
+    -h | --help) sed -n '4,22p' "$0"; exit 0 ;;
     -*) echo "usage: test-qemu.sh [--uefi] [--netboot | --direct] [ISO]" >&2; exit 2 ;;
     *) iso=$1; shift ;;
   esac
