@@ -8,6 +8,8 @@
 #   bash packaging/live/build.sh [-o etabli-bench.iso] [--debs DIR] [--base-only | --iso-only]
 # --iso-only: only the ISO again from build/live/iso-tree/ with the current grub.cfg (a change of
 # the kernel command line; a minute instead of the whole build).
+# --no-etabli: a trial image without the Établi packages (to profile the kernel, the initramfs
+# and systemd before the packages are built; the station unit then fails and restarts).
 # ZSTD_LEVEL=3 for a quick trial build (default 15). Run as root. Output: the ISO (default build/live/etabli-bench.iso) and build/live/netboot/.
 # The Debian root of the packages below is cached in build/live/base-*/ (keyed by the
 # package list): a second build only redoes the Établi part, the squashfs and the ISO.
@@ -17,17 +19,21 @@ set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-out=$root/build/live
+# LIVE_OUT: another output folder (a trial beside the real build); the caches stay in build/live.
+cache=$root/build/live
+out=${LIVE_OUT:-$cache}
 iso=$out/etabli-bench.iso
 debs=$root/build/debs
 base_only=0
 iso_only=0
+no_etabli=0
 while (($#)); do
   case $1 in
     -o) iso=$(realpath -m "$2"); shift 2 ;;
     --debs) debs=$(realpath "$2"); shift 2 ;;
     --base-only) base_only=1; shift ;;
     --iso-only) iso_only=1; shift ;;
+    --no-etabli) no_etabli=1; shift ;;
     *) echo "usage: build.sh [-o FILE.iso] [--debs DIR] [--base-only | --iso-only]" >&2; exit 2 ;;
   esac
 done
@@ -67,12 +73,12 @@ mirror=$(sed -n 's/^URIs: *\([^ ]*\/debian\)$/\1/p' /etc/apt/sources.list.d/*.so
 mirror=${mirror:-http://deb.debian.org/debian}
 security=${mirror%/debian}/debian-security
 
-mkdir -p "$out"
+mkdir -p "$out" "$cache"
 key=$(printf '%s\n' "${packages[@]}" "$mirror" | sha256sum | cut -c1-12)
-base=$out/base-$key
+base=$cache/base-$key
 if [ ! -d "$base" ]; then
   say "mmdebstrap bookworm (${#packages[@]} packages) -> $base"
-  rm -rf "$out"/base-*
+  rm -rf "$cache"/base-* "$cache"/initrd-*.img
   mmdebstrap --quiet --variant=minbase --include="$(IFS=,; echo "${packages[*]}")" \
     --dpkgopt='path-exclude=/usr/share/doc/*' --dpkgopt='path-include=/usr/share/doc/*/copyright' \
     --dpkgopt='path-exclude=/usr/share/man/*' --dpkgopt='path-exclude=/usr/share/info/*' \
@@ -84,7 +90,7 @@ else
 fi
 ((base_only)) && { say "base only: done"; exit 0; }
 
-ls "$debs"/etabli_*.deb "$debs"/etabli-station_*.deb >/dev/null 2>&1 \
+((no_etabli)) || ls "$debs"/etabli_*.deb "$debs"/etabli-station_*.deb >/dev/null 2>&1 \
   || { echo "live: no Établi packages in $debs (run packaging/build-debs.sh)" >&2; exit 1; }
 
 rootfs=$out/rootfs
@@ -101,16 +107,20 @@ mount -t sysfs sys "$rootfs/sys"; mounted+=("$rootfs/sys")
 mount --bind /dev "$rootfs/dev"; mounted+=("$rootfs/dev")
 in_root() { chroot "$rootfs" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 HOME=/root DEBIAN_FRONTEND=noninteractive "$@"; }
 
-say "installing the Établi packages: $(cd "$debs" && ls etabli*.deb | tr '\n' ' ')"
 mkdir -p "$rootfs/tmp/debs"
-cp "$debs"/etabli_*.deb "$debs"/etabli-station_*.deb "$rootfs/tmp/debs/"
-ls "$debs"/etabli-helper_*.deb >/dev/null 2>&1 && cp "$debs"/etabli-helper_*.deb "$rootfs/tmp/debs/"
+if ((no_etabli)); then
+  say "trial without the Établi packages (--no-etabli)"
+else
+  say "installing the Établi packages: $(cd "$debs" && ls etabli*.deb | tr '\n' ' ')"
+  cp "$debs"/etabli_*.deb "$debs"/etabli-station_*.deb "$rootfs/tmp/debs/"
+  ls "$debs"/etabli-helper_*.deb >/dev/null 2>&1 && cp "$debs"/etabli-helper_*.deb "$rootfs/tmp/debs/"
+fi
 cp /etc/resolv.conf "$rootfs/etc/resolv.conf"
 in_root apt-get update -qq >"$out/install.log" 2>&1 || { cat "$out/install.log"; exit 1; }
 # systemd-resolved with networkd: DHCP and DNS for the sync, nothing more.
 # zstd: the initramfs is remade below zstd-compressed (gzip without it: slower to unpack).
 # socat: the station speaks to etabli-helper.socket through it.
-in_root sh -c 'apt-get install -y -q --no-install-recommends /tmp/debs/*.deb systemd-resolved zstd socat' >>"$out/install.log" 2>&1 \
+in_root sh -c 'apt-get install -y -q --no-install-recommends $(ls /tmp/debs/*.deb 2>/dev/null) systemd-resolved zstd socat' >>"$out/install.log" 2>&1 \
   || { tail -20 "$out/install.log"; exit 1; }
 rm -rf "$rootfs/tmp/debs"
 
@@ -207,7 +217,18 @@ say "initramfs: zstd, without GPU, Wi-Fi, server storage and network file system
 mkdir -p "$rootfs/etc/initramfs-tools/conf.d" "$rootfs/etc/initramfs-tools/hooks"
 printf 'COMPRESS=zstd\nCOMPRESSLEVEL=19\n' >"$rootfs/etc/initramfs-tools/conf.d/etabli-bench.conf"
 install -m 0755 "$here/initramfs-slim.hook" "$rootfs/etc/initramfs-tools/hooks/zz-etabli-slim"
-in_root update-initramfs -u -k "$kver" >"$out/initramfs.log" 2>&1 || { cat "$out/initramfs.log"; exit 1; }
+# The initramfs does not depend on the Établi packages: it is cached (5 min of zstd -19), keyed
+# by what goes into it: the packages but Établi's, the kernel modules left, the hook, the
+# modprobe and initramfs settings.
+ikey=$({ in_root dpkg-query -W -f '${Package} ${Version}\n' | grep -v '^etabli'; (cd "$ml" && find . -type f | sort)
+  cat "$here/initramfs-slim.hook" "$rootfs"/etc/modprobe.d/*.conf "$rootfs"/etc/initramfs-tools/conf.d/*; } | sha256sum | cut -c1-12)
+if [ -s "$cache/initrd-$ikey.img" ]; then
+  say "initramfs: reusing $cache/initrd-$ikey.img"
+  cp "$cache/initrd-$ikey.img" "$rootfs/boot/initrd.img-$kver"
+else
+  in_root update-initramfs -u -k "$kver" >"$out/initramfs.log" 2>&1 || { cat "$out/initramfs.log"; exit 1; }
+  cp "$rootfs/boot/initrd.img-$kver" "$cache/initrd-$ikey.img.part" && mv "$cache/initrd-$ikey.img.part" "$cache/initrd-$ikey.img"
+fi
 rm -f "$rootfs"/boot/initrd.img-*.dpkg-bak "$rootfs"/boot/initrd.img-*.old-dkms
 rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/* "$rootfs"/var/log/*.log \
   "$rootfs"/var/cache/debconf/*-old "$rootfs"/var/lib/dpkg/*-old
