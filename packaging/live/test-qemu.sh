@@ -50,7 +50,33 @@ command -v qemu-system-x86_64 >/dev/null || DEBIAN_FRONTEND=noninteractive apt-g
 truncate -s 8G "$work/disk.img"
 
 say() { echo "test-qemu: $*"; }
-fail() { say "FAIL ($label): $*"; exit 1; }
+fail() { say "FAIL ($label): $*"; timeline; exit 1; }
+timeline() {
+# The boot's timeline: when the serial console showed each stage (wall clock from QEMU's start,
+# to the 0.5 s of the size log): GRUB, the kernel (its first message, only without quiet), the
+# initramfs's /init, systemd, the display, the station, its first frame.
+  [ -s "$work/serial-sizes.log" ] || return 0
+  python3 - "$work/serial.log" "$work/serial-sizes.log" <<'PY' | sed 's/^/test-qemu: timeline: /' || true
+import re, sys
+data = open(sys.argv[1], "rb").read()
+sizes = [tuple(map(float, l.split())) for l in open(sys.argv[2]) if len(l.split()) == 2]
+marks = [(rb"GNU GRUB", "GRUB menu"), (rb"Linux version", "kernel: first message"),
+         (rb"Run /init", "kernel: runs the initramfs"), (rb"live-boot", "initramfs: live-boot"),
+         (rb"squashfs: version|loop0: detected", "initramfs: squashfs mounted"),
+         (rb"systemd\[1\]: |Welcome to", "systemd (the real root)"),
+         (rb"etabli-bench: station ", "etabli-bench-config done"),
+         (rb"etabli-bench: display|etabli-bench: no DRM", "display ready"),
+         (rb"station started", "station started"), (rb"first frame after", "station: first frame")]
+for pattern, what in marks:
+    m = re.search(pattern, data)
+    if not m:
+        continue
+    t = next((t for t, size in sizes if size > m.start()), None)
+    line = data[data.rfind(b"\n", 0, m.start()) + 1:data.find(b"\n", m.start())].decode(errors="replace").strip()
+    print(f"{t if t is not None else float('nan'):7.1f} s  {what}: {line[:100]}")
+PY
+}
+
 [ -e "$iso" ] || [ "$mode" = netboot ] || fail "no ISO $iso (run packaging/live/build.sh)"
 
 firmware=()
@@ -115,6 +141,13 @@ nice -n "${NICE:-0}" qemu-system-x86_64 -accel "$accel_opt" -m "${MEM:-2048}" -s
   -vga std -display none -serial file:"$work/serial.log" \
   -monitor unix:"$work/monitor.sock",server,nowait -no-reboot &
 qemu=$!
+# When each byte of the serial console arrived (wall clock from QEMU's start), for the timeline
+# of the boot printed at the end: the size of serial.log every 0.5 s.
+(while kill -0 $qemu 2>/dev/null; do
+  echo "$(echo "$(date +%s.%N) - $start" | bc) $(stat -c %s "$work/serial.log" 2>/dev/null || echo 0)"
+  sleep 0.5
+done >"$work/serial-sizes.log") &
+sizes_pid=$!
 monitor() { python3 - "$work/monitor.sock" "$1" <<'PY'
 import socket, sys, time
 s = socket.socket(socket.AF_UNIX); s.connect(sys.argv[1]); s.settimeout(5)
@@ -157,6 +190,7 @@ PY
 }
 cleanup() {
   kill $qemu 2>/dev/null || true
+  kill "$sizes_pid" 2>/dev/null || true
   [ -n "$http_pid" ] && kill "$http_pid" 2>/dev/null || true
 }
 trap cleanup EXIT
@@ -233,6 +267,7 @@ colours=$(screen "$work/screen.ppm")
 say "screenshot: $work/screen.png ($colours colours)"
 grep -a "etabli-bench:" "$work/serial.log" | tr -d '\r' | sed 's/^/test-qemu: serial: /'
 monitor quit || true
+timeline
 iso_size=
 [ -e "$iso" ] && iso_size="ISO size $(stat -c %s "$iso") bytes ($(du -h "$iso" | cut -f1)); "
 say "${iso_size}boot ($label, $accel_opt, smp ${SMP:-1}): station started ${started} s, login screen ${login} s, screenshot > $min_colours colours ${shown} s after QEMU's start (QEMU CPU time ${started_cpu} s, ${login_cpu} s and ${shown_cpu} s; load average $(cut -d' ' -f1-3 /proc/loadavg))"
