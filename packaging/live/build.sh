@@ -10,6 +10,10 @@
 # the kernel command line; a minute instead of the whole build).
 # --no-etabli: a trial image without the Établi packages (to profile the kernel, the initramfs
 # and systemd before the packages are built; the station unit then fails and restarts).
+# --from-build DIR: a trial image with the Établi files taken from a CMake build folder (e.g.
+# build/dev: etabli, etabli-station, etabli-helper built) instead of the packages, laid out as
+# packaging/debian/*.install does, their libraries' packages (ldd, dpkg -S) and the station's
+# Depends installed with apt-get, binaries stripped. For when build-debs.sh cannot run (time).
 # ZSTD_LEVEL=3 for a quick trial build (default 15). Run as root. Output: the ISO (default build/live/etabli-bench.iso) and build/live/netboot/.
 # The Debian root of the packages below is cached in build/live/base-*/ (keyed by the
 # package list): a second build only redoes the Établi part, the squashfs and the ISO.
@@ -27,6 +31,7 @@ debs=$root/build/debs
 base_only=0
 iso_only=0
 no_etabli=0
+from_build=
 while (($#)); do
   case $1 in
     -o) iso=$(realpath -m "$2"); shift 2 ;;
@@ -34,6 +39,7 @@ while (($#)); do
     --base-only) base_only=1; shift ;;
     --iso-only) iso_only=1; shift ;;
     --no-etabli) no_etabli=1; shift ;;
+    --from-build) from_build=$(realpath "$2"); shift 2 ;;
     *) echo "usage: build.sh [-o FILE.iso] [--debs DIR] [--base-only | --iso-only]" >&2; exit 2 ;;
   esac
 done
@@ -90,7 +96,7 @@ else
 fi
 ((base_only)) && { say "base only: done"; exit 0; }
 
-((no_etabli)) || ls "$debs"/etabli_*.deb "$debs"/etabli-station_*.deb >/dev/null 2>&1 \
+((no_etabli)) || [ -n "$from_build" ] || ls "$debs"/etabli_*.deb "$debs"/etabli-station_*.deb >/dev/null 2>&1 \
   || { echo "live: no Établi packages in $debs (run packaging/build-debs.sh)" >&2; exit 1; }
 
 rootfs=$out/rootfs
@@ -108,8 +114,32 @@ mount --bind /dev "$rootfs/dev"; mounted+=("$rootfs/dev")
 in_root() { chroot "$rootfs" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 HOME=/root DEBIAN_FRONTEND=noninteractive "$@"; }
 
 mkdir -p "$rootfs/tmp/debs"
+extra=()
 if ((no_etabli)); then
   say "trial without the Établi packages (--no-etabli)"
+elif [ -n "$from_build" ]; then
+  say "trial: the Établi files from the CMake build $from_build, not the packages (--from-build)"
+  bins=("$from_build/app/etabli" "$from_build/app/station/etabli-station" "$from_build/app/helper/etabli-helper")
+  for b in "${bins[@]}"; do [ -x "$b" ] || { echo "live: no $b (build etabli etabli-station etabli-helper)" >&2; exit 1; }; done
+  install -D -m 0755 "$from_build/app/etabli" "$rootfs/usr/bin/etabli"
+  install -D -m 0755 "$from_build/app/station/etabli-station" "$rootfs/usr/bin/etabli-station"
+  install -D -m 0755 "$from_build/app/helper/etabli-helper" "$rootfs/usr/libexec/etabli/etabli-helper"
+  strip --strip-unneeded "$rootfs/usr/bin/etabli" "$rootfs/usr/bin/etabli-station" "$rootfs/usr/libexec/etabli/etabli-helper"
+  install -D -m 0644 "$root/packaging/etabli-station.desktop" "$rootfs/usr/share/applications/org.etabli.Station.desktop"
+  install -D -m 0644 "$root/packaging/polkit/org.etabli.helper.policy" "$rootfs/usr/share/polkit-1/actions/org.etabli.helper.policy"
+  install -D -m 0644 "$root/packaging/polkit/50-etabli-helper.rules" "$rootfs/usr/share/polkit-1/rules.d/50-etabli-helper.rules"
+  install -D -m 0644 "$root/packaging/udev/60-etabli-label-printers.rules" "$rootfs/lib/udev/rules.d/60-etabli-label-printers.rules"
+  install -D -m 0644 "$root/packaging/systemd/etabli-helper.socket" "$rootfs/lib/systemd/system/etabli-helper.socket"
+  install -D -m 0644 "$root/packaging/systemd/etabli-helper@.service" "$rootfs/lib/systemd/system/etabli-helper@.service"
+  # What the packages' Depends would bring: the libraries' packages (as dpkg-shlibdeps finds
+  # them, through the host's dpkg) and the station's explicit ones (debian/control).
+  # (each library under the names dpkg may know it by: ldd's, the real file, with and without /usr)
+  extra=($(ldd "${bins[@]}" | awk '/=> \//{print $3}' | sort -u | while read -r l; do
+    r=$(realpath "$l"); printf '%s\n' "$l" "$r" "${r#/usr}" "/usr${l#/usr}"; done | sort -u \
+    | (xargs -r dpkg -S 2>/dev/null || true) | cut -d: -f1 | sort -u))
+  extra+=($(sed -n '/^Package: etabli-station$/,/^Description/p' "$root/packaging/debian/control" \
+    | grep -o '\b\(libqt6[a-z0-9-]*\|qml6-module-[a-z0-9-]*\)' | sort -u))
+  say "their dependencies: ${extra[*]}"
 else
   say "installing the Établi packages: $(cd "$debs" && ls etabli*.deb | tr '\n' ' ')"
   cp "$debs"/etabli_*.deb "$debs"/etabli-station_*.deb "$rootfs/tmp/debs/"
@@ -120,7 +150,7 @@ in_root apt-get update -qq >"$out/install.log" 2>&1 || { cat "$out/install.log";
 # systemd-resolved with networkd: DHCP and DNS for the sync, nothing more.
 # zstd: the initramfs is remade below zstd-compressed (gzip without it: slower to unpack).
 # socat: the station speaks to etabli-helper.socket through it.
-in_root sh -c 'apt-get install -y -q --no-install-recommends $(ls /tmp/debs/*.deb 2>/dev/null) systemd-resolved zstd socat' >>"$out/install.log" 2>&1 \
+in_root sh -c 'apt-get install -y -q --no-install-recommends $(ls /tmp/debs/*.deb 2>/dev/null) systemd-resolved zstd socat "$@"' sh "${extra[@]}" >>"$out/install.log" 2>&1 \
   || { tail -20 "$out/install.log"; exit 1; }
 rm -rf "$rootfs/tmp/debs"
 
