@@ -249,9 +249,10 @@ mkdir -p "$rootfs/etc/initramfs-tools/conf.d" "$rootfs/etc/initramfs-tools/hooks
 printf 'COMPRESS=zstd\nCOMPRESSLEVEL=19\n' >"$rootfs/etc/initramfs-tools/conf.d/etabli-bench.conf"
 install -m 0755 "$here/initramfs-slim.hook" "$rootfs/etc/initramfs-tools/hooks/zz-etabli-slim"
 # The initramfs does not depend on the Établi packages: it is cached (5 min of zstd -19), keyed
-# by what goes into it: the packages but Établi's, the kernel modules left, the hook, the
-# modprobe and initramfs settings.
-ikey=$({ in_root dpkg-query -W -f '${Package} ${Version}\n' | grep -v '^etabli'; (cd "$ml" && find . -type f | sort)
+# by what goes into it: the base (its package list), zstd, the kernel modules left, the hook,
+# the modprobe and initramfs settings. (Packages installed after the base, Établi's and their
+# libraries, have no initramfs hooks.)
+ikey=$({ basename "$base"; in_root dpkg-query -W -f '${Version}\n' zstd; echo "$kver"; (cd "$ml" && find . -type f | sort)
   cat "$here/initramfs-slim.hook" "$rootfs"/etc/modprobe.d/*.conf "$rootfs"/etc/initramfs-tools/conf.d/*; } | sha256sum | cut -c1-12)
 if [ -s "$cache/initrd-$ikey.img" ]; then
   say "initramfs: reusing $cache/initrd-$ikey.img"
