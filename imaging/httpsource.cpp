@@ -4,6 +4,7 @@
 
 #include "imaging/httpclient_p.h"
 #include "imaging/multicast.h"
+#include "imaging/pipeline_p.h"
 #include "imaging/qcow2.h"
 
 #include <QCoreApplication>
@@ -93,6 +94,9 @@ struct Span {
     std::vector<uint8_t> bytes;
 };
 
+/// The host offset of a Span that holds a range's guest bytes taken from the cache.
+constexpr uint64_t kFromCache = UINT64_MAX;
+
 } // namespace
 
 bool isRemoteMaster(const QString &path)
@@ -146,6 +150,8 @@ struct HttpSource::Private {
         int64_t needed = 0, got = 0;
         Clock::time_point since = Clock::now();
         bool passed = false; ///< the stream went past it with bytes missing
+        bool nacked = false; ///< its holes were NACKed to the sender (once)
+        Clock::time_point nackedAt;
     };
     struct SpanRef {
         uint64_t start = 0, end = 0;
@@ -162,6 +168,147 @@ struct HttpSource::Private {
     Clock::time_point lastDatagram = Clock::now();
     size_t lastJob = 0; ///< the job the latest datagram belonged to (where the stream is)
     int64_t multicastBytes = 0, repairedBytes = 0;
+    // Feedback to the sender (multicast.h): reports, NACKs, leaving when too slow.
+    sockaddr_in sender{};
+    bool haveSender = false, senderAtFloor = false, dropped = false;
+    double senderMbit = 0;
+    int64_t nackRepairedBytes = 0, nacksSent = 0;
+    uint64_t firstSeq = UINT64_MAX, lastSeq = 0;
+    int64_t datagrams = 0;
+    int lossyAtFloor = 0;
+    uint32_t lastLoss = 0;
+    Clock::time_point nextReport = Clock::now();
+
+    /// A report to the sender, with up to kMulticastMaxNacks NACKed ranges. Under the mutex.
+    void reportLocked(uint32_t lossPermille, bool leaving, const std::vector<std::pair<uint64_t, uint32_t>> &nacks = {})
+    {
+        if (!haveSender)
+            return;
+        size_t k = 0;
+        do {
+            std::vector<uint8_t> out(kMulticastReport);
+            std::memcpy(out.data(), "ETBR\x01", 5);
+            out[5] = leaving ? 1 : 0;
+            put(out.data() + 8, session, 8);
+            put(out.data() + 16, lossPermille, 4);
+            const size_t count = std::min<size_t>(kMulticastMaxNacks, nacks.size() - k);
+            put(out.data() + 20, count, 4);
+            for (size_t e = 0; e < count; ++e, ++k) {
+                uint8_t entry[kMulticastNackEntry];
+                put(entry, nacks[k].first, 8);
+                put(entry + 8, nacks[k].second, 4);
+                out.insert(out.end(), entry, entry + kMulticastNackEntry);
+            }
+            (void)::sendto(mcSocket, out.data(), out.size(), 0, reinterpret_cast<const sockaddr *>(&sender),
+                           sizeof sender);
+        } while (k < nacks.size());
+    }
+
+    static void put(uint8_t *p, uint64_t v, int bytes)
+    {
+        for (int i = bytes - 1; i >= 0; --i) {
+            p[i] = uint8_t(v);
+            v >>= 8;
+        }
+    }
+
+    /// The holes of `part` as file ranges (holes closer than 16 KiB merged).
+    static std::vector<std::pair<uint64_t, uint32_t>> holesOf(const Partial &part)
+    {
+        std::vector<std::pair<uint64_t, uint32_t>> holes;
+        for (size_t k = 0; k < part.spans.size(); ++k) {
+            const std::vector<char> &have = part.have[k];
+            size_t at = 0;
+            while (at < have.size()) {
+                if (have[at]) {
+                    ++at;
+                    continue;
+                }
+                size_t end = at;
+                for (size_t gap = 0; end < have.size() && gap < 16384; ++end)
+                    gap = have[end] ? gap + 1 : 0;
+                while (end > at && have[end - 1])
+                    --end;
+                holes.emplace_back(part.spans[k].host + at, uint32_t(end - at));
+                at = end;
+            }
+        }
+        return holes;
+    }
+
+    /// Every 250 ms: the loss seen since the last report, to the sender; leaves the group
+    /// when losing more than 10 % for a second while the sender is at its floor rate.
+    void periodicLocked()
+    {
+        const auto now = Clock::now();
+        if (now < nextReport)
+            return;
+        nextReport = now + std::chrono::milliseconds(250);
+        uint32_t loss = 0;
+        if (datagrams > 0 && lastSeq >= firstSeq) {
+            const double expected = double(lastSeq - firstSeq + 1);
+            loss = uint32_t(std::clamp(1000.0 * (expected - double(datagrams)) / expected, 0.0, 1000.0));
+        }
+        firstSeq = UINT64_MAX;
+        lastSeq = 0;
+        datagrams = 0;
+        lastLoss = loss;
+        lossyAtFloor = senderAtFloor && loss > 100 ? lossyAtFloor + 1 : 0;
+        if (lossyAtFloor >= 4) {
+            reportLocked(loss, true);
+            dropped = true;
+            ip_mreq leave{};
+            ::inet_pton(AF_INET, options.multicastGroup.toLatin1().constData(), &leave.imr_multiaddr);
+            ::setsockopt(mcSocket, IPPROTO_IP, IP_DROP_MEMBERSHIP, &leave, sizeof leave);
+            qWarning("imaging: multicast: %.1f %% lost at the sender's floor rate (%.0f Mbit/s): left the group, "
+                     "the rest by unicast",
+                     double(loss) / 10, senderMbit);
+            cv.notify_all();
+            return;
+        }
+        reportLocked(loss, false);
+    }
+
+    // The local cache (RemoteOptions::cachePath): never trusted, each range hashed against
+    // the manifest's digest before it stands in for a fetch.
+    std::unique_ptr<Source> cache;
+    std::atomic<int64_t> cached{0};
+    std::atomic<int64_t> cacheMisses{0};
+
+    /// Range `index` from the cache when its bytes there are the manifest's; false otherwise
+    /// (missing, shorter, unreadable or different: then it is fetched).
+    bool fromCache(int64_t index, std::vector<Span> &out)
+    {
+        if (!cache || int64_t(rangeSize) != options.cacheRangeSize || index < 0
+            || size_t(index) >= options.cacheDigests.size())
+            return false;
+        const int64_t offset = index * int64_t(rangeSize);
+        const int64_t n = std::min<int64_t>(rangeSize, int64_t(image->header().size) - offset);
+        if (n <= 0 || offset + n > cache->virtualSize()) {
+            ++cacheMisses;
+            return false;
+        }
+        Span span;
+        span.host = kFromCache;
+        span.bytes.resize(rangeSize);
+        std::vector<Extent> extents;
+        const int64_t length = std::min<int64_t>(rangeSize, cache->virtualSize() - offset);
+        auto r = cache->read(offset, length, span.bytes.data(), extents);
+        if (!r || *r < n) {
+            ++cacheMisses;
+            return false;
+        }
+        if (extents.empty())
+            std::memset(span.bytes.data(), 0, size_t(n));
+        if (sha256(span.bytes.data(), size_t(n)) != options.cacheDigests[size_t(index)]) {
+            ++cacheMisses;
+            return false;
+        }
+        span.bytes.resize(size_t(n));
+        out.push_back(std::move(span));
+        cached += n;
+        return true;
+    }
 
     std::unique_ptr<HttpConnection> connection()
     {
@@ -251,17 +398,43 @@ struct HttpSource::Private {
                 if (stop || error)
                     return;
             }
+            {
+                std::lock_guard lock(mutex);
+                periodicLocked();
+                if (dropped)
+                    return;
+            }
             pollfd p{mcSocket, POLLIN, 0};
-            if (::poll(&p, 1, 200) != 1)
+            if (::poll(&p, 1, 100) != 1)
                 continue;
-            const ssize_t n = ::recv(mcSocket, packet.data(), packet.size(), 0);
+            sockaddr_in from{};
+            socklen_t fromLength = sizeof from;
+            const ssize_t n = ::recvfrom(mcSocket, packet.data(), packet.size(), 0, reinterpret_cast<sockaddr *>(&from),
+                                         &fromLength);
+            if (n >= kMulticastStatus && std::memcmp(packet.data(), "ETBS\x01", 5) == 0
+                && be64(packet.data() + 8) == session) {
+                std::lock_guard lock(mutex);
+                sender = from;
+                haveSender = true;
+                senderAtFloor = packet[5] & 1;
+                senderMbit = double((uint32_t(packet[16]) << 24) | (uint32_t(packet[17]) << 16)
+                                    | (uint32_t(packet[18]) << 8) | packet[19])
+                    / 1000;
+                continue;
+            }
             if (n <= kMulticastHeader || std::memcmp(packet.data(), "ETBM\x01", 5) != 0
                 || be64(packet.data() + 8) != session)
                 continue; // another master, another program, or damaged
             const uint64_t offset = be64(packet.data() + 24);
+            const uint64_t sequence = be64(packet.data() + 16);
             const size_t length = size_t(n - kMulticastHeader);
             std::lock_guard lock(mutex);
             lastDatagram = Clock::now();
+            sender = from;
+            haveSender = true;
+            firstSeq = std::min(firstSeq, sequence);
+            lastSeq = std::max(lastSeq, sequence);
+            ++datagrams;
             auto it = std::upper_bound(spanIndex.begin(), spanIndex.end(), offset,
                                        [](uint64_t v, const SpanRef &s) { return v < s.start; });
             if (it == spanIndex.begin())
@@ -305,6 +478,8 @@ struct HttpSource::Private {
                 }
             part.got += fresh;
             multicastBytes += fresh;
+            if (part.nacked)
+                nackRepairedBytes += fresh;
             if (part.got >= part.needed)
                 cv.notify_all();
         }
@@ -328,7 +503,20 @@ struct HttpSource::Private {
                 const bool late = now - taken > std::chrono::seconds(5);
                 if (stop)
                     return makeError(ErrorCode::Cancelled, tr("cancelled"), QStringLiteral("cancelled"));
-                if (complete || passed || silent || late || low + window <= pos) {
+                // Bytes lost on the way: NACKed once, the sender re-multicasts them; what
+                // is still missing 500 ms later comes by unicast.
+                if (!complete && (passed || late) && !silent && !dropped && haveSender && it != partial.end()
+                    && it->second.got > 0 && !it->second.nacked) {
+                    it->second.nacked = true;
+                    it->second.nackedAt = now;
+                    reportLocked(lastLoss, false, holesOf(it->second));
+                    ++nacksSent;
+                    cv.wait_for(lock, std::chrono::milliseconds(50));
+                    continue;
+                }
+                const bool waitingForRepair = it != partial.end() && it->second.nacked
+                    && now - it->second.nackedAt < std::chrono::milliseconds(500);
+                if (complete || dropped || silent || ((passed || late) && !waitingForRepair) || low + window <= pos) {
                     if (it != partial.end()) {
                         part = std::move(it->second);
                         partial.erase(it);
@@ -475,7 +663,16 @@ struct HttpSource::Private {
                 pos = next++;
                 index = jobs[pos];
             }
-            auto spans = multicast ? fromGroup(*conn, pos) : fetchRange(*conn, index);
+            std::vector<Span> hit;
+            const bool inCache = fromCache(index, hit);
+            if (inCache && multicast) {
+                std::lock_guard lock(mutex);
+                delivered[pos] = 1; // the group's datagrams for it are no longer taken
+                partial.erase(pos);
+            }
+            auto spans = inCache ? Result<std::vector<Span>>(std::move(hit))
+                : multicast      ? fromGroup(*conn, pos)
+                                 : fetchRange(*conn, index);
             std::lock_guard lock(mutex);
             if (!spans) {
                 if (!error)
@@ -593,9 +790,16 @@ HttpSource::~HttpSource()
         d->receiver.join();
     if (d->mcSocket >= 0) {
         ::close(d->mcSocket);
-        qWarning("imaging: multicast: %.1f MiB from the group, %.1f MiB fetched by unicast",
-                 double(d->multicastBytes) / 1048576.0, double(d->repairedBytes) / 1048576.0);
+        qWarning("imaging: multicast: %.1f MiB from the group, %.1f MiB fetched by unicast; %.1f MiB of it "
+                 "re-multicast after %lld NACKs%s",
+                 double(d->multicastBytes) / 1048576.0, double(d->repairedBytes) / 1048576.0,
+                 double(d->nackRepairedBytes) / 1048576.0, qlonglong(d->nacksSent),
+                 d->dropped ? "; left the group (too slow for the floor rate)" : "");
     }
+    if (d->cache)
+        qWarning("imaging: cache: %.1f MiB of disk from %s, %lld ranges differed; %.1f MiB fetched",
+                 double(d->cached) / 1048576.0, qUtf8Printable(d->options.cachePath), qlonglong(d->cacheMisses),
+                 double(d->fetched) / 1048576.0);
 }
 
 Result<std::unique_ptr<HttpSource>> HttpSource::open(const QString &text, const RemoteOptions &options)
@@ -701,6 +905,27 @@ Result<std::unique_ptr<HttpSource>> HttpSource::open(const QString &text, const 
         return image.error();
     d.image = std::move(*image);
     d.fetched = 0; // metadata is not cluster data
+    if (!options.cachePath.isEmpty()) {
+        if (isRemoteMaster(options.cachePath))
+            return makeError(ErrorCode::InvalidArgument,
+                             tr("the cache must be a local file or disk, not %1").arg(options.cachePath),
+                             QStringLiteral("bad_cache"));
+        if (options.cacheDigests.empty())
+            return makeError(ErrorCode::InvalidArgument,
+                             tr("a cache is used only with the master's manifest (each range is checked against it)"),
+                             QStringLiteral("bad_cache"));
+        auto cache = Source::open(options.cachePath);
+        if (!cache)
+            return makeError(cache.error().code,
+                             tr("cannot use the cache %1: %2").arg(options.cachePath, cache.error().message),
+                             QStringLiteral("bad_cache"));
+        if ((*cache)->isSequential() || (*cache)->virtualSize() < 0)
+            return makeError(
+                ErrorCode::InvalidArgument,
+                tr("the cache %1 must be a qcow2 or raw file or disk (read at random)").arg(options.cachePath),
+                QStringLiteral("bad_cache"));
+        d.cache = std::move(*cache);
+    }
     if (!options.multicastGroup.isEmpty()) {
         d.mcSocket = ::socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
         const int one = 1, buffer = 16 << 20;
@@ -793,6 +1018,11 @@ Result<int64_t> HttpSource::read(int64_t offset, int64_t length, uint8_t *buffer
             return fetched.error();
         spans = std::move(*fetched);
     }
+    if (spans.size() == 1 && spans.front().host == kFromCache) {
+        std::memcpy(buffer, spans.front().bytes.data(), size_t(n));
+        findDataExtents(buffer, uint32_t(n), 0, extents);
+        return n;
+    }
     if (auto r = d->decode(index, n, spans, buffer, extents); !r)
         return r.error();
     return n;
@@ -811,6 +1041,11 @@ QByteArray HttpSource::etag() const
 int64_t HttpSource::fetchedBytes() const
 {
     return d->fetched;
+}
+
+int64_t HttpSource::cachedBytes() const
+{
+    return d->cached;
 }
 
 Result<QByteArray> fetchRemoteDocument(const QString &text, const RemoteOptions &options, int64_t maxBytes)
