@@ -168,6 +168,7 @@ struct HttpSource::Private {
     Clock::time_point lastDatagram = Clock::now();
     size_t lastJob = 0; ///< the job the latest datagram belonged to (where the stream is)
     int64_t multicastBytes = 0, repairedBytes = 0;
+    int64_t wholeBytes = 0; ///< of repairedBytes: whole ranges the stream passed before this bench took them
     // Feedback to the sender (multicast.h): reports, NACKs, leaving when too slow.
     sockaddr_in sender{};
     bool haveSender = false, senderAtFloor = false, dropped = false;
@@ -531,8 +532,10 @@ struct HttpSource::Private {
             auto spans = fetchRange(conn, jobs[pos]);
             if (spans) {
                 std::lock_guard lock(mutex);
-                for (const Span &s : *spans)
+                for (const Span &s : *spans) {
                     repairedBytes += int64_t(s.bytes.size());
+                    wholeBytes += int64_t(s.bytes.size());
+                }
             }
             return spans;
         }
@@ -790,9 +793,10 @@ HttpSource::~HttpSource()
         d->receiver.join();
     if (d->mcSocket >= 0) {
         ::close(d->mcSocket);
-        qWarning("imaging: multicast: %.1f MiB from the group, %.1f MiB fetched by unicast; %.1f MiB of it "
-                 "re-multicast after %lld NACKs%s",
+        qWarning("imaging: multicast: %.1f MiB from the group, %.1f MiB fetched by unicast (%.1f MiB whole ranges "
+                 "passed before this bench took them, %.1f MiB holes); %.1f MiB re-multicast after %lld NACKs%s",
                  double(d->multicastBytes) / 1048576.0, double(d->repairedBytes) / 1048576.0,
+                 double(d->wholeBytes) / 1048576.0, double(d->repairedBytes - d->wholeBytes) / 1048576.0,
                  double(d->nackRepairedBytes) / 1048576.0, qlonglong(d->nacksSent),
                  d->dropped ? "; left the group (too slow for the floor rate)" : "");
     }
