@@ -252,7 +252,9 @@ Result<void> serveMulticast(const QString &path, const MulticastSendOptions &opt
             it->second.fresh = false;
             ++it;
         }
-        if (active > 0) {
+        if (receivers.empty())
+            rate = maxRate; // nobody reports (older receivers, or all done): the configured rate
+        else if (active > 0) {
             if (worst > 50)
                 rate = std::max(floorRate, rate * 0.7);
             else if (worst < 20)
