@@ -147,8 +147,10 @@ Result<void> serveMulticast(const QString &path, const MulticastSendOptions &opt
     const unsigned char ttl = uint8_t(options.ttl);
     ::setsockopt(sock, IPPROTO_IP, IP_MULTICAST_TTL, &ttl, sizeof ttl);
     const int buffer = 4 << 20;
-    ::setsockopt(sock, SOL_SOCKET, SO_SNDBUF, &buffer, sizeof buffer);
-    ::setsockopt(sock, SOL_SOCKET, SO_RCVBUF, &buffer, sizeof buffer);
+    if (::setsockopt(sock, SOL_SOCKET, SO_SNDBUFFORCE, &buffer, sizeof buffer) != 0)
+        ::setsockopt(sock, SOL_SOCKET, SO_SNDBUF, &buffer, sizeof buffer);
+    if (::setsockopt(sock, SOL_SOCKET, SO_RCVBUFFORCE, &buffer, sizeof buffer) != 0)
+        ::setsockopt(sock, SOL_SOCKET, SO_RCVBUF, &buffer, sizeof buffer);
     sockaddr_in to{};
     to.sin_family = AF_INET;
     to.sin_port = htons(options.port);
@@ -213,8 +215,14 @@ Result<void> serveMulticast(const QString &path, const MulticastSendOptions &opt
             r.loss = get32(in + 16);
             r.fresh = true;
             if (in[5] & 1) {
-                if (!r.left)
+                if (!r.left) {
                     ++departures;
+                    if (onStatus)
+                        onStatus(tr("%1 left the group, too slow at %2 Mbit/s (floor %3); it goes on by unicast")
+                                     .arg(QString::fromLatin1(inet_ntoa(from.sin_addr)))
+                                     .arg(rate * 8 / 1e6, 0, 'f', 0)
+                                     .arg(floorRate * 8 / 1e6, 0, 'f', 0));
+                }
                 r.left = true;
             }
             const uint32_t count

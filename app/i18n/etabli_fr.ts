@@ -6748,6 +6748,10 @@
     <context>
         <name>Etabli::Imaging::Multicast</name>
         <message>
+            <source>%1 left the group, too slow at %2 Mbit/s (floor %3); it goes on by unicast</source>
+            <translation>%1 a quitté le groupe, trop lent à %2 Mbit/s (plancher %3) ; il continue en unicast</translation>
+        </message>
+        <message>
             <source>rate %1 Mbit/s (floor %2), %3 receivers reporting, worst loss %4 %, %5 left; %6 NACKs, %7 suppressed, %8 MiB re-sent</source>
             <translation>débit %1 Mbit/s (plancher %2), %3 récepteurs en contact, pire perte %4 %, %5 partis ; %6 NACK, %7 ignorés, %8 Mio renvoyés</translation>
         </message>

@@ -124,8 +124,8 @@ linkA=$(awk -v b="$bytes" -v s="$A" 'BEGIN { printf "%.0f", b * 8 / s / 1e6 }')
 echo "date: $(date -u +%FT%TZ)  load average: $(cut -d' ' -f1-3 /proc/loadavg)  size: $SIZE_MIB MiB  links: $RATE"
 printf 'A etabli unicast, 1 bench   %6.2f s  (%s Mbit/s of the qcow2 on the wire)\n' "$A" "$linkA"
 printf '  A writing time %s s (%s Mbit/s, %s x the link), bench CPU %s s (%s ms per MiB)\n' "$A_WRITE" \
-  "$(awk -v b="$bytes" -v s="$A_WRITE" 'BEGIN { printf "%.0f", s > 0 ? b * 8 / s / 1e6 : 0 }')" \
-  "$(awk -v b="$bytes" -v s="$A_WRITE" -v r="$RATE" 'BEGIN { sub(/gbit/, "000", r); sub(/mbit/, "", r); printf "%.2f", s > 0 ? b * 8 / s / 1e6 / r : 0 }')" \
+  "$(awk -v b="$bytes" -v s="$A_WRITE" 'BEGIN { printf "%.0f", (s > 0 ? b * 8 / s / 1e6 : 0) }')" \
+  "$(awk -v b="$bytes" -v s="$A_WRITE" -v r="$RATE" 'BEGIN { sub(/gbit/, "000", r); sub(/mbit/, "", r); printf "%.2f", (s > 0 ? b * 8 / s / 1e6 / r : 0) }')" \
   "$A_CPU" "$(awk -v c="$A_CPU" -v b="$bytes" 'BEGIN { printf "%.1f", c * 1000 / (b / 1048576) }')"
 printf 'B etabli unicast, 4 benches %6.2f s  (%.2f x A)\n' "$B" "$(awk -v b="$B" -v a="$A" 'BEGIN { print b / a }')"
 printf 'C udpcast, 1 receiver       %6.2f s  (A / C = %.2f)\n' "$C" "$(awk -v a="$A" -v c="$C" 'BEGIN { print a / c }')"
