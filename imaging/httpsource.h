@@ -45,6 +45,8 @@ public:
     QByteArray etag() const;
     /// Bytes received for clusters (not headers or metadata), for tests and benchmarks.
     int64_t fetchedBytes() const;
+    /// Bytes of disk taken from RemoteOptions::cachePath (ranges whose digest matched).
+    int64_t cachedBytes() const;
 
 private:
     HttpSource();

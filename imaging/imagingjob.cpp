@@ -71,6 +71,11 @@ void ImagingJob::start()
                 },
                 Qt::QueuedConnection);
         };
+        if (!options.remote.cachePath.isEmpty() && options.manifest) {
+            // A local cache stands in only for ranges that hash to the trusted manifest's.
+            options.remote.cacheDigests = options.manifest->ranges;
+            options.remote.cacheRangeSize = options.manifest->rangeSize;
+        }
         auto source = Source::open(master, options.remote);
         if (!source)
             return finish(source.error());

@@ -13,7 +13,9 @@
 #include <cerrno>
 #include <chrono>
 #include <cstring>
+#include <deque>
 #include <fcntl.h>
+#include <map>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -36,6 +38,30 @@ void put64(uint8_t *p, uint64_t v)
         p[i] = uint8_t(v);
         v >>= 8;
     }
+}
+
+void put32(uint8_t *p, uint32_t v)
+{
+    for (int i = 3; i >= 0; --i) {
+        p[i] = uint8_t(v);
+        v >>= 8;
+    }
+}
+
+uint64_t get64(const uint8_t *p)
+{
+    uint64_t v = 0;
+    for (int i = 0; i < 8; ++i)
+        v = (v << 8) | p[i];
+    return v;
+}
+
+uint32_t get32(const uint8_t *p)
+{
+    uint32_t v = 0;
+    for (int i = 0; i < 4; ++i)
+        v = (v << 8) | p[i];
+    return v;
 }
 
 } // namespace
@@ -92,7 +118,8 @@ Result<void> parseMulticastMaster(const QString &address, QString *group, uint16
 }
 
 Result<void> serveMulticast(const QString &path, const MulticastSendOptions &options, const std::atomic<bool> &stop,
-                            const std::function<void(int, int64_t)> &onCycle)
+                            const std::function<void(int, int64_t)> &onCycle,
+                            const std::function<void(const QString &)> &onStatus)
 {
     const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
     if (fd < 0)
@@ -120,7 +147,10 @@ Result<void> serveMulticast(const QString &path, const MulticastSendOptions &opt
     const unsigned char ttl = uint8_t(options.ttl);
     ::setsockopt(sock, IPPROTO_IP, IP_MULTICAST_TTL, &ttl, sizeof ttl);
     const int buffer = 4 << 20;
-    ::setsockopt(sock, SOL_SOCKET, SO_SNDBUF, &buffer, sizeof buffer);
+    if (::setsockopt(sock, SOL_SOCKET, SO_SNDBUFFORCE, &buffer, sizeof buffer) != 0)
+        ::setsockopt(sock, SOL_SOCKET, SO_SNDBUF, &buffer, sizeof buffer);
+    if (::setsockopt(sock, SOL_SOCKET, SO_RCVBUFFORCE, &buffer, sizeof buffer) != 0)
+        ::setsockopt(sock, SOL_SOCKET, SO_RCVBUF, &buffer, sizeof buffer);
     sockaddr_in to{};
     to.sin_family = AF_INET;
     to.sin_port = htons(options.port);
@@ -129,8 +159,11 @@ Result<void> serveMulticast(const QString &path, const MulticastSendOptions &opt
 
     const Qcow2Header &h = (*image)->header();
     const uint64_t cs = h.clusterSize();
-    const double bytesPerSecond = std::max(1.0, options.rateMbit) * 1e6 / 8;
     using Clock = std::chrono::steady_clock;
+    const double maxRate = std::max(1.0, options.rateMbit) * 1e6 / 8;
+    const double floorRate = std::min(
+        maxRate, (options.floorMbit > 0 ? options.floorMbit : std::max(1.0, options.rateMbit) / 4) * 1e6 / 8);
+    double rate = maxRate;
     uint64_t seq = 0;
     // One read per cluster, datagrams sent 64 at a time (sendmmsg): the sender's CPU is
     // in the system calls, not in the data.
@@ -140,8 +173,118 @@ Result<void> serveMulticast(const QString &path, const MulticastSendOptions &opt
     std::vector<iovec> vectors(kBatch);
     std::vector<uint8_t> cluster(cs + kMulticastPayload);
     int queued = 0;
-    int64_t sent = 0;
-    Clock::time_point start = Clock::now();
+    int64_t batchBytes = 0, sent = 0;
+    Clock::time_point due = Clock::now();
+
+    // Receivers, by address: their last report.
+    struct Receiver {
+        Clock::time_point seen;
+        uint32_t loss = 0; ///< ‰
+        bool fresh = false;
+        bool left = false;
+    };
+    std::map<uint64_t, Receiver> receivers;
+    std::deque<std::pair<uint64_t, uint32_t>> repairs; ///< NACKed file ranges, to re-send
+    std::map<uint64_t, Clock::time_point> repairedAt; ///< range start → when it was re-sent
+    int64_t nacks = 0, suppressed = 0, repairBytes = 0, departures = 0;
+    Clock::time_point nextControl = Clock::now(), nextLog = Clock::now() + std::chrono::seconds(2);
+
+    auto sendStatus = [&]() {
+        uint8_t status[kMulticastStatus] = {};
+        std::memcpy(status, "ETBS\x01", 5);
+        status[5] = rate <= floorRate * 1.001 ? 1 : 0;
+        put64(status + 8, session);
+        put32(status + 16, uint32_t(rate * 8 / 1000));
+        put32(status + 20, uint32_t(floorRate * 8 / 1000));
+        (void)::sendto(sock, status, sizeof status, 0, reinterpret_cast<const sockaddr *>(&to), sizeof to);
+    };
+    // Reports and NACKs; every 250 ms the rate follows the slowest receiver still reporting.
+    auto control = [&]() {
+        uint8_t in[kMulticastReport + kMulticastMaxNacks * kMulticastNackEntry + 64];
+        for (;;) {
+            sockaddr_in from{};
+            socklen_t len = sizeof from;
+            const ssize_t n = ::recvfrom(sock, in, sizeof in, MSG_DONTWAIT, reinterpret_cast<sockaddr *>(&from), &len);
+            if (n < 0)
+                break;
+            if (n < kMulticastReport || std::memcmp(in, "ETBR\x01", 5) != 0 || get64(in + 8) != session)
+                continue;
+            const uint64_t key = (uint64_t(ntohl(from.sin_addr.s_addr)) << 16) | ntohs(from.sin_port);
+            Receiver &r = receivers[key];
+            r.seen = Clock::now();
+            r.loss = get32(in + 16);
+            r.fresh = true;
+            if (in[5] & 1) {
+                if (!r.left) {
+                    ++departures;
+                    if (onStatus)
+                        onStatus(tr("%1 left the group, too slow at %2 Mbit/s (floor %3); it goes on by unicast")
+                                     .arg(QString::fromLatin1(inet_ntoa(from.sin_addr)))
+                                     .arg(rate * 8 / 1e6, 0, 'f', 0)
+                                     .arg(floorRate * 8 / 1e6, 0, 'f', 0));
+                }
+                r.left = true;
+            }
+            const uint32_t count
+                = std::min<uint32_t>(get32(in + 20), uint32_t((n - kMulticastReport) / kMulticastNackEntry));
+            for (uint32_t k = 0; k < count; ++k) {
+                const uint8_t *e = in + kMulticastReport + k * kMulticastNackEntry;
+                const uint64_t offset = get64(e);
+                const uint32_t length = std::min<uint32_t>(get32(e + 8), 4 << 20);
+                ++nacks;
+                auto was = repairedAt.find(offset);
+                if (offset >= uint64_t(st.st_size) || length == 0 || repairs.size() >= 65536
+                    || (was != repairedAt.end() && Clock::now() - was->second < std::chrono::milliseconds(300))) {
+                    ++suppressed;
+                    continue;
+                }
+                repairedAt[offset] = Clock::now() + std::chrono::hours(1); // queued: suppressed until sent
+                repairs.emplace_back(offset, uint32_t(std::min<uint64_t>(length, uint64_t(st.st_size) - offset)));
+            }
+        }
+        const auto now = Clock::now();
+        if (now < nextControl)
+            return;
+        nextControl = now + std::chrono::milliseconds(250);
+        uint32_t worst = 0;
+        int active = 0;
+        for (auto it = receivers.begin(); it != receivers.end();) {
+            if (now - it->second.seen > std::chrono::seconds(5)) {
+                it = receivers.erase(it);
+                continue;
+            }
+            if (!it->second.left && it->second.fresh) {
+                ++active;
+                worst = std::max(worst, it->second.loss);
+            }
+            it->second.fresh = false;
+            ++it;
+        }
+        if (receivers.empty())
+            rate = maxRate; // nobody reports (older receivers, or all done): the configured rate
+        else if (active > 0) {
+            if (worst > 50)
+                rate = std::max(floorRate, rate * 0.7);
+            else if (worst < 20)
+                rate = std::min(maxRate, rate * 1.15);
+        }
+        for (auto it = repairedAt.begin(); it != repairedAt.end();)
+            it = now - it->second > std::chrono::seconds(2) && it->second < now ? repairedAt.erase(it) : std::next(it);
+        sendStatus();
+        if (onStatus && now >= nextLog) {
+            nextLog = now + std::chrono::seconds(2);
+            onStatus(tr("rate %1 Mbit/s (floor %2), %3 receivers reporting, worst loss %4 %, %5 left; %6 NACKs, "
+                        "%7 suppressed, %8 MiB re-sent")
+                         .arg(rate * 8 / 1e6, 0, 'f', 0)
+                         .arg(floorRate * 8 / 1e6, 0, 'f', 0)
+                         .arg(active)
+                         .arg(double(worst) / 10, 0, 'f', 1)
+                         .arg(departures)
+                         .arg(nacks)
+                         .arg(suppressed)
+                         .arg(double(repairBytes) / 1048576.0, 0, 'f', 1));
+        }
+    };
     auto flush = [&]() -> Result<void> {
         int done = 0;
         while (done < queued) {
@@ -159,16 +302,60 @@ Result<void> serveMulticast(const QString &path, const MulticastSendOptions &opt
             done += n;
         }
         queued = 0;
-        // Paced: never ahead of the rate (the receivers' links and buffers set it).
-        const auto due = start + std::chrono::duration<double>(double(sent) / bytesPerSecond);
-        if (due > Clock::now())
+        control();
+        // Paced: never ahead of the rate (the slowest willing receiver sets it).
+        due += std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(double(batchBytes) / rate));
+        batchBytes = 0;
+        const auto now = Clock::now();
+        if (due < now - std::chrono::milliseconds(20))
+            due = now - std::chrono::milliseconds(20); // no burst to catch up after a stall
+        if (due > now)
             std::this_thread::sleep_until(due);
         return {};
     };
+    auto queue = [&](uint64_t offset, const uint8_t *data, size_t n) -> Result<void> {
+        uint8_t *packet = packets.data() + size_t(queued) * (kMulticastHeader + kMulticastPayload);
+        std::memcpy(packet, "ETBM\x01\0\0\0", 8);
+        put64(packet + 8, session);
+        put64(packet + 16, seq++);
+        put64(packet + 24, offset);
+        std::memcpy(packet + kMulticastHeader, data, n);
+        vectors[size_t(queued)] = {packet, kMulticastHeader + n};
+        mmsghdr &m = messages[size_t(queued)];
+        m = {};
+        m.msg_hdr.msg_name = &to;
+        m.msg_hdr.msg_namelen = sizeof to;
+        m.msg_hdr.msg_iov = &vectors[size_t(queued)];
+        m.msg_hdr.msg_iovlen = 1;
+        batchBytes += int64_t(n);
+        if (++queued == kBatch)
+            return flush();
+        return {};
+    };
+    // What receivers NACKed goes out before the stream goes on.
+    std::vector<uint8_t> repairBuffer;
+    auto sendRepairs = [&]() -> Result<void> {
+        while (!repairs.empty() && !stop) {
+            const auto [offset, length] = repairs.front();
+            repairs.pop_front();
+            repairBuffer.resize(length);
+            if (::pread(fd, repairBuffer.data(), length, off_t(offset)) != ssize_t(length))
+                return makeError(ErrorCode::Io, tr("cannot read the master %1").arg(path));
+            for (uint32_t at = 0; at < length; at += kMulticastPayload) {
+                const size_t n = std::min<size_t>(kMulticastPayload, length - at);
+                if (auto q = queue(offset + at, repairBuffer.data() + at, n); !q)
+                    return q;
+            }
+            repairBytes += length;
+            repairedAt[offset] = Clock::now();
+        }
+        return {};
+    };
     for (int cycle = 1; options.cycles <= 0 || cycle <= options.cycles; ++cycle) {
-        start = Clock::now();
         sent = 0;
         for (uint64_t c = 0; c < h.clusterCount() && !stop; ++c) {
+            if (auto r = sendRepairs(); !r)
+                return r;
             const ClusterRef r = (*image)->cluster(c);
             uint64_t length = 0;
             if (r.kind == ClusterKind::Data)
@@ -181,24 +368,19 @@ Result<void> serveMulticast(const QString &path, const MulticastSendOptions &opt
                 return makeError(ErrorCode::Io, tr("cannot read the master %1").arg(path));
             for (uint64_t at = 0; at < length; at += kMulticastPayload) {
                 const size_t n = size_t(std::min<uint64_t>(kMulticastPayload, length - at));
-                uint8_t *packet = packets.data() + size_t(queued) * (kMulticastHeader + kMulticastPayload);
-                std::memcpy(packet, "ETBM\x01\0\0\0", 8);
-                put64(packet + 8, session);
-                put64(packet + 16, seq++);
-                put64(packet + 24, r.hostOffset + at);
-                std::memcpy(packet + kMulticastHeader, cluster.data() + at, n);
-                vectors[size_t(queued)] = {packet, kMulticastHeader + n};
-                mmsghdr &m = messages[size_t(queued)];
-                m = {};
-                m.msg_hdr.msg_name = &to;
-                m.msg_hdr.msg_namelen = sizeof to;
-                m.msg_hdr.msg_iov = &vectors[size_t(queued)];
-                m.msg_hdr.msg_iovlen = 1;
+                if (auto q = queue(r.hostOffset + at, cluster.data() + at, n); !q)
+                    return q;
                 sent += int64_t(n);
-                if (++queued == kBatch)
-                    if (auto f = flush(); !f)
-                        return f;
             }
+        }
+        // The last NACKs of the cycle: a short quiet time for them to come in.
+        for (int k = 0; k < 4 && !stop; ++k) {
+            if (auto f = flush(); !f)
+                return f;
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+            control();
+            if (auto r = sendRepairs(); !r)
+                return r;
         }
         if (auto f = flush(); !f)
             return f;

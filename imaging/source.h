@@ -6,6 +6,7 @@
 
 #include <QString>
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -30,6 +31,12 @@ struct RemoteOptions {
     /// what is missed fetched from the master's URL (imaging/multicast.h). Empty: unicast.
     QString multicastGroup;
     uint16_t multicastPort = 0;
+    /// A local copy of this master or of an older version (a file, a second disk, a USB
+    /// stick: qcow2 or raw): a range whose bytes there hash to `cacheDigests` (the trusted
+    /// manifest's, `cacheRangeSize` each) is read from it and not fetched. Empty: no cache.
+    QString cachePath;
+    std::vector<std::array<uint8_t, 32>> cacheDigests;
+    int64_t cacheRangeSize = 0;
 };
 
 /// A master's raw disk content, read range by range. Formats: qcow2 (our own reader), raw

@@ -401,6 +401,12 @@ int writeCommand(Context &ctx)
                  QStringLiteral("SECONDS")});
     p.addOption({QStringLiteral("connections"),
                  QCoreApplication::translate("Cli", "Range requests in flight (default 4)"), QStringLiteral("N")});
+    p.addOption(
+        {QStringLiteral("cache"),
+         QCoreApplication::translate("Cli",
+                                     "A local copy of this master or of an older version (file, disk, USB "
+                                     "stick; default: the setting masters.cache): only what differs is fetched"),
+         QStringLiteral("PATH")});
     if (!parseArgs(p, ctx))
         return 2;
     const QStringList pos = p.positionalArguments();
@@ -464,6 +470,14 @@ int writeCommand(Context &ctx)
             request.remote.connections = p.value(QStringLiteral("connections")).toInt(&ok);
         if (!ok || request.remote.connections < 1 || request.remote.connections > 32)
             return ctx.usage(QCoreApplication::translate("Cli", "--connections takes 1 to 32"));
+        request.remote.cachePath = p.isSet(QStringLiteral("cache")) ? p.value(QStringLiteral("cache"))
+            : store                                                 ? store->setting(QStringLiteral("masters.cache"))
+                                                                    : QString();
+        if (!request.remote.cachePath.isEmpty() && !QFileInfo::exists(request.remote.cachePath))
+            return ctx.usage(
+                QCoreApplication::translate("Cli", "--cache: no such file or disk: %1").arg(request.remote.cachePath));
+    } else if (p.isSet(QStringLiteral("cache"))) {
+        return ctx.usage(QCoreApplication::translate("Cli", "--cache is for a master on the network"));
     }
 
     QStringList warnings;
@@ -577,20 +591,28 @@ int serveMulticastCommand(Context &ctx)
     p.addOption({QStringLiteral("cycles"),
                  QCoreApplication::translate("Cli", "Passes over the master (default 0: until stopped)"),
                  QStringLiteral("N")});
+    p.addOption({QStringLiteral("floor-mbit"),
+                 QCoreApplication::translate("Cli",
+                                             "Slowest rate for a slow receiver; below it, the receiver leaves the "
+                                             "group for unicast (default: a quarter of --rate-mbit)"),
+                 QStringLiteral("N")});
     if (!parseArgs(p, ctx))
         return 2;
     const QStringList pos = p.positionalArguments();
     MulticastSendOptions o;
     QString ignored;
-    bool okRate = true, okCycles = true;
+    bool okRate = true, okCycles = true, okFloor = true;
     if (p.isSet(QStringLiteral("rate-mbit")))
         o.rateMbit = p.value(QStringLiteral("rate-mbit")).toDouble(&okRate);
+    if (p.isSet(QStringLiteral("floor-mbit")))
+        o.floorMbit = p.value(QStringLiteral("floor-mbit")).toDouble(&okFloor);
     if (p.isSet(QStringLiteral("cycles")))
         o.cycles = p.value(QStringLiteral("cycles")).toInt(&okCycles);
-    if (pos.size() != 2 || !p.isSet(QStringLiteral("group")) || !okRate || !okCycles || o.rateMbit < 1
-        || o.rateMbit > 100000 || o.cycles < 0)
-        return ctx.usage(QCoreApplication::translate(
-            "Cli", "usage: etabli image serve-multicast MASTER.qcow2 --group GROUP:PORT [--rate-mbit N] [--cycles N]"));
+    if (pos.size() != 2 || !p.isSet(QStringLiteral("group")) || !okRate || !okCycles || !okFloor || o.rateMbit < 1
+        || o.rateMbit > 100000 || o.cycles < 0 || o.floorMbit < 0 || o.floorMbit > o.rateMbit)
+        return ctx.usage(QCoreApplication::translate("Cli",
+                                                     "usage: etabli image serve-multicast MASTER.qcow2 --group "
+                                                     "GROUP:PORT [--rate-mbit N] [--floor-mbit N] [--cycles N]"));
     if (auto g = parseMulticastMaster(QStringLiteral("multicast://") + p.value(QStringLiteral("group"))
                                           + QStringLiteral("?master=x"),
                                       &o.group, &o.port, &ignored);
@@ -599,9 +621,12 @@ int serveMulticastCommand(Context &ctx)
     if (auto f = requireMasterFile(pos[1]); !f)
         return ctx.fail(f.error());
     std::atomic<bool> stop{false};
-    auto sent = serveMulticast(pos[1], o, stop, [&ctx](int cycle, int64_t bytes) {
-        ctx.err << QCoreApplication::translate("Cli", "cycle %1: %2 sent").arg(cycle).arg(mib(bytes)) << Qt::endl;
-    });
+    auto sent = serveMulticast(
+        pos[1], o, stop,
+        [&ctx](int cycle, int64_t bytes) {
+            ctx.err << QCoreApplication::translate("Cli", "cycle %1: %2 sent").arg(cycle).arg(mib(bytes)) << Qt::endl;
+        },
+        [&ctx](const QString &line) { ctx.err << line << Qt::endl; });
     if (!sent)
         return ctx.fail(sent.error());
     return 0;

@@ -1719,6 +1719,26 @@
             <translation>Passages sur le master (par défaut 0 : jusqu'à l'arrêt)</translation>
         </message>
         <message>
+            <source>usage: etabli image serve-multicast MASTER.qcow2 --group GROUP:PORT [--rate-mbit N] [--floor-mbit N] [--cycles N]</source>
+            <translation>usage : etabli image serve-multicast MASTER.qcow2 --group GROUPE:PORT [--rate-mbit N] [--floor-mbit N] [--cycles N]</translation>
+        </message>
+        <message>
+            <source>Slowest rate for a slow receiver; below it, the receiver leaves the group for unicast (default: a quarter of --rate-mbit)</source>
+            <translation>Débit le plus bas consenti à un récepteur lent ; en dessous, il quitte le groupe pour l'unicast (par défaut : un quart de --rate-mbit)</translation>
+        </message>
+        <message>
+            <source>A local copy of this master or of an older version (file, disk, USB stick; default: the setting masters.cache): only what differs is fetched</source>
+            <translation>Une copie locale de ce master ou d'une version plus ancienne (fichier, disque, clé USB ; par défaut : le réglage masters.cache) : seul ce qui diffère est téléchargé</translation>
+        </message>
+        <message>
+            <source>--cache: no such file or disk: %1</source>
+            <translation>--cache : fichier ou disque introuvable : %1</translation>
+        </message>
+        <message>
+            <source>--cache is for a master on the network</source>
+            <translation>--cache ne sert que pour un master sur le réseau</translation>
+        </message>
+        <message>
             <source>usage: etabli image serve-multicast MASTER.qcow2 --group GROUP:PORT [--rate-mbit N] [--cycles N]</source>
             <translation>usage : etabli image serve-multicast MASTER.qcow2 --group GROUPE:PORT [--rate-mbit N] [--cycles N]</translation>
         </message>
@@ -6549,6 +6569,22 @@
     <context>
         <name>Etabli::Imaging::HttpSource</name>
         <message>
+            <source>the cache must be a local file or disk, not %1</source>
+            <translation>le cache doit être un fichier ou un disque local, pas %1</translation>
+        </message>
+        <message>
+            <source>a cache is used only with the master's manifest (each range is checked against it)</source>
+            <translation>un cache ne sert qu'avec le manifeste du master (chaque plage est vérifiée par lui)</translation>
+        </message>
+        <message>
+            <source>cannot use the cache %1: %2</source>
+            <translation>impossible d'utiliser le cache %1 : %2</translation>
+        </message>
+        <message>
+            <source>the cache %1 must be a qcow2 or raw file or disk (read at random)</source>
+            <translation>le cache %1 doit être un fichier ou un disque qcow2 ou brut (lu dans le désordre)</translation>
+        </message>
+        <message>
             <source>not an http(s)://HOST/… address: %1</source>
             <translation>pas une adresse http(s)://HÔTE/… : %1</translation>
         </message>
@@ -6711,6 +6747,14 @@
     </context>
     <context>
         <name>Etabli::Imaging::Multicast</name>
+        <message>
+            <source>%1 left the group, too slow at %2 Mbit/s (floor %3); it goes on by unicast</source>
+            <translation>%1 a quitté le groupe, trop lent à %2 Mbit/s (plancher %3) ; il continue en unicast</translation>
+        </message>
+        <message>
+            <source>rate %1 Mbit/s (floor %2), %3 receivers reporting, worst loss %4 %, %5 left; %6 NACKs, %7 suppressed, %8 MiB re-sent</source>
+            <translation>débit %1 Mbit/s (plancher %2), %3 récepteurs en contact, pire perte %4 %, %5 partis ; %6 NACK, %7 ignorés, %8 Mio renvoyés</translation>
+        </message>
         <message>
             <source>a multicast master is multicast://GROUP:PORT?master=https://SERVER/api/v1/masters/NAME.qcow2 with an IPv4 multicast group (224.0.0.0/4), got «%1»</source>
             <translation>un master en multicast s'écrit multicast://GROUPE:PORT?master=https://SERVEUR/api/v1/masters/NOM.qcow2 avec un groupe multicast IPv4 (224.0.0.0/4), reçu « %1 »</translation>

@@ -259,6 +259,97 @@ private Q_SLOTS:
         QVERIFY(second > 0);
     }
 
+    /// A local cache (`--cache`): only the ranges whose bytes there differ from the
+    /// manifest's are fetched; the written disk still equals `qemu-img convert -O raw`.
+    void cacheFetchesOnlyWhatDiffers_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<int>("cachedMiB"); // of the 16 allocated MiB
+        // Ranges 2, 5 and 18 changed in the older version; 8-15 are unallocated.
+        QTest::newRow("older version, raw file") << QStringLiteral("older-raw") << 13;
+        QTest::newRow("older version, qcow2") << QStringLiteral("older-qcow2") << 13;
+        QTest::newRow("same master on a larger disk") << QStringLiteral("larger") << 16;
+        QTest::newRow("shorter older version") << QStringLiteral("shorter") << 8;
+        QTest::newRow("another disk entirely") << QStringLiteral("unrelated") << 0;
+    }
+    void cacheFetchesOnlyWhatDiffers()
+    {
+        QFETCH(QString, kind);
+        QFETCH(int, cachedMiB);
+        QFile ref(m_reference);
+        QVERIFY(ref.open(QIODevice::ReadOnly));
+        QByteArray bytes = ref.readAll();
+        QString cache = path(QStringLiteral("cache-") + kind);
+        if (kind.startsWith(QLatin1String("older"))) {
+            for (const int range : {2, 5, 18})
+                bytes[qsizetype(range) * (1 << 20) + 4097] = char(bytes[qsizetype(range) * (1 << 20) + 4097] ^ 0x5a);
+        } else if (kind == QLatin1String("larger")) {
+            bytes += QByteArray(8 << 20, 'x');
+        } else if (kind == QLatin1String("shorter")) {
+            bytes.truncate(12 << 20);
+        } else {
+            bytes = diskContent(24 << 20, 7);
+        }
+        QVERIFY(writeFile(cache + QStringLiteral(".raw"), bytes));
+        if (kind == QLatin1String("older-qcow2"))
+            QCOMPARE(run(QStringLiteral("qemu-img"),
+                         {QStringLiteral("convert"), QStringLiteral("-O"), QStringLiteral("qcow2"),
+                          cache + QStringLiteral(".raw"), cache})
+                         .code,
+                     0);
+        else
+            cache += QStringLiteral(".raw");
+
+        int64_t full = 0;
+        {
+            auto plain = HttpSource::open(url(), remote());
+            QVERIFY(plain);
+            HttpSource *http = plain->get();
+            ImageWriter writer(std::move(*plain), options());
+            writer.addTarget(target(path(QStringLiteral("nocache.raw"))));
+            QVERIFY(writer.run());
+            full = http->fetchedBytes();
+        }
+        RemoteOptions o = remote();
+        o.cachePath = cache;
+        o.cacheDigests = m_manifest.ranges;
+        o.cacheRangeSize = m_manifest.rangeSize;
+        auto source = HttpSource::open(url(), o);
+        QVERIFY2(source, source ? "" : qPrintable(source.error().message));
+        HttpSource *http = source->get();
+        const QString out = path(QStringLiteral("cached-") + kind + QStringLiteral(".raw"));
+        ImageWriter writer(std::move(*source), options());
+        writer.addTarget(target(out));
+        auto done = writer.run();
+        QVERIFY2(done, done ? "" : qPrintable(done.error().message));
+        QCOMPARE(sha256File(out), sha256File(m_reference));
+        qInfo("%s: %lld bytes from the cache, %lld fetched (%lld without cache)", qPrintable(kind),
+              qlonglong(http->cachedBytes()), qlonglong(http->fetchedBytes()), qlonglong(full));
+        QCOMPARE(http->cachedBytes(), int64_t(cachedMiB) << 20);
+        if (cachedMiB == 16)
+            QCOMPARE(http->fetchedBytes(), int64_t(0));
+        else if (cachedMiB == 0)
+            QCOMPARE(http->fetchedBytes(), full);
+        else // only the ranges that differ: about (16 - cached) / 16 of a whole run
+            QVERIFY(http->fetchedBytes() > 0 && http->fetchedBytes() <= full * (16 - cachedMiB + 1) / 16);
+    }
+
+    void cacheRefusals()
+    {
+        RemoteOptions o = remote();
+        o.cachePath = path(QStringLiteral("no-such-cache"));
+        o.cacheDigests = m_manifest.ranges;
+        o.cacheRangeSize = m_manifest.rangeSize;
+        auto missing = HttpSource::open(url(), o);
+        QVERIFY(!missing);
+        QCOMPARE(missing.error().detail, QStringLiteral("bad_cache"));
+        o.cachePath = m_reference;
+        o.cacheDigests.clear(); // no manifest: nothing to check the cache against
+        auto unchecked = HttpSource::open(url(), o);
+        QVERIFY(!unchecked);
+        QCOMPARE(unchecked.error().detail, QStringLiteral("bad_cache"));
+    }
+
     void etagChangeStopsTheRun()
     {
         const QString copy = m_masters + QStringLiteral("/moving.qcow2");

@@ -72,9 +72,14 @@ for _ in $(seq 50); do grep -q "listening on" "$W/server.log" && break; sleep 0.
 URL=https://10.20.0.1:8443/api/v1/masters/ecole.qcow2
 
 etabli_write() { # BENCH: writes to /dev/null (the network and the decoder are measured, not a disk)
-  in_ns "$1" env HOME="$W/$1" ETABLI_DB="$W/$1.sqlite" "$ETABLI" image write "$URL" /dev/null --token "$TOKEN" \
-    --ca "$W/cert.pem" --pubkey "$W/ws.pub" --no-journal --quiet >"$W/$1.out" 2>"$W/$1.err"
+  # /usr/bin/time: the CPU the bench spent (user + system), to show CPU contention.
+  in_ns "$1" env HOME="$W/$1" ETABLI_DB="$W/$1.sqlite" /usr/bin/time -f "%e %U %S" -o "$W/$1.time" \
+    "$ETABLI" image write "$URL" /dev/null --token "$TOKEN" \
+    --ca "$W/cert.pem" --pubkey "$W/ws.pub" --no-journal --quiet --json >"$W/$1.out" 2>"$W/$1.err"
 }
+cpu() { awk '{ printf "%.2f", $2 + $3 }' "$1"; } # FILE written by /usr/bin/time
+# The writing time etabli reports (the transfer, without process start, TLS and manifest).
+writing() { python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); t=d[0] if isinstance(d, list) else d; print("%.2f" % t.get("seconds",0))' "$1" 2>/dev/null || echo 0; }
 udp_run() { # N: one sender, N receivers piping pigz -dc into dd
   local n=$1 pids=() b
   for b in $(seq 1 "$n"); do
@@ -88,6 +93,7 @@ udp_run() { # N: one sender, N receivers piping pigz -dc into dd
 }
 
 t=$(now); etabli_write b1; A=$(since "$t")
+A_CPU=$(cpu "$W/b1.time"); A_WRITE=$(writing "$W/b1.out")
 t=$(now)
 for b in b1 b2 b3 b4; do etabli_write $b & PIDS+=($!); done
 for _ in 1 2 3 4; do wait "${PIDS[-1]}"; unset 'PIDS[-1]'; done
@@ -98,10 +104,11 @@ MC_RATE=${MC_RATE:-900}
 mc_run() { # N benches by multicast; the sender runs until they are done
   local n=$1 pids=() b
   in_ns srv "$ETABLI" image serve-multicast "$W/masters/ecole.qcow2" --group 239.20.0.1:5020 \
-    --rate-mbit "$MC_RATE" >/dev/null 2>&1 &
+    --rate-mbit "$MC_RATE" >"$W/sender$n.log" 2>&1 &
   local sender=$!
   for b in $(seq 1 "$n"); do
-    in_ns b$b env HOME="$W/b$b" ETABLI_DB="$W/b$b.sqlite" "$ETABLI" image write \
+    in_ns b$b env HOME="$W/b$b" ETABLI_DB="$W/b$b.sqlite" /usr/bin/time -f "%e %U %S" -o "$W/mc$n-$b.time" \
+      "$ETABLI" image write \
       "multicast://239.20.0.1:5020?master=$URL" /dev/null --token "$TOKEN" --ca "$W/cert.pem" \
       --pubkey "$W/ws.pub" --no-journal --quiet >"$W/mc$b.out" 2>"$W/mc$b.err" &
     pids+=($!)
@@ -116,6 +123,10 @@ bytes=$(stat -c %s "$W/masters/ecole.qcow2")
 linkA=$(awk -v b="$bytes" -v s="$A" 'BEGIN { printf "%.0f", b * 8 / s / 1e6 }')
 echo "date: $(date -u +%FT%TZ)  load average: $(cut -d' ' -f1-3 /proc/loadavg)  size: $SIZE_MIB MiB  links: $RATE"
 printf 'A etabli unicast, 1 bench   %6.2f s  (%s Mbit/s of the qcow2 on the wire)\n' "$A" "$linkA"
+printf '  A writing time %s s (%s Mbit/s, %s x the link), bench CPU %s s (%s ms per MiB)\n' "$A_WRITE" \
+  "$(awk -v b="$bytes" -v s="$A_WRITE" 'BEGIN { printf "%.0f", (s > 0 ? b * 8 / s / 1e6 : 0) }')" \
+  "$(awk -v b="$bytes" -v s="$A_WRITE" -v r="$RATE" 'BEGIN { sub(/gbit/, "000", r); sub(/mbit/, "", r); printf "%.2f", (s > 0 ? b * 8 / s / 1e6 / r : 0) }')" \
+  "$A_CPU" "$(awk -v c="$A_CPU" -v b="$bytes" 'BEGIN { printf "%.1f", c * 1000 / (b / 1048576) }')"
 printf 'B etabli unicast, 4 benches %6.2f s  (%.2f x A)\n' "$B" "$(awk -v b="$B" -v a="$A" 'BEGIN { print b / a }')"
 printf 'C udpcast, 1 receiver       %6.2f s  (A / C = %.2f)\n' "$C" "$(awk -v a="$A" -v c="$C" 'BEGIN { print a / c }')"
 printf 'D udpcast, 4 receivers      %6.2f s  (%.2f x C; B / D = %.2f)\n' "$D" \
@@ -123,4 +134,9 @@ printf 'D udpcast, 4 receivers      %6.2f s  (%.2f x C; B / D = %.2f)\n' "$D" \
 printf 'E etabli multicast, 1 bench  %6.2f s  (E / A = %.2f)\n' "$E" "$(awk -v e="$E" -v a="$A" 'BEGIN { print e / a }')"
 printf 'F etabli multicast, 4 benches %5.2f s  (%.2f x E; F / D = %.2f)\n' "$F" \
   "$(awk -v f="$F" -v e="$E" 'BEGIN { print f / e }')" "$(awk -v f="$F" -v d="$D" 'BEGIN { print f / d }')"
-for b in 1 2 3 4; do echo "bench $b: $(grep -o 'multicast: .*' "$W/mc$b.err" | tail -1)"; done
+for b in 1 2 3 4; do
+  echo "bench $b: $(grep -o 'multicast: .*' "$W/mc$b.err" | tail -1); CPU $(cpu "$W/mc4-$b.time") s"
+done
+echo "E bench CPU $(cpu "$W/mc1-1.time") s; sender (E): $(grep -o 'rate .*' "$W/sender1.log" | tail -1)"
+echo "sender (F), every 2 s: $(grep -oE '^rate [0-9]+' "$W/sender4.log" | tr '\n' ' ')"
+echo "uptime: $(uptime)"

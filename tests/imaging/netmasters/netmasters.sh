@@ -13,7 +13,11 @@
 # from the journal fetching only the rest (bytes counted on the bench's interface); a
 # corrupting proxy is caught by the manifest with nothing written past the damaged range,
 # then the run resumes through the real server; a proxy that cuts answers short gives a
-# clear error after --stall-timeout; a wrong token changes nothing. Fails (never skips)
+# clear error after --stall-timeout; a wrong token changes nothing. Multicast: four
+# benches with 1 % loss on one (its holes repaired by multicast NACK, then unicast); a bench
+# joining midway (the start by unicast); 1 % loss before the switch (duplicate NACKs
+# suppressed); one bench at 20 Mbit/s leaves the group for unicast while the others keep
+# at least the floor rate; an older copy as --cache (bytes counted). Fails (never skips)
 # when namespaces cannot be made.
 set -euo pipefail
 
@@ -266,9 +270,11 @@ done
 in_ns b4 nft add table inet loss
 in_ns b4 nft 'add chain inet loss in { type filter hook input priority 0; }'
 in_ns b4 nft add rule inet loss in udp dport 5019 numgen random mod 100 \< 1 drop
-in_ns srv "$ETABLI" image serve-multicast "$W/masters/ecole.qcow2" --group 239.19.0.1:5019 --rate-mbit 150 \
-  >"$W/sender.log" 2>&1 &
-PIDS+=($!)
+# Started without a subshell: $! is the sender itself (ip netns exec execs it), to stop it.
+ip netns exec "$(ns srv)" "$ETABLI" image serve-multicast "$W/masters/ecole.qcow2" --group 239.19.0.1:5019 \
+  --rate-mbit 150 >"$W/sender.log" 2>&1 &
+SENDER=$!
+PIDS+=("$SENDER")
 MC="multicast://239.19.0.1:5019?master=$URL"
 declare -A MCW
 for b in b1 b2 b3 b4; do
@@ -286,6 +292,124 @@ for b in b1 b2 b3 b4; do
   awk -v g="$(group $b)" 'BEGIN { exit !(g > 1) }' || fail "bench $b took nothing from the group: $(summary $b)"
 done
 awk -v r="$(repaired b4)" 'BEGIN { exit !(r > 0) }' || fail "the lossy bench repaired nothing by unicast: $(summary b4)"
+# Its holes (what 1 % loss left) repaired mostly by multicast NACK, the rest by unicast.
+holes() { summary "$1" | sed -E 's/.* ([0-9.]+) MiB holes.*/\1/'; }
+nacked() { summary "$1" | sed -E 's/.* ([0-9.]+) MiB re-multicast after ([0-9]+) NACKs.*/\1/'; }
+nacks() { summary "$1" | sed -E 's/.* re-multicast after ([0-9]+) NACKs.*/\1/'; }
+awk -v n="$(nacked b4)" -v h="$(holes b4)" 'BEGIN { exit !(n > 0 && n > h) }' ||
+  fail "the lossy bench's holes were not repaired mostly by multicast NACK: $(summary b4)"
 pass "multicast to four benches, 1 % loss on b4: all verified; b1 «$(summary b1)», b4 «$(summary b4)»"
+echo "MEASURE: b4 (1 % loss): $(nacks b4) NACKs, $(nacked b4) MiB re-multicast, $(holes b4) MiB of holes by unicast"
+kill "$SENDER" && wait "$SENDER" 2>/dev/null || true
+in_ns b4 nft delete table inet loss
+
+# --- 8. a bench that joins midway: the start by unicast, the rest from the group ------------
+# A slow sender (a cycle lasts about 5 s) and a bench that joins 2 s into the first cycle.
+ip netns exec "$(ns srv)" "$ETABLI" image serve-multicast "$W/masters/ecole.qcow2" --group 239.19.0.1:5020 \
+  --rate-mbit 40 --cycles 3 >"$W/sender8.log" 2>&1 &
+SENDER=$!
+PIDS+=("$SENDER")
+sleep 2
+write b2 "multicast://239.19.0.1:5020?master=$URL" "$W/b2/late.raw" || fail "the late bench failed: $(cat "$W/b2.err")"
+same "$W/b2/late.raw" || fail "the late bench differs from qemu-img convert"
+whole() { summary "$1" | sed -E 's/.*\(([0-9.]+) MiB whole ranges.*/\1/'; }
+awk -v g="$(group b2)" -v w="$(whole b2)" 'BEGIN { exit !(g > 1 && w > 0) }' ||
+  fail "the late bench did not take the start by unicast and the rest from the group: $(summary b2)"
+pass "a bench joining 2 s into the cycle: verified; «$(summary b2)»"
+kill "$SENDER" && wait "$SENDER" 2>/dev/null || true
+
+# --- 8b. loss before the switch: all four miss the same datagrams, one re-send serves all ---
+in_ns sw nft add table bridge loss
+in_ns sw nft 'add chain bridge loss drops { type filter hook forward priority 0; }'
+in_ns sw nft add rule bridge loss drops iifname psrv udp dport 5022 numgen random mod 100 \< 1 drop
+ip netns exec "$(ns srv)" "$ETABLI" image serve-multicast "$W/masters/ecole.qcow2" --group 239.19.0.1:5022 \
+  --rate-mbit 150 >"$W/sender8b.log" 2>&1 &
+SENDER=$!
+PIDS+=("$SENDER")
+for b in b1 b2 b3 b4; do
+  write_bg $b "multicast://239.19.0.1:5022?master=$URL" "$W/$b/shared.raw"
+  MCW[$b]=$WRITER
+done
+for b in b1 b2 b3 b4; do
+  wait "${MCW[$b]}" || fail "bench $b failed with shared loss: $(cat "$W/$b.err")"
+  same "$W/$b/shared.raw" || fail "bench $b differs from qemu-img convert (shared loss)"
+  awk -v n="$(nacked $b)" -v h="$(holes $b)" 'BEGIN { exit !(n > 0 && n > h) }' ||
+    fail "bench $b's holes were not repaired mostly by multicast NACK: $(summary $b)"
+done
+sleep 2.5 # the sender's next status line
+status=$(grep -o "[0-9]* NACKs, [0-9]* suppressed, [0-9.]* MiB re-sent" "$W/sender8b.log" | tail -1)
+suppressed=$(echo "$status" | awk '{ print $3 }')
+[ "${suppressed:-0}" -gt 0 ] || fail "no duplicate NACK was suppressed: $(tail -3 "$W/sender8b.log")"
+pass "1 % loss before the switch: all four verified, duplicate NACKs suppressed by the sender («$status»)"
+for b in b1 b2 b3 b4; do echo "MEASURE: shared loss, $b: $(nacks $b) NACKs, $(nacked $b) MiB re-multicast, $(holes $b) MiB of holes by unicast"; done
+kill "$SENDER" && wait "$SENDER" 2>/dev/null || true
+in_ns sw nft delete table bridge loss
+
+# --- 9. one slow bench: the row is not slowed below the floor, it leaves for unicast ---------
+# IGMP snooping on (with a querier), so that a bench that left no longer gets the stream.
+in_ns sw ip link set br0 type bridge mcast_snooping 1 mcast_querier 1
+for b in b1 b2 b3 b4; do in_ns sw ip link set "p$b" type bridge_slave fastleave on; done
+in_ns b1 tc qdisc change dev eth0 root tbf rate 20mbit burst 64kb latency 100ms
+in_ns sw tc qdisc change dev pb1 root tbf rate 20mbit burst 64kb latency 100ms
+sleep 1
+ip netns exec "$(ns srv)" "$ETABLI" image serve-multicast "$W/masters/ecole.qcow2" --group 239.19.0.1:5021 \
+  --rate-mbit 150 --floor-mbit 60 >"$W/sender9.log" 2>&1 &
+SENDER=$!
+PIDS+=("$SENDER")
+MC9="multicast://239.19.0.1:5021?master=$URL"
+T9=$(date +%s.%N)
+declare -A ENDED
+# The slow bench first (its start-up over 20 Mbit/s takes a few seconds), the row once it
+# has joined and pulled the sender down.
+write_bg b1 "$MC9" "$W/b1/row.raw"
+MCW[b1]=$WRITER
+for _ in $(seq 100); do grep -qE "^rate 60 " "$W/sender9.log" && break; sleep 0.1; done
+for b in b2 b3 b4; do
+  write_bg $b "$MC9" "$W/$b/row.raw"
+  MCW[$b]=$WRITER
+done
+for b in b2 b3 b4 b1; do
+  wait "${MCW[$b]}" || fail "bench $b failed beside a slow bench: $(cat "$W/$b.err")"
+  ENDED[$b]=$(awk -v a="$T9" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
+  same "$W/$b/row.raw" || fail "bench $b differs from qemu-img convert (slow-bench case)"
+done
+grep -q "left the group" "$W/b1.err" || fail "the slow bench did not leave the group: $(summary b1)"
+grep -qE "left the group, too slow at 60 Mbit/s \(floor 60\)" "$W/sender9.log" ||
+  fail "the sender did not follow the slow bench down to the floor before it left: $(cat "$W/sender9.log")"
+master=$(stat -c %s "$W/masters/ecole.qcow2")
+# At the floor (60 Mbit/s) the whole master takes this long; the others' writing time (what
+# etabli reports, without its start-up) must not be longer, whereas the slow bench at 20 Mbit/s
+# needs 3 times that.
+limit=$(awk -v m="$master" 'BEGIN { printf "%.1f", m * 8 / 60e6 + 2 }')
+writing() { python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print("%.1f" % d[0]["seconds"])' "$W/$1.out"; }
+for b in b2 b3 b4; do
+  grep -q "left the group" "$W/$b.err" && fail "bench $b left the group too: $(summary $b)"
+  awk -v g="$(group $b)" -v m="$master" 'BEGIN { exit !(g * 1048576 > m / 2) }' ||
+    fail "bench $b took less than half of the master from the group: $(summary $b)"
+  awk -v t="$(writing $b)" -v l="$limit" 'BEGIN { exit !(t <= l) }' ||
+    fail "bench $b wrote for $(writing $b) s beside a slow bench, more than the floor rate allows ($limit s)"
+done
+pass "a bench at 20 Mbit/s left the group and finished by unicast (${ENDED[b1]} s, writing $(writing b1) s); the others ended at ${ENDED[b2]}, ${ENDED[b3]}, ${ENDED[b4]} s, writing $(writing b2), $(writing b3), $(writing b4) s (the floor allows $limit s); all verified"
+echo "MEASURE: slow bench: $(grep -o 'imaging: multicast: [0-9.]* % lost.*' "$W/b1.err" | head -1)"
+echo "MEASURE: sender rates (every 2 s): $(grep -oE "^rate [0-9]+" "$W/sender9.log" | tr "\n" " "); last: $(grep -o "rate .*" "$W/sender9.log" | tail -1)"
+kill "$SENDER" && wait "$SENDER" 2>/dev/null || true
+in_ns b1 tc qdisc change dev eth0 root tbf rate 200mbit burst 64kb latency 100ms
+in_ns sw tc qdisc change dev pb1 root tbf rate 200mbit burst 64kb latency 100ms
+
+# --- 10. a cache: an older version on a second disk; only what differs travels ---------------
+python3 - "$W/reference.raw" "$W/b3/older.raw" <<'EOF2'
+import sys
+data = bytearray(open(sys.argv[1], "rb").read())
+for mib in (0, 4, 8):  # three ranges of incompressible data changed in the newer master
+    data[(mib << 20) + 100] ^= 0x5A
+open(sys.argv[2], "wb").write(data)
+EOF2
+before=$(rx b3)
+write b3 "$URL" "$W/b3/cached.raw" --cache "$W/b3/older.raw" || fail "the cached run failed: $(cat "$W/b3.err")"
+received=$(($(rx b3) - before))
+same "$W/b3/cached.raw" || fail "the cached run's disk differs from qemu-img convert"
+grep -q "cache: " "$W/b3.err" || fail "the cache was not used: $(cat "$W/b3.err")"
+[ "$received" -lt $((master / 4)) ] || fail "with a cache, $received bytes were received for a $master-byte master"
+pass "an older copy as --cache: verified, $((received >> 10)) KiB received for a $((master >> 10)) KiB master; «$(grep -o 'cache: .*' "$W/b3.err" | tail -1)»"
 
 echo "netmasters: all cases passed"
