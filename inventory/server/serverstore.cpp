@@ -261,6 +261,9 @@ Result<std::unique_ptr<ServerStore>> ServerStore::open(const QString &url, OpenM
         for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL"})
             if (auto q = store->d->run(QString::fromLatin1(pragma)); !q)
                 return q.error();
+        // push (issue 17): the WAL is checkpointed on another thread, not in a push's COMMIT.
+        if (auto c = store->d->checkpointInBackground(url.mid(7)); !c)
+            return c.error();
     }
     if (store->d->postgres)
         if (auto q = store->d->run(QStringLiteral("SET client_min_messages TO WARNING")); !q)

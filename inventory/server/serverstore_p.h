@@ -14,6 +14,7 @@
 #include <QSqlQuery>
 
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <vector>
@@ -24,6 +25,8 @@ namespace Etabli::Server {
 QString compact(const QJsonObject &o);
 /// Now, as the event log writes times.
 QString now();
+
+class WalCheckpointer; // serverstore_checkpoint.cpp
 
 struct ServerStore::Private {
     QString connection;
@@ -81,6 +84,11 @@ struct ServerStore::Private {
     /// for all of them (serverstore.cpp). The outcomes of every piece, in order; any
     /// refusal fails the whole call (the caller rolls back).
     Result<QList<PushOutcome>> storeBatch(const QList<Piece> &pieces, const QString &received);
+
+    /// SQLite: checkpoints the WAL on a thread of its own instead of inside a COMMIT
+    /// (push, issue 17: serverstore_checkpoint.cpp). Called once the connection is open.
+    Result<void> checkpointInBackground(const QString &path);
+    std::shared_ptr<WalCheckpointer> checkpointer; ///< released after the connection closes
 
     Result<void> migrate();
     /// The figures projection: its table, its triggers, counted once (serverstore_figures.cpp).

@@ -14,7 +14,12 @@
   python3 tests/bench/server/bench_server.py --server build/dev/inventory/server/etabli-server \
       [--backend sqlite|postgresql|both] [--stations 50] [--events 2000] [--batch 50] \
       [--assets 1000000] [--dashboard-events 10000000] [--query /api/v1/figures --query /api/v1/…] \
-      [--calls 100] [--skip-dashboard | --skip-push] [--workdir /var/tmp]
+      [--calls 100] [--skip-dashboard | --skip-push] [--workdir /var/tmp] \
+      [--client processes|threads] [--server-args "--workers 64"]
+
+The push latency is measured in the client, on the server's behalf: bodies are encoded
+before the clock and each station is its own process (see push_load for the method and
+--client threads for the former one).
 """
 import argparse
 import http.client
@@ -80,6 +85,22 @@ class PgCluster:
         args += ["-f", sql_file] if sql_file else ["-c", command]
         return subprocess.run(args, check=True, capture_output=True, text=True).stdout
 
+    def cpu_seconds(self):
+        """CPU time used so far by the postmaster's children (backends, WAL writer, checkpointer)."""
+        with open(self.dir + "/data/postmaster.pid") as f:
+            master = int(f.readline())
+        total = 0.0
+        for entry in os.listdir("/proc"):
+            if entry.isdigit():
+                try:
+                    with open("/proc/%s/stat" % entry) as f:
+                        fields = f.read().rsplit(")", 1)[1].split()
+                except OSError:
+                    continue
+                if int(fields[1]) == master:
+                    total += cpu_seconds(int(entry))
+        return total
+
     def stop(self):
         subprocess.run(self.as_pg + [PG_BIN + "pg_ctl", "-D", self.dir + "/data", "-m", "immediate", "-w", "stop"],
                        stdout=subprocess.DEVNULL)
@@ -87,9 +108,9 @@ class PgCluster:
 
 
 class Server:
-    def __init__(self, binary, db):
+    def __init__(self, binary, db, extra=()):
         self.port = free_port()
-        self.proc = subprocess.Popen([binary, "--db", db, "--listen", "127.0.0.1:%d" % self.port],
+        self.proc = subprocess.Popen([binary, "--db", db, "--listen", "127.0.0.1:%d" % self.port] + list(extra),
                                      stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         seen = ""
         while "listening" not in seen:
@@ -99,9 +120,22 @@ class Server:
                 raise RuntimeError("server did not start: " + seen)
             seen += line
 
+    def cpu_seconds(self):
+        return cpu_seconds(self.proc.pid)
+
     def stop(self):
         self.proc.kill()
         self.proc.wait()
+
+
+def cpu_seconds(pid):
+    """User + system CPU time a process has used so far (all its threads), from /proc."""
+    try:
+        with open("/proc/%d/stat" % pid) as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except OSError:
+        return 0.0
 
 
 def token(binary, db, role, name):
@@ -126,8 +160,91 @@ def station_events(station, count):
     return events
 
 
-def push_load(port, tok, stations, per_station, batch):
+def push_load(port, tok, stations, per_station, batch, client="processes"):
+    """The push load: `stations` clients, each on its own persistent connection, pushing
+    its batches back to back (the next batch once the last is answered).
+
+    What a latency is: from the first byte of the request written to the whole answer
+    read, measured in the client. To measure the server and not the client:
+    - every body is JSON-encoded before the clock starts (a station encodes while it works,
+      not while it waits on the server);
+    - `processes` (default): one process per station (forked, no GIL shared), started
+      together on a barrier; a station's clock is its own, the wall time runs from the
+      barrier to the last answer (CLOCK_MONOTONIC, one clock for every process);
+    - `threads`: the former method, one Python thread per station, bodies encoded inside
+      the loop (before each request's clock), all under one GIL: a thread whose answer has
+      arrived may wait for the GIL, so its latency includes other threads' work.
+    """
     all_events = [station_events(s, per_station) for s in range(stations)]
+    if client == "threads":
+        return push_load_threads(port, tok, all_events, batch)
+    import multiprocessing
+    ctx = multiprocessing.get_context("fork")
+    headers = {"Authorization": "Bearer " + tok, "Content-Type": "application/json"}
+    bodies = [[json.dumps({"events": ev[i:i + batch]}).encode() for i in range(0, len(ev), batch)]
+              for ev in all_events]
+    del all_events
+    go = ctx.Event()
+    ready = ctx.Barrier(stations + 1)
+
+    def station(mine, out):
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+            conn.connect()
+            ready.wait()
+            go.wait()
+            lat = []
+            for body in mine:
+                t = time.perf_counter()
+                conn.request("POST", "/api/v1/events", body, headers)
+                r = conn.getresponse()
+                data = r.read()
+                lat.append(time.perf_counter() - t)
+                if r.status != 200:
+                    out.send(("error", (r.status, data[:200])))
+                    return
+            out.send(("ok", (lat, time.perf_counter())))
+        except Exception as e:  # reported, not swallowed
+            out.send(("error", repr(e)))
+        finally:
+            out.close()
+
+    pipes, procs = [], []
+    for mine in bodies:
+        parent, child = ctx.Pipe(duplex=False)
+        p = ctx.Process(target=station, args=(mine, child))
+        p.start()
+        child.close()
+        pipes.append(parent)
+        procs.append(p)
+    ready.wait()
+    t0 = time.perf_counter()
+    go.set()
+    latencies, errors, end = [], [], t0
+    for parent in pipes:
+        kind, value = parent.recv()
+        if kind == "ok":
+            latencies.extend(value[0])
+            end = max(end, value[1])
+        else:
+            errors.append(value)
+    for p in procs:
+        p.join()
+    if errors:
+        raise RuntimeError("push failed: %r" % errors[:3])
+    return summary(latencies, stations * per_station, end - t0, client)
+
+
+def summary(latencies, n, wall, client):
+    latencies.sort()
+    return {"events": n, "seconds": wall, "rate": n / wall, "client": client,
+            "p50_ms": 1000 * latencies[len(latencies) // 2],
+            "p90_ms": 1000 * latencies[min(len(latencies) - 1, int(len(latencies) * 0.90))],
+            "p99_ms": 1000 * latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))],
+            "max_ms": 1000 * latencies[-1]}
+
+
+def push_load_threads(port, tok, all_events, batch):
     latencies = []
     lock = threading.Lock()
     errors = []
@@ -158,11 +275,7 @@ def push_load(port, tok, stations, per_station, batch):
     wall = time.perf_counter() - t0
     if errors:
         raise RuntimeError("push failed: %r" % errors[:3])
-    latencies.sort()
-    n = stations * per_station
-    return {"events": n, "seconds": wall, "rate": n / wall,
-            "p50_ms": 1000 * latencies[len(latencies) // 2],
-            "p99_ms": 1000 * latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))]}
+    return summary(latencies, len(all_events) * len(all_events[0]), wall, "threads")
 
 
 def raw_rows(stations, per_station):
@@ -301,9 +414,14 @@ def bench(backend, args, workdir):
             # 1. push load through the server
             db = database("load")
             tok = token(args.server, db, "station", "bench")
-            server = Server(args.server, db)
+            server = Server(args.server, db, args.server_args.split())
             try:
-                out.update(push_load(server.port, tok, args.stations, args.events, args.batch))
+                cpu0 = (server.cpu_seconds(), pg.cpu_seconds() if pg else 0.0)
+                out.update(push_load(server.port, tok, args.stations, args.events, args.batch, args.client))
+                # CPU per 1,000 events: what a push costs whatever the machine's load.
+                out["server_cpu_ms_per_1k"] = 1e6 * (server.cpu_seconds() - cpu0[0]) / out["events"]
+                if pg:
+                    out["postgres_cpu_ms_per_1k"] = 1e6 * (pg.cpu_seconds() - cpu0[1]) / out["events"]
             finally:
                 server.stop()
             out["load_after_push"] = os.getloadavg()[0]
@@ -350,6 +468,10 @@ def main():
     ap.add_argument("--batch", type=int, default=50)
     ap.add_argument("--assets", type=int, default=1000000)
     ap.add_argument("--dashboard-events", type=int, default=10000000)
+    ap.add_argument("--client", default="processes", choices=["processes", "threads"],
+                    help="push load: one process per station, bodies encoded before the clock (default), or the"
+                         " former one thread per station under one GIL (see push_load)")
+    ap.add_argument("--server-args", default="", help="extra etabli-server options for the push load (e.g. --workers 64)")
     ap.add_argument("--skip-dashboard", action="store_true", help="only the push load and the raw inserts")
     ap.add_argument("--skip-push", action="store_true", help="only the read endpoints on the big store")
     ap.add_argument("--query", action="append", metavar="PATH",
@@ -370,12 +492,12 @@ def main():
             results.append(bench(b, args, workdir))
             print("%s: %s" % (b, json.dumps(results[-1])), flush=True)  # in case a later backend fails
     if not args.skip_push:
-        print("| backend | stations x events | stored/s | p50 push | p99 push | raw insert/s | ratio | load |")
-        print("|---|---|---|---|---|---|---|---|")
+        print("| backend | stations x events | client | stored/s | p50 push | p99 push | raw insert/s | ratio | load |")
+        print("|---|---|---|---|---|---|---|---|---|")
         for r in results:
-            print("| %s | %d x %d (batch %d) | %.0f | %.1f ms | %.1f ms | %.0f | %.2f | %.1f |" % (
-                r["backend"], args.stations, args.events, args.batch, r["rate"], r["p50_ms"], r["p99_ms"],
-                r["raw_rate"], r["ratio"], r["load_after_push"]))
+            print("| %s | %d x %d (batch %d) | %s | %.0f | %.1f ms | %.1f ms | %.0f | %.2f | %.1f |" % (
+                r["backend"], args.stations, args.events, args.batch, r["client"], r["rate"], r["p50_ms"],
+                r["p99_ms"], r["raw_rate"], r["ratio"], r["load_after_push"]))
     if not args.skip_dashboard:
         print("| backend | GET on %d assets / %d events | median | p99 (of %d calls) | load |"
               % (args.assets, args.dashboard_events, args.calls))
