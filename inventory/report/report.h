@@ -59,8 +59,11 @@ public:
     /// Workers as the log last described them (badge → card).
     QJsonArray workers() const;
 
-private:
+    /// The folded state (inventory/report/ledger_p.h), for the server's projections.
     struct Private;
+    Private &state();
+
+private:
     std::unique_ptr<Private> d;
 };
 

@@ -349,6 +349,11 @@ Result<void> ServerStore::Private::migrate()
         database.rollback();
         return x.error();
     }
+    if (auto p = migrateProjections(); !p) { // projections (engineer "proj"): serverstore_projections.cpp
+        idle();
+        database.rollback();
+        return p.error();
+    }
     idle();
     if (!database.commit())
         return makeError(ErrorCode::Io,

@@ -175,6 +175,11 @@ Result<void> ServerStore::rebuildProjections()
         database.rollback();
         return r.error();
     }
+    if (auto r = d->rebuildLedgerProjections(); !r) { // the supervisor's (serverstore_projections.cpp)
+        d->idle();
+        database.rollback();
+        return r.error();
+    }
     d->idle();
     if (!database.commit())
         return makeError(

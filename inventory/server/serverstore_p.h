@@ -6,6 +6,7 @@
 
 #include "inventory/event.h"
 #include "inventory/eventrules.h"
+#include "inventory/report/report.h"
 #include "inventory/server/serverstore.h"
 
 #include <QHash>
@@ -105,6 +106,16 @@ struct ServerStore::Private {
     Result<void> migrateErasures();
     Result<void> applyErasure(const Inventory::Event &e);
     Result<void> rebuildErasures();
+    /// The supervisor's projections (serverstore_projections.cpp, engineer "proj"): the
+    /// Ledger's state in tables. `migrateProjections` creates them and catches them up;
+    /// `updateProjections` folds the events appended since the last fold (the writer calls
+    /// it in every group's transaction); `rebuildLedgerProjections` folds the whole log again.
+    Result<void> migrateProjections();
+    Result<void> updateProjections();
+    Result<void> rebuildLedgerProjections();
+    /// Fills `ledger` with the facts of `kinds` dated in [fromMs, toMs), with the assets they name.
+    Result<void> loadFacts(Inventory::Report::Ledger &ledger, const QStringList &kinds, qint64 fromMs, qint64 toMs,
+                           const QString &where = {}) const;
     /// What the event rules need to decide `e` here.
     Result<Inventory::EventRules::Before> before(const Inventory::Event &e) const;
 

@@ -87,6 +87,14 @@ void ServerStore::Private::writeGroup(const std::vector<PendingWrite *> &group,
                          QCoreApplication::translate("ServerStore", "the database connection was lost; push again"));
     };
     const auto commit = [&]() -> bool {
+        // The supervisor's projections, in the same transaction (serverstore_projections.cpp).
+        if (auto p = updateProjections(); !p) {
+            idle();
+            database.rollback();
+            failAll(p.error());
+            return false;
+        }
+        idle();
         if (database.commit())
             return true;
         const Error error = makeError(

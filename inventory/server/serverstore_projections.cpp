@@ -1,0 +1,680 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Établi contributors
+//
+// The supervisor's projections (issues 13 and 17, engineer "proj"): the state the Ledger
+// folds from the log (inventory/report/ledger_p.h), kept in indexed tables and brought up
+// to date in the very transaction that appends the events (the group-commit writer calls
+// updateProjections() once per committed group). The new events are folded by the same
+// Ledger::Private::fold() a local store uses, over the rows of the assets they touch, so
+// both answer alike; a read fills a Ledger with the rows its question needs (a period's
+// facts, the assets that need attention) instead of folding the whole log.
+//
+//   proj_meta(name, value)              last_seq: the last event folded
+//   proj_assets(tag, …)                 one row per asset: the Ledger's AssetRec, `flagged`
+//                                       when a state-free attention rule holds
+//   proj_asset_counts(lot, kind, state, verified, n)   state counts, erasures pending
+//   proj_serials(serial, n)             assets per serial (duplicates)
+//   proj_facts(seq, sub, kind, ms, …)   the Ledger's dated lists (moves, HS, handovers…)
+//   proj_unchecked(seq, sub, …)         verified erasures without their second check
+//   proj_kv(space, key, value)          lots, beneficiaries, steps started, attendance,
+//                                       workshop settings, workers, certificates checked
+//   proj_station_rx(station, pushed_by, last_received)   who pushed under which station
+//
+// rebuildLedgerProjections() empties them and folds the whole log again; tst_projections
+// checks that it gives what incremental maintenance and the Ledger give.
+#include "inventory/eventtypes.h"
+#include "inventory/report/ledger_p.h"
+#include "inventory/server/serverstore_p.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
+#include <QSqlError>
+
+namespace Etabli::Server {
+
+using Inventory::Event;
+namespace Rep = Inventory::Report;
+namespace ET = Inventory::EventType;
+
+namespace {
+
+constexpr qint64 kDayMs = 86400000;
+/// Events folded per round when catching up (a rebuild folds the log in such rounds).
+constexpr int kFoldRound = 20000;
+
+enum Flag { Verified = 1, Problem = 2, DiskFailed = 4, Label = 8, OpenHandover = 16 };
+
+int flagsOf(const Rep::AssetRec &a)
+{
+    return (a.verifiedErasure ? Verified : 0) | (a.problem ? Problem : 0) | (a.diskTestFailed ? DiskFailed : 0)
+        | (a.labelPrinted ? Label : 0) | (a.openHandover ? OpenHandover : 0);
+}
+
+/// The attention rules that do not depend on the clock (Ledger::attention()).
+bool flagged(const Rep::AssetRec &a)
+{
+    static const QStringList unerased{QStringLiteral("IMAGED"), QStringLiteral("READY"), QStringLiteral("RESERVED"),
+                                      QStringLiteral("HANDED_OVER")};
+    return (a.kind == QLatin1String("pc") && !a.verifiedErasure && unerased.contains(a.state))
+        || (a.state == QLatin1String("READY") && (a.diskTestFailed || !a.labelPrinted))
+        || a.state == QLatin1String("RETURNED");
+}
+
+bool countsSerial(const Rep::AssetRec &a)
+{
+    return !a.serial.isEmpty() && a.kind != QLatin1String("part");
+}
+
+QString json(const QJsonObject &o)
+{
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+QJsonObject object(const QString &text)
+{
+    return QJsonDocument::fromJson(text.toUtf8()).object();
+}
+
+/// The columns of proj_assets in the order assetFrom() reads them.
+const auto kAssetColumns = QLatin1String("tag, kind, lot, model, serial, weight_kg, state, state_since_ms, flags");
+
+Rep::AssetRec assetFrom(const QSqlQuery &q, int at)
+{
+    Rep::AssetRec a;
+    a.kind = q.value(at + 1).toString();
+    a.lot = q.value(at + 2).toString();
+    a.model = q.value(at + 3).toString();
+    a.serial = q.value(at + 4).toString();
+    a.weightKg = q.value(at + 5).toDouble();
+    a.state = q.value(at + 6).toString();
+    a.stateSinceMs = q.value(at + 7).toLongLong();
+    const int f = q.value(at + 8).toInt();
+    a.verifiedErasure = f & Verified;
+    a.problem = f & Problem;
+    a.diskTestFailed = f & DiskFailed;
+    a.labelPrinted = f & Label;
+    a.openHandover = f & OpenHandover;
+    return a;
+}
+
+/// One row of proj_facts.
+struct Fact {
+    qint64 seq = 0;
+    int sub = 0;
+    QString kind;
+    qint64 ms = 0;
+    QString tag, a, b, c, d;
+    double x = 0, y = 0;
+    int flag = 0;
+};
+
+/// Rows per multi-row statement, largest first (few statement shapes to prepare).
+constexpr qsizetype kRows[] = {200, 50, 10, 1};
+
+QString rowsOf(qsizetype rows, int columns)
+{
+    QStringList one(columns, QStringLiteral("?"));
+    const QString row = QLatin1Char('(') + one.join(QStringLiteral(", ")) + QLatin1Char(')');
+    return QStringList(rows, row).join(QStringLiteral(", "));
+}
+
+} // namespace
+
+/// Inserts `rows` (each `columns` values) with `head` (INSERT INTO t(cols) VALUES) and
+/// `tail` (an ON CONFLICT clause or nothing), in a few multi-row statements.
+template<typename Store>
+Result<void> insertRows(const Store &p, const QString &head, int columns,
+                               const QList<QVariantList> &rows, const QString &tail = {})
+{
+    // Qt's SQLite driver binds by position in a list: keep a statement under ~600 values.
+    const qsizetype maxRows = p.postgres ? 500 : std::max<qsizetype>(1, 600 / columns);
+    for (qsizetype at = 0; at < rows.size();) {
+        qsizetype n = 1;
+        for (qsizetype c : kRows)
+            if (c <= rows.size() - at && c <= maxRows) {
+                n = c;
+                break;
+            }
+        QVariantList binds;
+        binds.reserve(n * columns);
+        for (qsizetype i = at; i < at + n; ++i)
+            binds += rows[i];
+        if (auto q = p.run(head + rowsOf(n, columns) + tail, binds); !q)
+            return q.error();
+        at += n;
+    }
+    return {};
+}
+
+/// Runs `sql` (with one `%1` for a list of placeholders) for `keys`, in chunks, calling
+/// `each` for every row; `extra` binds come first.
+template<typename Store>
+Result<void> selectIn(const Store &p, const QString &sql, const QStringList &keys,
+                             const std::function<void(const QSqlQuery &)> &each, const QVariantList &extra = {})
+{
+    for (qsizetype at = 0; at < keys.size();) {
+        qsizetype n = 1;
+        for (qsizetype c : kRows)
+            if (c <= keys.size() - at) {
+                n = c;
+                break;
+            }
+        QVariantList binds = extra;
+        for (qsizetype i = at; i < at + n; ++i)
+            binds << keys[i];
+        auto q = p.run(sql.arg(QStringList(n, QStringLiteral("?")).join(QStringLiteral(", "))), binds);
+        if (!q)
+            return q.error();
+        while (q->next())
+            each(*q);
+        q->finish();
+        at += n;
+    }
+    return {};
+}
+
+Result<void> ServerStore::Private::migrateProjections()
+{
+    const QStringList schema{
+        QStringLiteral("CREATE TABLE IF NOT EXISTS proj_meta (name TEXT PRIMARY KEY, value BIGINT NOT NULL)"),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS proj_assets (tag TEXT PRIMARY KEY, kind TEXT NOT NULL,"
+                       " lot TEXT NOT NULL, model TEXT NOT NULL, serial TEXT NOT NULL,"
+                       " weight_kg DOUBLE PRECISION NOT NULL, state TEXT NOT NULL, state_since_ms BIGINT NOT NULL,"
+                       " flags INTEGER NOT NULL, flagged INTEGER NOT NULL)"),
+        QStringLiteral("CREATE INDEX IF NOT EXISTS proj_assets_state ON proj_assets(state, state_since_ms)"),
+        QStringLiteral("CREATE INDEX IF NOT EXISTS proj_assets_flagged ON proj_assets(flagged)"),
+        QStringLiteral("CREATE INDEX IF NOT EXISTS proj_assets_serial ON proj_assets(serial)"),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS proj_asset_counts (lot TEXT NOT NULL, kind TEXT NOT NULL,"
+                       " state TEXT NOT NULL, verified INTEGER NOT NULL, n BIGINT NOT NULL,"
+                       " PRIMARY KEY (lot, kind, state, verified))"),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS proj_serials (serial TEXT PRIMARY KEY, n BIGINT NOT NULL)"),
+        QStringLiteral("CREATE INDEX IF NOT EXISTS proj_serials_n ON proj_serials(n)"),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS proj_facts (seq BIGINT NOT NULL, sub INTEGER NOT NULL,"
+                       " kind TEXT NOT NULL, ms BIGINT NOT NULL, tag TEXT NOT NULL, a TEXT NOT NULL,"
+                       " b TEXT NOT NULL, c TEXT NOT NULL, d TEXT NOT NULL, x DOUBLE PRECISION NOT NULL,"
+                       " y DOUBLE PRECISION NOT NULL, flag INTEGER NOT NULL)"),
+        QStringLiteral("CREATE INDEX IF NOT EXISTS proj_facts_kind_ms ON proj_facts(kind, ms)"),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS proj_unchecked (seq BIGINT NOT NULL, sub INTEGER NOT NULL,"
+                       " ms BIGINT NOT NULL, tag TEXT NOT NULL, certificate TEXT NOT NULL, worker TEXT NOT NULL)"),
+        QStringLiteral("CREATE INDEX IF NOT EXISTS proj_unchecked_certificate ON proj_unchecked(certificate)"),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS proj_kv (space TEXT NOT NULL, key TEXT NOT NULL,"
+                       " value TEXT NOT NULL, PRIMARY KEY (space, key))"),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS proj_station_rx (station TEXT NOT NULL, pushed_by TEXT NOT NULL,"
+                       " last_received TEXT NOT NULL, PRIMARY KEY (station, pushed_by))"),
+        // The attention list reads each station's last push from the log itself, one
+        // index probe per (station, token) pair that proj_station_rx lists.
+        QStringLiteral("CREATE INDEX IF NOT EXISTS events_station_received ON events(station, pushed_by, received_at)"),
+    };
+    for (const QString &sql : schema)
+        if (auto q = run(sql); !q)
+            return q.error();
+    auto has = run(QStringLiteral("SELECT 1 FROM proj_meta WHERE name = 'last_seq'"));
+    if (!has)
+        return has.error();
+    const bool present = has->next();
+    has->finish();
+    if (!present)
+        if (auto q = run(QStringLiteral("INSERT INTO proj_meta VALUES ('last_seq', 0)")); !q)
+            return q.error();
+    // A database from before the projections (or filled by other means) is caught up here.
+    return updateProjections();
+}
+
+Result<void> ServerStore::Private::rebuildLedgerProjections()
+{
+    for (const char *table : {"proj_assets", "proj_asset_counts", "proj_serials", "proj_facts", "proj_unchecked",
+                              "proj_kv", "proj_station_rx"})
+        if (auto q = run(QStringLiteral("DELETE FROM %1").arg(QLatin1String(table))); !q)
+            return q.error();
+    if (auto q = run(QStringLiteral("UPDATE proj_meta SET value = 0 WHERE name = 'last_seq'")); !q)
+        return q.error();
+    return updateProjections();
+}
+
+namespace {
+
+/// An event of the log with what the server adds to it.
+struct Logged {
+    Event event;
+    QString receivedAt, pushedBy;
+};
+
+} // namespace
+
+template<typename Store>
+Result<void> foldRound(const Store &self, const QList<Logged> &round)
+{
+    Rep::Ledger ledger;
+    Rep::Ledger::Private &s = ledger.state();
+
+    // What the round's events read: their assets, steps started, attendance, settings.
+    QSet<QString> tags, steps, attendees, badges;
+    bool workshop = false;
+    for (const Logged &l : round) {
+        const Event &e = l.event;
+        if (!e.assetTag.isEmpty())
+            tags.insert(e.assetTag);
+        if (e.type == ET::HandoverRecorded)
+            for (const QJsonValue &v : e.payload.value(QStringLiteral("tags")).toArray())
+                tags.insert(v.toString());
+        else if (e.type == ET::FlowStep)
+            steps.insert(e.assetTag + QLatin1Char('|') + e.payload.value(QStringLiteral("step")).toString().trimmed());
+        else if (e.type == ET::TrainingAttended)
+            attendees.insert(e.payload.value(QStringLiteral("beneficiary")).toString().trimmed());
+        else if (e.type == ET::WorkshopConfigured)
+            workshop = true;
+        else if (e.type == ET::WorkerAdded || e.type == ET::WorkerUpdated)
+            badges.insert(e.payload.value(QStringLiteral("badge")).toString().trimmed());
+    }
+    if (auto r = selectIn(self, QStringLiteral("SELECT %1 FROM proj_assets WHERE tag IN (%2)").arg(kAssetColumns),
+                          QStringList(tags.cbegin(), tags.cend()),
+                          [&s](const QSqlQuery &q) { s.assets.insert(q.value(0).toString(), assetFrom(q, 0)); });
+        !r)
+        return r;
+    const QHash<QString, Rep::AssetRec> before = s.assets;
+    const auto kv = [&self](const char *space, const QSet<QString> &keys,
+                           const std::function<void(const QString &, const QString &)> &each) {
+        return selectIn(
+            self, QStringLiteral("SELECT key, value FROM proj_kv WHERE space = ? AND key IN (%1)"),
+            QStringList(keys.cbegin(), keys.cend()),
+            [&each](const QSqlQuery &q) { each(q.value(0).toString(), q.value(1).toString()); },
+            {QLatin1String(space)});
+    };
+    if (auto r = kv("step", steps, [&s](const QString &k, const QString &v) { s.stepStarted.insert(k, v.toLongLong()); });
+        !r)
+        return r;
+    if (auto r = kv("attended", attendees,
+                    [&s](const QString &k, const QString &v) {
+                        const QJsonObject o = object(v);
+                        auto &sessions = s.attended[k];
+                        for (auto it = o.begin(); it != o.end(); ++it)
+                            sessions.insert(it.key().toInt(), qint64(it.value().toDouble()));
+                    });
+        !r)
+        return r;
+    if (workshop)
+        if (auto r = kv("workshop", {QStringLiteral("settings"), QStringLiteral("reuse_set")},
+                        [&s](const QString &k, const QString &v) {
+                            const QJsonObject o = object(v);
+                            if (k == QLatin1String("settings")) {
+                                s.workshop = o;
+                            } else {
+                                s.reuseSetBy = o.value(QStringLiteral("by")).toString();
+                                s.reuseSetOn = o.value(QStringLiteral("on")).toString();
+                            }
+                        });
+            !r)
+            return r;
+    if (auto r = kv("worker", badges, [&s](const QString &k, const QString &v) { s.workers.insert(k, object(v)); }); !r)
+        return r;
+
+    // Fold, noting which event each new list entry comes from (its seq, its rank).
+    QList<Fact> facts;
+    QList<Fact> unchecked;
+    QHash<QString, QString> stationRx; // station|pushed_by → latest received_at
+    QSet<QString> stepsTouched;
+    for (const Logged &l : round) {
+        const Event &e = l.event;
+        const qsizetype n[] = {s.received.size(),   s.moves.size(),      s.hs.size(),        s.handovers.size(),
+                               s.returns.size(),    s.grantsRequested.size(), s.grantsPaid.size(), s.enrolled.size(),
+                               s.erasures.size(),   s.imaging.size(),    s.steps.size(),     s.handedTwice.size(),
+                               s.setAside.size()};
+        if (e.type == ET::FlowStep)
+            stepsTouched.insert(e.assetTag + QLatin1Char('|')
+                                + e.payload.value(QStringLiteral("step")).toString().trimmed());
+        s.fold(e);
+        const qint64 seq = e.seq;
+        int sub = 0;
+        const auto fact = [&](const char *kind, qint64 ms, const QString &tag) -> Fact & {
+            Fact f;
+            f.seq = seq;
+            f.sub = sub++;
+            f.kind = QLatin1String(kind);
+            f.ms = ms;
+            f.tag = tag;
+            facts.append(f);
+            return facts.last();
+        };
+        for (qsizetype i = n[0]; i < s.received.size(); ++i)
+            fact("received", s.received[i].ms, s.received[i].key);
+        for (qsizetype i = n[1]; i < s.moves.size(); ++i) {
+            const Rep::Move &m = s.moves[i];
+            Fact &f = fact("move", m.ms, m.tag);
+            f.a = m.from;
+            f.b = m.to;
+            f.c = m.station;
+            f.d = m.worker;
+            f.flag = m.firstPass ? 1 : 0;
+            f.x = s.stateTimes.value(i).seconds; // one state time per move, in step
+        }
+        for (qsizetype i = n[2]; i < s.hs.size(); ++i) {
+            Fact &f = fact("hs", s.hs[i].ms, s.hs[i].tag);
+            f.a = s.hs[i].part;
+            f.b = s.hs[i].reason;
+        }
+        for (qsizetype i = n[3]; i < s.handovers.size(); ++i) {
+            Fact &f = fact("handover", s.handovers[i].ms, QString());
+            f.a = s.handovers[i].beneficiary;
+            f.b = s.handovers[i].offer;
+        }
+        for (qsizetype i = n[4]; i < s.returns.size(); ++i)
+            fact("return", s.returns[i].ms, s.returns[i].key).a = s.returnsReason.value(i);
+        for (qsizetype i = n[5]; i < s.grantsRequested.size(); ++i)
+            fact("grant_requested", s.grantsRequested[i].ms, QString()).a = s.grantsRequested[i].key;
+        for (qsizetype i = n[6]; i < s.grantsPaid.size(); ++i) {
+            Fact &f = fact("grant_paid", s.grantsPaid[i].ms, QString());
+            f.a = s.grantsPaid[i].key;
+            f.b = s.paidEurDated.value(i).key;
+        }
+        for (qsizetype i = n[7]; i < s.enrolled.size(); ++i)
+            fact("enrolled", s.enrolled[i].ms, QString()).a = s.enrolled[i].key;
+        for (qsizetype i = n[8]; i < s.erasures.size(); ++i) {
+            const Rep::Erasure &x = s.erasures[i];
+            Fact &f = fact("erasure", x.ms, x.tag);
+            f.a = x.certificate;
+            f.b = x.worker;
+            f.flag = x.verified ? 1 : 0;
+            if (x.verified)
+                unchecked.append(f);
+        }
+        for (qsizetype i = n[9]; i < s.imaging.size(); ++i) {
+            const Rep::Imaging &x = s.imaging[i];
+            Fact &f = fact("imaging", x.ms, x.tag);
+            f.flag = x.verified ? 1 : 0;
+            f.x = double(x.bytes);
+            f.y = x.mibs;
+        }
+        for (qsizetype i = n[10]; i < s.steps.size(); ++i) {
+            Fact &f = fact("step", s.steps[i].ms, s.steps[i].tag);
+            f.a = s.steps[i].what;
+            f.x = s.steps[i].seconds;
+        }
+        for (qsizetype i = n[11]; i < s.handedTwice.size(); ++i)
+            fact("handed_twice", s.handedTwice[i].second, s.handedTwice[i].first);
+        for (qsizetype i = n[12]; i < s.setAside.size(); ++i) {
+            Fact &f = fact("set_aside", e.time.toMSecsSinceEpoch(), e.assetTag);
+            f.a = e.type;
+            f.b = e.station;
+            f.c = e.note;
+        }
+        if (e.status == QLatin1String("applied")
+            && (e.type == ET::WorkshopConfigured || e.type == ET::LotAdded || e.type == ET::BeneficiaryAdded)) {
+            Fact &f = fact("configured", e.time.toMSecsSinceEpoch(), QString());
+            f.a = e.type;
+            f.b = json(e.payload);
+            f.c = e.worker;
+        }
+        const QString rx = e.station + QLatin1Char('\x1f') + l.pushedBy;
+        if (l.receivedAt > stationRx.value(rx))
+            stationRx.insert(rx, l.receivedAt);
+    }
+
+    // Assets, their counts and serials.
+    QList<QVariantList> assetRows;
+    QHash<QStringList, qint64> counts;
+    QHash<QString, qint64> serials;
+    for (auto it = s.assets.cbegin(); it != s.assets.cend(); ++it) {
+        const Rep::AssetRec &a = *it;
+        assetRows.append({it.key(), a.kind, a.lot, a.model, a.serial, a.weightKg, a.state, a.stateSinceMs,
+                          flagsOf(a), flagged(a) ? 1 : 0});
+        const auto count = [&](const Rep::AssetRec &x, int sign) {
+            counts[{x.lot, x.kind, x.state, x.verifiedErasure ? QStringLiteral("1") : QStringLiteral("0")}] += sign;
+            if (countsSerial(x))
+                serials[x.serial] += sign;
+        };
+        if (auto b = before.constFind(it.key()); b != before.cend())
+            count(*b, -1);
+        count(a, 1);
+    }
+    if (auto r = insertRows(self,
+                            QStringLiteral("INSERT INTO proj_assets(tag, kind, lot, model, serial, weight_kg, state,"
+                                           " state_since_ms, flags, flagged) VALUES "),
+                            10, assetRows,
+                            QStringLiteral(" ON CONFLICT (tag) DO UPDATE SET kind = excluded.kind, lot = excluded.lot,"
+                                           " model = excluded.model, serial = excluded.serial,"
+                                           " weight_kg = excluded.weight_kg, state = excluded.state,"
+                                           " state_since_ms = excluded.state_since_ms, flags = excluded.flags,"
+                                           " flagged = excluded.flagged"));
+        !r)
+        return r;
+    QList<QVariantList> countRows, serialRows;
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+        if (it.value() != 0)
+            countRows.append({it.key()[0], it.key()[1], it.key()[2], it.key()[3].toInt(), it.value()});
+    for (auto it = serials.cbegin(); it != serials.cend(); ++it)
+        if (it.value() != 0)
+            serialRows.append({it.key(), it.value()});
+    if (auto r = insertRows(self, QStringLiteral("INSERT INTO proj_asset_counts(lot, kind, state, verified, n) VALUES "),
+                            5, countRows,
+                            QStringLiteral(" ON CONFLICT (lot, kind, state, verified) DO UPDATE"
+                                           " SET n = proj_asset_counts.n + excluded.n"));
+        !r)
+        return r;
+    if (auto r = insertRows(self, QStringLiteral("INSERT INTO proj_serials(serial, n) VALUES "), 2, serialRows,
+                            QStringLiteral(" ON CONFLICT (serial) DO UPDATE SET n = proj_serials.n + excluded.n"));
+        !r)
+        return r;
+
+    // The dated facts, and the erasures still to be checked.
+    QList<QVariantList> factRows;
+    factRows.reserve(facts.size());
+    for (const Fact &f : std::as_const(facts))
+        factRows.append({f.seq, f.sub, f.kind, f.ms, f.tag, f.a, f.b, f.c, f.d, f.x, f.y, f.flag});
+    if (auto r = insertRows(self,
+                            QStringLiteral("INSERT INTO proj_facts(seq, sub, kind, ms, tag, a, b, c, d, x, y, flag)"
+                                           " VALUES "),
+                            12, factRows);
+        !r)
+        return r;
+    QSet<QString> certificates, checkedBefore;
+    for (const Fact &f : std::as_const(unchecked))
+        if (!f.a.isEmpty())
+            certificates.insert(f.a);
+    if (auto r = kv("checked", certificates, [&checkedBefore](const QString &k, const QString &) {
+            checkedBefore.insert(k);
+        });
+        !r)
+        return r;
+    QList<QVariantList> uncheckedRows;
+    for (const Fact &f : std::as_const(unchecked))
+        if (f.a.isEmpty() || !(checkedBefore.contains(f.a) || s.checkedCertificates.contains(f.a)))
+            uncheckedRows.append({f.seq, f.sub, f.ms, f.tag, f.a, f.b});
+    if (auto r = insertRows(self,
+                            QStringLiteral("INSERT INTO proj_unchecked(seq, sub, ms, tag, certificate, worker) VALUES "),
+                            6, uncheckedRows);
+        !r)
+        return r;
+    const QStringList checkedNow(s.checkedCertificates.cbegin(), s.checkedCertificates.cend());
+    if (auto r = selectIn(self, QStringLiteral("DELETE FROM proj_unchecked WHERE certificate IN (%1)"), checkedNow,
+                          [](const QSqlQuery &) {});
+        !r)
+        return r;
+
+    // The keyed state.
+    QList<QVariantList> kvRows;
+    QStringList stepsGone;
+    for (auto it = s.lotDonor.cbegin(); it != s.lotDonor.cend(); ++it)
+        kvRows.append({QStringLiteral("lot"), it.key(), it.value()});
+    for (auto it = s.beneficiaryKind.cbegin(); it != s.beneficiaryKind.cend(); ++it)
+        kvRows.append({QStringLiteral("beneficiary"), it.key(), it.value()});
+    for (const QString &c : checkedNow)
+        kvRows.append({QStringLiteral("checked"), c, QString()});
+    for (const QString &k : std::as_const(stepsTouched)) {
+        if (auto it = s.stepStarted.constFind(k); it != s.stepStarted.cend())
+            kvRows.append({QStringLiteral("step"), k, QString::number(*it)});
+        else
+            stepsGone << k;
+    }
+    for (auto it = s.attended.cbegin(); it != s.attended.cend(); ++it) {
+        QJsonObject o;
+        for (auto x = it->cbegin(); x != it->cend(); ++x)
+            o.insert(QString::number(x.key()), double(x.value()));
+        kvRows.append({QStringLiteral("attended"), it.key(), json(o)});
+    }
+    if (workshop) {
+        kvRows.append({QStringLiteral("workshop"), QStringLiteral("settings"), json(s.workshop)});
+        kvRows.append({QStringLiteral("workshop"), QStringLiteral("reuse_set"),
+                       json({{QStringLiteral("by"), s.reuseSetBy}, {QStringLiteral("on"), s.reuseSetOn}})});
+    }
+    for (auto it = s.workers.cbegin(); it != s.workers.cend(); ++it)
+        kvRows.append({QStringLiteral("worker"), it.key(), json(it.value())});
+    if (auto r = insertRows(self, QStringLiteral("INSERT INTO proj_kv(space, key, value) VALUES "), 3, kvRows,
+                            QStringLiteral(" ON CONFLICT (space, key) DO UPDATE SET value = excluded.value"));
+        !r)
+        return r;
+    if (auto r = selectIn(
+            self, QStringLiteral("DELETE FROM proj_kv WHERE space = ? AND key IN (%1)"), stepsGone,
+            [](const QSqlQuery &) {}, {QStringLiteral("step")});
+        !r)
+        return r;
+
+    QList<QVariantList> rxRows;
+    for (auto it = stationRx.cbegin(); it != stationRx.cend(); ++it) {
+        const qsizetype cut = it.key().indexOf(QLatin1Char('\x1f'));
+        rxRows.append({it.key().left(cut), it.key().mid(cut + 1), it.value()});
+    }
+    return insertRows(self, QStringLiteral("INSERT INTO proj_station_rx(station, pushed_by, last_received) VALUES "),
+                      3, rxRows,
+                      QStringLiteral(" ON CONFLICT (station, pushed_by) DO UPDATE SET last_received ="
+                                     " CASE WHEN excluded.last_received > proj_station_rx.last_received"
+                                     " THEN excluded.last_received ELSE proj_station_rx.last_received END"));
+}
+
+Result<void> ServerStore::Private::updateProjections()
+{
+    auto last = run(QStringLiteral("SELECT value FROM proj_meta WHERE name = 'last_seq'"));
+    if (!last)
+        return last.error();
+    qint64 lastSeq = last->next() ? last->value(0).toLongLong() : 0;
+    last->finish();
+    for (;;) {
+        QList<Logged> round;
+        {
+            auto q = run(QStringLiteral("SELECT seq, uuid, station, worker, time_ms, type, asset_tag, payload, status,"
+                                        " note, received_at, pushed_by FROM events WHERE seq > ? ORDER BY seq LIMIT %1")
+                             .arg(kFoldRound),
+                         {lastSeq});
+            if (!q)
+                return q.error();
+            while (q->next()) {
+                Logged l;
+                Event &e = l.event;
+                e.seq = q->value(0).toLongLong();
+                e.uuid = q->value(1).toString();
+                e.station = q->value(2).toString();
+                e.worker = q->value(3).toString();
+                e.time = QDateTime::fromMSecsSinceEpoch(q->value(4).toLongLong(), Qt::UTC);
+                e.type = q->value(5).toString();
+                e.assetTag = q->value(6).toString();
+                e.payload = object(q->value(7).toString());
+                e.status = q->value(8).toString();
+                e.note = q->value(9).toString();
+                l.receivedAt = q->value(10).toString();
+                l.pushedBy = q->value(11).toString();
+                round.append(std::move(l));
+            }
+            q->finish();
+        }
+        if (round.isEmpty())
+            return {};
+        if (auto r = foldRound(*this, round); !r)
+            return r;
+        lastSeq = round.last().event.seq;
+        if (auto q = run(QStringLiteral("UPDATE proj_meta SET value = ? WHERE name = 'last_seq'"), {lastSeq}); !q)
+            return q.error();
+        if (round.size() < kFoldRound)
+            return {};
+    }
+}
+
+} // namespace Etabli::Server
+
+namespace Etabli::Server {
+
+Result<void> ServerStore::Private::loadFacts(Rep::Ledger &ledger, const QStringList &kinds, qint64 fromMs,
+                                             qint64 toMs, const QString &where) const
+{
+    Rep::Ledger::Private &s = ledger.state();
+    QStringList quoted;
+    for (const QString &k : kinds)
+        quoted << QLatin1Char('\'') + k + QLatin1Char('\'');
+    auto q = run(QStringLiteral("SELECT f.kind, f.ms, f.tag, f.a, f.b, f.c, f.d, f.x, f.y, f.flag, a.tag, a.kind,"
+                                " a.lot, a.model, a.serial, a.weight_kg, a.state, a.state_since_ms, a.flags"
+                                " FROM proj_facts f LEFT JOIN proj_assets a ON a.tag = f.tag"
+                                " WHERE f.kind IN (%1) AND f.ms >= ? AND f.ms < ?%2 ORDER BY f.seq, f.sub")
+                     .arg(quoted.join(QStringLiteral(", ")), where),
+                 {fromMs, toMs});
+    if (!q)
+        return q.error();
+    while (q->next()) {
+        const QString kind = q->value(0).toString(), tag = q->value(2).toString();
+        const qint64 ms = q->value(1).toLongLong();
+        const QString a = q->value(3).toString(), b = q->value(4).toString(), c = q->value(5).toString(),
+                      d = q->value(6).toString();
+        const double x = q->value(7).toDouble(), y = q->value(8).toDouble();
+        const bool flag = q->value(9).toInt() != 0;
+        if (!q->value(10).isNull() && !s.assets.contains(tag))
+            s.assets.insert(tag, assetFrom(*q, 10));
+        if (kind == QLatin1String("received")) {
+            s.received.append({ms, tag});
+        } else if (kind == QLatin1String("move")) {
+            s.moves.append({ms, tag, a, b, c, d, flag});
+            s.stateTimes.append({ms, a, tag, x});
+        } else if (kind == QLatin1String("hs")) {
+            s.hs.append({ms, tag, a, b});
+        } else if (kind == QLatin1String("handover")) {
+            s.handovers.append({ms, a, b});
+        } else if (kind == QLatin1String("return")) {
+            s.returns.append({ms, tag});
+            s.returnsReason.append(a);
+        } else if (kind == QLatin1String("grant_requested")) {
+            s.grantsRequested.append({ms, a});
+        } else if (kind == QLatin1String("grant_paid")) {
+            s.grantsPaid.append({ms, a});
+            s.paidEurDated.append({ms, b});
+        } else if (kind == QLatin1String("enrolled")) {
+            s.enrolled.append({ms, a});
+        } else if (kind == QLatin1String("erasure")) {
+            s.erasures.append({ms, tag, a, b, flag});
+        } else if (kind == QLatin1String("imaging")) {
+            s.imaging.append({ms, tag, flag, qint64(x), y});
+        } else if (kind == QLatin1String("step")) {
+            s.steps.append({ms, a, tag, x});
+        } else if (kind == QLatin1String("handed_twice")) {
+            s.handedTwice.append({tag, ms});
+        } else if (kind == QLatin1String("set_aside")) {
+            Event e;
+            e.time = QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+            e.assetTag = tag;
+            e.type = a;
+            e.station = b;
+            e.note = c;
+            s.setAside.append(e);
+        } else if (kind == QLatin1String("configured")) {
+            Event e;
+            e.time = QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+            e.type = a;
+            e.payload = object(b);
+            e.worker = c;
+            e.status = QStringLiteral("applied");
+            s.fold(e);
+        }
+    }
+    q->finish();
+    if (kinds.contains(QStringLiteral("erasure"))) {
+        QStringList certificates;
+        for (const Rep::Erasure &e : std::as_const(s.erasures))
+            if (!e.certificate.isEmpty())
+                certificates << e.certificate;
+        certificates.removeDuplicates();
+        return selectIn(
+            *this, QStringLiteral("SELECT key FROM proj_kv WHERE space = ? AND key IN (%1)"), certificates,
+            [&s](const QSqlQuery &c) { s.checkedCertificates.insert(c.value(0).toString()); },
+            {QStringLiteral("checked")});
+    }
+    return {};
+}
+
+} // namespace Etabli::Server
