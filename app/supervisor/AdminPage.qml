@@ -85,6 +85,7 @@ ColumnLayout {
     // name, role, still here) and the help (guidance level, photo, preferences).
     ColumnLayout {
         id: editor
+        objectName: "editor"
         property string part: "card"
         visible: page.section === "workers" && page.editing !== null
         spacing: Theme.spacing

@@ -59,6 +59,7 @@ ColumnLayout {
             titleColor: Theme.text
             Layout.fillWidth: true
             Layout.fillHeight: true
+            Layout.minimumHeight: Theme.mm(40)
             Accessible.role: Accessible.Chart
             Accessible.name: page.chartTitle
             Accessible.description: qsTr("The same numbers are in the table beside it.")
@@ -99,6 +100,7 @@ ColumnLayout {
         Pager {
             id: table
             name: page.chartTitle
+            Layout.fillWidth: false
             Layout.preferredWidth: page.width * 0.4
             Layout.fillHeight: true
             model: page.rows

@@ -60,6 +60,32 @@ Result<int> writeDemoStore(const QString &path)
         DEMO_TRY(s.record(QStringLiteral("test.recorded"), added->tag,
                           {{QStringLiteral("kind"), QStringLiteral("ram")},
                            {QStringLiteral("verdict"), i == 4 ? QStringLiteral("FAIL") : QStringLiteral("PASS")}}));
+        if (i >= 5) { // lot L2: tested, erased, imaged, labelled and ready (the figures' months)
+            DEMO_TRY(s.record(QStringLiteral("test.recorded"), added->tag,
+                              {{QStringLiteral("kind"), QStringLiteral("disk")},
+                               {QStringLiteral("verdict"), QStringLiteral("PASS")}}));
+            DEMO_TRY(s.record(QStringLiteral("erasure.recorded"), added->tag,
+                              {{QStringLiteral("method"), QStringLiteral("overwrite")},
+                               {QStringLiteral("verified"), true},
+                               {QStringLiteral("certificate_id"), QStringLiteral("demo-%1").arg(i)},
+                               {QStringLiteral("check_status"), QStringLiteral("to_be_checked")}}));
+            if (i != 7) { // the last one waits for its second-person check (an attention row)
+                const QString erasedBy = i % 2 ? QStringLiteral("B-13") : QStringLiteral("B-12");
+                DEMO_TRY(s.record(QStringLiteral("erasure.checked"), added->tag,
+                                  {{QStringLiteral("certificate_id"), QStringLiteral("demo-%1").arg(i)},
+                                   {QStringLiteral("checker"), QStringLiteral("sup1")},
+                                   {QStringLiteral("erased_by"), erasedBy}}));
+            }
+            DEMO_TRY(s.record(QStringLiteral("imaging.recorded"), added->tag,
+                              {{QStringLiteral("master_name"), QStringLiteral("Debian école")},
+                               {QStringLiteral("master_version"), QStringLiteral("2026.11")},
+                               {QStringLiteral("verified"), true}}));
+            DEMO_TRY(s.record(QStringLiteral("label.printed"), added->tag,
+                              {{QStringLiteral("template"), QStringLiteral("62mm")},
+                               {QStringLiteral("printer"), QStringLiteral("brother")}}));
+            DEMO_TRY(s.moveAsset(added->tag, Inventory::AssetState::Imaged));
+            DEMO_TRY(s.moveAsset(added->tag, Inventory::AssetState::Ready));
+        }
         if (i % 3 == 0)
             DEMO_TRY(s.record(
                 QStringLiteral("hs.recorded"), added->tag,

@@ -52,6 +52,8 @@ const Screen kScreens[] = {
     {"admin-settings", 3, "", "settings"},
     {"admin-keys", 3, "", "keys"},
     {"admin-worker-edit", 3, "", "edit"},
+    {"figures-dates", 1, "", ""},
+    {"admin-worker-help", 3, "", "help"},
 };
 
 QQuickItem *findPage(QQuickItem *root, const char *qmlType)
@@ -147,8 +149,14 @@ private Q_SLOTS:
         QVERIFY2(view, qPrintable(error));
         QObject *board = boardOf(*view);
         QCOMPARE(board->property("errorString").toString(), QString());
-        // The planted duplicate serials are on the home list, each row a button to its asset.
-        QCOMPARE(board->property("attention").toList().size(), 3);
+        // The planted cases are on the home list, each row a button to its asset: three
+        // duplicate serials and the erasure waiting for its second-person check.
+        QStringList kinds;
+        for (const QVariant &row : board->property("attention").toList())
+            kinds << row.toMap().value(QStringLiteral("kind")).toString();
+        kinds.sort();
+        QCOMPARE(kinds.join(QLatin1Char(' ')),
+                 QStringLiteral("duplicate_serial duplicate_serial duplicate_serial erasure_unchecked"));
         view->rootObject()->setProperty("page", sc.tab);
         if (qstrcmp(sc.detail, "asset") == 0) {
             QMetaObject::invokeMethod(board, "openAsset", Q_ARG(QString, m_firstTag));
@@ -162,14 +170,38 @@ private Q_SLOTS:
         if (qstrlen(sc.adminSection) > 0) {
             QQuickItem *admin = findPage(view->rootObject(), "AdminPage");
             QVERIFY(admin);
-            if (qstrcmp(sc.adminSection, "edit") == 0) {
+            if (qstrcmp(sc.adminSection, "edit") == 0 || qstrcmp(sc.adminSection, "help") == 0) {
                 admin->setProperty("section", QStringLiteral("workers"));
                 const QVariantMap first = board->property("workers").toList().value(0).toMap();
                 QVERIFY(!first.isEmpty());
                 admin->setProperty("editing", first);
+                if (qstrcmp(sc.adminSection, "help") == 0) {
+                    QObject *editor = admin->findChild<QObject *>(QStringLiteral("editor"));
+                    QVERIFY(editor);
+                    editor->setProperty("part", QStringLiteral("help"));
+                }
             } else {
                 admin->setProperty("section", QLatin1String(sc.adminSection));
             }
+        }
+        if (qstrcmp(sc.name, "figures-dates") == 0) {
+            QQuickItem *figures = findPage(view->rootObject(), "FiguresPage");
+            QVERIFY(figures);
+            QQuickItem *bar = findPage(figures, "PeriodBar");
+            QVERIFY(bar);
+            bar->setProperty("typing", true);
+        }
+        if (qstrncmp(sc.name, "figures", 7) == 0) {
+            // The chart keeps its room at every size and text scale (4 cm at least) and shows
+            // the 3 PCs of lot L2 that reached READY this month, also in its table.
+            QQuickItem *figures = findPage(view->rootObject(), "FiguresPage");
+            QQuickItem *chart = figures ? findPage(figures, "DeclarativeChart") : nullptr;
+            QVERIFY(chart);
+            QTRY_VERIFY(chart->height() >= Ui::Theme::instance()->mm(40) - 1);
+            QVERIFY(chart->width() >= Ui::Theme::instance()->mm(60));
+            const QVariantList months = board->property("refurbishedPerMonth").toList();
+            QCOMPARE(months.size(), 1);
+            QCOMPARE(months[0].toMap().value(QStringLiteral("value")).toInt(), 3);
         }
         UiCheck::Options options;
         options.pngPath = m_shots + QStringLiteral("/supervisor-%1-%2.png").arg(QLatin1String(sc.name), variant.tag());
@@ -259,12 +291,16 @@ private Q_SLOTS:
         // Clicking an attention row opens its asset.
         QQuickItem *attention = findPage(view->rootObject(), "AttentionPage");
         QVERIFY(attention);
-        const QVariantMap row = board->property("attention").toList().value(0).toMap();
+        QVariantMap row;
+        for (const QVariant &r : board->property("attention").toList())
+            if (r.toMap().value(QStringLiteral("kind")) == QStringLiteral("duplicate_serial") && row.isEmpty())
+                row = r.toMap();
         QMetaObject::invokeMethod(board, "openAsset", Q_ARG(QString, row.value(QStringLiteral("id")).toString()));
         waitIdle(board);
         QCOMPARE(board->property("detailKind").toString(), QStringLiteral("asset"));
         const QVariantMap asset = board->property("detail").toMap();
-        QCOMPARE(asset.value(QStringLiteral("state")).toString(), QStringLiteral("TESTING"));
+        QCOMPARE(asset.value(QStringLiteral("state")).toString(),
+                 QStringLiteral("TESTING")); // a duplicate serial, still in test
         QCOMPARE(asset.value(QStringLiteral("tests")).toList().size(), 1);
         QStringList words;
         for (const QVariant &h : asset.value(QStringLiteral("history")).toList())
