@@ -69,12 +69,23 @@ ColumnLayout {
                 const axis = chart.axisY(bars);
                 if (!axis)
                     return;
+                // Whole numbers from 0: at most 4 steps, each a whole number.
+                const top = Math.max(1, ...page.rows.map(r => r.value));
+                const steps = Math.min(4, top);
+                axis.min = 0;
+                axis.max = Math.ceil(top / steps) * steps;
+                axis.tickCount = steps + 1;
+                axis.labelFormat = "%d";
                 axis.labelsColor = Theme.text;
                 axis.labelsFont = Qt.font({ family: Theme.fontFamily, pixelSize: Theme.smallTextSize });
                 axis.color = Theme.border;
                 axis.gridLineColor = Theme.border;
             }
             Component.onCompleted: styleValueAxis()
+            Connections {
+                target: page
+                function onRowsChanged() { chart.styleValueAxis() }
+            }
             Connections {
                 target: Theme
                 function onChanged() { chart.styleValueAxis() }

@@ -19,6 +19,8 @@
 
 #include <QDir>
 #include <QJsonArray>
+#include <QQmlContext>
+#include <QQmlExpression>
 #include <QQuickItem>
 #include <QQuickView>
 #include <QTcpServer>
@@ -199,6 +201,15 @@ private Q_SLOTS:
             QVERIFY(chart);
             QTRY_VERIFY(chart->height() >= Ui::Theme::instance()->mm(40) - 1);
             QVERIFY(chart->width() >= Ui::Theme::instance()->mm(60));
+            // Its value axis runs from 0 to the largest value (3), in whole numbers.
+            QQmlExpression range(
+                qmlContext(chart), chart,
+                QStringLiteral("[chart.axisY(bars).min, chart.axisY(bars).max, chart.axisY(bars).labelFormat]"));
+            const QVariantList axis = range.evaluate().toList();
+            QVERIFY2(!range.hasError(), qPrintable(range.error().toString()));
+            QCOMPARE(axis.value(0).toDouble(), 0.0);
+            QCOMPARE(axis.value(1).toDouble(), 3.0);
+            QCOMPARE(axis.value(2).toString(), QStringLiteral("%d"));
             const QVariantList months = board->property("refurbishedPerMonth").toList();
             QCOMPARE(months.size(), 1);
             QCOMPARE(months[0].toMap().value(QStringLiteral("value")).toInt(), 3);
