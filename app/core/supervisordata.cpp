@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Établi contributors
 #include "app/core/supervisordata.h"
 
+#include "app/core/benchflow.h"
 #include "inventory/eventrules.h"
 #include "inventory/report/report.h"
 
@@ -78,7 +79,126 @@ QUrlQuery period(QDate from, QDate to)
     return q;
 }
 
+/// Every event of the log, oldest first (over a server: GET /api/v1/events page by page).
+Result<QList<Inventory::Event>> allEvents(const Source &s)
+{
+    if (!s.remote()) {
+        if (!s.store)
+            return makeError(ErrorCode::InvalidArgument, tr("no server and no local inventory"));
+        return s.store->events(0);
+    }
+    QList<Inventory::Event> out;
+    qint64 since = 0;
+    for (;;) {
+        QUrlQuery q;
+        q.addQueryItem(QStringLiteral("since"), QString::number(since));
+        q.addQueryItem(QStringLiteral("limit"), QStringLiteral("5000"));
+        auto doc = request(s, "GET", QStringLiteral("/api/v1/events"), q);
+        if (!doc)
+            return doc.error();
+        const QJsonObject page = doc->object();
+        for (const QJsonValue &v : page.value(QStringLiteral("events")).toArray()) {
+            auto e = Inventory::eventFromJson(v.toObject());
+            if (e)
+                out << *e;
+        }
+        const qint64 cursor = page.value(QStringLiteral("cursor")).toInteger();
+        if (!page.value(QStringLiteral("more")).toBool() || cursor <= since)
+            break;
+        since = cursor;
+    }
+    return out;
+}
+
 } // namespace
+
+Result<QJsonObject> assetDetail(const Source &s, const QString &tag)
+{
+    QJsonObject asset;
+    QList<Inventory::Event> history;
+    if (s.remote()) {
+        auto doc
+            = request(s, "GET", QStringLiteral("/api/v1/assets/") + QString::fromLatin1(QUrl::toPercentEncoding(tag)));
+        if (!doc)
+            return doc.error();
+        asset = doc->object();
+        auto all = allEvents(s);
+        if (!all)
+            return all.error();
+        for (const Inventory::Event &e : std::as_const(*all))
+            if (e.assetTag == asset.value(QStringLiteral("tag")).toString())
+                history << e;
+    } else {
+        if (!s.store)
+            return makeError(ErrorCode::InvalidArgument, tr("no server and no local inventory"));
+        auto a = s.store->asset(tag);
+        if (!a)
+            return a.error();
+        asset = Inventory::toJson(*a);
+        history = s.store->eventsForAsset(a->tag);
+    }
+    QJsonArray rows;
+    QDateTime since;
+    for (const Inventory::Event &e : std::as_const(history)) {
+        rows.append(Inventory::toJson(e));
+        if (e.type == Inventory::EventType::AssetMoved || e.type == Inventory::EventType::AssetAdded)
+            since = e.time;
+    }
+    return QJsonObject{{QStringLiteral("asset"), asset},
+                       {QStringLiteral("history"), rows},
+                       {QStringLiteral("since"), since.isValid() ? since.toString(Qt::ISODate) : QString()}};
+}
+
+namespace {
+
+Result<QJsonObject> activity(const Source &s, bool ofStation, const QString &badge, QDate from, QDate to)
+{
+    if (badge.trimmed().isEmpty())
+        return makeError(ErrorCode::InvalidArgument, tr("give the worker's badge"));
+    if (!from.isValid() || !to.isValid() || from > to)
+        return makeError(ErrorCode::InvalidArgument, tr("the period is not valid"));
+    QJsonObject card;
+    if (!ofStation) {
+        auto cards = workers(s);
+        if (!cards)
+            return cards.error();
+        for (const QJsonValue &v : std::as_const(*cards))
+            if (v.toObject().value(QStringLiteral("badge")).toString() == badge)
+                card = v.toObject();
+    }
+    auto all = allEvents(s);
+    if (!all)
+        return all.error();
+    const QDateTime start(from, QTime(0, 0), Qt::UTC), end(to.addDays(1), QTime(0, 0), Qt::UTC);
+    QJsonArray rows;
+    QJsonObject counts;
+    for (const Inventory::Event &e : std::as_const(*all)) {
+        if ((ofStation ? e.station : e.worker) != badge || e.time < start || e.time >= end)
+            continue;
+        rows.append(Inventory::toJson(e));
+        counts.insert(e.type, counts.value(e.type).toInt() + 1);
+    }
+    if (card.isEmpty() && rows.isEmpty())
+        return makeError(ErrorCode::NotFound,
+                         ofStation ? tr("no station named %1").arg(badge)
+                                   : tr("no worker with the badge %1").arg(badge));
+    return QJsonObject{{QStringLiteral("badge"), badge},
+                       {QStringLiteral("card"), card},
+                       {QStringLiteral("events"), rows},
+                       {QStringLiteral("counts"), counts}};
+}
+
+} // namespace
+
+Result<QJsonObject> workerDetail(const Source &s, const QString &badge, QDate from, QDate to)
+{
+    return activity(s, false, badge, from, to);
+}
+
+Result<QJsonObject> stationDetail(const Source &s, const QString &station, QDate from, QDate to)
+{
+    return activity(s, true, station, from, to);
+}
 
 Result<QJsonObject> bilan(const Source &s, QDate from, QDate to)
 {
@@ -205,6 +325,50 @@ Result<void> administer(const Source &s, const QString &type, const QJsonObject 
     if (!recorded)
         return recorded.error();
     return {};
+}
+
+QJsonArray benchStepsForEditing(const QJsonObject &workshop)
+{
+    QJsonArray out;
+    QStringList seen;
+    const QString done = AppCore::toString(BenchStep::Done);
+    for (const QJsonValue &v : workshop.value(QStringLiteral("bench_steps")).toArray()) {
+        const QString name = v.isObject() ? v.toObject().value(QStringLiteral("step")).toString() : v.toString();
+        if (!benchStepFromString(name) || seen.contains(name) || name == done)
+            continue;
+        seen << name;
+        out.append(QJsonObject{
+            {QStringLiteral("step"), name},
+            {QStringLiteral("on"), v.isObject() ? v.toObject().value(QStringLiteral("on")).toBool(true) : true}});
+    }
+    const bool configured = !out.isEmpty();
+    for (BenchStep step : allBenchSteps()) {
+        const QString name = AppCore::toString(step);
+        if (name == done || seen.contains(name))
+            continue;
+        out.append(QJsonObject{{QStringLiteral("step"), name}, {QStringLiteral("on"), !configured}});
+    }
+    out.append(QJsonObject{{QStringLiteral("step"), done}, {QStringLiteral("on"), true}});
+    return out;
+}
+
+Result<QJsonArray> editBenchSteps(const QJsonArray &steps, int index, int delta)
+{
+    const int last = int(steps.size()) - 1; // `done`, which stays
+    const int target = index + delta;
+    if (index < 0 || index >= last || target < 0 || target >= last || delta < -1 || delta > 1)
+        return makeError(ErrorCode::InvalidArgument, tr("this step cannot move there"));
+    QJsonArray out = steps;
+    if (delta == 0) {
+        QJsonObject o = out.at(index).toObject();
+        o.insert(QStringLiteral("on"), !o.value(QStringLiteral("on")).toBool(true));
+        out.replace(index, o);
+        return out;
+    }
+    const QJsonValue moved = out.at(index);
+    out.replace(index, out.at(target));
+    out.replace(target, moved);
+    return out;
 }
 
 Result<QJsonArray> tokens(const Source &s)

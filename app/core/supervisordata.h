@@ -37,6 +37,27 @@ Result<QJsonArray> workers(const Source &source);
 Result<void> administer(const Source &source, const QString &type, const QJsonObject &payload,
                         const Inventory::Identity &who);
 
+/// One asset for its detail screen (supervisor, issue 13): `asset{…}` as the store or
+/// server holds it, `history[]` its events oldest first (toJson(Event)), and `since` the
+/// time of its last state change. Over a server: GET /api/v1/assets/TAG and the event log
+/// pulled page by page (filtered here).
+Result<QJsonObject> assetDetail(const Source &source, const QString &tag);
+/// What one worker did in [from, to] (UTC dates, both included): `badge`, `card{…}` (the
+/// workers() row, empty when unknown), `events[]` their events oldest first and
+/// `counts{type: n}`.
+Result<QJsonObject> workerDetail(const Source &source, const QString &badge, QDate from, QDate to);
+/// The same for one station (the events it recorded in the period; `card` empty).
+Result<QJsonObject> stationDetail(const Source &source, const QString &station, QDate from, QDate to);
+
+/// The bench steps for the administration screen: the configured `bench_steps` of
+/// `workshop` ({step, on} each) followed by every other known step (off), `done` last and
+/// always on. Unknown names are dropped.
+QJsonArray benchStepsForEditing(const QJsonObject &workshop);
+/// `steps` with the step at `index` moved by `delta` (-1 up, +1 down) or, when `delta` is 0,
+/// switched on/off; `done` stays last and on. InvalidArgument when the index or the move
+/// is out of range.
+Result<QJsonArray> editBenchSteps(const QJsonArray &steps, int index, int delta);
+
 /// Tokens (server only): list, issue (returns the secret, shown once), revoke.
 Result<QJsonArray> tokens(const Source &source);
 Result<QString> issueToken(const Source &source, const QString &name, const QString &role);

@@ -12,6 +12,7 @@
 #include "app/desk/deskapp.h" // desk
 #include "app/station/station.h"
 #include "app/station/stationsetup.h"
+#include "app/supervisor/demostore.h" // supervisor (issue 13): --demo
 #include "app/ui/framemeter.h"
 #include "app/ui/speech.h"
 #include "app/ui/theme.h"
@@ -327,6 +328,19 @@ int runSupervisor(int argc, char *argv[])
     const QStringList args = QCoreApplication::arguments();
     if (const qsizetype at = args.indexOf(QStringLiteral("--db")); at >= 0 && at + 1 < args.size())
         db = args[at + 1];
+    // --demo: a generated workshop in a temporary store (the AT-SPI walk, a first look);
+    // --worker BADGE: the supervisor logged in, named in every administration event.
+    QTemporaryDir demoDir;
+    if (args.contains(QStringLiteral("--demo"))) {
+        db = demoDir.filePath(QStringLiteral("supervisor-demo.sqlite"));
+        if (auto written = Etabli::Supervisor::writeDemoStore(db); !written) {
+            qCritical("%s", qPrintable(written.error().message));
+            return 1;
+        }
+    }
+    QString worker = QStringLiteral("supervisor");
+    if (const qsizetype at = args.indexOf(QStringLiteral("--worker")); at >= 0 && at + 1 < args.size())
+        worker = args[at + 1];
     QString server, token = qEnvironmentVariable("ETABLI_SUPERVISOR_TOKEN");
     if (auto store = Etabli::Inventory::Store::open(db, {QStringLiteral("office"), QStringLiteral("supervisor")})) {
         server = (*store)->setting(QStringLiteral("sync.server"));
@@ -339,7 +353,8 @@ int runSupervisor(int argc, char *argv[])
     engine.addImportPath(QStringLiteral("qrc:/"));
     engine.setInitialProperties({{QStringLiteral("serverUrl"), server},
                                  {QStringLiteral("token"), token},
-                                 {QStringLiteral("dbPath"), server.isEmpty() ? db : QString()}});
+                                 {QStringLiteral("dbPath"), server.isEmpty() ? db : QString()},
+                                 {QStringLiteral("worker"), worker}});
     engine.load(QUrl(QStringLiteral("qrc:/Etabli/Supervisor/Window.qml")));
     return engine.rootObjects().isEmpty() ? 1 : app.exec();
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Établi contributors
-// Home: what needs someone now. Each row opens the asset, worker or bench it names.
+// Home: what needs someone now. Each row opens the asset or worker it names.
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -18,30 +19,33 @@ ColumnLayout {
         color: Theme.text
         font.pixelSize: Theme.titleSize
         Layout.fillWidth: true
-    }
-    Label {
-        visible: page.board.selected !== ""
-        text: qsTr("Open: %1").arg(page.board.selected)
-        color: Theme.text
-        font.pixelSize: Theme.textSize
-        Accessible.role: Accessible.StaticText
+        Accessible.role: Accessible.Heading
         Accessible.name: text
     }
-    ListView {
+    Pager {
         id: list
-        clip: true
-        spacing: Theme.spacing
+        name: qsTr("Needs attention")
         model: page.board.attention
         Layout.fillWidth: true
         Layout.fillHeight: true
         delegate: BigButton {
             required property var modelData
             width: list.width
+            height: list.rowHeight
             text: modelData.title + " — " + modelData.id
             accessibleName: text
+            accessibleDescription: modelData.linkType === "station" ? qsTr("Opens the bench")
+                                 : modelData.linkType === "worker" ? qsTr("Opens the worker") : qsTr("Opens the asset")
             tone: Theme.surface
             toneText: Theme.text
-            onClicked: page.board.selected = modelData.linkType + " " + modelData.id
+            onClicked: {
+                if (modelData.linkType === "station")
+                    page.board.openStation(modelData.id);
+                else if (modelData.linkType === "worker")
+                    page.board.openWorker(modelData.id);
+                else
+                    page.board.openAsset(modelData.id);
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Établi contributors
 // The council's report of the period, and its exports.
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -14,35 +15,47 @@ ColumnLayout {
     property string message: ""
     spacing: Theme.spacing
 
+    PeriodBar {
+        board: page.board
+        showLot: false // the bilan is the workshop's, over every lot
+        Layout.fillWidth: true
+    }
     Label {
         text: qsTr("Report from %1 to %2").arg(page.board.from).arg(page.board.to)
         color: Theme.text
         font.pixelSize: Theme.titleSize
+        Accessible.role: Accessible.Heading
+        Accessible.name: text
     }
-    // Two columns of rows, all visible at once (a scrolled list would cut rows at 200 % text).
-    GridLayout {
-        columns: 2
-        columnSpacing: Theme.spacingLarge
-        rowSpacing: 0
+    Pager {
+        id: table
+        name: qsTr("Report")
         Layout.fillWidth: true
         Layout.fillHeight: true
-        Accessible.role: Accessible.Table
-        Repeater {
-            model: page.board.bilanRows
-            Label {
-                required property var modelData
-                text: modelData.key + " : " + modelData.value
+        model: page.board.bilanRows
+        delegate: Rectangle {
+            id: bilanRow
+            required property var modelData
+            width: table.width
+            height: table.rowHeight
+            color: Theme.surface
+            radius: Theme.radius
+            Text {
+                anchors.fill: parent
+                anchors.leftMargin: Theme.spacing
+                verticalAlignment: Text.AlignVCenter
+                text: bilanRow.modelData.key + " : " + bilanRow.modelData.value
                 color: Theme.text
+                font.family: Theme.fontFamily
                 font.pixelSize: Theme.textSize
-                Layout.fillWidth: true
-                Layout.alignment: Qt.AlignTop
                 Accessible.role: Accessible.Cell
                 Accessible.name: text
             }
         }
     }
-    RowLayout {
+    Flow {
         spacing: Theme.spacing
+        Layout.fillWidth: true
         Repeater {
             model: ["pdf", "csv", "json"]
             BigButton {
@@ -54,11 +67,11 @@ ColumnLayout {
                 }
             }
         }
-    }
-    Label {
-        text: page.message
-        visible: text !== ""
-        color: Theme.text
-        font.pixelSize: Theme.textSize
+        Label {
+            text: page.message
+            visible: text !== ""
+            color: Theme.text
+            font.pixelSize: Theme.textSize
+        }
     }
 }

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Établi contributors
 // The supervisor's screens (issue 13): attention first, then the figures, the bilan and
-// the administration. Everything comes from SupervisorBoard; this file only binds.
+// the administration; an asset's or worker's detail over them when one is opened.
+// Everything comes from SupervisorBoard (read off the GUI thread); this file only binds.
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -32,40 +34,78 @@ Rectangle {
             Repeater {
                 id: tabs
                 property int currentIndex: 0
-                model: [qsTr("Needs attention"), qsTr("Figures"), qsTr("Report"), qsTr("Workers")]
+                model: [qsTr("Needs attention"), qsTr("Figures"), qsTr("Report"), qsTr("Administration")]
                 BigButton {
                     required property int index
                     required property string modelData
                     text: modelData
-                    tone: tabs.currentIndex === index ? Theme.primary : Theme.surface
-                    toneText: tabs.currentIndex === index ? Theme.onPrimary : Theme.text
-                    onClicked: tabs.currentIndex = index
+                    checkable: true
+                    checked: tabs.currentIndex === index && board.detailKind === ""
+                    tone: Theme.surface
+                    toneText: Theme.text
+                    onClicked: { tabs.currentIndex = index; board.closeDetail() }
                 }
             }
             Item { Layout.fillWidth: true }
+            BusyIndicator {
+                running: board.busy
+                visible: board.busy
+                Layout.preferredWidth: Theme.targetSize
+                Layout.preferredHeight: Theme.targetSize
+                Accessible.role: Accessible.Animation
+                Accessible.name: qsTr("Reading…")
+            }
             BigButton {
                 text: qsTr("Refresh")
+                pictogram: ""
+                enabled: !board.busy
                 onClicked: board.refresh()
             }
         }
 
-        Label {
+        // The server cannot be reached (or the store cannot be read): said in words, with retry.
+        Rectangle {
             visible: board.errorString !== ""
-            text: board.errorString
-            color: Theme.alertText
-            font.pixelSize: Theme.textSize
-            wrapMode: Text.WordWrap
+            color: Theme.surface
+            border.color: Theme.alertText
+            border.width: Theme.borderWidth
+            radius: Theme.radius
             Layout.fillWidth: true
+            implicitHeight: errorRow.implicitHeight + 2 * Theme.spacing
+            RowLayout {
+                id: errorRow
+                anchors.fill: parent
+                anchors.margins: Theme.spacing
+                spacing: Theme.spacing
+                Text {
+                    text: qsTr("The figures could not be read: %1").arg(board.errorString)
+                    color: Theme.text
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.textSize
+                    wrapMode: Text.WordWrap
+                    Layout.fillWidth: true
+                    Accessible.role: Accessible.AlertMessage
+                    Accessible.name: text
+                }
+                BigButton {
+                    objectName: "retry"
+                    text: qsTr("Try again")
+                    pictogram: "again"
+                    enabled: !board.busy
+                    onClicked: board.retry()
+                }
+            }
         }
 
         StackLayout {
-            currentIndex: tabs.currentIndex
+            currentIndex: board.detailKind !== "" ? 4 : tabs.currentIndex
             Layout.fillWidth: true
             Layout.fillHeight: true
             AttentionPage { board: board }
             FiguresPage { board: board }
             BilanPage { board: board }
             AdminPage { board: board }
+            DetailPage { board: board }
         }
     }
 }

@@ -2,14 +2,16 @@
 // SPDX-FileCopyrightText: 2026 Établi contributors
 // The window of etabli-station --role supervisor.
 import QtQuick
-import QtQuick.Window
+import QtQuick.Window as QW
 import Etabli.Supervisor
 
-Window {
+QW.Window {
     id: window
     property string serverUrl: ""
     property string token: ""
     property string dbPath: ""
+    /// The supervisor logged in: every administration change is an event in their name.
+    property string worker: "supervisor"
     width: 1366
     height: 768
     visible: true
@@ -21,6 +23,7 @@ Window {
             main.board.serverUrl = window.serverUrl;
             main.board.token = window.token;
             main.board.dbPath = window.dbPath;
+            main.board.worker = window.worker;
             main.board.refresh();
         }
     }
