@@ -661,7 +661,7 @@ void TestDesk::purgeCoversFamiliesWhoReceivedNothing()
     QVERIFY(!logMentions(m_db, "Léa Martin"));
     QVERIFY(!logMentions(m_db, "Karim Benali"));
     store->reset();
-    for (const QString &file : {m_db, m_db + QStringLiteral("-wal")}) {
+    for (const QString &file : QStringList{m_db, m_db + QStringLiteral("-wal")}) {
         QFile f(file);
         if (!f.open(QIODevice::ReadOnly))
             continue;
