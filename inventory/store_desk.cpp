@@ -4,6 +4,7 @@
 // desk (issue 14): how the desk's records change a desk store's tables (schema
 // kDeskRecords). Only a desk's store receives these family-data events.
 #include "inventory/eventtypes.h"
+#include "inventory/personaldata.h"
 #include "inventory/store_desk_p.h"
 
 #include <QJsonArray>
@@ -21,6 +22,43 @@ QString compactJson(const QJsonValue &v)
 }
 
 } // namespace
+
+// desk (engineer "deskserver"): the erasure reaches the log. The personal fields of the
+// family's events are blanked (PersonalData); the log is append-only by trigger, so the
+// trigger is lifted for these updates alone and put back, in the erasure's transaction.
+// secure_delete zeroes the old text in the file's pages (Desk::erase then truncates the WAL).
+Result<void> redactDeskLog(const DeskRun &run, const QString &reference)
+{
+    if (reference.isEmpty())
+        return {};
+    auto q = run(QStringLiteral("SELECT seq, type, payload FROM events WHERE type IN ('%1') AND payload LIKE ?")
+                     .arg(PersonalData::typesWithPersonalData().join(QStringLiteral("', '"))),
+                 {PersonalData::likePattern(reference)});
+    if (!q)
+        return q.error();
+    QList<QPair<qint64, QString>> changed;
+    while (q->next()) {
+        QJsonObject p = QJsonDocument::fromJson(q->value(2).toString().toUtf8()).object();
+        if (PersonalData::redact(q->value(1).toString(), p, reference))
+            changed.append({q->value(0).toLongLong(), compactJson(p)});
+    }
+    q->finish();
+    if (changed.isEmpty())
+        return {};
+    if (auto r = run(QStringLiteral("DROP TRIGGER IF EXISTS events_no_update"), {}); !r)
+        return r.error();
+    for (const auto &[seq, payload] : std::as_const(changed))
+        if (auto u = run(QStringLiteral("UPDATE events SET payload = ? WHERE seq = ?"), {payload, seq}); !u)
+            return u.error();
+    // As schema.cpp (kV2) creates it.
+    if (auto r = run(QStringLiteral("CREATE TRIGGER events_no_update BEFORE UPDATE OF uuid, station, worker, time,"
+                                    " type, asset_tag, payload ON events BEGIN SELECT RAISE(ABORT,"
+                                    " 'the event log is append-only'); END"),
+                     {});
+        !r)
+        return r.error();
+    return {};
+}
 
 Result<void> applyDeskRecord(const DeskRun &run, const Event &e)
 {
@@ -85,14 +123,22 @@ Result<void> applyDeskRecord(const DeskRun &run, const Event &e)
         // The names, the contact and the signature strokes go; the reference, the loan's
         // dates and the tags stay (the loan and the warranty are the workshop's records).
         const QString reference = text("reference");
+        // deskserver: the old text is overwritten in the file's pages, not only unlinked.
+        if (auto q = run(QStringLiteral("PRAGMA secure_delete = ON"), {}); !q)
+            return q.error();
         if (auto q = run(QStringLiteral("UPDATE beneficiaries SET school_id = '', family_name = '', contact = '',"
                                         " pupil_name = '', parent_name = '', erased_at = ? WHERE reference = ?"),
                          {when, reference});
             !q)
             return q.error();
-        return done(run(QStringLiteral("UPDATE desk_handovers SET signature = '{}', witness = ''"
-                                       " WHERE beneficiary = ?"),
-                        {reference}));
+        if (auto q = run(QStringLiteral("UPDATE desk_handovers SET signature = '{}', witness = ''"
+                                        " WHERE beneficiary = ?"),
+                         {reference});
+            !q)
+            return q.error();
+        if (auto q = run(QStringLiteral("UPDATE desk_returns SET note = '' WHERE beneficiary = ?"), {reference}); !q)
+            return q.error();
+        return redactDeskLog(run, reference);
     }
     return {};
 }

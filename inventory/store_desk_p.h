@@ -14,5 +14,7 @@ namespace Etabli::Inventory {
 /// The event rules have already accepted `e`.
 using DeskRun = std::function<Result<QSqlQuery>(const QString &sql, const QVariantList &binds)>;
 Result<void> applyDeskRecord(const DeskRun &run, const Event &e);
+/// desk (engineer "deskserver"): blanks a family's personal fields in the store's log.
+Result<void> redactDeskLog(const DeskRun &run, const QString &reference);
 
 } // namespace Etabli::Inventory

@@ -475,6 +475,14 @@ int purgeCommand(Context &ctx, const QCommandLineParser &p)
         if (auto s = store->setSetting(QStringLiteral("desk.retention_days"), QString::number(days)); !s)
             return ctx.fail(s.error());
     }
+    if (p.isSet(QStringLiteral("unserved-days"))) { // deskserver: families who never received anything
+        bool ok = false;
+        const int days = p.value(QStringLiteral("unserved-days")).toInt(&ok);
+        if (!ok || days < 0)
+            return ctx.usage(tr("--unserved-days is a whole number of days"));
+        if (auto s = store->setSetting(QStringLiteral("desk.unserved_retention_days"), QString::number(days)); !s)
+            return ctx.fail(s.error());
+    }
     QDate asOf = QDateTime::currentDateTimeUtc().date();
     if (p.isSet(QStringLiteral("as-of"))) {
         asOf = QDate::fromString(p.value(QStringLiteral("as-of")), Qt::ISODate);
@@ -494,6 +502,7 @@ int purgeCommand(Context &ctx, const QCommandLineParser &p)
         ctx.printJson(QJsonObject{{QStringLiteral("due"), QJsonArray::fromStringList(due)},
                                   {QStringLiteral("erased"), QJsonArray::fromStringList(erased)},
                                   {QStringLiteral("retention_days"), Desk::retentionDays(*store)},
+                                  {QStringLiteral("unserved_retention_days"), Desk::unservedRetentionDays(*store)},
                                   {QStringLiteral("dry_run"), dryRun}});
     else
         ctx.out << (dryRun ? tr("%1 family(ies) due for purge (retention %2 days), nothing erased")
@@ -543,10 +552,19 @@ int eraseCommand(Context &ctx, const QString &reference, const QCommandLineParse
 
 int auditCommand(Context &ctx, const QCommandLineParser &p)
 {
-    Inventory::Store *store = ctx.store();
-    if (!store)
-        return ctx.lastExitCode();
-    const auto entries = Desk::auditLog(*store, p.value(QStringLiteral("beneficiary")));
+    QList<Desk::AuditEntry> entries;
+    if (p.isSet(QStringLiteral("server"))) { // deskserver: the server's audit (worker = token, station = role)
+        auto remote = Desk::serverAuditLog(QUrl(p.value(QStringLiteral("server"))), p.value(QStringLiteral("token")),
+                                           p.value(QStringLiteral("beneficiary")));
+        if (!remote)
+            return ctx.fail(remote.error());
+        entries = *remote;
+    } else {
+        Inventory::Store *store = ctx.store();
+        if (!store)
+            return ctx.lastExitCode();
+        entries = Desk::auditLog(*store, p.value(QStringLiteral("beneficiary")));
+    }
     if (ctx.json) {
         QJsonArray list;
         for (const Desk::AuditEntry &e : entries)
@@ -564,6 +582,18 @@ int auditCommand(Context &ctx, const QCommandLineParser &p)
                        .arg(e.time, e.worker.leftJustified(12), e.action.leftJustified(14),
                             e.beneficiary.leftJustified(12), e.detail)
                 << Qt::endl;
+    return 0;
+}
+
+/// deskserver: `etabli desk family REF --server URL --token T`, a family's records on the server.
+int familyCommand(Context &ctx, const QString &reference, const QCommandLineParser &p)
+{
+    if (!p.isSet(QStringLiteral("server")))
+        return ctx.usage(tr("usage: etabli desk family REF --server URL --token T"));
+    auto o = Desk::serverFamily(QUrl(p.value(QStringLiteral("server"))), p.value(QStringLiteral("token")), reference);
+    if (!o)
+        return ctx.fail(o.error());
+    ctx.out << QString::fromUtf8(QJsonDocument(*o).toJson(QJsonDocument::Indented));
     return 0;
 }
 
@@ -598,6 +628,12 @@ int deskCommand(Context &ctx)
         {QStringLiteral("retention-days"), tr("Set the retention after the loan ends (default 365)"),
          QStringLiteral("DAYS")},
         {QStringLiteral("beneficiary"), tr("Only this beneficiary"), QStringLiteral("REF")},
+        // deskserver: the purge of families who never received anything; the server's audit
+        {QStringLiteral("unserved-days"),
+         tr("Set the retention after the import or voucher of a family who received nothing (default 365)"),
+         QStringLiteral("DAYS")},
+        {QStringLiteral("server"), tr("Read the server's audit (with --token)"), QStringLiteral("URL")},
+        {QStringLiteral("token"), tr("A desk or supervisor token"), QStringLiteral("TOKEN")},
     });
     if (!parseArgs(p, ctx))
         return 2;
@@ -627,10 +663,13 @@ int deskCommand(Context &ctx)
         return eraseCommand(ctx, pos[1], p);
     if (pos.size() == 1 && verb == QLatin1String("audit"))
         return auditCommand(ctx, p);
+    if (pos.size() == 2 && verb == QLatin1String("family")) // deskserver
+        return familyCommand(ctx, pos[1], p);
     return ctx.usage(tr("usage: etabli desk import FILE.csv [--dry-run] [--json] | beneficiaries [--json] | "
                         "add REF --kind teacher|association --name N | vouchers --school S -o FILE.pdf | "
                         "handover VOUCHER TAG… | grant request|paid REF | training enrol|attend REF [N] | "
-                        "return TAG --reason R [--swap NEWTAG] | purge [--dry-run] | export REF | erase REF | audit"));
+                        "return TAG --reason R [--swap NEWTAG] | purge [--dry-run] [--unserved-days N] | export REF | "
+                        "erase REF | audit [--server URL --token T] | family REF --server URL --token T"));
 }
 
 } // namespace
@@ -644,7 +683,8 @@ void registerDeskCommands(Registry &registry)
                         "--signature FILE.json] [--receipt FILE.pdf]\n"
                         "  desk grant request|paid REF | training enrol|attend REF [N] | return TAG --reason R "
                         "[--swap NEWTAG]\n"
-                        "  desk purge [--dry-run] | export REF | erase REF | audit   (the distribution desk)"),
+                        "  desk purge [--dry-run] | export REF | erase REF | audit [--server URL --token T]\n"
+                        "  desk family REF --server URL --token T   (the distribution desk)"),
          deskCommand});
 }
 

@@ -710,7 +710,38 @@ QStringList purgeDue(Store &store, const QDate &today)
         if (end.isValid() && end < limit)
             out << q.value(0).toString();
     }
+    q.finish();
+    // deskserver: families who never received anything (imported or enrolled, maybe a
+    // voucher, no handover) go a set time after their last import, voucher or appointment
+    // (an association's agreement end, if later); not while a PC is still reserved for them.
+    const QDate unservedLimit = today.addDays(-unservedRetentionDays(store));
+    QSqlQuery u
+        = query(store,
+                QStringLiteral("SELECT b.reference,"
+                               " (SELECT max(e.time) FROM events e WHERE e.type = 'beneficiary.added'"
+                               "  AND json_extract(e.payload, '$.reference') = b.reference),"
+                               " (SELECT max(max(v.issued_at), max(v.appointment)) FROM desk_vouchers v"
+                               "  WHERE v.beneficiary = b.reference), b.agreement_until"
+                               " FROM beneficiaries b WHERE b.erased_at = ''"
+                               " AND NOT EXISTS (SELECT 1 FROM desk_handovers h WHERE h.beneficiary = b.reference)"
+                               " AND NOT EXISTS (SELECT 1 FROM assets a WHERE a.reserved_for = b.reference)"
+                               " ORDER BY b.reference"));
+    while (u.next()) {
+        const QDate added = QDateTime::fromString(u.value(1).toString(), Qt::ISODateWithMs).date();
+        const QDate voucher = QDateTime::fromString(u.value(2).toString().left(19), Qt::ISODate).date();
+        // An association's signed agreement keeps its data until the agreement ends.
+        const QDate last = qMax(qMax(added, voucher), QDate::fromString(u.value(3).toString(), Qt::ISODate));
+        if (last.isValid() && last < unservedLimit && !out.contains(u.value(0).toString()))
+            out << u.value(0).toString();
+    }
     return out;
+}
+
+int unservedRetentionDays(const Store &store)
+{
+    bool ok = false;
+    const int days = store.setting(QStringLiteral("desk.unserved_retention_days"), QStringLiteral("365")).toInt(&ok);
+    return ok && days >= 0 ? days : 365;
 }
 
 Result<Inventory::Event> erase(Store &store, const QString &reference, const QString &reason)
@@ -727,8 +758,14 @@ Result<Inventory::Event> erase(Store &store, const QString &reference, const QSt
                          QStringLiteral("already_erased"));
     auto ev = store.recordGeneral(QString(EventType::BeneficiaryErased),
                                   {{QStringLiteral("reference"), reference}, {QStringLiteral("reason"), reason}});
-    if (ev)
+    if (ev) {
         audit(store, QStringLiteral("erase"), reference, reason);
+        // deskserver: the WAL still holds the pages as they were before the erasure (the
+        // log's redaction is in store_desk.cpp); checkpointed and truncated, no file keeps them.
+        QSqlQuery checkpoint(store.database());
+        if (!checkpoint.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")))
+            qWarning("erase: %s", qPrintable(checkpoint.lastError().text()));
+    }
     return ev;
 }
 

@@ -11,6 +11,7 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <QUrl>
 
 #include <optional>
 
@@ -179,8 +180,13 @@ Result<ReturnResult> returnAsset(Inventory::Store &store, const QString &tag, co
 /// Days after the loan ends before a family's data is purged (setting
 /// `desk.retention_days`, default 365).
 int retentionDays(const Inventory::Store &store);
+/// Days after the import (or the last voucher or appointment) before the data of a family
+/// that never received anything is purged (setting `desk.unserved_retention_days`, default 365).
+int unservedRetentionDays(const Inventory::Store &store);
 /// Who is due to be purged on `today`: loans ended (warranty end, or an association's
-/// agreement end) more than retentionDays() ago, and not yet erased.
+/// agreement end) more than retentionDays() ago, and families with no handover whose last
+/// import, voucher or appointment is more than unservedRetentionDays() ago (none while a PC
+/// is reserved for them); not yet erased.
 QStringList purgeDue(Inventory::Store &store, const QDate &today);
 /// Erases a family's personal data (`beneficiary.erased`): names, contact and signature
 /// strokes go; the reference, the tags and the loan's dates stay. `reason` e.g. request, retention.
@@ -194,5 +200,13 @@ struct AuditEntry {
 /// Writes one audit line (the use-cases above do it themselves).
 void audit(Inventory::Store &store, const QString &action, const QString &beneficiary, const QString &detail = {});
 QList<AuditEntry> auditLog(Inventory::Store &store, const QString &beneficiary = {});
+
+// --- on the central server (desk_server.cpp, engineer "deskserver"), a desk or supervisor token
+
+/// A family's records as the server holds them (GET /api/v1/desk/beneficiaries/REF).
+Result<QJsonObject> serverFamily(const QUrl &server, const QString &token, const QString &reference);
+/// The server's personal-data audit (GET /api/v1/desk/audit): `worker` is the token's
+/// name, `station` its role.
+Result<QList<AuditEntry>> serverAuditLog(const QUrl &server, const QString &token, const QString &beneficiary = {});
 
 } // namespace Etabli::AppCore::Desk

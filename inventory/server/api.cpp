@@ -7,6 +7,7 @@
 #include "inventory/domain.h"
 #include "inventory/eventrules.h"
 #include "inventory/lifecycle.h"
+#include "inventory/server/api_desk.h" // desk (engineer "deskserver")
 #include "inventory/server/api_erasure.h"
 #include "inventory/server/api_p.h"
 #include "inventory/server/api_supervisor.h" // supervisor (issue 13)
@@ -172,6 +173,8 @@ ApiResponse pullEvents(const Call &c)
     auto events = c.store.pull(*since, int(*limit), c.familyAllowed, &last, &more);
     if (!events)
         return fromError(events.error());
+    if (c.familyAllowed) // desk (engineer "deskserver"): family data read is audited
+        DeskApi::auditPull(c.store, c.token, *events);
     return json(200,
                 QJsonObject{{QStringLiteral("events"), *events},
                             {QStringLiteral("cursor"), last},
@@ -458,6 +461,20 @@ ApiResponse uncheckedErasures(const Call &c)
     return ErasureApi::uncheckedErasures(c.store);
 }
 
+// desk (engineer "deskserver"): the handlers of api_desk.cpp in this table
+ApiResponse deskBeneficiary(const Call &c)
+{
+    return DeskApi::beneficiary(c.r, c.store, c.token, c.arg);
+}
+ApiResponse deskBeneficiaries(const Call &c)
+{
+    return DeskApi::beneficiaries(c.r, c.store, c.token);
+}
+ApiResponse deskAudit(const Call &c)
+{
+    return DeskApi::audit(c.r, c.store, c.token);
+}
+
 // supervisor (issue 13): the handlers of api_supervisor.cpp in this table
 template<ApiResponse (*handler)(const ApiRequest &, ServerStore &, const TokenInfo &)>
 ApiResponse supervisor(const Call &c)
@@ -484,12 +501,15 @@ const QList<Route> &routes()
         {"GET", QStringLiteral("/api/v1/assets/*"), {st, de, su}, getAsset},
         {"GET", QStringLiteral("/api/v1/lots"), {st, de, su}, list<&ServerStore::lots>},
         {"GET", QStringLiteral("/api/v1/donors"), {st, de, su}, list<&ServerStore::donors>},
-        {"GET", QStringLiteral("/api/v1/beneficiaries"), {de, su}, list<&ServerStore::beneficiaries>},
+        {"GET", QStringLiteral("/api/v1/beneficiaries"), {de, su}, deskBeneficiaries}, // audited (deskserver)
         {"POST", QStringLiteral("/api/v1/beneficiaries"), {de}, addBeneficiary},
         {"GET", QStringLiteral("/api/v1/handovers"), {de, su}, list<&ServerStore::handovers>},
         {"POST", QStringLiteral("/api/v1/handovers"), {de}, addHandover},
         // desk (issue 14): handovers that lost at sync (two desks offline, one asset)
         {"GET", QStringLiteral("/api/v1/desk/conflicts"), {de, su}, list<&ServerStore::deskConflicts>},
+        // desk (engineer "deskserver"): a family's records and the personal-data audit (api_desk.cpp)
+        {"GET", QStringLiteral("/api/v1/desk/beneficiaries/*"), {de, su}, deskBeneficiary},
+        {"GET", QStringLiteral("/api/v1/desk/audit"), {de, su}, deskAudit},
         {"GET", QStringLiteral("/api/v1/figures"), {su}, figures},
         {"GET", QStringLiteral("/api/v1/ent/equipment"), {en, su}, entEquipment},
         {"GET", QStringLiteral("/api/v1/tokens"), {su}, listTokens},

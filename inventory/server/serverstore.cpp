@@ -354,6 +354,11 @@ Result<void> ServerStore::Private::migrate()
         database.rollback();
         return p.error();
     }
+    if (auto x = migrateDesk(); !x) { // desk (engineer "deskserver"): serverstore_desk_records.cpp
+        idle();
+        database.rollback();
+        return x.error();
+    }
     idle();
     if (!database.commit())
         return makeError(ErrorCode::Io,
@@ -464,6 +469,9 @@ Result<QString> ServerStore::Private::apply(const Event &e, bool strict)
         return decided.error().message;
     }
     const Inventory::EventRules::After &after = *decided;
+    // desk (engineer "deskserver"): the desk records' projections and cross-desk rules (serverstore_desk_records.cpp)
+    if (auto desk = applyDesk(e, strict); !desk || !desk->isEmpty())
+        return desk;
     // The types below that write the asset's row: its cached snapshot would be stale.
     if (e.type == EventType::AssetAdded || e.type == EventType::AssetMoved || e.type == EventType::AssetUpdated
         || e.type == EventType::ImagingRecorded)
@@ -580,7 +588,11 @@ Result<QList<PushOutcome>> ServerStore::Private::push(const QList<Event> &events
                 QCoreApplication::translate("ServerStore", "event %1: %2").arg(e.uuid, valid.error().message),
                 valid.error().detail);
     // Written with whatever other pushes wait meanwhile, in one transaction (serverstore_writer.cpp).
-    return commitInGroup(events, pushedBy, strict);
+    auto stored = commitInGroup(events, pushedBy, strict);
+    if (stored) // desk (engineer "deskserver"): an erasure's log redaction, once committed
+        if (auto erased = afterDeskErasure(events); !erased)
+            qWarning("erasure: %s", qPrintable(erased.error().message));
+    return stored;
 }
 
 namespace {

@@ -99,6 +99,14 @@ public:
     /// of an asset to RESERVED or HANDED_OVER stored as overridden because another desk
     /// (offline too) handed the same asset over first. For the supervisor's attention list.
     Result<QJsonArray> deskConflicts() const;
+    // desk (issue 14, engineer "deskserver", serverstore_desk_records.cpp): a family's
+    // records as the server's projections hold them (vouchers, handovers, grant, training,
+    // returns), NotFound for an unknown reference; the personal-data audit (every view and
+    // change: who, role, what, when) and one line written to it.
+    Result<QJsonObject> deskBeneficiary(const QString &reference) const;
+    Result<void> auditPersonalData(const TokenInfo &who, const QString &action, const QString &beneficiary,
+                                   const QString &detail = {});
+    Result<QJsonArray> personalDataAudit(const QString &beneficiary = {}) const;
     bool healthy() const;
 
     // --- erasures (serverstore_erasure.cpp, issue 15)

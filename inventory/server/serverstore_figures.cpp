@@ -180,6 +180,11 @@ Result<void> ServerStore::rebuildProjections()
         database.rollback();
         return r.error();
     }
+    if (auto r = d->rebuildDesk(); !r) { // desk (engineer "deskserver")
+        d->idle();
+        database.rollback();
+        return r.error();
+    }
     d->idle();
     if (!database.commit())
         return makeError(

@@ -116,6 +116,17 @@ struct ServerStore::Private {
     /// Fills `ledger` with the facts of `kinds` dated in [fromMs, toMs), with the assets they name.
     Result<void> loadFacts(Inventory::Report::Ledger &ledger, const QStringList &kinds, qint64 fromMs, qint64 toMs,
                            const QString &where = {}) const;
+    /// desk (issue 14, engineer "deskserver", serverstore_desk_records.cpp): the desk
+    /// records' projections. `applyDesk` keeps them for one event the rules accepted and
+    /// returns a note when a cross-desk rule (one grant per pupil, its deadline) overrides
+    /// it (an error when `strict`); `replay` (rebuildDesk) writes no audit line.
+    /// `redactLog` blanks a family's personal fields in the log's payloads;
+    /// `afterDeskErasure` redacts again after the commit and truncates SQLite's WAL.
+    Result<void> migrateDesk();
+    Result<QString> applyDesk(const Inventory::Event &e, bool strict, bool replay = false);
+    Result<void> redactLog(const QString &reference);
+    Result<void> afterDeskErasure(const QList<Inventory::Event> &events);
+    Result<void> rebuildDesk();
     /// What the event rules need to decide `e` here.
     Result<Inventory::EventRules::Before> before(const Inventory::Event &e) const;
 

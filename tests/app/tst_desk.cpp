@@ -17,7 +17,9 @@
 #include <QJsonObject>
 #include <QLocale>
 #include <QProcess>
+#include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -75,6 +77,34 @@ Event remote(const QString &type, const QString &tag, const QJsonObject &payload
     return e;
 }
 
+/// deskserver: whether any column of any table of the SQLite file at `db` holds `text`.
+bool logMentions(const QString &db, const char *text)
+{
+    const QString name = QStringLiteral("mentions-%1").arg(QUuid::createUuid().toString(QUuid::Id128));
+    bool found = false;
+    {
+        QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        c.setDatabaseName(db);
+        if (!c.open())
+            return true; // unreadable counts as found: the test fails loudly
+        QStringList tables;
+        QSqlQuery t(c);
+        t.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table'"));
+        while (t.next())
+            tables << t.value(0).toString();
+        for (const QString &table : std::as_const(tables)) {
+            QSqlQuery q(c);
+            q.exec(QStringLiteral("SELECT * FROM \"%1\"").arg(table));
+            while (q.next() && !found)
+                for (int i = 0; i < q.record().count(); ++i)
+                    if (q.value(i).toString().contains(QString::fromUtf8(text)))
+                        found = true;
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return found;
+}
+
 const char kCsv[] = "pupil id;pupil name;school;class;parent name;parent contact\r\n"
                     "P-1;Léa Martin;École Jaurès;CM1;Sophie Martin;06 11 22 33 44\r\n"
                     "P-2;Omar Benali;École Jaurès;CE2;Karim Benali;06 55 66 77 88\r\n"
@@ -97,6 +127,7 @@ private Q_SLOTS:
     void training();
     void returnWithSwap();
     void personalData();
+    void purgeCoversFamiliesWhoReceivedNothing(); // deskserver
 
 private:
     Run etabli(const QStringList &args);
@@ -573,6 +604,71 @@ void TestDesk::personalData()
     }
     for (const char *a : {"import", "view_list", "vouchers", "handover", "grant_request", "return", "export", "erase"})
         QVERIFY2(actions.contains(QLatin1String(a)), qPrintable(actions.join(u' ')));
+}
+
+// deskserver: a family imported (with a voucher) who never came is purged a set time after
+// its import or voucher (default 365 days, `--unserved-days`), its names gone from the log too;
+// P-3, whose PC is still reserved, and the association, whose agreement runs, are kept.
+void TestDesk::purgeCoversFamiliesWhoReceivedNothing()
+{
+    QFile csv(m_dir.filePath(QStringLiteral("late.csv")));
+    QVERIFY(csv.open(QIODevice::WriteOnly));
+    csv.write("pupil id;pupil name;school;class;parent name;parent contact\r\n"
+              "P-9;Zoé Absente;École Ferry;CE2;Paul Absent;06 99 98 97 96\r\n");
+    csv.close();
+    QCOMPARE(etabli({QStringLiteral("desk"), QStringLiteral("import"), csv.fileName()}).code, 0);
+    QCOMPARE(etabli({QStringLiteral("desk"), QStringLiteral("vouchers"), QStringLiteral("--school"),
+                     QStringLiteral("École Ferry"), QStringLiteral("-o"), m_dir.filePath(QStringLiteral("ferry.pdf"))})
+                 .code,
+             0);
+    const QDate today = QDateTime::currentDateTimeUtc().date();
+    const auto due = [&](const QDate &asOf, const QStringList &extra = {}) {
+        const Run r
+            = etabli(QStringList{QStringLiteral("--json"), QStringLiteral("desk"), QStringLiteral("purge"),
+                                 QStringLiteral("--dry-run"), QStringLiteral("--as-of"), asOf.toString(Qt::ISODate)}
+                     + extra);
+        QStringList out;
+        for (const QJsonValue &v : r.json.object().value(QStringLiteral("due")).toArray())
+            out << v.toString();
+        return out;
+    };
+    QCOMPARE(due(today.addDays(300)), QStringList());
+    QCOMPARE(due(today.addDays(400)), QStringList{QStringLiteral("P-9")});
+    // Configurable: 1000 days.
+    QCOMPARE(due(today.addDays(400), {QStringLiteral("--unserved-days"), QStringLiteral("1000")}), QStringList());
+    QCOMPARE(due(today.addDays(1100)), QStringList{QStringLiteral("P-9")});
+    const Run shown = etabli(
+        {QStringLiteral("--json"), QStringLiteral("desk"), QStringLiteral("purge"), QStringLiteral("--dry-run")});
+    QCOMPARE(shown.json.object().value(QStringLiteral("unserved_retention_days")).toInt(), 1000);
+    QVERIFY(logMentions(m_db, "Zoé Absente"));
+    const Run purge = etabli({QStringLiteral("--json"), QStringLiteral("desk"), QStringLiteral("purge"),
+                              QStringLiteral("--as-of"), today.addDays(1100).toString(Qt::ISODate)});
+    QCOMPARE(purge.code, 0);
+    QCOMPARE(purge.json.object().value(QStringLiteral("erased")).toArray(), QJsonArray{QStringLiteral("P-9")});
+    // Erased from the tables and from the log's payloads; the events stay.
+    QVERIFY(!logMentions(m_db, "Zoé Absente"));
+    QVERIFY(!logMentions(m_db, "Paul Absent"));
+    QVERIFY(!logMentions(m_db, "06 99 98 97 96"));
+    auto store = Store::open(m_db, {QStringLiteral("desk-1"), QStringLiteral("t")});
+    QVERIFY(store);
+    int added = 0;
+    for (const Event &e : (*store)->events())
+        if (e.type == QLatin1String("beneficiary.added")
+            && e.payload.value(QStringLiteral("reference")).toString() == QLatin1String("P-9"))
+            ++added;
+    QCOMPARE(added, 1);
+    // P-1 and P-2 were erased in personalData: no trace in any table nor in the file.
+    QVERIFY(!logMentions(m_db, "Léa Martin"));
+    QVERIFY(!logMentions(m_db, "Karim Benali"));
+    store->reset();
+    for (const QString &file : QStringList{m_db, m_db + QStringLiteral("-wal")}) {
+        QFile f(file);
+        if (!f.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray bytes = f.readAll();
+        for (const char *name : {"Zoé Absente", "Léa Martin", "Sophie Martin", "Karim Benali"})
+            QVERIFY2(!bytes.contains(QByteArray(name)), qPrintable(file + QStringLiteral(": ") + QLatin1String(name)));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestDesk)

@@ -254,6 +254,10 @@ private Q_SLOTS:
             {"GET", QStringLiteral("/api/v1/erasures/unchecked"), {}, {su}},
             // masters (issue 19): benches only; the .qcow2 itself is in tst_masters.
             {"GET", QStringLiteral("/api/v1/masters/ecole.qcow2.manifest.json"), {}, {st}},
+            // desk (engineer "deskserver"): a family's records, the personal-data audit, the sync conflicts
+            {"GET", QStringLiteral("/api/v1/desk/beneficiaries/NOPE-1"), {}, {de, su}},
+            {"GET", QStringLiteral("/api/v1/desk/audit"), {}, {de, su}},
+            {"GET", QStringLiteral("/api/v1/desk/conflicts"), {}, {de, su}},
             // supervisor (issue 13): supervisor-only reads
             {"GET", QStringLiteral("/api/v1/reports/bilan?from=2026-01-01&to=2026-12-31"), {}, {su}},
             {"GET", QStringLiteral("/api/v1/attention"), {}, {su}},
