@@ -90,14 +90,22 @@ Rectangle {
                         }
                     }
                 }
-                Text {
-                    visible: screen.session.receipt !== ""
+                BigButton {
+                    objectName: "handOverButton"
+                    main: true
                     width: parent.width
-                    wrapMode: Text.WordWrap
-                    text: screen.session.receipt
-                    font.family: Theme.fontFamily
-                    font.pixelSize: Theme.textSize
-                    color: Theme.text
+                    pictogram: screen.session.stage === DeskSession.Done ? "next" : "done"
+                    text: screen.session.stage === DeskSession.Done ? qsTr("Next family") : qsTr("Hand over")
+                    enabled: screen.session.stage !== DeskSession.Voucher
+                    onClicked: {
+                        if (screen.session.stage === DeskSession.Done)
+                            screen.session.reset()
+                        else
+                            screen.session.finish(witness.checked ? screen.witnessName : "", pad.strokes,
+                                                  pad.width, pad.height)
+                        pad.clear()
+                        scan.forceActiveFocus()
+                    }
                 }
             }
             Column {
@@ -138,6 +146,15 @@ Rectangle {
                         onClicked: { pad.clear(); scan.forceActiveFocus() }
                     }
                 }
+                Text {
+                    visible: screen.session.receipt !== ""
+                    width: parent.width
+                    wrapMode: Text.WordWrap
+                    text: screen.session.receipt
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.textSize
+                    color: Theme.text
+                }
                 // deskui: the parents' lessons, offered once the kit is handed over.
                 BigButton {
                     objectName: "enrolButton"
@@ -147,23 +164,6 @@ Rectangle {
                     pictogram: "training"
                     text: screen.session.enrolled ? qsTr("On the lessons list") : qsTr("Join the parents' lessons")
                     onClicked: { screen.session.enrolTraining(); scan.forceActiveFocus() }
-                }
-                BigButton {
-                    objectName: "handOverButton"
-                    main: true
-                    width: parent.width
-                    pictogram: screen.session.stage === DeskSession.Done ? "next" : "done"
-                    text: screen.session.stage === DeskSession.Done ? qsTr("Next family") : qsTr("Hand over")
-                    enabled: screen.session.stage !== DeskSession.Voucher
-                    onClicked: {
-                        if (screen.session.stage === DeskSession.Done)
-                            screen.session.reset()
-                        else
-                            screen.session.finish(witness.checked ? screen.witnessName : "", pad.strokes,
-                                                  pad.width, pad.height)
-                        pad.clear()
-                        scan.forceActiveFocus()
-                    }
                 }
             }
         }

@@ -47,19 +47,22 @@ Rectangle {
             text: screen.care.familyName + " · " + screen.care.returnTag
                   + (screen.care.swapTag !== "" ? "  →  " + screen.care.swapTag : "")
         }
+        // The nine reasons as pictures, then the two actions in the same grid (it keeps the
+        // whole screen on a 1366×768 panel with text at 200 %).
         Grid {
             id: reasons
             objectName: "reasons"
             visible: screen.choosing
             width: parent.width
-            columns: Theme.textScale > 1.5 ? 5 : 9
-            spacing: Theme.spacingSmall * 2
+            columns: Theme.textScale > 1.5 ? 6 : 9
+            spacing: Theme.spacing
+            readonly property real cell: (reasons.width - (reasons.columns - 1) * reasons.spacing) / reasons.columns
             Repeater {
                 model: screen.care.reasons
                 delegate: BigButton {
                     required property string modelData
                     objectName: "reason-" + modelData
-                    width: (reasons.width - (reasons.columns - 1) * reasons.spacing) / reasons.columns
+                    width: reasons.cell
                     pictogram: screen.care.reasonPictogram(modelData)
                     text: screen.care.reasonText(modelData)
                     checked: screen.care.reason === modelData
@@ -67,24 +70,23 @@ Rectangle {
                     onClicked: { screen.care.pickReason(modelData); scan.forceActiveFocus() }
                 }
             }
-        }
-        Row {
-            spacing: Theme.spacing
-            visible: screen.choosing
             BigButton {
                 objectName: "swapButton"
-                width: (screen.width - 3 * Theme.spacing) / 2
+                width: reasons.cell
                 pictogram: "move"
-                text: qsTr("Give a replacement")
+                text: qsTr("Swap")
+                accessibleName: qsTr("Give a replacement")
+                font.pixelSize: Theme.smallTextSize
                 checked: screen.stage === DeskCare.Swap
                 onClicked: { screen.care.startSwap(); scan.forceActiveFocus() }
             }
             BigButton {
                 objectName: "recordReturn"
                 main: true
-                width: (screen.width - 3 * Theme.spacing) / 2
+                width: reasons.cell
                 pictogram: "printer"
                 text: qsTr("Record and print")
+                font.pixelSize: Theme.smallTextSize
                 enabled: screen.care.reason !== ""
                 onClicked: { screen.care.recordReturn(); scan.forceActiveFocus() }
             }
