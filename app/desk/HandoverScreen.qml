@@ -16,6 +16,17 @@ Rectangle {
     property string witnessName: ""
     color: Theme.background
 
+    function kindName(kind) {
+        return kind === "pc" ? qsTr("PC") : kind === "screen" ? qsTr("Screen")
+             : kind === "keyboard" ? qsTr("Keyboard") : kind === "mouse" ? qsTr("Mouse")
+             : kind === "speakers" ? qsTr("Speakers") : kind
+    }
+    function kindPictogram(kind) {
+        return kind === "keyboard" ? "keyboard" : kind === "mouse" ? "mouse"
+             : kind === "speakers" ? "speaker" : "screen"
+    }
+    onVisibleChanged: if (visible) scan.forceActiveFocus()
+
     Column {
         anchors.fill: parent
         anchors.margins: Theme.spacing
@@ -31,49 +42,11 @@ Rectangle {
             onGarbledScan: (raw, meant, message) => screen.session.garbled(message)
         }
 
-        Rectangle {
-            id: banner
-            objectName: "banner"
+        AnswerBanner {
             width: parent.width
-            height: Math.max(Theme.mainTargetSize, answer.implicitHeight + 2 * Theme.spacing)
-            radius: Theme.radius
-            color: screen.session.tone === DeskSession.Pass ? Theme.pass
-                 : screen.session.tone === DeskSession.Warn ? Theme.warn
-                 : screen.session.tone === DeskSession.Fail ? Theme.fail : Theme.surface
-            border.color: Theme.border
-            border.width: Theme.borderWidth
-            Accessible.role: Accessible.AlertMessage
-            Accessible.name: screen.session.message
-            Row {
-                id: answer
-                anchors.verticalCenter: parent.verticalCenter
-                x: Theme.spacing
-                spacing: Theme.spacing
-                Rectangle {
-                    width: Theme.iconSize + 2 * Theme.spacingSmall
-                    height: width
-                    radius: Theme.radius
-                    color: Theme.pictogramBackdrop
-                    Image {
-                        anchors.centerIn: parent
-                        source: "qrc:/Etabli/Ui/pictograms/" + screen.session.pictogram + ".svg"
-                        sourceSize.width: Theme.iconSize
-                        sourceSize.height: Theme.iconSize
-                    }
-                }
-                Text {
-                    anchors.verticalCenter: parent.verticalCenter
-                    width: banner.width - Theme.iconSize - 5 * Theme.spacing
-                    text: screen.session.message
-                    wrapMode: Text.WordWrap
-                    font.family: Theme.fontFamily
-                    font.pixelSize: Theme.titleSize
-                    font.bold: true
-                    color: screen.session.tone === DeskSession.Pass ? Theme.onPass
-                         : screen.session.tone === DeskSession.Warn ? Theme.onWarn
-                         : screen.session.tone === DeskSession.Fail ? Theme.onFail : Theme.text
-                }
-            }
+            tone: screen.session.tone
+            message: screen.session.message
+            pictogram: screen.session.pictogram
         }
 
         Row {
@@ -91,22 +64,48 @@ Rectangle {
                 }
                 Repeater {
                     model: screen.session.items
-                    delegate: Text {
+                    // deskui: the kind as a picture and a word, then the label's number.
+                    delegate: Row {
+                        id: item
                         required property var modelData
-                        text: modelData.tag + "  " + modelData.kind
-                        font.family: Theme.fontFamily
-                        font.pixelSize: Theme.textSize
-                        color: Theme.text
+                        spacing: Theme.spacingSmall
+                        Rectangle {
+                            width: Theme.iconSize * 0.6 + 2 * Theme.spacingSmall
+                            height: width
+                            radius: Theme.radius
+                            color: Theme.pictogramBackdrop
+                            Image {
+                                anchors.centerIn: parent
+                                source: "qrc:/Etabli/Ui/pictograms/" + screen.kindPictogram(item.modelData.kind) + ".svg"
+                                sourceSize.width: Theme.iconSize * 0.6
+                                sourceSize.height: Theme.iconSize * 0.6
+                            }
+                        }
+                        Text {
+                            anchors.verticalCenter: parent.verticalCenter
+                            text: screen.kindName(item.modelData.kind) + "  " + item.modelData.tag
+                            font.family: Theme.fontFamily
+                            font.pixelSize: Theme.textSize
+                            color: Theme.text
+                        }
                     }
                 }
-                Text {
-                    visible: screen.session.receipt !== ""
+                BigButton {
+                    objectName: "handOverButton"
+                    main: true
                     width: parent.width
-                    wrapMode: Text.WordWrap
-                    text: screen.session.receipt
-                    font.family: Theme.fontFamily
-                    font.pixelSize: Theme.textSize
-                    color: Theme.text
+                    pictogram: screen.session.stage === DeskSession.Done ? "next" : "done"
+                    text: screen.session.stage === DeskSession.Done ? qsTr("Next family") : qsTr("Hand over")
+                    enabled: screen.session.stage !== DeskSession.Voucher
+                    onClicked: {
+                        if (screen.session.stage === DeskSession.Done)
+                            screen.session.reset()
+                        else
+                            screen.session.finish(witness.checked ? screen.witnessName : "", pad.strokes,
+                                                  pad.width, pad.height)
+                        pad.clear()
+                        scan.forceActiveFocus()
+                    }
                 }
             }
             Column {
@@ -147,22 +146,24 @@ Rectangle {
                         onClicked: { pad.clear(); scan.forceActiveFocus() }
                     }
                 }
-                BigButton {
-                    objectName: "handOverButton"
-                    main: true
+                Text {
+                    visible: screen.session.receipt !== ""
                     width: parent.width
-                    pictogram: screen.session.stage === DeskSession.Done ? "next" : "done"
-                    text: screen.session.stage === DeskSession.Done ? qsTr("Next family") : qsTr("Hand over")
-                    enabled: screen.session.stage !== DeskSession.Voucher
-                    onClicked: {
-                        if (screen.session.stage === DeskSession.Done)
-                            screen.session.reset()
-                        else
-                            screen.session.finish(witness.checked ? screen.witnessName : "", pad.strokes,
-                                                  pad.width, pad.height)
-                        pad.clear()
-                        scan.forceActiveFocus()
-                    }
+                    wrapMode: Text.WordWrap
+                    text: screen.session.receipt
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.textSize
+                    color: Theme.text
+                }
+                // deskui: the parents' lessons, offered once the kit is handed over.
+                BigButton {
+                    objectName: "enrolButton"
+                    width: parent.width
+                    visible: screen.session.stage === DeskSession.Done
+                    enabled: !screen.session.enrolled
+                    pictogram: "training"
+                    text: screen.session.enrolled ? qsTr("On the lessons list") : qsTr("Join the parents' lessons")
+                    onClicked: { screen.session.enrolTraining(); scan.forceActiveFocus() }
                 }
             }
         }

@@ -3,6 +3,7 @@
 #include "app/desk/deskapp.h"
 
 #include "app/core/identity.h"
+#include "app/desk/deskdemo.h"
 #include "app/ui/theme.h"
 #include "common/appdefaults.h"
 
@@ -10,6 +11,7 @@
 #include <QGuiApplication>
 #include <QQmlEngine>
 #include <QQuickView>
+#include <QTemporaryDir>
 
 #include <cstdio>
 #include <cstring>
@@ -44,7 +46,12 @@ int runDeskRole(int argc, char **argv)
                                    QStringLiteral("THEME"));
     const QCommandLineOption textScale(QStringLiteral("text-scale"), QStringLiteral("1..2"), QStringLiteral("F"));
     const QCommandLineOption windowed(QStringLiteral("windowed"), QStringLiteral("not full screen"));
-    p.addOptions({role, db, lang, ppi, theme, textScale, windowed});
+    // deskui: a made-up desk store (demo families, READY kits) and the screen to open.
+    const QCommandLineOption demo(QStringLiteral("demo"),
+                                  QCoreApplication::translate("Station", "A demo desk with made-up families"));
+    const QCommandLineOption screen(QStringLiteral("screen"), QStringLiteral("home|handover|grant|training|return"),
+                                    QStringLiteral("NAME"));
+    p.addOptions({role, db, lang, ppi, theme, textScale, windowed, demo, screen});
     p.process(app);
     Etabli::installLanguage(app, p.isSet(lang) ? p.value(lang) : QStringLiteral("fr"));
 
@@ -63,11 +70,30 @@ int runDeskRole(int argc, char **argv)
     if (p.isSet(textScale))
         t->setTextScale(qBound(1.0, p.value(textScale).toDouble(), 2.0));
 
+    const QStringList pages{QStringLiteral("home"), QStringLiteral("handover"), QStringLiteral("grant"),
+                            QStringLiteral("training"), QStringLiteral("return")};
+    const QString page = p.isSet(screen) ? p.value(screen) : QStringLiteral("home");
+    if (!pages.contains(page)) {
+        std::fprintf(stderr, "etabli-station: --screen is one of %s\n",
+                     qPrintable(pages.join(QStringLiteral(", "))));
+        return 2;
+    }
+    QString dbPath = AppCore::inventoryPath(p.value(db));
+    QTemporaryDir demoDir;
+    if (p.isSet(demo)) {
+        dbPath = demoDir.filePath(QStringLiteral("desk-demo.sqlite"));
+        if (auto d = makeDemoDesk(dbPath); !d) {
+            std::fprintf(stderr, "etabli-station: demo desk: %s\n", qPrintable(d.error().message));
+            return 6;
+        }
+    }
+
     QQuickView view;
     view.engine()->addImportPath(QStringLiteral("qrc:/"));
     view.setResizeMode(QQuickView::SizeRootObjectToView);
-    view.setInitialProperties({{QStringLiteral("dbPath"), AppCore::inventoryPath(p.value(db))},
-                               {QStringLiteral("worker"), AppCore::workerFromEnvironment()}});
+    view.setInitialProperties({{QStringLiteral("dbPath"), dbPath},
+                               {QStringLiteral("worker"), AppCore::workerFromEnvironment()},
+                               {QStringLiteral("page"), page}});
     view.setSource(QUrl(QStringLiteral("qrc:/Etabli/Desk/DeskMain.qml")));
     if (view.status() != QQuickView::Ready)
         return 1;

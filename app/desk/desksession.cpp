@@ -4,6 +4,7 @@
 
 #include "app/core/desk.h"
 #include "app/core/identity.h"
+#include "app/ui/feedbacksound.h"
 #include "inventory/store.h"
 
 #include <QJsonArray>
@@ -56,7 +57,39 @@ void DeskSession::answer(Tone tone, const QString &pictogram, const QString &mes
     m_pictogram = pictogram;
     m_message = message;
     Q_EMIT changed();
+    // The tone first (it is short), then the sentence.
+    if (tone == Tone::Pass)
+        Ui::FeedbackSound::instance()->play(Ui::FeedbackSound::Pass);
+    else if (tone == Tone::Warn)
+        Ui::FeedbackSound::instance()->play(Ui::FeedbackSound::Warn);
+    else if (tone == Tone::Fail)
+        Ui::FeedbackSound::instance()->play(Ui::FeedbackSound::Fail);
     Q_EMIT spoken(message);
+}
+
+void DeskSession::setTrainingSite(const QString &site)
+{
+    if (site == m_trainingSite)
+        return;
+    m_trainingSite = site;
+    Q_EMIT changed();
+}
+
+bool DeskSession::enrolTraining()
+{
+    Inventory::Store *s = store();
+    if (!s || m_stage != Stage::Done || m_enrolled)
+        return false;
+    const QString site
+        = m_trainingSite.isEmpty() ? s->setting(QStringLiteral("desk.training_site"), QString()) : m_trainingSite;
+    auto r = Core::enrolTraining(*s, m_beneficiary, site);
+    if (!r && r.error().detail != QLatin1String("already_enrolled")) {
+        answer(Tone::Fail, QStringLiteral("fail"), tr("Not recorded. Ask for help."));
+        return false;
+    }
+    m_enrolled = true;
+    answer(Tone::Pass, QStringLiteral("training"), tr("You are on the list for the parents' lessons."));
+    return true;
 }
 
 void DeskSession::garbled(const QString &message)
@@ -205,6 +238,7 @@ void DeskSession::reset()
     m_beneficiary.clear();
     m_family.clear();
     m_receipt.clear();
+    m_enrolled = false;
     answer(Tone::Neutral, QStringLiteral("info"), tr("Scan the voucher."));
 }
 

@@ -20,7 +20,9 @@ namespace Etabli::Desk {
 /// of the kit; every scan is checked at once by AppCore::Desk::checkScan and answered with
 /// a tone (colour), a pictogram and one short sentence (`spoken` carries it to the voice);
 /// hard blocks change nothing, warnings wait for one touch; `finish` records the handover
-/// with the signature's strokes or the witness, through AppCore::Desk::handOver. QML only
+/// with the signature's strokes or the witness, through AppCore::Desk::handOver; then the
+/// family may join the parents' training (`enrolTraining`). Every answer also plays its
+/// tone (Etabli::Ui::FeedbackSound: pass, warn, fail). QML only
 /// binds. UI thread only: the desk store is small and local, each call is a few queries.
 class DeskSession : public QObject
 {
@@ -36,6 +38,10 @@ class DeskSession : public QObject
     Q_PROPERTY(QVariantList items READ items NOTIFY changed)
     Q_PROPERTY(QStringList warnings READ warnings NOTIFY changed)
     Q_PROPERTY(QString receipt READ receipt NOTIFY changed)
+    /// Done: the family joined the parents' training (offered at the end of the handover).
+    Q_PROPERTY(bool enrolled READ enrolled NOTIFY changed)
+    /// Where the training takes place (setting `desk.training_site`; empty: not said).
+    Q_PROPERTY(QString trainingSite READ trainingSite WRITE setTrainingSite NOTIFY changed)
 public:
     enum class Stage { Voucher, Kit, Done };
     Q_ENUM(Stage)
@@ -56,6 +62,9 @@ public:
     QVariantList items() const;
     QStringList warnings() const { return m_pending; }
     QString receipt() const { return m_receipt; }
+    bool enrolled() const { return m_enrolled; }
+    QString trainingSite() const { return m_trainingSite; }
+    void setTrainingSite(const QString &site);
 
     /// A code from the scanner or the manual field: the voucher first, then the kit.
     Q_INVOKABLE void scan(const QString &code);
@@ -67,6 +76,8 @@ public:
     Q_INVOKABLE QString warningText(const QString &warning) const;
     /// Records the handover: `strokes` [[[x, y, t], …], …] from the pad, or `witness`.
     Q_INVOKABLE bool finish(const QString &witness, const QVariantList &strokes, qreal width, qreal height);
+    /// Done: enrols the family in the parents' training (AppCore::Desk::enrolTraining).
+    Q_INVOKABLE bool enrolTraining();
     /// Back to the start (next family).
     Q_INVOKABLE void reset();
 
@@ -86,6 +97,8 @@ private:
     Tone m_tone = Tone::Neutral;
     QString m_message, m_pictogram, m_family, m_voucher, m_beneficiary, m_receipt;
     QStringList m_tags, m_kinds, m_pending, m_confirmed;
+    bool m_enrolled = false;
+    QString m_trainingSite;
 };
 
 } // namespace Etabli::Desk

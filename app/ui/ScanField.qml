@@ -23,6 +23,8 @@ T.TextField {
     implicitWidth: Math.max(Theme.mm(80), contentWidth + leftPadding + rightPadding)
     implicitHeight: Math.max(Theme.targetSize, contentHeight + topPadding + bottomPadding)
     padding: Theme.spacing
+    // deskui: room for the barcode pictogram, so the field says "scan here" without words.
+    leftPadding: Theme.targetSize + Theme.spacingSmall
     font.family: Theme.fontFamily
     font.pixelSize: Theme.textSize
     color: Theme.text
@@ -60,6 +62,24 @@ T.TextField {
             event.accepted = true
     }
     onActiveFocusChanged: if (!activeFocus) scanDetector.reset()
+
+    // deskui: the barcode pictogram at the start of the field (noted missing at the last review).
+    Rectangle {
+        objectName: "scanPictogram"
+        // The field's own height less a margin: it never makes the field taller.
+        x: Theme.spacingSmall
+        anchors.verticalCenter: parent.verticalCenter
+        width: Theme.targetSize - 2 * Theme.spacingSmall
+        height: width
+        radius: Theme.radius
+        color: Theme.pictogramBackdrop
+        Image {
+            anchors.centerIn: parent
+            source: "qrc:/Etabli/Ui/pictograms/barcode.svg"
+            sourceSize.width: parent.width - 2 * Theme.spacingSmall
+            sourceSize.height: parent.width - 2 * Theme.spacingSmall
+        }
+    }
 
     // QtQuick.Templates draws no placeholder: the label shows while the field is empty.
     Text {
