@@ -84,6 +84,24 @@ Rectangle {
                     speech: title.text
                 }
             }
+            // bench: the other PC (meanwhile): its work goes on, or it ended and waits.
+            BenchText {
+                objectName: "notice"
+                visible: Bench.notice !== ""
+                width: parent.width
+                text: Bench.notice
+                Accessible.role: Accessible.AlertMessage
+                // Said by the Bench itself (also when a Station test screen is shown).
+            }
+            BigButton {
+                objectName: "backToOther"
+                visible: Bench.otherTag !== ""
+                tone: Bench.otherFinished ? Theme.primary : Theme.surface
+                toneText: Bench.otherFinished ? Theme.onPrimary : Theme.text
+                pictogram: "arrow-left"
+                text: qsTr("Back to PC %1").arg(Bench.otherTag)
+                onClicked: Bench.backToOther()
+            }
             BenchText {
                 objectName: "message"
                 visible: Bench.message !== ""

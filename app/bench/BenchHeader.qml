@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Établi contributors
 // The top of every bench screen: « Étape 3 sur 9 », which PC, who is working, the small
-// sync indicator (changes not sent yet; the bench works offline) and « Changer de
+// sync indicator (changes not sent yet and the last send; the bench works offline) and « Changer de
 // personne ». It wraps onto a second line when the text is large.
 import QtQuick
 import Etabli.Ui
@@ -43,8 +43,10 @@ Rectangle {
             height: logout.visible ? logout.height : implicitHeight
             verticalAlignment: Text.AlignVCenter
             font.pixelSize: Theme.smallTextSize
-            text: Bench.pendingChanges > 0 ? qsTr("%n change(s) to send", "", Bench.pendingChanges)
-                                           : qsTr("Everything is sent")
+            // bench: what is still to send and when the bench last sent (« Envoyé il y a 5 minutes »).
+            text: Bench.syncText
+            Accessible.role: Accessible.StaticText
+            Accessible.name: text
         }
         BigButton {
             id: logout

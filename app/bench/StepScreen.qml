@@ -110,6 +110,26 @@ Rectangle {
                 font.pixelSize: Theme.smallTextSize
                 text: Bench.factsLine
             }
+            // bench: a long test found a fault: said in plain words, on the next screen.
+            BenchText {
+                objectName: "verdict"
+                visible: Bench.verdict !== ""
+                width: parent.width
+                color: Theme.alertText
+                font.bold: true
+                text: Bench.verdict
+                Accessible.role: Accessible.AlertMessage
+                SpokenHint { text: Bench.verdict }
+            }
+            // bench: the other PC (meanwhile): its work goes on, or it ended and waits.
+            BenchText {
+                objectName: "notice"
+                visible: Bench.notice !== ""
+                width: parent.width
+                text: Bench.notice
+                Accessible.role: Accessible.AlertMessage
+                // Said by the Bench itself (also when a Station test screen is shown).
+            }
             BenchText {
                 objectName: "message"
                 visible: Bench.message !== ""
@@ -195,6 +215,23 @@ Rectangle {
                 : page.step === "packing" ? qsTr("It is packed")
                 : qsTr("Finish")
             onClicked: Bench.mainAction()
+        }
+        // bench: while the long work runs, the worker may do another PC's steps by hand.
+        BigButton {
+            objectName: "workMeanwhile"
+            visible: Bench.canWorkMeanwhile
+            pictogram: "../../Bench/pictograms/pc"
+            text: qsTr("Work on another PC meanwhile")
+            onClicked: Bench.workOnAnother()
+        }
+        BigButton {
+            objectName: "backToOther"
+            visible: Bench.otherTag !== "" && Bench.otherTag !== Bench.assetTag
+            tone: Bench.otherFinished ? Theme.primary : Theme.surface
+            toneText: Bench.otherFinished ? Theme.onPrimary : Theme.text
+            pictogram: "arrow-left"
+            text: qsTr("Back to PC %1").arg(Bench.otherTag)
+            onClicked: Bench.backToOther()
         }
         ListenButton {
             objectName: "listen"

@@ -2,7 +2,8 @@
 // SPDX-FileCopyrightText: 2026 Établi contributors
 // Long work (memory test, disk test, erase and install): a big bar, the time left and a
 // calm, slow animation so the worker sees the bench is busy. No time limit for the worker.
-// (Working on another PC meanwhile is not possible yet: the bench runs one asset at a time.)
+// « Work on another PC meanwhile » (StepScreen) leaves it running: the worker does another
+// PC's steps by hand and comes back; the end is shown and said then.
 import QtQuick
 import Etabli.Ui
 import Etabli.Bench

@@ -5,6 +5,7 @@
 #include "app/bench/benchlabel.h"
 #include "app/core/assetlabel.h"
 #include "app/core/helperclient.h"
+#include "app/core/helperprotocol.h"
 #include "app/core/probeupdate.h"
 #include "app/core/testrecording.h"
 #include "app/core/workers.h"
@@ -14,6 +15,7 @@
 #include "hwtest/diag/diagjob.h"
 #include "hwtest/diag/ramtest.h"
 #include "hwtest/diag/smart.h"
+#include "hwtest/diag/surfacescan.h"
 #include "hwtest/probe/probejob.h"
 #include "inventory/assettag.h"
 #include "inventory/eventtypes.h"
@@ -40,10 +42,18 @@ namespace Inv = Inventory;
 
 namespace {
 
-/// benchui: the helper names a FROZEN disk in its error (« the drive is frozen … »).
-bool mentionsFrozen(const QString &text)
+/// The disk step's plain-words verdict for a failed result (empty: nothing to say).
+QString verdictOf(const HwTest::TestResult &t)
 {
-    return text.contains(QLatin1String("frozen"), Qt::CaseInsensitive);
+    if (t.verdict != HwTest::TestVerdict::Fail)
+        return {};
+    if (t.kind == QLatin1String("ram"))
+        return QCoreApplication::translate("Etabli::Bench::Bench", "The memory has faults. Do not use it.");
+    if (t.measurements.value(QStringLiteral("check")).toString() == QLatin1String("surface")
+        && t.measurements.value(QStringLiteral("bad_sector_count")).toInt() > 0)
+        return QCoreApplication::translate("Etabli::Bench::Bench",
+                                           "Some places on the disk cannot be read. Do not use this disk.");
+    return QCoreApplication::translate("Etabli::Bench::Bench", "The disk is worn out. Do not use this disk.");
 }
 
 /// What a step task returns: the asset as it is now and its position in the flow.
@@ -71,16 +81,95 @@ Result<QVariant> viewOf(Inv::Store &store, const QString &tag)
     return QVariant::fromValue(std::make_shared<AssetView>(v));
 }
 
-HwTest::TestResult walkResult(const QString &kind)
+/// SMART from the saved smartctl output (the demo) or from the disk itself.
+HwTest::TestResult smartResult(const QString &json, const QString &device)
 {
     HwTest::TestResult t;
-    t.kind = kind;
-    t.verdict = HwTest::TestVerdict::Pass;
-    t.rule = kind + QStringLiteral(".demo-walk: answered by the demo walk, as a worker would on this machine");
-    t.measurements = QJsonObject{{QStringLiteral("demo_walk"), true}};
+    t.kind = QStringLiteral("disk");
     t.startedAt = QDateTime::currentDateTimeUtc();
-    t.endedAt = t.startedAt;
+    Result<HwTest::SmartReport> report = makeError(ErrorCode::NotFound, QStringLiteral("no disk"));
+    if (!json.isEmpty()) {
+        QFile f(json);
+        if (f.open(QIODevice::ReadOnly)) {
+            auto parsed = HwTest::parseSmartctlJson(f.readAll());
+            if (parsed && !parsed->isEmpty())
+                report = parsed->first();
+            else if (!parsed)
+                report = parsed.error();
+        }
+    } else {
+        report = HwTest::readSmartDevice(device);
+    }
+    if (report) {
+        t = HwTest::evaluateSmart(*report);
+        t.startedAt = t.startedAt.isValid() ? t.startedAt : QDateTime::currentDateTimeUtc();
+    } else {
+        t.verdict = HwTest::TestVerdict::Warn;
+        t.rule = QStringLiteral("smart.unreadable: ") + report.error().message;
+    }
+    t.endedAt = QDateTime::currentDateTimeUtc();
     return t;
+}
+
+using DiskOpener = BenchConfig::DiskOpener;
+
+/// The surface scan of the disk under test, read-only, as `etabli test disk --surface` does
+/// (the same engine, the same result: a test.recorded disk with measurements.check surface).
+HwTest::TestResult surfaceResult(const QString &device, const DiskOpener &openDisk, qint64 chunk,
+                                 HwTest::ProgressSink &sink)
+{
+    const QDateTime started = QDateTime::currentDateTimeUtc();
+    Result<std::unique_ptr<HwTest::BlockSource>> source = makeError(ErrorCode::NotFound, QStringLiteral("no disk"));
+    bool direct = false;
+    if (openDisk) {
+        source = openDisk(device);
+    } else if (auto file = HwTest::FileBlockSource::open(device)) {
+        direct = (*file)->direct();
+        source = std::unique_ptr<HwTest::BlockSource>(std::move(*file));
+    } else {
+        source = file.error();
+    }
+    HwTest::TestResult t;
+    if (!source) {
+        t.kind = QStringLiteral("disk");
+        t.verdict = HwTest::TestVerdict::Warn;
+        t.rule = QStringLiteral("surface.unreadable-device: ") + source.error().message;
+        t.measurements
+            = QJsonObject{{QStringLiteral("check"), QStringLiteral("surface")}, {QStringLiteral("device"), device}};
+    } else {
+        HwTest::SurfaceScanOptions options;
+        options.chunkBytes = chunk;
+        const HwTest::SurfaceScanReport report = HwTest::scanSurface(**source, options, &sink);
+        t = HwTest::evaluateSurface(report, options, device);
+        t.measurements.insert(QStringLiteral("o_direct"), direct);
+    }
+    t.startedAt = started;
+    t.endedAt = QDateTime::currentDateTimeUtc();
+    return t;
+}
+
+int rank(HwTest::TestVerdict v)
+{
+    return v == HwTest::TestVerdict::Fail ? 2 : v == HwTest::TestVerdict::Warn ? 1 : 0;
+}
+
+/// The disk step's one result (one test.recorded disk, so resume and the lifecycle see one
+/// disk test): the surface scan's, as `etabli test disk --surface` records it (measurements
+/// check surface, bad sectors…), with the SMART verdict under measurements.smart; the worse
+/// verdict and its rule win.
+HwTest::TestResult withSmart(HwTest::TestResult surface, const HwTest::TestResult &smart)
+{
+    surface.measurements.insert(QStringLiteral("smart"),
+                                QJsonObject{{QStringLiteral("verdict"), HwTest::toString(smart.verdict)},
+                                            {QStringLiteral("rule"), smart.rule},
+                                            {QStringLiteral("measurements"), smart.measurements}});
+    if (rank(smart.verdict) > rank(surface.verdict)) {
+        surface.verdict = smart.verdict;
+        surface.rule = smart.rule;
+    }
+    if (smart.startedAt.isValid() && (!surface.startedAt.isValid() || smart.startedAt < surface.startedAt))
+        surface.startedAt = smart.startedAt;
+    return surface;
 }
 
 } // namespace
@@ -125,8 +214,20 @@ void Bench::configure(const BenchConfig &config)
     // A Station test screen closed by the worker ends its step.
     connect(Station::Station::instance(), &Station::Station::quitRequested, this, &Bench::testScreenClosed,
             Qt::UniqueConnection);
+    m_longJob = false;
+    m_jobTag.clear();
+    m_otherTag.clear();
+    m_otherFinished = false;
+    m_otherMessage.clear();
+    m_otherVerdict.clear();
+    m_notice.clear();
+    m_verdict.clear();
     loadWorkers();
     refreshSync();
+    // « Sent 5 minutes ago » follows the clock (and changes made by others, e.g. the sync).
+    m_syncClock.setInterval(30'000);
+    connect(&m_syncClock, &QTimer::timeout, this, &Bench::refreshSync, Qt::UniqueConnection);
+    m_syncClock.start();
 }
 
 void Bench::setForcedLook(bool textScale, bool contrast)
@@ -135,11 +236,12 @@ void Bench::setForcedLook(bool textScale, bool contrast)
     m_forcedContrast = contrast;
 }
 
-void Bench::call(InventoryService::Task task, Handler onDone, bool changes)
+quint64 Bench::call(InventoryService::Task task, Handler onDone, bool changes)
 {
     const quint64 id = m_service->run(std::move(task), changes);
     m_calls.insert(id, std::move(onDone));
     Q_EMIT changed();
+    return id;
 }
 
 void Bench::onFinished(quint64 id, const QVariant &value)
@@ -153,8 +255,12 @@ void Bench::onFinished(quint64 id, const QVariant &value)
 void Bench::onFailed(quint64 id, const QString &errorString)
 {
     m_calls.remove(id);
-    setWorking(false);
-    setMessage(errorString);
+    // A refused step of another PC does not stop the long work running meanwhile.
+    if (m_working && m_longJob && id != m_jobCall) {
+        setMessage(errorString);
+        return;
+    }
+    failWork(errorString);
 }
 
 void Bench::setMessage(const QString &message)
@@ -187,9 +293,54 @@ void Bench::setScreen(Screen screen)
 void Bench::setWorking(bool working)
 {
     m_working = working;
-    if (!working)
+    if (working) {
+        m_jobTag = m_tag;
+    } else {
+        m_longJob = false;
+        m_jobCall = 0;
         setProgress(0, -1);
+    }
     Q_EMIT changed();
+}
+
+void Bench::setVerdict(const QString &verdict)
+{
+    m_verdict = verdict;
+    Q_EMIT changed();
+}
+
+QString Bench::syncText() const
+{
+    return syncWords(m_pending, m_lastSync, QDateTime::currentDateTimeUtc());
+}
+
+QString Bench::syncWords(int pending, const QString &lastSync, const QDateTime &now)
+{
+    // Singular and plural as two sentences: no « (s) » in English, which has no .ts of its own.
+    const QString changes = pending > 1 ? tr("%1 changes to send.").arg(pending)
+        : pending == 1                  ? tr("1 change to send.")
+                                        : tr("Everything is sent.");
+    const QDateTime last = QDateTime::fromString(lastSync, Qt::ISODateWithMs);
+    if (lastSync.isEmpty() || !last.isValid())
+        return changes + QLatin1Char(' ') + tr("Not sent yet.");
+    const qint64 minutes = std::max<qint64>(0, last.secsTo(now)) / 60;
+    const qint64 hours = minutes / 60, days = hours / 24;
+    QString when;
+    if (minutes < 1)
+        when = tr("Sent just now.");
+    else if (minutes == 1)
+        when = tr("Sent 1 minute ago.");
+    else if (minutes < 60)
+        when = tr("Sent %1 minutes ago.").arg(minutes);
+    else if (hours == 1)
+        when = tr("Sent 1 hour ago.");
+    else if (hours < 24)
+        when = tr("Sent %1 hours ago.").arg(hours);
+    else if (days == 1)
+        when = tr("Sent 1 day ago.");
+    else
+        when = tr("Sent %1 days ago.").arg(days);
+    return changes + QLatin1Char(' ') + when;
 }
 
 void Bench::setProgress(double fraction, qint64 etaSeconds)
@@ -226,7 +377,7 @@ QString Bench::partsSummary() const
 
 QString Bench::testScreen() const
 {
-    if (m_screen != Screen::Step || m_working)
+    if (m_screen != Screen::Step || working())
         return {};
     const QString s = m_flow.currentStep();
     if (s == QLatin1String("screen") || s == QLatin1String("audio"))
@@ -297,6 +448,15 @@ void Bench::loginWithBadge(const QString &scanned)
                           {QStringLiteral("guidance"), w->preferences.guidance},
                           {QStringLiteral("high_contrast"), w->preferences.highContrast},
                           {QStringLiteral("resume"), unfinishedAsset(store)}};
+            // The PC left for another one when the station stopped: its long work was cut.
+            const QStringList open = unfinishedAssets(store, 2);
+            if (open.size() == 2)
+                if (auto other = readFlow(store, open.at(1)); other && !other->finished()) {
+                    const FlowStepState &s = other->steps.at(other->current);
+                    if (s.status == StepStatus::Started
+                        && (s.step == BenchStep::Ram || s.step == BenchStep::Disk || s.step == BenchStep::EraseImage))
+                        m.insert(QStringLiteral("other"), open.at(1));
+                }
             return QVariant(m);
         },
         [this](const QVariant &v) {
@@ -315,6 +475,11 @@ void Bench::loginWithBadge(const QString &scanned)
                                       !m_forcedContrast && m.value(QStringLiteral("high_contrast")).toBool());
             setMessage({});
             setScreen(Screen::Asset);
+            if (const QString other = m.value(QStringLiteral("other")).toString(); !other.isEmpty()) {
+                m_otherTag = other;
+                m_otherFinished = false;
+                m_notice = tr("PC %1 is not finished. Go back to it after this one.").arg(other);
+            }
             // After a power cut the bench reopens on the asset it was working on.
             if (const QString resume = m.value(QStringLiteral("resume")).toString(); !resume.isEmpty())
                 openAsset(resume);
@@ -324,6 +489,9 @@ void Bench::loginWithBadge(const QString &scanned)
 
 void Bench::logout()
 {
+    m_otherTag = m_working ? m_jobTag : QString();
+    m_notice.clear();
+    m_verdict.clear();
     m_workerBadge.clear();
     m_workerName.clear();
     m_tag.clear();
@@ -373,10 +541,51 @@ void Bench::createAsset(const QString &kind, const QString &lot)
 /// The end of a long step's change: the work indicator goes, the asset's new position shows.
 Bench::Handler Bench::workDone()
 {
-    return [this](const QVariant &v) {
-        setWorking(false);
-        showPosition(v);
-    };
+    return [this](const QVariant &v) { jobEnded(v, {}); };
+}
+
+void Bench::jobEnded(const QVariant &value, const QString &verdict)
+{
+    const QString tag = m_jobTag;
+    setWorking(false);
+    const auto view = value.value<std::shared_ptr<AssetView>>();
+    if (view && view->asset.tag != m_tag) {
+        // The worker is on another PC: it goes on; the end waits for the return.
+        m_otherVerdict = verdict;
+        otherEnded(view->asset.tag, tr("The work on PC %1 is finished. Go back to it.").arg(view->asset.tag));
+        return;
+    }
+    showPosition(value);
+    setVerdict(verdict);
+}
+
+void Bench::otherEnded(const QString &tag, const QString &sentence)
+{
+    m_otherTag = tag;
+    m_otherFinished = true;
+    m_notice = sentence;
+    Ui::Speech::instance()->say(sentence);
+    Q_EMIT changed();
+}
+
+void Bench::workOnAnother()
+{
+    if (!canWorkMeanwhile())
+        return;
+    m_otherTag = m_tag;
+    m_otherFinished = false;
+    m_otherMessage.clear();
+    m_otherVerdict.clear();
+    m_notice = tr("The bench goes on with PC %1.").arg(m_tag);
+    m_confirming = false;
+    nextAsset();
+}
+
+void Bench::backToOther()
+{
+    if (m_otherTag.isEmpty())
+        return;
+    openAsset(m_otherTag);
 }
 
 void Bench::showPosition(const QVariant &value)
@@ -399,11 +608,32 @@ void Bench::showPosition(const QVariant &value)
         m_hs.clear();
         m_parts.clear();
     }
+    m_verdict.clear();
+    QString otherMessage;
+    if (!m_otherTag.isEmpty() && m_tag == m_otherTag) {
+        // Back on the PC left meanwhile: its end is shown (and said) now.
+        if (m_otherFinished) {
+            m_verdict = m_otherVerdict;
+            otherMessage = m_otherMessage;
+            m_notice
+                = m_verdict.isEmpty() && otherMessage.isEmpty() ? tr("The work on this PC is finished.") : QString();
+            if (!m_notice.isEmpty())
+                Ui::Speech::instance()->say(m_notice);
+        } else {
+            m_notice.clear();
+        }
+        m_otherTag.clear();
+        m_otherFinished = false;
+        m_otherMessage.clear();
+        m_otherVerdict.clear();
+    } else if (otherAsset && m_otherTag.isEmpty()) {
+        m_notice.clear();
+    }
     m_pending = view->pending;
     m_lastSync = view->lastSync;
     Q_EMIT syncChanged();
     m_flow.setPosition(view->position);
-    setMessage({});
+    setMessage(otherMessage);
     setScreen(view->position.finished() ? Screen::Finished : Screen::Step);
     // The Station screens record on this asset, in this inventory.
     if (!testScreen().isEmpty())
@@ -427,22 +657,58 @@ void Bench::finishStep(StepStatus status, const QJsonObject &data)
                 return moved.error();
             return viewOf(store, tag);
         },
-        workDone());
+        [this](const QVariant &v) {
+            // A step done by hand; the long work of another PC may still run.
+            if (!m_longJob)
+                setWorking(false);
+            showPosition(v);
+        });
 }
 
 void Bench::failWork(const QString &message)
 {
+    const QString tag = m_jobTag;
+    const bool away = m_working && !tag.isEmpty() && tag != m_tag;
     setWorking(false);
+    if (away) {
+        m_otherMessage = message;
+        m_otherVerdict.clear();
+        otherEnded(tag, tr("The work on PC %1 stopped. Go back to it.").arg(tag));
+        return;
+    }
     setMessage(message);
+}
+
+/// The steps a worker does by hand (or on the Station's screens): possible on another PC
+/// while the bench's long work runs.
+static bool byHand(BenchStep step)
+{
+    switch (step) {
+    case BenchStep::Screen:
+    case BenchStep::Audio:
+    case BenchStep::Input:
+    case BenchStep::Hs:
+    case BenchStep::Parts:
+    case BenchStep::Cleaning:
+    case BenchStep::Packing:
+    case BenchStep::Done:
+        return true;
+    default:
+        return false;
+    }
 }
 
 void Bench::mainAction()
 {
-    if (m_working || !m_calls.isEmpty())
+    if (working() || !m_calls.isEmpty())
         return;
     const auto step = m_flow.position().currentStep();
     if (!step)
         return;
+    if (m_working && !byHand(*step)) {
+        setMessage(tr("The bench is busy with PC %1. This step must wait.").arg(m_jobTag));
+        return;
+    }
     switch (*step) {
     case BenchStep::Identify:
         return startIdentify();
@@ -473,7 +739,7 @@ void Bench::mainAction()
 
 void Bench::skipStep()
 {
-    if (m_working)
+    if (working())
         return;
     m_confirming = false;
     finishStep(StepStatus::Skipped);
@@ -518,25 +784,26 @@ void Bench::startIdentify()
 void Bench::runDiagStep(BenchStep benchStep, HwTest::DiagJob::Engine engine)
 {
     setWorking(true);
-    markStarted(this, m_service.get(), m_tag, benchStep);
+    m_longJob = true; // the worker may do another PC's steps meanwhile
+    const QString tag = m_tag;
+    markStarted(this, m_service.get(), tag, benchStep);
     m_diag = std::make_unique<HwTest::DiagJob>();
     connect(m_diag.get(), &HwTest::DiagJob::progress, this,
             [this](double percent, qint64 eta) { setProgress(percent / 100.0, eta); });
-    connect(m_diag.get(), &HwTest::DiagJob::finished, this, [this, benchStep](const HwTest::TestResult &result) {
-        const QString tag = m_tag;
-        call(
-            [tag, result, benchStep](Inv::Store &store) -> Result<QVariant> {
+    connect(m_diag.get(), &HwTest::DiagJob::finished, this, [this, benchStep, tag](const HwTest::TestResult &result) {
+        const bool failed = result.verdict == HwTest::TestVerdict::Fail;
+        const QString verdict = verdictOf(result);
+        m_jobCall = call(
+            [tag, result, benchStep, failed](Inv::Store &store) -> Result<QVariant> {
                 auto r = recordTestResult(store, tag, result);
                 if (!r)
                     return r.error();
-                auto marked
-                    = markStep(store, tag, benchStep,
-                               result.verdict == HwTest::TestVerdict::Fail ? StepStatus::Failed : StepStatus::Done);
+                auto marked = markStep(store, tag, benchStep, failed ? StepStatus::Failed : StepStatus::Done);
                 if (!marked)
                     return marked.error();
                 return viewOf(store, tag);
             },
-            workDone());
+            [this, verdict](const QVariant &v) { jobEnded(v, verdict); });
     });
     m_diag->start(std::move(engine));
 }
@@ -544,10 +811,11 @@ void Bench::runDiagStep(BenchStep benchStep, HwTest::DiagJob::Engine engine)
 void Bench::startRam()
 {
     const qint64 bytes = m_config.ramBytes;
-    runDiagStep(BenchStep::Ram, [bytes](HwTest::ProgressSink &sink) {
+    const int passes = std::max(1, m_config.ramPasses);
+    runDiagStep(BenchStep::Ram, [bytes, passes](HwTest::ProgressSink &sink) {
         HwTest::RamTestOptions o;
         o.bytes = bytes;
-        o.passes = 1;
+        o.passes = passes;
         return HwTest::evaluateRam(HwTest::runRamTest(o, &sink));
     });
 }
@@ -556,33 +824,15 @@ void Bench::startDisk()
 {
     const QString json = m_config.smartJson;
     const QString device = m_config.diskPath;
-    runDiagStep(BenchStep::Disk, [json, device](HwTest::ProgressSink &sink) {
-        sink.report(0.1);
-        HwTest::TestResult t;
-        t.kind = QStringLiteral("disk");
-        t.startedAt = QDateTime::currentDateTimeUtc();
-        Result<HwTest::SmartReport> report = makeError(ErrorCode::NotFound, QStringLiteral("no disk"));
-        if (!json.isEmpty()) {
-            QFile f(json);
-            if (f.open(QIODevice::ReadOnly)) {
-                auto parsed = HwTest::parseSmartctlJson(f.readAll());
-                if (parsed && !parsed->isEmpty())
-                    report = parsed->first();
-                else if (!parsed)
-                    report = parsed.error();
-            }
-        } else {
-            report = HwTest::readSmartDevice(device);
-        }
-        if (report) {
-            t = HwTest::evaluateSmart(*report);
-        } else {
-            t.verdict = HwTest::TestVerdict::Warn;
-            t.rule = QStringLiteral("smart.unreadable: ") + report.error().message;
-        }
-        t.endedAt = QDateTime::currentDateTimeUtc();
-        sink.report(1.0);
-        return t;
+    // The surface scan reads the disk under test only (diskPath), never writes; no disk: SMART only.
+    const bool surface = m_config.surfaceScan && !device.isEmpty();
+    const auto openDisk = m_config.openDisk;
+    const qint64 chunk = m_config.surfaceChunkBytes;
+    runDiagStep(BenchStep::Disk, [json, device, surface, openDisk, chunk](HwTest::ProgressSink &sink) {
+        const HwTest::TestResult smart = smartResult(json, device);
+        if (!surface)
+            return smart;
+        return withSmart(surfaceResult(device, openDisk, chunk, sink), smart);
     });
 }
 
@@ -612,8 +862,10 @@ void Bench::startErase()
         return;
     }
     setWorking(true);
+    m_longJob = true; // the worker may do another PC's steps meanwhile
     setDiskFrozen(false);
-    markStarted(this, m_service.get(), m_tag, BenchStep::EraseImage);
+    const QString tag = m_tag;
+    markStarted(this, m_service.get(), tag, BenchStep::EraseImage);
     if (m_helper)
         m_helper->deleteLater();
     m_helper = new HelperClient(this);
@@ -633,25 +885,24 @@ void Bench::startErase()
     });
     connect(m_helper, &HelperClient::failed, this, [this](const QString &, const Error &e) {
         // benchui: a FROZEN disk shows FrozenDriveFix (StepScreen.qml) under the message.
-        setDiskFrozen(mentionsFrozen(e.message) || mentionsFrozen(e.detail));
+        // bench: known from the helper's typed refusal (detail drive_frozen), not from its words.
+        setDiskFrozen(HelperProtocol::isDriveFrozen(e));
         failWork(tr("The disk was not erased. %1").arg(e.message));
         m_helper->close();
     });
     connect(m_helper, &HelperClient::errorOccurred, this,
             [this](const QString &message) { failWork(tr("The disk was not erased. %1").arg(message)); });
-    connect(m_helper, &HelperClient::result, this, [this](const QString &, const QJsonObject &r) {
+    connect(m_helper, &HelperClient::result, this, [this, tag](const QString &, const QJsonObject &r) {
         m_helper->close();
         const QJsonObject t = r.value(QStringLiteral("targets")).toArray().first().toObject();
         if (!r.value(QStringLiteral("ok")).toBool() || !t.value(QStringLiteral("ok")).toBool()) {
-            setDiskFrozen(mentionsFrozen(t.value(QStringLiteral("error")).toString())
-                          || t.value(QStringLiteral("security_frozen")).toBool());
+            setDiskFrozen(HelperProtocol::isDriveFrozen(r) || HelperProtocol::isDriveFrozen(t));
             failWork(tr("The disk was not erased. %1").arg(t.value(QStringLiteral("error")).toString()));
             return;
         }
-        const QString tag = m_tag;
         const QJsonObject imaging = t.value(QStringLiteral("record")).toObject();
         const QJsonObject erasure = t.value(QStringLiteral("erasure_record")).toObject();
-        call(
+        m_jobCall = call(
             [tag, imaging, erasure](Inv::Store &store) -> Result<QVariant> {
                 if (!erasure.isEmpty())
                     if (auto e = store.record(QString(Inv::EventType::ErasureRecorded), tag, erasure); !e)
@@ -719,38 +970,6 @@ void Bench::testScreenClosed()
     for (const QJsonValue &r : Station::Station::instance()->lastResults())
         failed |= r.toObject().value(QStringLiteral("verdict")).toString() == QLatin1String("FAIL");
     finishStep(failed ? StepStatus::Failed : StepStatus::Done);
-}
-
-void Bench::recordWalkTest()
-{
-    const auto step = m_flow.position().currentStep();
-    if (!step)
-        return;
-    QList<HwTest::TestResult> results;
-    if (*step == BenchStep::Screen)
-        results << walkResult(QStringLiteral("screen"));
-    else if (*step == BenchStep::Audio)
-        results << walkResult(QStringLiteral("audio"));
-    else if (*step == BenchStep::Input)
-        results << walkResult(QStringLiteral("keyboard")) << walkResult(QStringLiteral("mouse"));
-    else
-        return;
-    const QString tag = m_tag;
-    const BenchStep s = *step;
-    call(
-        [tag, s, results](Inv::Store &store) -> Result<QVariant> {
-            auto pos = markStep(store, tag, s, StepStatus::Started);
-            if (!pos)
-                return pos.error();
-            auto r = recordTestResults(store, tag, results);
-            if (!r)
-                return r.error();
-            auto marked = markStep(store, tag, s, StepStatus::Done);
-            if (!marked)
-                return marked.error();
-            return viewOf(store, tag);
-        },
-        [this](const QVariant &v) { showPosition(v); });
 }
 
 void Bench::recordHs(const QString &part, const QString &reason)

@@ -4,9 +4,12 @@
 
 #include "app/bench/benchflowmodel.h"
 #include "app/core/inventoryservice.h"
+#include "common/result.h"
 
+#include <QDateTime>
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 
@@ -21,6 +24,7 @@ namespace Etabli::AppCore {
 class HelperClient;
 }
 namespace Etabli::HwTest {
+class BlockSource;
 class DiagJob;
 class ProbeJob;
 class ProgressSink;
@@ -38,6 +42,7 @@ struct BenchConfig {
     QString probeRoot = QStringLiteral("/"); ///< a fixture folder for the demo
     QString smartJson; ///< saved `smartctl -j -a` output (the demo); empty: ask the disk
     qint64 ramBytes = 256LL * 1024 * 1024; ///< the RAM test's size
+    int ramPasses = 1; ///< its passes (the benchmark's long-running work screen takes more)
     QString masterPath; ///< the signed master (.qcow2) etabli-helper writes
     QString helperProgram; ///< empty: HelperClient's choice (itself as root, the socket, pkexec)
     QString diskPath; ///< the block device to erase and image
@@ -48,6 +53,13 @@ struct BenchConfig {
     QString demoPrinterScript; ///< packaging/demo-printer.py
     QString labelTemplate = QStringLiteral("brother-62x29");
     QString demoLot; ///< the lot new assets go to at intake in the demo
+    /// The disk step's surface scan: read-only, over `diskPath` only (no disk: SMART only).
+    bool surfaceScan = true;
+    qint64 surfaceChunkBytes = 4 * 1024 * 1024;
+    /// Opens the disk under test for the surface scan (empty: HwTest::FileBlockSource::open,
+    /// read-only). Tests wrap the real device to add unreadable sectors.
+    using DiskOpener = std::function<Result<std::unique_ptr<HwTest::BlockSource>>(const QString &path)>;
+    DiskOpener openDisk;
 };
 
 /// The bench flow for QML (issue 12): who is logged in, which asset, which step, and the one
@@ -94,6 +106,20 @@ private:
     Q_PROPERTY(QStringList partsAdded READ partsAdded NOTIFY changed)
     Q_PROPERTY(int pendingChanges READ pendingChanges NOTIFY syncChanged)
     Q_PROPERTY(QString lastSync READ lastSync NOTIFY syncChanged)
+    /// The sync indicator in words: « 2 changes to send. Sent 5 minutes ago. » (syncText()).
+    Q_PROPERTY(QString syncText READ syncText NOTIFY syncChanged)
+    /// The last long test's verdict in plain words when it found a fault (« The disk has
+    /// places that cannot be read. »), shown and said on the next screen; empty otherwise.
+    Q_PROPERTY(QString verdict READ verdict NOTIFY changed)
+    /// Meanwhile (issue 12 « long work »): the long work (memory test, disk test, erase) runs
+    /// for `jobTag` while the worker may do another PC's steps by hand.
+    Q_PROPERTY(bool canWorkMeanwhile READ canWorkMeanwhile NOTIFY changed)
+    /// The PC left for another one (its long work runs, ended, or was cut by a restart); empty: none.
+    Q_PROPERTY(QString otherTag READ otherTag NOTIFY changed)
+    /// The other PC's long work has ended (its end is shown when the worker goes back).
+    Q_PROPERTY(bool otherFinished READ otherFinished NOTIFY changed)
+    /// A sentence about the other PC (« The work on PC … is finished. Go back to it. »).
+    Q_PROPERTY(QString notice READ notice NOTIFY changed)
     /// The asset's test step for the Station screens: keyboard, screen or audio; empty otherwise.
     Q_PROPERTY(QString testScreen READ testScreen NOTIFY changed)
     /// benchui: the last erase failed on a disk in the security FROZEN state (FrozenDriveFix).
@@ -123,7 +149,11 @@ public:
     QString minSpec() const { return m_minSpec; }
     BenchFlowModel *flow() { return &m_flow; }
     QString message() const { return m_message; }
-    bool working() const { return m_working; }
+    /// The shown asset's long work runs (another PC's work runs meanwhile: false).
+    bool working() const { return m_working && m_jobTag == m_tag; }
+    /// Some long work runs on this bench, for whichever asset.
+    bool jobRunning() const { return m_working; }
+    QString jobTag() const { return m_working ? m_jobTag : QString(); }
     bool confirming() const { return m_confirming; }
     double progress() const { return m_progress; }
     int secondsLeft() const { return m_secondsLeft; }
@@ -135,6 +165,15 @@ public:
     QStringList partsAdded() const { return m_parts; }
     int pendingChanges() const { return m_pending; }
     QString lastSync() const { return m_lastSync; }
+    QString syncText() const;
+    /// The sync indicator's words for `pending` changes and the last sync `lastSync`
+    /// (ISO date, empty: never) at `now`: « Everything is sent. Sent 5 minutes ago. »
+    static QString syncWords(int pending, const QString &lastSync, const QDateTime &now);
+    QString verdict() const { return m_verdict; }
+    bool canWorkMeanwhile() const { return working() && m_longJob; }
+    QString otherTag() const { return m_otherTag; }
+    bool otherFinished() const { return m_otherFinished; }
+    QString notice() const { return m_notice; }
     QString testScreen() const;
     /// Requests to the inventory not answered yet (the walk waits for 0 before it quits).
     int busyRequests() const { return m_calls.size(); }
@@ -165,8 +204,11 @@ public:
     Q_INVOKABLE void addPart(const QString &kind);
     /// Back to the asset screen (« another PC »).
     Q_INVOKABLE void nextAsset();
-    /// For the demo walk: records a screen/audio/input result as the demo machine would give it.
-    void recordWalkTest();
+    /// « Work on another PC meanwhile »: while this PC's long work runs, the worker picks
+    /// another PC (asset screen) and does its steps by hand; the work goes on.
+    Q_INVOKABLE void workOnAnother();
+    /// Back to the PC left for another one (otherTag): its progress, or its end.
+    Q_INVOKABLE void backToOther();
     /// Whether every step the flow has is finished and nothing is on its way.
     bool idle() const { return !m_working && m_calls.isEmpty(); }
 
@@ -191,7 +233,9 @@ private:
     ~Bench() override;
 
     using Handler = std::function<void(const QVariant &)>;
-    void call(AppCore::InventoryService::Task task, Handler onDone, bool changes = true);
+    quint64 call(AppCore::InventoryService::Task task, Handler onDone, bool changes = true);
+    /// The end of the long work: shown on its asset, or kept for the worker's return.
+    void jobEnded(const QVariant &value, const QString &verdict);
     Handler workDone();
     void onFinished(quint64 id, const QVariant &value);
     void onFailed(quint64 id, const QString &errorString);
@@ -205,6 +249,9 @@ private:
     void loadWorkers();
     void startIdentify();
     void runDiagStep(AppCore::BenchStep step, std::function<HwTest::TestResult(HwTest::ProgressSink &)> engine);
+    /// The long work of `tag` ended while the worker was on another PC: said, shown on return.
+    void otherEnded(const QString &tag, const QString &sentence);
+    void setVerdict(const QString &verdict);
     void startRam();
     void startDisk();
     void startLabel();
@@ -226,6 +273,16 @@ private:
     QString m_message;
     bool m_diskFrozen = false; // benchui
     bool m_working = false;
+    bool m_longJob = false; ///< the work running is one the worker may leave (RAM, disk, erase)
+    QString m_jobTag; ///< the asset of the work running
+    QString m_otherTag; ///< the asset left for another one (meanwhile), or cut by a restart
+    bool m_otherFinished = false;
+    QString m_otherMessage; ///< a failure of the other PC's work, shown on return
+    QString m_otherVerdict; ///< its verdict, shown on return
+    QString m_notice;
+    QString m_verdict;
+    quint64 m_jobCall = 0; ///< the request recording the long work's end
+    QTimer m_syncClock; ///< « Sent 5 minutes ago » follows the clock
     bool m_confirming = false;
     double m_progress = 0;
     int m_secondsLeft = -1;

@@ -3,10 +3,20 @@
 #include "app/bench/benchwalk.h"
 
 #include "app/bench/bench.h"
+#include "app/core/benchflow.h"
+#include "inventory/store.h"
+
+#include "app/station/audiotestmodel.h"
+#include "app/station/keyboardtestmodel.h"
+#include "app/station/screentestmodel.h"
 
 #include <QCoreApplication>
 #include <QImage>
+#include <QKeyEvent>
+#include <QMouseEvent>
+#include <QQuickItem>
 #include <QQuickWindow>
+#include <QWheelEvent>
 
 #include <cstdio>
 
@@ -53,6 +63,11 @@ void BenchWalk::tick()
     }
     if (m_bench->busyRequests() > 0)
         return;
+    // The Station test screens: one move a tick, on the real screen, until it closes.
+    if (!m_bench->testScreen().isEmpty() && m_lastKey == QStringLiteral("step-") + step && m_stableTicks < 0) {
+        driveTest(step);
+        return;
+    }
     static const char *const names[] = {"login", "asset", "step", "finished"};
     QString key = QLatin1String(names[int(screen)]);
     if (screen == Bench::Screen::Step)
@@ -92,13 +107,229 @@ void BenchWalk::tick()
     case Bench::Screen::Step:
         break;
     }
-    if (step == QLatin1String("screen") || step == QLatin1String("audio") || step == QLatin1String("input"))
-        m_bench->recordWalkTest();
-    else if (step == QLatin1String("erase_image") && m_bench->confirming())
+    if (!m_bench->testScreen().isEmpty()) {
+        m_testMoves = 0;
+        return; // driveTest() from the next tick; the key stays, the screen is not shot again
+    }
+    if (step == QLatin1String("erase_image") && m_bench->confirming())
         m_bench->confirmErase();
     else
         m_bench->mainAction();
     m_lastKey.clear(); // the same key again (a refused action) is shot and acted on again
+}
+
+namespace {
+
+/// The shown item called `name` under `item` (the screens share names like "finish").
+QQuickItem *findShown(QQuickItem *item, const QString &name)
+{
+    if (!item->isVisible())
+        return nullptr;
+    if (item->objectName() == name)
+        return item;
+    for (QQuickItem *c : item->childItems())
+        if (QQuickItem *found = findShown(c, name))
+            return found;
+    return nullptr;
+}
+
+void mouse(QQuickWindow *w, QEvent::Type type, const QPointF &at, Qt::MouseButton button)
+{
+    const Qt::MouseButtons buttons
+        = type == QEvent::MouseButtonRelease || type == QEvent::MouseMove ? Qt::NoButton : button;
+    QMouseEvent e(type, at, at, w->mapToGlobal(at), type == QEvent::MouseMove ? Qt::NoButton : button, buttons,
+                  Qt::NoModifier);
+    QCoreApplication::sendEvent(w, &e);
+}
+
+} // namespace
+
+/// A press of the shown control `objectName`, in its middle, as a finger or a mouse would.
+bool BenchWalk::press(const QString &objectName)
+{
+    QQuickItem *item = findShown(m_window->contentItem(), objectName);
+    if (!item || !item->isEnabled())
+        return false;
+    const QPointF at = item->mapToScene(QPointF(item->width() / 2, item->height() / 2));
+    mouse(m_window, QEvent::MouseButtonPress, at, Qt::LeftButton);
+    mouse(m_window, QEvent::MouseButtonRelease, at, Qt::LeftButton);
+    return true;
+}
+
+bool BenchWalk::driveTest(const QString &step)
+{
+    if (!m_window)
+        return false;
+    QQuickItem *root = m_window->contentItem();
+    // The result page, once the test ended: the worker reads it and closes it.
+    if (QQuickItem *result = findShown(root, QStringLiteral("result")); result) {
+        if (m_testMoves >= 0) {
+            shoot(QStringLiteral("step-%1-result").arg(step));
+            m_testMoves = -1;
+            return true;
+        }
+        return press(QStringLiteral("close"));
+    }
+    const int move = m_testMoves++;
+    if (step == QLatin1String("input")) {
+        auto *keys = root->findChild<Station::KeyboardTestModel *>();
+        if (!keys)
+            return false;
+        if (move == 0) {
+            // Every key of the layout, pressed and released as the keyboard sends them (evdev
+            // code + 8 as the native scan code, as xcb and offscreen give it).
+            for (int row = 0; row < keys->rowCount(); ++row) {
+                const int code = keys->data(keys->index(row), Station::KeyboardTestModel::CodeRole).toInt();
+                for (QEvent::Type t : {QEvent::KeyPress, QEvent::KeyRelease}) {
+                    QKeyEvent e(t, Qt::Key_unknown, Qt::NoModifier, quint32(code + 8), 0, 0);
+                    QCoreApplication::sendEvent(m_window, &e);
+                }
+            }
+            return true;
+        }
+        if (move == 1) {
+            shoot(QStringLiteral("step-input-keys"));
+            // The mouse: its three buttons, the wheel both ways and moves in four directions,
+            // over the keyboard's picture (no control there).
+            const QPointF c(m_window->width() / 2.0, m_window->height() / 3.0);
+            for (Qt::MouseButton b : {Qt::LeftButton, Qt::MiddleButton, Qt::RightButton}) {
+                mouse(m_window, QEvent::MouseButtonPress, c, b);
+                mouse(m_window, QEvent::MouseButtonRelease, c, b);
+            }
+            for (int dy : {120, -120}) {
+                QWheelEvent e(c, m_window->mapToGlobal(c), QPoint(), QPoint(0, dy), Qt::NoButton, Qt::NoModifier,
+                              Qt::NoScrollPhase, false);
+                QCoreApplication::sendEvent(m_window, &e);
+            }
+            QPointF p = c;
+            for (const QPointF d : {QPointF(-8, 0), QPointF(8, 0), QPointF(0, -8), QPointF(0, 8)})
+                for (int i = 0; i < 12; ++i) {
+                    p += d;
+                    mouse(m_window, QEvent::MouseMove, p, Qt::NoButton);
+                }
+            return true;
+        }
+        return press(QStringLiteral("finish"));
+    }
+    if (step == QLatin1String("screen")) {
+        // Each page looked at, nothing wrong on it: « Next » until the test ends.
+        return root->findChild<Station::ScreenTestModel *>() && press(QStringLiteral("next"));
+    }
+    if (step == QLatin1String("audio")) {
+        auto *audio = root->findChild<Station::AudioTestModel *>();
+        if (!audio)
+            return false;
+        if (!audio->playing().isEmpty()) {
+            --m_testMoves; // the tone plays: wait for its end
+            return false;
+        }
+        // play-left, answer left, play-right, answer right, finish.
+        switch (move) {
+        case 0:
+            return press(QStringLiteral("play-left"));
+        case 1:
+            return press(audio->leftPlayed() ? QStringLiteral("heard-left") : QStringLiteral("silent-left"));
+        case 2:
+            return press(QStringLiteral("play-right"));
+        case 3:
+            return press(audio->rightPlayed() ? QStringLiteral("heard-right") : QStringLiteral("silent-right"));
+        default:
+            return press(QStringLiteral("finish"));
+        }
+    }
+    return false;
+}
+
+QStringList BenchStartAt::screens()
+{
+    QStringList out{QStringLiteral("login"), QStringLiteral("asset")};
+    for (AppCore::BenchStep s : AppCore::allBenchSteps())
+        out << AppCore::toString(s);
+    out << QStringLiteral("erase-confirm") << QStringLiteral("work") << QStringLiteral("finished");
+    return out;
+}
+
+/// The flow step a --start-at screen stands on (empty: login, asset).
+static QString startStep(const QString &screen)
+{
+    if (screen == QLatin1String("erase-confirm"))
+        return QStringLiteral("erase_image");
+    if (screen == QLatin1String("work"))
+        return QStringLiteral("ram");
+    if (screen == QLatin1String("login") || screen == QLatin1String("asset"))
+        return {};
+    return screen;
+}
+
+Result<void> prepareStartAt(const QString &dbPath, const QString &station, const QString &tag, const QString &screen)
+{
+    if (!BenchStartAt::screens().contains(screen))
+        return makeError(ErrorCode::InvalidArgument,
+                         QCoreApplication::translate("Station", "unknown screen %1 (%2)")
+                             .arg(screen, BenchStartAt::screens().join(QStringLiteral(", "))));
+    const QString step = startStep(screen);
+    if (step.isEmpty())
+        return {};
+    auto opened = Inventory::Store::open(dbPath, {station, QStringLiteral("demo")});
+    if (!opened)
+        return opened.error();
+    Inventory::Store &store = **opened;
+    auto pos = AppCore::readFlow(store, tag);
+    if (!pos)
+        return pos.error();
+    for (const AppCore::FlowStepState &s : pos->steps) {
+        if (AppCore::toString(s.step) == step && screen != QLatin1String("finished"))
+            break;
+        if (s.status != AppCore::StepStatus::Pending)
+            continue;
+        if (auto m = AppCore::markStep(store, tag, s.step, AppCore::StepStatus::Skipped,
+                                       {{QStringLiteral("start_at"), screen}});
+            !m)
+            return m.error();
+    }
+    return {};
+}
+
+BenchStartAt::BenchStartAt(Bench *bench, const QString &screen, const QString &badge, const QString &tag,
+                           QObject *parent)
+    : QObject(parent)
+    , m_bench(bench)
+    , m_screen(screen)
+    , m_badge(badge)
+    , m_tag(tag)
+{
+    m_timer.setInterval(50);
+    connect(&m_timer, &QTimer::timeout, this, &BenchStartAt::tick);
+    if (screen != QLatin1String("login"))
+        m_timer.start();
+}
+
+void BenchStartAt::tick()
+{
+    if (m_bench->busyRequests() > 0)
+        return;
+    switch (m_bench->screen()) {
+    case Bench::Screen::Login:
+        m_bench->loginWithBadge(m_badge);
+        return;
+    case Bench::Screen::Asset:
+        if (m_screen == QLatin1String("asset"))
+            m_timer.stop();
+        else
+            m_bench->openAsset(m_tag);
+        return;
+    case Bench::Screen::Finished:
+        m_timer.stop();
+        return;
+    case Bench::Screen::Step:
+        break;
+    }
+    // The screens that need one press: the erase's confirmation, the memory test running.
+    if (!m_pressed && (m_screen == QLatin1String("erase-confirm") || m_screen == QLatin1String("work"))) {
+        m_pressed = true;
+        m_bench->mainAction();
+    }
+    m_timer.stop();
 }
 
 } // namespace Etabli::Bench

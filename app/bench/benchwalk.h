@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 Établi contributors
 #pragma once
 
+#include "common/result.h"
+
 #include <QDir>
 #include <QObject>
 #include <QPointer>
@@ -18,8 +20,11 @@ class Bench;
 /// `etabli-station --demo --screenshots DIR`: walks the whole bench flow by itself on the demo
 /// machine, as a worker would (badge login, the PC's label scanned, each step's main action,
 /// the erase confirmed, the label printed), and saves one PNG of each screen it passes
-/// (`NN-screen-step.png`). The screen, sound and input tests, which need a person, are answered
-/// PASS with `demo_walk` in their measurements. Ends the application with 0 once the flow is
+/// (`NN-screen-step.png`). The screen, sound and input tests are done on their real screens with
+/// synthesised presses: every key of the keyboard test's layout (its scan codes), the mouse's
+/// buttons, wheel and moves, each page of the screen test, each side of the sound test after its
+/// tone was asked for (« heard » only when it played, else « nothing »), then the result page
+/// closed; what they record is what those screens measured. Ends the application with 0 once the flow is
 /// finished and every change is in the inventory, 1 when a step was refused (its screen is saved),
 /// through finished().
 class BenchWalk : public QObject
@@ -40,6 +45,10 @@ Q_SIGNALS:
 private:
     void tick();
     void shoot(const QString &name);
+    /// One move of the Station test screen shown (keyboard, screen, audio); false when it
+    /// waits (a tone playing, the screen not loaded yet).
+    bool driveTest(const QString &step);
+    bool press(const QString &objectName);
 
     Bench *m_bench;
     QPointer<QQuickWindow> m_window;
@@ -51,7 +60,35 @@ private:
     int m_shot = 0;
     bool m_workingShot = false;
     bool m_done = false;
+    int m_testMoves = 0; ///< moves made on the current test screen
     std::function<void(const QString &)> m_inspector;
 };
+
+/// `etabli-station --demo --start-at SCREEN`: opens the bench on one screen of the demo, for
+/// the accessibility walk (tests/app/atspi) and the benchmark (tests/bench/station): login,
+/// asset, a step's name (identify … done), erase-confirm (the erase step's hold-to-confirm),
+/// work (the memory test running: the work-progress screen) or finished. The steps before it
+/// were marked skipped in the demo store by prepareStartAt(); this logs in, opens the PC and
+/// presses what the screen needs, then does nothing more.
+class BenchStartAt : public QObject
+{
+    Q_OBJECT
+public:
+    BenchStartAt(Bench *bench, const QString &screen, const QString &badge, const QString &tag,
+                 QObject *parent = nullptr);
+    /// The names --start-at takes.
+    static QStringList screens();
+
+private:
+    void tick();
+    Bench *m_bench;
+    QString m_screen, m_badge, m_tag;
+    QTimer m_timer;
+    bool m_pressed = false;
+};
+
+/// Marks the demo PC's steps before `screen` skipped (data `start_at`) in the store at
+/// `dbPath`, so the bench opens there. Unknown names: InvalidArgument.
+Result<void> prepareStartAt(const QString &dbPath, const QString &station, const QString &tag, const QString &screen);
 
 } // namespace Etabli::Bench

@@ -10,6 +10,7 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
@@ -381,6 +382,33 @@ QString unfinishedAsset(Store &store)
         && p.value(QStringLiteral("status")).toString() == QLatin1String("done"))
         return {};
     return q.value(0).toString();
+}
+
+QStringList unfinishedAssets(Store &store, int limit)
+{
+    QStringList out;
+    QSet<QString> seen;
+    QSqlQuery q(store.database());
+    q.setForwardOnly(true);
+    q.prepare(
+        QStringLiteral("SELECT asset_tag, payload FROM events WHERE type = ? AND station = ? AND status = 'applied'"
+                       " ORDER BY seq DESC LIMIT 2000"));
+    q.addBindValue(QString(EventType::FlowStep));
+    q.addBindValue(store.identity().station);
+    if (!q.exec())
+        return out;
+    while (out.size() < limit && q.next()) {
+        const QString tag = q.value(0).toString();
+        if (seen.contains(tag))
+            continue;
+        seen.insert(tag);
+        const QJsonObject p = QJsonDocument::fromJson(q.value(1).toString().toUtf8()).object();
+        if (p.value(QStringLiteral("step")).toString() == QLatin1String("done")
+            && p.value(QStringLiteral("status")).toString() == QLatin1String("done"))
+            continue;
+        out << tag;
+    }
+    return out;
 }
 
 } // namespace Etabli::AppCore

@@ -153,4 +153,10 @@ Result<Inventory::AssetState> advanceAsset(Inventory::Store &store, const QStrin
 /// on the same asset after a power cut.
 QString unfinishedAsset(Inventory::Store &store);
 
+/// The assets this station left unfinished (their latest flow.step is not `done` of the
+/// `done` step), the most recently touched first, at most `limit`. With « work on another PC
+/// meanwhile » two are open at once: after a `kill -9` the bench reopens the first and
+/// offers the second (whose long work was cut) as « back to PC … ».
+QStringList unfinishedAssets(Inventory::Store &store, int limit = 2);
+
 } // namespace Etabli::AppCore

@@ -206,4 +206,19 @@ QByteArray resultLine(const QString &id, const QJsonObject &result)
     return line(o);
 }
 
+// bench: the FROZEN drive's typed code.
+bool isDriveFrozen(const Error &error)
+{
+    return error.detail == driveFrozenDetail();
+}
+
+bool isDriveFrozen(const QJsonObject &reply)
+{
+    if (reply.value(QLatin1String("detail")).toString() == driveFrozenDetail()
+        || reply.value(QLatin1String("security_frozen")).toBool())
+        return true;
+    const QJsonValue error = reply.value(QLatin1String("error"));
+    return error.isObject() && error.toObject().value(QLatin1String("detail")).toString() == driveFrozenDetail();
+}
+
 } // namespace Etabli::AppCore::HelperProtocol

@@ -56,6 +56,19 @@ QByteArray errorLine(const QString &id, const Error &error);
 QByteArray progressLine(const QString &id, const QJsonObject &progress);
 QByteArray resultLine(const QString &id, const QJsonObject &result);
 
+/// bench: the typed refusal of a disk in the security FROZEN state (its firmware erase is
+/// locked until it is powered off and on). The helper sends it as the error's "detail"; the
+/// station recognises the drive by this code, never by the words of the message.
+inline const QString driveFrozenDetail()
+{
+    return QStringLiteral("drive_frozen");
+}
+/// Whether the helper said the drive is frozen: an Error with detail drive_frozen.
+bool isDriveFrozen(const Error &error);
+/// The same for an error object on the wire ({"code","detail",…}), a result or a target
+/// whose "error" is such an object, or a target reporting "security_frozen": true.
+bool isDriveFrozen(const QJsonObject &reply);
+
 /// Stable names of error codes on the wire ("refused", "not_found"…) and back.
 QString codeName(ErrorCode code);
 ErrorCode codeFromName(const QString &name);

@@ -6951,6 +6951,87 @@
     </context>
     <context>
         <name>Etabli::Bench::Bench</name>
+        <!-- bench: surface verdict, meanwhile, sync in words -->
+        <message>
+            <source>%1 changes to send.</source>
+            <translation>%1 changements à envoyer.</translation>
+        </message>
+        <message>
+            <source>1 change to send.</source>
+            <translation>1 changement à envoyer.</translation>
+        </message>
+        <message>
+            <source>Everything is sent.</source>
+            <translation>Tout est envoyé.</translation>
+        </message>
+        <message>
+            <source>Not sent yet.</source>
+            <translation>Pas encore envoyé.</translation>
+        </message>
+        <message>
+            <source>Sent just now.</source>
+            <translation>Envoyé à l&apos;instant.</translation>
+        </message>
+        <message>
+            <source>Sent 1 minute ago.</source>
+            <translation>Envoyé il y a 1 minute.</translation>
+        </message>
+        <message>
+            <source>Sent %1 minutes ago.</source>
+            <translation>Envoyé il y a %1 minutes.</translation>
+        </message>
+        <message>
+            <source>Sent 1 hour ago.</source>
+            <translation>Envoyé il y a 1 heure.</translation>
+        </message>
+        <message>
+            <source>Sent %1 hours ago.</source>
+            <translation>Envoyé il y a %1 heures.</translation>
+        </message>
+        <message>
+            <source>Sent 1 day ago.</source>
+            <translation>Envoyé il y a 1 jour.</translation>
+        </message>
+        <message>
+            <source>Sent %1 days ago.</source>
+            <translation>Envoyé il y a %1 jours.</translation>
+        </message>
+        <message>
+            <source>The memory has faults. Do not use it.</source>
+            <translation>La mémoire a des défauts. Ne l&apos;utilisez pas.</translation>
+        </message>
+        <message>
+            <source>Some places on the disk cannot be read. Do not use this disk.</source>
+            <translation>Des endroits du disque ne se lisent pas. N&apos;utilisez pas ce disque.</translation>
+        </message>
+        <message>
+            <source>The disk is worn out. Do not use this disk.</source>
+            <translation>Le disque est usé. N&apos;utilisez pas ce disque.</translation>
+        </message>
+        <message>
+            <source>PC %1 is not finished. Go back to it after this one.</source>
+            <translation>Le PC %1 n&apos;est pas fini. Revenez-y après celui-ci.</translation>
+        </message>
+        <message>
+            <source>The work on PC %1 is finished. Go back to it.</source>
+            <translation>Le travail sur le PC %1 est fini. Revenez-y.</translation>
+        </message>
+        <message>
+            <source>The bench goes on with PC %1.</source>
+            <translation>Le banc continue avec le PC %1.</translation>
+        </message>
+        <message>
+            <source>The work on this PC is finished.</source>
+            <translation>Le travail sur ce PC est fini.</translation>
+        </message>
+        <message>
+            <source>The work on PC %1 stopped. Go back to it.</source>
+            <translation>Le travail sur le PC %1 s&apos;est arrêté. Revenez-y.</translation>
+        </message>
+        <message>
+            <source>The bench is busy with PC %1. This step must wait.</source>
+            <translation>Le banc travaille sur le PC %1. Cette étape doit attendre.</translation>
+        </message>
         <message>
             <source>Choose what it is.</source>
             <translation>Choisis ce que c'est.</translation>
@@ -7276,6 +7357,11 @@
     </context>
     <context>
         <name>AssetScreen</name>
+        <!-- bench: meanwhile -->
+        <message>
+            <source>Back to PC %1</source>
+            <translation>Revenir au PC %1</translation>
+        </message>
         <message>
             <source>Scan the label</source>
             <translation>Scannez l’étiquette</translation>
@@ -7342,6 +7428,15 @@
     </context>
     <context>
         <name>StepScreen</name>
+        <!-- bench: meanwhile -->
+        <message>
+            <source>Work on another PC meanwhile</source>
+            <translation>Travailler sur un autre PC en attendant</translation>
+        </message>
+        <message>
+            <source>Back to PC %1</source>
+            <translation>Revenir au PC %1</translation>
+        </message>
         <message>
             <source>Further down</source>
             <translation>Plus bas</translation>
