@@ -27,6 +27,7 @@ ColumnLayout {
         wrapMode: Text.WordWrap
         Accessible.role: Accessible.StaticText
         Accessible.name: text
+        Accessible.ignored: !visible
     }
     component Choice: BigButton {
         checkable: true
@@ -277,7 +278,10 @@ ColumnLayout {
                 const spec = {};
                 if (ramField.text !== "") spec.ram_gb = Number(ramField.text);
                 if (diskField.text !== "") spec.disk_gb = Number(diskField.text);
-                if (isNaN(spec.ram_gb) || isNaN(spec.disk_gb)) { page.board.say(qsTr("Type a number.")); return; }
+                if (Object.values(spec).some(v => isNaN(v) || v < 0)) {
+                    page.board.say(qsTr("Type a number."));
+                    return;
+                }
                 page.board.configure("min_spec", spec);
             }
         }

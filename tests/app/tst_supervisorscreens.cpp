@@ -19,6 +19,8 @@
 
 #include <QDir>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
 #include <QQmlContext>
 #include <QQmlExpression>
 #include <QQuickItem>
@@ -460,6 +462,42 @@ private Q_SLOTS:
         QCOMPARE(configured[0].toObject().value(QStringLiteral("step")).toString(), QStringLiteral("disk"));
         QCOMPARE(configured[1].toObject().value(QStringLiteral("on")).toBool(), false);
         QCOMPARE(configured[2].toObject().value(QStringLiteral("on")).toBool(), false);
+    }
+
+    // The detail screens' reads are also `etabli admin asset TAG` and `admin activity
+    // worker|station ID` (JSON), over the same use-cases.
+    void cliDetails()
+    {
+        const auto etabli = [this](const QStringList &args, int *code) {
+            QProcess p;
+            p.start(QStringLiteral(ETABLI_CLI), QStringList{QStringLiteral("--db"), m_db} + args);
+            p.waitForFinished(30000);
+            *code = p.exitCode();
+            return QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+        };
+        int code = -1;
+        const QJsonObject asset = etabli({QStringLiteral("admin"), QStringLiteral("asset"), m_firstTag}, &code);
+        QCOMPARE(code, 0);
+        QCOMPARE(asset.value(QStringLiteral("asset")).toObject().value(QStringLiteral("tag")).toString(), m_firstTag);
+        QVERIFY(asset.value(QStringLiteral("history")).toArray().size() >= 4);
+        const QJsonObject worker
+            = etabli({QStringLiteral("admin"), QStringLiteral("activity"), QStringLiteral("worker"),
+                      QStringLiteral("B-12"), QStringLiteral("--from"), QDate::currentDate().toString(Qt::ISODate)},
+                     &code);
+        QCOMPARE(code, 0);
+        QCOMPARE(worker.value(QStringLiteral("counts")).toObject().value(QStringLiteral("asset.added")).toInt(), 4);
+        const QJsonObject station = etabli(
+            {QStringLiteral("admin"), QStringLiteral("activity"), QStringLiteral("station"), QStringLiteral("bench-1")},
+            &code);
+        QCOMPARE(code, 0);
+        QCOMPARE(station.value(QStringLiteral("counts")).toObject().value(QStringLiteral("asset.added")).toInt(), 8);
+        // A tag that is not one (wrong check character) and a bad date: bad input (2).
+        etabli({QStringLiteral("admin"), QStringLiteral("asset"), QStringLiteral("ETB-999999-X")}, &code);
+        QCOMPARE(code, 2);
+        etabli({QStringLiteral("admin"), QStringLiteral("activity"), QStringLiteral("worker"), QStringLiteral("B-12"),
+                QStringLiteral("--from"), QStringLiteral("2026-02-30")},
+               &code);
+        QCOMPARE(code, 2);
     }
 
     void bilanExports()
