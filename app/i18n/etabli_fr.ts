@@ -8317,6 +8317,10 @@
             <source>revoked</source>
             <translation>retirée</translation>
         </message>
+        <message>
+            <source>Hold to revoke</source>
+            <translation>Appuyer longtemps pour retirer</translation>
+        </message>
     </context>
     <context>
         <name>DetailPage</name>

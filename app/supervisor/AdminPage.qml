@@ -338,13 +338,13 @@ ColumnLayout {
                       + (keyRow.modelData.revoked_at ? " — " + qsTr("revoked") : "")
                 Layout.fillWidth: true
             }
-            BigButton {
+            // Held to confirm: a revoked key (the supervisor's own too) cannot come back.
+            HoldButton {
                 visible: !keyRow.modelData.revoked_at
-                text: qsTr("Revoke")
+                main: false
+                text: qsTr("Hold to revoke")
                 accessibleName: qsTr("Revoke the key of %1").arg(keyRow.modelData.name)
-                tone: Theme.fail
-                toneText: Theme.onFail
-                onClicked: page.board.revokeToken(keyRow.modelData.name)
+                onConfirmed: page.board.revokeToken(keyRow.modelData.name)
             }
         }
     }
