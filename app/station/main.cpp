@@ -325,9 +325,10 @@ int runSupervisor(int argc, char *argv[])
     // --page attention|figures|report|admin: the tab shown first (the AT-SPI walk opens each).
     int page = 0;
     if (const qsizetype at = args.indexOf(QStringLiteral("--page")); at >= 0 && at + 1 < args.size())
-        page = qMax(0, QStringList{QStringLiteral("attention"), QStringLiteral("figures"), QStringLiteral("report"),
-                                   QStringLiteral("admin")}
-                           .indexOf(args[at + 1]));
+        page = qMax(0,
+                    QStringList{QStringLiteral("attention"), QStringLiteral("figures"), QStringLiteral("report"),
+                                QStringLiteral("admin")}
+                        .indexOf(args[at + 1]));
     QString server, token = qEnvironmentVariable("ETABLI_SUPERVISOR_TOKEN");
     if (auto store = Etabli::Inventory::Store::open(db, {QStringLiteral("office"), QStringLiteral("supervisor")})) {
         server = (*store)->setting(QStringLiteral("sync.server"));
