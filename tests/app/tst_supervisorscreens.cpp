@@ -336,8 +336,21 @@ private Q_SLOTS:
             added += h.toMap().value(QStringLiteral("type")).toString() == QLatin1String("asset.added");
         QCOMPARE(added, 4);
         QVERIFY(worker.value(QStringLiteral("title")).toString().contains(QLatin1String("Ana")));
+        // A station (from a "not synced" row): what it recorded, 8 PCs received.
+        QMetaObject::invokeMethod(board, "openStation", Q_ARG(QString, QStringLiteral("bench-1")));
+        waitIdle(board);
+        QCOMPARE(board->property("detailKind").toString(), QStringLiteral("station"));
+        int received = 0;
+        for (const QVariant &h : board->property("detail").toMap().value(QStringLiteral("history")).toList())
+            received += h.toMap().value(QStringLiteral("type")).toString() == QLatin1String("asset.added");
+        QCOMPARE(received, 8);
         QMetaObject::invokeMethod(board, "closeDetail");
         QCOMPARE(board->property("detailKind").toString(), QString());
+        // An asset that does not exist: said in words, no detail.
+        QMetaObject::invokeMethod(board, "openAsset", Q_ARG(QString, QStringLiteral("NOPE")));
+        waitIdle(board);
+        QVERIFY(!board->property("errorString").toString().isEmpty());
+        QVERIFY(board->property("detail").toMap().isEmpty());
     }
 
     void administration()
