@@ -11,6 +11,7 @@
 #include "inventory/eventtypes.h"
 
 #include <QCoreApplication>
+#include <QDate>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -220,6 +221,43 @@ int tokenCommand(Context &ctx)
     return 0;
 }
 
+/// etabli admin asset TAG | admin activity worker|station ID [--from D --to D]: the detail
+/// screens' reads (AppCore::Supervisor::assetDetail, workerDetail, stationDetail) as JSON.
+int detailCommand(Context &ctx, const QString &noun)
+{
+    QCommandLineParser p;
+    p.addOptions({{QStringLiteral("server"), tr("Central server URL"), QStringLiteral("URL")},
+                  {QStringLiteral("token"), tr("Supervisor token"), QStringLiteral("T")},
+                  {QStringLiteral("from"), tr("First day (YYYY-MM-DD)"), QStringLiteral("D")},
+                  {QStringLiteral("to"), tr("Last day (YYYY-MM-DD)"), QStringLiteral("D")}});
+    if (!parseArgs(p, ctx))
+        return 2;
+    const QStringList pos = p.positionalArguments();
+    const bool asset = noun == QLatin1String("asset");
+    if ((asset && pos.size() != 1)
+        || (!asset && (pos.size() != 2 || (pos[0] != QLatin1String("worker") && pos[0] != QLatin1String("station")))))
+        return ctx.usage(tr("usage: etabli admin asset TAG | admin activity worker|station ID [--from D --to D]"));
+    QDate from(QDate::currentDate().year(), 1, 1), to = QDate::currentDate();
+    for (const char *key : {"from", "to"}) {
+        if (!p.isSet(QLatin1String(key)))
+            continue;
+        const QDate d = QDate::fromString(p.value(QLatin1String(key)), Qt::ISODate);
+        if (!d.isValid())
+            return ctx.usage(tr("--%1 must be a date YYYY-MM-DD").arg(QLatin1String(key)));
+        (qstrcmp(key, "from") == 0 ? from : to) = d;
+    }
+    auto s = adminSource(ctx, p);
+    if (!s)
+        return ctx.lastExitCode() ? ctx.lastExitCode() : 2;
+    auto detail = asset                     ? AppCore::Supervisor::assetDetail(*s, pos[0])
+        : pos[0] == QLatin1String("worker") ? AppCore::Supervisor::workerDetail(*s, pos[1], from, to)
+                                            : AppCore::Supervisor::stationDetail(*s, pos[1], from, to);
+    if (!detail)
+        return ctx.fail(detail.error());
+    ctx.printJson(*detail);
+    return 0;
+}
+
 int adminCommand(Context &ctx)
 {
     const QString noun = ctx.args.value(0);
@@ -237,8 +275,12 @@ int adminCommand(Context &ctx)
         ctx.args = ctx.args.mid(1);
         return tokenCommand(ctx);
     }
-    return ctx.usage(
-        tr("usage: etabli admin worker add|update|list … | config show|set … | token list|issue|revoke …"));
+    if (noun == QLatin1String("asset") || noun == QLatin1String("activity")) { // supervisor screens' details
+        ctx.args = ctx.args.mid(1);
+        return detailCommand(ctx, noun);
+    }
+    return ctx.usage(tr("usage: etabli admin worker add|update|list … | config show|set … | token list|issue|revoke …"
+                        " | asset TAG | activity worker|station ID"));
 }
 
 } // namespace
@@ -250,7 +292,8 @@ void registerAdminCommands(Registry &registry)
                                  " --guidance N --preferences JSON --active yes|no]\n"
                                  "  admin config show | config set KEY VALUE\n"
                                  "  admin token list | token issue NAME ROLE | token revoke NAME"
-                                 "   [--server URL --token T]"),
+                                 "   [--server URL --token T]\n"
+                                 "  admin asset TAG | activity worker|station ID [--from D --to D]   (JSON)"),
                   adminCommand});
 }
 

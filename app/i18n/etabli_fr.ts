@@ -2045,12 +2045,34 @@
         <message>
             <source>  admin worker add|update|list [--badge B --name N --role R --photo FILE --guidance N --preferences JSON --active yes|no]
   admin config show | config set KEY VALUE
-  admin token list | token issue NAME ROLE | token revoke NAME   [--server URL --token T]</source>
+  admin token list | token issue NAME ROLE | token revoke NAME   [--server URL --token T]
+  admin asset TAG | activity worker|station ID [--from D --to D]   (JSON)</source>
             <translation>  admin worker add|update|list [--badge B --name N --role R --photo FICHIER --guidance N --preferences JSON --active yes|no]
   admin config show | config set CLÉ VALEUR
-  admin token list | token issue NOM RÔLE | token revoke NOM   [--server URL --token JETON]</translation>
+  admin token list | token issue NOM RÔLE | token revoke NOM   [--server URL --token JETON]
+  admin asset ÉTIQUETTE | activity worker|station ID [--from D --to D]   (JSON)</translation>
         </message>
-</context>
+        <message>
+            <source>First day (YYYY-MM-DD)</source>
+            <translation>Premier jour (AAAA-MM-JJ)</translation>
+        </message>
+        <message>
+            <source>Last day (YYYY-MM-DD)</source>
+            <translation>Dernier jour (AAAA-MM-JJ)</translation>
+        </message>
+        <message>
+            <source>usage: etabli admin asset TAG | admin activity worker|station ID [--from D --to D]</source>
+            <translation>usage : etabli admin asset ÉTIQUETTE | admin activity worker|station ID [--from D --to D]</translation>
+        </message>
+        <message>
+            <source>--%1 must be a date YYYY-MM-DD</source>
+            <translation>--%1 doit être une date AAAA-MM-JJ</translation>
+        </message>
+        <message>
+            <source>usage: etabli admin worker add|update|list … | config show|set … | token list|issue|revoke … | asset TAG | activity worker|station ID</source>
+            <translation>usage : etabli admin worker add|update|list … | config show|set … | token list|issue|revoke … | asset ÉTIQUETTE | activity worker|station ID</translation>
+        </message>
+    </context>
     <context>
         <name>CliTest</name>
         <message>
@@ -3993,6 +4015,18 @@
         <message>
             <source>Refresh</source>
             <translation>Actualiser</translation>
+        </message>
+        <message>
+            <source>Administration</source>
+            <translation>Administration</translation>
+        </message>
+        <message>
+            <source>Reading…</source>
+            <translation>Lecture…</translation>
+        </message>
+        <message>
+            <source>The figures could not be read: %1</source>
+            <translation>Les chiffres n’ont pas pu être lus : %1</translation>
         </message>
     </context>
     <context>
@@ -6518,6 +6552,26 @@
             <source>tokens live on the server: give --server and --token</source>
             <translation>les jetons sont sur le serveur : donnez --server et --token</translation>
         </message>
+        <message>
+            <source>give the worker's badge</source>
+            <translation>donnez le badge de la personne</translation>
+        </message>
+        <message>
+            <source>the period is not valid</source>
+            <translation>la période n’est pas valide</translation>
+        </message>
+        <message>
+            <source>no station named %1</source>
+            <translation>aucun poste nommé %1</translation>
+        </message>
+        <message>
+            <source>no worker with the badge %1</source>
+            <translation>personne n’a le badge %1</translation>
+        </message>
+        <message>
+            <source>this step cannot move there</source>
+            <translation>cette étape ne peut pas aller là</translation>
+        </message>
     </context>
     <context>
         <name>FrozenDriveFix</name>
@@ -6812,6 +6866,22 @@
             <source>Open: %1</source>
             <translation>Ouvert : %1</translation>
         </message>
+        <message>
+            <source>Needs attention</source>
+            <translation>À regarder</translation>
+        </message>
+        <message>
+            <source>Opens the asset</source>
+            <translation>Ouvre l’appareil</translation>
+        </message>
+        <message>
+            <source>Opens the bench</source>
+            <translation>Ouvre le poste</translation>
+        </message>
+        <message>
+            <source>Opens the worker</source>
+            <translation>Ouvre la personne</translation>
+        </message>
     </context>
     <context>
         <name>FiguresPage</name>
@@ -6822,6 +6892,34 @@
         <message>
             <source>PCs ready</source>
             <translation>PC prêts</translation>
+        </message>
+        <message>
+            <source>Broken parts by kind</source>
+            <translation>Pièces HS par sorte</translation>
+        </message>
+        <message>
+            <source>Broken parts</source>
+            <translation>Pièces HS</translation>
+        </message>
+        <message>
+            <source>By worker</source>
+            <translation>Par personne</translation>
+        </message>
+        <message>
+            <source>Each month</source>
+            <translation>Chaque mois</translation>
+        </message>
+        <message>
+            <source>Opens what this worker did</source>
+            <translation>Ouvre le travail de cette personne</translation>
+        </message>
+        <message>
+            <source>PCs ready by worker</source>
+            <translation>PC prêts par personne</translation>
+        </message>
+        <message>
+            <source>The same numbers are in the table beside it.</source>
+            <translation>Les mêmes chiffres sont dans le tableau à côté.</translation>
         </message>
     </context>
     <context>
@@ -6837,6 +6935,14 @@
         <message>
             <source>Saved.</source>
             <translation>Enregistré.</translation>
+        </message>
+        <message>
+            <source>Report</source>
+            <translation>Bilan</translation>
+        </message>
+        <message>
+            <source>Save the report:</source>
+            <translation>Enregistrer le bilan :</translation>
         </message>
     </context>
     <context>
@@ -6947,6 +7053,128 @@
         <message>
             <source>Nothing to export yet</source>
             <translation>Rien à exporter pour l’instant</translation>
+        </message>
+        <message>
+            <source>Received in lot %1</source>
+            <translation>Reçu dans le lot %1</translation>
+        </message>
+        <message>
+            <source>Moved to %1</source>
+            <translation>Passé à l’état %1</translation>
+        </message>
+        <message>
+            <source>Details updated</source>
+            <translation>Fiche mise à jour</translation>
+        </message>
+        <message>
+            <source>Test %1: %2</source>
+            <translation>Test %1 : %2</translation>
+        </message>
+        <message>
+            <source>passed</source>
+            <translation>réussi</translation>
+        </message>
+        <message>
+            <source>passed with a warning</source>
+            <translation>réussi avec une alerte</translation>
+        </message>
+        <message>
+            <source>failed</source>
+            <translation>échoué</translation>
+        </message>
+        <message>
+            <source>Broken part: %1 (%2)</source>
+            <translation>Pièce HS : %1 (%2)</translation>
+        </message>
+        <message>
+            <source>Disk erased (%1)</source>
+            <translation>Disque effacé (%1)</translation>
+        </message>
+        <message>
+            <source>Erasure checked by a second person</source>
+            <translation>Effacement vérifié par une deuxième personne</translation>
+        </message>
+        <message>
+            <source>System written: %1 %2</source>
+            <translation>Système installé : %1 %2</translation>
+        </message>
+        <message>
+            <source>Label printed</source>
+            <translation>Étiquette imprimée</translation>
+        </message>
+        <message>
+            <source>Bench step %1: %2</source>
+            <translation>Étape du poste %1 : %2</translation>
+        </message>
+        <message>
+            <source>Handed over</source>
+            <translation>Remis</translation>
+        </message>
+        <message>
+            <source>Returned: %1</source>
+            <translation>Rendu : %1</translation>
+        </message>
+        <message>
+            <source>Worker card changed: %1</source>
+            <translation>Fiche de la personne changée : %1</translation>
+        </message>
+        <message>
+            <source>Workshop settings changed: %1</source>
+            <translation>Réglages de l’atelier changés : %1</translation>
+        </message>
+        <message>
+            <source>%1 — %2 %3</source>
+            <translation>%1 — %2 %3</translation>
+        </message>
+        <message numerus="yes">
+            <source>In %1 for %n day(s), since %2</source>
+            <translation>
+                <numerusform>Dans l’état %1 depuis %n jour, depuis le %2</numerusform>
+                <numerusform>Dans l’état %1 depuis %n jours, depuis le %2</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Serial number: %1</source>
+            <translation>Numéro de série : %1</translation>
+        </message>
+        <message>
+            <source>Lot: %1</source>
+            <translation>Lot : %1</translation>
+        </message>
+        <message>
+            <source>%1 — badge %2</source>
+            <translation>%1 — badge %2</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n thing(s) done from %1 to %2</source>
+            <translation>
+                <numerusform>%n action du %1 au %2</numerusform>
+                <numerusform>%n actions du %1 au %2</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Role: %1</source>
+            <translation>Rôle : %1</translation>
+        </message>
+        <message>
+            <source>Active</source>
+            <translation>Travaille ici</translation>
+        </message>
+        <message>
+            <source>Has left</source>
+            <translation>A quitté l’atelier</translation>
+        </message>
+        <message>
+            <source>Cannot read the photo %1</source>
+            <translation>Impossible de lire la photo %1</translation>
+        </message>
+        <message>
+            <source>New key for %1 (shown once, copy it now): %2</source>
+            <translation>Nouvelle clé pour %1 (montrée une seule fois, copiez-la) : %2</translation>
+        </message>
+        <message>
+            <source>Key %1 revoked</source>
+            <translation>Clé %1 retirée</translation>
         </message>
     </context>
     <context>
@@ -7976,6 +8204,381 @@
         <message>
             <source>the signature is empty: sign on the screen</source>
             <translation>la signature est vide : signez sur l'écran</translation>
+        </message>
+    </context>
+    <context>
+        <name>AdminPage</name>
+        <message>
+            <source>%1 is used</source>
+            <translation>%1 est utilisée</translation>
+        </message>
+        <message>
+            <source>Add or change parts</source>
+            <translation>Ajouter ou changer des pièces</translation>
+        </message>
+        <message>
+            <source>Badge</source>
+            <translation>Badge</translation>
+        </message>
+        <message>
+            <source>Bench keys are kept on the server. This workshop has no server.</source>
+            <translation>Les clés des postes sont sur le serveur. Cet atelier n’a pas de serveur.</translation>
+        </message>
+        <message>
+            <source>Bench keys</source>
+            <translation>Clés des postes</translation>
+        </message>
+        <message>
+            <source>Bench steps</source>
+            <translation>Étapes du poste</translation>
+        </message>
+        <message>
+            <source>Broken parts</source>
+            <translation>Pièces HS</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Annuler</translation>
+        </message>
+        <message>
+            <source>Card</source>
+            <translation>Fiche</translation>
+        </message>
+        <message>
+            <source>Change this worker</source>
+            <translation>Changer la fiche de cette personne</translation>
+        </message>
+        <message>
+            <source>Clean the PC</source>
+            <translation>Nettoyer le PC</translation>
+        </message>
+        <message>
+            <source>Desk</source>
+            <translation>Accueil</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>Fini</translation>
+        </message>
+        <message>
+            <source>Down</source>
+            <translation>Descendre</translation>
+        </message>
+        <message>
+            <source>Erase the disk and install</source>
+            <translation>Effacer le disque et installer</translation>
+        </message>
+        <message>
+            <source>For a bench</source>
+            <translation>Pour un poste</translation>
+        </message>
+        <message>
+            <source>For the desk</source>
+            <translation>Pour l’accueil</translation>
+        </message>
+        <message>
+            <source>Help and photo</source>
+            <translation>Aide et photo</translation>
+        </message>
+        <message>
+            <source>Help on the screens</source>
+            <translation>Aide sur les écrans</translation>
+        </message>
+        <message>
+            <source>Identify the PC</source>
+            <translation>Reconnaître le PC</translation>
+        </message>
+        <message>
+            <source>Its version</source>
+            <translation>Sa version</translation>
+        </message>
+        <message>
+            <source>Label model</source>
+            <translation>Modèle d’étiquette</translation>
+        </message>
+        <message>
+            <source>Least help</source>
+            <translation>Peu d’aide</translation>
+        </message>
+        <message>
+            <source>Minimum disk (GB)</source>
+            <translation>Disque minimum (Go)</translation>
+        </message>
+        <message>
+            <source>Minimum memory (GB)</source>
+            <translation>Mémoire minimum (Go)</translation>
+        </message>
+        <message>
+            <source>Most help</source>
+            <translation>Beaucoup d’aide</translation>
+        </message>
+        <message>
+            <source>Move %1 down</source>
+            <translation>Descendre %1</translation>
+        </message>
+        <message>
+            <source>Move %1 up</source>
+            <translation>Monter %1</translation>
+        </message>
+        <message>
+            <source>Name of the new key</source>
+            <translation>Nom de la nouvelle clé</translation>
+        </message>
+        <message>
+            <source>Name shown on the screens</source>
+            <translation>Nom montré sur les écrans</translation>
+        </message>
+        <message>
+            <source>New photo (file)</source>
+            <translation>Nouvelle photo (fichier)</translation>
+        </message>
+        <message>
+            <source>New worker</source>
+            <translation>Nouvelle personne</translation>
+        </message>
+        <message>
+            <source>Off</source>
+            <translation>Arrêtée</translation>
+        </message>
+        <message>
+            <source>On</source>
+            <translation>Utilisée</translation>
+        </message>
+        <message>
+            <source>Pack the PC</source>
+            <translation>Emballer le PC</translation>
+        </message>
+        <message>
+            <source>Photo (file)</source>
+            <translation>Photo (fichier)</translation>
+        </message>
+        <message>
+            <source>Preferences</source>
+            <translation>Préférences</translation>
+        </message>
+        <message>
+            <source>Print the label</source>
+            <translation>Imprimer l’étiquette</translation>
+        </message>
+        <message>
+            <source>Revoke the key of %1</source>
+            <translation>Retirer la clé de %1</translation>
+        </message>
+        <message>
+            <source>Revoke</source>
+            <translation>Retirer</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>Rôle</translation>
+        </message>
+        <message>
+            <source>Save the label model</source>
+            <translation>Enregistrer le modèle d’étiquette</translation>
+        </message>
+        <message>
+            <source>Save the minimum PC</source>
+            <translation>Enregistrer le PC minimum</translation>
+        </message>
+        <message>
+            <source>Save the system</source>
+            <translation>Enregistrer le système</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>Enregistrer</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>Réglages</translation>
+        </message>
+        <message>
+            <source>Some help</source>
+            <translation>Un peu d’aide</translation>
+        </message>
+        <message>
+            <source>Still works here</source>
+            <translation>Travaille encore ici</translation>
+        </message>
+        <message>
+            <source>Supervisor</source>
+            <translation>Encadrant</translation>
+        </message>
+        <message>
+            <source>System to install</source>
+            <translation>Système à installer</translation>
+        </message>
+        <message>
+            <source>Test the disk</source>
+            <translation>Tester le disque</translation>
+        </message>
+        <message>
+            <source>Test the keyboard and mouse</source>
+            <translation>Tester le clavier et la souris</translation>
+        </message>
+        <message>
+            <source>Test the memory</source>
+            <translation>Tester la mémoire</translation>
+        </message>
+        <message>
+            <source>Test the screen</source>
+            <translation>Tester l’écran</translation>
+        </message>
+        <message>
+            <source>Test the sound</source>
+            <translation>Tester le son</translation>
+        </message>
+        <message>
+            <source>The preferences are not valid.</source>
+            <translation>Les préférences ne sont pas valides.</translation>
+        </message>
+        <message>
+            <source>Type a number.</source>
+            <translation>Tapez un nombre.</translation>
+        </message>
+        <message>
+            <source>Up</source>
+            <translation>Monter</translation>
+        </message>
+        <message>
+            <source>Worker</source>
+            <translation>Bénévole</translation>
+        </message>
+        <message>
+            <source>Workers</source>
+            <translation>Personnes</translation>
+        </message>
+        <message>
+            <source>has left</source>
+            <translation>est partie</translation>
+        </message>
+        <message>
+            <source>revoked</source>
+            <translation>retirée</translation>
+        </message>
+        <message>
+            <source>Hold to revoke</source>
+            <translation>Appuyer longtemps pour retirer</translation>
+        </message>
+    </context>
+    <context>
+        <name>DetailPage</name>
+        <message>
+            <source>Back</source>
+            <translation>Retour</translation>
+        </message>
+        <message>
+            <source>Broken parts</source>
+            <translation>Pièces HS</translation>
+        </message>
+        <message>
+            <source>Detail</source>
+            <translation>Détail</translation>
+        </message>
+        <message>
+            <source>Erasures</source>
+            <translation>Effacements</translation>
+        </message>
+        <message>
+            <source>History</source>
+            <translation>Historique</translation>
+        </message>
+        <message>
+            <source>Nothing here.</source>
+            <translation>Rien ici.</translation>
+        </message>
+        <message>
+            <source>Opens the asset</source>
+            <translation>Ouvre l’appareil</translation>
+        </message>
+        <message>
+            <source>Reading…</source>
+            <translation>Lecture…</translation>
+        </message>
+        <message>
+            <source>Tests</source>
+            <translation>Tests</translation>
+        </message>
+        <message>
+            <source>Totals</source>
+            <translation>Totaux</translation>
+        </message>
+        <message>
+            <source>What they did</source>
+            <translation>Son travail</translation>
+        </message>
+    </context>
+    <context>
+        <name>Pager</name>
+        <message>
+            <source>Next</source>
+            <translation>Suivant</translation>
+        </message>
+        <message>
+            <source>Page %1 of %2</source>
+            <translation>Page %1 sur %2</translation>
+        </message>
+        <message>
+            <source>Previous</source>
+            <translation>Précédent</translation>
+        </message>
+    </context>
+    <context>
+        <name>PeriodBar</name>
+        <message>
+            <source>From %1 to %2</source>
+            <translation>Du %1 au %2</translation>
+        </message>
+        <message>
+            <source>From (year-month-day)</source>
+            <translation>Du (année-mois-jour)</translation>
+        </message>
+        <message>
+            <source>Lot (empty: all)</source>
+            <translation>Lot (vide : tous)</translation>
+        </message>
+        <message>
+            <source>Other dates or lot</source>
+            <translation>Autres dates ou lot</translation>
+        </message>
+        <message>
+            <source>Other dates</source>
+            <translation>Autres dates</translation>
+        </message>
+        <message>
+            <source>Previous year</source>
+            <translation>L’an dernier</translation>
+        </message>
+        <message>
+            <source>Show</source>
+            <translation>Afficher</translation>
+        </message>
+        <message>
+            <source>This month</source>
+            <translation>Ce mois-ci</translation>
+        </message>
+        <message>
+            <source>This year</source>
+            <translation>Cette année</translation>
+        </message>
+        <message>
+            <source>To (year-month-day)</source>
+            <translation>Au (année-mois-jour)</translation>
+        </message>
+        <message>
+            <source>all lots</source>
+            <translation>tous les lots</translation>
+        </message>
+        <message>
+            <source>lot %1</source>
+            <translation>lot %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>Etabli::Supervisor</name>
+        <message>
+            <source>%1 exists already</source>
+            <translation>%1 existe déjà</translation>
         </message>
     </context>
 </TS>

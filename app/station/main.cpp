@@ -322,10 +322,11 @@ int runSupervisor(int argc, char *argv[])
 {
     QApplication app(argc, argv); // Qt Charts draws through QGraphicsScene: a QApplication
     QCoreApplication::setApplicationName(QStringLiteral("etabli"));
-    Etabli::installLanguage(app, QString());
+    const QStringList args = QCoreApplication::arguments();
+    const qsizetype langAt = args.indexOf(QStringLiteral("--lang"));
+    Etabli::installLanguage(app, langAt >= 0 && langAt + 1 < args.size() ? args[langAt + 1] : QString());
     Etabli::Ui::Theme::loadFonts();
     QString db = defaultDbPath();
-    const QStringList args = QCoreApplication::arguments();
     if (const qsizetype at = args.indexOf(QStringLiteral("--db")); at >= 0 && at + 1 < args.size())
         db = args[at + 1];
     // --demo: a generated workshop in a temporary store (the AT-SPI walk, a first look);
@@ -341,6 +342,13 @@ int runSupervisor(int argc, char *argv[])
     QString worker = QStringLiteral("supervisor");
     if (const qsizetype at = args.indexOf(QStringLiteral("--worker")); at >= 0 && at + 1 < args.size())
         worker = args[at + 1];
+    // --page attention|figures|report|admin: the tab shown first (the AT-SPI walk opens each).
+    int page = 0;
+    if (const qsizetype at = args.indexOf(QStringLiteral("--page")); at >= 0 && at + 1 < args.size())
+        page = qMax(0,
+                    QStringList{QStringLiteral("attention"), QStringLiteral("figures"), QStringLiteral("report"),
+                                QStringLiteral("admin")}
+                        .indexOf(args[at + 1]));
     QString server, token = qEnvironmentVariable("ETABLI_SUPERVISOR_TOKEN");
     if (auto store = Etabli::Inventory::Store::open(db, {QStringLiteral("office"), QStringLiteral("supervisor")})) {
         server = (*store)->setting(QStringLiteral("sync.server"));
@@ -354,7 +362,8 @@ int runSupervisor(int argc, char *argv[])
     engine.setInitialProperties({{QStringLiteral("serverUrl"), server},
                                  {QStringLiteral("token"), token},
                                  {QStringLiteral("dbPath"), server.isEmpty() ? db : QString()},
-                                 {QStringLiteral("worker"), worker}});
+                                 {QStringLiteral("worker"), worker},
+                                 {QStringLiteral("page"), page}});
     engine.load(QUrl(QStringLiteral("qrc:/Etabli/Supervisor/Window.qml")));
     return engine.rootObjects().isEmpty() ? 1 : app.exec();
 }

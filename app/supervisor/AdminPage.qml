@@ -27,6 +27,7 @@ ColumnLayout {
         wrapMode: Text.WordWrap
         Accessible.role: Accessible.StaticText
         Accessible.name: text
+        Accessible.ignored: !visible
     }
     component Choice: BigButton {
         checkable: true
@@ -277,7 +278,10 @@ ColumnLayout {
                 const spec = {};
                 if (ramField.text !== "") spec.ram_gb = Number(ramField.text);
                 if (diskField.text !== "") spec.disk_gb = Number(diskField.text);
-                if (isNaN(spec.ram_gb) || isNaN(spec.disk_gb)) { page.board.say(qsTr("Type a number.")); return; }
+                if (Object.values(spec).some(v => isNaN(v) || v < 0)) {
+                    page.board.say(qsTr("Type a number."));
+                    return;
+                }
                 page.board.configure("min_spec", spec);
             }
         }
@@ -334,13 +338,13 @@ ColumnLayout {
                       + (keyRow.modelData.revoked_at ? " — " + qsTr("revoked") : "")
                 Layout.fillWidth: true
             }
-            BigButton {
+            // Held to confirm: a revoked key (the supervisor's own too) cannot come back.
+            HoldButton {
                 visible: !keyRow.modelData.revoked_at
-                text: qsTr("Revoke")
+                main: false
+                text: qsTr("Hold to revoke")
                 accessibleName: qsTr("Revoke the key of %1").arg(keyRow.modelData.name)
-                tone: Theme.fail
-                toneText: Theme.onFail
-                onClicked: page.board.revokeToken(keyRow.modelData.name)
+                onConfirmed: page.board.revokeToken(keyRow.modelData.name)
             }
         }
     }

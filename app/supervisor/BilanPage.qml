@@ -20,23 +20,18 @@ ColumnLayout {
         showLot: false // the bilan is the workshop's, over every lot
         Layout.fillWidth: true
     }
-    Label {
-        text: qsTr("Report from %1 to %2").arg(page.board.from).arg(page.board.to)
-        color: Theme.text
-        font.pixelSize: Theme.titleSize
-        Accessible.role: Accessible.Heading
-        Accessible.name: text
-    }
     Pager {
         id: table
-        name: qsTr("Report")
+        name: qsTr("Report from %1 to %2").arg(page.board.from).arg(page.board.to)
+        // Two columns where a row's words fit in half the width.
+        columns: width > Theme.textSize * 36 ? 2 : 1
         Layout.fillWidth: true
         Layout.fillHeight: true
         model: page.board.bilanRows
         delegate: Rectangle {
             id: bilanRow
             required property var modelData
-            width: table.width
+            width: table.cellWidth
             height: table.rowHeight
             color: Theme.surface
             radius: Theme.radius
@@ -56,11 +51,22 @@ ColumnLayout {
     Flow {
         spacing: Theme.spacing
         Layout.fillWidth: true
+        Text {
+            height: Theme.targetSize
+            verticalAlignment: Text.AlignVCenter
+            text: qsTr("Save the report:")
+            color: Theme.text
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.textSize
+            Accessible.role: Accessible.StaticText
+            Accessible.name: text
+        }
         Repeater {
             model: ["pdf", "csv", "json"]
             BigButton {
                 required property string modelData
-                text: qsTr("Save as %1").arg(modelData.toUpperCase())
+                text: modelData.toUpperCase()
+                accessibleName: qsTr("Save as %1").arg(modelData.toUpperCase())
                 onClicked: {
                     const error = page.board.exportBilan(modelData, (page.exportFolder === "" ? "" : page.exportFolder + "/") + "bilan." + modelData);
                     page.message = error === "" ? qsTr("Saved.") : error;
@@ -72,6 +78,7 @@ ColumnLayout {
             visible: text !== ""
             color: Theme.text
             font.pixelSize: Theme.textSize
+            Accessible.ignored: !visible
         }
     }
 }

@@ -54,6 +54,7 @@ ColumnLayout {
         Layout.fillWidth: true
         Accessible.role: Accessible.StaticText
         Accessible.name: text
+        Accessible.ignored: !visible
     }
     Flow {
         spacing: Theme.spacing
@@ -120,6 +121,7 @@ ColumnLayout {
     Text {
         visible: pager.model.length === 0 && !page.board.busy
         text: qsTr("Nothing here.")
+        Accessible.ignored: !visible
         color: Theme.text
         font.family: Theme.fontFamily
         font.pixelSize: Theme.textSize

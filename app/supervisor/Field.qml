@@ -36,6 +36,7 @@ ColumnLayout {
         verticalAlignment: TextInput.AlignVCenter
         Accessible.role: Accessible.EditableText
         Accessible.name: box.label
+        Accessible.ignored: !field.visible
         onAccepted: box.accepted()
         background: Rectangle {
             radius: Theme.radius

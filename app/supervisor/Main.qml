@@ -54,6 +54,7 @@ Rectangle {
                 Layout.preferredHeight: Theme.targetSize
                 Accessible.role: Accessible.Animation
                 Accessible.name: qsTr("Reading…")
+                Accessible.ignored: !visible
             }
             BigButton {
                 text: qsTr("Refresh")
@@ -86,6 +87,7 @@ Rectangle {
                     Layout.fillWidth: true
                     Accessible.role: Accessible.AlertMessage
                     Accessible.name: text
+                    Accessible.ignored: !visible
                 }
                 BigButton {
                     objectName: "retry"
@@ -97,15 +99,15 @@ Rectangle {
             }
         }
 
-        StackLayout {
-            currentIndex: board.detailKind !== "" ? 4 : tabs.currentIndex
+        // Only the page shown exists (a hidden page's nodes would stay in the AT-SPI tree).
+        Loader {
+            id: pageLoader
+            readonly property string wanted: board.detailKind !== "" ? "DetailPage.qml"
+                : ["AttentionPage.qml", "FiguresPage.qml", "BilanPage.qml", "AdminPage.qml"][tabs.currentIndex]
             Layout.fillWidth: true
             Layout.fillHeight: true
-            AttentionPage { board: board }
-            FiguresPage { board: board }
-            BilanPage { board: board }
-            AdminPage { board: board }
-            DetailPage { board: board }
+            onWantedChanged: setSource(wanted, { board: board })
+            Component.onCompleted: setSource(wanted, { board: board })
         }
     }
 }

@@ -16,7 +16,10 @@ ColumnLayout {
     property real rowHeight: Math.max(Theme.targetSize, Theme.textSize * 1.5 + 2 * Theme.spacing)
     property string name: ""
     property int page: 0
-    readonly property int perPage: Math.max(1, Math.floor((rows.height + Theme.spacing) / (rowHeight + Theme.spacing)))
+    /// Rows side by side (each delegate's width: cellWidth).
+    property int columns: 1
+    readonly property real cellWidth: (width - (columns - 1) * Theme.spacing) / columns
+    readonly property int perPage: columns * Math.max(1, Math.floor((rows.height + Theme.spacing) / (rowHeight + Theme.spacing)))
     readonly property int pages: Math.max(1, Math.ceil(model.length / perPage))
     spacing: Theme.spacing
     onModelChanged: page = 0
@@ -28,8 +31,10 @@ ColumnLayout {
         Layout.fillHeight: true
         Accessible.role: Accessible.List
         Accessible.name: pager.name
-        Column {
+        Accessible.ignored: !pager.visible
+        Grid {
             width: parent.width
+            columns: pager.columns
             spacing: Theme.spacing
             Repeater {
                 model: pager.model.slice(pager.page * pager.perPage, (pager.page + 1) * pager.perPage)
@@ -55,6 +60,7 @@ ColumnLayout {
             font.pixelSize: Theme.textSize
             Accessible.role: Accessible.StaticText
             Accessible.name: text
+            Accessible.ignored: !visible
         }
         BigButton {
             text: qsTr("Next")

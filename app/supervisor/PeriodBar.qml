@@ -55,6 +55,7 @@ Flow {
         font.pixelSize: Theme.textSize
         Accessible.role: Accessible.StaticText
         Accessible.name: text
+        Accessible.ignored: !visible
     }
     Field {
         id: fromField

@@ -12,6 +12,8 @@ QW.Window {
     property string dbPath: ""
     /// The supervisor logged in: every administration change is an event in their name.
     property string worker: "supervisor"
+    /// The tab shown first: 0 attention, 1 figures, 2 report, 3 administration.
+    property int page: 0
     width: 1366
     height: 768
     visible: true
@@ -24,6 +26,7 @@ QW.Window {
             main.board.token = window.token;
             main.board.dbPath = window.dbPath;
             main.board.worker = window.worker;
+            main.page = window.page;
             main.board.refresh();
         }
     }

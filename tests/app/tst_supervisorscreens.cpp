@@ -13,12 +13,15 @@
 #include "app/supervisor/demostore.h"
 #include "app/ui/theme.h"
 #include "inventory/store.h"
+#include "tests/server/testserver.h"
 #include "tests/support/uicheck.h"
 
 #include <QApplication>
 
 #include <QDir>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
 #include <QQmlContext>
 #include <QQmlExpression>
 #include <QQuickItem>
@@ -33,6 +36,9 @@ Q_IMPORT_QML_PLUGIN(Etabli_UiPlugin)
 
 using namespace Etabli;
 namespace UiCheck = Etabli::Test::UiCheck;
+using TestServer::http;
+using TestServer::Reply;
+using TestServer::ServerProcess;
 
 namespace {
 
@@ -330,8 +336,21 @@ private Q_SLOTS:
             added += h.toMap().value(QStringLiteral("type")).toString() == QLatin1String("asset.added");
         QCOMPARE(added, 4);
         QVERIFY(worker.value(QStringLiteral("title")).toString().contains(QLatin1String("Ana")));
+        // A station (from a "not synced" row): what it recorded, 8 PCs received.
+        QMetaObject::invokeMethod(board, "openStation", Q_ARG(QString, QStringLiteral("bench-1")));
+        waitIdle(board);
+        QCOMPARE(board->property("detailKind").toString(), QStringLiteral("station"));
+        int received = 0;
+        for (const QVariant &h : board->property("detail").toMap().value(QStringLiteral("history")).toList())
+            received += h.toMap().value(QStringLiteral("type")).toString() == QLatin1String("asset.added");
+        QCOMPARE(received, 8);
         QMetaObject::invokeMethod(board, "closeDetail");
         QCOMPARE(board->property("detailKind").toString(), QString());
+        // An asset that does not exist: said in words, no detail.
+        QMetaObject::invokeMethod(board, "openAsset", Q_ARG(QString, QStringLiteral("NOPE")));
+        waitIdle(board);
+        QVERIFY(!board->property("errorString").toString().isEmpty());
+        QVERIFY(board->property("detail").toMap().isEmpty());
     }
 
     void administration()
@@ -460,6 +479,132 @@ private Q_SLOTS:
         QCOMPARE(configured[0].toObject().value(QStringLiteral("step")).toString(), QStringLiteral("disk"));
         QCOMPARE(configured[1].toObject().value(QStringLiteral("on")).toBool(), false);
         QCOMPARE(configured[2].toObject().value(QStringLiteral("on")).toBool(), false);
+    }
+
+    // The detail screens' reads are also `etabli admin asset TAG` and `admin activity
+    // worker|station ID` (JSON), over the same use-cases.
+    void cliDetails()
+    {
+        const auto etabli = [this](const QStringList &args, int *code) {
+            QProcess p;
+            p.start(QStringLiteral(ETABLI_CLI), QStringList{QStringLiteral("--db"), m_db} + args);
+            p.waitForFinished(30000);
+            *code = p.exitCode();
+            return QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+        };
+        int code = -1;
+        const QJsonObject asset = etabli({QStringLiteral("admin"), QStringLiteral("asset"), m_firstTag}, &code);
+        QCOMPARE(code, 0);
+        QCOMPARE(asset.value(QStringLiteral("asset")).toObject().value(QStringLiteral("tag")).toString(), m_firstTag);
+        QVERIFY(asset.value(QStringLiteral("history")).toArray().size() >= 4);
+        const QJsonObject worker
+            = etabli({QStringLiteral("admin"), QStringLiteral("activity"), QStringLiteral("worker"),
+                      QStringLiteral("B-12"), QStringLiteral("--from"), QDate::currentDate().toString(Qt::ISODate)},
+                     &code);
+        QCOMPARE(code, 0);
+        QCOMPARE(worker.value(QStringLiteral("counts")).toObject().value(QStringLiteral("asset.added")).toInt(), 4);
+        const QJsonObject station = etabli(
+            {QStringLiteral("admin"), QStringLiteral("activity"), QStringLiteral("station"), QStringLiteral("bench-1")},
+            &code);
+        QCOMPARE(code, 0);
+        QCOMPARE(station.value(QStringLiteral("counts")).toObject().value(QStringLiteral("asset.added")).toInt(), 8);
+        // A tag that is not one (wrong check character) and a bad date: bad input (2).
+        etabli({QStringLiteral("admin"), QStringLiteral("asset"), QStringLiteral("ETB-999999-X")}, &code);
+        QCOMPARE(code, 2);
+        etabli({QStringLiteral("admin"), QStringLiteral("activity"), QStringLiteral("worker"), QStringLiteral("B-12"),
+                QStringLiteral("--from"), QStringLiteral("2026-02-30")},
+               &code);
+        QCOMPARE(code, 2);
+    }
+
+    // The same screens over a real etabli-server (SQLite): the demo's events pushed with a
+    // station token, then the board reads everything off the GUI thread, opens an asset
+    // (its history pulled from the event log page by page) and makes and revokes a key.
+    void overServer()
+    {
+        QTemporaryDir dir;
+        ServerProcess server;
+        server.db = QStringLiteral("sqlite:") + dir.filePath(QStringLiteral("central.sqlite"));
+        const QString super
+            = ServerProcess::createToken(server.db, QStringLiteral("supervisor"), QStringLiteral("sup"));
+        const QString bench
+            = ServerProcess::createToken(server.db, QStringLiteral("station"), QStringLiteral("bench-1"));
+        QVERIFY(!super.isEmpty() && !bench.isEmpty());
+        QVERIFY2(server.start(), qPrintable(server.output));
+        {
+            auto store = Inventory::Store::open(m_db, {QStringLiteral("office"), QStringLiteral("reader")});
+            QVERIFY(store);
+            QJsonArray settings, events; // the workshop's settings are the supervisor's to push
+            for (const Inventory::Event &e : (*store)->events(0)) {
+                QJsonObject o = Inventory::toJson(e);
+                o.remove(QStringLiteral("seq"));
+                o.remove(QStringLiteral("status"));
+                (e.type == QLatin1String("workshop.configured") ? settings : events).append(o);
+            }
+            for (const auto &[token, batch] : {std::pair{super, settings}, std::pair{bench, events}}) {
+                const Reply pushed = http(server.url(), "POST", QStringLiteral("/api/v1/events"), token,
+                                          QJsonDocument(QJsonObject{{QStringLiteral("events"), batch}}).toJson());
+                QVERIFY2(pushed.status == 200, pushed.body.constData());
+            }
+            // A station token cannot read the supervisor's attention list.
+            QCOMPARE(http(server.url(), "GET", QStringLiteral("/api/v1/attention"), bench).status, 403);
+        }
+        UiCheck::Variant variant;
+        UiCheck::ThemeScope theme(variant);
+        auto view = UiCheck::loadView(QUrl(QStringLiteral("qrc:/Etabli/Supervisor/Main.qml")), {}, variant.size);
+        QVERIFY(view);
+        QObject *board = boardOf(*view);
+        board->setProperty("serverUrl", server.url());
+        board->setProperty("token", super);
+        board->setProperty("worker", QStringLiteral("sup1"));
+        QMetaObject::invokeMethod(board, "refresh");
+        waitIdle(board);
+        QCOMPARE(board->property("errorString").toString(), QString());
+        QVERIFY(board->property("attention").toList().size() >= 3);
+        QCOMPARE(board->property("tokensAvailable").toBool(), true);
+        QMetaObject::invokeMethod(board, "openAsset", Q_ARG(QString, m_firstTag));
+        waitIdle(board);
+        QCOMPARE(board->property("errorString").toString(), QString());
+        QVERIFY(board->property("detail").toMap().value(QStringLiteral("history")).toList().size() >= 4);
+        QMetaObject::invokeMethod(board, "closeDetail");
+        // Keys: make one for a bench (the secret is said once), then revoke it.
+        QMetaObject::invokeMethod(board, "issueToken", Q_ARG(QString, QStringLiteral("bench-9")),
+                                  Q_ARG(QString, QStringLiteral("station")));
+        waitIdle(board);
+        QVERIFY2(board->property("message").toString().contains(QLatin1String("bench-9")),
+                 qPrintable(board->property("message").toString()));
+        const auto keyOf = [board](const QString &name) {
+            for (const QVariant &t : board->property("tokens").toList())
+                if (t.toMap().value(QStringLiteral("name")).toString() == name)
+                    return t.toMap();
+            return QVariantMap();
+        };
+        QVERIFY(!keyOf(QStringLiteral("bench-9")).isEmpty());
+        QVERIFY(!keyOf(QStringLiteral("bench-9")).value(QStringLiteral("revoked_at")).isValid()
+                || keyOf(QStringLiteral("bench-9")).value(QStringLiteral("revoked_at")).isNull());
+        QMetaObject::invokeMethod(board, "revokeToken", Q_ARG(QString, QStringLiteral("bench-9")));
+        waitIdle(board);
+        QVERIFY(!keyOf(QStringLiteral("bench-9")).value(QStringLiteral("revoked_at")).toString().isEmpty());
+        // An administration change over the server: one worker.updated named after sup1.
+        QMetaObject::invokeMethod(board, "updateWorker", Q_ARG(QString, QStringLiteral("B-12")),
+                                  Q_ARG(QVariantMap, (QVariantMap{{QStringLiteral("guidance"), 3}})));
+        waitIdle(board);
+        QCOMPARE(board->property("message").toString(), QString());
+        const Reply pulled = http(server.url(), "GET", QStringLiteral("/api/v1/events?since=0&limit=5000"), super);
+        int updates = 0;
+        for (const QJsonValue &v : pulled.json().value(QStringLiteral("events")).toArray())
+            if (v.toObject().value(QStringLiteral("type")).toString() == QLatin1String("worker.updated")) {
+                ++updates;
+                QCOMPARE(v.toObject().value(QStringLiteral("worker")).toString(), QStringLiteral("sup1"));
+            }
+        QCOMPARE(updates, 1);
+        UiCheck::Options options;
+        view->rootObject()->setProperty("page", 3);
+        QQuickItem *admin = findPage(view->rootObject(), "AdminPage");
+        QVERIFY(admin);
+        admin->setProperty("section", QStringLiteral("keys"));
+        options.pngPath = m_shots + QStringLiteral("/supervisor-admin-keys-server-%1.png").arg(variant.tag());
+        UICHECK_VERIFY(UiCheck::checkAtSize(*view, variant.size, options));
     }
 
     void bilanExports()
