@@ -143,7 +143,23 @@ Result<QString> ServerStore::Private::applyDesk(const Event &e, bool strict, boo
                                        " station, event_uuid) VALUES(?, ?, ?, ?, ?, ?, ?) ON CONFLICT(voucher)"
                                        " DO UPDATE SET appointment = excluded.appointment, place = excluded.place"),
                         {text("voucher"), beneficiary, text("appointment"), text("place"), when, e.station, e.uuid}));
-    if (e.type == EventType::HandoverRecorded)
+    if (e.type == EventType::HandoverRecorded) {
+        // Two desks offline, one kit: the desk whose moves arrived first holds it; the
+        // other's record is kept as overridden (its moves are listed by deskConflicts).
+        QStringList tags;
+        for (const QJsonValue &t : p.value(QStringLiteral("tags")).toArray())
+            tags << t.toString();
+        if (!tags.isEmpty()) {
+            auto held = run(QStringLiteral("SELECT count(*) FROM assets WHERE reserved_for = ? AND tag IN (%1)")
+                                .arg(QStringList(tags.size(), QStringLiteral("?")).join(QStringLiteral(", "))),
+                            QVariantList{beneficiary} + QVariantList(tags.cbegin(), tags.cend()));
+            if (!held)
+                return held.error();
+            const qint64 n = held->next() ? held->value(0).toLongLong() : 0;
+            held->finish();
+            if (n == 0)
+                return refuse(tr("the kit of %1 went to another family first").arg(beneficiary), "lost_at_sync");
+        }
         return done(one(QStringLiteral("INSERT INTO desk_handovers(event_uuid, beneficiary, voucher, tags,"
                                        " signature_sha256, signature, witness, warranty_end, grant_deadline,"
                                        " recorded_at, station, worker) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -151,6 +167,7 @@ Result<QString> ServerStore::Private::applyDesk(const Event &e, bool strict, boo
                         {e.uuid, beneficiary, text("voucher"), compactValue(p.value(QStringLiteral("tags"))),
                          text("signature_sha256"), compactValue(p.value(QStringLiteral("signature"))), text("witness"),
                          text("warranty_end"), text("grant_deadline"), when, e.station, e.worker}));
+    }
     if (e.type == EventType::GrantRequested) {
         const QString requested = text("requested_at").isEmpty() ? when.left(10) : text("requested_at");
         auto g = run(QStringLiteral("SELECT requested_at FROM desk_grants WHERE beneficiary = ?"), {beneficiary});
