@@ -4188,10 +4188,6 @@
             <translation>l'aide de %1 a déjà été versée le %2</translation>
         </message>
         <message>
-            <source>the kit of %1 went to another family first</source>
-            <translation>le kit de %1 a d'abord été remis à une autre famille</translation>
-        </message>
-        <message>
             <source>no beneficiary «%1»</source>
             <translation>aucun bénéficiaire «%1»</translation>
         </message>
