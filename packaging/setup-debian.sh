@@ -44,6 +44,8 @@ packages=(
   speech-dispatcher-espeak-ng espeak-ng
   # a11y: the AT-SPI walk under Xvfb (bus launcher, registry, python bindings)
   at-spi2-core dbus dbus-x11 python3-pyatspi python3-gi gir1.2-atspi-2.0
+  # desk (engineer "deskserver"): receipts printed through CUPS; tst_deskprint starts a private cupsd
+  cups-daemon cups-client cups-bsd
 )
 
 missing=()

@@ -3,6 +3,11 @@
 <TS version="2.1" language="fr">
     <context>
         <name>Api</name>
+        <!-- desk (engineer "deskserver") -->
+        <message>
+            <source>a beneficiary reference has 1 to 64 characters</source>
+            <translation>une référence de bénéficiaire a de 1 à 64 caractères</translation>
+        </message>
         <message>
             <location filename="../../inventory/server/api.cpp" line="+70" />
             <source>the body is not JSON: %1</source>
@@ -320,6 +325,27 @@
     </context>
     <context>
         <name>Cli</name>
+        <!-- desk (engineer "deskserver") -->
+        <message>
+            <source>--unserved-days is a whole number of days</source>
+            <translation>--unserved-days est un nombre entier de jours</translation>
+        </message>
+        <message>
+            <source>Set the retention after the import or voucher of a family who received nothing (default 365)</source>
+            <translation>Régler la conservation après l'import ou le bon d'une famille qui n'a rien reçu (365 par défaut)</translation>
+        </message>
+        <message>
+            <source>Read the server's audit (with --token)</source>
+            <translation>Lire le journal d'accès du serveur (avec --token)</translation>
+        </message>
+        <message>
+            <source>A desk or supervisor token</source>
+            <translation>Un jeton d'accueil ou de responsable</translation>
+        </message>
+        <message>
+            <source>usage: etabli desk family REF --server URL --token T</source>
+            <translation>usage : etabli desk family RÉF --server URL --token JETON</translation>
+        </message>
         <message>
             <location filename="../cli/main.cpp" line="+31" />
             <source>Usage: etabli NOUN VERB [options]  (global: --db PATH --json --station NAME --worker NAME --lang fr|en)</source>
@@ -2030,11 +2056,13 @@
             <source>  desk import FILE.csv [--dry-run] | beneficiaries | add REF --kind K
   desk vouchers --school S -o FILE.pdf | handover VOUCHER TAG… [--witness NAME | --signature FILE.json] [--receipt FILE.pdf]
   desk grant request|paid REF | training enrol|attend REF [N] | return TAG --reason R [--swap NEWTAG]
-  desk purge [--dry-run] | export REF | erase REF | audit   (the distribution desk)</source>
+  desk purge [--dry-run] | export REF | erase REF | audit [--server URL --token T]
+  desk family REF --server URL --token T   (the distribution desk)</source>
             <translation>  desk import FICHIER.csv [--dry-run] | beneficiaries | add RÉF --kind GENRE
   desk vouchers --school ÉCOLE -o FICHIER.pdf | handover BON TAG… [--witness NOM | --signature FICHIER.json] [--receipt FICHIER.pdf]
   desk grant request|paid RÉF | training enrol|attend RÉF [N] | return TAG --reason MOTIF [--swap NOUVEAU_TAG]
-  desk purge [--dry-run] | export RÉF | erase RÉF | audit   (l'accueil de distribution)</translation>
+  desk purge [--dry-run] | export RÉF | erase RÉF | audit [--server URL --token JETON]
+  desk family RÉF --server URL --token JETON   (l'accueil de distribution)</translation>
         </message>
         <message>
             <source>  report bilan --from YYYY-MM-DD --to YYYY-MM-DD --format pdf|csv|json -o FILE [--server URL --token T]
@@ -4192,6 +4220,31 @@
     </context>
     <context>
         <name>ServerStore</name>
+        <!-- desk (engineer "deskserver") -->
+        <message>
+            <source>the grant of %1 was already requested on %2</source>
+            <translation>l'aide de %1 a déjà été demandée le %2</translation>
+        </message>
+        <message>
+            <source>%1 received nothing yet: no grant</source>
+            <translation>%1 n'a encore rien reçu : pas d'aide</translation>
+        </message>
+        <message>
+            <source>the grant of %1 had to be requested by %2</source>
+            <translation>l'aide de %1 devait être demandée avant le %2</translation>
+        </message>
+        <message>
+            <source>the grant of %1 was never requested</source>
+            <translation>l'aide de %1 n'a jamais été demandée</translation>
+        </message>
+        <message>
+            <source>the grant of %1 was already paid on %2</source>
+            <translation>l'aide de %1 a déjà été versée le %2</translation>
+        </message>
+        <message>
+            <source>no beneficiary «%1»</source>
+            <translation>aucun bénéficiaire «%1»</translation>
+        </message>
         <message>
             <location filename="../../inventory/server/serverstore_payload.cpp" line="+34" />
             <source>event %1 (%2): %3</source>
@@ -8141,6 +8194,19 @@
     </context>
     <context>
         <name>Etabli::AppCore::Desk</name>
+        <!-- desk (engineer "deskserver") -->
+        <message>
+            <source>give the server as http(s)://HOST:PORT and a token</source>
+            <translation>donnez le serveur sous la forme http(s)://HÔTE:PORT et un jeton</translation>
+        </message>
+        <message>
+            <source>the server %1 does not answer: %2</source>
+            <translation>le serveur %1 ne répond pas : %2</translation>
+        </message>
+        <message>
+            <source>the server answered %1: %2</source>
+            <translation>le serveur a répondu %1 : %2</translation>
+        </message>
         <message>
             <source>this inventory is not the distribution desk's: family data never goes on a bench</source>
             <translation>cet inventaire n'est pas celui du guichet de distribution : les données des familles ne vont jamais sur un établi</translation>

@@ -111,7 +111,10 @@ Result<void> ServerStore::restore(const QString &file)
         // The schema comes with the dump: drop the empty one open() made.
         for (const char *table :
              {"tokens", "events", "event_counts", "figure_counts", "assets", "donors", "lots", "kits", "beneficiaries",
-              "handovers", "hs_parts", "erasures", "station_endorsements"}) // erasures (engineer "erasure")
+              "handovers", "hs_parts", "erasures", "station_endorsements", // erasures (engineer "erasure")
+              // desk (engineer "deskserver"): serverstore_desk_records.cpp
+              "desk_people", "desk_vouchers", "desk_handovers", "desk_grants", "desk_training",
+              "desk_training_sessions", "desk_returns", "desk_audit"})
             if (auto q = d->run(QStringLiteral("DROP TABLE IF EXISTS %1 CASCADE").arg(QLatin1String(table))); !q)
                 return q.error();
         for (const char *fn : {"etabli_figures_assets_ins", "etabli_figures_assets_upd", "etabli_figures_assets_del",

@@ -55,7 +55,7 @@ Result<void> ServerStore::Private::migrateDesk()
                        " beneficiary TEXT NOT NULL, voucher TEXT NOT NULL, tags TEXT NOT NULL,"
                        " signature_sha256 TEXT NOT NULL, signature TEXT NOT NULL, witness TEXT NOT NULL,"
                        " warranty_end TEXT NOT NULL, grant_deadline TEXT NOT NULL, recorded_at TEXT NOT NULL,"
-                       " station TEXT NOT NULL, worker TEXT NOT NULL)"),
+                       " station TEXT NOT NULL, worker TEXT NOT NULL, lost INTEGER NOT NULL)"),
         QStringLiteral("CREATE INDEX IF NOT EXISTS desk_handovers_beneficiary ON desk_handovers(beneficiary)"),
         QStringLiteral("CREATE TABLE IF NOT EXISTS desk_grants (beneficiary TEXT PRIMARY KEY,"
                        " requested_at TEXT NOT NULL, proof_received INTEGER NOT NULL, paid_at TEXT NOT NULL,"
@@ -105,6 +105,8 @@ Result<QString> ServerStore::Private::applyDesk(const Event &e, bool strict, boo
     const QString beneficiary = e.type == EventType::BeneficiaryAdded || e.type == EventType::BeneficiaryErased
         ? text("reference")
         : text("beneficiary");
+    // A replay (rebuildDesk) takes only events judged applied when they arrived: judged again
+    // against today's tables (a kit returned since, a grant paid since) they would be lost.
     const auto refuse = [&](const QString &message, const char *detail) -> Result<QString> {
         if (strict)
             return makeError(ErrorCode::Conflict, message, QString::fromLatin1(detail));
@@ -143,14 +145,54 @@ Result<QString> ServerStore::Private::applyDesk(const Event &e, bool strict, boo
                                        " station, event_uuid) VALUES(?, ?, ?, ?, ?, ?, ?) ON CONFLICT(voucher)"
                                        " DO UPDATE SET appointment = excluded.appointment, place = excluded.place"),
                         {text("voucher"), beneficiary, text("appointment"), text("place"), when, e.station, e.uuid}));
-    if (e.type == EventType::HandoverRecorded)
-        return done(one(QStringLiteral("INSERT INTO desk_handovers(event_uuid, beneficiary, voucher, tags,"
-                                       " signature_sha256, signature, witness, warranty_end, grant_deadline,"
-                                       " recorded_at, station, worker) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                                       " ON CONFLICT(event_uuid) DO NOTHING"),
-                        {e.uuid, beneficiary, text("voucher"), compactValue(p.value(QStringLiteral("tags"))),
-                         text("signature_sha256"), compactValue(p.value(QStringLiteral("signature"))), text("witness"),
-                         text("warranty_end"), text("grant_deadline"), when, e.station, e.worker}));
+    if (e.type == EventType::HandoverRecorded) {
+        // Two desks offline, one kit: the desk whose moves arrived first holds it. The
+        // other's record stays applied in the log (the supervisor's attention list reads it)
+        // and is projected with `lost` set: it counts for no grant. Held = a tag reserved for
+        // the family now (its moves of this very batch included), or an applied move of a tag
+        // to the family in the log (a replay, a kit returned since).
+        QStringList tags;
+        for (const QJsonValue &t : p.value(QStringLiteral("tags")).toArray())
+            tags << t.toString();
+        bool lost = false;
+        if (!tags.isEmpty()) {
+            const QString in = QStringList(tags.size(), QStringLiteral("?")).join(QStringLiteral(", "));
+            QVariantList binds{beneficiary};
+            binds += QVariantList(tags.cbegin(), tags.cend());
+            auto held = run(
+                QStringLiteral("SELECT count(*) FROM assets WHERE reserved_for = ? AND tag IN (%1)").arg(in), binds);
+            if (!held)
+                return held.error();
+            const qint64 now = held->next() ? held->value(0).toLongLong() : 0;
+            held->finish();
+            qint64 logged = 0;
+            if (now == 0) {
+                QVariantList moved(tags.cbegin(), tags.cend());
+                moved << Inventory::PersonalData::likePattern(beneficiary);
+                auto m
+                    = run(QStringLiteral("SELECT count(*) FROM events WHERE asset_tag IN (%1) AND type = 'asset.moved'"
+                                         " AND status = 'applied' AND payload LIKE ?")
+                              .arg(in),
+                          moved);
+                if (!m)
+                    return m.error();
+                logged = m->next() ? m->value(0).toLongLong() : 0;
+                m->finish();
+            }
+            lost = now == 0 && logged == 0;
+        }
+        const QDate day = e.time.toUTC().date();
+        return done(
+            one(QStringLiteral("INSERT INTO desk_handovers(event_uuid, beneficiary, voucher, tags,"
+                               " signature_sha256, signature, witness, warranty_end, grant_deadline,"
+                               " recorded_at, station, worker, lost) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                               " ON CONFLICT(event_uuid) DO NOTHING"),
+                {e.uuid, beneficiary, text("voucher"), compactValue(p.value(QStringLiteral("tags"))),
+                 text("signature_sha256"), compactValue(p.value(QStringLiteral("signature"))), text("witness"),
+                 text("warranty_end").isEmpty() ? day.addYears(3).toString(Qt::ISODate) : text("warranty_end"),
+                 text("grant_deadline").isEmpty() ? day.addMonths(3).toString(Qt::ISODate) : text("grant_deadline"),
+                 when, e.station, e.worker, lost ? 1 : 0}));
+    }
     if (e.type == EventType::GrantRequested) {
         const QString requested = text("requested_at").isEmpty() ? when.left(10) : text("requested_at");
         auto g = run(QStringLiteral("SELECT requested_at FROM desk_grants WHERE beneficiary = ?"), {beneficiary});
@@ -158,22 +200,23 @@ Result<QString> ServerStore::Private::applyDesk(const Event &e, bool strict, boo
             return g.error();
         const QString before = g->next() ? g->value(0).toString() : QString();
         g->finish();
-        if (!before.isEmpty())
+        if (!replay && !before.isEmpty())
             return refuse(tr("the grant of %1 was already requested on %2").arg(beneficiary, before),
                           "already_requested");
-        auto h = run(QStringLiteral("SELECT min(grant_deadline) FROM desk_handovers WHERE beneficiary = ?"),
-                     {beneficiary});
+        auto h
+            = run(QStringLiteral("SELECT min(grant_deadline) FROM desk_handovers WHERE beneficiary = ? AND lost = 0"),
+                  {beneficiary});
         if (!h)
             return h.error();
         const QString deadline = h->next() ? h->value(0).toString() : QString();
         h->finish();
-        if (deadline.isEmpty())
+        if (!replay && deadline.isEmpty())
             return refuse(tr("%1 received nothing yet: no grant").arg(beneficiary), "no_handover");
-        if (requested > deadline)
+        if (!replay && requested > deadline)
             return refuse(tr("the grant of %1 had to be requested by %2").arg(beneficiary, deadline), "too_late");
         return done(
             one(QStringLiteral("INSERT INTO desk_grants(beneficiary, requested_at, proof_received, paid_at,"
-                               " amount_eur, station) VALUES(?, ?, ?, '', 0, ?)"),
+                               " amount_eur, station) VALUES(?, ?, ?, '', 0, ?) ON CONFLICT(beneficiary) DO NOTHING"),
                 {beneficiary, requested, p.value(QStringLiteral("proof_received")).toBool() ? 1 : 0, e.station}));
     }
     if (e.type == EventType::GrantPaid) {
@@ -184,9 +227,9 @@ Result<QString> ServerStore::Private::applyDesk(const Event &e, bool strict, boo
         const bool requested = g->next();
         const QString paid = requested ? g->value(1).toString() : QString();
         g->finish();
-        if (!requested)
+        if (!replay && !requested)
             return refuse(tr("the grant of %1 was never requested").arg(beneficiary), "not_requested");
-        if (!paid.isEmpty())
+        if (!replay && !paid.isEmpty())
             return refuse(tr("the grant of %1 was already paid on %2").arg(beneficiary, paid), "already_paid");
         return done(one(QStringLiteral("UPDATE desk_grants SET paid_at = ?, amount_eur = ? WHERE beneficiary = ?"),
                         {text("paid_at").isEmpty() ? when.left(10) : text("paid_at"),
@@ -423,10 +466,11 @@ Result<QJsonObject> ServerStore::deskBeneficiary(const QString &reference) const
          {}},
         {"handovers",
          QStringLiteral("SELECT voucher, tags, signature_sha256, warranty_end, grant_deadline, recorded_at, station,"
-                        " worker, event_uuid FROM desk_handovers WHERE beneficiary = ? ORDER BY recorded_at"),
+                        " worker, event_uuid, lost FROM desk_handovers WHERE beneficiary = ? ORDER BY recorded_at"),
          {QStringLiteral("voucher"), QStringLiteral("tags"), QStringLiteral("signature_sha256"),
           QStringLiteral("warranty_end"), QStringLiteral("grant_deadline"), QStringLiteral("recorded_at"),
-          QStringLiteral("station"), QStringLiteral("worker"), QStringLiteral("event_uuid")},
+          QStringLiteral("station"), QStringLiteral("worker"), QStringLiteral("event_uuid"),
+          QStringLiteral("lost_at_sync")},
          {1}},
         {"returns",
          QStringLiteral("SELECT tag, reason, swap_tag, returned_at FROM desk_returns WHERE beneficiary = ?"

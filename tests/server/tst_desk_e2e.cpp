@@ -15,7 +15,12 @@
 #include "testserver.h"
 
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QSqlRecord>
 #include <QTest>
+#include <QUrlQuery>
+#include <QUuid>
 
 using namespace TestServer;
 using namespace Etabli;
@@ -58,15 +63,25 @@ class TestDeskEndToEnd : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase();
-    void cleanupTestCase() { m_server.kill(); }
+    void cleanupTestCase()
+    {
+        m_server.kill();
+        m_pg.stop();
+    }
     void importRefusesABadFileWhole();
     void vouchers();
     void fullKitByScannerBursts();
     void refusalsChangeNothing();
     void returnWithSwap();
     void offlineHandoversArriveOnce();
+    // deskserver: the server's projections, the cross-desk grant rules, the audit, the erasure
+    void serverKeepsTheFamilysRecords();
+    void grantRulesHoldAcrossDesks();
+    void erasureReachesTheServerLog();
 
 private:
+    bool databaseMentions(const QString &text);
+    Reply pushAs(const QString &station, const QString &type, const QJsonObject &payload);
     int etabli(const QStringList &args, QString *out = nullptr, QString *err = nullptr);
     int etabliOn(const QString &db, const QString &station, const QStringList &args);
     QString serverState(const QString &t);
@@ -74,6 +89,7 @@ private:
     QString voucherOf(const QString &ref);
 
     QTemporaryDir m_dir;
+    PgCluster m_pg; // deskserver: ETABLI_SERVER_BACKEND=postgresql (tst_desk_e2e_postgresql)
     ServerProcess m_server;
     QString m_bench, m_desk, m_boss;
     QString m_deskDb;
@@ -129,7 +145,13 @@ QString TestDeskEndToEnd::voucherOf(const QString &ref)
 void TestDeskEndToEnd::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    m_server.db = QStringLiteral("sqlite:") + m_dir.filePath(QStringLiteral("server.sqlite"));
+    if (qEnvironmentVariable("ETABLI_SERVER_BACKEND") == QLatin1String("postgresql")) {
+        QVERIFY2(m_pg.start(), qPrintable(m_pg.error));
+        m_server.db = m_pg.createDatabase(QStringLiteral("etabli_desk"));
+        QVERIFY(!m_server.db.isEmpty());
+    } else {
+        m_server.db = QStringLiteral("sqlite:") + m_dir.filePath(QStringLiteral("server.sqlite"));
+    }
     m_bench = ServerProcess::createToken(m_server.db, QStringLiteral("station"), QStringLiteral("bench-1"));
     m_desk = ServerProcess::createToken(m_server.db, QStringLiteral("desk"), QStringLiteral("desk-1"));
     QVERIFY(!m_bench.isEmpty() && !m_desk.isEmpty());
@@ -350,6 +372,230 @@ void TestDeskEndToEnd::offlineHandoversArriveOnce()
     }
     QCOMPARE(familyEvents, 0);
     QVERIFY((*benchStore)->eventCount() > 30);
+}
+
+Reply TestDeskEndToEnd::pushAs(const QString &station, const QString &type, const QJsonObject &payload)
+{
+    QJsonObject e = eventJson(type, {}, payload);
+    e.insert(QStringLiteral("station"), station);
+    return http(m_server.url(), "POST", QStringLiteral("/api/v1/events"), m_desk,
+                QJsonDocument(QJsonObject{{QStringLiteral("events"), QJsonArray{e}}}).toJson());
+}
+
+/// Whether any text column of any table of the server's database holds `text` (SQL, on
+/// SQLite and PostgreSQL alike).
+bool TestDeskEndToEnd::databaseMentions(const QString &text)
+{
+    const QString name = QStringLiteral("mentions-%1").arg(QUuid::createUuid().toString(QUuid::Id128));
+    bool found = false;
+    {
+        QSqlDatabase c;
+        QString tablesSql;
+        if (m_server.db.startsWith(QLatin1String("sqlite:"))) {
+            c = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            c.setDatabaseName(m_server.db.mid(7));
+            tablesSql = QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table'");
+        } else {
+            const QUrl url(m_server.db);
+            c = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+            c.setHostName(QUrlQuery(url).queryItemValue(QStringLiteral("host")));
+            c.setPort(url.port());
+            c.setUserName(url.userName());
+            c.setDatabaseName(url.path().mid(1));
+            tablesSql
+                = QStringLiteral("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'");
+        }
+        if (!c.open())
+            return true; // unreadable counts as found: the test fails loudly
+        QStringList tables;
+        QSqlQuery t(c);
+        t.exec(tablesSql);
+        while (t.next())
+            tables << t.value(0).toString();
+        if (tables.size() < 10)
+            return true;
+        for (const QString &table : std::as_const(tables)) {
+            QSqlQuery q(c);
+            q.exec(QStringLiteral("SELECT * FROM \"%1\"").arg(table));
+            while (q.next() && !found)
+                for (int i = 0; i < q.record().count(); ++i)
+                    if (q.value(i).toString().contains(text))
+                        found = true;
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return found;
+}
+
+// deskserver: a second desk (or this one after a reinstall) reads a family's records from the
+// server: the names, the voucher, the kit and the swap, the return; a station token cannot.
+void TestDeskEndToEnd::serverKeepsTheFamilysRecords()
+{
+    const Reply r = http(m_server.url(), "GET", QStringLiteral("/api/v1/desk/beneficiaries/P-1"), m_desk);
+    QCOMPARE(r.status, 200);
+    const QJsonObject b = r.json();
+    QCOMPARE(b.value(QStringLiteral("pupil_name")).toString(), QStringLiteral("Léa Martin"));
+    QCOMPARE(b.value(QStringLiteral("parent_name")).toString(), QStringLiteral("Sophie Martin"));
+    QCOMPARE(b.value(QStringLiteral("vouchers")).toArray().size(), 1);
+    QCOMPARE(b.value(QStringLiteral("vouchers")).toArray().at(0).toObject().value(QStringLiteral("voucher")).toString(),
+             voucherOf(QStringLiteral("P-1")));
+    const QJsonArray handovers = b.value(QStringLiteral("handovers")).toArray();
+    QCOMPARE(handovers.size(), 2); // the kit and the swap
+    QCOMPARE(handovers.at(0).toObject().value(QStringLiteral("tags")).toArray().size(), 5);
+    QCOMPARE(handovers.at(0).toObject().value(QStringLiteral("station")).toString(), QStringLiteral("desk-1"));
+    QCOMPARE(handovers.at(0).toObject().value(QStringLiteral("warranty_end")).toString(),
+             QDateTime::currentDateTimeUtc().date().addYears(3).toString(Qt::ISODate));
+    const QJsonArray returns = b.value(QStringLiteral("returns")).toArray();
+    QCOMPARE(returns.size(), 1);
+    QCOMPARE(returns.at(0).toObject().value(QStringLiteral("tag")).toString(), tag(1));
+    QCOMPARE(returns.at(0).toObject().value(QStringLiteral("swap_tag")).toString(), tag(7));
+    QCOMPARE(http(m_server.url(), "GET", QStringLiteral("/api/v1/desk/beneficiaries/P-1"), m_bench).status, 403);
+    QCOMPARE(http(m_server.url(), "GET", QStringLiteral("/api/v1/desk/beneficiaries/NOPE-9"), m_desk).status, 404);
+
+    // The same through the CLI of a freshly installed desk, which has nothing locally.
+    QString out;
+    QCOMPARE(etabli({QStringLiteral("desk"), QStringLiteral("family"), QStringLiteral("P-1"),
+                     QStringLiteral("--server"), m_server.url(), QStringLiteral("--token"), m_desk},
+                    &out),
+             0);
+    QCOMPARE(QJsonDocument::fromJson(out.toUtf8()).object().value(QStringLiteral("handovers")).toArray().size(), 2);
+
+    // Every view is audited on the server: who (the token), what, when.
+    QString audit;
+    QCOMPARE(etabli({QStringLiteral("--json"), QStringLiteral("desk"), QStringLiteral("audit"),
+                     QStringLiteral("--server"), m_server.url(), QStringLiteral("--token"), m_desk,
+                     QStringLiteral("--beneficiary"), QStringLiteral("P-1")},
+                    &audit),
+             0);
+    QStringList actions;
+    for (const QJsonValue &v : QJsonDocument::fromJson(audit.toUtf8()).array()) {
+        actions << v.toObject().value(QStringLiteral("action")).toString();
+        QVERIFY(!v.toObject().value(QStringLiteral("time")).toString().isEmpty());
+        QCOMPARE(v.toObject().value(QStringLiteral("worker")).toString(), QStringLiteral("desk-1"));
+    }
+    QCOMPARE(actions.count(QStringLiteral("view")), 2);
+    for (const char *a : {"beneficiary.added", "voucher.issued", "handover.recorded"})
+        QVERIFY2(actions.contains(QLatin1String(a)), qPrintable(actions.join(u' ')));
+    // Lists and pulls of family data are audited too.
+    const Reply all = http(m_server.url(), "GET", QStringLiteral("/api/v1/desk/audit"), m_desk);
+    QCOMPARE(all.status, 200);
+    QStringList kinds;
+    for (const QJsonValue &v : all.json().value(QStringLiteral("audit")).toArray())
+        kinds << v.toObject().value(QStringLiteral("action")).toString();
+    QVERIFY2(kinds.contains(QStringLiteral("list")) && kinds.contains(QStringLiteral("pull")),
+             qPrintable(kinds.join(u' ')));
+    QCOMPARE(http(m_server.url(), "GET", QStringLiteral("/api/v1/desk/audit"), m_bench).status, 403);
+    QCOMPARE(etabli({QStringLiteral("desk"), QStringLiteral("audit"), QStringLiteral("--server"), m_server.url(),
+                     QStringLiteral("--token"), m_bench}),
+             4);
+}
+
+// deskserver: one grant per pupil, by the deadline, whichever desk asks: the server keeps
+// the first request and stores a second desk's second or late one as overridden.
+void TestDeskEndToEnd::grantRulesHoldAcrossDesks()
+{
+    const QString today = QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate);
+    const auto statusOf = [](const Reply &r) {
+        return r.json()
+            .value(QStringLiteral("results"))
+            .toArray()
+            .at(0)
+            .toObject()
+            .value(QStringLiteral("status"))
+            .toString();
+    };
+    const Reply again
+        = pushAs(QStringLiteral("desk-2"), QStringLiteral("grant.requested"),
+                 {{QStringLiteral("beneficiary"), QStringLiteral("P-2")}, {QStringLiteral("requested_at"), today}});
+    QCOMPARE(again.status, 200);
+    QCOMPARE(statusOf(again), QStringLiteral("overridden")); // desk-1 asked first (offline, then synced)
+    const QString late = QDateTime::currentDateTimeUtc().date().addMonths(4).toString(Qt::ISODate);
+    const Reply tooLate
+        = pushAs(QStringLiteral("desk-2"), QStringLiteral("grant.requested"),
+                 {{QStringLiteral("beneficiary"), QStringLiteral("P-3")}, {QStringLiteral("requested_at"), late}});
+    QCOMPARE(statusOf(tooLate), QStringLiteral("overridden"));
+    QVERIFY2(tooLate.body.contains("had to be requested by"), tooLate.body.constData());
+    const Reply none = pushAs(QStringLiteral("desk-2"), QStringLiteral("grant.requested"),
+                              {{QStringLiteral("beneficiary"), QStringLiteral("P-4")}, // lost its PC at sync
+                               {QStringLiteral("requested_at"), today}});
+    QCOMPARE(statusOf(none), QStringLiteral("overridden"));
+    const Reply inTime = pushAs(QStringLiteral("desk-2"), QStringLiteral("grant.requested"),
+                                {{QStringLiteral("beneficiary"), QStringLiteral("P-3")},
+                                 {QStringLiteral("requested_at"), today},
+                                 {QStringLiteral("proof_received"), true}});
+    QCOMPARE(statusOf(inTime), QStringLiteral("applied"));
+    const Reply paid
+        = pushAs(QStringLiteral("desk-1"), QStringLiteral("grant.paid"),
+                 {{QStringLiteral("beneficiary"), QStringLiteral("P-3")}, {QStringLiteral("paid_at"), today}});
+    QCOMPARE(statusOf(paid), QStringLiteral("applied"));
+    QCOMPARE(statusOf(pushAs(QStringLiteral("desk-2"), QStringLiteral("grant.paid"),
+                             {{QStringLiteral("beneficiary"), QStringLiteral("P-3")}})),
+             QStringLiteral("overridden"));
+    const QJsonObject p3 = http(m_server.url(), "GET", QStringLiteral("/api/v1/desk/beneficiaries/P-3"), m_desk).json();
+    const QJsonObject grant = p3.value(QStringLiteral("grant")).toObject();
+    QCOMPARE(grant.value(QStringLiteral("requested_at")).toString(), today);
+    QCOMPARE(grant.value(QStringLiteral("paid_at")).toString(), today);
+    QCOMPARE(grant.value(QStringLiteral("station")).toString(), QStringLiteral("desk-2"));
+    QCOMPARE(http(m_server.url(), "GET", QStringLiteral("/api/v1/desk/beneficiaries/P-2"), m_desk)
+                 .json()
+                 .value(QStringLiteral("grant"))
+                 .toObject()
+                 .value(QStringLiteral("station"))
+                 .toString(),
+             QStringLiteral("desk-1"));
+}
+
+// deskserver: `etabli desk erase` reaches the server's log and the other desk's: no table
+// holds the names any more (SQL over every table, both backends), nor any SQLite file; the
+// events stay, so the counts do not move.
+void TestDeskEndToEnd::erasureReachesTheServerLog()
+{
+    QVERIFY(databaseMentions(QStringLiteral("Léa Martin")));
+    const int added = serverCount(QStringLiteral("beneficiary.added"));
+    const int handedOver = serverCount(QStringLiteral("handover.recorded"));
+    QCOMPARE(etabli({QStringLiteral("desk"), QStringLiteral("erase"), QStringLiteral("P-1")}), 0);
+    QCOMPARE(etabli({QStringLiteral("sync")}), 0);
+    for (const char *text : {"Léa Martin", "Sophie Martin", "06 11"})
+        QVERIFY2(!databaseMentions(QString::fromUtf8(text)), text);
+    QVERIFY(databaseMentions(QStringLiteral("Omar Benali"))); // the others stay
+    QCOMPARE(serverCount(QStringLiteral("beneficiary.added")), added);
+    QCOMPARE(serverCount(QStringLiteral("handover.recorded")), handedOver);
+    const QJsonObject p1 = http(m_server.url(), "GET", QStringLiteral("/api/v1/desk/beneficiaries/P-1"), m_desk).json();
+    QCOMPARE(p1.value(QStringLiteral("pupil_name")).toString(), QString());
+    QVERIFY(!p1.value(QStringLiteral("erased_at")).toString().isEmpty());
+    QCOMPARE(p1.value(QStringLiteral("handovers")).toArray().size(), 2); // the loan stays
+    // The second desk receives the erasure at its next sync and redacts its own log.
+    const QString desk2 = m_dir.filePath(QStringLiteral("desk2.sqlite"));
+    QCOMPARE(etabliOn(desk2, QStringLiteral("desk-2"), {QStringLiteral("sync")}), 0);
+    // The files themselves (SQLite): the server's and both desks', with their WAL.
+    QStringList files{m_deskDb, desk2};
+    if (m_server.db.startsWith(QLatin1String("sqlite:")))
+        files << m_server.db.mid(7);
+    for (const QString &file : std::as_const(files))
+        for (const QString &f : QStringList{file, file + QStringLiteral("-wal")}) {
+            QFile in(f);
+            if (!in.open(QIODevice::ReadOnly))
+                continue;
+            const QByteArray bytes = in.readAll();
+            QVERIFY2(!bytes.contains("Léa Martin") && !bytes.contains("Sophie Martin"), qPrintable(f));
+        }
+
+    // `etabli-server rebuild` replays the log into the same projections (the erasure included).
+    const auto record = [this](const char *ref) {
+        return http(m_server.url(), "GET", QStringLiteral("/api/v1/desk/beneficiaries/") + QLatin1String(ref), m_desk)
+            .json();
+    };
+    const QJsonObject p1Before = record("P-1"), p3Before = record("P-3");
+    QVERIFY(!p3Before.value(QStringLiteral("grant")).toObject().isEmpty());
+    m_server.kill();
+    QCOMPARE(run(QStringLiteral(ETABLI_SERVER), {QStringLiteral("--db"), m_server.db, QStringLiteral("rebuild")}), 0);
+    resetConnections(); // the killed server's kept-alive connections
+    QVERIFY2(m_server.start(), qPrintable(m_server.output));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        http(m_server.url(), "GET", QStringLiteral("/api/v1/desk/beneficiaries/P-1"), m_desk).status, 200, 10000);
+    QCOMPARE(record("P-1"), p1Before);
+    QCOMPARE(record("P-3"), p3Before);
+    QVERIFY(!databaseMentions(QStringLiteral("Léa Martin")));
 }
 
 QTEST_GUILESS_MAIN(TestDeskEndToEnd)
