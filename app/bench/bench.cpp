@@ -790,8 +790,8 @@ void Bench::startIdentify()
 /// progress, records its result and the step's end in one change, then the next step.
 void Bench::runDiagStep(BenchStep benchStep, HwTest::DiagJob::Engine engine)
 {
+    m_longJob = true; // the worker may do another PC's steps meanwhile (set before changed())
     setWorking(true);
-    m_longJob = true; // the worker may do another PC's steps meanwhile
     const QString tag = m_tag;
     markStarted(this, m_service.get(), tag, benchStep);
     m_diag = std::make_unique<HwTest::DiagJob>();
@@ -868,8 +868,8 @@ void Bench::startErase()
         setMessage(tr("No disk or no master on this bench. Call the supervisor."));
         return;
     }
+    m_longJob = true; // the worker may do another PC's steps meanwhile (set before changed())
     setWorking(true);
-    m_longJob = true; // the worker may do another PC's steps meanwhile
     setDiskFrozen(false);
     const QString tag = m_tag;
     markStarted(this, m_service.get(), tag, BenchStep::EraseImage);
