@@ -262,7 +262,8 @@ QStringList BenchStartAt::screens()
     QStringList out{QStringLiteral("login"), QStringLiteral("asset")};
     for (AppCore::BenchStep s : AppCore::allBenchSteps())
         out << AppCore::toString(s);
-    out << QStringLiteral("erase-confirm") << QStringLiteral("work") << QStringLiteral("finished");
+    out << QStringLiteral("erase-confirm") << QStringLiteral("work") << QStringLiteral("meanwhile")
+        << QStringLiteral("finished");
     return out;
 }
 
@@ -271,7 +272,7 @@ static QString startStep(const QString &screen)
 {
     if (screen == QLatin1String("erase-confirm"))
         return QStringLiteral("erase_image");
-    if (screen == QLatin1String("work"))
+    if (screen == QLatin1String("work") || screen == QLatin1String("meanwhile"))
         return QStringLiteral("ram");
     if (screen == QLatin1String("login") || screen == QLatin1String("asset"))
         return {};
@@ -330,7 +331,7 @@ void BenchStartAt::tick()
         m_bench->loginWithBadge(m_badge);
         return;
     case Bench::Screen::Asset:
-        if (m_screen == QLatin1String("asset"))
+        if (m_screen == QLatin1String("asset") || (m_screen == QLatin1String("meanwhile") && m_pressed))
             m_timer.stop();
         else
             m_bench->openAsset(m_tag);
@@ -342,9 +343,18 @@ void BenchStartAt::tick()
         break;
     }
     // The screens that need one press: the erase's confirmation, the memory test running.
-    if (!m_pressed && (m_screen == QLatin1String("erase-confirm") || m_screen == QLatin1String("work"))) {
+    if (!m_pressed
+        && (m_screen == QLatin1String("erase-confirm") || m_screen == QLatin1String("work")
+            || m_screen == QLatin1String("meanwhile"))) {
         m_pressed = true;
         m_bench->mainAction();
+        if (m_screen == QLatin1String("meanwhile"))
+            return; // next tick: « Work on another PC meanwhile »
+    }
+    // meanwhile: the memory test runs, the worker goes to pick another PC.
+    if (m_screen == QLatin1String("meanwhile") && m_bench->canWorkMeanwhile()) {
+        m_bench->workOnAnother();
+        return;
     }
     m_timer.stop();
 }

@@ -118,7 +118,7 @@ int parse(int argc, char *argv[], Options &o)
     // bench: one screen of the demo for the accessibility walk and the benchmark.
     const QCommandLineOption startAt(QStringLiteral("start-at"),
                                      tr("With --demo: open the demo on this screen (login, asset, a step, "
-                                        "erase-confirm, work, finished)"),
+                                        "erase-confirm, work, meanwhile, finished)"),
                                      tr("SCREEN"));
     p.addOption(startAt);
     // a11y: the benchmark's instrument (tests/bench/station/README.md).
@@ -262,7 +262,7 @@ int runBench(QGuiApplication &app, const Options &o)
                 return Etabli::exitCodeFor(at.error().code);
             }
             // The work screen stays on the memory test for the whole measure.
-            if (o.startAt == QLatin1String("work")) {
+            if (o.startAt == QLatin1String("work") || o.startAt == QLatin1String("meanwhile")) {
                 config.ramBytes = 256LL * 1024 * 1024;
                 config.ramPasses = 1000;
             }
