@@ -56,6 +56,8 @@ Column {
         id: scan
         objectName: "serialScan"
         visible: Bench.confirming
+        // bench: Qt 6.4 puts hidden items in the AT-SPI tree: not there before the confirmation.
+        Accessible.ignored: !visible
         // Wide enough for its label at any text size (the label is not clipped).
         width: Math.min(Math.max(implicitWidth, labelMetrics.advanceWidth + leftPadding + rightPadding + Theme.spacing), parent.width)
         TextMetrics {

@@ -22,14 +22,16 @@ Rectangle {
     }
     Column {
         anchors.top: header.bottom
-        anchors.topMargin: Theme.spacingLarge
+        anchors.topMargin: Theme.spacing
         anchors.horizontalCenter: parent.horizontalCenter
         width: Math.min(parent.width - 2 * Theme.spacingLarge, Theme.mm(240))
-        spacing: Theme.spacingLarge
+        // bench: tighter, so « Un autre PC » stays on a 1366×768 panel at 200 % text when the
+        // header takes two lines (the sync indicator also says when it last sent).
+        spacing: Theme.spacing
         Image {
             anchors.horizontalCenter: parent.horizontalCenter
             source: Bench.pictogram(Bench.assetState === "READY" ? "done" : "wrench")
-            width: Theme.iconSize * 2
+            width: Theme.iconSize * 1.5
             height: width
             sourceSize.width: width
             sourceSize.height: height
@@ -46,6 +48,7 @@ Rectangle {
         }
         BenchText {
             objectName: "facts"
+            visible: text !== "" // bench: no empty, unnamed label in the accessibility tree
             width: parent.width
             horizontalAlignment: Text.AlignHCenter
             text: Bench.factsLine

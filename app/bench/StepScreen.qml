@@ -139,11 +139,14 @@ Rectangle {
                 Accessible.role: Accessible.AlertMessage
             }
 
-            // benchui: what to do when the helper found the disk FROZEN.
-            FrozenDriveFix {
-                objectName: "frozenFix"
-                visible: page.step === "erase_image" && Bench.diskFrozen && !Bench.working
+            // benchui: what to do when the helper found the disk FROZEN. bench: made only when
+            // shown (Qt 6.4 puts hidden items in the AT-SPI tree).
+            Loader {
+                active: page.step === "erase_image" && Bench.diskFrozen && !Bench.working
+                visible: active
                 width: parent.width
+                // By URL: a bound inline component cannot be made by a Loader.
+                source: "qrc:/Etabli/Ui/FrozenDriveFix.qml"
             }
 
             WorkProgress {
@@ -164,9 +167,12 @@ Rectangle {
                 visible: page.step === "cleaning"
                 width: parent.width
             }
-            EraseConfirm {
-                visible: page.step === "erase_image" && !Bench.working
+            // bench: made only when shown, as the fix above (its scan field was in the tree).
+            Loader {
+                active: page.step === "erase_image" && !Bench.working
+                visible: active
                 width: parent.width
+                source: "qrc:/Etabli/Bench/EraseConfirm.qml"
             }
         }
     }

@@ -174,6 +174,8 @@ HwTest::TestResult withSmart(HwTest::TestResult surface, const HwTest::TestResul
 
 } // namespace
 
+void markStarted(Bench *, InventoryService *service, const QString &tag, BenchStep step);
+
 Bench::Bench(QObject *parent)
     : QObject(parent)
 {}
@@ -635,9 +637,14 @@ void Bench::showPosition(const QVariant &value)
     m_flow.setPosition(view->position);
     setMessage(otherMessage);
     setScreen(view->position.finished() ? Screen::Finished : Screen::Step);
-    // The Station screens record on this asset, in this inventory.
-    if (!testScreen().isEmpty())
+    // The Station screens record on this asset, in this inventory. The step is marked started
+    // first: a kill after the screen recorded and before the step's end resumes it as done
+    // (its test is in the log) instead of testing again.
+    if (!testScreen().isEmpty()) {
         Station::Station::instance()->configure(testScreen(), {}, m_tag, m_config.dbPath);
+        if (const auto step = view->position.currentStep())
+            markStarted(this, m_service.get(), m_tag, *step);
+    }
     Q_EMIT changed();
 }
 
@@ -747,7 +754,7 @@ void Bench::skipStep()
 
 /// Marks the step started first: a kill after this point resumes here, and a result already
 /// in the log then ends the step instead of running it again (AppCore::resumeFlow).
-static void markStarted(Bench *, InventoryService *service, const QString &tag, BenchStep step)
+void markStarted(Bench *, InventoryService *service, const QString &tag, BenchStep step)
 {
     service->run([tag, step](Inv::Store &store) -> Result<QVariant> {
         auto m = markStep(store, tag, step, StepStatus::Started);
@@ -783,8 +790,8 @@ void Bench::startIdentify()
 /// progress, records its result and the step's end in one change, then the next step.
 void Bench::runDiagStep(BenchStep benchStep, HwTest::DiagJob::Engine engine)
 {
+    m_longJob = true; // the worker may do another PC's steps meanwhile (set before changed())
     setWorking(true);
-    m_longJob = true; // the worker may do another PC's steps meanwhile
     const QString tag = m_tag;
     markStarted(this, m_service.get(), tag, benchStep);
     m_diag = std::make_unique<HwTest::DiagJob>();
@@ -861,8 +868,8 @@ void Bench::startErase()
         setMessage(tr("No disk or no master on this bench. Call the supervisor."));
         return;
     }
+    m_longJob = true; // the worker may do another PC's steps meanwhile (set before changed())
     setWorking(true);
-    m_longJob = true; // the worker may do another PC's steps meanwhile
     setDiskFrozen(false);
     const QString tag = m_tag;
     markStarted(this, m_service.get(), tag, BenchStep::EraseImage);

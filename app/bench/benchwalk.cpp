@@ -58,6 +58,9 @@ void BenchWalk::tick()
         if (!m_workingShot && m_bench->progress() > 0.05) {
             m_workingShot = true;
             shoot(step + QStringLiteral("-working"));
+            // The work screen too (its « Work on another PC meanwhile »), as it is now.
+            if (m_inspector)
+                m_inspector(QStringLiteral("step-%1-working").arg(step));
         }
         return;
     }
@@ -133,6 +136,19 @@ QQuickItem *findShown(QQuickItem *item, const QString &name)
     return nullptr;
 }
 
+/// The test screen's model: a QObject child of one of the shown items (a Loader's item is not
+/// a QObject child of the window's content item, so findChild() from there does not see it).
+template<typename T>
+T *findModel(QQuickItem *item)
+{
+    if (T *m = item->findChild<T *>(QString(), Qt::FindDirectChildrenOnly))
+        return m;
+    for (QQuickItem *c : item->childItems())
+        if (T *m = findModel<T>(c))
+            return m;
+    return nullptr;
+}
+
 void mouse(QQuickWindow *w, QEvent::Type type, const QPointF &at, Qt::MouseButton button)
 {
     const Qt::MouseButtons buttons
@@ -172,7 +188,7 @@ bool BenchWalk::driveTest(const QString &step)
     }
     const int move = m_testMoves++;
     if (step == QLatin1String("input")) {
-        auto *keys = root->findChild<Station::KeyboardTestModel *>();
+        auto *keys = findModel<Station::KeyboardTestModel>(root);
         if (!keys)
             return false;
         if (move == 0) {
@@ -202,7 +218,8 @@ bool BenchWalk::driveTest(const QString &step)
                 QCoreApplication::sendEvent(m_window, &e);
             }
             QPointF p = c;
-            for (const QPointF d : {QPointF(-8, 0), QPointF(8, 0), QPointF(0, -8), QPointF(0, 8)})
+            // 12 moves of 16 px each way: more than the 100 counts the mouse test asks for.
+            for (const QPointF d : {QPointF(-16, 0), QPointF(16, 0), QPointF(0, -16), QPointF(0, 16)})
                 for (int i = 0; i < 12; ++i) {
                     p += d;
                     mouse(m_window, QEvent::MouseMove, p, Qt::NoButton);
@@ -213,10 +230,10 @@ bool BenchWalk::driveTest(const QString &step)
     }
     if (step == QLatin1String("screen")) {
         // Each page looked at, nothing wrong on it: « Next » until the test ends.
-        return root->findChild<Station::ScreenTestModel *>() && press(QStringLiteral("next"));
+        return findModel<Station::ScreenTestModel>(root) && press(QStringLiteral("next"));
     }
     if (step == QLatin1String("audio")) {
-        auto *audio = root->findChild<Station::AudioTestModel *>();
+        auto *audio = findModel<Station::AudioTestModel>(root);
         if (!audio)
             return false;
         if (!audio->playing().isEmpty()) {
@@ -245,7 +262,8 @@ QStringList BenchStartAt::screens()
     QStringList out{QStringLiteral("login"), QStringLiteral("asset")};
     for (AppCore::BenchStep s : AppCore::allBenchSteps())
         out << AppCore::toString(s);
-    out << QStringLiteral("erase-confirm") << QStringLiteral("work") << QStringLiteral("finished");
+    out << QStringLiteral("erase-confirm") << QStringLiteral("work") << QStringLiteral("meanwhile")
+        << QStringLiteral("finished");
     return out;
 }
 
@@ -254,7 +272,7 @@ static QString startStep(const QString &screen)
 {
     if (screen == QLatin1String("erase-confirm"))
         return QStringLiteral("erase_image");
-    if (screen == QLatin1String("work"))
+    if (screen == QLatin1String("work") || screen == QLatin1String("meanwhile"))
         return QStringLiteral("ram");
     if (screen == QLatin1String("login") || screen == QLatin1String("asset"))
         return {};
@@ -313,7 +331,7 @@ void BenchStartAt::tick()
         m_bench->loginWithBadge(m_badge);
         return;
     case Bench::Screen::Asset:
-        if (m_screen == QLatin1String("asset"))
+        if (m_screen == QLatin1String("asset") || (m_screen == QLatin1String("meanwhile") && m_pressed))
             m_timer.stop();
         else
             m_bench->openAsset(m_tag);
@@ -325,9 +343,18 @@ void BenchStartAt::tick()
         break;
     }
     // The screens that need one press: the erase's confirmation, the memory test running.
-    if (!m_pressed && (m_screen == QLatin1String("erase-confirm") || m_screen == QLatin1String("work"))) {
+    if (!m_pressed
+        && (m_screen == QLatin1String("erase-confirm") || m_screen == QLatin1String("work")
+            || m_screen == QLatin1String("meanwhile"))) {
         m_pressed = true;
         m_bench->mainAction();
+        if (m_screen == QLatin1String("meanwhile"))
+            return; // next tick: « Work on another PC meanwhile »
+    }
+    // meanwhile: the memory test runs, the worker goes to pick another PC.
+    if (m_screen == QLatin1String("meanwhile") && m_bench->canWorkMeanwhile()) {
+        m_bench->workOnAnother();
+        return;
     }
     m_timer.stop();
 }

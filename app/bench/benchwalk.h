@@ -67,7 +67,8 @@ private:
 /// `etabli-station --demo --start-at SCREEN`: opens the bench on one screen of the demo, for
 /// the accessibility walk (tests/app/atspi) and the benchmark (tests/bench/station): login,
 /// asset, a step's name (identify … done), erase-confirm (the erase step's hold-to-confirm),
-/// work (the memory test running: the work-progress screen) or finished. The steps before it
+/// work (the memory test running: the work-progress screen), meanwhile (that test running
+/// and the asset screen opened for another PC) or finished. The steps before it
 /// were marked skipped in the demo store by prepareStartAt(); this logs in, opens the PC and
 /// presses what the screen needs, then does nothing more.
 class BenchStartAt : public QObject

@@ -4684,6 +4684,23 @@
     </context>
     <context>
         <name>Station</name>
+        <!-- bench: the start-at option -->
+        <message>
+            <source>With --demo: open the demo on this screen (login, asset, a step, erase-confirm, work, meanwhile, finished)</source>
+            <translation>Avec --demo : ouvrir la démonstration sur cet écran (login, asset, une étape, erase-confirm, work, meanwhile, finished)</translation>
+        </message>
+        <message>
+            <source>SCREEN</source>
+            <translation>ÉCRAN</translation>
+        </message>
+        <message>
+            <source>--start-at needs --demo, without --screenshots</source>
+            <translation>--start-at demande --demo, sans --screenshots</translation>
+        </message>
+        <message>
+            <source>unknown screen %1 (%2)</source>
+            <translation>écran inconnu %1 (%2)</translation>
+        </message>
         <message>
             <location filename="../station/main.cpp" line="+25" />
             <source>Établi bench test screens</source>

@@ -49,6 +49,7 @@ struct Options {
     bool dbGiven = false;
     bool demo = false;
     QString screenshots; ///< --screenshots DIR (with --demo): the walk
+    QString startAt; ///< bench: --start-at SCREEN (with --demo): open the demo on this screen
     QSize size; ///< --size WxH
     qreal ppi = 0;
     bool highContrast = false;
@@ -124,6 +125,12 @@ int parse(int argc, char *argv[], Options &o)
                                          tr("DIR"));
     const QCommandLineOption size(QStringLiteral("size"), tr("Window size, e.g. 1366x768"), QStringLiteral("WxH"));
     p.addOptions({test, model, asset, db, lang, ppi, theme, textScale, role, demo, screenshots, size});
+    // bench: one screen of the demo for the accessibility walk and the benchmark.
+    const QCommandLineOption startAt(QStringLiteral("start-at"),
+                                     tr("With --demo: open the demo on this screen (login, asset, a step, "
+                                        "erase-confirm, work, meanwhile, finished)"),
+                                     tr("SCREEN"));
+    p.addOption(startAt);
     // a11y: the benchmark's instrument (tests/bench/station/README.md).
     const QCommandLineOption measureStartup(QStringLiteral("measure-startup"),
                                             tr("Print when the first frame is shown, then quit (benchmark)"));
@@ -151,6 +158,12 @@ int parse(int argc, char *argv[], Options &o)
     o.screenshots = p.value(screenshots);
     if (!o.screenshots.isEmpty() && !o.demo)
         return usage(tr("--screenshots needs --demo"));
+    o.startAt = p.value(startAt);
+    if (!o.startAt.isEmpty() && (!o.demo || !o.screenshots.isEmpty()))
+        return usage(tr("--start-at needs --demo, without --screenshots"));
+    if (!o.startAt.isEmpty() && !Etabli::Bench::BenchStartAt::screens().contains(o.startAt))
+        return usage(tr("unknown screen %1 (%2)")
+                         .arg(o.startAt, Etabli::Bench::BenchStartAt::screens().join(QStringLiteral(", "))));
     if (p.isSet(size)) {
         const QStringList wh = p.value(size).split(QLatin1Char('x'));
         const int w = wh.value(0).toInt(), h = wh.value(1).toInt();
@@ -253,6 +266,17 @@ int runBench(QGuiApplication &app, const Options &o)
         }
         demo = *prepared;
         config = demo.config;
+        if (!o.startAt.isEmpty()) {
+            if (auto at = prepareStartAt(db, QStringLiteral("bench-1"), demo.pcTag, o.startAt); !at) {
+                std::fprintf(stderr, "etabli-station: %s\n", qPrintable(at.error().message));
+                return Etabli::exitCodeFor(at.error().code);
+            }
+            // The work screen stays on the memory test for the whole measure.
+            if (o.startAt == QLatin1String("work") || o.startAt == QLatin1String("meanwhile")) {
+                config.ramBytes = 256LL * 1024 * 1024;
+                config.ramPasses = 1000;
+            }
+        }
         std::printf("%s\n", qPrintable(tr("Demo inventory: %1").arg(db)));
         std::fflush(stdout);
     } else {
@@ -296,6 +320,10 @@ int runBench(QGuiApplication &app, const Options &o)
         window->setVisibility(QWindow::Windowed);
         window->resize(o.size);
     }
+    if (o.measure >= 0) // bench: the benchmark on the bench's own screens (tests/bench/station)
+        Etabli::Ui::FrameMeter::attach(window, o.measure);
+    if (!o.startAt.isEmpty())
+        new BenchStartAt(bench, o.startAt, demo.badge, demo.pcTag, &app);
     if (!o.screenshots.isEmpty()) {
         auto *walk = new BenchWalk(bench, window, o.screenshots, demo.badge, demo.pcTag, &app);
         QObject::connect(walk, &BenchWalk::finished, &app, &QCoreApplication::exit);

@@ -29,6 +29,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 
 #include <atomic>
 #include <thread>
@@ -409,6 +410,22 @@ private Q_SLOTS:
         const QDateTime now = QDateTime::currentDateTimeUtc();
         const QString last = secondsAgo < 0 ? QString() : Inventory::isoTime(now.addSecs(-secondsAgo));
         QCOMPARE(BenchUi::syncWords(pending, last, now), expected);
+    }
+
+    /// In French, the workshop's language (the station's catalogue, as the screens load it).
+    void syncWordsFrench()
+    {
+        QTranslator fr;
+        QVERIFY(fr.load(QStringLiteral(":/i18n/etabli_fr.qm")));
+        QCoreApplication::installTranslator(&fr);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const QString five = BenchUi::syncWords(2, Inventory::isoTime(now.addSecs(-5 * 60 - 10)), now);
+        const QString never = BenchUi::syncWords(0, QString(), now);
+        const QString one = BenchUi::syncWords(1, Inventory::isoTime(now.addSecs(-61)), now);
+        QCoreApplication::removeTranslator(&fr);
+        QCOMPARE(five, QStringLiteral("2 changements à envoyer. Envoyé il y a 5 minutes."));
+        QCOMPARE(never, QStringLiteral("Tout est envoyé. Pas encore envoyé."));
+        QCOMPARE(one, QStringLiteral("1 changement à envoyer. Envoyé il y a 1 minute."));
     }
 
     /// The indicator of a real store: its changes not pushed and its last successful sync.

@@ -23,10 +23,18 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-export ETABLI_DB=$work/inventory.sqlite ETABLI_VOICE=off QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen} LC_ALL=C.UTF-8
+# bench: the demo's folders (--demo) go in $work too.
+export TMPDIR=$work ETABLI_DB=$work/inventory.sqlite ETABLI_VOICE=off QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen} LC_ALL=C.UTF-8
 screen=${BENCH_SCREEN:-keyboard}
 seconds=${BENCH_SECONDS:-10}
 runs=${BENCH_RUNS:-10}
+# bench: BENCH_SCREEN=bench-SCREEN opens the bench's own screen on the demo (--demo --start-at
+# SCREEN): bench-login, bench-work (its work-progress screen, the bench's own memory test
+# running), bench-hs…; keyboard, screen and audio open today's test screens.
+case $screen in
+  bench-*) args=(--demo --start-at "${screen#bench-}") ;;
+  *) args=(--test "$screen") ;;
+esac
 
 echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')  load average: $(cut -d' ' -f1-3 /proc/loadavg)  cores: $(nproc)  platform: $QT_QPA_PLATFORM"
 
@@ -34,14 +42,14 @@ echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')  load average: $(cut -d' ' -f1-3 /p
 starts=()
 for _ in $(seq "$runs"); do
   t0=$(date +%s%N)
-  "$station" --test "$screen" --measure-startup 2>/dev/null | grep -q first-frame
+  "$station" "${args[@]}" --measure-startup 2>/dev/null | grep -q first-frame
   t1=$(date +%s%N)
   starts+=($(( (t1 - t0) / 1000000 )))
 done
 sorted=$(printf '%s\n' "${starts[@]}" | sort -n)
 echo "cold start to first frame ($runs runs, ms): median $(echo "$sorted" | sed -n "$(( (runs + 1) / 2 ))p") max $(echo "$sorted" | tail -1) (goal < 1500)"
 
-frames() { "$station" --test "$screen" --measure-frames "$seconds" 2>/dev/null | grep '^frames'; }
+frames() { "$station" "${args[@]}" --measure-frames "$seconds" 2>/dev/null | grep '^frames'; }
 echo "idle ($seconds s):   $(frames)"
 
 # The same screen while the RAM test and an image write run beside it.
