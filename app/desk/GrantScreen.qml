@@ -14,6 +14,7 @@ Rectangle {
     readonly property bool found: screen.care.family !== ""
     color: Theme.background
     onVisibleChanged: if (visible) scan.forceActiveFocus()
+    Component.onCompleted: scan.forceActiveFocus()
 
     Column {
         anchors.fill: parent
@@ -37,6 +38,8 @@ Rectangle {
         }
         Text {
             objectName: "grantStatus"
+            Accessible.role: Accessible.StaticText
+            Accessible.name: text
             width: parent.width
             wrapMode: Text.WordWrap
             font.family: Theme.fontFamily
@@ -65,6 +68,7 @@ Rectangle {
                 border.width: Theme.borderWidth
                 Accessible.role: Accessible.StaticText
                 Accessible.name: qsTr("Date: %1").arg(screen.care.dateText)
+                Accessible.ignored: !visible
                 Row {
                     id: dateRow
                     anchors.centerIn: parent

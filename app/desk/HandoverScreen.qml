@@ -26,6 +26,7 @@ Rectangle {
              : kind === "speakers" ? "speaker" : "screen"
     }
     onVisibleChanged: if (visible) scan.forceActiveFocus()
+    Component.onCompleted: scan.forceActiveFocus()
 
     Column {
         anchors.fill: parent
@@ -56,6 +57,8 @@ Rectangle {
                 width: (parent.width - Theme.spacing) / 2
                 spacing: Theme.spacingSmall
                 Text {
+                    Accessible.role: Accessible.StaticText
+                    Accessible.name: text
                     text: screen.session.family === "" ? qsTr("No family yet") : screen.session.family
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.titleSize

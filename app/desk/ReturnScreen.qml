@@ -15,6 +15,7 @@ Rectangle {
     readonly property bool choosing: stage === DeskCare.Reason || stage === DeskCare.Swap
     color: Theme.background
     onVisibleChanged: if (visible) scan.forceActiveFocus()
+    Component.onCompleted: scan.forceActiveFocus()
 
     Column {
         anchors.fill: parent

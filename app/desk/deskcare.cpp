@@ -24,6 +24,8 @@ using Tone = DeskSession::Tone;
 DeskCare::DeskCare(QObject *parent)
     : QObject(parent)
     , m_date(QDate::currentDate())
+    , m_message(tr("Scan the voucher or the PC."))
+    , m_pictogram(QStringLiteral("barcode"))
 {}
 
 DeskCare::~DeskCare() = default;

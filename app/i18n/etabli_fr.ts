@@ -4720,6 +4720,14 @@
             <source>Redraw for S seconds, print the longest frame gap, quit (benchmark)</source>
             <translation>Redessiner pendant S secondes, écrire le plus long écart entre deux images, quitter (mesure)</translation>
         </message>
+        <message>
+            <source>A demo desk with made-up families</source>
+            <translation>Un guichet de démonstration avec des familles inventées</translation>
+        </message>
+        <message>
+            <source>Établi distribution desk</source>
+            <translation>Établi, guichet de distribution</translation>
+        </message>
     </context>
     <context>
         <name>Store</name>
@@ -7729,6 +7737,10 @@
             <source>Done. The kit is handed over.</source>
             <translation>C'est fait. Le kit est donné.</translation>
         </message>
+        <message>
+            <source>You are on the list for the parents' lessons.</source>
+            <translation>Vous êtes inscrit aux cours pour les parents.</translation>
+        </message>
     </context>
     <context>
         <name>HandoverScreen</name>
@@ -7763,6 +7775,34 @@
         <message>
             <source>Hand over</source>
             <translation>Donner le kit</translation>
+        </message>
+        <message>
+            <source>PC</source>
+            <translation>PC</translation>
+        </message>
+        <message>
+            <source>Screen</source>
+            <translation>Écran</translation>
+        </message>
+        <message>
+            <source>Keyboard</source>
+            <translation>Clavier</translation>
+        </message>
+        <message>
+            <source>Mouse</source>
+            <translation>Souris</translation>
+        </message>
+        <message>
+            <source>Speakers</source>
+            <translation>Haut-parleurs</translation>
+        </message>
+        <message>
+            <source>On the lessons list</source>
+            <translation>Inscrit aux cours</translation>
+        </message>
+        <message>
+            <source>Join the parents' lessons</source>
+            <translation>S'inscrire aux cours des parents</translation>
         </message>
     </context>
     <context>
@@ -7839,4 +7879,318 @@
             <translation>la signature est vide : signez sur l'écran</translation>
         </message>
     </context>
+<context>
+    <name>DeskHome</name>
+        <message>
+            <source>Give a kit</source>
+            <translation>Donner un kit</translation>
+        </message>
+        <message>
+            <source>Internet grant</source>
+            <translation>Aide internet</translation>
+        </message>
+        <message>
+            <source>Parents' lessons</source>
+            <translation>Cours des parents</translation>
+        </message>
+        <message>
+            <source>Return for repair</source>
+            <translation>Retour en réparation</translation>
+        </message>
+</context>
+<context>
+    <name>DeskMain</name>
+        <message>
+            <source>Home</source>
+            <translation>Accueil</translation>
+        </message>
+</context>
+<context>
+    <name>GrantScreen</name>
+        <message>
+            <source>Scan the voucher or the PC</source>
+            <translation>Scannez le bon ou le PC</translation>
+        </message>
+        <message>
+            <source>Internet grant: 60 euros, once.</source>
+            <translation>Aide internet : 60 euros, une seule fois.</translation>
+        </message>
+        <message>
+            <source>%1: grant paid on %2.</source>
+            <translation>%1 : aide payée le %2.</translation>
+        </message>
+        <message>
+            <source>%1: grant asked on %2.</source>
+            <translation>%1 : aide demandée le %2.</translation>
+        </message>
+        <message>
+            <source>%1: ask before %2.</source>
+            <translation>%1 : demandez avant le %2.</translation>
+        </message>
+        <message>
+            <source>Day before</source>
+            <translation>Jour d'avant</translation>
+        </message>
+        <message>
+            <source>Date: %1</source>
+            <translation>Date : %1</translation>
+        </message>
+        <message>
+            <source>Day after</source>
+            <translation>Jour d'après</translation>
+        </message>
+        <message>
+            <source>Is there a proof of internet?</source>
+            <translation>Avez-vous la preuve d'internet ?</translation>
+        </message>
+        <message>
+            <source>Yes, proof here</source>
+            <translation>Oui, la preuve est là</translation>
+        </message>
+        <message>
+            <source>No proof</source>
+            <translation>Pas de preuve</translation>
+        </message>
+        <message>
+            <source>Grant paid</source>
+            <translation>Aide payée</translation>
+        </message>
+</context>
+<context>
+    <name>TrainingScreen</name>
+        <message>
+            <source>Scan the voucher or the PC</source>
+            <translation>Scannez le bon ou le PC</translation>
+        </message>
+        <message>
+            <source>Join</source>
+            <translation>Inscrire</translation>
+        </message>
+        <message>
+            <source>Put %1 on the lessons list</source>
+            <translation>Inscrire %1 aux cours</translation>
+        </message>
+        <message>
+            <source>The parent came? Touch the number of the lesson.</source>
+            <translation>Le parent est venu ? Touchez le numéro du cours.</translation>
+        </message>
+        <message>
+            <source>Parents' lessons</source>
+            <translation>Cours des parents</translation>
+        </message>
+        <message>
+            <source>12 hours done</source>
+            <translation>12 heures faites</translation>
+        </message>
+        <message>
+            <source>%1 of 12 hours</source>
+            <translation>%1 heures sur 12</translation>
+        </message>
+        <message>
+            <source>%1, lesson %2: came</source>
+            <translation>%1, cours %2 : venu</translation>
+        </message>
+        <message>
+            <source>%1, lesson %2: not yet</source>
+            <translation>%1, cours %2 : pas encore</translation>
+        </message>
+</context>
+<context>
+    <name>ReturnScreen</name>
+        <message>
+            <source>Scan the replacement</source>
+            <translation>Scannez l'appareil de remplacement</translation>
+        </message>
+        <message>
+            <source>Scan what comes back</source>
+            <translation>Scannez ce qui revient</translation>
+        </message>
+        <message>
+            <source>Swap</source>
+            <translation>Échanger</translation>
+        </message>
+        <message>
+            <source>Give a replacement</source>
+            <translation>Donner un autre appareil</translation>
+        </message>
+        <message>
+            <source>Record and print</source>
+            <translation>Enregistrer et imprimer</translation>
+        </message>
+        <message>
+            <source>Next</source>
+            <translation>Suivant</translation>
+        </message>
+</context>
+<context>
+    <name>Etabli::Desk::DeskCare</name>
+        <message>
+            <source>The scanner has the wrong keyboard.</source>
+            <translation>Le lecteur n'a pas le bon clavier.</translation>
+        </message>
+        <message>
+            <source>The desk's inventory cannot be opened.</source>
+            <translation>L'inventaire du guichet ne s'ouvre pas.</translation>
+        </message>
+        <message>
+            <source>Family not found. Scan the voucher or the PC.</source>
+            <translation>Famille introuvable. Scannez le bon ou le PC.</translation>
+        </message>
+        <message>
+            <source>Family found: %1.</source>
+            <translation>Famille trouvée : %1.</translation>
+        </message>
+        <message>
+            <source>Scan the voucher or the PC first.</source>
+            <translation>Scannez d'abord le bon ou le PC.</translation>
+        </message>
+        <message>
+            <source>Too late. The last day was %1.</source>
+            <translation>Trop tard. Le dernier jour était le %1.</translation>
+        </message>
+        <message>
+            <source>Already asked. One grant for each pupil.</source>
+            <translation>Déjà demandée. Une aide par élève.</translation>
+        </message>
+        <message>
+            <source>No PC given yet. No grant.</source>
+            <translation>Pas encore de PC donné. Pas d'aide.</translation>
+        </message>
+        <message>
+            <source>Not recorded. Ask for help.</source>
+            <translation>Pas enregistré. Demandez de l'aide.</translation>
+        </message>
+        <message>
+            <source>Grant asked. The proof is here.</source>
+            <translation>Aide demandée. La preuve est là.</translation>
+        </message>
+        <message>
+            <source>Grant asked. Bring the internet bill.</source>
+            <translation>Aide demandée. Apportez la facture internet.</translation>
+        </message>
+        <message>
+            <source>The grant was not asked yet.</source>
+            <translation>L'aide n'est pas encore demandée.</translation>
+        </message>
+        <message>
+            <source>The grant is already paid.</source>
+            <translation>L'aide est déjà payée.</translation>
+        </message>
+        <message>
+            <source>Grant paid.</source>
+            <translation>Aide payée.</translation>
+        </message>
+        <message>
+            <source>Already on the list.</source>
+            <translation>Déjà inscrit.</translation>
+        </message>
+        <message>
+            <source>You are on the list for the parents' lessons.</source>
+            <translation>Vous êtes inscrit aux cours pour les parents.</translation>
+        </message>
+        <message>
+            <source>Already marked for lesson %1.</source>
+            <translation>Déjà noté pour le cours %1.</translation>
+        </message>
+        <message>
+            <source>%1 came to lesson %2.</source>
+            <translation>%1 est venu au cours %2.</translation>
+        </message>
+        <message>
+            <source>No power</source>
+            <translation>Pas de courant</translation>
+        </message>
+        <message>
+            <source>Does not start</source>
+            <translation>Ne démarre pas</translation>
+        </message>
+        <message>
+            <source>Screen</source>
+            <translation>Écran</translation>
+        </message>
+        <message>
+            <source>Keyboard</source>
+            <translation>Clavier</translation>
+        </message>
+        <message>
+            <source>Mouse</source>
+            <translation>Souris</translation>
+        </message>
+        <message>
+            <source>Sound</source>
+            <translation>Son</translation>
+        </message>
+        <message>
+            <source>Slow</source>
+            <translation>Lent</translation>
+        </message>
+        <message>
+            <source>Broken</source>
+            <translation>Cassé</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>Autre</translation>
+        </message>
+        <message>
+            <source>Label misread. Scan it again.</source>
+            <translation>Étiquette mal lue. Scannez encore.</translation>
+        </message>
+        <message>
+            <source>Unknown label. Put it aside.</source>
+            <translation>Étiquette inconnue. Mettez-le de côté.</translation>
+        </message>
+        <message>
+            <source>This one was not given to a family.</source>
+            <translation>Celui-ci n'a pas été donné à une famille.</translation>
+        </message>
+        <message>
+            <source>Found. What is wrong? Touch a picture.</source>
+            <translation>Trouvé. Qu'est-ce qui ne va pas ? Touchez une image.</translation>
+        </message>
+        <message>
+            <source>This one is not ready. Put it aside.</source>
+            <translation>Il n'est pas prêt. Mettez-le de côté.</translation>
+        </message>
+        <message>
+            <source>This one is for another family.</source>
+            <translation>Il est pour une autre famille.</translation>
+        </message>
+        <message>
+            <source>This one was already given.</source>
+            <translation>Il est déjà donné.</translation>
+        </message>
+        <message>
+            <source>Not the same kind. Scan the same kind of device.</source>
+            <translation>Pas le même appareil. Scannez un appareil du même type.</translation>
+        </message>
+        <message>
+            <source>Replacement found. Touch Record.</source>
+            <translation>Appareil de remplacement trouvé. Touchez Enregistrer.</translation>
+        </message>
+        <message>
+            <source>Scan the replacement.</source>
+            <translation>Scannez l'appareil de remplacement.</translation>
+        </message>
+        <message>
+            <source>Touch a picture first: what is wrong?</source>
+            <translation>Touchez d'abord une image : qu'est-ce qui ne va pas ?</translation>
+        </message>
+        <message>
+            <source>Recorded. It goes back to the workshop.</source>
+            <translation>Enregistré. Il retourne à l'atelier.</translation>
+        </message>
+        <message>
+            <source>Recorded. The family takes the replacement.</source>
+            <translation>Enregistré. La famille prend l'appareil de remplacement.</translation>
+        </message>
+        <message>
+            <source>Take the slip from the printer.</source>
+            <translation>Prenez la fiche dans l'imprimante.</translation>
+        </message>
+        <message>
+            <source>Scan the voucher or the PC.</source>
+            <translation>Scannez le bon ou le PC.</translation>
+        </message>
+</context>
 </TS>

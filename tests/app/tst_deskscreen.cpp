@@ -33,8 +33,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
-#include <QtQuickTest/quicktest.h>
 #include <QtQml/qqmlextensionplugin.h>
+#include <QtQuickTest/quicktest.h>
 
 Q_IMPORT_QML_PLUGIN(Etabli_DeskPlugin)
 Q_IMPORT_QML_PLUGIN(Etabli_UiPlugin)
@@ -377,8 +377,8 @@ void TestDeskScreen::everyScreen()
     QFETCH(Test::UiCheck::Variant, variant);
     const Test::UiCheck::ThemeScope theme(variant);
     const QString page = state.section(QLatin1Char('-'), 0, 0) == QLatin1String("swap")
-                             ? QStringLiteral("return")
-                             : state.section(QLatin1Char('-'), 0, 0);
+        ? QStringLiteral("return")
+        : state.section(QLatin1Char('-'), 0, 0);
     auto view = open(page, variant.size);
     QVERIFY(view);
     view->show();
@@ -413,8 +413,9 @@ void TestDeskScreen::tonesOfTheHandover()
     session->garbled({});
     QCOMPARE(m_tones.last(), int(Ui::FeedbackSound::Fail));
     // One tone for each answer, nothing more.
-    QCOMPARE(m_tones.played(), (QList<K>{Ui::FeedbackSound::Fail, Ui::FeedbackSound::Pass, Ui::FeedbackSound::Pass,
-                                         Ui::FeedbackSound::Warn, Ui::FeedbackSound::Fail, Ui::FeedbackSound::Fail}));
+    QCOMPARE(m_tones.played(),
+             (QList<K>{Ui::FeedbackSound::Fail, Ui::FeedbackSound::Pass, Ui::FeedbackSound::Pass,
+                       Ui::FeedbackSound::Warn, Ui::FeedbackSound::Fail, Ui::FeedbackSound::Fail}));
     // The grant, training and return screens answer with tones too.
     auto *care = view->rootObject()->property("care").value<Desk::DeskCare *>();
     m_tones.clear();
@@ -422,8 +423,9 @@ void TestDeskScreen::tonesOfTheHandover()
     QVERIFY(care->requestGrant(false)); // no proof yet: a warning
     QVERIFY(!care->requestGrant(true)); // twice: refused
     care->returnScan(tag(1)); // READY, never given: refused
-    QCOMPARE(m_tones.played(), (QList<K>{Ui::FeedbackSound::Pass, Ui::FeedbackSound::Warn, Ui::FeedbackSound::Fail,
-                                         Ui::FeedbackSound::Fail}));
+    QCOMPARE(
+        m_tones.played(),
+        (QList<K>{Ui::FeedbackSound::Pass, Ui::FeedbackSound::Warn, Ui::FeedbackSound::Fail, Ui::FeedbackSound::Fail}));
 }
 
 /// The parents' lessons are offered once the kit is handed over: one touch enrols.
@@ -466,7 +468,8 @@ void TestDeskScreen::grantByTouch()
         if (!b || !b->isVisible())
             return false;
         QQuickTest::qWaitForPolish(view.get()); // the Column has placed what just appeared
-        QTest::mouseClick(view.get(), Qt::LeftButton, {}, b->mapToScene(QPointF(b->width() / 2, b->height() / 2)).toPoint());
+        QTest::mouseClick(view.get(), Qt::LeftButton, {},
+                          b->mapToScene(QPointF(b->width() / 2, b->height() / 2)).toPoint());
         return true;
     };
     QVERIFY(!touch("proofYes")); // no family yet: no buttons
@@ -504,8 +507,7 @@ void TestDeskScreen::trainingByTouch()
     QVERIFY(QTest::qWaitForWindowExposed(view.get()));
     auto *care = view->rootObject()->property("care").value<Desk::DeskCare *>();
     QTRY_VERIFY(find(view->rootObject(), QStringLiteral("hours-P-4")));
-    QCOMPARE(find(view->rootObject(), QStringLiteral("hours-P-4"))->property("text").toString(),
-             tr("12 hours done"));
+    QCOMPARE(find(view->rootObject(), QStringLiteral("hours-P-4"))->property("text").toString(), tr("12 hours done"));
     QCOMPARE(find(view->rootObject(), QStringLiteral("hours-P-3"))->property("text").toString(),
              QStringLiteral("6 of 12 hours"));
     for (int lesson = 4; lesson <= 6; ++lesson) {
