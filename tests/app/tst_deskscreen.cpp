@@ -32,6 +32,8 @@
 #include <QQuickView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QScopeGuard>
+#include <QTranslator>
 #include <QUuid>
 #include <QtQml/qqmlextensionplugin.h>
 #include <QtQuickTest/quicktest.h>
@@ -363,9 +365,15 @@ void TestDeskScreen::everyScreen_data()
 {
     QTest::addColumn<QString>("state");
     QTest::addColumn<Test::UiCheck::Variant>("variant");
+    QTest::addColumn<bool>("french");
     for (const QString &state : kStates)
         for (const Test::UiCheck::Variant &v : Test::UiCheck::standardVariants())
-            QTest::newRow(qPrintable(state + QLatin1Char(' ') + v.tag())) << state << v;
+            QTest::newRow(qPrintable(state + QLatin1Char(' ') + v.tag())) << state << v << false;
+    // French, the workshop's language (longer words), on the tightest variant.
+    Test::UiCheck::Variant tight;
+    tight.textScale = 2;
+    for (const QString &state : kStates)
+        QTest::newRow(qPrintable(state + QStringLiteral(" fr ") + tight.tag())) << state << tight << true;
 }
 
 /// Every desk screen in the eight variants: controls >= 12 mm (20 mm main), 3 mm gaps,
@@ -375,6 +383,20 @@ void TestDeskScreen::everyScreen()
 {
     QFETCH(QString, state);
     QFETCH(Test::UiCheck::Variant, variant);
+    QFETCH(bool, french);
+    QTranslator translator;
+    const QLocale before;
+    if (french) {
+        QVERIFY(translator.load(QStringLiteral(":/i18n/etabli_fr.qm")));
+        QVERIFY(QCoreApplication::installTranslator(&translator));
+        QLocale::setDefault(QLocale(QLocale::French, QLocale::France));
+    }
+    const auto restore = qScopeGuard([&] {
+        if (french) {
+            QCoreApplication::removeTranslator(&translator);
+            QLocale::setDefault(before);
+        }
+    });
     const Test::UiCheck::ThemeScope theme(variant);
     const QString page = state.section(QLatin1Char('-'), 0, 0) == QLatin1String("swap")
         ? QStringLiteral("return")
@@ -386,7 +408,8 @@ void TestDeskScreen::everyScreen()
     const QString error = drive(*view, state);
     QVERIFY2(error.isEmpty(), qPrintable(state + QStringLiteral(": ") + error));
     Test::UiCheck::Options o;
-    o.pngPath = m_shots + QLatin1Char('/') + state + QLatin1Char('-') + variant.tag() + QStringLiteral(".png");
+    o.pngPath = m_shots + QLatin1Char('/') + state + (french ? QStringLiteral("-fr-") : QStringLiteral("-"))
+                + variant.tag() + QStringLiteral(".png");
     const QStringList failures = Test::UiCheck::checkAtSize(*view, variant.size, o);
     QVERIFY2(failures.isEmpty(), qPrintable(state + QStringLiteral(":\n") + failures.join(QLatin1Char('\n'))));
 }
