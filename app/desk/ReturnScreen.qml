@@ -86,7 +86,8 @@ Rectangle {
                 main: true
                 width: reasons.cell
                 pictogram: "printer"
-                text: qsTr("Record and print")
+                text: qsTr("Print")
+                accessibleName: qsTr("Record and print")
                 font.pixelSize: Theme.smallTextSize
                 enabled: screen.care.reason !== ""
                 onClicked: { screen.care.recordReturn(); scan.forceActiveFocus() }

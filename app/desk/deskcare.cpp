@@ -389,7 +389,7 @@ void DeskCare::swapScan(const QString &code)
         return;
     }
     m_swapTag = a.tag;
-    answer(Tone::Pass, QStringLiteral("move"), tr("Replacement found. Touch Record."));
+    answer(Tone::Pass, QStringLiteral("move"), tr("Replacement found. Touch Print."));
 }
 
 void DeskCare::startSwap()

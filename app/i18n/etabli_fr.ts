@@ -7804,6 +7804,14 @@
             <source>Join the parents' lessons</source>
             <translation>S'inscrire aux cours des parents</translation>
         </message>
+        <message>
+            <source>Witness</source>
+            <translation>Témoin</translation>
+        </message>
+        <message>
+            <source>Erase</source>
+            <translation>Effacer</translation>
+        </message>
     </context>
     <context>
         <name>SignaturePad</name>
@@ -8021,6 +8029,10 @@
             <source>Next</source>
             <translation>Suivant</translation>
         </message>
+        <message>
+            <source>Print</source>
+            <translation>Imprimer</translation>
+        </message>
 </context>
 <context>
     <name>Etabli::Desk::DeskCare</name>
@@ -8165,8 +8177,8 @@
             <translation>Pas le même appareil. Scannez un appareil du même type.</translation>
         </message>
         <message>
-            <source>Replacement found. Touch Record.</source>
-            <translation>Appareil de remplacement trouvé. Touchez Enregistrer.</translation>
+            <source>Replacement found. Touch Print.</source>
+            <translation>Appareil de remplacement trouvé. Touchez Imprimer.</translation>
         </message>
         <message>
             <source>Scan the replacement.</source>

@@ -30,9 +30,9 @@
 #include <QQmlEngine>
 #include <QQuickItem>
 #include <QQuickView>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QScopeGuard>
 #include <QTranslator>
 #include <QUuid>
 #include <QtQml/qqmlextensionplugin.h>
@@ -409,7 +409,7 @@ void TestDeskScreen::everyScreen()
     QVERIFY2(error.isEmpty(), qPrintable(state + QStringLiteral(": ") + error));
     Test::UiCheck::Options o;
     o.pngPath = m_shots + QLatin1Char('/') + state + (french ? QStringLiteral("-fr-") : QStringLiteral("-"))
-                + variant.tag() + QStringLiteral(".png");
+        + variant.tag() + QStringLiteral(".png");
     const QStringList failures = Test::UiCheck::checkAtSize(*view, variant.size, o);
     QVERIFY2(failures.isEmpty(), qPrintable(state + QStringLiteral(":\n") + failures.join(QLatin1Char('\n'))));
 }
