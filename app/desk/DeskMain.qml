@@ -3,6 +3,7 @@
 // The desk role's top item (`etabli-station --role desk`): the home screen's four big
 // pictures open the handover, the internet grant, the parents' lessons and the returns;
 // a Home button brings every screen back to it.
+pragma ComponentBehavior: Bound
 import QtQuick
 import Etabli.Ui
 import Etabli.Desk

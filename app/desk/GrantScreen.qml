@@ -12,6 +12,8 @@ Rectangle {
     id: screen
     required property DeskCare care
     readonly property bool found: screen.care.family !== ""
+    /// The family's grant (a map: requested, requestedAt, paid, paidAt, deadline, proof).
+    readonly property var grant: screen.care.grant
     color: Theme.background
     onVisibleChanged: if (visible) scan.forceActiveFocus()
     Component.onCompleted: scan.forceActiveFocus()
@@ -46,9 +48,9 @@ Rectangle {
             font.pixelSize: Theme.textSize
             color: Theme.text
             text: !screen.found ? qsTr("Internet grant: 60 euros, once.")
-                : screen.care.grant.paid ? qsTr("%1: grant paid on %2.").arg(screen.care.familyName).arg(screen.care.grant.paidAt)
-                : screen.care.grant.requested ? qsTr("%1: grant asked on %2.").arg(screen.care.familyName).arg(screen.care.grant.requestedAt)
-                : qsTr("%1: ask before %2.").arg(screen.care.familyName).arg(screen.care.grant.deadline || "")
+                : screen.grant.paid ? qsTr("%1: grant paid on %2.").arg(screen.care.familyName).arg(screen.grant.paidAt)
+                : screen.grant.requested ? qsTr("%1: grant asked on %2.").arg(screen.care.familyName).arg(screen.grant.requestedAt)
+                : qsTr("%1: ask before %2.").arg(screen.care.familyName).arg(screen.grant.deadline || "")
         }
         Row {
             spacing: Theme.spacing
@@ -104,7 +106,7 @@ Rectangle {
             }
         }
         Text {
-            visible: screen.found && !screen.care.grant.requested
+            visible: screen.found && !screen.grant.requested
             width: parent.width
             wrapMode: Text.WordWrap
             font.family: Theme.fontFamily
@@ -115,7 +117,7 @@ Rectangle {
         }
         Row {
             spacing: Theme.spacing
-            visible: screen.found && !screen.care.grant.requested
+            visible: screen.found && !screen.grant.requested
             BigButton {
                 objectName: "proofYes"
                 main: true
@@ -141,7 +143,7 @@ Rectangle {
             objectName: "grantPaid"
             main: true
             width: parent.width
-            visible: screen.found && screen.care.grant.requested === true && !screen.care.grant.paid
+            visible: screen.found && screen.grant.requested === true && !screen.grant.paid
             pictogram: "euro"
             text: qsTr("Grant paid")
             onClicked: { screen.care.grantPaid(); scan.forceActiveFocus() }
