@@ -3,7 +3,6 @@
 // The desk role's top item (`etabli-station --role desk`): the home screen's four big
 // pictures open the handover, the internet grant, the parents' lessons and the returns;
 // a Home button brings every screen back to it.
-pragma ComponentBehavior: Bound
 import QtQuick
 import Etabli.Ui
 import Etabli.Desk
@@ -67,28 +66,31 @@ Rectangle {
                 anchors.fill: parent
                 active: root.page === "handover"
                 focus: active
-                sourceComponent: HandoverScreen {
-                    session: deskSession
-                    witnessName: root.worker
-                }
+                sourceComponent: HandoverScreen {}
+                // Set here, outside the component: a component reaching outer ids is refused
+                // by qmllint, and Qt 6.4's Loader cannot make a bound component.
+                onLoaded: { item.session = deskSession; item.witnessName = Qt.binding(() => root.worker) }
             }
             Loader {
                 anchors.fill: parent
                 active: root.page === "grant"
                 focus: active
-                sourceComponent: GrantScreen { care: deskCare }
+                sourceComponent: GrantScreen {}
+                onLoaded: item.care = deskCare
             }
             Loader {
                 anchors.fill: parent
                 active: root.page === "training"
                 focus: active
-                sourceComponent: TrainingScreen { care: deskCare }
+                sourceComponent: TrainingScreen {}
+                onLoaded: item.care = deskCare
             }
             Loader {
                 anchors.fill: parent
                 active: root.page === "return"
                 focus: active
-                sourceComponent: ReturnScreen { care: deskCare }
+                sourceComponent: ReturnScreen {}
+                onLoaded: item.care = deskCare
             }
         }
     }

@@ -10,7 +10,8 @@ import Etabli.Desk
 
 Rectangle {
     id: screen
-    required property DeskCare care
+    /// Set by DeskMain when the page is loaded (until then an empty one, never null).
+    property DeskCare care: DeskCare {}
     readonly property bool found: screen.care.family !== ""
     /// The family's grant (a map: requested, requestedAt, paid, paidAt, deadline, proof).
     readonly property var grant: screen.care.grant

@@ -11,7 +11,8 @@ import Etabli.Desk
 
 Rectangle {
     id: screen
-    required property DeskSession session
+    /// Set by DeskMain when the page is loaded (until then an empty one, never null).
+    property DeskSession session: DeskSession {}
     /// The staff member at the desk (the station's worker), named on a witnessed handover.
     property string witnessName: ""
     color: Theme.background

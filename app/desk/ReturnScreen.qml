@@ -10,7 +10,8 @@ import Etabli.Desk
 
 Rectangle {
     id: screen
-    required property DeskCare care
+    /// Set by DeskMain when the page is loaded (until then an empty one, never null).
+    property DeskCare care: DeskCare {}
     readonly property int stage: screen.care.returnStage
     readonly property bool choosing: stage === DeskCare.Reason || stage === DeskCare.Swap
     color: Theme.background
