@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Établi contributors
 // The desk's home screen: four big pictures, one for each thing the desk does.
+pragma ComponentBehavior: Bound
 import QtQuick
 import Etabli.Ui
 

@@ -13,36 +13,39 @@ Rectangle {
     property string worker: ""
     /// "home", "handover", "grant", "training" or "return" (`--screen`).
     property string page: "home"
-    readonly property DeskSession session: session
-    readonly property DeskCare care: care
+    readonly property DeskSession session: deskSession
+    readonly property DeskCare care: deskCare
     implicitWidth: 1280
     implicitHeight: 800
     color: Theme.background
 
     function open(name) {
-        care.reset()
+        deskCare.reset()
         if (name === "handover")
-            session.reset()
+            deskSession.reset()
         root.page = name
     }
 
     DeskSession {
-        id: session
+        id: deskSession
         dbPath: root.dbPath
         // Each answer is also said aloud (silent when the station has no voice).
         onSpoken: (sentence) => Speech.say(sentence)
     }
     DeskCare {
-        id: care
+        id: deskCare
         dbPath: root.dbPath
         worker: root.worker
         onSpoken: (sentence) => Speech.say(sentence)
     }
 
-    DeskHome {
+    // Only the screen shown exists (a hidden screen would still be in the accessibility tree).
+    Loader {
         anchors.fill: parent
-        visible: root.page === "home"
-        onOpen: (name) => root.open(name)
+        active: root.page === "home"
+        sourceComponent: DeskHome {
+            onOpen: (name) => root.open(name)
+        }
     }
     Item {
         anchors.fill: parent
@@ -59,26 +62,35 @@ Rectangle {
         Item {
             anchors.fill: parent
             anchors.leftMargin: homeButton.x + homeButton.width
-            HandoverScreen {
+            Loader {
                 anchors.fill: parent
-                visible: root.page === "handover"
-                session: session
-                witnessName: root.worker
+                active: root.page === "handover"
+                focus: active
+                sourceComponent: HandoverScreen {}
+                // Set here, outside the component: a component reaching outer ids is refused
+                // by qmllint, and Qt 6.4's Loader cannot make a bound component.
+                onLoaded: { item.session = deskSession; item.witnessName = Qt.binding(() => root.worker) }
             }
-            GrantScreen {
+            Loader {
                 anchors.fill: parent
-                visible: root.page === "grant"
-                care: care
+                active: root.page === "grant"
+                focus: active
+                sourceComponent: GrantScreen {}
+                onLoaded: item.care = deskCare
             }
-            TrainingScreen {
+            Loader {
                 anchors.fill: parent
-                visible: root.page === "training"
-                care: care
+                active: root.page === "training"
+                focus: active
+                sourceComponent: TrainingScreen {}
+                onLoaded: item.care = deskCare
             }
-            ReturnScreen {
+            Loader {
                 anchors.fill: parent
-                visible: root.page === "return"
-                care: care
+                active: root.page === "return"
+                focus: active
+                sourceComponent: ReturnScreen {}
+                onLoaded: item.care = deskCare
             }
         }
     }

@@ -10,10 +10,14 @@ import Etabli.Desk
 
 Rectangle {
     id: screen
-    required property DeskCare care
+    /// Set by DeskMain when the page is loaded (until then an empty one, never null).
+    property DeskCare care: DeskCare {}
     readonly property bool found: screen.care.family !== ""
+    /// The family's grant (a map: requested, requestedAt, paid, paidAt, deadline, proof).
+    readonly property var grant: screen.care.grant
     color: Theme.background
     onVisibleChanged: if (visible) scan.forceActiveFocus()
+    Component.onCompleted: scan.forceActiveFocus()
 
     Column {
         anchors.fill: parent
@@ -37,15 +41,17 @@ Rectangle {
         }
         Text {
             objectName: "grantStatus"
+            Accessible.role: Accessible.StaticText
+            Accessible.name: text
             width: parent.width
             wrapMode: Text.WordWrap
             font.family: Theme.fontFamily
             font.pixelSize: Theme.textSize
             color: Theme.text
             text: !screen.found ? qsTr("Internet grant: 60 euros, once.")
-                : screen.care.grant.paid ? qsTr("%1: grant paid on %2.").arg(screen.care.familyName).arg(screen.care.grant.paidAt)
-                : screen.care.grant.requested ? qsTr("%1: grant asked on %2.").arg(screen.care.familyName).arg(screen.care.grant.requestedAt)
-                : qsTr("%1: ask before %2.").arg(screen.care.familyName).arg(screen.care.grant.deadline || "")
+                : screen.grant.paid ? qsTr("%1: grant paid on %2.").arg(screen.care.familyName).arg(screen.grant.paidAt)
+                : screen.grant.requested ? qsTr("%1: grant asked on %2.").arg(screen.care.familyName).arg(screen.grant.requestedAt)
+                : qsTr("%1: ask before %2.").arg(screen.care.familyName).arg(screen.grant.deadline || "")
         }
         Row {
             spacing: Theme.spacing
@@ -65,6 +71,7 @@ Rectangle {
                 border.width: Theme.borderWidth
                 Accessible.role: Accessible.StaticText
                 Accessible.name: qsTr("Date: %1").arg(screen.care.dateText)
+                Accessible.ignored: !visible
                 Row {
                     id: dateRow
                     anchors.centerIn: parent
@@ -100,7 +107,7 @@ Rectangle {
             }
         }
         Text {
-            visible: screen.found && !screen.care.grant.requested
+            visible: screen.found && !screen.grant.requested
             width: parent.width
             wrapMode: Text.WordWrap
             font.family: Theme.fontFamily
@@ -111,7 +118,7 @@ Rectangle {
         }
         Row {
             spacing: Theme.spacing
-            visible: screen.found && !screen.care.grant.requested
+            visible: screen.found && !screen.grant.requested
             BigButton {
                 objectName: "proofYes"
                 main: true
@@ -137,7 +144,7 @@ Rectangle {
             objectName: "grantPaid"
             main: true
             width: parent.width
-            visible: screen.found && screen.care.grant.requested === true && !screen.care.grant.paid
+            visible: screen.found && screen.grant.requested === true && !screen.grant.paid
             pictogram: "euro"
             text: qsTr("Grant paid")
             onClicked: { screen.care.grantPaid(); scan.forceActiveFocus() }

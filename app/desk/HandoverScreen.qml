@@ -11,7 +11,8 @@ import Etabli.Desk
 
 Rectangle {
     id: screen
-    required property DeskSession session
+    /// Set by DeskMain when the page is loaded (until then an empty one, never null).
+    property DeskSession session: DeskSession {}
     /// The staff member at the desk (the station's worker), named on a witnessed handover.
     property string witnessName: ""
     color: Theme.background
@@ -26,6 +27,7 @@ Rectangle {
              : kind === "speakers" ? "speaker" : "screen"
     }
     onVisibleChanged: if (visible) scan.forceActiveFocus()
+    Component.onCompleted: scan.forceActiveFocus()
 
     Column {
         anchors.fill: parent
@@ -43,6 +45,7 @@ Rectangle {
         }
 
         AnswerBanner {
+            id: banner
             width: parent.width
             tone: screen.session.tone
             message: screen.session.message
@@ -50,12 +53,17 @@ Rectangle {
         }
 
         Row {
+            id: body
             width: parent.width
+            // deskui: what is left under the field and the banner (the pad takes the rest).
+            height: screen.height - 2 * Theme.spacing - scan.height - banner.height - 2 * Theme.spacing
             spacing: Theme.spacing
             Column {
                 width: (parent.width - Theme.spacing) / 2
                 spacing: Theme.spacingSmall
                 Text {
+                    Accessible.role: Accessible.StaticText
+                    Accessible.name: text
                     text: screen.session.family === "" ? qsTr("No family yet") : screen.session.family
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.titleSize
@@ -109,9 +117,14 @@ Rectangle {
                 }
             }
             Column {
+                id: side
                 width: (parent.width - Theme.spacing) / 2
                 spacing: Theme.spacing
-                Repeater {
+                Column {
+                    id: warningList
+                    width: parent.width
+                    spacing: Theme.spacing
+                    Repeater {
                     model: screen.session.warnings
                     delegate: BigButton {
                         required property string modelData
@@ -122,27 +135,37 @@ Rectangle {
                         text: screen.session.warningText(modelData) + " " + qsTr("Confirm")
                         onClicked: { screen.session.confirm(modelData); scan.forceActiveFocus() }
                     }
+                    }
                 }
                 SignaturePad {
                     id: pad
                     objectName: "signaturePad"
                     width: parent.width
+                    // 40 mm when there is room, never under 25 mm (French at 200 % on 1366×768).
+                    height: Math.max(Theme.mm(25), Math.min(Theme.mm(40), body.height - warningList.height
+                                     - padButtons.height - 2 * side.spacing))
                     visible: screen.session.stage === DeskSession.Kit
                 }
                 Row {
+                    id: padButtons
                     spacing: Theme.spacing
                     visible: screen.session.stage === DeskSession.Kit
+                    // deskui: short words (French at 200 % must fit), the full words for AT.
                     BigButton {
                         id: witness
                         objectName: "witnessButton"
+                        width: (parent.parent.width - Theme.spacing) / 2
                         pictogram: "info"
-                        text: qsTr("Staff witness")
+                        text: qsTr("Witness")
+                        accessibleName: qsTr("Staff witness")
                         checkable: true
                     }
                     BigButton {
                         objectName: "clearButton"
+                        width: (parent.parent.width - Theme.spacing) / 2
                         pictogram: "remove"
-                        text: qsTr("Erase signature")
+                        text: qsTr("Erase")
+                        accessibleName: qsTr("Erase signature")
                         onClicked: { pad.clear(); scan.forceActiveFocus() }
                     }
                 }

@@ -10,11 +10,13 @@ import Etabli.Desk
 
 Rectangle {
     id: screen
-    required property DeskCare care
+    /// Set by DeskMain when the page is loaded (until then an empty one, never null).
+    property DeskCare care: DeskCare {}
     readonly property int stage: screen.care.returnStage
     readonly property bool choosing: stage === DeskCare.Reason || stage === DeskCare.Swap
     color: Theme.background
     onVisibleChanged: if (visible) scan.forceActiveFocus()
+    Component.onCompleted: scan.forceActiveFocus()
 
     Column {
         anchors.fill: parent
@@ -85,7 +87,8 @@ Rectangle {
                 main: true
                 width: reasons.cell
                 pictogram: "printer"
-                text: qsTr("Record and print")
+                text: qsTr("Print")
+                accessibleName: qsTr("Record and print")
                 font.pixelSize: Theme.smallTextSize
                 enabled: screen.care.reason !== ""
                 onClicked: { screen.care.recordReturn(); scan.forceActiveFocus() }

@@ -21,6 +21,8 @@ Rectangle {
     radius: Theme.radius
     Accessible.role: Accessible.Canvas
     Accessible.name: qsTr("Sign here")
+    // deskui: Qt 6.4 exposes hidden items to AT-SPI: a hidden pad is not there.
+    Accessible.ignored: !pad.visible
 
     Text {
         anchors.centerIn: parent

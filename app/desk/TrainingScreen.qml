@@ -10,9 +10,11 @@ import Etabli.Desk
 
 Rectangle {
     id: screen
-    required property DeskCare care
+    /// Set by DeskMain when the page is loaded (until then an empty one, never null).
+    property DeskCare care: DeskCare {}
     color: Theme.background
     onVisibleChanged: if (visible) scan.forceActiveFocus()
+    Component.onCompleted: scan.forceActiveFocus()
 
     Column {
         id: top
@@ -49,6 +51,14 @@ Rectangle {
             tone: screen.care.tone
             message: screen.care.message
             pictogram: screen.care.pictogram
+        }
+        Text {
+            width: parent.width
+            wrapMode: Text.WordWrap
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.textSize
+            color: Theme.text
+            text: qsTr("The parent came? Touch the number of the lesson.")
         }
     }
     ListView {
@@ -107,6 +117,8 @@ Rectangle {
                         }
                         Text {
                             objectName: "hours-" + line.modelData.reference
+                            Accessible.role: Accessible.StaticText
+                            Accessible.name: line.modelData.name + ": " + text
                             anchors.verticalCenter: parent.verticalCenter
                             text: line.modelData.completed ? qsTr("12 hours done")
                                                            : qsTr("%1 of 12 hours").arg(line.modelData.hours)
@@ -128,7 +140,8 @@ Rectangle {
                             objectName: "lesson-" + line.modelData.reference + "-" + (index + 1)
                             text: String(index + 1)
                             checked: line.modelData.sessions[index] === true
-                            pictogram: ""
+                            // Not by colour alone: a check mark on the lessons the parent came to.
+                            pictogram: checked ? "pass" : ""
                             accessibleName: checked ? qsTr("%1, lesson %2: came").arg(line.modelData.name).arg(index + 1)
                                                     : qsTr("%1, lesson %2: not yet").arg(line.modelData.name).arg(index + 1)
                             onClicked: { screen.care.attend(line.modelData.reference, index + 1); scan.forceActiveFocus() }

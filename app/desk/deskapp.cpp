@@ -74,8 +74,7 @@ int runDeskRole(int argc, char **argv)
                             QStringLiteral("training"), QStringLiteral("return")};
     const QString page = p.isSet(screen) ? p.value(screen) : QStringLiteral("home");
     if (!pages.contains(page)) {
-        std::fprintf(stderr, "etabli-station: --screen is one of %s\n",
-                     qPrintable(pages.join(QStringLiteral(", "))));
+        std::fprintf(stderr, "etabli-station: --screen is one of %s\n", qPrintable(pages.join(QStringLiteral(", "))));
         return 2;
     }
     QString dbPath = AppCore::inventoryPath(p.value(db));
@@ -91,6 +90,8 @@ int runDeskRole(int argc, char **argv)
     QQuickView view;
     view.engine()->addImportPath(QStringLiteral("qrc:/"));
     view.setResizeMode(QQuickView::SizeRootObjectToView);
+    // The window's name for assistive technologies (the AT-SPI frame).
+    view.setTitle(QCoreApplication::translate("Station", "Établi distribution desk"));
     view.setInitialProperties({{QStringLiteral("dbPath"), dbPath},
                                {QStringLiteral("worker"), AppCore::workerFromEnvironment()},
                                {QStringLiteral("page"), page}});

@@ -24,6 +24,8 @@ using Tone = DeskSession::Tone;
 DeskCare::DeskCare(QObject *parent)
     : QObject(parent)
     , m_date(QDate::currentDate())
+    , m_message(tr("Scan the voucher or the PC."))
+    , m_pictogram(QStringLiteral("barcode"))
 {}
 
 DeskCare::~DeskCare() = default;
@@ -387,7 +389,7 @@ void DeskCare::swapScan(const QString &code)
         return;
     }
     m_swapTag = a.tag;
-    answer(Tone::Pass, QStringLiteral("move"), tr("Replacement found. Touch Record."));
+    answer(Tone::Pass, QStringLiteral("move"), tr("Replacement found. Touch Print."));
 }
 
 void DeskCare::startSwap()

@@ -3,11 +3,6 @@
 <TS version="2.1" language="fr">
     <context>
         <name>Api</name>
-        <!-- desk (engineer "deskserver") -->
-        <message>
-            <source>a beneficiary reference has 1 to 64 characters</source>
-            <translation>une référence de bénéficiaire a de 1 à 64 caractères</translation>
-        </message>
         <message>
             <location filename="../../inventory/server/api.cpp" line="+70" />
             <source>the body is not JSON: %1</source>
@@ -125,6 +120,10 @@
         <message>
             <source>«station_key» must be an Ed25519 public key: 32 bytes in base64</source>
             <translation>« station_key » doit être une clé publique Ed25519 : 32 octets en base64</translation>
+        </message>
+        <message>
+            <source>a beneficiary reference has 1 to 64 characters</source>
+            <translation>une référence de bénéficiaire a de 1 à 64 caractères</translation>
         </message>
     </context>
     <context>
@@ -325,27 +324,6 @@
     </context>
     <context>
         <name>Cli</name>
-        <!-- desk (engineer "deskserver") -->
-        <message>
-            <source>--unserved-days is a whole number of days</source>
-            <translation>--unserved-days est un nombre entier de jours</translation>
-        </message>
-        <message>
-            <source>Set the retention after the import or voucher of a family who received nothing (default 365)</source>
-            <translation>Régler la conservation après l'import ou le bon d'une famille qui n'a rien reçu (365 par défaut)</translation>
-        </message>
-        <message>
-            <source>Read the server's audit (with --token)</source>
-            <translation>Lire le journal d'accès du serveur (avec --token)</translation>
-        </message>
-        <message>
-            <source>A desk or supervisor token</source>
-            <translation>Un jeton d'accueil ou de responsable</translation>
-        </message>
-        <message>
-            <source>usage: etabli desk family REF --server URL --token T</source>
-            <translation>usage : etabli desk family RÉF --server URL --token JETON</translation>
-        </message>
         <message>
             <location filename="../cli/main.cpp" line="+31" />
             <source>Usage: etabli NOUN VERB [options]  (global: --db PATH --json --station NAME --worker NAME --lang fr|en)</source>
@@ -1745,26 +1723,6 @@
             <translation>Passages sur le master (par défaut 0 : jusqu'à l'arrêt)</translation>
         </message>
         <message>
-            <source>usage: etabli image serve-multicast MASTER.qcow2 --group GROUP:PORT [--rate-mbit N] [--floor-mbit N] [--cycles N]</source>
-            <translation>usage : etabli image serve-multicast MASTER.qcow2 --group GROUPE:PORT [--rate-mbit N] [--floor-mbit N] [--cycles N]</translation>
-        </message>
-        <message>
-            <source>Slowest rate for a slow receiver; below it, the receiver leaves the group for unicast (default: a quarter of --rate-mbit)</source>
-            <translation>Débit le plus bas consenti à un récepteur lent ; en dessous, il quitte le groupe pour l'unicast (par défaut : un quart de --rate-mbit)</translation>
-        </message>
-        <message>
-            <source>A local copy of this master or of an older version (file, disk, USB stick; default: the setting masters.cache): only what differs is fetched</source>
-            <translation>Une copie locale de ce master ou d'une version plus ancienne (fichier, disque, clé USB ; par défaut : le réglage masters.cache) : seul ce qui diffère est téléchargé</translation>
-        </message>
-        <message>
-            <source>--cache: no such file or disk: %1</source>
-            <translation>--cache : fichier ou disque introuvable : %1</translation>
-        </message>
-        <message>
-            <source>--cache is for a master on the network</source>
-            <translation>--cache ne sert que pour un master sur le réseau</translation>
-        </message>
-        <message>
             <source>usage: etabli image serve-multicast MASTER.qcow2 --group GROUP:PORT [--rate-mbit N] [--cycles N]</source>
             <translation>usage : etabli image serve-multicast MASTER.qcow2 --group GROUPE:PORT [--rate-mbit N] [--cycles N]</translation>
         </message>
@@ -2028,7 +1986,7 @@
             <source>warranty until %1; internet grant to request by %2</source>
             <translation>garantie jusqu'au %1 ; aide internet à demander avant le %2</translation>
         </message>
-            <message>
+        <message>
             <source>the distribution desk: pupils, vouchers, handovers, grants, training, returns</source>
             <translation>l'accueil de distribution : élèves, bons, remises, aides, formation, retours</translation>
         </message>
@@ -2056,6 +2014,70 @@
             <source>  desk import FILE.csv [--dry-run] | beneficiaries | add REF --kind K
   desk vouchers --school S -o FILE.pdf | handover VOUCHER TAG… [--witness NAME | --signature FILE.json] [--receipt FILE.pdf]
   desk grant request|paid REF | training enrol|attend REF [N] | return TAG --reason R [--swap NEWTAG]
+  desk purge [--dry-run] | export REF | erase REF | audit   (the distribution desk)</source>
+            <translation>  desk import FICHIER.csv [--dry-run] | beneficiaries | add RÉF --kind GENRE
+  desk vouchers --school ÉCOLE -o FICHIER.pdf | handover BON TAG… [--witness NOM | --signature FICHIER.json] [--receipt FICHIER.pdf]
+  desk grant request|paid RÉF | training enrol|attend RÉF [N] | return TAG --reason MOTIF [--swap NOUVEAU_TAG]
+  desk purge [--dry-run] | export RÉF | erase RÉF | audit   (l'accueil de distribution)</translation>
+        </message>
+        <message>
+            <source>  report bilan --from YYYY-MM-DD --to YYYY-MM-DD --format pdf|csv|json -o FILE [--server URL --token T]
+  report figures [--from D --to D] [--lot L] | report attention [--server URL --token T]</source>
+            <translation>  report bilan --from AAAA-MM-JJ --to AAAA-MM-JJ --format pdf|csv|json -o FICHIER [--server URL --token JETON]
+  report figures [--from D --to D] [--lot L] | report attention [--server URL --token JETON]</translation>
+        </message>
+        <message>
+            <source>  admin worker add|update|list [--badge B --name N --role R --photo FILE --guidance N --preferences JSON --active yes|no]
+  admin config show | config set KEY VALUE
+  admin token list | token issue NAME ROLE | token revoke NAME   [--server URL --token T]</source>
+            <translation>  admin worker add|update|list [--badge B --name N --role R --photo FICHIER --guidance N --preferences JSON --active yes|no]
+  admin config show | config set CLÉ VALEUR
+  admin token list | token issue NOM RÔLE | token revoke NOM   [--server URL --token JETON]</translation>
+        </message>
+        <message>
+            <source>--unserved-days is a whole number of days</source>
+            <translation>--unserved-days est un nombre entier de jours</translation>
+        </message>
+        <message>
+            <source>Set the retention after the import or voucher of a family who received nothing (default 365)</source>
+            <translation>Régler la conservation après l'import ou le bon d'une famille qui n'a rien reçu (365 par défaut)</translation>
+        </message>
+        <message>
+            <source>Read the server's audit (with --token)</source>
+            <translation>Lire le journal d'accès du serveur (avec --token)</translation>
+        </message>
+        <message>
+            <source>A desk or supervisor token</source>
+            <translation>Un jeton d'accueil ou de responsable</translation>
+        </message>
+        <message>
+            <source>usage: etabli desk family REF --server URL --token T</source>
+            <translation>usage : etabli desk family RÉF --server URL --token JETON</translation>
+        </message>
+        <message>
+            <source>usage: etabli image serve-multicast MASTER.qcow2 --group GROUP:PORT [--rate-mbit N] [--floor-mbit N] [--cycles N]</source>
+            <translation>usage : etabli image serve-multicast MASTER.qcow2 --group GROUPE:PORT [--rate-mbit N] [--floor-mbit N] [--cycles N]</translation>
+        </message>
+        <message>
+            <source>Slowest rate for a slow receiver; below it, the receiver leaves the group for unicast (default: a quarter of --rate-mbit)</source>
+            <translation>Débit le plus bas consenti à un récepteur lent ; en dessous, il quitte le groupe pour l'unicast (par défaut : un quart de --rate-mbit)</translation>
+        </message>
+        <message>
+            <source>A local copy of this master or of an older version (file, disk, USB stick; default: the setting masters.cache): only what differs is fetched</source>
+            <translation>Une copie locale de ce master ou d'une version plus ancienne (fichier, disque, clé USB ; par défaut : le réglage masters.cache) : seul ce qui diffère est téléchargé</translation>
+        </message>
+        <message>
+            <source>--cache: no such file or disk: %1</source>
+            <translation>--cache : fichier ou disque introuvable : %1</translation>
+        </message>
+        <message>
+            <source>--cache is for a master on the network</source>
+            <translation>--cache ne sert que pour un master sur le réseau</translation>
+        </message>
+        <message>
+            <source>  desk import FILE.csv [--dry-run] | beneficiaries | add REF --kind K
+  desk vouchers --school S -o FILE.pdf | handover VOUCHER TAG… [--witness NAME | --signature FILE.json] [--receipt FILE.pdf]
+  desk grant request|paid REF | training enrol|attend REF [N] | return TAG --reason R [--swap NEWTAG]
   desk purge [--dry-run] | export REF | erase REF | audit [--server URL --token T]
   desk family REF --server URL --token T   (the distribution desk)</source>
             <translation>  desk import FICHIER.csv [--dry-run] | beneficiaries | add RÉF --kind GENRE
@@ -2063,12 +2085,6 @@
   desk grant request|paid RÉF | training enrol|attend RÉF [N] | return TAG --reason MOTIF [--swap NOUVEAU_TAG]
   desk purge [--dry-run] | export RÉF | erase RÉF | audit [--server URL --token JETON]
   desk family RÉF --server URL --token JETON   (l'accueil de distribution)</translation>
-        </message>
-        <message>
-            <source>  report bilan --from YYYY-MM-DD --to YYYY-MM-DD --format pdf|csv|json -o FILE [--server URL --token T]
-  report figures [--from D --to D] [--lot L] | report attention [--server URL --token T]</source>
-            <translation>  report bilan --from AAAA-MM-JJ --to AAAA-MM-JJ --format pdf|csv|json -o FICHIER [--server URL --token JETON]
-  report figures [--from D --to D] [--lot L] | report attention [--server URL --token JETON]</translation>
         </message>
         <message>
             <source>  admin worker add|update|list [--badge B --name N --role R --photo FILE --guidance N --preferences JSON --active yes|no]
@@ -4220,31 +4236,6 @@
     </context>
     <context>
         <name>ServerStore</name>
-        <!-- desk (engineer "deskserver") -->
-        <message>
-            <source>the grant of %1 was already requested on %2</source>
-            <translation>l'aide de %1 a déjà été demandée le %2</translation>
-        </message>
-        <message>
-            <source>%1 received nothing yet: no grant</source>
-            <translation>%1 n'a encore rien reçu : pas d'aide</translation>
-        </message>
-        <message>
-            <source>the grant of %1 had to be requested by %2</source>
-            <translation>l'aide de %1 devait être demandée avant le %2</translation>
-        </message>
-        <message>
-            <source>the grant of %1 was never requested</source>
-            <translation>l'aide de %1 n'a jamais été demandée</translation>
-        </message>
-        <message>
-            <source>the grant of %1 was already paid on %2</source>
-            <translation>l'aide de %1 a déjà été versée le %2</translation>
-        </message>
-        <message>
-            <source>no beneficiary «%1»</source>
-            <translation>aucun bénéficiaire «%1»</translation>
-        </message>
         <message>
             <location filename="../../inventory/server/serverstore_payload.cpp" line="+34" />
             <source>event %1 (%2): %3</source>
@@ -4494,6 +4485,30 @@
             <source>%1 is not a backup</source>
             <translation>%1 n'est pas une sauvegarde</translation>
         </message>
+        <message>
+            <source>the grant of %1 was already requested on %2</source>
+            <translation>l'aide de %1 a déjà été demandée le %2</translation>
+        </message>
+        <message>
+            <source>%1 received nothing yet: no grant</source>
+            <translation>%1 n'a encore rien reçu : pas d'aide</translation>
+        </message>
+        <message>
+            <source>the grant of %1 had to be requested by %2</source>
+            <translation>l'aide de %1 devait être demandée avant le %2</translation>
+        </message>
+        <message>
+            <source>the grant of %1 was never requested</source>
+            <translation>l'aide de %1 n'a jamais été demandée</translation>
+        </message>
+        <message>
+            <source>the grant of %1 was already paid on %2</source>
+            <translation>l'aide de %1 a déjà été versée le %2</translation>
+        </message>
+        <message>
+            <source>no beneficiary «%1»</source>
+            <translation>aucun bénéficiaire «%1»</translation>
+        </message>
     </context>
     <context>
         <name>Smart</name>
@@ -4684,23 +4699,6 @@
     </context>
     <context>
         <name>Station</name>
-        <!-- bench: the start-at option -->
-        <message>
-            <source>With --demo: open the demo on this screen (login, asset, a step, erase-confirm, work, meanwhile, finished)</source>
-            <translation>Avec --demo : ouvrir la démonstration sur cet écran (login, asset, une étape, erase-confirm, work, meanwhile, finished)</translation>
-        </message>
-        <message>
-            <source>SCREEN</source>
-            <translation>ÉCRAN</translation>
-        </message>
-        <message>
-            <source>--start-at needs --demo, without --screenshots</source>
-            <translation>--start-at demande --demo, sans --screenshots</translation>
-        </message>
-        <message>
-            <source>unknown screen %1 (%2)</source>
-            <translation>écran inconnu %1 (%2)</translation>
-        </message>
         <message>
             <location filename="../station/main.cpp" line="+25" />
             <source>Établi bench test screens</source>
@@ -4843,6 +4841,30 @@
         <message>
             <source>Redraw for S seconds, print the longest frame gap, quit (benchmark)</source>
             <translation>Redessiner pendant S secondes, écrire le plus long écart entre deux images, quitter (mesure)</translation>
+        </message>
+        <message>
+            <source>With --demo: open the demo on this screen (login, asset, a step, erase-confirm, work, meanwhile, finished)</source>
+            <translation>Avec --demo : ouvrir la démonstration sur cet écran (login, asset, une étape, erase-confirm, work, meanwhile, finished)</translation>
+        </message>
+        <message>
+            <source>SCREEN</source>
+            <translation>ÉCRAN</translation>
+        </message>
+        <message>
+            <source>--start-at needs --demo, without --screenshots</source>
+            <translation>--start-at demande --demo, sans --screenshots</translation>
+        </message>
+        <message>
+            <source>unknown screen %1 (%2)</source>
+            <translation>écran inconnu %1 (%2)</translation>
+        </message>
+        <message>
+            <source>A demo desk with made-up families</source>
+            <translation>Un guichet de démonstration avec des familles inventées</translation>
+        </message>
+        <message>
+            <source>Établi distribution desk</source>
+            <translation>Établi, guichet de distribution</translation>
         </message>
     </context>
     <context>
@@ -6693,22 +6715,6 @@
     <context>
         <name>Etabli::Imaging::HttpSource</name>
         <message>
-            <source>the cache must be a local file or disk, not %1</source>
-            <translation>le cache doit être un fichier ou un disque local, pas %1</translation>
-        </message>
-        <message>
-            <source>a cache is used only with the master's manifest (each range is checked against it)</source>
-            <translation>un cache ne sert qu'avec le manifeste du master (chaque plage est vérifiée par lui)</translation>
-        </message>
-        <message>
-            <source>cannot use the cache %1: %2</source>
-            <translation>impossible d'utiliser le cache %1 : %2</translation>
-        </message>
-        <message>
-            <source>the cache %1 must be a qcow2 or raw file or disk (read at random)</source>
-            <translation>le cache %1 doit être un fichier ou un disque qcow2 ou brut (lu dans le désordre)</translation>
-        </message>
-        <message>
             <source>not an http(s)://HOST/… address: %1</source>
             <translation>pas une adresse http(s)://HÔTE/… : %1</translation>
         </message>
@@ -6868,17 +6874,25 @@
             <source>%1 answered %2</source>
             <translation>%1 a répondu %2</translation>
         </message>
+        <message>
+            <source>the cache must be a local file or disk, not %1</source>
+            <translation>le cache doit être un fichier ou un disque local, pas %1</translation>
+        </message>
+        <message>
+            <source>a cache is used only with the master's manifest (each range is checked against it)</source>
+            <translation>un cache ne sert qu'avec le manifeste du master (chaque plage est vérifiée par lui)</translation>
+        </message>
+        <message>
+            <source>cannot use the cache %1: %2</source>
+            <translation>impossible d'utiliser le cache %1 : %2</translation>
+        </message>
+        <message>
+            <source>the cache %1 must be a qcow2 or raw file or disk (read at random)</source>
+            <translation>le cache %1 doit être un fichier ou un disque qcow2 ou brut (lu dans le désordre)</translation>
+        </message>
     </context>
     <context>
         <name>Etabli::Imaging::Multicast</name>
-        <message>
-            <source>%1 left the group, too slow at %2 Mbit/s (floor %3); it goes on by unicast</source>
-            <translation>%1 a quitté le groupe, trop lent à %2 Mbit/s (plancher %3) ; il continue en unicast</translation>
-        </message>
-        <message>
-            <source>rate %1 Mbit/s (floor %2), %3 receivers reporting, worst loss %4 %, %5 left; %6 NACKs, %7 suppressed, %8 MiB re-sent</source>
-            <translation>débit %1 Mbit/s (plancher %2), %3 récepteurs en contact, pire perte %4 %, %5 partis ; %6 NACK, %7 ignorés, %8 Mio renvoyés</translation>
-        </message>
         <message>
             <source>a multicast master is multicast://GROUP:PORT?master=https://SERVER/api/v1/masters/NAME.qcow2 with an IPv4 multicast group (224.0.0.0/4), got «%1»</source>
             <translation>un master en multicast s'écrit multicast://GROUPE:PORT?master=https://SERVEUR/api/v1/masters/NOM.qcow2 avec un groupe multicast IPv4 (224.0.0.0/4), reçu « %1 »</translation>
@@ -6902,6 +6916,14 @@
         <message>
             <source>cannot read the master %1</source>
             <translation>impossible de lire le master %1</translation>
+        </message>
+        <message>
+            <source>%1 left the group, too slow at %2 Mbit/s (floor %3); it goes on by unicast</source>
+            <translation>%1 a quitté le groupe, trop lent à %2 Mbit/s (plancher %3) ; il continue en unicast</translation>
+        </message>
+        <message>
+            <source>rate %1 Mbit/s (floor %2), %3 receivers reporting, worst loss %4 %, %5 left; %6 NACKs, %7 suppressed, %8 MiB re-sent</source>
+            <translation>débit %1 Mbit/s (plancher %2), %3 récepteurs en contact, pire perte %4 %, %5 partis ; %6 NACK, %7 ignorés, %8 Mio renvoyés</translation>
         </message>
     </context>
     <context>
@@ -7249,87 +7271,6 @@
     </context>
     <context>
         <name>Etabli::Bench::Bench</name>
-        <!-- bench: surface verdict, meanwhile, sync in words -->
-        <message>
-            <source>%1 changes to send.</source>
-            <translation>%1 changements à envoyer.</translation>
-        </message>
-        <message>
-            <source>1 change to send.</source>
-            <translation>1 changement à envoyer.</translation>
-        </message>
-        <message>
-            <source>Everything is sent.</source>
-            <translation>Tout est envoyé.</translation>
-        </message>
-        <message>
-            <source>Not sent yet.</source>
-            <translation>Pas encore envoyé.</translation>
-        </message>
-        <message>
-            <source>Sent just now.</source>
-            <translation>Envoyé à l&apos;instant.</translation>
-        </message>
-        <message>
-            <source>Sent 1 minute ago.</source>
-            <translation>Envoyé il y a 1 minute.</translation>
-        </message>
-        <message>
-            <source>Sent %1 minutes ago.</source>
-            <translation>Envoyé il y a %1 minutes.</translation>
-        </message>
-        <message>
-            <source>Sent 1 hour ago.</source>
-            <translation>Envoyé il y a 1 heure.</translation>
-        </message>
-        <message>
-            <source>Sent %1 hours ago.</source>
-            <translation>Envoyé il y a %1 heures.</translation>
-        </message>
-        <message>
-            <source>Sent 1 day ago.</source>
-            <translation>Envoyé il y a 1 jour.</translation>
-        </message>
-        <message>
-            <source>Sent %1 days ago.</source>
-            <translation>Envoyé il y a %1 jours.</translation>
-        </message>
-        <message>
-            <source>The memory has faults. Do not use it.</source>
-            <translation>La mémoire a des défauts. Ne l&apos;utilisez pas.</translation>
-        </message>
-        <message>
-            <source>Some places on the disk cannot be read. Do not use this disk.</source>
-            <translation>Des endroits du disque ne se lisent pas. N&apos;utilisez pas ce disque.</translation>
-        </message>
-        <message>
-            <source>The disk is worn out. Do not use this disk.</source>
-            <translation>Le disque est usé. N&apos;utilisez pas ce disque.</translation>
-        </message>
-        <message>
-            <source>PC %1 is not finished. Go back to it after this one.</source>
-            <translation>Le PC %1 n&apos;est pas fini. Revenez-y après celui-ci.</translation>
-        </message>
-        <message>
-            <source>The work on PC %1 is finished. Go back to it.</source>
-            <translation>Le travail sur le PC %1 est fini. Revenez-y.</translation>
-        </message>
-        <message>
-            <source>The bench goes on with PC %1.</source>
-            <translation>Le banc continue avec le PC %1.</translation>
-        </message>
-        <message>
-            <source>The work on this PC is finished.</source>
-            <translation>Le travail sur ce PC est fini.</translation>
-        </message>
-        <message>
-            <source>The work on PC %1 stopped. Go back to it.</source>
-            <translation>Le travail sur le PC %1 s&apos;est arrêté. Revenez-y.</translation>
-        </message>
-        <message>
-            <source>The bench is busy with PC %1. This step must wait.</source>
-            <translation>Le banc travaille sur le PC %1. Cette étape doit attendre.</translation>
-        </message>
         <message>
             <source>Choose what it is.</source>
             <translation>Choisis ce que c'est.</translation>
@@ -7522,6 +7463,86 @@
             <source>Something else</source>
             <translation>Autre chose</translation>
         </message>
+        <message>
+            <source>%1 changes to send.</source>
+            <translation>%1 changements à envoyer.</translation>
+        </message>
+        <message>
+            <source>1 change to send.</source>
+            <translation>1 changement à envoyer.</translation>
+        </message>
+        <message>
+            <source>Everything is sent.</source>
+            <translation>Tout est envoyé.</translation>
+        </message>
+        <message>
+            <source>Not sent yet.</source>
+            <translation>Pas encore envoyé.</translation>
+        </message>
+        <message>
+            <source>Sent just now.</source>
+            <translation>Envoyé à l'instant.</translation>
+        </message>
+        <message>
+            <source>Sent 1 minute ago.</source>
+            <translation>Envoyé il y a 1 minute.</translation>
+        </message>
+        <message>
+            <source>Sent %1 minutes ago.</source>
+            <translation>Envoyé il y a %1 minutes.</translation>
+        </message>
+        <message>
+            <source>Sent 1 hour ago.</source>
+            <translation>Envoyé il y a 1 heure.</translation>
+        </message>
+        <message>
+            <source>Sent %1 hours ago.</source>
+            <translation>Envoyé il y a %1 heures.</translation>
+        </message>
+        <message>
+            <source>Sent 1 day ago.</source>
+            <translation>Envoyé il y a 1 jour.</translation>
+        </message>
+        <message>
+            <source>Sent %1 days ago.</source>
+            <translation>Envoyé il y a %1 jours.</translation>
+        </message>
+        <message>
+            <source>The memory has faults. Do not use it.</source>
+            <translation>La mémoire a des défauts. Ne l'utilisez pas.</translation>
+        </message>
+        <message>
+            <source>Some places on the disk cannot be read. Do not use this disk.</source>
+            <translation>Des endroits du disque ne se lisent pas. N'utilisez pas ce disque.</translation>
+        </message>
+        <message>
+            <source>The disk is worn out. Do not use this disk.</source>
+            <translation>Le disque est usé. N'utilisez pas ce disque.</translation>
+        </message>
+        <message>
+            <source>PC %1 is not finished. Go back to it after this one.</source>
+            <translation>Le PC %1 n'est pas fini. Revenez-y après celui-ci.</translation>
+        </message>
+        <message>
+            <source>The work on PC %1 is finished. Go back to it.</source>
+            <translation>Le travail sur le PC %1 est fini. Revenez-y.</translation>
+        </message>
+        <message>
+            <source>The bench goes on with PC %1.</source>
+            <translation>Le banc continue avec le PC %1.</translation>
+        </message>
+        <message>
+            <source>The work on this PC is finished.</source>
+            <translation>Le travail sur ce PC est fini.</translation>
+        </message>
+        <message>
+            <source>The work on PC %1 stopped. Go back to it.</source>
+            <translation>Le travail sur le PC %1 s'est arrêté. Revenez-y.</translation>
+        </message>
+        <message>
+            <source>The bench is busy with PC %1. This step must wait.</source>
+            <translation>Le banc travaille sur le PC %1. Cette étape doit attendre.</translation>
+        </message>
     </context>
     <context>
         <name>Etabli::Bench::BenchFlowModel</name>
@@ -7655,11 +7676,6 @@
     </context>
     <context>
         <name>AssetScreen</name>
-        <!-- bench: meanwhile -->
-        <message>
-            <source>Back to PC %1</source>
-            <translation>Revenir au PC %1</translation>
-        </message>
         <message>
             <source>Scan the label</source>
             <translation>Scannez l’étiquette</translation>
@@ -7708,6 +7724,10 @@
             <source>Back</source>
             <translation>Retour</translation>
         </message>
+        <message>
+            <source>Back to PC %1</source>
+            <translation>Revenir au PC %1</translation>
+        </message>
     </context>
     <context>
         <name>FinishedScreen</name>
@@ -7726,15 +7746,6 @@
     </context>
     <context>
         <name>StepScreen</name>
-        <!-- bench: meanwhile -->
-        <message>
-            <source>Work on another PC meanwhile</source>
-            <translation>Travailler sur un autre PC en attendant</translation>
-        </message>
-        <message>
-            <source>Back to PC %1</source>
-            <translation>Revenir au PC %1</translation>
-        </message>
         <message>
             <source>Further down</source>
             <translation>Plus bas</translation>
@@ -7790,6 +7801,14 @@
         <message>
             <source>Skip this step</source>
             <translation>Passer cette étape</translation>
+        </message>
+        <message>
+            <source>Work on another PC meanwhile</source>
+            <translation>Travailler sur un autre PC en attendant</translation>
+        </message>
+        <message>
+            <source>Back to PC %1</source>
+            <translation>Revenir au PC %1</translation>
         </message>
     </context>
     <context>
@@ -8166,6 +8185,10 @@
             <source>Done. The kit is handed over.</source>
             <translation>C'est fait. Le kit est donné.</translation>
         </message>
+        <message>
+            <source>You are on the list for the parents' lessons.</source>
+            <translation>Vous êtes inscrit aux cours pour les parents.</translation>
+        </message>
     </context>
     <context>
         <name>HandoverScreen</name>
@@ -8201,6 +8224,42 @@
             <source>Hand over</source>
             <translation>Donner le kit</translation>
         </message>
+        <message>
+            <source>PC</source>
+            <translation>PC</translation>
+        </message>
+        <message>
+            <source>Screen</source>
+            <translation>Écran</translation>
+        </message>
+        <message>
+            <source>Keyboard</source>
+            <translation>Clavier</translation>
+        </message>
+        <message>
+            <source>Mouse</source>
+            <translation>Souris</translation>
+        </message>
+        <message>
+            <source>Speakers</source>
+            <translation>Haut-parleurs</translation>
+        </message>
+        <message>
+            <source>On the lessons list</source>
+            <translation>Inscrit aux cours</translation>
+        </message>
+        <message>
+            <source>Join the parents' lessons</source>
+            <translation>S'inscrire aux cours des parents</translation>
+        </message>
+        <message>
+            <source>Witness</source>
+            <translation>Témoin</translation>
+        </message>
+        <message>
+            <source>Erase</source>
+            <translation>Effacer</translation>
+        </message>
     </context>
     <context>
         <name>SignaturePad</name>
@@ -8211,19 +8270,6 @@
     </context>
     <context>
         <name>Etabli::AppCore::Desk</name>
-        <!-- desk (engineer "deskserver") -->
-        <message>
-            <source>give the server as http(s)://HOST:PORT and a token</source>
-            <translation>donnez le serveur sous la forme http(s)://HÔTE:PORT et un jeton</translation>
-        </message>
-        <message>
-            <source>the server %1 does not answer: %2</source>
-            <translation>le serveur %1 ne répond pas : %2</translation>
-        </message>
-        <message>
-            <source>the server answered %1: %2</source>
-            <translation>le serveur a répondu %1 : %2</translation>
-        </message>
         <message>
             <source>this inventory is not the distribution desk's: family data never goes on a bench</source>
             <translation>cet inventaire n'est pas celui du guichet de distribution : les données des familles ne vont jamais sur un établi</translation>
@@ -8287,6 +8333,18 @@
         <message>
             <source>the signature is empty: sign on the screen</source>
             <translation>la signature est vide : signez sur l'écran</translation>
+        </message>
+        <message>
+            <source>give the server as http(s)://HOST:PORT and a token</source>
+            <translation>donnez le serveur sous la forme http(s)://HÔTE:PORT et un jeton</translation>
+        </message>
+        <message>
+            <source>the server %1 does not answer: %2</source>
+            <translation>le serveur %1 ne répond pas : %2</translation>
+        </message>
+        <message>
+            <source>the server answered %1: %2</source>
+            <translation>le serveur a répondu %1 : %2</translation>
         </message>
     </context>
     <context>
@@ -8662,6 +8720,324 @@
         <message>
             <source>%1 exists already</source>
             <translation>%1 existe déjà</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeskHome</name>
+        <message>
+            <source>Give a kit</source>
+            <translation>Donner un kit</translation>
+        </message>
+        <message>
+            <source>Internet grant</source>
+            <translation>Aide internet</translation>
+        </message>
+        <message>
+            <source>Parents' lessons</source>
+            <translation>Cours des parents</translation>
+        </message>
+        <message>
+            <source>Return for repair</source>
+            <translation>Retour en réparation</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeskMain</name>
+        <message>
+            <source>Home</source>
+            <translation>Accueil</translation>
+        </message>
+    </context>
+    <context>
+        <name>GrantScreen</name>
+        <message>
+            <source>Scan the voucher or the PC</source>
+            <translation>Scannez le bon ou le PC</translation>
+        </message>
+        <message>
+            <source>Internet grant: 60 euros, once.</source>
+            <translation>Aide internet : 60 euros, une seule fois.</translation>
+        </message>
+        <message>
+            <source>%1: grant paid on %2.</source>
+            <translation>%1 : aide payée le %2.</translation>
+        </message>
+        <message>
+            <source>%1: grant asked on %2.</source>
+            <translation>%1 : aide demandée le %2.</translation>
+        </message>
+        <message>
+            <source>%1: ask before %2.</source>
+            <translation>%1 : demandez avant le %2.</translation>
+        </message>
+        <message>
+            <source>Day before</source>
+            <translation>Jour d'avant</translation>
+        </message>
+        <message>
+            <source>Date: %1</source>
+            <translation>Date : %1</translation>
+        </message>
+        <message>
+            <source>Day after</source>
+            <translation>Jour d'après</translation>
+        </message>
+        <message>
+            <source>Is there a proof of internet?</source>
+            <translation>Avez-vous la preuve d'internet ?</translation>
+        </message>
+        <message>
+            <source>Yes, proof here</source>
+            <translation>Oui, la preuve est là</translation>
+        </message>
+        <message>
+            <source>No proof</source>
+            <translation>Pas de preuve</translation>
+        </message>
+        <message>
+            <source>Grant paid</source>
+            <translation>Aide payée</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrainingScreen</name>
+        <message>
+            <source>Scan the voucher or the PC</source>
+            <translation>Scannez le bon ou le PC</translation>
+        </message>
+        <message>
+            <source>Join</source>
+            <translation>Inscrire</translation>
+        </message>
+        <message>
+            <source>Put %1 on the lessons list</source>
+            <translation>Inscrire %1 aux cours</translation>
+        </message>
+        <message>
+            <source>The parent came? Touch the number of the lesson.</source>
+            <translation>Le parent est venu ? Touchez le numéro du cours.</translation>
+        </message>
+        <message>
+            <source>Parents' lessons</source>
+            <translation>Cours des parents</translation>
+        </message>
+        <message>
+            <source>12 hours done</source>
+            <translation>12 heures faites</translation>
+        </message>
+        <message>
+            <source>%1 of 12 hours</source>
+            <translation>%1 heures sur 12</translation>
+        </message>
+        <message>
+            <source>%1, lesson %2: came</source>
+            <translation>%1, cours %2 : venu</translation>
+        </message>
+        <message>
+            <source>%1, lesson %2: not yet</source>
+            <translation>%1, cours %2 : pas encore</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReturnScreen</name>
+        <message>
+            <source>Scan the replacement</source>
+            <translation>Scannez l'appareil de remplacement</translation>
+        </message>
+        <message>
+            <source>Scan what comes back</source>
+            <translation>Scannez ce qui revient</translation>
+        </message>
+        <message>
+            <source>Swap</source>
+            <translation>Échanger</translation>
+        </message>
+        <message>
+            <source>Give a replacement</source>
+            <translation>Donner un autre appareil</translation>
+        </message>
+        <message>
+            <source>Record and print</source>
+            <translation>Enregistrer et imprimer</translation>
+        </message>
+        <message>
+            <source>Next</source>
+            <translation>Suivant</translation>
+        </message>
+        <message>
+            <source>Print</source>
+            <translation>Imprimer</translation>
+        </message>
+    </context>
+    <context>
+        <name>Etabli::Desk::DeskCare</name>
+        <message>
+            <source>The scanner has the wrong keyboard.</source>
+            <translation>Le lecteur n'a pas le bon clavier.</translation>
+        </message>
+        <message>
+            <source>The desk's inventory cannot be opened.</source>
+            <translation>L'inventaire du guichet ne s'ouvre pas.</translation>
+        </message>
+        <message>
+            <source>Family not found. Scan the voucher or the PC.</source>
+            <translation>Famille introuvable. Scannez le bon ou le PC.</translation>
+        </message>
+        <message>
+            <source>Family found: %1.</source>
+            <translation>Famille trouvée : %1.</translation>
+        </message>
+        <message>
+            <source>Scan the voucher or the PC first.</source>
+            <translation>Scannez d'abord le bon ou le PC.</translation>
+        </message>
+        <message>
+            <source>Too late. The last day was %1.</source>
+            <translation>Trop tard. Le dernier jour était le %1.</translation>
+        </message>
+        <message>
+            <source>Already asked. One grant for each pupil.</source>
+            <translation>Déjà demandée. Une aide par élève.</translation>
+        </message>
+        <message>
+            <source>No PC given yet. No grant.</source>
+            <translation>Pas encore de PC donné. Pas d'aide.</translation>
+        </message>
+        <message>
+            <source>Not recorded. Ask for help.</source>
+            <translation>Pas enregistré. Demandez de l'aide.</translation>
+        </message>
+        <message>
+            <source>Grant asked. The proof is here.</source>
+            <translation>Aide demandée. La preuve est là.</translation>
+        </message>
+        <message>
+            <source>Grant asked. Bring the internet bill.</source>
+            <translation>Aide demandée. Apportez la facture internet.</translation>
+        </message>
+        <message>
+            <source>The grant was not asked yet.</source>
+            <translation>L'aide n'est pas encore demandée.</translation>
+        </message>
+        <message>
+            <source>The grant is already paid.</source>
+            <translation>L'aide est déjà payée.</translation>
+        </message>
+        <message>
+            <source>Grant paid.</source>
+            <translation>Aide payée.</translation>
+        </message>
+        <message>
+            <source>Already on the list.</source>
+            <translation>Déjà inscrit.</translation>
+        </message>
+        <message>
+            <source>You are on the list for the parents' lessons.</source>
+            <translation>Vous êtes inscrit aux cours pour les parents.</translation>
+        </message>
+        <message>
+            <source>Already marked for lesson %1.</source>
+            <translation>Déjà noté pour le cours %1.</translation>
+        </message>
+        <message>
+            <source>%1 came to lesson %2.</source>
+            <translation>%1 est venu au cours %2.</translation>
+        </message>
+        <message>
+            <source>No power</source>
+            <translation>Pas de courant</translation>
+        </message>
+        <message>
+            <source>Does not start</source>
+            <translation>Ne démarre pas</translation>
+        </message>
+        <message>
+            <source>Screen</source>
+            <translation>Écran</translation>
+        </message>
+        <message>
+            <source>Keyboard</source>
+            <translation>Clavier</translation>
+        </message>
+        <message>
+            <source>Mouse</source>
+            <translation>Souris</translation>
+        </message>
+        <message>
+            <source>Sound</source>
+            <translation>Son</translation>
+        </message>
+        <message>
+            <source>Slow</source>
+            <translation>Lent</translation>
+        </message>
+        <message>
+            <source>Broken</source>
+            <translation>Cassé</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>Autre</translation>
+        </message>
+        <message>
+            <source>Label misread. Scan it again.</source>
+            <translation>Étiquette mal lue. Scannez encore.</translation>
+        </message>
+        <message>
+            <source>Unknown label. Put it aside.</source>
+            <translation>Étiquette inconnue. Mettez-le de côté.</translation>
+        </message>
+        <message>
+            <source>This one was not given to a family.</source>
+            <translation>Celui-ci n'a pas été donné à une famille.</translation>
+        </message>
+        <message>
+            <source>Found. What is wrong? Touch a picture.</source>
+            <translation>Trouvé. Qu'est-ce qui ne va pas ? Touchez une image.</translation>
+        </message>
+        <message>
+            <source>This one is not ready. Put it aside.</source>
+            <translation>Il n'est pas prêt. Mettez-le de côté.</translation>
+        </message>
+        <message>
+            <source>This one is for another family.</source>
+            <translation>Il est pour une autre famille.</translation>
+        </message>
+        <message>
+            <source>This one was already given.</source>
+            <translation>Il est déjà donné.</translation>
+        </message>
+        <message>
+            <source>Not the same kind. Scan the same kind of device.</source>
+            <translation>Pas le même appareil. Scannez un appareil du même type.</translation>
+        </message>
+        <message>
+            <source>Replacement found. Touch Print.</source>
+            <translation>Appareil de remplacement trouvé. Touchez Imprimer.</translation>
+        </message>
+        <message>
+            <source>Scan the replacement.</source>
+            <translation>Scannez l'appareil de remplacement.</translation>
+        </message>
+        <message>
+            <source>Touch a picture first: what is wrong?</source>
+            <translation>Touchez d'abord une image : qu'est-ce qui ne va pas ?</translation>
+        </message>
+        <message>
+            <source>Recorded. It goes back to the workshop.</source>
+            <translation>Enregistré. Il retourne à l'atelier.</translation>
+        </message>
+        <message>
+            <source>Recorded. The family takes the replacement.</source>
+            <translation>Enregistré. La famille prend l'appareil de remplacement.</translation>
+        </message>
+        <message>
+            <source>Take the slip from the printer.</source>
+            <translation>Prenez la fiche dans l'imprimante.</translation>
+        </message>
+        <message>
+            <source>Scan the voucher or the PC.</source>
+            <translation>Scannez le bon ou le PC.</translation>
         </message>
     </context>
 </TS>

@@ -30,11 +30,13 @@
 #include <QQmlEngine>
 #include <QQuickItem>
 #include <QQuickView>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 #include <QUuid>
-#include <QtQuickTest/quicktest.h>
 #include <QtQml/qqmlextensionplugin.h>
+#include <QtQuickTest/quicktest.h>
 
 Q_IMPORT_QML_PLUGIN(Etabli_DeskPlugin)
 Q_IMPORT_QML_PLUGIN(Etabli_UiPlugin)
@@ -363,9 +365,15 @@ void TestDeskScreen::everyScreen_data()
 {
     QTest::addColumn<QString>("state");
     QTest::addColumn<Test::UiCheck::Variant>("variant");
+    QTest::addColumn<bool>("french");
     for (const QString &state : kStates)
         for (const Test::UiCheck::Variant &v : Test::UiCheck::standardVariants())
-            QTest::newRow(qPrintable(state + QLatin1Char(' ') + v.tag())) << state << v;
+            QTest::newRow(qPrintable(state + QLatin1Char(' ') + v.tag())) << state << v << false;
+    // French, the workshop's language (longer words), on the tightest variant.
+    Test::UiCheck::Variant tight;
+    tight.textScale = 2;
+    for (const QString &state : kStates)
+        QTest::newRow(qPrintable(state + QStringLiteral(" fr ") + tight.tag())) << state << tight << true;
 }
 
 /// Every desk screen in the eight variants: controls >= 12 mm (20 mm main), 3 mm gaps,
@@ -375,10 +383,24 @@ void TestDeskScreen::everyScreen()
 {
     QFETCH(QString, state);
     QFETCH(Test::UiCheck::Variant, variant);
+    QFETCH(bool, french);
+    QTranslator translator;
+    const QLocale before;
+    if (french) {
+        QVERIFY(translator.load(QStringLiteral(":/i18n/etabli_fr.qm")));
+        QVERIFY(QCoreApplication::installTranslator(&translator));
+        QLocale::setDefault(QLocale(QLocale::French, QLocale::France));
+    }
+    const auto restore = qScopeGuard([&] {
+        if (french) {
+            QCoreApplication::removeTranslator(&translator);
+            QLocale::setDefault(before);
+        }
+    });
     const Test::UiCheck::ThemeScope theme(variant);
     const QString page = state.section(QLatin1Char('-'), 0, 0) == QLatin1String("swap")
-                             ? QStringLiteral("return")
-                             : state.section(QLatin1Char('-'), 0, 0);
+        ? QStringLiteral("return")
+        : state.section(QLatin1Char('-'), 0, 0);
     auto view = open(page, variant.size);
     QVERIFY(view);
     view->show();
@@ -386,7 +408,8 @@ void TestDeskScreen::everyScreen()
     const QString error = drive(*view, state);
     QVERIFY2(error.isEmpty(), qPrintable(state + QStringLiteral(": ") + error));
     Test::UiCheck::Options o;
-    o.pngPath = m_shots + QLatin1Char('/') + state + QLatin1Char('-') + variant.tag() + QStringLiteral(".png");
+    o.pngPath = m_shots + QLatin1Char('/') + state + (french ? QStringLiteral("-fr-") : QStringLiteral("-"))
+        + variant.tag() + QStringLiteral(".png");
     const QStringList failures = Test::UiCheck::checkAtSize(*view, variant.size, o);
     QVERIFY2(failures.isEmpty(), qPrintable(state + QStringLiteral(":\n") + failures.join(QLatin1Char('\n'))));
 }
@@ -413,8 +436,9 @@ void TestDeskScreen::tonesOfTheHandover()
     session->garbled({});
     QCOMPARE(m_tones.last(), int(Ui::FeedbackSound::Fail));
     // One tone for each answer, nothing more.
-    QCOMPARE(m_tones.played(), (QList<K>{Ui::FeedbackSound::Fail, Ui::FeedbackSound::Pass, Ui::FeedbackSound::Pass,
-                                         Ui::FeedbackSound::Warn, Ui::FeedbackSound::Fail, Ui::FeedbackSound::Fail}));
+    QCOMPARE(m_tones.played(),
+             (QList<K>{Ui::FeedbackSound::Fail, Ui::FeedbackSound::Pass, Ui::FeedbackSound::Pass,
+                       Ui::FeedbackSound::Warn, Ui::FeedbackSound::Fail, Ui::FeedbackSound::Fail}));
     // The grant, training and return screens answer with tones too.
     auto *care = view->rootObject()->property("care").value<Desk::DeskCare *>();
     m_tones.clear();
@@ -422,8 +446,9 @@ void TestDeskScreen::tonesOfTheHandover()
     QVERIFY(care->requestGrant(false)); // no proof yet: a warning
     QVERIFY(!care->requestGrant(true)); // twice: refused
     care->returnScan(tag(1)); // READY, never given: refused
-    QCOMPARE(m_tones.played(), (QList<K>{Ui::FeedbackSound::Pass, Ui::FeedbackSound::Warn, Ui::FeedbackSound::Fail,
-                                         Ui::FeedbackSound::Fail}));
+    QCOMPARE(
+        m_tones.played(),
+        (QList<K>{Ui::FeedbackSound::Pass, Ui::FeedbackSound::Warn, Ui::FeedbackSound::Fail, Ui::FeedbackSound::Fail}));
 }
 
 /// The parents' lessons are offered once the kit is handed over: one touch enrols.
@@ -466,7 +491,8 @@ void TestDeskScreen::grantByTouch()
         if (!b || !b->isVisible())
             return false;
         QQuickTest::qWaitForPolish(view.get()); // the Column has placed what just appeared
-        QTest::mouseClick(view.get(), Qt::LeftButton, {}, b->mapToScene(QPointF(b->width() / 2, b->height() / 2)).toPoint());
+        QTest::mouseClick(view.get(), Qt::LeftButton, {},
+                          b->mapToScene(QPointF(b->width() / 2, b->height() / 2)).toPoint());
         return true;
     };
     QVERIFY(!touch("proofYes")); // no family yet: no buttons
@@ -504,8 +530,7 @@ void TestDeskScreen::trainingByTouch()
     QVERIFY(QTest::qWaitForWindowExposed(view.get()));
     auto *care = view->rootObject()->property("care").value<Desk::DeskCare *>();
     QTRY_VERIFY(find(view->rootObject(), QStringLiteral("hours-P-4")));
-    QCOMPARE(find(view->rootObject(), QStringLiteral("hours-P-4"))->property("text").toString(),
-             tr("12 hours done"));
+    QCOMPARE(find(view->rootObject(), QStringLiteral("hours-P-4"))->property("text").toString(), tr("12 hours done"));
     QCOMPARE(find(view->rootObject(), QStringLiteral("hours-P-3"))->property("text").toString(),
              QStringLiteral("6 of 12 hours"));
     for (int lesson = 4; lesson <= 6; ++lesson) {

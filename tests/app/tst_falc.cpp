@@ -32,11 +32,12 @@ QString readAll(const QString &path)
     return QString::fromUtf8(f.readAll());
 }
 
-/// The worker-facing QML files: every .qml under app/station, app/ui and app/bench.
+/// The worker-facing QML files: every .qml under app/station, app/ui and app/bench
+/// (deskui: and app/desk, the desk's family-facing screens).
 QStringList workerQml()
 {
     QStringList files;
-    for (const char *dir : {"app/station", "app/ui", "app/bench"}) {
+    for (const char *dir : {"app/station", "app/ui", "app/bench", "app/desk"}) {
         QDirIterator it(Root + QLatin1Char('/') + QLatin1String(dir), {QStringLiteral("*.qml")}, QDir::Files,
                         QDirIterator::Subdirectories);
         while (it.hasNext())
@@ -111,6 +112,21 @@ QList<std::pair<QString, QString>> workerStrings()
             out.append({QDir(Root).relativeFilePath(file), s});
             sources.insert(s);
         }
+    }
+    // deskui: the desk's sentences said aloud to a family are C++ tr() strings of the desk
+    // sessions (app/desk/desksession.cpp, deskcare.cpp); their contexts are the class names.
+    static const QRegularExpression trRe(QStringLiteral("\\btr\\(\\s*\"((?:[^\"\\\\]|\\\\.)*)\""));
+    static const QRegularExpression noopRe(QStringLiteral("QT_TR_NOOP\\(\\s*\"((?:[^\"\\\\]|\\\\.)*)\""));
+    for (const auto &[file, context] : {std::pair{"app/desk/desksession.cpp", "Etabli::Desk::DeskSession"},
+                                        std::pair{"app/desk/deskcare.cpp", "Etabli::Desk::DeskCare"}}) {
+        const QString text = readAll(Root + QLatin1Char('/') + QLatin1String(file));
+        QSet<QString> &sources = contexts[QLatin1String(context)];
+        for (const QRegularExpression *re : {&trRe, &noopRe})
+            for (auto it = re->globalMatch(text); it.hasNext();) {
+                const QString str = it.next().captured(1);
+                out.append({QLatin1String(file), str});
+                sources.insert(str);
+            }
     }
     QFile ts(Root + QStringLiteral("/app/i18n/etabli_fr.ts"));
     if (!ts.open(QIODevice::ReadOnly))
