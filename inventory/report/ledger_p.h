@@ -91,5 +91,4 @@ struct Ledger::Private {
     void fold(const Event &e);
 };
 
-
 } // namespace Etabli::Inventory::Report

@@ -121,6 +121,11 @@ Result<void> ServerStore::restore(const QString &file)
                                "etabli_figures_hs_ins", "etabli_figures_handovers_ins", "etabli_figures_handovers_upd"})
             if (auto q = d->run(QStringLiteral("DROP FUNCTION IF EXISTS %1 CASCADE").arg(QLatin1String(fn))); !q)
                 return q.error();
+        // the supervisor's projections (engineer "proj"): serverstore_projections.cpp
+        for (const char *table : {"proj_meta", "proj_assets", "proj_asset_counts", "proj_serials", "proj_facts",
+                                  "proj_unchecked", "proj_kv", "proj_station_rx"})
+            if (auto q = d->run(QStringLiteral("DROP TABLE IF EXISTS %1 CASCADE").arg(QLatin1String(table))); !q)
+                return q.error();
         return runTool(QStringLiteral("pg_restore"),
                        {QStringLiteral("--no-owner"), QStringLiteral("--exit-on-error"), QStringLiteral("--dbname"),
                         d->url, file});

@@ -125,8 +125,8 @@ QString rowsOf(qsizetype rows, int columns)
 /// Inserts `rows` (each `columns` values) with `head` (INSERT INTO t(cols) VALUES) and
 /// `tail` (an ON CONFLICT clause or nothing), in a few multi-row statements.
 template<typename Store>
-Result<void> insertRows(const Store &p, const QString &head, int columns,
-                               const QList<QVariantList> &rows, const QString &tail = {})
+Result<void> insertRows(const Store &p, const QString &head, int columns, const QList<QVariantList> &rows,
+                        const QString &tail = {})
 {
     // Qt's SQLite driver binds by position in a list: keep a statement under ~600 values.
     const qsizetype maxRows = p.postgres ? 500 : std::max<qsizetype>(1, 600 / columns);
@@ -152,7 +152,7 @@ Result<void> insertRows(const Store &p, const QString &head, int columns,
 /// `each` for every row; `extra` binds come first.
 template<typename Store>
 Result<void> selectIn(const Store &p, const QString &sql, const QStringList &keys,
-                             const std::function<void(const QSqlQuery &)> &each, const QVariantList &extra = {})
+                      const std::function<void(const QSqlQuery &)> &each, const QVariantList &extra = {})
 {
     for (qsizetype at = 0; at < keys.size();) {
         qsizetype n = 1;
@@ -275,14 +275,14 @@ Result<void> foldRound(const Store &self, const QList<Logged> &round)
         return r;
     const QHash<QString, Rep::AssetRec> before = s.assets;
     const auto kv = [&self](const char *space, const QSet<QString> &keys,
-                           const std::function<void(const QString &, const QString &)> &each) {
-        return selectIn(
-            self, QStringLiteral("SELECT key, value FROM proj_kv WHERE space = ? AND key IN (%1)"),
-            QStringList(keys.cbegin(), keys.cend()),
-            [&each](const QSqlQuery &q) { each(q.value(0).toString(), q.value(1).toString()); },
-            {QLatin1String(space)});
+                            const std::function<void(const QString &, const QString &)> &each) {
+        return selectIn(self, QStringLiteral("SELECT key, value FROM proj_kv WHERE space = ? AND key IN (%1)"),
+                        QStringList(keys.cbegin(), keys.cend()),
+                        [&each](const QSqlQuery &q) { each(q.value(0).toString(), q.value(1).toString()); },
+                        {QLatin1String(space)});
     };
-    if (auto r = kv("step", steps, [&s](const QString &k, const QString &v) { s.stepStarted.insert(k, v.toLongLong()); });
+    if (auto r
+        = kv("step", steps, [&s](const QString &k, const QString &v) { s.stepStarted.insert(k, v.toLongLong()); });
         !r)
         return r;
     if (auto r = kv("attended", attendees,
@@ -317,10 +317,10 @@ Result<void> foldRound(const Store &self, const QList<Logged> &round)
     QSet<QString> stepsTouched;
     for (const Logged &l : round) {
         const Event &e = l.event;
-        const qsizetype n[] = {s.received.size(),   s.moves.size(),      s.hs.size(),        s.handovers.size(),
-                               s.returns.size(),    s.grantsRequested.size(), s.grantsPaid.size(), s.enrolled.size(),
-                               s.erasures.size(),   s.imaging.size(),    s.steps.size(),     s.handedTwice.size(),
-                               s.setAside.size()};
+        const qsizetype n[]
+            = {s.received.size(),        s.moves.size(),       s.hs.size(),       s.handovers.size(), s.returns.size(),
+               s.grantsRequested.size(), s.grantsPaid.size(),  s.enrolled.size(), s.erasures.size(),  s.imaging.size(),
+               s.steps.size(),           s.handedTwice.size(), s.setAside.size()};
         if (e.type == ET::FlowStep)
             stepsTouched.insert(e.assetTag + QLatin1Char('|')
                                 + e.payload.value(QStringLiteral("step")).toString().trimmed());
@@ -417,8 +417,8 @@ Result<void> foldRound(const Store &self, const QList<Logged> &round)
     QHash<QString, qint64> serials;
     for (auto it = s.assets.cbegin(); it != s.assets.cend(); ++it) {
         const Rep::AssetRec &a = *it;
-        assetRows.append({it.key(), a.kind, a.lot, a.model, a.serial, a.weightKg, a.state, a.stateSinceMs,
-                          flagsOf(a), flagged(a) ? 1 : 0});
+        assetRows.append({it.key(), a.kind, a.lot, a.model, a.serial, a.weightKg, a.state, a.stateSinceMs, flagsOf(a),
+                          flagged(a) ? 1 : 0});
         const auto count = [&](const Rep::AssetRec &x, int sign) {
             counts[{x.lot, x.kind, x.state, x.verifiedErasure ? QStringLiteral("1") : QStringLiteral("0")}] += sign;
             if (countsSerial(x))
@@ -446,10 +446,10 @@ Result<void> foldRound(const Store &self, const QList<Logged> &round)
     for (auto it = serials.cbegin(); it != serials.cend(); ++it)
         if (it.value() != 0)
             serialRows.append({it.key(), it.value()});
-    if (auto r = insertRows(self, QStringLiteral("INSERT INTO proj_asset_counts(lot, kind, state, verified, n) VALUES "),
-                            5, countRows,
-                            QStringLiteral(" ON CONFLICT (lot, kind, state, verified) DO UPDATE"
-                                           " SET n = proj_asset_counts.n + excluded.n"));
+    if (auto r = insertRows(
+            self, QStringLiteral("INSERT INTO proj_asset_counts(lot, kind, state, verified, n) VALUES "), 5, countRows,
+            QStringLiteral(" ON CONFLICT (lot, kind, state, verified) DO UPDATE"
+                           " SET n = proj_asset_counts.n + excluded.n"));
         !r)
         return r;
     if (auto r = insertRows(self, QStringLiteral("INSERT INTO proj_serials(serial, n) VALUES "), 2, serialRows,
@@ -472,18 +472,17 @@ Result<void> foldRound(const Store &self, const QList<Logged> &round)
     for (const Fact &f : std::as_const(unchecked))
         if (!f.a.isEmpty())
             certificates.insert(f.a);
-    if (auto r = kv("checked", certificates, [&checkedBefore](const QString &k, const QString &) {
-            checkedBefore.insert(k);
-        });
+    if (auto r
+        = kv("checked", certificates, [&checkedBefore](const QString &k, const QString &) { checkedBefore.insert(k); });
         !r)
         return r;
     QList<QVariantList> uncheckedRows;
     for (const Fact &f : std::as_const(unchecked))
         if (f.a.isEmpty() || !(checkedBefore.contains(f.a) || s.checkedCertificates.contains(f.a)))
             uncheckedRows.append({f.seq, f.sub, f.ms, f.tag, f.a, f.b});
-    if (auto r = insertRows(self,
-                            QStringLiteral("INSERT INTO proj_unchecked(seq, sub, ms, tag, certificate, worker) VALUES "),
-                            6, uncheckedRows);
+    if (auto r
+        = insertRows(self, QStringLiteral("INSERT INTO proj_unchecked(seq, sub, ms, tag, certificate, worker) VALUES "),
+                     6, uncheckedRows);
         !r)
         return r;
     const QStringList checkedNow(s.checkedCertificates.cbegin(), s.checkedCertificates.cend());
@@ -524,9 +523,8 @@ Result<void> foldRound(const Store &self, const QList<Logged> &round)
                             QStringLiteral(" ON CONFLICT (space, key) DO UPDATE SET value = excluded.value"));
         !r)
         return r;
-    if (auto r = selectIn(
-            self, QStringLiteral("DELETE FROM proj_kv WHERE space = ? AND key IN (%1)"), stepsGone,
-            [](const QSqlQuery &) {}, {QStringLiteral("step")});
+    if (auto r = selectIn(self, QStringLiteral("DELETE FROM proj_kv WHERE space = ? AND key IN (%1)"), stepsGone,
+                          [](const QSqlQuery &) {}, {QStringLiteral("step")});
         !r)
         return r;
 
@@ -535,8 +533,8 @@ Result<void> foldRound(const Store &self, const QList<Logged> &round)
         const qsizetype cut = it.key().indexOf(QLatin1Char('\x1f'));
         rxRows.append({it.key().left(cut), it.key().mid(cut + 1), it.value()});
     }
-    return insertRows(self, QStringLiteral("INSERT INTO proj_station_rx(station, pushed_by, last_received) VALUES "),
-                      3, rxRows,
+    return insertRows(self, QStringLiteral("INSERT INTO proj_station_rx(station, pushed_by, last_received) VALUES "), 3,
+                      rxRows,
                       QStringLiteral(" ON CONFLICT (station, pushed_by) DO UPDATE SET last_received ="
                                      " CASE WHEN excluded.last_received > proj_station_rx.last_received"
                                      " THEN excluded.last_received ELSE proj_station_rx.last_received END"));
@@ -593,8 +591,8 @@ Result<void> ServerStore::Private::updateProjections()
 
 namespace Etabli::Server {
 
-Result<void> ServerStore::Private::loadFacts(Rep::Ledger &ledger, const QStringList &kinds, qint64 fromMs,
-                                             qint64 toMs, const QString &where) const
+Result<void> ServerStore::Private::loadFacts(Rep::Ledger &ledger, const QStringList &kinds, qint64 fromMs, qint64 toMs,
+                                             const QString &where) const
 {
     Rep::Ledger::Private &s = ledger.state();
     QStringList quoted;
@@ -669,10 +667,9 @@ Result<void> ServerStore::Private::loadFacts(Rep::Ledger &ledger, const QStringL
             if (!e.certificate.isEmpty())
                 certificates << e.certificate;
         certificates.removeDuplicates();
-        return selectIn(
-            *this, QStringLiteral("SELECT key FROM proj_kv WHERE space = ? AND key IN (%1)"), certificates,
-            [&s](const QSqlQuery &c) { s.checkedCertificates.insert(c.value(0).toString()); },
-            {QStringLiteral("checked")});
+        return selectIn(*this, QStringLiteral("SELECT key FROM proj_kv WHERE space = ? AND key IN (%1)"), certificates,
+                        [&s](const QSqlQuery &c) { s.checkedCertificates.insert(c.value(0).toString()); },
+                        {QStringLiteral("checked")});
     }
     return {};
 }

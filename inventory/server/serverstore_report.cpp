@@ -55,12 +55,12 @@ Result<QJsonObject> ServerStore::bilan(QDate from, QDate to) const
                 sessions.insert(it.key().toInt(), ms);
     }
     q->finish();
-    if (auto r = d->loadFacts(ledger,
-                              {QStringLiteral("received"), QStringLiteral("move"), QStringLiteral("hs"),
-                               QStringLiteral("handover"), QStringLiteral("return"),
-                               QStringLiteral("grant_requested"), QStringLiteral("grant_paid"),
-                               QStringLiteral("enrolled")},
-                              fromMs, toMs, QStringLiteral(" AND (f.kind <> 'move' OR f.b IN ('READY', 'HANDED_OVER'))"));
+    if (auto r
+        = d->loadFacts(ledger,
+                       {QStringLiteral("received"), QStringLiteral("move"), QStringLiteral("hs"),
+                        QStringLiteral("handover"), QStringLiteral("return"), QStringLiteral("grant_requested"),
+                        QStringLiteral("grant_paid"), QStringLiteral("enrolled")},
+                       fromMs, toMs, QStringLiteral(" AND (f.kind <> 'move' OR f.b IN ('READY', 'HANDED_OVER'))"));
         !r)
         return r.error();
     d->idle();
@@ -169,8 +169,7 @@ Result<QJsonArray> ServerStore::attention(const QDateTime &now) const
         s.erasures.append(
             {e->value(0).toLongLong(), e->value(1).toString(), e->value(2).toString(), e->value(3).toString(), true});
     e->finish();
-    if (auto r = d->loadFacts(ledger, {QStringLiteral("set_aside"), QStringLiteral("handed_twice")}, kNever, kEver);
-        !r)
+    if (auto r = d->loadFacts(ledger, {QStringLiteral("set_aside"), QStringLiteral("handed_twice")}, kNever, kEver); !r)
         return r.error();
     Rep::SyncFacts facts;
     // Stations are the names station tokens pushed under; the desk and supervisor are not.

@@ -7,7 +7,12 @@
 // independent SQL count over the server's events (json_extract), in the JSON of the API and
 // of `etabli report bilan` in JSON, CSV and PDF (pdftotext); the same log folded from a
 // local store gives the same bilan; the attention list of a generated workshop holds each
-// planted case and nothing else.
+// planted case and nothing else. ETABLI_SERVER_BACKEND=postgresql runs the server of the
+// generated year on a private PostgreSQL cluster (tst_supervisor_postgresql), the same SQL
+// checks translated to PostgreSQL's JSON operators (dialect()). rebuiltProjectionsAnswerAlike
+// checks that the projections the reads answer from (serverstore_projections.cpp), kept at
+// every push, rebuilt by `etabli-server rebuild` and caught up at migration, give what the
+// Ledger folded from the whole log gives.
 #include "inventory/assettag.h"
 #include "inventory/report/report.h"
 #include "inventory/store.h"
@@ -19,6 +24,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
+#include <QUrlQuery>
 
 using namespace TestServer;
 using Etabli::Inventory::AssetTag::make;
@@ -131,9 +137,49 @@ class TstSupervisor : public QObject
     Workshop m_year;
     QJsonObject m_bilan;
     QSqlDatabase m_sql;
+    PgCluster m_pg;
+    bool m_postgres = false;
 
-    qint64 scalar(const QString &sql)
+    /// The oracle's SQL for this backend: SQLite's json_extract() as PostgreSQL's ->>.
+    QString dialect(QString sql) const
     {
+        if (!m_postgres)
+            return sql;
+        static const QRegularExpression weight(
+            QStringLiteral("json_extract\\((\\w+(?:\\.\\w+)?), '\\$\\.weight_kg'\\)"));
+        static const QRegularExpression extract(QStringLiteral("json_extract\\((\\w+(?:\\.\\w+)?), '\\$\\.(\\w+)'\\)"));
+        sql.replace(weight, QStringLiteral("(\\1::jsonb ->> 'weight_kg')::float8"));
+        sql.replace(extract, QStringLiteral("(\\1::jsonb ->> '\\2')"));
+        sql.replace(QStringLiteral("strftime('%Y-%m', e.time_ms / 1000, 'unixepoch')"),
+                    QStringLiteral("to_char(to_timestamp(e.time_ms / 1000) AT TIME ZONE 'UTC', 'YYYY-MM')"));
+        sql.replace(QStringLiteral(") WHERE k = 'families'"), QStringLiteral(") f WHERE k = 'families'"));
+        if (sql.startsWith(QStringLiteral("SELECT count(*) FROM (SELECT b FROM")))
+            sql += QStringLiteral(" c"); // PostgreSQL 15 names every subquery
+        return sql;
+    }
+    /// A connection to the server's database (`readOnly`: the oracle's).
+    QSqlDatabase connect(const QString &name, bool readOnly)
+    {
+        if (!m_postgres) {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            db.setDatabaseName(m_dbPath);
+            if (readOnly)
+                db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+            return db;
+        }
+        // postgresql://etabli@localhost:PORT/NAME?host=DIR, as PgCluster makes it
+        const QUrl u(m_server.db);
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+        db.setHostName(QUrlQuery(u).queryItemValue(QStringLiteral("host")));
+        db.setPort(u.port());
+        db.setUserName(u.userName());
+        db.setDatabaseName(u.path().mid(1));
+        return db;
+    }
+
+    qint64 scalar(QString sql)
+    {
+        sql = dialect(sql);
         QSqlQuery q(m_sql);
         if (!q.exec(sql) || !q.next()) {
             qWarning() << sql << q.lastError().text();
@@ -144,15 +190,17 @@ class TstSupervisor : public QObject
     double real(const QString &sql)
     {
         QSqlQuery q(m_sql);
-        if (!q.exec(sql) || !q.next())
+        if (!q.exec(dialect(sql)) || !q.next()) {
+            qWarning() << sql << q.lastError().text();
             return -1;
+        }
         return q.value(0).toDouble();
     }
     QJsonObject grouped(const QString &sql)
     {
         QSqlQuery q(m_sql);
         QJsonObject o;
-        if (!q.exec(sql))
+        if (!q.exec(dialect(sql)))
             qWarning() << sql << q.lastError().text();
         while (q.next())
             o.insert(q.value(0).toString(), q.value(1).toLongLong());
@@ -455,6 +503,12 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
         m_dbPath = m_dir.filePath(QStringLiteral("server.sqlite"));
         m_server.db = QStringLiteral("sqlite:") + m_dbPath;
+        m_postgres = qEnvironmentVariable("ETABLI_SERVER_BACKEND") == QLatin1String("postgresql");
+        if (m_postgres) {
+            QVERIFY2(m_pg.start(), qPrintable(m_pg.error));
+            m_server.db = m_pg.createDatabase(QStringLiteral("supervisor"));
+            QVERIFY(!m_server.db.isEmpty());
+        }
         m_super = ServerProcess::createToken(m_server.db, QStringLiteral("supervisor"), QStringLiteral("sup"));
         m_bench = ServerProcess::createToken(m_server.db, QStringLiteral("station"), QStringLiteral("bench"));
         m_desk = ServerProcess::createToken(m_server.db, QStringLiteral("desk"), QStringLiteral("desk"));
@@ -466,10 +520,8 @@ private Q_SLOTS:
         QString why;
         QVERIFY2(m_year.push(m_server.url(), m_bench, m_desk, m_super, &why), qPrintable(why));
         qInfo("pushed %lld generated events in %lld ms", qint64(m_year.events.size()), timer.elapsed());
-        m_sql = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("oracle"));
-        m_sql.setDatabaseName(m_dbPath);
-        m_sql.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
-        QVERIFY(m_sql.open());
+        m_sql = connect(QStringLiteral("oracle"), true);
+        QVERIFY2(m_sql.open(), qPrintable(m_sql.lastError().text()));
         QVERIFY2(scalar(QStringLiteral("SELECT count(*) FROM events WHERE status <> 'applied'")) == 0,
                  "the generator made an event the rules refused");
         const Reply r = http(m_server.url(), "GET",
@@ -719,6 +771,121 @@ private Q_SLOTS:
             http(m_server.url(), "GET", QStringLiteral("/api/v1/reports/bilan?from=2025-05-01&to=2025-01-01"), m_super)
                 .status,
             400);
+    }
+
+    /// What the supervisor reads over the API, by name.
+    QJsonObject supervisorReads()
+    {
+        QJsonObject out;
+        for (const char *path :
+             {"/api/v1/reports/bilan?from=2025-01-01&to=2025-12-31",
+              "/api/v1/reports/bilan?from=2025-03-01&to=2025-06-30", "/api/v1/figures?from=2025-01-01&to=2025-12-31",
+              "/api/v1/figures?from=2025-04-01&to=2025-09-30&lot=L2025-1", "/api/v1/attention"}) {
+            const Reply r = http(m_server.url(), "GET", QLatin1String(path), m_super);
+            if (r.status != 200)
+                qWarning() << path << r.status << r.body;
+            out.insert(QLatin1String(path),
+                       QJsonDocument::fromJson(r.body).isArray() ? QJsonValue(r.array()) : QJsonValue(r.json()));
+        }
+        return out;
+    }
+    static QString compact(const QJsonValue &v)
+    {
+        return QString::fromUtf8(v.isArray() ? QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact)
+                                             : QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact))
+            .left(3000);
+    }
+    /// Empties the projections (`all`: their fold mark too, as a database from before them).
+    bool wipeProjections(bool all)
+    {
+        bool ok = true;
+        {
+            QSqlDatabase db = connect(QStringLiteral("wipe"), false);
+            ok = db.open();
+            QSqlQuery q(db);
+            for (const char *table : {"proj_facts", "proj_assets", "proj_unchecked", "proj_asset_counts", "proj_kv"})
+                ok = ok && q.exec(QStringLiteral("DELETE FROM %1").arg(QLatin1String(table)));
+            if (all)
+                ok = ok && q.exec(QStringLiteral("DELETE FROM proj_serials"))
+                    && q.exec(QStringLiteral("DELETE FROM proj_station_rx"))
+                    && q.exec(QStringLiteral("UPDATE proj_meta SET value = 0"));
+            if (!ok)
+                qWarning() << q.lastError().text();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("wipe"));
+        return ok;
+    }
+
+    /// The reads answer from projections: kept at every push, they give what the Ledger
+    /// gives folding the whole log; rebuilt by `etabli-server rebuild` or caught up when a
+    /// server opens a database without them, they give the same again.
+    void rebuiltProjectionsAnswerAlike()
+    {
+        const QJsonObject kept = supervisorReads();
+        // The Ledger over the log, as a local store answers (the bilan as of the end of its period).
+        const auto ledgerBilan = [this](QDate from, QDate to) {
+            Etabli::Inventory::Report::Ledger ledger;
+            if (!Etabli::Inventory::Report::readLog(m_sql, ledger, QDateTime(to.addDays(1), QTime(0, 0), Qt::UTC)))
+                return QJsonObject();
+            return ledger.bilan(from, to);
+        };
+        Etabli::Inventory::Report::Ledger full;
+        QVERIFY(Etabli::Inventory::Report::readLog(m_sql, full));
+        const QJsonObject fromLog{
+            {QStringLiteral("/api/v1/reports/bilan?from=2025-01-01&to=2025-12-31"),
+             ledgerBilan(QDate(2025, 1, 1), QDate(2025, 12, 31))},
+            {QStringLiteral("/api/v1/reports/bilan?from=2025-03-01&to=2025-06-30"),
+             ledgerBilan(QDate(2025, 3, 1), QDate(2025, 6, 30))},
+            {QStringLiteral("/api/v1/figures?from=2025-01-01&to=2025-12-31"),
+             full.figures(QDate(2025, 1, 1), QDate(2025, 12, 31), QString())},
+            {QStringLiteral("/api/v1/figures?from=2025-04-01&to=2025-09-30&lot=L2025-1"),
+             full.figures(QDate(2025, 4, 1), QDate(2025, 9, 30), QStringLiteral("L2025-1"))},
+        };
+        // (GET /api/v1/figures also carries the dashboard's counts: the Ledger's keys are compared)
+        for (auto it = fromLog.begin(); it != fromLog.end(); ++it) {
+            const QJsonObject want = it.value().toObject(), all = kept.value(it.key()).toObject();
+            QVERIFY(want.size() > 5);
+            QJsonObject got;
+            for (auto k = want.begin(); k != want.end(); ++k)
+                got.insert(k.key(), all.value(k.key()));
+            QVERIFY2(got == want,
+                     qPrintable(it.key() + QStringLiteral("\nserver: ") + compact(got) + QStringLiteral("\nledger: ")
+                                + compact(want)));
+        }
+        // The attention list: the Ledger's over the whole log, the stations' last pushes as the server knows them.
+        Etabli::Inventory::Report::SyncFacts facts;
+        {
+            QSqlQuery q(m_sql);
+            QVERIFY(q.exec(QStringLiteral("SELECT station, max(received_at) FROM events WHERE pushed_by IN"
+                                          " (SELECT name FROM tokens WHERE role = 'station' AND revoked_at IS NULL)"
+                                          " GROUP BY station")));
+            while (q.next())
+                facts.lastReceived.insert(q.value(0).toString(),
+                                          QDateTime::fromString(q.value(1).toString(), Qt::ISODateWithMs));
+        }
+        const QJsonArray attention = full.attention(QDateTime::currentDateTimeUtc(), facts);
+        QVERIFY(!attention.isEmpty());
+        const QJsonArray served
+            = kept.value(QStringLiteral("/api/v1/attention")).toObject().value(QStringLiteral("attention")).toArray();
+        QVERIFY2(served == attention,
+                 qPrintable(QStringLiteral("server: ") + compact(served) + QStringLiteral("\nledger: ")
+                            + compact(attention)));
+
+        // Rebuilt from the log by the documented command.
+        QVERIFY(wipeProjections(false));
+        QVERIFY(supervisorReads() != kept); // the reads do come from the projections
+        QProcess rebuild;
+        rebuild.start(QStringLiteral(ETABLI_SERVER), {QStringLiteral("--db"), m_server.db, QStringLiteral("rebuild")});
+        QVERIFY(rebuild.waitForFinished(120000));
+        QVERIFY2(rebuild.exitCode() == 0, rebuild.readAllStandardError().constData());
+        QCOMPARE(supervisorReads(), kept);
+
+        // Caught up when a server opens a database whose projections are missing.
+        QVERIFY(wipeProjections(true));
+        m_server.kill();
+        m_server.output.clear(); // start() waits for a new "listening on"
+        QVERIFY2(m_server.start(60000), qPrintable(m_server.output));
+        QCOMPARE(supervisorReads(), kept);
     }
 
     /// A generated workshop with one planted case of each attention kind: each found, nothing else.

@@ -320,6 +320,41 @@ def raw_postgres(pg, name, stations, per_station, batch, workdir):
     return len(rows) / (time.perf_counter() - t0)
 
 
+# The generated log (engineer "proj"): asset a's ten events, k = 0…9, an hour apart, on day a % 365
+# of 2026: added (lots LOT-1…1000 of 40 donors, a third weighed), TESTING, a SMART test (1 in 3,000
+# FAIL), an HS part (1 in 10; else a RAM test), an erasure (1 in 2,000 not verified), its check
+# (missing 1 in 5,000), IMAGED, READY, its label (missing 1 in 30), HANDED_OVER (3 in 4). So
+# the bilan, the figures and the attention list have their real work to do (a few thousand rows).
+EVENT_TYPE = ("CASE k WHEN 0 THEN 'asset.added' WHEN 1 THEN 'asset.moved' WHEN 2 THEN 'test.recorded'"
+              " WHEN 3 THEN CASE WHEN a % 10 = 0 THEN 'hs.recorded' ELSE 'test.recorded' END"
+              " WHEN 4 THEN 'erasure.recorded'"
+              " WHEN 5 THEN CASE WHEN a % 5000 = 0 THEN 'test.recorded' ELSE 'erasure.checked' END"
+              " WHEN 6 THEN 'asset.moved' WHEN 7 THEN 'asset.moved'"
+              " WHEN 8 THEN CASE WHEN a % 30 = 0 THEN 'test.recorded' ELSE 'label.printed' END"
+              " ELSE CASE WHEN a % 4 = 0 THEN 'test.recorded' ELSE 'asset.moved' END END")
+
+
+def event_payload(obj, true, false, pct):
+    """The payload of EVENT_TYPE's events, with this dialect's JSON object function."""
+    ram = obj + "('kind', 'ram', 'verdict', 'PASS')"
+    return ("CASE k WHEN 0 THEN " + obj + "('kind', 'pc', 'lot', 'LOT-' || (1 + a {p} 1000), 'model', 'OptiPlex '"
+            " || (a {p} 7), 'serial', 'SN' || a, 'weight_kg', CASE WHEN a {p} 3 = 0 THEN 7.0 ELSE 0 END)"
+            " WHEN 1 THEN " + obj + "('to', 'TESTING')"
+            " WHEN 2 THEN " + obj + "('kind', 'smart', 'verdict', CASE WHEN a {p} 3000 = 0 THEN 'FAIL' ELSE 'PASS' END)"
+            " WHEN 3 THEN CASE WHEN a {p} 10 = 0 THEN " + obj + "('part', CASE a {p} 40 WHEN 0 THEN 'screen'"
+            " WHEN 10 THEN 'keyboard' WHEN 20 THEN 'mouse' ELSE 'disk' END, 'reason', 'broken') ELSE " + ram + " END"
+            " WHEN 4 THEN " + obj + "('certificate_id', 'C' || a, 'verified', CASE WHEN a {p} 2000 = 0 THEN "
+            + false + " ELSE " + true + " END)"
+            " WHEN 5 THEN CASE WHEN a {p} 5000 = 0 THEN " + ram + " ELSE " + obj + "('certificate_id', 'C' || a) END"
+            " WHEN 6 THEN " + obj + "('to', 'IMAGED') WHEN 7 THEN " + obj + "('to', 'READY')"
+            " WHEN 8 THEN CASE WHEN a {p} 30 = 0 THEN " + ram + " ELSE " + obj + "('template', 'asset') END"
+            " ELSE CASE WHEN a {p} 4 = 0 THEN " + ram + " ELSE " + obj + "('to', 'HANDED_OVER') END END").format(p=pct)
+
+
+EVENT_PAYLOAD_SQLITE = event_payload("json_object", "json('true')", "json('false')", "%")
+EVENT_PAYLOAD_PG = "(" + event_payload("json_build_object", "true", "false", "%") + ")::text"
+
+
 def fill_dashboard(backend, pg, name, path, assets, events):
     """A big store made directly in SQL (same tables the server made)."""
     states = "ARRAY['RECEIVED','TESTING','IN_REPAIR','IMAGED','READY','RESERVED','HANDED_OVER','PARTS']"
@@ -336,15 +371,20 @@ def fill_dashboard(backend, pg, name, path, assets, events):
         # event times spread over 2026, one day per asset modulo 365.
         pg.psql(name, command="ALTER TABLE events DROP CONSTRAINT events_uuid_key; DROP INDEX events_asset")
         pg.psql(name, command="INSERT INTO events(uuid, station, worker, time, time_ms, type, asset_tag, payload,"
+                              " status, note, received_at, pushed_by) SELECT 'L' || lpad(to_hex(g), 31, '0'), 'bench',"
+                              " 'w', '2025-12-31T00:00:00.000Z', 1767139200000, 'lot.added', NULL,"
+                              " json_build_object('reference', 'LOT-' || g, 'donor', 'Donor ' || (g % 40))::text,"
+                              " 'applied', '', '2025-12-31T00:00:00.000Z', 'bench' FROM generate_series(1, 1000) g")
+        pg.psql(name, command="INSERT INTO events(uuid, station, worker, time, time_ms, type, asset_tag, payload,"
                               " status, note, received_at, pushed_by) SELECT lpad(to_hex(g), 32, '0'), 'bench', 'w',"
                               " to_char(d, 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'),"
-                              " (extract(epoch FROM d) * 1000)::bigint, 'test.recorded', 'T-' || (1 + g %% %d),"
-                              " '{\"kind\":\"ram\",\"verdict\":\"PASS\"}',"
-                              " CASE WHEN g %% 500 = 0 THEN 'overridden' ELSE 'applied' END, '',"
+                              " (extract(epoch FROM d) * 1000)::bigint, " + EVENT_TYPE + ", 'T-' || a, "
+                              + EVENT_PAYLOAD_PG + ","
+                              " CASE WHEN g %% 500000 = 0 THEN 'overridden' ELSE 'applied' END, '',"
                               " to_char(d, 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), 'bench'"
-                              " FROM generate_series(1, %d) g,"
-                              " LATERAL (SELECT timestamp '2026-01-01' + (g %% 365) * interval '1 day'"
-                              " + (g %% 86400) * interval '1 second' AS d) t" % (assets, events))
+                              " FROM generate_series(0, %d) g, LATERAL (SELECT g / 10 + 1 AS a, g %% 10 AS k) x,"
+                              " LATERAL (SELECT timestamp '2026-01-01' + (a %% 365) * interval '1 day'"
+                              " + (a %% 36000) * interval '1 second' + k * interval '1 hour' AS d) t" % (events - 1))
         pg.psql(name, command="SET maintenance_work_mem = '512MB'; ALTER TABLE events ADD CONSTRAINT events_uuid_key"
                               " UNIQUE (uuid); CREATE INDEX events_asset ON events(asset_tag)")
         pg.psql(name, command="INSERT INTO event_counts SELECT type, status, count(*) FROM events GROUP BY 1, 2")
@@ -367,15 +407,20 @@ def fill_dashboard(backend, pg, name, path, assets, events):
                " CASE n % 4 WHEN 0 THEN 'screen' WHEN 1 THEN 'keyboard' WHEN 2 THEN 'mouse' ELSE 'disk' END,"
                " 'other', '2026-01-01' FROM g", (assets,))
     db.execute("DROP INDEX events_asset")
-    db.execute("WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g WHERE n < ?),"
-               " t(n, d) AS (SELECT n, strftime('%Y-%m-%dT%H:%M:%fZ', '2026-01-01', '+' || (n % 365) || ' days',"
-               " '+' || (n % 86400) || ' seconds') FROM g)"
+    db.execute("WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g WHERE n < 1000)"
                " INSERT INTO events(uuid, station, worker, time, time_ms, type, asset_tag, payload, status, note,"
-               " received_at, pushed_by) SELECT printf('%032x', n), 'bench', 'w', d,"
-               " CAST(strftime('%s', d) AS INTEGER) * 1000, 'test.recorded', 'T-' || (1 + n % ?),"
-               " '{\"kind\":\"ram\",\"verdict\":\"PASS\"}',"
-               " CASE WHEN n % 500 = 0 THEN 'overridden' ELSE 'applied' END, '', d, 'bench' FROM t",
-               (events, assets))
+               " received_at, pushed_by) SELECT printf('L%031x', n), 'bench', 'w', '2025-12-31T00:00:00.000Z',"
+               " 1767139200000, 'lot.added', NULL, json_object('reference', 'LOT-' || n, 'donor', 'Donor ' || (n % 40)),"
+               " 'applied', '', '2025-12-31T00:00:00.000Z', 'bench' FROM g")
+    db.execute("WITH RECURSIVE g(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM g WHERE n < ?),"
+               " x(g, a, k) AS (SELECT n, n / 10 + 1, n % 10 FROM g),"
+               " t(g, a, k, d) AS (SELECT g, a, k, strftime('%Y-%m-%dT%H:%M:%fZ', '2026-01-01', '+' || (a % 365) ||"
+               " ' days', '+' || (a % 36000 + 3600 * k) || ' seconds') FROM x)"
+               " INSERT INTO events(uuid, station, worker, time, time_ms, type, asset_tag, payload, status, note,"
+               " received_at, pushed_by) SELECT printf('%032x', g), 'bench', 'w', d,"
+               " CAST(strftime('%s', d) AS INTEGER) * 1000, " + EVENT_TYPE + ", 'T-' || a, " + EVENT_PAYLOAD_SQLITE + ","
+               " CASE WHEN g % 500000 = 0 THEN 'overridden' ELSE 'applied' END, '', d, 'bench' FROM t",
+               (events - 1,))
     db.execute("CREATE INDEX events_asset ON events(asset_tag)")
     db.execute("INSERT INTO event_counts SELECT type, status, count(*) FROM events GROUP BY 1, 2")
     db.execute("COMMIT")
@@ -442,6 +487,10 @@ def bench(backend, args, workdir):
         fill_dashboard(backend, pg, "big", big[len("sqlite:"):] if not pg else None, args.assets,
                        args.dashboard_events)
         out["fill_s"] = time.perf_counter() - t0
+        # The supervisor's projections of the log made above (serverstore_projections.cpp).
+        t0 = time.perf_counter()
+        subprocess.run([args.server, "--db", big, "rebuild"], check=True, stdout=subprocess.DEVNULL)
+        out["rebuild_s"] = time.perf_counter() - t0
         server = Server(args.server, big)
         try:
             out["queries"] = {}
