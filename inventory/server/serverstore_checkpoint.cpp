@@ -8,8 +8,8 @@
 // that, past the same 1,000 pages, wakes one thread per database file which runs a PASSIVE
 // checkpoint on its own connection (PASSIVE takes no writer lock: commits go on meanwhile).
 // Durability is unchanged: every COMMIT still fsyncs the WAL (synchronous=FULL), and a
-// checkpoint is crash-safe by SQLite's design. If the thread falls behind (a long reader),
-// the committing connection checkpoints itself past kInlinePages, so the WAL stays bounded.
+// checkpoint is crash-safe by SQLite's design. Past kInlinePages the committing connection
+// checkpoints itself (what the thread has not copied yet), so the WAL stays bounded.
 #include "inventory/server/serverstore_p.h"
 
 #include <QCoreApplication>
@@ -30,8 +30,12 @@ using Inventory::Event;
 namespace {
 /// Pages in the WAL after a commit that wake the checkpointer (SQLite's own default).
 constexpr int kWakePages = 1000;
-/// Pages past which the committing connection checkpoints itself (the thread lags).
-constexpr int kInlinePages = 20000;
+/// Pages past which the committing connection checkpoints itself. Under pushes back to
+/// back the thread's PASSIVE checkpoint never quite catches up with the end of the WAL, and
+/// SQLite only starts the WAL over once a checkpoint has copied all of it: the committing
+/// connection then copies what the thread left (a few pages) and the WAL starts over,
+/// at about 12 MiB instead of growing without end.
+constexpr int kInlinePages = 3000;
 } // namespace
 
 class WalCheckpointer
