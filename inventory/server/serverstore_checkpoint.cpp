@@ -8,10 +8,11 @@
 // that, past the same 1,000 pages, wakes one thread per database file which runs a PASSIVE
 // checkpoint on its own connection (PASSIVE takes no writer lock: commits go on meanwhile).
 // Durability is unchanged: every COMMIT still fsyncs the WAL (synchronous=FULL), and a
-// checkpoint is crash-safe by SQLite's design. If the thread falls behind (a long reader),
-// the committing connection checkpoints itself past kInlinePages, so the WAL stays bounded.
+// checkpoint is crash-safe by SQLite's design. Past kInlinePages the committing connection
+// checkpoints itself (what the thread has not copied yet), so the WAL stays bounded.
 #include "inventory/server/serverstore_p.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QSqlDriver>
 
@@ -24,20 +25,36 @@
 
 namespace Etabli::Server {
 
+using Inventory::Event;
+
 namespace {
 /// Pages in the WAL after a commit that wake the checkpointer (SQLite's own default).
 constexpr int kWakePages = 1000;
-/// Pages past which the committing connection checkpoints itself (the thread lags).
-constexpr int kInlinePages = 20000;
+/// Pages past which the committing connection checkpoints itself. Under pushes back to
+/// back the thread's PASSIVE checkpoint never quite catches up with the end of the WAL, and
+/// SQLite only starts the WAL over once a checkpoint has copied all of it: the committing
+/// connection then copies what the thread left (a few pages) and the WAL starts over,
+/// at about 12 MiB instead of growing without end.
+constexpr int kInlinePages = 3000;
 } // namespace
 
 class WalCheckpointer
 {
 public:
+    /// Opens its connection here (a steady count of descriptors from the start), then
+    /// uses it on its thread only.
     explicit WalCheckpointer(const QString &path)
-        : m_path(QFile::encodeName(path))
-        , m_thread([this] { run(); })
-    {}
+    {
+        if (sqlite3_open_v2(QFile::encodeName(path).constData(), &m_db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK
+            || sqlite3_exec(m_db, "PRAGMA synchronous=FULL", nullptr, nullptr, nullptr) != SQLITE_OK) {
+            qWarning("etabli-server: no checkpoint connection (%s); commits checkpoint themselves",
+                     m_db ? sqlite3_errmsg(m_db) : "out of memory");
+            sqlite3_close(m_db);
+            m_db = nullptr;
+            m_failed = true;
+        }
+        m_thread = std::thread([this] { run(); });
+    }
     ~WalCheckpointer()
     {
         {
@@ -46,6 +63,7 @@ public:
         }
         m_wake.notify_one();
         m_thread.join();
+        sqlite3_close(m_db);
     }
     WalCheckpointer(const WalCheckpointer &) = delete;
     WalCheckpointer &operator=(const WalCheckpointer &) = delete;
@@ -72,41 +90,26 @@ private:
     }
     void run()
     {
-        sqlite3 *db = nullptr;
         std::unique_lock lock(m_mutex);
         for (;;) {
             m_wake.wait(lock, [this] { return m_stop || m_due; });
             if (m_stop)
-                break;
+                return;
             m_due = false;
             lock.unlock();
-            if (!db) {
-                if (sqlite3_open_v2(m_path.constData(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr)
-                        != SQLITE_OK
-                    || sqlite3_exec(db, "PRAGMA synchronous=FULL", nullptr, nullptr, nullptr) != SQLITE_OK) {
-                    qWarning("etabli-server: no checkpoint connection (%s); commits checkpoint themselves",
-                             db ? sqlite3_errmsg(db) : "out of memory");
-                    sqlite3_close(db);
-                    db = nullptr;
-                    m_failed = true;
-                    lock.lock();
-                    break;
-                }
-            }
-            sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+            if (m_db)
+                sqlite3_wal_checkpoint_v2(m_db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
             lock.lock();
         }
-        lock.unlock();
-        sqlite3_close(db);
     }
 
-    const QByteArray m_path;
+    sqlite3 *m_db = nullptr;
     std::mutex m_mutex;
     std::condition_variable m_wake;
     bool m_due = false;
     bool m_stop = false;
     std::atomic<bool> m_failed{false};
-    std::thread m_thread; ///< last: started once everything above is made
+    std::thread m_thread;
 };
 
 Result<void> ServerStore::Private::checkpointInBackground(const QString &path)
@@ -133,6 +136,78 @@ Result<void> ServerStore::Private::checkpointInBackground(const QString &path)
     }
     sqlite3_wal_hook(connection, &WalCheckpointer::onCommit, checkpointer.get());
     return {};
+}
+
+Result<qint64> ServerStore::Private::appendSqlite(const Event &e, const QString &status, const QString &note,
+                                                  const QString &received, const QString &pushedBy)
+{
+    const QVariant handle = db().driver()->handle();
+    sqlite3 *connection = handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0
+        ? *static_cast<sqlite3 *const *>(handle.constData())
+        : nullptr;
+    const auto failed = [connection](const char *what) {
+        return makeError(ErrorCode::Io,
+                         QCoreApplication::translate("ServerStore", "cannot store the event: %1")
+                             .arg(QString::fromUtf8(connection ? sqlite3_errmsg(connection) : what)));
+    };
+    if (!connection)
+        return failed("no SQLite handle");
+    auto *stmt = static_cast<sqlite3_stmt *>(appendStatement);
+    if (!stmt) {
+        if (sqlite3_prepare_v3(connection,
+                               "INSERT INTO events(uuid, station, worker, time, time_ms, type, asset_tag, payload,"
+                               " status, note, received_at, pushed_by) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                               -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr)
+            != SQLITE_OK)
+            return failed("prepare");
+        appendStatement = stmt;
+    }
+    // The texts are UTF-16 in QString: bound as they are, SQLite converts them once.
+    const auto text = [stmt](int at, const QString &value) {
+        return sqlite3_bind_text16(stmt, at, value.utf16(), int(value.size() * sizeof(char16_t)), SQLITE_TRANSIENT);
+    };
+    const QString time = Inventory::isoTime(e.time);
+    const QString payload = compact(e.payload);
+    int rc = text(1, e.uuid);
+    if (rc == SQLITE_OK)
+        rc = text(2, e.station);
+    if (rc == SQLITE_OK)
+        rc = text(3, e.worker);
+    if (rc == SQLITE_OK)
+        rc = text(4, time);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_bind_int64(stmt, 5, e.time.toMSecsSinceEpoch());
+    if (rc == SQLITE_OK)
+        rc = text(6, e.type);
+    if (rc == SQLITE_OK)
+        rc = e.assetTag.isEmpty() ? sqlite3_bind_null(stmt, 7) : text(7, e.assetTag);
+    if (rc == SQLITE_OK)
+        rc = text(8, payload);
+    if (rc == SQLITE_OK)
+        rc = text(9, status);
+    if (rc == SQLITE_OK)
+        rc = text(10, note);
+    if (rc == SQLITE_OK)
+        rc = text(11, received);
+    if (rc == SQLITE_OK)
+        rc = text(12, pushedBy);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_step(stmt);
+    const qint64 seq = sqlite3_last_insert_rowid(connection);
+    std::optional<Error> error;
+    if (rc != SQLITE_DONE)
+        error = failed("step");
+    sqlite3_reset(stmt);
+    sqlite3_clear_bindings(stmt);
+    if (error)
+        return *error;
+    return seq;
+}
+
+void ServerStore::Private::finalizeSqlite()
+{
+    sqlite3_finalize(static_cast<sqlite3_stmt *>(appendStatement));
+    appendStatement = nullptr;
 }
 
 } // namespace Etabli::Server

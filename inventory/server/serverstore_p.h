@@ -90,6 +90,11 @@ struct ServerStore::Private {
     /// (push, issue 17: serverstore_checkpoint.cpp). Called once the connection is open.
     Result<void> checkpointInBackground(const QString &path);
     std::shared_ptr<WalCheckpointer> checkpointer; ///< released after the connection closes
+    /// SQLite: appends one event to `events` with the statement below; returns its seq.
+    Result<qint64> appendSqlite(const Inventory::Event &e, const QString &status, const QString &note,
+                                const QString &received, const QString &pushedBy);
+    void *appendStatement = nullptr; ///< a sqlite3_stmt, finalized before the connection closes
+    void finalizeSqlite();
 
     Result<void> migrate();
     /// The figures projection: its table, its triggers, counted once (serverstore_figures.cpp).

@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Établi contributors
+//
+// push (issue 17): the fast append paths of the server store and SQLite's checkpoints off
+// the commit path. On SQLite, events are appended through one prepared statement on
+// SQLite's own API; on PostgreSQL a group is one INSERT … SELECT FROM unnest(arrays), whose
+// array literals must carry any text (quotes, backslashes, commas, braces, "NULL", newlines,
+// non-ASCII) unchanged, absent asset tags as NULL, and keep the arrival order in seq. On
+// SQLite the WAL is checkpointed by a thread of its own (serverstore_checkpoint.cpp): the
+// database file must grow while pushes go on, the WAL stay bounded, nothing be lost.
+// ETABLI_SERVER_BACKEND=postgresql runs it on a private PostgreSQL cluster.
+#include "testserver.h"
+
+#include "inventory/assettag.h"
+#include "inventory/server/serverstore.h"
+
+#include <QFileInfo>
+#include <QTest>
+#include <QUuid>
+
+using namespace TestServer;
+using Etabli::Server::ServerStore;
+
+namespace {
+
+Etabli::Inventory::Event makeEvent(const QString &type, const QString &tag, const QJsonObject &payload,
+                                   const QString &worker = QStringLiteral("w1"))
+{
+    QJsonObject o = eventJson(type, tag, payload);
+    o.insert(QStringLiteral("worker"), worker);
+    auto e = Etabli::Inventory::eventFromJson(o);
+    Q_ASSERT(e);
+    return *e;
+}
+
+Etabli::Inventory::Event added(const QString &tag)
+{
+    return makeEvent(QStringLiteral("asset.added"), tag,
+                     QJsonObject{{QStringLiteral("tag"), tag},
+                                 {QStringLiteral("kind"), QStringLiteral("pc")},
+                                 {QStringLiteral("make"), QStringLiteral("Dell")},
+                                 {QStringLiteral("model"), QStringLiteral("OptiPlex 7010")}});
+}
+
+Etabli::Inventory::Event tested(const QString &tag, const QString &note = QStringLiteral("ok"))
+{
+    return makeEvent(QStringLiteral("test.recorded"), tag,
+                     QJsonObject{{QStringLiteral("kind"), QStringLiteral("ram")},
+                                 {QStringLiteral("verdict"), QStringLiteral("PASS")},
+                                 {QStringLiteral("rule"), note}});
+}
+
+} // namespace
+
+class TestPushPath : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    PgCluster m_pg;
+    bool m_postgres = false;
+    int m_databases = 0;
+
+    QString database()
+    {
+        const QString name = QStringLiteral("push%1").arg(++m_databases);
+        return m_postgres ? m_pg.createDatabase(name)
+                          : QStringLiteral("sqlite:") + m_dir.filePath(name + QStringLiteral(".sqlite"));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_postgres = qEnvironmentVariable("ETABLI_SERVER_BACKEND") == QLatin1String("postgresql");
+        if (m_postgres)
+            QVERIFY2(m_pg.start(), qPrintable(m_pg.error));
+    }
+
+    void textRoundTrip_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::newRow("quotes") << QStringLiteral("say \"hi\" and 'bye'");
+        QTest::newRow("backslashes") << QStringLiteral("C:\\temp\\ and \\\" and \\\\");
+        QTest::newRow("array syntax") << QStringLiteral("{a,b},{\"c\"} NULL , }{");
+        QTest::newRow("the word NULL") << QStringLiteral("NULL");
+        QTest::newRow("empty") << QString();
+        QTest::newRow("lines and tabs") << QStringLiteral("one\ntwo\tthree\r\n");
+        QTest::newRow("non-ASCII") << QStringLiteral("écran fêlé — 😀 ß");
+    }
+
+    void textRoundTrip()
+    {
+        QFETCH(QString, text);
+        const QString url = database();
+        auto store = ServerStore::open(url);
+        QVERIFY2(store, qPrintable(store ? QString() : store.error().message));
+        const QString tag = Etabli::Inventory::AssetTag::make(QStringLiteral("PP"), 1);
+        // An event without an asset (a NULL in the tag array) among them.
+        QList<Etabli::Inventory::Event> batch{
+            added(tag), tested(tag, text),
+            makeEvent(QStringLiteral("worker.added"), QString(),
+                      QJsonObject{{QStringLiteral("badge"), QStringLiteral("B-1")},
+                                  {QStringLiteral("display_name"), QStringLiteral("Ana")},
+                                  {QStringLiteral("role"), QStringLiteral("worker")}}),
+            tested(tag, text + text)};
+        auto pushed = (*store)->push(batch, QStringLiteral("bench ") + text);
+        QVERIFY2(pushed, qPrintable(pushed ? QString() : pushed.error().message));
+        QCOMPARE(pushed->size(), batch.size());
+        for (qsizetype i = 1; i < pushed->size(); ++i)
+            QVERIFY2(pushed->at(i).seq > pushed->at(i - 1).seq, "seq does not follow the arrival order");
+
+        qint64 last = 0;
+        bool more = false;
+        auto pulled = (*store)->pull(0, 100, true, &last, &more);
+        QVERIFY(pulled);
+        QCOMPARE(pulled->size(), batch.size());
+        for (qsizetype i = 0; i < batch.size(); ++i) {
+            const QJsonObject o = pulled->at(i).toObject();
+            QCOMPARE(o.value(QStringLiteral("uuid")).toString(), batch[i].uuid);
+            QCOMPARE(o.value(QStringLiteral("seq")).toInteger(), pushed->at(i).seq);
+            QCOMPARE(o.value(QStringLiteral("payload")).toObject(), batch[i].payload);
+            QCOMPARE(o.value(QStringLiteral("time")).toString(), QStringLiteral("2026-11-25T10:00:00.000Z"));
+            QCOMPARE(o.value(QStringLiteral("asset_tag")).isNull(), batch[i].assetTag.isEmpty());
+        }
+        QCOMPARE((*store)->eventCount(), qint64(batch.size()));
+    }
+
+    void walCheckpointedWhilePushing()
+    {
+        if (m_postgres)
+            QSKIP("SQLite's WAL only; the SQLite run of this test covers it");
+        const QString url = database();
+        const QString path = url.mid(7);
+        auto store = ServerStore::open(url);
+        QVERIFY2(store, qPrintable(store ? QString() : store.error().message));
+        const qint64 before = QFileInfo(path).size();
+
+        // Batches of 30 events, each its own commit; each commit's pages go to the WAL and
+        // only a checkpoint copies them into the database file. Below 3,000 WAL pages the
+        // server's connections never checkpoint themselves: first about 4,000 events (a WAL
+        // of 1,000-3,000 pages), which only the checkpointer's thread can copy, then 9,000
+        // more, with which the WAL must start over instead of growing.
+        qint64 stored = 0;
+        const auto pushBatches = [&](int from, int to) {
+            for (int b = from; b < to; ++b) {
+                const QString tag = Etabli::Inventory::AssetTag::make(QStringLiteral("WC"), b + 1);
+                QList<Etabli::Inventory::Event> batch{added(tag)};
+                for (int i = 0; i < 29; ++i)
+                    batch.append(tested(tag, QString(200, QLatin1Char('x'))));
+                auto pushed = (*store)->push(batch, QStringLiteral("bench"));
+                if (!pushed)
+                    return pushed.error().message;
+                stored += batch.size();
+            }
+            return QString();
+        };
+        const QString wal = path + QStringLiteral("-wal");
+        const QString first = pushBatches(0, 130);
+        QVERIFY2(first.isEmpty(), qPrintable(first));
+        QVERIFY2(QFileInfo(wal).size() < 3000 * 4096, "the first pushes made a WAL of 3,000 pages or more");
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(path).size() > before + 1024 * 1024, 10000);
+        qInfo("after %lld events: database file %lld -> %lld bytes, WAL %lld bytes", stored, before,
+              QFileInfo(path).size(), QFileInfo(wal).size());
+        const QString second = pushBatches(130, 430);
+        QVERIFY2(second.isEmpty(), qPrintable(second));
+        qInfo("after %lld events: database file %lld bytes, WAL %lld bytes", stored, QFileInfo(path).size(),
+              QFileInfo(wal).size());
+        QVERIFY2(QFileInfo(wal).size() < 16 * 1024 * 1024, "the WAL did not start over: it grows without end");
+        QCOMPARE((*store)->eventCount(), stored);
+        store->reset();
+        auto again = ServerStore::open(url, ServerStore::OpenMode::Attach);
+        QVERIFY(again);
+        QCOMPARE((*again)->eventCount(), stored);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPushPath)
+#include "tst_pushpath.moc"
