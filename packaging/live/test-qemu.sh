@@ -63,7 +63,7 @@ sizes = [tuple(map(float, l.split())) for l in open(sys.argv[2]) if len(l.split(
 marks = [(rb"GNU GRUB", "GRUB menu"), (rb"Linux version", "kernel: first message"),
          (rb"Run /init", "kernel: runs the initramfs"), (rb"live-boot", "initramfs: live-boot"),
          (rb"squashfs: version|loop0: detected", "initramfs: squashfs mounted"),
-         (rb"systemd\[1\]: |Welcome to", "systemd (the real root)"),
+         (rb"systemd\[1\]: |Welcome to Debian", "systemd (the real root)"),
          (rb"etabli-bench: station ", "etabli-bench-config done"),
          (rb"etabli-bench: display|etabli-bench: no DRM", "display ready"),
          (rb"station started", "station started"), (rb"first frame after", "station: first frame")]
