@@ -17,7 +17,7 @@
 #                 (fetch=http://10.0.2.2:PORT/filesystem.squashfs, QEMU user networking)
 #     --direct    the netboot tree's kernel and initrd with the ISO's command line, the ISO
 #                 still the medium (no GRUB; kernel messages on the serial line)
-# Environment: ACCEL (tcg), SMP (1; more: MTTCG), MEM (2048), TIMEOUT (900 s), MIN_COLOURS (16),
+# Environment: ACCEL (tcg), SMP (1; more: MTTCG), MEM (2048), TIMEOUT (1500 s), MIN_COLOURS (16),
 # NICE (0: QEMU at normal priority, it is a measurement), APPEND_DROP / APPEND_EXTRA (--direct,
 # --netboot), WORK (the run's folder, build/live/qemu: give each run its own to run several at once).
 set -euo pipefail
@@ -41,7 +41,7 @@ iso=$(realpath "${iso:-$root/build/live/etabli-bench.iso}")
 nb=$(dirname "$iso")/netboot
 work=${WORK:-$root/build/live/qemu}
 accel=${ACCEL:-tcg}
-timeout=${TIMEOUT:-900}
+timeout=${TIMEOUT:-1500}
 min_colours=${MIN_COLOURS:-16}
 label=$mode
 if ((uefi)); then label=uefi; fi
@@ -63,7 +63,7 @@ sizes = [tuple(map(float, l.split())) for l in open(sys.argv[2]) if len(l.split(
 marks = [(rb"GNU GRUB", "GRUB menu"), (rb"Linux version", "kernel: first message"),
          (rb"Run /init", "kernel: runs the initramfs"), (rb"live-boot", "initramfs: live-boot"),
          (rb"squashfs: version|loop0: detected", "initramfs: squashfs mounted"),
-         (rb"systemd\[1\]: |Welcome to", "systemd (the real root)"),
+         (rb"systemd\[1\]: |Welcome to Debian", "systemd (the real root)"),
          (rb"etabli-bench: station ", "etabli-bench-config done"),
          (rb"etabli-bench: display|etabli-bench: no DRM", "display ready"),
          (rb"station started", "station started"), (rb"first frame after", "station: first frame")]
