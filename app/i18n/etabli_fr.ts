@@ -6752,6 +6752,10 @@
             <translation>%1 a quitté le groupe, trop lent à %2 Mbit/s (plancher %3) ; il continue en unicast</translation>
         </message>
         <message>
+            <source>catch-up cycle %1 from cluster %2: receivers still miss data</source>
+            <translation>cycle de rattrapage %1 depuis le cluster %2 : des récepteurs manquent encore de données</translation>
+        </message>
+        <message>
             <source>rate %1 Mbit/s (floor %2), %3 receivers reporting, worst loss %4 %, %5 left; %6 NACKs, %7 suppressed, %8 MiB re-sent</source>
             <translation>débit %1 Mbit/s (plancher %2), %3 récepteurs en contact, pire perte %4 %, %5 partis ; %6 NACK, %7 ignorés, %8 Mio renvoyés</translation>
         </message>

@@ -144,6 +144,7 @@ printf 'F etabli multicast, 4 benches %5.2f s  (%.2f x E; F / D = %.2f)\n' "$F" 
   "$(awk -v f="$F" -v e="$E" 'BEGIN { print f / e }')" "$(awk -v f="$F" -v d="$D" 'BEGIN { print f / d }')"
 for b in 1 2 3 4; do
   echo "bench $b: $(grep -o 'multicast: .*' "$W/mc$b.err" | tail -1); CPU $(cpu "$W/mc4-$b.time") s"
+  echo "  $(grep -o 'multicast catch-up: .*' "$W/mc$b.err" | tail -1)"
 done
 echo "E bench CPU $(cpu "$W/mc1-1.time") s; sender (E): $(grep -o 'rate .*' "$W/sender1.log" | tail -1)"
 echo "sender (F), every 2 s: $(grep -oE '^rate [0-9]+' "$W/sender4.log" | tr '\n' ' ')"
