@@ -385,6 +385,23 @@ Result<void> serveMulticast(const QString &path, const MulticastSendOptions &opt
             *from = 0;
         return any;
     };
+    // --min-receivers: the status goes out every 250 ms, so that receivers find the sender and
+    // report; the stream starts when enough of them do (as udp-sender --min-receivers).
+    if (options.minReceivers > 0) {
+        const auto until = Clock::now() + std::chrono::seconds(60);
+        for (;;) {
+            control();
+            int reporting = 0;
+            for (const auto &[key, r] : receivers)
+                reporting += r.left ? 0 : 1;
+            if (reporting >= options.minReceivers || stop || Clock::now() >= until)
+                break;
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+        if (onStatus)
+            onStatus(tr("%1 receivers reporting: the stream starts").arg(receivers.size()));
+        due = Clock::now();
+    }
     uint64_t startCluster = 0;
     int extraCycles = 0;
     for (int cycle = 1;; ++cycle) {

@@ -1719,8 +1719,12 @@
             <translation>Passages sur le master (par défaut 0 : jusqu'à l'arrêt)</translation>
         </message>
         <message>
-            <source>usage: etabli image serve-multicast MASTER.qcow2 --group GROUP:PORT [--rate-mbit N] [--floor-mbit N] [--cycles N]</source>
-            <translation>usage : etabli image serve-multicast MASTER.qcow2 --group GROUPE:PORT [--rate-mbit N] [--floor-mbit N] [--cycles N]</translation>
+            <source>usage: etabli image serve-multicast MASTER.qcow2 --group GROUP:PORT [--rate-mbit N] [--floor-mbit N] [--cycles N] [--min-receivers N]</source>
+            <translation>usage : etabli image serve-multicast MASTER.qcow2 --group GROUPE:PORT [--rate-mbit N] [--floor-mbit N] [--cycles N] [--min-receivers N]</translation>
+        </message>
+        <message>
+            <source>Start the first cycle once N receivers report (at most 60 s; default 0: at once)</source>
+            <translation>Commencer le premier cycle quand N récepteurs se signalent (60 s au plus ; par défaut 0 : tout de suite)</translation>
         </message>
         <message>
             <source>Slowest rate for a slow receiver; below it, the receiver leaves the group for unicast (default: a quarter of --rate-mbit)</source>
@@ -6750,6 +6754,10 @@
         <message>
             <source>%1 left the group, too slow at %2 Mbit/s (floor %3); it goes on by unicast</source>
             <translation>%1 a quitté le groupe, trop lent à %2 Mbit/s (plancher %3) ; il continue en unicast</translation>
+        </message>
+        <message>
+            <source>%1 receivers reporting: the stream starts</source>
+            <translation>%1 récepteurs en contact : le flux commence</translation>
         </message>
         <message>
             <source>catch-up cycle %1 from cluster %2: receivers still miss data</source>

@@ -111,8 +111,10 @@ drops() { # backlog drops, all CPUs (second column, hexadecimal)
 }
 mc_run() { # N benches by multicast; the sender runs until they are done
   local n=$1 pids=() b
-  in_ns srv "$ETABLI" image serve-multicast "$W/masters/ecole.qcow2" --group 239.20.0.1:5020 \
-    --rate-mbit "$MC_RATE" --floor-mbit "$MC_FLOOR" >"$W/sender$n.log" 2>&1 &
+  # Without the in_ns function (a subshell): $! is the sender itself, so that the kill below
+  # stops it (before, E's sender kept streaming into F: two senders on one group).
+  ip netns exec "${P}srv" "$ETABLI" image serve-multicast "$W/masters/ecole.qcow2" --group 239.20.0.1:5020 \
+    --rate-mbit "$MC_RATE" --floor-mbit "$MC_FLOOR" --min-receivers "$n" >"$W/sender$n.log" 2>&1 &
   local sender=$!
   for b in $(seq 1 "$n"); do
     in_ns b$b env HOME="$W/b$b" ETABLI_DB="$W/b$b.sqlite" /usr/bin/time -f "%e %U %S" -o "$W/mc$n-$b.time" \

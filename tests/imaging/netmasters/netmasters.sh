@@ -272,7 +272,7 @@ in_ns b4 nft 'add chain inet loss in { type filter hook input priority 0; }'
 in_ns b4 nft add rule inet loss in udp dport 5019 numgen random mod 100 \< 1 drop
 # Started without a subshell: $! is the sender itself (ip netns exec execs it), to stop it.
 ip netns exec "$(ns srv)" "$ETABLI" image serve-multicast "$W/masters/ecole.qcow2" --group 239.19.0.1:5019 \
-  --rate-mbit 150 >"$W/sender.log" 2>&1 &
+  --rate-mbit 150 --min-receivers 4 >"$W/sender.log" 2>&1 &
 SENDER=$!
 PIDS+=("$SENDER")
 MC="multicast://239.19.0.1:5019?master=$URL"
@@ -288,6 +288,7 @@ done
 summary() { grep -o "multicast: .*" "$W/$1.err" | tail -1; }
 group() { summary "$1" | awk '{ print $2 }'; }
 repaired() { summary "$1" | awk '{ print $7 }'; }
+whole() { summary "$1" | sed -E 's/.*\(([0-9.]+) MiB whole ranges.*/\1/'; }
 for b in b1 b2 b3 b4; do
   awk -v g="$(group $b)" 'BEGIN { exit !(g > 1) }' || fail "bench $b took nothing from the group: $(summary $b)"
 done
@@ -299,6 +300,12 @@ nacked() { summary "$1" | sed -E 's/.* ([0-9.]+) MiB re-multicast after ([0-9]+)
 nacks() { summary "$1" | sed -E 's/.* re-multicast after ([0-9]+) NACKs.*/\1/'; }
 awk -v n="$(nacked b4)" -v h="$(holes b4)" 'BEGIN { exit !(h > 0 && h > n) }' ||
   fail "the lossy bench's own loss was not repaired mostly by unicast: $(summary b4)"
+grep -q "4 receivers reporting: the stream starts" "$W/sender.log" ||
+  fail "--min-receivers 4: the sender did not wait for the four benches: $(cat "$W/sender.log")"
+for b in b1 b2 b3 b4; do
+  awk -v w="$(whole $b)" 'BEGIN { exit !(w == 0) }' ||
+    fail "bench $b missed whole ranges although the stream waited for it: $(summary $b)"
+done
 pass "multicast to four benches, 1 % loss on b4: all verified; b1 «$(summary b1)», b4 «$(summary b4)»"
 echo "MEASURE: b4 (1 % loss): $(nacks b4) NACKs, $(nacked b4) MiB re-multicast, $(holes b4) MiB of holes by unicast"
 kill "$SENDER" && wait "$SENDER" 2>/dev/null || true
