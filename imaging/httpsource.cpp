@@ -194,7 +194,8 @@ struct HttpSource::Private {
     int64_t bufferDrops = 0;
     uint32_t rowBestLoss = 0; ///< ‰, the least lossy receiver of the row (the sender's status)
     bool rowKnown = false;
-    double linkLossAvg = 0, rowBestAvg = 0; ///< ‰, smoothed over about 2 s
+    double linkLossAvg = 0, rowBestAvg = 0; ///< ‰, means over the run so far (per report interval)
+    int64_t lossIntervals = 0;
     /// Loss of this bench alone (clearly above the best of the row): its holes go by unicast,
     /// not NACK, since a re-multicast for one bench costs every bench of the row.
     bool privateLossLocked() const { return rowKnown && linkLossAvg > 2 * rowBestAvg + 3; }
@@ -296,8 +297,9 @@ struct HttpSource::Private {
         }
         lastOverflow = overflow;
         if (datagrams > 0) {
-            linkLossAvg = 0.875 * linkLossAvg + 0.125 * double(linkLoss);
-            rowBestAvg = 0.875 * rowBestAvg + 0.125 * double(rowBestLoss);
+            ++lossIntervals;
+            linkLossAvg += (double(linkLoss) - linkLossAvg) / double(lossIntervals);
+            rowBestAvg += (double(rowBestLoss) - rowBestAvg) / double(lossIntervals);
         }
         firstSeq = UINT64_MAX;
         lastSeq = 0;
