@@ -180,17 +180,45 @@ struct HttpSource::Private {
     int lossyAtFloor = 0;
     uint32_t lastLoss = 0;
     Clock::time_point nextReport = Clock::now();
+    // Next-cycle catch-up: what the stream passed before this bench took it waits for the
+    // sender's next cycle (the datagram header carries the cycle number), unicast only after
+    // kCatchUpCycles cycles without it, out of the group, or when the sender went silent.
+    static constexpr uint32_t kCatchUpCycles = 2;
+    uint32_t cycle = 0, cycles = 0; ///< the sender's cycle number; cycle changes seen
+    int64_t catchUpBytes = 0; ///< taken from the group in a later cycle than the first one seen
+    uint32_t firstCycles = UINT32_MAX;
+    // Receive-buffer drops (SO_RXQ_OVFL): datagrams that reached this bench but that it was
+    // too busy to take, told apart from loss on the link.
+    uint32_t overflow = 0, lastOverflow = 0;
+    bool haveOverflow = false;
+    int64_t bufferDrops = 0;
+    uint32_t rowBestLoss = 0; ///< ‰, the least lossy receiver of the row (the sender's status)
+    bool rowKnown = false;
+    double linkLossAvg = 0, rowBestAvg = 0; ///< ‰, means over the run so far (per report interval)
+    int64_t lossIntervals = 0;
+    /// Loss of this bench alone (clearly above the best of the row): its holes go by unicast,
+    /// not NACK, since a re-multicast for one bench costs every bench of the row.
+    bool privateLossLocked() const { return rowKnown && linkLossAvg > 2 * rowBestAvg + 3; }
 
     /// A report to the sender, with up to kMulticastMaxNacks NACKed ranges. Under the mutex.
     void reportLocked(uint32_t lossPermille, bool leaving, const std::vector<std::pair<uint64_t, uint32_t>> &nacks = {})
     {
         if (!haveSender)
             return;
+        // Still missing data: flag 2 and, after the NACK entries, the first guest cluster needed.
+        uint64_t needFrom = UINT64_MAX;
+        if (!leaving && started && !dropped) {
+            for (size_t j = low; j < jobs.size(); ++j)
+                if (!delivered[j]) {
+                    needFrom = uint64_t(jobs[j]) * rangeSize / image->header().clusterSize();
+                    break;
+                }
+        }
         size_t k = 0;
         do {
             std::vector<uint8_t> out(kMulticastReport);
             std::memcpy(out.data(), "ETBR\x01", 5);
-            out[5] = leaving ? 1 : 0;
+            out[5] = uint8_t((leaving ? 1 : 0) | (needFrom != UINT64_MAX ? 2 : 0));
             put(out.data() + 8, session, 8);
             put(out.data() + 16, lossPermille, 4);
             const size_t count = std::min<size_t>(kMulticastMaxNacks, nacks.size() - k);
@@ -200,6 +228,11 @@ struct HttpSource::Private {
                 put(entry, nacks[k].first, 8);
                 put(entry + 8, nacks[k].second, 4);
                 out.insert(out.end(), entry, entry + kMulticastNackEntry);
+            }
+            if (needFrom != UINT64_MAX) {
+                uint8_t trailer[8];
+                put(trailer, needFrom, 8);
+                out.insert(out.end(), trailer, trailer + 8);
             }
             (void)::sendto(mcSocket, out.data(), out.size(), 0, reinterpret_cast<const sockaddr *>(&sender),
                            sizeof sender);
@@ -251,11 +284,31 @@ struct HttpSource::Private {
             const double expected = double(lastSeq - firstSeq + 1);
             loss = uint32_t(std::clamp(1000.0 * (expected - double(datagrams)) / expected, 0.0, 1000.0));
         }
+        // Of the loss, what the receive buffer dropped (the bench could not keep up): the rate
+        // goes down for it, but it is no reason to leave the group (unicast would not be
+        // faster for a busy bench, and it loads the server's link).
+        uint32_t linkLoss = loss;
+        if (haveOverflow && datagrams > 0 && lastSeq >= firstSeq) {
+            const uint32_t drops = overflow - lastOverflow;
+            bufferDrops += drops;
+            const double expected = double(lastSeq - firstSeq + 1);
+            const uint32_t bufferLoss = uint32_t(std::clamp(1000.0 * double(drops) / expected, 0.0, 1000.0));
+            linkLoss = loss > bufferLoss ? loss - bufferLoss : 0;
+        }
+        lastOverflow = overflow;
+        if (datagrams > 0) {
+            ++lossIntervals;
+            linkLossAvg += (double(linkLoss) - linkLossAvg) / double(lossIntervals);
+            rowBestAvg += (double(rowBestLoss) - rowBestAvg) / double(lossIntervals);
+        }
         firstSeq = UINT64_MAX;
         lastSeq = 0;
         datagrams = 0;
         lastLoss = loss;
-        lossyAtFloor = senderAtFloor && loss > 100 ? lossyAtFloor + 1 : 0;
+        // Leaving: more than 10 % lost on the link for a second at the floor rate, and clearly
+        // worse than the best of the row (when the whole row loses, the row stays).
+        const bool worseThanRow = !rowKnown || linkLoss > 2 * rowBestLoss + 50;
+        lossyAtFloor = senderAtFloor && linkLoss > 100 && worseThanRow ? lossyAtFloor + 1 : 0;
         if (lossyAtFloor >= 4) {
             reportLocked(loss, true);
             dropped = true;
@@ -395,6 +448,8 @@ struct HttpSource::Private {
         std::vector<mmsghdr> messages(kBatch);
         std::vector<iovec> vectors(kBatch);
         std::vector<sockaddr_in> froms(kBatch);
+        constexpr size_t kControl = CMSG_SPACE(sizeof(uint32_t));
+        std::vector<uint8_t> controls(kBatch * kControl);
         for (;;) {
             {
                 std::lock_guard lock(mutex);
@@ -414,11 +469,22 @@ struct HttpSource::Private {
                 messages[size_t(k)].msg_hdr.msg_iovlen = 1;
                 messages[size_t(k)].msg_hdr.msg_name = &froms[size_t(k)];
                 messages[size_t(k)].msg_hdr.msg_namelen = sizeof(sockaddr_in);
+                messages[size_t(k)].msg_hdr.msg_control = controls.data() + size_t(k) * kControl;
+                messages[size_t(k)].msg_hdr.msg_controllen = kControl;
             }
             const int got = ::recvmmsg(mcSocket, messages.data(), kBatch, MSG_DONTWAIT, nullptr);
             if (got <= 0)
                 continue;
             std::lock_guard lock(mutex);
+            // The receive buffer's drop count so far (SO_RXQ_OVFL), on the latest datagram.
+            for (cmsghdr *c = CMSG_FIRSTHDR(&messages[size_t(got - 1)].msg_hdr); c;
+                 c = CMSG_NXTHDR(&messages[size_t(got - 1)].msg_hdr, c))
+                if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SO_RXQ_OVFL) {
+                    std::memcpy(&overflow, CMSG_DATA(c), sizeof overflow);
+                    if (!haveOverflow)
+                        lastOverflow = overflow;
+                    haveOverflow = true;
+                }
             for (int k = 0; k < got; ++k)
                 takeLocked(buffers.data() + size_t(k) * kSize, ssize_t(messages[size_t(k)].msg_len), froms[size_t(k)]);
         }
@@ -442,6 +508,10 @@ struct HttpSource::Private {
             senderMbit = double((uint32_t(packet[16]) << 24) | (uint32_t(packet[17]) << 16)
                                 | (uint32_t(packet[18]) << 8) | packet[19])
                 / 1000;
+            if (n >= kMulticastStatus + 4) {
+                rowBestLoss = uint32_t(be64(packet + 20) & 0xffffffffu);
+                rowKnown = true;
+            }
             return;
         }
         if (n <= kMulticastHeader || std::memcmp(packet, "ETBM\x01", 5) != 0 || be64(packet + 8) != session)
@@ -452,6 +522,18 @@ struct HttpSource::Private {
         lastDatagram = Clock::now();
         sender = from;
         haveSender = true;
+        const uint32_t number = (uint32_t(packet[5]) << 16) | (uint32_t(packet[6]) << 8) | packet[7];
+        if (number != cycle) {
+            // A new cycle: what the last one passed by may come now.
+            cycle = number;
+            ++cycles;
+            if (firstCycles == UINT32_MAX)
+                firstCycles = cycles;
+            lastJob = 0;
+            for (auto &[pos, part] : partial)
+                part.passed = false;
+            cv.notify_all();
+        }
         firstSeq = std::min(firstSeq, sequence);
         lastSeq = std::max(lastSeq, sequence);
         ++datagrams;
@@ -503,6 +585,8 @@ struct HttpSource::Private {
         }
         part.got += fresh;
         multicastBytes += fresh;
+        if (cycles > firstCycles)
+            catchUpBytes += fresh;
         if (part.nacked)
             nackRepairedBytes += fresh;
         if (part.got >= part.needed)
@@ -516,6 +600,7 @@ struct HttpSource::Private {
         {
             std::unique_lock lock(mutex);
             const auto taken = Clock::now();
+            const uint32_t cyclesAtTake = std::max<uint32_t>(cycles, 1);
             for (;;) {
                 auto it = partial.find(pos);
                 const bool complete = it != partial.end() && it->second.got >= it->second.needed;
@@ -531,7 +616,7 @@ struct HttpSource::Private {
                 // re-multicasts them; what is still missing after that comes by unicast.
                 constexpr auto kRepairWait = std::chrono::milliseconds(600);
                 if (!complete && (passed || late) && !silent && !dropped && haveSender && it != partial.end()
-                    && it->second.got > 0 && it->second.nacks < 2
+                    && it->second.got > 0 && it->second.nacks < 2 && !privateLossLocked()
                     && (it->second.nacks == 0 || now - it->second.nackedAt >= kRepairWait)) {
                     it->second.nacked = true;
                     ++it->second.nacks;
@@ -544,7 +629,13 @@ struct HttpSource::Private {
                 const bool waitingForRepair = it != partial.end()
                     && ((it->second.nacked && now - it->second.nackedAt < kRepairWait)
                         || (it->second.nacks == 1 && it->second.got > 0));
-                if (complete || dropped || silent || ((passed || late) && !waitingForRepair) || low + window <= pos) {
+                // Missed (passed before this bench took it, or joined midway): the next cycle
+                // brings it, unless the bench left the group or cycles went by without it.
+                // A range mostly received keeps the unicast repair of its last holes.
+                const bool catchUp = !dropped && !silent && haveSender && cycles - cyclesAtTake < kCatchUpCycles;
+                const bool mostly = it != partial.end() && it->second.got * 2 >= it->second.needed;
+                if (complete || dropped || silent || ((passed || late) && !waitingForRepair && (mostly || !catchUp))
+                    || low + window <= pos) {
                     if (it != partial.end()) {
                         part = std::move(it->second);
                         partial.erase(it);
@@ -826,6 +917,9 @@ HttpSource::~HttpSource()
                  double(d->wholeBytes) / 1048576.0, double(d->repairedBytes - d->wholeBytes) / 1048576.0,
                  double(d->nackRepairedBytes) / 1048576.0, qlonglong(d->nacksSent),
                  d->dropped ? "; left the group (too slow for the floor rate)" : "");
+        qWarning("imaging: multicast catch-up: %.1f MiB taken in a later cycle, %u cycles seen, %lld datagrams dropped "
+                 "by the receive buffer",
+                 double(d->catchUpBytes) / 1048576.0, d->cycles, qlonglong(d->bufferDrops));
     }
     if (d->cache)
         qWarning("imaging: cache: %.1f MiB of disk from %s, %lld ranges differed; %.1f MiB fetched",
@@ -961,6 +1055,7 @@ Result<std::unique_ptr<HttpSource>> HttpSource::open(const QString &text, const 
         d.mcSocket = ::socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
         const int one = 1, buffer = 16 << 20;
         ::setsockopt(d.mcSocket, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+        ::setsockopt(d.mcSocket, SOL_SOCKET, SO_RXQ_OVFL, &one, sizeof one); // receive-buffer drops
         // As root (a bench's live system) past net.core.rmem_max: a receiver that the CPU
         // leaves behind for a moment then loses nothing.
         if (::setsockopt(d.mcSocket, SOL_SOCKET, SO_RCVBUFFORCE, &buffer, sizeof buffer) != 0)

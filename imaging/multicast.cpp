@@ -182,20 +182,26 @@ Result<void> serveMulticast(const QString &path, const MulticastSendOptions &opt
         uint32_t loss = 0; ///< ‰
         bool fresh = false;
         bool left = false;
+        bool needs = false; ///< still misses data (a catch-up cycle is wanted)
+        uint64_t needFrom = 0; ///< the first guest cluster it still needs
+        Clock::time_point needSeen;
     };
     std::map<uint64_t, Receiver> receivers;
     std::deque<std::pair<uint64_t, uint32_t>> repairs; ///< NACKed file ranges, to re-send
     std::map<uint64_t, Clock::time_point> repairedAt; ///< range start → when it was re-sent
     int64_t nacks = 0, suppressed = 0, repairBytes = 0, departures = 0;
+    uint32_t bestLoss = 0; ///< ‰, the least lossy receiver still in the group (told in the status)
+    uint32_t cycleNumber = 1; ///< in every datagram's header: receivers see a new cycle begin
     Clock::time_point nextControl = Clock::now(), nextLog = Clock::now() + std::chrono::seconds(2);
 
     auto sendStatus = [&]() {
-        uint8_t status[kMulticastStatus] = {};
+        uint8_t status[kMulticastStatus + 4] = {};
         std::memcpy(status, "ETBS\x01", 5);
         status[5] = rate <= floorRate * 1.001 ? 1 : 0;
         put64(status + 8, session);
         put32(status + 16, uint32_t(rate * 8 / 1000));
         put32(status + 20, uint32_t(floorRate * 8 / 1000));
+        put32(status + 24, bestLoss);
         (void)::sendto(sock, status, sizeof status, 0, reinterpret_cast<const sockaddr *>(&to), sizeof to);
     };
     // Reports and NACKs; every 250 ms the rate follows the slowest receiver still reporting.
@@ -214,6 +220,12 @@ Result<void> serveMulticast(const QString &path, const MulticastSendOptions &opt
             r.seen = Clock::now();
             r.loss = get32(in + 16);
             r.fresh = true;
+            if (in[5] & 2) {
+                r.needs = true;
+                r.needSeen = Clock::now();
+            } else {
+                r.needs = false;
+            }
             if (in[5] & 1) {
                 if (!r.left) {
                     ++departures;
@@ -227,6 +239,8 @@ Result<void> serveMulticast(const QString &path, const MulticastSendOptions &opt
             }
             const uint32_t count
                 = std::min<uint32_t>(get32(in + 20), uint32_t((n - kMulticastReport) / kMulticastNackEntry));
+            if ((in[5] & 2) && n >= ssize_t(kMulticastReport + count * kMulticastNackEntry + 8))
+                r.needFrom = get64(in + kMulticastReport + count * kMulticastNackEntry);
             for (uint32_t k = 0; k < count; ++k) {
                 const uint8_t *e = in + kMulticastReport + k * kMulticastNackEntry;
                 const uint64_t offset = get64(e);
@@ -246,7 +260,7 @@ Result<void> serveMulticast(const QString &path, const MulticastSendOptions &opt
         if (now < nextControl)
             return;
         nextControl = now + std::chrono::milliseconds(250);
-        uint32_t worst = 0;
+        uint32_t worst = 0, best = UINT32_MAX;
         int active = 0;
         for (auto it = receivers.begin(); it != receivers.end();) {
             if (now - it->second.seen > std::chrono::seconds(5)) {
@@ -256,10 +270,12 @@ Result<void> serveMulticast(const QString &path, const MulticastSendOptions &opt
             if (!it->second.left && it->second.fresh) {
                 ++active;
                 worst = std::max(worst, it->second.loss);
+                best = std::min(best, it->second.loss);
             }
             it->second.fresh = false;
             ++it;
         }
+        bestLoss = active > 0 ? best : 0;
         if (receivers.empty())
             rate = maxRate; // nobody reports (older receivers, or all done): the configured rate
         else if (active > 0) {
@@ -315,7 +331,10 @@ Result<void> serveMulticast(const QString &path, const MulticastSendOptions &opt
     };
     auto queue = [&](uint64_t offset, const uint8_t *data, size_t n) -> Result<void> {
         uint8_t *packet = packets.data() + size_t(queued) * (kMulticastHeader + kMulticastPayload);
-        std::memcpy(packet, "ETBM\x01\0\0\0", 8);
+        std::memcpy(packet, "ETBM\x01", 5);
+        packet[5] = uint8_t(cycleNumber >> 16);
+        packet[6] = uint8_t(cycleNumber >> 8);
+        packet[7] = uint8_t(cycleNumber);
         put64(packet + 8, session);
         put64(packet + 16, seq++);
         put64(packet + 24, offset);
@@ -351,9 +370,44 @@ Result<void> serveMulticast(const QString &path, const MulticastSendOptions &opt
         }
         return {};
     };
-    for (int cycle = 1; options.cycles <= 0 || cycle <= options.cycles; ++cycle) {
+    // Receivers still in the group that miss data: the next cycle is for them, from the first
+    // cluster one of them needs (every receiver takes the stream in guest order).
+    auto needing = [&](uint64_t *from) {
+        const auto now = Clock::now();
+        bool any = false;
+        *from = UINT64_MAX;
+        for (const auto &[key, r] : receivers)
+            if (!r.left && r.needs && now - r.needSeen < std::chrono::seconds(2)) {
+                any = true;
+                *from = std::min(*from, r.needFrom);
+            }
+        if (!any)
+            *from = 0;
+        return any;
+    };
+    // --min-receivers: the status goes out every 250 ms, so that receivers find the sender and
+    // report; the stream starts when enough of them do (as udp-sender --min-receivers).
+    if (options.minReceivers > 0) {
+        const auto until = Clock::now() + std::chrono::seconds(60);
+        for (;;) {
+            control();
+            int reporting = 0;
+            for (const auto &[key, r] : receivers)
+                reporting += r.left ? 0 : 1;
+            if (reporting >= options.minReceivers || stop || Clock::now() >= until)
+                break;
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+        if (onStatus)
+            onStatus(tr("%1 receivers reporting: the stream starts").arg(receivers.size()));
+        due = Clock::now();
+    }
+    uint64_t startCluster = 0;
+    int extraCycles = 0;
+    for (int cycle = 1;; ++cycle) {
         sent = 0;
-        for (uint64_t c = 0; c < h.clusterCount() && !stop; ++c) {
+        cycleNumber = uint32_t(cycle);
+        for (uint64_t c = std::min<uint64_t>(startCluster, h.clusterCount()); c < h.clusterCount() && !stop; ++c) {
             if (auto r = sendRepairs(); !r)
                 return r;
             const ClusterRef r = (*image)->cluster(c);
@@ -388,6 +442,19 @@ Result<void> serveMulticast(const QString &path, const MulticastSendOptions &opt
             break;
         if (onCycle)
             onCycle(cycle, sent);
+        // The next cycle: a catch-up for receivers still missing data (only from the first
+        // cluster one of them needs), past --cycles too, at most kMaxCatchUp times in a row.
+        control();
+        uint64_t from = 0;
+        const bool wanted = needing(&from);
+        if (options.cycles > 0 && cycle >= options.cycles) {
+            constexpr int kMaxCatchUp = 16;
+            if (!wanted || ++extraCycles > kMaxCatchUp)
+                break;
+            if (onStatus)
+                onStatus(tr("catch-up cycle %1 from cluster %2: receivers still miss data").arg(cycle + 1).arg(from));
+        }
+        startCluster = wanted ? from : 0;
     }
     return {};
 }

@@ -53,6 +53,7 @@ struct MulticastSendOptions {
     double rateMbit = 500; ///< the highest rate, where it starts
     double floorMbit = 0; ///< never slower than this for a slow receiver; 0: rateMbit / 4
     int cycles = 0; ///< passes over the master; 0 = until stopped
+    int minReceivers = 0; ///< the first cycle waits (at most 60 s) for this many reporting receivers
     int ttl = 1;
 };
 

@@ -596,6 +596,11 @@ int serveMulticastCommand(Context &ctx)
                                              "Slowest rate for a slow receiver; below it, the receiver leaves the "
                                              "group for unicast (default: a quarter of --rate-mbit)"),
                  QStringLiteral("N")});
+    p.addOption({QStringLiteral("min-receivers"),
+                 QCoreApplication::translate("Cli",
+                                             "Start the first cycle once N receivers report (at most 60 s; "
+                                             "default 0: at once)"),
+                 QStringLiteral("N")});
     if (!parseArgs(p, ctx))
         return 2;
     const QStringList pos = p.positionalArguments();
@@ -608,11 +613,17 @@ int serveMulticastCommand(Context &ctx)
         o.floorMbit = p.value(QStringLiteral("floor-mbit")).toDouble(&okFloor);
     if (p.isSet(QStringLiteral("cycles")))
         o.cycles = p.value(QStringLiteral("cycles")).toInt(&okCycles);
+    bool okMin = true;
+    if (p.isSet(QStringLiteral("min-receivers")))
+        o.minReceivers = p.value(QStringLiteral("min-receivers")).toInt(&okMin);
+    if (!okMin || o.minReceivers < 0 || o.minReceivers > 10000)
+        okCycles = false;
     if (pos.size() != 2 || !p.isSet(QStringLiteral("group")) || !okRate || !okCycles || !okFloor || o.rateMbit < 1
         || o.rateMbit > 100000 || o.cycles < 0 || o.floorMbit < 0 || o.floorMbit > o.rateMbit)
         return ctx.usage(QCoreApplication::translate("Cli",
                                                      "usage: etabli image serve-multicast MASTER.qcow2 --group "
-                                                     "GROUP:PORT [--rate-mbit N] [--floor-mbit N] [--cycles N]"));
+                                                     "GROUP:PORT [--rate-mbit N] [--floor-mbit N] [--cycles N] "
+                                                     "[--min-receivers N]"));
     if (auto g = parseMulticastMaster(QStringLiteral("multicast://") + p.value(QStringLiteral("group"))
                                           + QStringLiteral("?master=x"),
                                       &o.group, &o.port, &ignored);

@@ -1723,6 +1723,26 @@
             <translation>Passages sur le master (par défaut 0 : jusqu'à l'arrêt)</translation>
         </message>
         <message>
+            <source>usage: etabli image serve-multicast MASTER.qcow2 --group GROUP:PORT [--rate-mbit N] [--floor-mbit N] [--cycles N]</source>
+            <translation>usage : etabli image serve-multicast MASTER.qcow2 --group GROUPE:PORT [--rate-mbit N] [--floor-mbit N] [--cycles N]</translation>
+        </message>
+        <message>
+            <source>Slowest rate for a slow receiver; below it, the receiver leaves the group for unicast (default: a quarter of --rate-mbit)</source>
+            <translation>Débit le plus bas consenti à un récepteur lent ; en dessous, il quitte le groupe pour l'unicast (par défaut : un quart de --rate-mbit)</translation>
+        </message>
+        <message>
+            <source>A local copy of this master or of an older version (file, disk, USB stick; default: the setting masters.cache): only what differs is fetched</source>
+            <translation>Une copie locale de ce master ou d'une version plus ancienne (fichier, disque, clé USB ; par défaut : le réglage masters.cache) : seul ce qui diffère est téléchargé</translation>
+        </message>
+        <message>
+            <source>--cache: no such file or disk: %1</source>
+            <translation>--cache : fichier ou disque introuvable : %1</translation>
+        </message>
+        <message>
+            <source>--cache is for a master on the network</source>
+            <translation>--cache ne sert que pour un master sur le réseau</translation>
+        </message>
+        <message>
             <source>usage: etabli image serve-multicast MASTER.qcow2 --group GROUP:PORT [--rate-mbit N] [--cycles N]</source>
             <translation>usage : etabli image serve-multicast MASTER.qcow2 --group GROUPE:PORT [--rate-mbit N] [--cycles N]</translation>
         </message>
@@ -2055,26 +2075,6 @@
             <translation>usage : etabli desk family RÉF --server URL --token JETON</translation>
         </message>
         <message>
-            <source>usage: etabli image serve-multicast MASTER.qcow2 --group GROUP:PORT [--rate-mbit N] [--floor-mbit N] [--cycles N]</source>
-            <translation>usage : etabli image serve-multicast MASTER.qcow2 --group GROUPE:PORT [--rate-mbit N] [--floor-mbit N] [--cycles N]</translation>
-        </message>
-        <message>
-            <source>Slowest rate for a slow receiver; below it, the receiver leaves the group for unicast (default: a quarter of --rate-mbit)</source>
-            <translation>Débit le plus bas consenti à un récepteur lent ; en dessous, il quitte le groupe pour l'unicast (par défaut : un quart de --rate-mbit)</translation>
-        </message>
-        <message>
-            <source>A local copy of this master or of an older version (file, disk, USB stick; default: the setting masters.cache): only what differs is fetched</source>
-            <translation>Une copie locale de ce master ou d'une version plus ancienne (fichier, disque, clé USB ; par défaut : le réglage masters.cache) : seul ce qui diffère est téléchargé</translation>
-        </message>
-        <message>
-            <source>--cache: no such file or disk: %1</source>
-            <translation>--cache : fichier ou disque introuvable : %1</translation>
-        </message>
-        <message>
-            <source>--cache is for a master on the network</source>
-            <translation>--cache ne sert que pour un master sur le réseau</translation>
-        </message>
-        <message>
             <source>  desk import FILE.csv [--dry-run] | beneficiaries | add REF --kind K
   desk vouchers --school S -o FILE.pdf | handover VOUCHER TAG… [--witness NAME | --signature FILE.json] [--receipt FILE.pdf]
   desk grant request|paid REF | training enrol|attend REF [N] | return TAG --reason R [--swap NEWTAG]
@@ -2115,6 +2115,14 @@
         <message>
             <source>usage: etabli admin worker add|update|list … | config show|set … | token list|issue|revoke … | asset TAG | activity worker|station ID</source>
             <translation>usage : etabli admin worker add|update|list … | config show|set … | token list|issue|revoke … | asset ÉTIQUETTE | activity worker|station ID</translation>
+        </message>
+        <message>
+            <source>usage: etabli image serve-multicast MASTER.qcow2 --group GROUP:PORT [--rate-mbit N] [--floor-mbit N] [--cycles N] [--min-receivers N]</source>
+            <translation>usage : etabli image serve-multicast MASTER.qcow2 --group GROUPE:PORT [--rate-mbit N] [--floor-mbit N] [--cycles N] [--min-receivers N]</translation>
+        </message>
+        <message>
+            <source>Start the first cycle once N receivers report (at most 60 s; default 0: at once)</source>
+            <translation>Commencer le premier cycle quand N récepteurs se signalent (60 s au plus ; par défaut 0 : tout de suite)</translation>
         </message>
     </context>
     <context>
@@ -6715,6 +6723,22 @@
     <context>
         <name>Etabli::Imaging::HttpSource</name>
         <message>
+            <source>the cache must be a local file or disk, not %1</source>
+            <translation>le cache doit être un fichier ou un disque local, pas %1</translation>
+        </message>
+        <message>
+            <source>a cache is used only with the master's manifest (each range is checked against it)</source>
+            <translation>un cache ne sert qu'avec le manifeste du master (chaque plage est vérifiée par lui)</translation>
+        </message>
+        <message>
+            <source>cannot use the cache %1: %2</source>
+            <translation>impossible d'utiliser le cache %1 : %2</translation>
+        </message>
+        <message>
+            <source>the cache %1 must be a qcow2 or raw file or disk (read at random)</source>
+            <translation>le cache %1 doit être un fichier ou un disque qcow2 ou brut (lu dans le désordre)</translation>
+        </message>
+        <message>
             <source>not an http(s)://HOST/… address: %1</source>
             <translation>pas une adresse http(s)://HÔTE/… : %1</translation>
         </message>
@@ -6874,25 +6898,17 @@
             <source>%1 answered %2</source>
             <translation>%1 a répondu %2</translation>
         </message>
-        <message>
-            <source>the cache must be a local file or disk, not %1</source>
-            <translation>le cache doit être un fichier ou un disque local, pas %1</translation>
-        </message>
-        <message>
-            <source>a cache is used only with the master's manifest (each range is checked against it)</source>
-            <translation>un cache ne sert qu'avec le manifeste du master (chaque plage est vérifiée par lui)</translation>
-        </message>
-        <message>
-            <source>cannot use the cache %1: %2</source>
-            <translation>impossible d'utiliser le cache %1 : %2</translation>
-        </message>
-        <message>
-            <source>the cache %1 must be a qcow2 or raw file or disk (read at random)</source>
-            <translation>le cache %1 doit être un fichier ou un disque qcow2 ou brut (lu dans le désordre)</translation>
-        </message>
     </context>
     <context>
         <name>Etabli::Imaging::Multicast</name>
+        <message>
+            <source>%1 left the group, too slow at %2 Mbit/s (floor %3); it goes on by unicast</source>
+            <translation>%1 a quitté le groupe, trop lent à %2 Mbit/s (plancher %3) ; il continue en unicast</translation>
+        </message>
+        <message>
+            <source>rate %1 Mbit/s (floor %2), %3 receivers reporting, worst loss %4 %, %5 left; %6 NACKs, %7 suppressed, %8 MiB re-sent</source>
+            <translation>débit %1 Mbit/s (plancher %2), %3 récepteurs en contact, pire perte %4 %, %5 partis ; %6 NACK, %7 ignorés, %8 Mio renvoyés</translation>
+        </message>
         <message>
             <source>a multicast master is multicast://GROUP:PORT?master=https://SERVER/api/v1/masters/NAME.qcow2 with an IPv4 multicast group (224.0.0.0/4), got «%1»</source>
             <translation>un master en multicast s'écrit multicast://GROUPE:PORT?master=https://SERVEUR/api/v1/masters/NOM.qcow2 avec un groupe multicast IPv4 (224.0.0.0/4), reçu « %1 »</translation>
@@ -6918,12 +6934,12 @@
             <translation>impossible de lire le master %1</translation>
         </message>
         <message>
-            <source>%1 left the group, too slow at %2 Mbit/s (floor %3); it goes on by unicast</source>
-            <translation>%1 a quitté le groupe, trop lent à %2 Mbit/s (plancher %3) ; il continue en unicast</translation>
+            <source>%1 receivers reporting: the stream starts</source>
+            <translation>%1 récepteurs en contact : le flux commence</translation>
         </message>
         <message>
-            <source>rate %1 Mbit/s (floor %2), %3 receivers reporting, worst loss %4 %, %5 left; %6 NACKs, %7 suppressed, %8 MiB re-sent</source>
-            <translation>débit %1 Mbit/s (plancher %2), %3 récepteurs en contact, pire perte %4 %, %5 partis ; %6 NACK, %7 ignorés, %8 Mio renvoyés</translation>
+            <source>catch-up cycle %1 from cluster %2: receivers still miss data</source>
+            <translation>cycle de rattrapage %1 depuis le cluster %2 : des récepteurs manquent encore de données</translation>
         </message>
     </context>
     <context>
