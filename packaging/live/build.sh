@@ -181,8 +181,8 @@ in_root systemctl enable systemd-networkd.service >/dev/null 2>&1
 # before sysinit.target, so it sat in the station's path (21 s under TCG). etabli-bench-sync
 # pulls it in (Wants=) at the first sync; its package enabled it, disable it here.
 in_root systemctl disable systemd-resolved.service >/dev/null 2>&1 || true
-in_root systemctl enable etabli-bench-config.service etabli-bench.service etabli-bench-selftest.service \
-  etabli-bench-sync.timer >/dev/null
+# etabli-bench-sync.timer is not enabled: config.sh starts it when a server and token are set.
+in_root systemctl enable etabli-bench-config.service etabli-bench.service etabli-bench-selftest.service >/dev/null
 [ -e "$rootfs/lib/systemd/system/etabli-helper.socket" ] && in_root systemctl enable etabli-helper.socket >/dev/null 2>&1
 in_root systemctl set-default multi-user.target >/dev/null
 

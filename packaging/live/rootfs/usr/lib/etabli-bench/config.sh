@@ -55,3 +55,7 @@ ETABLI_SERVER=$server
 ETABLI_TOKEN=$token
 ENV
 echo "etabli-bench: station $station, inventory on $storage, server ${server:-(none)}"
+# The sync (and the DNS resolver it pulls in) only when there is somewhere to sync to.
+if [ -n "$server" ] && [ -n "$token" ]; then
+  systemctl start --no-block etabli-bench-sync.timer
+fi
