@@ -23,6 +23,7 @@
 // rebuildLedgerProjections() empties them and folds the whole log again; tst_projections
 // checks that it gives what incremental maintenance and the Ledger give.
 #include "inventory/eventtypes.h"
+#include "inventory/personaldata.h"
 #include "inventory/report/ledger_p.h"
 #include "inventory/server/serverstore_p.h"
 
@@ -403,7 +404,12 @@ Result<void> foldRound(const Store &self, const QList<Logged> &round)
             && (e.type == ET::WorkshopConfigured || e.type == ET::LotAdded || e.type == ET::BeneficiaryAdded)) {
             Fact &f = fact("configured", e.time.toMSecsSinceEpoch(), QString());
             f.a = e.type;
-            f.b = json(e.payload);
+            // No family's name or contact in a projection: an erasure on request blanks them
+            // in the log (inventory/personaldata.h), and the projection must not keep a copy.
+            QJsonObject payload = e.payload;
+            Inventory::PersonalData::redact(e.type, payload,
+                                            payload.value(QStringLiteral("reference")).toString().trimmed());
+            f.b = json(payload);
             f.c = e.worker;
         }
         const QString rx = e.station + QLatin1Char('\x1f') + l.pushedBy;
