@@ -377,6 +377,10 @@ int runSupervisor(int argc, char *argv[])
                     QStringList{QStringLiteral("attention"), QStringLiteral("figures"), QStringLiteral("report"),
                                 QStringLiteral("admin")}
                         .indexOf(args[at + 1]));
+    // --open asset:TAG|worker:BADGE|station:NAME: that detail shown first (the AT-SPI walk).
+    QString openFirst;
+    if (const qsizetype at = args.indexOf(QStringLiteral("--open")); at >= 0 && at + 1 < args.size())
+        openFirst = args[at + 1];
     QString server, token = qEnvironmentVariable("ETABLI_SUPERVISOR_TOKEN");
     if (auto store = Etabli::Inventory::Store::open(db, {QStringLiteral("office"), QStringLiteral("supervisor")})) {
         server = (*store)->setting(QStringLiteral("sync.server"));
@@ -391,7 +395,8 @@ int runSupervisor(int argc, char *argv[])
                                  {QStringLiteral("token"), token},
                                  {QStringLiteral("dbPath"), server.isEmpty() ? db : QString()},
                                  {QStringLiteral("worker"), worker},
-                                 {QStringLiteral("page"), page}});
+                                 {QStringLiteral("page"), page},
+                                 {QStringLiteral("openFirst"), openFirst}});
     engine.load(QUrl(QStringLiteral("qrc:/Etabli/Supervisor/Window.qml")));
     return engine.rootObjects().isEmpty() ? 1 : app.exec();
 }

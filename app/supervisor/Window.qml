@@ -14,6 +14,9 @@ QW.Window {
     property string worker: "supervisor"
     /// The tab shown first: 0 attention, 1 figures, 2 report, 3 administration.
     property int page: 0
+    /// A detail opened first, "asset:TAG", "worker:BADGE" or "station:NAME" (--open; the
+    /// AT-SPI walk opens the detail screens this way).
+    property string openFirst: ""
     width: 1366
     height: 768
     visible: true
@@ -27,7 +30,17 @@ QW.Window {
             main.board.dbPath = window.dbPath;
             main.board.worker = window.worker;
             main.page = window.page;
-            main.board.refresh();
+            const colon = window.openFirst.indexOf(":");
+            const kind = window.openFirst.substring(0, colon);
+            const id = window.openFirst.substring(colon + 1);
+            if (colon > 0 && kind === "asset")
+                main.board.openAsset(id);
+            else if (colon > 0 && kind === "worker")
+                main.board.openWorker(id);
+            else if (colon > 0 && kind === "station")
+                main.board.openStation(id);
+            else
+                main.board.refresh();
         }
     }
 }
