@@ -78,20 +78,7 @@ Result<void> ServerStore::Private::migrateDesk()
         if (auto q = run(sql); !q)
             return q.error();
     // A database from before these projections: filled once from the log.
-    auto filled = run(QStringLiteral("SELECT 1 FROM desk_people LIMIT 1"));
-    if (!filled)
-        return filled.error();
-    const bool empty = !filled->next();
-    filled->finish();
-    if (!empty)
-        return {};
-    auto logged = run(QStringLiteral("SELECT 1 FROM events WHERE type = ? AND status = 'applied' LIMIT 1"),
-                      {QString(EventType::BeneficiaryAdded)});
-    if (!logged)
-        return logged.error();
-    const bool some = logged->next();
-    logged->finish();
-    return some ? rebuildDesk() : Result<void>{};
+    return fillOnceFromLog(QStringLiteral("desk_people"), QString(EventType::BeneficiaryAdded), &Private::rebuildDesk);
 }
 
 Result<QString> ServerStore::Private::applyDesk(const Event &e, bool strict, bool replay)

@@ -41,20 +41,25 @@ Result<void> ServerStore::Private::migrateErasures()
         if (auto q = run(sql); !q)
             return q.error();
     // A database from before this projection: filled once from the log.
-    auto filled = run(QStringLiteral("SELECT 1 FROM erasures LIMIT 1"));
+    return fillOnceFromLog(QStringLiteral("erasures"), QString(EventType::ErasureRecorded), &Private::rebuildErasures);
+}
+
+Result<void> ServerStore::Private::fillOnceFromLog(const QString &table, const QString &type,
+                                                   Result<void> (Private::*rebuild)())
+{
+    auto filled = run(QStringLiteral("SELECT 1 FROM %1 LIMIT 1").arg(table));
     if (!filled)
         return filled.error();
     const bool empty = !filled->next();
     filled->finish();
     if (!empty)
         return {};
-    auto logged = run(QStringLiteral("SELECT 1 FROM events WHERE type = ? AND status = 'applied' LIMIT 1"),
-                      {QString(EventType::ErasureRecorded)});
+    auto logged = run(QStringLiteral("SELECT 1 FROM events WHERE type = ? AND status = 'applied' LIMIT 1"), {type});
     if (!logged)
         return logged.error();
     const bool some = logged->next();
     logged->finish();
-    return some ? rebuildErasures() : Result<void>{};
+    return some ? (this->*rebuild)() : Result<void>{};
 }
 
 Result<void> ServerStore::Private::applyErasure(const Event &e)

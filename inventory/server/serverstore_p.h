@@ -109,6 +109,9 @@ struct ServerStore::Private {
     /// station keys; `applyErasure` keeps the projection for one applied event,
     /// `rebuildErasures` replays the log into it (in the caller's transaction).
     Result<void> migrateErasures();
+    /// A projection added to an existing database: when `table` is empty and the log has an
+    /// applied event of `type`, `rebuild` fills it once from the log.
+    Result<void> fillOnceFromLog(const QString &table, const QString &type, Result<void> (Private::*rebuild)());
     Result<void> applyErasure(const Inventory::Event &e);
     Result<void> rebuildErasures();
     /// The supervisor's projections (serverstore_projections.cpp, engineer "proj"): the
