@@ -4,7 +4,6 @@
 
 #include "app/core/desk.h"
 #include "app/core/identity.h"
-#include "app/ui/feedbacksound.h"
 #include "inventory/assettag.h"
 #include "inventory/store.h"
 #include "labels/deskpdf.h"
@@ -92,12 +91,7 @@ void DeskCare::answer(Tone tone, const QString &pictogram, const QString &messag
     m_pictogram = pictogram;
     m_message = message;
     Q_EMIT changed();
-    if (tone == Tone::Pass)
-        Ui::FeedbackSound::instance()->play(Ui::FeedbackSound::Pass);
-    else if (tone == Tone::Warn)
-        Ui::FeedbackSound::instance()->play(Ui::FeedbackSound::Warn);
-    else if (tone == Tone::Fail)
-        Ui::FeedbackSound::instance()->play(Ui::FeedbackSound::Fail);
+    DeskSession::playTone(tone);
     Q_EMIT spoken(message);
 }
 

@@ -57,14 +57,18 @@ void DeskSession::answer(Tone tone, const QString &pictogram, const QString &mes
     m_pictogram = pictogram;
     m_message = message;
     Q_EMIT changed();
-    // The tone first (it is short), then the sentence.
+    playTone(tone); // the tone first (it is short), then the sentence
+    Q_EMIT spoken(message);
+}
+
+void DeskSession::playTone(Tone tone)
+{
     if (tone == Tone::Pass)
         Ui::FeedbackSound::instance()->play(Ui::FeedbackSound::Pass);
     else if (tone == Tone::Warn)
         Ui::FeedbackSound::instance()->play(Ui::FeedbackSound::Warn);
     else if (tone == Tone::Fail)
         Ui::FeedbackSound::instance()->play(Ui::FeedbackSound::Fail);
-    Q_EMIT spoken(message);
 }
 
 void DeskSession::setTrainingSite(const QString &site)

@@ -47,6 +47,8 @@ public:
     Q_ENUM(Stage)
     enum class Tone { Neutral, Pass, Warn, Fail };
     Q_ENUM(Tone)
+    /// The short sound of an answer's tone (none for Neutral); the desk's other screens too.
+    static void playTone(Tone tone);
 
     explicit DeskSession(QObject *parent = nullptr);
     ~DeskSession() override;
