@@ -1,17 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Établi contributors
 #include "app/core/supervisordata.h"
+#include "app/core/serverrequest.h"
 
 #include "app/core/benchflow.h"
 #include "inventory/eventrules.h"
 #include "inventory/report/report.h"
 
 #include <QCoreApplication>
-#include <QEventLoop>
 #include <QJsonDocument>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QTimer>
 #include <QUrlQuery>
 #include <QUuid>
 
@@ -24,44 +21,10 @@ QString tr(const char *text)
     return QCoreApplication::translate("Etabli::AppCore::Supervisor", text);
 }
 
-/// One blocking request; the JSON body of a 2xx answer, or the server's error.
 Result<QJsonDocument> request(const Source &s, const QByteArray &method, const QString &path,
                               const QUrlQuery &query = {}, const QJsonObject &body = {})
 {
-    QUrl url = s.server;
-    url.setPath(url.path().chopped(url.path().endsWith(QLatin1Char('/')) ? 1 : 0) + path);
-    url.setQuery(query);
-    QNetworkRequest r(url);
-    r.setRawHeader("Authorization", "Bearer " + s.token.toUtf8());
-    r.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    QNetworkAccessManager network;
-    QNetworkReply *reply = method == "GET" ? network.get(r)
-        : method == "DELETE"               ? network.deleteResource(r)
-                                           : network.post(r, QJsonDocument(body).toJson(QJsonDocument::Compact));
-    QEventLoop loop;
-    QTimer timer;
-    timer.setSingleShot(true);
-    QObject::connect(&timer, &QTimer::timeout, reply, &QNetworkReply::abort);
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    timer.start(30000);
-    loop.exec();
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray bytes = reply->readAll();
-    const QString failure = reply->errorString();
-    reply->deleteLater();
-    const QJsonDocument doc = QJsonDocument::fromJson(bytes);
-    if (status >= 200 && status < 300)
-        return doc;
-    if (status == 0)
-        return makeError(ErrorCode::Io, tr("the server %1 does not answer: %2").arg(s.server.toString(), failure));
-    const QString message = doc.object().value(QStringLiteral("message")).toString();
-    const ErrorCode code = status == 400 ? ErrorCode::InvalidArgument
-        : status == 401                  ? ErrorCode::Unauthorized
-        : status == 403                  ? ErrorCode::Refused
-        : status == 404                  ? ErrorCode::NotFound
-        : status == 409                  ? ErrorCode::Conflict
-                                         : ErrorCode::Io;
-    return makeError(code, tr("the server answered %1: %2").arg(status).arg(message));
+    return serverRequest(s.server, s.token, method, path, query, body);
 }
 
 Result<void> foldLocal(const Source &s, Inventory::Report::Ledger &ledger, const QDateTime &until = {})

@@ -6631,7 +6631,7 @@
         </message>
     </context>
     <context>
-        <name>Etabli::AppCore::Supervisor</name>
+        <name>Etabli::AppCore::ServerRequest</name>
         <message>
             <source>the server %1 does not answer: %2</source>
             <translation>le serveur %1 ne répond pas : %2</translation>
@@ -6640,6 +6640,9 @@
             <source>the server answered %1: %2</source>
             <translation>le serveur a répondu %1 : %2</translation>
         </message>
+    </context>
+    <context>
+        <name>Etabli::AppCore::Supervisor</name>
         <message>
             <source>no server and no local inventory</source>
             <translation>ni serveur ni inventaire local</translation>
@@ -8353,14 +8356,6 @@
         <message>
             <source>give the server as http(s)://HOST:PORT and a token</source>
             <translation>donnez le serveur sous la forme http(s)://HÔTE:PORT et un jeton</translation>
-        </message>
-        <message>
-            <source>the server %1 does not answer: %2</source>
-            <translation>le serveur %1 ne répond pas : %2</translation>
-        </message>
-        <message>
-            <source>the server answered %1: %2</source>
-            <translation>le serveur a répondu %1 : %2</translation>
         </message>
     </context>
     <context>
