@@ -129,6 +129,8 @@ mc_run() { # N benches by multicast; the sender runs until they are done
     pids+=($!)
   done
   for p in "${pids[@]}"; do wait "$p"; done
+  # The sender's CPU (user + system, clock ticks in /proc/PID/stat), before it is stopped.
+  awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$sender/stat" >"$W/sender$n.cpu" 2>/dev/null || true
   kill "$sender"; wait "$sender" 2>/dev/null || true
 }
 d0=$(drops); t=$(now); mc_run 1; E=$(since "$t"); d1=$(drops)
@@ -157,6 +159,7 @@ for b in 1 2 3 4; do
   echo "  $(grep -o 'multicast catch-up: .*' "$W/mc$b.err" | tail -1)"
 done
 echo "offload: sender $(grep -o 'UDP segmentation offload.*' "$W/sender4.log" | head -1); bench 1 $(grep -o 'multicast offload: .*' "$W/mc1.err" | tail -1)"
+echo "sender CPU: E $(cat "$W/sender1.cpu" 2>/dev/null) s, F $(cat "$W/sender4.cpu" 2>/dev/null) s"
 echo "E bench CPU $(cpu "$W/mc1-1.time") s; sender (E): $(grep -o 'rate .*' "$W/sender1.log" | tail -1)"
 echo "sender (F), every 2 s: $(grep -oE '^rate [0-9]+' "$W/sender4.log" | tr '\n' ' ')"
 echo "kernel backlog drops (/proc/net/softnet_stat): E $((d1 - d0)), F $((d2 - d1)) packets; MC_RATE $MC_RATE, MC_FLOOR $MC_FLOOR Mbit/s"
