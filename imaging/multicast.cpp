@@ -17,6 +17,7 @@
 #include <fcntl.h>
 #include <map>
 #include <netinet/in.h>
+#include <netinet/udp.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/uio.h>
@@ -144,6 +145,18 @@ Result<void> serveMulticast(const QString &path, const MulticastSendOptions &opt
         return makeError(ErrorCode::Io,
                          tr("cannot open a UDP socket: %1").arg(QString::fromLocal8Bit(strerror(errno))));
     Closer closeSock{sock};
+    // UDP GSO (UDP_SEGMENT): up to kGsoSegments datagrams of one size go down the stack as one
+    // packet, cut into datagrams only at the device (or the NIC): one pass through the
+    // sender's stack, the bridge and each bench's socket per 44 datagrams instead of per
+    // datagram. The datagrams on the wire are the same. ETABLI_NO_UDP_OFFLOAD=1 turns it off
+    // (to measure; kernels before 4.18 refuse the option and the sender goes without).
+    constexpr int kStride = kMulticastHeader + kMulticastPayload;
+    constexpr int kGsoSegments = 44; // 44 × 1432 bytes: below the 64 KiB of one UDP packet
+    bool gso = qEnvironmentVariableIntValue("ETABLI_NO_UDP_OFFLOAD") == 0;
+    if (gso) {
+        const int segment = kStride;
+        gso = ::setsockopt(sock, SOL_UDP, UDP_SEGMENT, &segment, sizeof segment) == 0;
+    }
     const unsigned char ttl = uint8_t(options.ttl);
     ::setsockopt(sock, IPPROTO_IP, IP_MULTICAST_TTL, &ttl, sizeof ttl);
     const int buffer = 4 << 20;
@@ -157,6 +170,9 @@ Result<void> serveMulticast(const QString &path, const MulticastSendOptions &opt
     if (::inet_pton(AF_INET, options.group.toLatin1().constData(), &to.sin_addr) != 1)
         return makeError(ErrorCode::InvalidArgument, tr("not an IPv4 group: %1").arg(options.group));
 
+    if (onStatus)
+        onStatus(gso ? tr("UDP segmentation offload (GSO): on, %1 datagrams per packet").arg(kGsoSegments)
+                     : tr("UDP segmentation offload (GSO): off"));
     const Qcow2Header &h = (*image)->header();
     const uint64_t cs = h.clusterSize();
     using Clock = std::chrono::steady_clock;
@@ -165,12 +181,13 @@ Result<void> serveMulticast(const QString &path, const MulticastSendOptions &opt
         maxRate, (options.floorMbit > 0 ? options.floorMbit : std::max(1.0, options.rateMbit) / 4) * 1e6 / 8);
     double rate = maxRate;
     uint64_t seq = 0;
-    // One read per cluster, datagrams sent 64 at a time (sendmmsg): the sender's CPU is
-    // in the system calls, not in the data.
-    constexpr int kBatch = 64;
-    std::vector<uint8_t> packets(size_t(kBatch) * (kMulticastHeader + kMulticastPayload));
+    // One read per cluster, datagrams sent 88 at a time (sendmmsg; with GSO, two packets of
+    // 44 datagrams): the sender's CPU is in the system calls, not in the data.
+    constexpr int kBatch = 2 * kGsoSegments;
+    std::vector<uint8_t> packets(size_t(kBatch) * kStride);
     std::vector<mmsghdr> messages(kBatch);
     std::vector<iovec> vectors(kBatch);
+    std::vector<size_t> lengths(kBatch); ///< each queued datagram's length (header included)
     std::vector<uint8_t> cluster(cs + kMulticastPayload);
     int queued = 0;
     int64_t batchBytes = 0, sent = 0;
@@ -301,10 +318,43 @@ Result<void> serveMulticast(const QString &path, const MulticastSendOptions &opt
                          .arg(double(repairBytes) / 1048576.0, 0, 'f', 1));
         }
     };
+    // The queued datagrams as messages: without GSO one each; with GSO, runs of full-size
+    // datagrams (contiguous in `packets`), each closed by a shorter one or at kGsoSegments.
+    auto build = [&]() {
+        int count = 0;
+        for (int k = 0; k < queued;) {
+            int end = k + 1;
+            size_t bytes = lengths[size_t(k)];
+            if (gso)
+                while (end < queued && end - k < kGsoSegments && lengths[size_t(end - 1)] == size_t(kStride)) {
+                    bytes += lengths[size_t(end)];
+                    ++end;
+                }
+            vectors[size_t(count)] = {packets.data() + size_t(k) * kStride, bytes};
+            mmsghdr &m = messages[size_t(count)];
+            m = {};
+            m.msg_hdr.msg_name = &to;
+            m.msg_hdr.msg_namelen = sizeof to;
+            m.msg_hdr.msg_iov = &vectors[size_t(count)];
+            m.msg_hdr.msg_iovlen = 1;
+            ++count;
+            k = end;
+        }
+        return count;
+    };
     auto flush = [&]() -> Result<void> {
         int done = 0;
-        while (done < queued) {
-            const int n = ::sendmmsg(sock, messages.data() + done, unsigned(queued - done), 0);
+        int total = build();
+        while (done < total) {
+            const int n = ::sendmmsg(sock, messages.data() + done, unsigned(total - done), 0);
+            if (n < 0 && gso && errno == EIO && done == 0) {
+                // The device cannot take segmentation offload after all: one datagram each.
+                const int off = 0;
+                ::setsockopt(sock, SOL_UDP, UDP_SEGMENT, &off, sizeof off);
+                gso = false;
+                total = build();
+                continue;
+            }
             if (n < 0) {
                 if (errno != ENOBUFS && errno != EAGAIN && errno != EINTR)
                     return makeError(ErrorCode::Network,
@@ -339,13 +389,7 @@ Result<void> serveMulticast(const QString &path, const MulticastSendOptions &opt
         put64(packet + 16, seq++);
         put64(packet + 24, offset);
         std::memcpy(packet + kMulticastHeader, data, n);
-        vectors[size_t(queued)] = {packet, kMulticastHeader + n};
-        mmsghdr &m = messages[size_t(queued)];
-        m = {};
-        m.msg_hdr.msg_name = &to;
-        m.msg_hdr.msg_namelen = sizeof to;
-        m.msg_hdr.msg_iov = &vectors[size_t(queued)];
-        m.msg_hdr.msg_iovlen = 1;
+        lengths[size_t(queued)] = kMulticastHeader + n;
         batchBytes += int64_t(n);
         if (++queued == kBatch)
             return flush();

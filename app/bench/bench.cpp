@@ -879,8 +879,12 @@ void Bench::startErase()
     if (!m_config.helperProgram.isEmpty())
         m_helper->setProgram(m_config.helperProgram);
     const QString master = m_config.masterPath, target = m_config.diskPath, serial = m_config.diskSerial;
-    connect(m_helper, &HelperClient::ready, this, [this, master, target, serial] {
-        m_helper->write(master, {target}, {serial}, QStringLiteral("zeros"), true);
+    // masters (issue 19): a master on the network takes the station's token, CA and cache along.
+    HelperClient::RemoteMaster remote;
+    if (master.contains(QLatin1String("://")))
+        remote = {m_config.masterToken, m_config.masterCa, m_config.masterCache};
+    connect(m_helper, &HelperClient::ready, this, [this, master, remote, target, serial] {
+        m_helper->write(master, remote, {target}, {serial}, QStringLiteral("zeros"), true);
     });
     connect(m_helper, &HelperClient::progress, this, [this](const QString &, const QJsonObject &p) {
         const double total = p.value(QStringLiteral("total")).toDouble();

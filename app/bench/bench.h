@@ -44,6 +44,10 @@ struct BenchConfig {
     qint64 ramBytes = 256LL * 1024 * 1024; ///< the RAM test's size
     int ramPasses = 1; ///< its passes (the benchmark's long-running work screen takes more)
     QString masterPath; ///< the signed master (.qcow2) etabli-helper writes
+    /// masters (issue 19): masterPath may be a master on the network (https://SERVER/api/v1/
+    /// masters/NAME.qcow2 or multicast://GROUP:PORT?master=URL, setting station.master); then
+    /// the station's token and CA (sync.token, sync.ca) and its cache (masters.cache) go with it.
+    QString masterToken, masterCa, masterCache;
     QString helperProgram; ///< empty: HelperClient's choice (itself as root, the socket, pkexec)
     QString diskPath; ///< the block device to erase and image
     QString diskSerial; ///< its serial as the helper reads it

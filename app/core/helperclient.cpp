@@ -128,6 +128,25 @@ QString HelperClient::write(const QString &master, const QStringList &targets, c
                  {QStringLiteral("verify"), verify}});
 }
 
+// masters (issue 19): a master on the network, with the station's token, CA and cache.
+QString HelperClient::write(const QString &master, const RemoteMaster &remote, const QStringList &targets,
+                            const QStringList &serials, const QString &fill, bool verify)
+{
+    QJsonObject request{{QStringLiteral("verb"), QStringLiteral("write")},
+                        {QStringLiteral("master"), master},
+                        {QStringLiteral("targets"), QJsonArray::fromStringList(targets)},
+                        {QStringLiteral("serials"), QJsonArray::fromStringList(serials)},
+                        {QStringLiteral("fill"), fill},
+                        {QStringLiteral("verify"), verify}};
+    if (!remote.token.isEmpty())
+        request.insert(QStringLiteral("token"), remote.token);
+    if (!remote.ca.isEmpty())
+        request.insert(QStringLiteral("ca"), remote.ca);
+    if (!remote.cache.isEmpty())
+        request.insert(QStringLiteral("cache"), remote.cache);
+    return send(request);
+}
+
 QString HelperClient::scan(const QString &target, const QString &serial)
 {
     return send({{QStringLiteral("verb"), QStringLiteral("scan")},

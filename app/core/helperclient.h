@@ -37,6 +37,16 @@ public:
     /// Sends a request and returns its id ("" when the helper is not running).
     QString write(const QString &master, const QStringList &targets, const QStringList &serials,
                   const QString &fill = QStringLiteral("zeros"), bool verify = true);
+    /// masters (issue 19): what a write from the network sends besides the master's address
+    /// (https://SERVER/api/v1/masters/NAME.qcow2 or multicast://GROUP:PORT?master=URL): the
+    /// station's token and CA (its sync settings) and the setting masters.cache. Empty: not sent.
+    struct RemoteMaster {
+        QString token;
+        QString ca;
+        QString cache;
+    };
+    QString write(const QString &master, const RemoteMaster &remote, const QStringList &targets,
+                  const QStringList &serials, const QString &fill = QStringLiteral("zeros"), bool verify = true);
     QString scan(const QString &target, const QString &serial);
     QString cancel();
     /// Sends `request` (without "id", which is added) as is; for verbs added later.

@@ -6,6 +6,12 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
+#include <QUrl>
+
+#include <tuple>
+
+#include "imaging/httpsource.h"
+#include "imaging/multicast.h"
 
 namespace Etabli::AppCore::HelperProtocol {
 
@@ -91,7 +97,11 @@ const QList<VerbSpec> &verbs()
           {QStringLiteral("serials"), KeyType::StringArray, true},
           {QStringLiteral("fill"), KeyType::String, false},
           {QStringLiteral("verify"), KeyType::Bool, false},
-          {QStringLiteral("threads"), KeyType::Integer, false}}},
+          {QStringLiteral("threads"), KeyType::Integer, false},
+          // masters (issue 19): a master on the network, checkRemoteWrite().
+          {QStringLiteral("token"), KeyType::String, false},
+          {QStringLiteral("ca"), KeyType::String, false},
+          {QStringLiteral("cache"), KeyType::String, false}}},
         {QStringLiteral("scan"),
          {{QStringLiteral("target"), KeyType::String, true}, {QStringLiteral("serial"), KeyType::String, true}}},
         // erasure2: AppCore::eraseDisk on a block device whose serial is confirmed (issue 15).
@@ -219,6 +229,86 @@ bool isDriveFrozen(const QJsonObject &reply)
         return true;
     const QJsonValue error = reply.value(QLatin1String("error"));
     return error.isObject() && error.toObject().value(QLatin1String("detail")).toString() == driveFrozenDetail();
+}
+
+// masters (issue 19): the write request's master on the network, checked before anything.
+namespace {
+
+/// https://HOST[:PORT]/api/v1/masters/NAME.qcow2, http:// only to the loopback; no user
+/// part, query, fragment or control character.
+bool validMasterUrl(const QString &text)
+{
+    for (QChar c : text)
+        if (c.unicode() <= 0x20 || c.unicode() == 0x7f)
+            return false;
+    const QUrl url(text, QUrl::StrictMode);
+    if (!url.isValid() || !url.userInfo().isEmpty() || url.hasQuery() || url.hasFragment() || url.host().isEmpty())
+        return false;
+    const bool loopback = url.host() == QLatin1String("127.0.0.1") || url.host() == QLatin1String("::1")
+        || url.host() == QLatin1String("localhost");
+    if (url.scheme() != QLatin1String("https") && !(url.scheme() == QLatin1String("http") && loopback))
+        return false;
+    const QString path = url.path(QUrl::FullyDecoded);
+    const QString name = path.mid(16); // after /api/v1/masters/
+    return path.startsWith(QLatin1String("/api/v1/masters/")) && name.endsWith(QLatin1String(".qcow2"))
+        && name.size() > 6 && !name.contains(u'/') && !name.startsWith(u'.');
+}
+
+/// A bearer token (RFC 6750 b64token), 1 to 512 characters: nothing that could end the header.
+bool validToken(const QString &token)
+{
+    if (token.isEmpty() || token.size() > 512)
+        return false;
+    for (QChar c : token)
+        if (!(c.unicode() < 128 && c.isLetterOrNumber()) && !QStringLiteral("-._~+/=").contains(c))
+            return false;
+    return true;
+}
+
+} // namespace
+
+bool isRemoteWrite(const QJsonObject &args)
+{
+    return Imaging::isRemoteMaster(args.value(QLatin1String("master")).toString());
+}
+
+Result<void> checkRemoteWrite(const QJsonObject &args)
+{
+    const QString master = args.value(QLatin1String("master")).toString();
+    const bool remote = Imaging::isRemoteMaster(master);
+    const bool hasToken = args.contains(QLatin1String("token")), hasCa = args.contains(QLatin1String("ca")),
+               hasCache = args.contains(QLatin1String("cache"));
+    if (!remote) {
+        if (master.contains(QLatin1String("://")))
+            return refusal(tr("the master is a local path, an https:// master of etabli-server or a "
+                              "multicast://GROUP:PORT?master=https://… address"),
+                           "bad_master_url");
+        if (hasToken || hasCa || hasCache)
+            return refusal(tr("token, ca and cache are for a master on the network"), "remote_keys");
+        return {};
+    }
+    QString url = master;
+    if (Imaging::isMulticastMaster(master)) {
+        QString group;
+        uint16_t port = 0;
+        if (auto ok = Imaging::parseMulticastMaster(master, &group, &port, &url); !ok)
+            return refusal(ok.error().message, "bad_master_url");
+    }
+    if (!validMasterUrl(url))
+        return refusal(tr("a master on the network is https://SERVER/api/v1/masters/NAME.qcow2 (http:// only on "
+                          "this machine's loopback), got «%1»")
+                           .arg(url.left(256)),
+                       "bad_master_url");
+    if (!hasToken || !validToken(args.value(QLatin1String("token")).toString()))
+        return refusal(tr("a master on the network needs the station's token (1 to 512 letters, digits or -._~+/=)"),
+                       "bad_token");
+    for (const auto &[key, present, detail] : {std::tuple{QLatin1String("ca"), hasCa, "bad_ca"},
+                                               std::tuple{QLatin1String("cache"), hasCache, "bad_cache"}}) {
+        const QString path = args.value(key).toString();
+        if (present && (path.isEmpty() || !path.startsWith(u'/') || path.contains(QLatin1String("/../"))))
+            return refusal(tr("%1 must be an absolute path: «%2»").arg(key, path.left(256)), detail);
+    }
+    return {};
 }
 
 } // namespace Etabli::AppCore::HelperProtocol

@@ -69,6 +69,18 @@ bool isDriveFrozen(const Error &error);
 /// whose "error" is such an object, or a target reporting "security_frozen": true.
 bool isDriveFrozen(const QJsonObject &reply);
 
+/// masters (issue 19): whether a write request's "master" is on the network (https://,
+/// http:// or multicast://).
+bool isRemoteWrite(const QJsonObject &args);
+/// The write request's master, checked before anything touches a disk. A local path takes no
+/// "token", "ca" or "cache" (detail remote_keys) and no other scheme (bad_master_url). A
+/// master on the network is https://HOST[:PORT]/api/v1/masters/NAME.qcow2 (http:// only to
+/// 127.0.0.1, ::1 or localhost; no user, query or fragment) or
+/// multicast://GROUP:PORT?master=<such a URL> (bad_master_url), and needs "token", the
+/// station's bearer token, 1 to 512 of [A-Za-z0-9-._~+/=] (bad_token); "ca" and "cache" are
+/// absolute paths (bad_ca, bad_cache). What they name is checked by the helper itself.
+Result<void> checkRemoteWrite(const QJsonObject &args);
+
 /// Stable names of error codes on the wire ("refused", "not_found"…) and back.
 QString codeName(ErrorCode code);
 ErrorCode codeFromName(const QString &name);

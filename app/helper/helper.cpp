@@ -11,6 +11,7 @@
 #include "imaging/target.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QPointer>
@@ -21,6 +22,7 @@
 #include <chrono>
 #include <fcntl.h>
 #include <poll.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace Etabli::Helper {
@@ -64,6 +66,40 @@ QString resolved(const QString &path)
 {
     const QString canonical = QFileInfo(path).canonicalFilePath();
     return canonical.isEmpty() ? path : canonical;
+}
+
+/// masters (issue 19): the RemoteOptions of a write from the network. The CA must be a
+/// regular file anyone may read (a certificate is public: root's rights never read a private
+/// file for the caller); the cache a regular file or a block device, never one of the targets.
+Result<void> remoteOptions(const QJsonObject &args, const QStringList &targets, Imaging::RemoteOptions &remote)
+{
+    remote.token = args.value(QLatin1String("token")).toString();
+    const QString ca = args.value(QLatin1String("ca")).toString();
+    const QString cache = args.value(QLatin1String("cache")).toString();
+    struct stat st {
+    };
+    if (!ca.isEmpty()) {
+        if (::stat(QFile::encodeName(ca).constData(), &st) != 0 || !S_ISREG(st.st_mode) || !(st.st_mode & S_IROTH)
+            || st.st_size > (1 << 20))
+            return invalid(tr("the CA %1 must be a certificate file (PEM) that anyone may read").arg(ca.left(256)),
+                           "bad_ca");
+        remote.caFile = ca;
+    }
+    if (!cache.isEmpty()) {
+        if (::stat(QFile::encodeName(cache).constData(), &st) != 0 || !(S_ISREG(st.st_mode) || S_ISBLK(st.st_mode)))
+            return invalid(tr("the cache %1 must be a file or a disk").arg(cache.left(256)), "bad_cache");
+        for (const QString &t : targets) {
+            struct stat ts {
+            };
+            if (::stat(QFile::encodeName(t).constData(), &ts) == 0
+                && ((S_ISBLK(st.st_mode) && S_ISBLK(ts.st_mode) && st.st_rdev == ts.st_rdev)
+                    || (st.st_dev == ts.st_dev && st.st_ino == ts.st_ino)))
+                return invalid(tr("the cache %1 is the disk being written").arg(cache.left(256)), "cache_is_target");
+        }
+        remote.cachePath = resolved(cache);
+    }
+    // (A multicast://…?master=URL address is split by Source::open, as for the CLI.)
+    return {};
 }
 
 QJsonObject errorObject(const Error &e)
@@ -213,8 +249,14 @@ void Helper::write(const Protocol::Request &r)
     q.targets = strings(r.args.value(QLatin1String("targets")));
     q.serials = strings(r.args.value(QLatin1String("serials")));
     auto fail = [&](const Error &e) { send(Protocol::errorLine(r.id, e)); };
-    if (auto ok = checkPath(q.master, "master"); !ok)
+    // masters (issue 19): a master on the network (https:// or multicast://), the station's
+    // token, CA and cache given by the caller, each checked before anything.
+    if (auto ok = Protocol::checkRemoteWrite(r.args); !ok)
         return fail(ok.error());
+    const bool remote = Protocol::isRemoteWrite(r.args);
+    if (!remote)
+        if (auto ok = checkPath(q.master, "master"); !ok)
+            return fail(ok.error());
     if (!q.manifestPath.isEmpty())
         if (auto ok = checkPath(q.manifestPath, "manifest"); !ok)
             return fail(ok.error());
@@ -244,8 +286,12 @@ void Helper::write(const Protocol::Request &r)
     q.serialsRequired = true;
     q.sealDir = Imaging::MasterSeal::defaultDir();
     // A device or FIFO as master would block or never end.
-    if (auto file = Imaging::requireMasterFile(q.master); !file)
-        return fail(file.error());
+    if (!remote)
+        if (auto file = Imaging::requireMasterFile(q.master); !file)
+            return fail(file.error());
+    if (remote)
+        if (auto ok = remoteOptions(r.args, q.targets, q.remote); !ok)
+            return fail(ok.error());
     auto plan = planImaging(q);
     if (!plan)
         return fail(plan.error());
@@ -253,7 +299,7 @@ void Helper::write(const Protocol::Request &r)
     for (qsizetype i = 0; i < q.targets.size(); ++i) {
         Imaging::SafetyOptions safety;
         safety.requiredSize = plan->size;
-        safety.masterPath = q.master;
+        safety.masterPath = remote ? q.remote.cachePath : q.master;
         safety.confirmSerial = q.serials[i];
         safety.blockDeviceOnly = true;
         safety.serialRequired = true;
@@ -264,7 +310,7 @@ void Helper::write(const Protocol::Request &r)
     auto *run = new ImagingRun(this);
     m_imaging = run;
     auto *ticker = new QTimer(run);
-    connect(ticker, &QTimer::timeout, run, [this, run, id = r.id] {
+    auto tick = [this, run, id = r.id] {
         const auto list = run->progress();
         for (size_t i = 0; i < list.size(); ++i) {
             const Imaging::TargetProgress &t = list[i];
@@ -279,8 +325,12 @@ void Helper::write(const Protocol::Request &r)
                  {QStringLiteral("mib_s"), t.mibPerSecond},
                  {QStringLiteral("eta_s"), t.etaSeconds}}));
         }
-    });
-    connect(run, &ImagingRun::finished, this, [this, run, id = r.id](bool ok) {
+    };
+    connect(ticker, &QTimer::timeout, run, tick);
+    connect(run, &ImagingRun::finished, this, [this, run, tick, id = r.id](bool ok) {
+        // The last progress before the result: a short job (a small master, a fast network)
+        // still shows its bytes once.
+        tick();
         const ImagingOutcome &outcome = run->outcome();
         if (outcome.targets.empty()) {
             send(Protocol::errorLine(id,

@@ -5714,6 +5714,26 @@
     <context>
         <name>Etabli::AppCore::HelperProtocol</name>
         <message>
+            <source>the master is a local path, an https:// master of etabli-server or a multicast://GROUP:PORT?master=https://… address</source>
+            <translation>le master est un chemin local, un master https:// d&apos;etabli-server ou une adresse multicast://GROUPE:PORT?master=https://…</translation>
+        </message>
+        <message>
+            <source>token, ca and cache are for a master on the network</source>
+            <translation>token, ca et cache ne servent que pour un master sur le réseau</translation>
+        </message>
+        <message>
+            <source>a master on the network is https://SERVER/api/v1/masters/NAME.qcow2 (http:// only on this machine&apos;s loopback), got «%1»</source>
+            <translation>un master sur le réseau est https://SERVEUR/api/v1/masters/NOM.qcow2 (http:// seulement sur la boucle locale de cette machine), reçu « %1 »</translation>
+        </message>
+        <message>
+            <source>a master on the network needs the station&apos;s token (1 to 512 letters, digits or -._~+/=)</source>
+            <translation>un master sur le réseau demande le jeton du poste (1 à 512 lettres, chiffres ou -._~+/=)</translation>
+        </message>
+        <message>
+            <source>%1 must be an absolute path: «%2»</source>
+            <translation>%1 doit être un chemin absolu : « %2 »</translation>
+        </message>
+        <message>
             <source>the request line is longer than %1 bytes</source>
             <translation>la ligne de requête dépasse %1 octets</translation>
         </message>
@@ -5748,6 +5768,18 @@
     </context>
     <context>
         <name>Etabli::Helper::Helper</name>
+        <message>
+            <source>the CA %1 must be a certificate file (PEM) that anyone may read</source>
+            <translation>l&apos;autorité %1 doit être un fichier de certificat (PEM) lisible par tous</translation>
+        </message>
+        <message>
+            <source>the cache %1 must be a file or a disk</source>
+            <translation>le cache %1 doit être un fichier ou un disque</translation>
+        </message>
+        <message>
+            <source>the cache %1 is the disk being written</source>
+            <translation>le cache %1 est le disque en cours d&apos;écriture</translation>
+        </message>
         <message>
             <source>%1 must be an absolute path: «%2»</source>
             <translation>%1 doit être un chemin absolu : « %2 »</translation>
@@ -6904,6 +6936,14 @@
     </context>
     <context>
         <name>Etabli::Imaging::Multicast</name>
+        <message>
+            <source>UDP segmentation offload (GSO): on, %1 datagrams per packet</source>
+            <translation>segmentation UDP déléguée (GSO) : active, %1 datagrammes par paquet</translation>
+        </message>
+        <message>
+            <source>UDP segmentation offload (GSO): off</source>
+            <translation>segmentation UDP déléguée (GSO) : inactive</translation>
+        </message>
         <message>
             <source>%1 left the group, too slow at %2 Mbit/s (floor %3); it goes on by unicast</source>
             <translation>%1 a quitté le groupe, trop lent à %2 Mbit/s (plancher %3) ; il continue en unicast</translation>

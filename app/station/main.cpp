@@ -290,6 +290,10 @@ int runBench(QGuiApplication &app, const Options &o)
         config.diskModel = setting("station.disk_model");
         config.diskBytes = setting("station.disk_bytes").toLongLong();
         config.masterPath = setting("station.master");
+        // masters (issue 19): for a master on the network, the station's sync token and CA, its cache.
+        config.masterToken = setting("sync.token");
+        config.masterCa = setting("sync.ca");
+        config.masterCache = setting("masters.cache");
         config.printer = setting("station.printer");
         if (const QString t = setting("station.label_template"); !t.isEmpty())
             config.labelTemplate = t;

@@ -524,6 +524,79 @@ private Q_SLOTS:
             QVERIFY(e.type != Inventory::EventType::ImagingRecorded && e.type != Inventory::EventType::ErasureRecorded);
     }
 
+    // masters (issue 19): a master on the network (setting station.master) goes to the helper
+    // with the station's token, CA and cache; a local master without them. The helper here
+    // records the request it gets, then refuses it.
+    void networkMasterRequest_data()
+    {
+        QTest::addColumn<QString>("master");
+        QTest::addColumn<bool>("remote");
+        QTest::newRow("local file") << QStringLiteral("@DIR/master.qcow2") << false;
+        QTest::newRow("https") << QStringLiteral("https://inventaire:8420/api/v1/masters/ecole.qcow2") << true;
+        QTest::newRow("multicast") << QStringLiteral(
+            "multicast://239.19.0.1:5019?master=https://inventaire:8420/api/v1/masters/ecole.qcow2")
+                                   << true;
+    }
+    void networkMasterRequest()
+    {
+        QFETCH(QString, master);
+        QFETCH(bool, remote);
+        master.replace(QLatin1String("@DIR"), m_dir.path());
+        QString db;
+        auto store = newStore(db, {QStringLiteral("erase_image"), QStringLiteral("label")});
+        QVERIFY(store);
+        const QString tag = addPc(*store);
+        const QString helper = m_dir.filePath(QStringLiteral("helper-net-%1.py").arg(m_n));
+        const QString seen = m_dir.filePath(QStringLiteral("request-%1.json").arg(m_n));
+        QFile f(helper);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(
+            QStringLiteral("#!/usr/bin/python3\n"
+                           "import json, sys\n"
+                           "print(json.dumps({'type': 'ready', 'protocol': 1, 'verbs': ['write']}), flush=True)\n"
+                           "line = sys.stdin.readline()\n"
+                           "open(%1, 'w').write(line)\n"
+                           "req = json.loads(line)\n"
+                           "print(json.dumps({'id': req['id'], 'type': 'error', 'code': 'refused', 'exit_code': 4,"
+                           " 'detail': 'test', 'message': 'recorded'}), flush=True)\n")
+                .arg(
+                    QString::fromUtf8(QJsonDocument(QJsonArray{seen}).toJson(QJsonDocument::Compact)).mid(1).chopped(1))
+                .toUtf8());
+        f.close();
+        QVERIFY(f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner));
+        BenchUi *bench = BenchUi::instance();
+        BenchConfig c = config(db);
+        c.helperProgram = helper;
+        c.masterPath = master;
+        c.masterToken = QStringLiteral("etb_station_token");
+        c.masterCa = QStringLiteral("/etc/etabli/ca.pem");
+        c.masterCache = QStringLiteral("/dev/sdz");
+        c.diskSerial = QStringLiteral("SERIAL-1");
+        bench->configure(c);
+        QVERIFY(openOn(bench, tag));
+        bench->mainAction();
+        QVERIFY(bench->confirming());
+        bench->confirmErase();
+        QTRY_VERIFY_WITH_TIMEOUT(!bench->jobRunning(), 20000);
+        QTRY_VERIFY(bench->busyRequests() == 0);
+        QFile r(seen);
+        QVERIFY(r.open(QIODevice::ReadOnly));
+        const QJsonObject request = QJsonDocument::fromJson(r.readAll()).object();
+        QCOMPARE(request.value(QStringLiteral("verb")).toString(), QStringLiteral("write"));
+        QCOMPARE(request.value(QStringLiteral("master")).toString(), master);
+        QCOMPARE(request.value(QStringLiteral("token")).toString(),
+                 remote ? QStringLiteral("etb_station_token") : QString());
+        QCOMPARE(request.value(QStringLiteral("ca")).toString(),
+                 remote ? QStringLiteral("/etc/etabli/ca.pem") : QString());
+        QCOMPARE(request.value(QStringLiteral("cache")).toString(), remote ? QStringLiteral("/dev/sdz") : QString());
+        QCOMPARE(request.contains(QStringLiteral("token")), remote);
+        // What the helper checks first: the request is well formed for it.
+        auto parsed = HelperProtocol::parseRequest(QJsonDocument(request).toJson(QJsonDocument::Compact));
+        QVERIFY2(parsed, parsed ? "" : qPrintable(parsed.error().message));
+        auto checked = HelperProtocol::checkRemoteWrite(parsed->args);
+        QVERIFY2(checked, checked ? "" : qPrintable(checked.error().message));
+    }
+
 private:
     static QString current(Inventory::Store &store, const QString &tag)
     {

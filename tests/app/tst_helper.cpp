@@ -15,6 +15,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -62,6 +63,7 @@ class TestHelper : public QObject
     QTemporaryDir m_dir;
     QString m_master, m_unsigned, m_otherKeyMaster, m_backing, m_mountedBacking, m_mountPoint;
     std::unique_ptr<Loop> m_loop, m_mounted;
+    QString m_private; ///< a file only its owner may read (masters: never taken as a CA)
     bool m_isMounted = false;
     QByteArray m_before;
 
@@ -128,6 +130,9 @@ private Q_SLOTS:
             const Run r = etabli(args);
             QVERIFY2(r.code == 0, r.err.constData());
         }
+        m_private = path(QStringLiteral("private.pem"));
+        QVERIFY(writeFile(m_private, QByteArray("-----BEGIN CERTIFICATE-----\n")));
+        QVERIFY(QFile::setPermissions(m_private, QFileDevice::ReadOwner | QFileDevice::WriteOwner));
         m_backing = path(QStringLiteral("disk.bin"));
         QVERIFY(writeFile(m_backing, QByteArray(diskBytes, char(0x5a))));
         m_loop = std::make_unique<Loop>(m_backing);
@@ -249,6 +254,46 @@ private Q_SLOTS:
         QTest::newRow("wipe, asks for a certificate path")
             << wipe("\"target\":\"@LOOP\",\"serial\":\"@SERIAL\",\"certificate\":\"/etc/passwd\"")
             << QStringLiteral("unknown_key");
+        // masters (issue 19): a master on the network, its token, CA and cache, all refused
+        // before anything is fetched or written.
+        const QByteArray disk = ",\"targets\":[\"@LOOP\"],\"serials\":[\"@SERIAL\"]";
+        const QByteArray url = "https://inventaire:8420/api/v1/masters/ecole.qcow2";
+        QTest::newRow("remote: file:// master")
+            << req("\"master\":\"file:///etc/passwd\",\"token\":\"t\"" + disk) << QStringLiteral("bad_master_url");
+        QTest::newRow("remote: plain http off the loopback")
+            << req("\"master\":\"http://10.0.0.1/api/v1/masters/ecole.qcow2\",\"token\":\"t\"" + disk)
+            << QStringLiteral("bad_master_url");
+        QTest::newRow("remote: not a master's path")
+            << req("\"master\":\"https://inventaire/api/v1/sync/push\",\"token\":\"t\"" + disk)
+            << QStringLiteral("bad_master_url");
+        QTest::newRow("remote: user in the URL")
+            << req("\"master\":\"https://a:b@inventaire/api/v1/masters/ecole.qcow2\",\"token\":\"t\"" + disk)
+            << QStringLiteral("bad_master_url");
+        QTest::newRow("remote: multicast to a unicast address")
+            << req("\"master\":\"multicast://10.0.0.1:5019?master=" + url + "\",\"token\":\"t\"" + disk)
+            << QStringLiteral("bad_master_url");
+        QTest::newRow("remote: multicast of a file:// master")
+            << req("\"master\":\"multicast://239.19.0.1:5019?master=file:///etc/passwd\",\"token\":\"t\"" + disk)
+            << QStringLiteral("bad_master_url");
+        QTest::newRow("remote: no token") << req("\"master\":\"" + url + "\"" + disk) << QStringLiteral("bad_token");
+        QTest::newRow("remote: token ending the header")
+            << req("\"master\":\"" + url + "\",\"token\":\"abc\\r\\nX-Evil: 1\"" + disk) << QStringLiteral("bad_token");
+        QTest::newRow("remote: relative CA")
+            << req("\"master\":\"" + url + "\",\"token\":\"t\",\"ca\":\"ca.pem\"" + disk) << QStringLiteral("bad_ca");
+        QTest::newRow("remote: a private file as CA")
+            << req("\"master\":\"" + url + "\",\"token\":\"t\",\"ca\":\"@PRIVATE\"" + disk) << QStringLiteral("bad_ca");
+        QTest::newRow("remote: a device as CA")
+            << req("\"master\":\"" + url + "\",\"token\":\"t\",\"ca\":\"@LOOP\"" + disk) << QStringLiteral("bad_ca");
+        QTest::newRow("remote: the target as cache")
+            << req("\"master\":\"" + url + "\",\"token\":\"t\",\"cache\":\"@LOOP\"" + disk)
+            << QStringLiteral("cache_is_target");
+        QTest::newRow("remote: a directory as cache")
+            << req("\"master\":\"" + url + "\",\"token\":\"t\",\"cache\":\"/tmp\"" + disk)
+            << QStringLiteral("bad_cache");
+        QTest::newRow("remote: token with a local master")
+            << req("\"master\":\"@MASTER\",\"token\":\"t\"" + disk) << QStringLiteral("remote_keys");
+        QTest::newRow("remote: token as a number")
+            << req("\"master\":\"" + url + "\",\"token\":12" + disk) << QStringLiteral("bad_type");
     }
     void hostileLines()
     {
@@ -271,6 +316,7 @@ private Q_SLOTS:
             .replace("@MOUNTEDSERIAL", m_mounted ? m_mounted->serial().toUtf8() : QByteArray())
             .replace("@MOUNTED", m_mounted ? m_mounted->device.toUtf8() : QByteArray())
             .replace("@BACKING", m_backing.toUtf8())
+            .replace("@PRIVATE", m_private.toUtf8())
             .replace("@SYSDISK", systemDisk.toUtf8());
         int exitCode = -2;
         QElapsedTimer timer;
@@ -418,6 +464,111 @@ private Q_SLOTS:
         QCOMPARE(helperDisk, sha256File(cliLoop.device, diskBytes));
         // Really written: the master's bytes, then the disk's own tail.
         QCOMPARE(sha256File(helperLoop.device, 4 << 20), sha256File(path(QStringLiteral("src.raw"))));
+    }
+
+    // masters (issue 19): the bench's erase+image step with no local master. A real
+    // etabli-server --masters on 127.0.0.1 (plain HTTP on the loopback), HelperClient →
+    // etabli-helper → loop device: the same bytes as the master, the progress with bytes and
+    // time left; a wrong token writes nothing.
+    void writeFromServer()
+    {
+        const QString masters = path(QStringLiteral("served"));
+        QVERIFY(QDir().mkpath(masters));
+        QVERIFY(QFile::copy(m_master, masters + QStringLiteral("/ecole.qcow2")));
+        QVERIFY(QFile::copy(m_master + QStringLiteral(".manifest.json"),
+                            masters + QStringLiteral("/ecole.qcow2.manifest.json")));
+        const QString db = QStringLiteral("sqlite:") + path(QStringLiteral("server.sqlite"));
+        const Run token = run(QStringLiteral(ETABLI_SERVER),
+                              {QStringLiteral("--db"), db, QStringLiteral("token"), QStringLiteral("create"),
+                               QStringLiteral("--role"), QStringLiteral("station"), QStringLiteral("--name"),
+                               QStringLiteral("bench")});
+        QVERIFY2(token.code == 0, token.err.constData());
+        const QString stationToken = QString::fromUtf8(token.out.trimmed().split('\n').last());
+        QVERIFY(!stationToken.isEmpty());
+        QProcess server;
+        server.setProcessChannelMode(QProcess::MergedChannels);
+        server.start(QStringLiteral(ETABLI_SERVER),
+                     {QStringLiteral("--db"), db, QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                      QStringLiteral("--masters"), masters});
+        QVERIFY(server.waitForStarted());
+        const auto stopServer = qScopeGuard([&server] {
+            server.kill();
+            server.waitForFinished();
+        });
+        QByteArray said;
+        QElapsedTimer waited;
+        waited.start();
+        while (!said.contains("listening on") && waited.elapsed() < 20000 && server.state() == QProcess::Running) {
+            server.waitForReadyRead(200);
+            said += server.readAll();
+        }
+        const qsizetype at = said.indexOf("listening on http://");
+        QVERIFY2(at >= 0, said.constData());
+        const QByteArray address = said.mid(at + 20).split('\n').first().trimmed().split('/').first();
+        const QString url = QStringLiteral("http://%1/api/v1/masters/ecole.qcow2").arg(QString::fromLatin1(address));
+
+        const QString backing = path(QStringLiteral("remote.bin"));
+        QVERIFY(writeFile(backing, QByteArray(diskBytes, char(0xa5))));
+        Loop loop(backing);
+        QVERIFY(!loop.device.isEmpty());
+        const QByteArray before = sha256File(loop.device, diskBytes);
+        const QProcessEnvironment env = helperEnvironment();
+        for (const QString &key : env.keys())
+            qputenv(key.toLocal8Bit().constData(), env.value(key).toLocal8Bit());
+        auto writeWith = [&](const QString &tokenText, QJsonObject *result, Etabli::Error *error,
+                             QList<QJsonObject> *progress) {
+            Etabli::AppCore::HelperClient client;
+            client.setProgram(QStringLiteral(ETABLI_HELPER));
+            QSignalSpy ready(&client, &Etabli::AppCore::HelperClient::ready);
+            QSignalSpy results(&client, &Etabli::AppCore::HelperClient::result);
+            QList<Etabli::Error> failures;
+            QObject::connect(&client, &Etabli::AppCore::HelperClient::failed,
+                             [&failures](const QString &, const Etabli::Error &e) { failures << e; });
+            QObject::connect(&client, &Etabli::AppCore::HelperClient::progress,
+                             [progress](const QString &, const QJsonObject &p) { *progress << p; });
+            client.start();
+            if (!QTest::qWaitFor([&] { return ready.size() == 1; }, 10000))
+                return false;
+            Etabli::AppCore::HelperClient::RemoteMaster remote{tokenText, QString(), QString()};
+            if (client.write(url, remote, {loop.device}, {loop.serial()}, QStringLiteral("zeros"), true).isEmpty())
+                return false;
+            if (!QTest::qWaitFor([&] { return results.size() + failures.size() == 1; }, 60000))
+                return false;
+            if (!results.isEmpty())
+                *result = results.at(0).at(1).value<QJsonObject>();
+            if (!failures.isEmpty())
+                *error = failures.at(0);
+            client.close();
+            return true;
+        };
+        QJsonObject result;
+        Etabli::Error error;
+        QList<QJsonObject> progress;
+        // A wrong token: refused by the server, nothing written.
+        QVERIFY(writeWith(QStringLiteral("not-the-token"), &result, &error, &progress));
+        QVERIFY2(result.isEmpty(), QJsonDocument(result).toJson().constData());
+        QVERIFY2(error.code == Etabli::ErrorCode::Unauthorized || error.code == Etabli::ErrorCode::Refused,
+                 qPrintable(error.message));
+        QCOMPARE(sha256File(loop.device, diskBytes), before);
+        // The station's token: written from the server and verified, as from a local master.
+        error = {};
+        QVERIFY(writeWith(stationToken, &result, &error, &progress));
+        QVERIFY2(error.message.isEmpty(), qPrintable(error.message));
+        QVERIFY2(result.value(QStringLiteral("ok")).toBool(), QJsonDocument(result).toJson().constData());
+        QCOMPARE(result.value(QStringLiteral("manifest_signed")).toBool(), true);
+        const QJsonObject target = result.value(QStringLiteral("targets")).toArray().at(0).toObject();
+        QCOMPARE(target.value(QStringLiteral("verified")).toBool(), true);
+        QCOMPARE(target.value(QStringLiteral("record")).toObject().value(QStringLiteral("master_name")).toString(),
+                 QStringLiteral("ecole"));
+        QCOMPARE(sha256File(loop.device, 4 << 20), sha256File(path(QStringLiteral("src.raw"))));
+        QVERIFY(sha256File(loop.device, diskBytes) != before);
+        // The worker's progress screen: bytes of a total, and the time left.
+        QVERIFY(!progress.isEmpty());
+        const QJsonObject last = progress.last();
+        QVERIFY(last.value(QStringLiteral("total")).toDouble() >= double(4 << 20));
+        QVERIFY(last.value(QStringLiteral("bytes")).toDouble() > 0);
+        QCOMPARE(last.value(QStringLiteral("phase")).toString(), QStringLiteral("done"));
+        QVERIFY(last.contains(QStringLiteral("eta_s")));
     }
 };
 

@@ -94,12 +94,17 @@ udp_run() { # N: one sender, N receivers piping pigz -dc into dd
 
 t=$(now); etabli_write b1; A=$(since "$t")
 A_CPU=$(cpu "$W/b1.time"); A_WRITE=$(writing "$W/b1.out")
-t=$(now)
-for b in b1 b2 b3 b4; do etabli_write $b & PIDS+=($!); done
-for _ in 1 2 3 4; do wait "${PIDS[-1]}"; unset 'PIDS[-1]'; done
-B=$(since "$t")
-t=$(now); udp_run 1; C=$(since "$t")
-t=$(now); udp_run 4; D=$(since "$t")
+# ONLY_MC=1: A, E and F only (quicker, while working on the multicast path).
+if [ -z "${ONLY_MC:-}" ]; then
+  t=$(now)
+  for b in b1 b2 b3 b4; do etabli_write $b & PIDS+=($!); done
+  for _ in 1 2 3 4; do wait "${PIDS[-1]}"; unset 'PIDS[-1]'; done
+  B=$(since "$t")
+  t=$(now); udp_run 1; C=$(since "$t")
+  t=$(now); udp_run 4; D=$(since "$t")
+else
+  B=0 C=1 D=1
+fi
 MC_RATE=${MC_RATE:-900}
 # The sender follows the slowest bench down to this floor; here, on 2 shared cores, the
 # kernel itself drops datagrams (softnet backlog) well below the link rate.
@@ -124,10 +129,15 @@ mc_run() { # N benches by multicast; the sender runs until they are done
     pids+=($!)
   done
   for p in "${pids[@]}"; do wait "$p"; done
+  # The sender's CPU (user + system, clock ticks in /proc/PID/stat), before it is stopped.
+  awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$sender/stat" >"$W/sender$n.cpu" 2>/dev/null || true
   kill "$sender"; wait "$sender" 2>/dev/null || true
 }
 d0=$(drops); t=$(now); mc_run 1; E=$(since "$t"); d1=$(drops)
+# PERF=FILE: a system-wide profile (perf record -a -g) of F, to see where the CPU goes.
+if [ -n "${PERF:-}" ]; then perf record -a -g -o "$PERF" >/dev/null 2>&1 & PERF_PID=$!; sleep 0.2; fi
 t=$(now); mc_run 4; F=$(since "$t"); d2=$(drops)
+if [ -n "${PERF:-}" ]; then kill -INT "$PERF_PID"; wait "$PERF_PID" 2>/dev/null || true; fi
 
 bytes=$(stat -c %s "$W/masters/ecole.qcow2")
 linkA=$(awk -v b="$bytes" -v s="$A" 'BEGIN { printf "%.0f", b * 8 / s / 1e6 }')
@@ -148,6 +158,8 @@ for b in 1 2 3 4; do
   echo "bench $b: $(grep -o 'multicast: .*' "$W/mc$b.err" | tail -1); CPU $(cpu "$W/mc4-$b.time") s"
   echo "  $(grep -o 'multicast catch-up: .*' "$W/mc$b.err" | tail -1)"
 done
+echo "offload: sender $(grep -o 'UDP segmentation offload.*' "$W/sender4.log" | head -1); bench 1 $(grep -o 'multicast offload: .*' "$W/mc1.err" | tail -1)"
+echo "sender CPU: E $(cat "$W/sender1.cpu" 2>/dev/null) s, F $(cat "$W/sender4.cpu" 2>/dev/null) s"
 echo "E bench CPU $(cpu "$W/mc1-1.time") s; sender (E): $(grep -o 'rate .*' "$W/sender1.log" | tail -1)"
 echo "sender (F), every 2 s: $(grep -oE '^rate [0-9]+' "$W/sender4.log" | tr '\n' ' ')"
 echo "kernel backlog drops (/proc/net/softnet_stat): E $((d1 - d0)), F $((d2 - d1)) packets; MC_RATE $MC_RATE, MC_FLOOR $MC_FLOOR Mbit/s"
