@@ -69,6 +69,14 @@ bool isDriveFrozen(const Error &error);
 /// whose "error" is such an object, or a target reporting "security_frozen": true.
 bool isDriveFrozen(const QJsonObject &reply);
 
+/// bench: why a write failed, from its result line: the code, detail and words of the
+/// target's error (an object, or a string with "error_detail"/"error_code" beside it), else
+/// of the result's own error object.
+struct Failure {
+    QString code, detail, message;
+};
+Failure failureOf(const QJsonObject &result, const QJsonObject &target);
+
 /// Stable names of error codes on the wire ("refused", "not_found"…) and back.
 QString codeName(ErrorCode code);
 ErrorCode codeFromName(const QString &name);
