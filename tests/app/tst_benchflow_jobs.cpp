@@ -431,6 +431,42 @@ private Q_SLOTS:
         QCOMPARE(one, QStringLiteral("1 changement à envoyer. Envoyé il y a 1 minute."));
     }
 
+    /// bench: a failed erase in French, from the station's own translations, for each typed
+    /// code the helper may send (and none at all), never the helper's words.
+    void eraseFailureFrench_data()
+    {
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<QString>("detail");
+        QTest::addColumn<QString>("french");
+        QTest::newRow("frozen") << "refused"
+                                << "drive_frozen"
+                                << "Le disque est bloqué. Fais ce que montrent les images.";
+        QTest::newRow("another disk") << "refused"
+                                      << "serial_mismatch"
+                                      << "Ce n'est pas le bon disque. Appelle l'encadrant.";
+        QTest::newRow("disk gone") << "not_found"
+                                   << "target_missing"
+                                   << "Le disque est introuvable. Vérifie son câble.";
+        QTest::newRow("write failed") << "io"
+                                      << "write_failed"
+                                      << "Le disque n'est pas effacé. Appelle l'encadrant.";
+        QTest::newRow("helper did not start") << ""
+                                              << ""
+                                              << "Le disque n'est pas effacé. Appelle l'encadrant.";
+    }
+    void eraseFailureFrench()
+    {
+        QFETCH(QString, code);
+        QFETCH(QString, detail);
+        QFETCH(QString, french);
+        QTranslator fr;
+        QVERIFY(fr.load(QStringLiteral(":/i18n/etabli_fr.qm")));
+        QCoreApplication::installTranslator(&fr);
+        const QString said = BenchUi::eraseFailureText(code, detail);
+        QCoreApplication::removeTranslator(&fr);
+        QCOMPARE(said, french);
+    }
+
     /// The indicator of a real store: its changes not pushed and its last successful sync.
     void syncFromStore()
     {
@@ -492,7 +528,7 @@ private Q_SLOTS:
         BenchUi *bench = BenchUi::instance();
         BenchConfig c = config(db);
         c.ramBytes = 16 << 20;
-        c.ramProgram = QStringLiteral(ETABLI_BIN);
+        c.ramProgram = QStringLiteral(ETABLI_CLI);
         if (!script.isEmpty()) {
             c.ramProgram = m_dir.filePath(QStringLiteral("ram-%1.sh").arg(m_n));
             QFile f(c.ramProgram);
@@ -540,7 +576,7 @@ private Q_SLOTS:
     void ramChildCancelled()
     {
         HwTest::RamChildOptions o;
-        o.program = QStringLiteral(ETABLI_BIN);
+        o.program = QStringLiteral(ETABLI_CLI);
         o.bytes = 16 << 20;
         o.passes = 10000;
         std::atomic<bool> cancel{false};

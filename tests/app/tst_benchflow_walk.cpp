@@ -230,7 +230,7 @@ private Q_SLOTS:
             p.waitForReadyRead(200);
             out += p.readAllStandardOutput();
         }
-        QVERIFY2(out.contains("two-pcs:"), (out + p.readAllStandardError()).constData());
+        QVERIFY2(out.contains("two-pcs:"), QByteArray(out + p.readAllStandardError()).constData());
         QString a, b;
         {
             auto store = Inventory::Store::open(db, kReader);
@@ -247,7 +247,8 @@ private Q_SLOTS:
             if (!status.open(QIODevice::ReadOnly) || !cmd.open(QIODevice::ReadOnly))
                 continue;
             const QByteArray st = status.readAll(), args = cmd.readAll();
-            if (st.contains("\nPPid:\t" + QByteArray::number(station) + "\n") && args.contains("test\0ram\0"))
+            if (st.contains(QByteArray("\nPPid:\t" + QByteArray::number(station) + "\n"))
+                && args.contains(QByteArray("test\0ram\0", 9)))
                 ramChild = pid.toLongLong();
         }
         QVERIFY2(ramChild > 0, "the memory test runs in a child process of the station");
@@ -280,6 +281,8 @@ private Q_SLOTS:
         QVERIFY2(again.exitCode() == 0, qPrintable(said + QString::fromUtf8(again.readAllStandardError())));
         QVERIFY2(said.contains(QStringLiteral("resume: open %1 at %2 other %3").arg(b, bAt, a)), qPrintable(said));
         QVERIFY2(said.contains(QStringLiteral("resume: back %1 at ram").arg(a)), qPrintable(said));
+        qInfo("killed with %s in its memory test (child %lld) and %s at %s; restarted: %s", qPrintable(a), ramChild,
+              qPrintable(b), qPrintable(bAt), qPrintable(said.simplified()));
         const StepStatusOf after{db, a, b};
         QCOMPARE(after.step(b, "hs"), QStringLiteral("done"));
         QCOMPARE(after.done(b, "hs"), 1); // not done again
