@@ -711,7 +711,7 @@ void Bench::failWork(const QString &message)
 QString Bench::eraseFailureText(const QString &code, const QString &detail)
 {
     if (detail == HelperProtocol::driveFrozenDetail())
-        return tr("The disk is locked. Do what the pictures show.");
+        return tr("The disk was not erased. Look at the pictures.");
     if (detail == QLatin1String("serial_mismatch"))
         return tr("This is not the right disk. Call the supervisor.");
     if (code == QLatin1String("not_found") || detail == QLatin1String("target_missing"))

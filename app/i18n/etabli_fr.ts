@@ -7305,8 +7305,8 @@
         </message>
         <!-- bench: a failed erase in the station's own words (the helper's go to the log) -->
         <message>
-            <source>The disk is locked. Do what the pictures show.</source>
-            <translation>Le disque est bloqué. Fais ce que montrent les images.</translation>
+            <source>The disk was not erased. Look at the pictures.</source>
+            <translation>Le disque n'est pas effacé. Regarde les images.</translation>
         </message>
         <message>
             <source>This is not the right disk. Call the supervisor.</source>

@@ -13,7 +13,9 @@
 #include <csignal>
 #include <thread>
 
+#include <fcntl.h>
 #include <sys/prctl.h>
+#include <unistd.h>
 
 namespace Etabli::HwTest {
 
@@ -104,8 +106,26 @@ TestResult runRamTestInChild(const RamChildOptions &options, ProgressSink &sink)
     QProcess child;
     child.setProgram(options.program);
     child.setArguments(ramChildArguments(options));
-    // The test never outlives the station, even after a kill -9 of it.
-    child.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
+    child.setChildProcessModifier([nice = options.groupNice] {
+        // The test never outlives the station, even after a kill -9 of it.
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+        // Its own session, hence its own scheduler autogroup (CONFIG_SCHED_AUTOGROUP): in the
+        // station's group it kept the group busy, and the UI thread waking for a frame waited
+        // for the group's turn behind the other groups; alone, the station's group sleeps
+        // between frames and is run at once when it wakes. The group's nice (best effort)
+        // gives the UI the edge when both want the CPU. Only async-signal-safe calls here.
+        ::setsid();
+        if (nice > 0) {
+            const int fd = ::open("/proc/self/autogroup", O_WRONLY | O_CLOEXEC);
+            if (fd >= 0) {
+                char text[4] = {char('0' + nice / 10), char('0' + nice % 10), '\n', 0};
+                const bool twoDigits = nice >= 10;
+                [[maybe_unused]] const ssize_t n = ::write(fd, twoDigits ? text : text + 1, twoDigits ? 3 : 2);
+                ::close(fd);
+            }
+            [[maybe_unused]] const int r = ::nice(nice);
+        }
+    });
     child.setReadChannel(QProcess::StandardError);
     child.start(QIODevice::ReadOnly);
     if (!child.waitForStarted(10000))

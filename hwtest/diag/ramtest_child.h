@@ -21,6 +21,9 @@ struct RamChildOptions {
     int threads = 0; ///< 0: defaultRamThreads(true)
     quint64 seed = 0; ///< 0: the child's choice
     QStringList extraArgs; ///< appended after the test's own (tests: a wrapper's arguments)
+    /// The child's own session and scheduler autogroup, at this nice (0..19; 0: left as is),
+    /// and the same nice for its threads: the UI's process keeps the CPU when it wants it.
+    int groupNice = 10;
 };
 
 /// The workers a RAM test takes beside a UI on screen: one core fewer than the machine has

@@ -440,7 +440,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("french");
         QTest::newRow("frozen") << "refused"
                                 << "drive_frozen"
-                                << "Le disque est bloqué. Fais ce que montrent les images.";
+                                << "Le disque n'est pas effacé. Regarde les images.";
         QTest::newRow("another disk") << "refused"
                                       << "serial_mismatch"
                                       << "Ce n'est pas le bon disque. Appelle l'encadrant.";
@@ -611,7 +611,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("worker"); // bench: what the worker reads (the station's words)
         QTest::newRow("frozen, message without the word") << "drive_frozen"
                                                           << "the disk refused to be erased" << true << "error"
-                                                          << "The disk is locked. Do what the pictures show.";
+                                                          << "The disk was not erased. Look at the pictures.";
         QTest::newRow("not frozen, the word in the message")
             << "target_mounted"
             << "not frozen but mounted: /dev/loop9 is in use" << false << "error"
@@ -622,7 +622,7 @@ private Q_SLOTS:
         // bench: the zero fill itself refused on a security-frozen drive (its target fails).
         QTest::newRow("zero fill refused, frozen") << "drive_frozen"
                                                    << "SECURITY FREEZE LOCK is set" << true << "result"
-                                                   << "The disk is locked. Do what the pictures show.";
+                                                   << "The disk was not erased. Look at the pictures.";
         QTest::newRow("zero fill refused, not frozen") << "write_failed"
                                                        << "write error at sector 4096" << false << "result"
                                                        << "The disk was not erased. Call the supervisor.";
