@@ -725,7 +725,8 @@ void Bench::eraseFailed(const QString &code, const QString &detail, const QStrin
                        .arg(helperMessage, code.isEmpty() ? QStringLiteral("-") : code,
                             detail.isEmpty() ? QStringLiteral("-") : detail);
     qWarning("bench: the erase of %s failed: %s", qPrintable(m_jobTag), qPrintable(m_workDetail));
-    failWork(eraseFailureText(code, detail));
+    // The frozen state as setDiskFrozen() found it (a refusal, a result or a target).
+    failWork(eraseFailureText(code, m_diskFrozen ? HelperProtocol::driveFrozenDetail() : detail));
 }
 
 /// The steps a worker does by hand (or on the Station's screens): possible on another PC
