@@ -14,6 +14,7 @@
 #include "app/ui/theme.h"
 #include "hwtest/diag/diagjob.h"
 #include "hwtest/diag/ramtest.h"
+#include "hwtest/diag/ramtest_child.h"
 #include "hwtest/diag/smart.h"
 #include "hwtest/diag/surfacescan.h"
 #include "hwtest/probe/probejob.h"
@@ -47,6 +48,11 @@ QString verdictOf(const HwTest::TestResult &t)
 {
     if (t.verdict != HwTest::TestVerdict::Fail)
         return {};
+    // bench: the test's own program stopped or never ran: not a verdict on the memory.
+    if (t.kind == QLatin1String("ram")
+        && (t.rule.startsWith(QLatin1String("ram.child-crashed")) || t.rule.startsWith(QLatin1String("ram.not-run"))))
+        return QCoreApplication::translate("Etabli::Bench::Bench",
+                                           "The memory test stopped before the end. Call the supervisor.");
     if (t.kind == QLatin1String("ram"))
         return QCoreApplication::translate("Etabli::Bench::Bench", "The memory has faults. Do not use it.");
     if (t.measurements.value(QStringLiteral("check")).toString() == QLatin1String("surface")
@@ -170,6 +176,20 @@ HwTest::TestResult withSmart(HwTest::TestResult surface, const HwTest::TestResul
     if (smart.startedAt.isValid() && (!surface.startedAt.isValid() || smart.startedAt < surface.startedAt))
         surface.startedAt = smart.startedAt;
     return surface;
+}
+
+/// bench: the `etabli` tool that runs the RAM test: the configured one, else the one installed
+/// beside etabli-station (/usr/bin), else the build tree's (build/dev/app/etabli).
+QString ramProgram(const BenchConfig &config)
+{
+    if (!config.ramProgram.isEmpty())
+        return config.ramProgram;
+    const QDir here(QCoreApplication::applicationDirPath());
+    for (const QString &candidate :
+         {here.filePath(QStringLiteral("etabli")), here.filePath(QStringLiteral("../etabli"))})
+        if (QFileInfo(candidate).isExecutable() && !QFileInfo(candidate).isDir())
+            return QFileInfo(candidate).canonicalFilePath();
+    return QStringLiteral("etabli");
 }
 
 } // namespace
@@ -686,6 +706,29 @@ void Bench::failWork(const QString &message)
     setMessage(message);
 }
 
+/// bench: the worker reads the station's own sentence for the helper's typed code (French
+/// from etabli_fr.ts); the helper's words, code and detail go to the log for the supervisor.
+QString Bench::eraseFailureText(const QString &code, const QString &detail)
+{
+    if (detail == HelperProtocol::driveFrozenDetail())
+        return tr("The disk was not erased. Look at the pictures.");
+    if (detail == QLatin1String("serial_mismatch"))
+        return tr("This is not the right disk. Call the supervisor.");
+    if (code == QLatin1String("not_found") || detail == QLatin1String("target_missing"))
+        return tr("The disk cannot be found. Check its cable.");
+    return tr("The disk was not erased. Call the supervisor.");
+}
+
+void Bench::eraseFailed(const QString &code, const QString &detail, const QString &helperMessage)
+{
+    m_workDetail = QStringLiteral("%1 (code %2, detail %3)")
+                       .arg(helperMessage, code.isEmpty() ? QStringLiteral("-") : code,
+                            detail.isEmpty() ? QStringLiteral("-") : detail);
+    qWarning("bench: the erase of %s failed: %s", qPrintable(m_jobTag), qPrintable(m_workDetail));
+    // The frozen state as setDiskFrozen() found it (a refusal, a result or a target).
+    failWork(eraseFailureText(code, m_diskFrozen ? HelperProtocol::driveFrozenDetail() : detail));
+}
+
 /// The steps a worker does by hand (or on the Station's screens): possible on another PC
 /// while the bench's long work runs.
 static bool byHand(BenchStep step)
@@ -817,14 +860,14 @@ void Bench::runDiagStep(BenchStep benchStep, HwTest::DiagJob::Engine engine)
 
 void Bench::startRam()
 {
-    const qint64 bytes = m_config.ramBytes;
-    const int passes = std::max(1, m_config.ramPasses);
-    runDiagStep(BenchStep::Ram, [bytes, passes](HwTest::ProgressSink &sink) {
-        HwTest::RamTestOptions o;
-        o.bytes = bytes;
-        o.passes = passes;
-        return HwTest::evaluateRam(HwTest::runRamTest(o, &sink));
-    });
+    // bench: in a child process with one core left to the UI (its frames stay < 50 ms);
+    // cancel kills it, its crash is a FAIL that says so (hwtest/diag/ramtest_child.h).
+    HwTest::RamChildOptions o;
+    o.program = ramProgram(m_config);
+    o.bytes = m_config.ramBytes;
+    o.passes = std::max(1, m_config.ramPasses);
+    o.threads = m_config.ramThreads > 0 ? m_config.ramThreads : HwTest::defaultRamThreads(true);
+    runDiagStep(BenchStep::Ram, [o](HwTest::ProgressSink &sink) { return HwTest::runRamTestInChild(o, sink); });
 }
 
 void Bench::startDisk()
@@ -898,17 +941,18 @@ void Bench::startErase()
         // benchui: a FROZEN disk shows FrozenDriveFix (StepScreen.qml) under the message.
         // bench: known from the helper's typed refusal (detail drive_frozen), not from its words.
         setDiskFrozen(HelperProtocol::isDriveFrozen(e));
-        failWork(tr("The disk was not erased. %1").arg(e.message));
+        eraseFailed(HelperProtocol::codeName(e.code), e.detail, e.message);
         m_helper->close();
     });
     connect(m_helper, &HelperClient::errorOccurred, this,
-            [this](const QString &message) { failWork(tr("The disk was not erased. %1").arg(message)); });
+            [this](const QString &message) { eraseFailed(QString(), QString(), message); });
     connect(m_helper, &HelperClient::result, this, [this, tag](const QString &, const QJsonObject &r) {
         m_helper->close();
         const QJsonObject t = r.value(QStringLiteral("targets")).toArray().first().toObject();
         if (!r.value(QStringLiteral("ok")).toBool() || !t.value(QStringLiteral("ok")).toBool()) {
             setDiskFrozen(HelperProtocol::isDriveFrozen(r) || HelperProtocol::isDriveFrozen(t));
-            failWork(tr("The disk was not erased. %1").arg(t.value(QStringLiteral("error")).toString()));
+            const HelperProtocol::Failure f = HelperProtocol::failureOf(r, t);
+            eraseFailed(f.code, f.detail, f.message);
             return;
         }
         const QJsonObject imaging = t.value(QStringLiteral("record")).toObject();

@@ -43,6 +43,10 @@ struct BenchConfig {
     QString smartJson; ///< saved `smartctl -j -a` output (the demo); empty: ask the disk
     qint64 ramBytes = 256LL * 1024 * 1024; ///< the RAM test's size
     int ramPasses = 1; ///< its passes (the benchmark's long-running work screen takes more)
+    /// bench: the RAM test runs as `PROGRAM test ram` in a child process (never in the
+    /// station's own). Empty: the `etabli` installed beside etabli-station.
+    QString ramProgram;
+    int ramThreads = 0; ///< its workers; 0: one core fewer than the machine (the UI keeps one)
     QString masterPath; ///< the signed master (.qcow2) etabli-helper writes
     /// masters (issue 19): masterPath may be a master on the network (https://SERVER/api/v1/
     /// masters/NAME.qcow2 or multicast://GROUP:PORT?master=URL, setting station.master); then
@@ -153,6 +157,11 @@ public:
     QString minSpec() const { return m_minSpec; }
     BenchFlowModel *flow() { return &m_flow; }
     QString message() const { return m_message; }
+    /// bench: the helper's own words, code and detail of the last failed erase (English, for
+    /// the supervisor and the log; the worker reads eraseFailureText()). Empty: none.
+    QString workDetail() const { return m_workDetail; }
+    /// The worker's sentence for a failed erase, from the helper's typed code and detail.
+    static QString eraseFailureText(const QString &code, const QString &detail);
     /// The shown asset's long work runs (another PC's work runs meanwhile: false).
     bool working() const { return m_working && m_jobTag == m_tag; }
     /// Some long work runs on this bench, for whichever asset.
@@ -245,6 +254,8 @@ private:
     void onFailed(quint64 id, const QString &errorString);
     void setMessage(const QString &message);
     void setDiskFrozen(bool frozen);
+    /// bench: an erase that failed: the worker's sentence, the helper's words to the log.
+    void eraseFailed(const QString &code, const QString &detail, const QString &helperMessage);
     void setScreen(Screen screen);
     void setWorking(bool working);
     void setProgress(double fraction, qint64 etaSeconds);
@@ -275,6 +286,7 @@ private:
     QString m_tag, m_kind, m_state, m_minSpec;
     QStringList m_facts;
     QString m_message;
+    QString m_workDetail; // bench: the last failed erase, in the helper's words
     bool m_diskFrozen = false; // benchui
     bool m_working = false;
     bool m_longJob = false; ///< the work running is one the worker may leave (RAM, disk, erase)

@@ -226,6 +226,8 @@ Result<DemoSetup> prepareDemo(const QString &dirPath, const QString &dbPath, con
     c.ramBytes = 16 * 1024 * 1024;
     c.masterPath = master;
     c.helperProgram = qEnvironmentVariable("ETABLI_HELPER", sibling(QStringLiteral("../helper/etabli-helper")));
+    // bench: the memory test's child process is this `etabli` too.
+    c.ramProgram = qEnvironmentVariable("ETABLI_CLI", sibling(QStringLiteral("../etabli")));
     c.printer = QStringLiteral("demo");
     c.demoPrinterScript = source(QStringLiteral("packaging/demo-printer.py"));
     c.demoLot = QStringLiteral("LOT-2026-001");

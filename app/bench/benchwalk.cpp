@@ -263,7 +263,7 @@ QStringList BenchStartAt::screens()
     for (AppCore::BenchStep s : AppCore::allBenchSteps())
         out << AppCore::toString(s);
     out << QStringLiteral("erase-confirm") << QStringLiteral("work") << QStringLiteral("meanwhile")
-        << QStringLiteral("finished");
+        << QStringLiteral("finished") << QStringLiteral("two-pcs") << QStringLiteral("resume");
     return out;
 }
 
@@ -272,26 +272,16 @@ static QString startStep(const QString &screen)
 {
     if (screen == QLatin1String("erase-confirm"))
         return QStringLiteral("erase_image");
-    if (screen == QLatin1String("work") || screen == QLatin1String("meanwhile"))
+    if (screen == QLatin1String("work") || screen == QLatin1String("meanwhile") || screen == QLatin1String("two-pcs"))
         return QStringLiteral("ram");
-    if (screen == QLatin1String("login") || screen == QLatin1String("asset"))
+    if (screen == QLatin1String("login") || screen == QLatin1String("asset") || screen == QLatin1String("resume"))
         return {};
     return screen;
 }
 
-Result<void> prepareStartAt(const QString &dbPath, const QString &station, const QString &tag, const QString &screen)
+/// Every pending step of `tag` before `step` marked skipped (data start_at = `screen`).
+static Result<void> skipUntil(Inventory::Store &store, const QString &tag, const QString &step, const QString &screen)
 {
-    if (!BenchStartAt::screens().contains(screen))
-        return makeError(ErrorCode::InvalidArgument,
-                         QCoreApplication::translate("Station", "unknown screen %1 (%2)")
-                             .arg(screen, BenchStartAt::screens().join(QStringLiteral(", "))));
-    const QString step = startStep(screen);
-    if (step.isEmpty())
-        return {};
-    auto opened = Inventory::Store::open(dbPath, {station, QStringLiteral("demo")});
-    if (!opened)
-        return opened.error();
-    Inventory::Store &store = **opened;
     auto pos = AppCore::readFlow(store, tag);
     if (!pos)
         return pos.error();
@@ -305,6 +295,43 @@ Result<void> prepareStartAt(const QString &dbPath, const QString &station, const
             !m)
             return m.error();
     }
+    return {};
+}
+
+Result<void> prepareStartAt(const QString &dbPath, const QString &station, const QString &tag, const QString &screen,
+                            QString *otherTag)
+{
+    if (!BenchStartAt::screens().contains(screen))
+        return makeError(ErrorCode::InvalidArgument,
+                         QCoreApplication::translate("Station", "unknown screen %1 (%2)")
+                             .arg(screen, BenchStartAt::screens().join(QStringLiteral(", "))));
+    const QString step = startStep(screen);
+    if (step.isEmpty())
+        return {};
+    auto opened = Inventory::Store::open(dbPath, {station, QStringLiteral("demo")});
+    if (!opened)
+        return opened.error();
+    Inventory::Store &store = **opened;
+    if (auto skipped = skipUntil(store, tag, step, screen); !skipped)
+        return skipped.error();
+    if (screen != QLatin1String("two-pcs"))
+        return {};
+    // bench: the second PC, made once, waits at its HS step (a step done by hand).
+    QString other = store.setting(QStringLiteral("demo.pc_b"));
+    if (other.isEmpty()) {
+        Inventory::NewAsset pc;
+        pc.kind = Inventory::AssetKind::Pc;
+        auto added = store.addAsset(pc);
+        if (!added)
+            return added.error();
+        other = added->tag;
+        if (auto set = store.setSetting(QStringLiteral("demo.pc_b"), other); !set)
+            return set.error();
+        if (auto skipped = skipUntil(store, other, QStringLiteral("hs"), screen); !skipped)
+            return skipped.error();
+    }
+    if (otherTag)
+        *otherTag = other;
     return {};
 }
 
@@ -326,6 +353,10 @@ void BenchStartAt::tick()
 {
     if (m_bench->busyRequests() > 0)
         return;
+    if (m_screen == QLatin1String("two-pcs"))
+        return tickTwoPcs();
+    if (m_screen == QLatin1String("resume"))
+        return tickResume();
     switch (m_bench->screen()) {
     case Bench::Screen::Login:
         m_bench->loginWithBadge(m_badge);
@@ -357,6 +388,82 @@ void BenchStartAt::tick()
         return;
     }
     m_timer.stop();
+}
+
+// bench: the demo PC's memory test runs; the worker leaves it for the second PC, does its HS
+// step by hand and stays on its next step (the kill test kills the station there).
+void BenchStartAt::tickTwoPcs()
+{
+    switch (m_stage) {
+    case 0: // log in, open the demo PC at its memory test, start it
+        if (m_bench->screen() == Bench::Screen::Login)
+            return m_bench->loginWithBadge(m_badge);
+        if (m_bench->assetTag() != m_tag)
+            return m_bench->openAsset(m_tag);
+        if (m_bench->screen() != Bench::Screen::Step)
+            return;
+        m_bench->mainAction();
+        m_stage = 1;
+        return;
+    case 1: // « Work on another PC meanwhile »
+        if (!m_bench->canWorkMeanwhile())
+            return;
+        m_bench->workOnAnother();
+        m_stage = 2;
+        return;
+    case 2:
+        if (m_bench->screen() != Bench::Screen::Asset)
+            return;
+        m_bench->openAsset(m_otherTag);
+        m_stage = 3;
+        return;
+    case 3: // the second PC's HS step, by hand
+        if (m_bench->assetTag() != m_otherTag || m_bench->flow()->currentStep() != QLatin1String("hs"))
+            return;
+        m_bench->mainAction();
+        m_stage = 4;
+        return;
+    default:
+        if (m_bench->flow()->currentStep() != QLatin1String("hs")) {
+            std::printf("two-pcs: %s at %s, %s working\n", qPrintable(m_otherTag),
+                        qPrintable(m_bench->flow()->currentStep()), qPrintable(m_tag));
+            std::fflush(stdout);
+            m_timer.stop();
+        }
+    }
+}
+
+// bench: after a restart, the PC the bench reopened and the one it offers to go back to.
+void BenchStartAt::tickResume()
+{
+    switch (m_stage) {
+    case 0:
+        if (m_bench->screen() == Bench::Screen::Login) {
+            m_bench->loginWithBadge(m_badge);
+            return;
+        }
+        if (m_bench->screen() != Bench::Screen::Step || m_bench->assetTag().isEmpty())
+            return;
+        std::printf("resume: open %s at %s other %s\n", qPrintable(m_bench->assetTag()),
+                    qPrintable(m_bench->flow()->currentStep()), qPrintable(m_bench->otherTag()));
+        std::fflush(stdout);
+        m_otherTag = m_bench->otherTag();
+        if (m_otherTag.isEmpty()) {
+            QCoreApplication::exit(0);
+            return;
+        }
+        m_bench->backToOther();
+        m_stage = 1;
+        return;
+    default:
+        if (m_bench->assetTag() != m_otherTag || m_bench->screen() != Bench::Screen::Step)
+            return;
+        std::printf("resume: back %s at %s\n", qPrintable(m_bench->assetTag()),
+                    qPrintable(m_bench->flow()->currentStep()));
+        std::fflush(stdout);
+        m_timer.stop();
+        QCoreApplication::exit(0);
+    }
 }
 
 } // namespace Etabli::Bench

@@ -79,17 +79,29 @@ public:
                  QObject *parent = nullptr);
     /// The names --start-at takes.
     static QStringList screens();
+    /// bench: the second PC of `two-pcs` (prepareStartAt's otherTag).
+    void setOtherTag(const QString &tag) { m_otherTag = tag; }
 
 private:
     void tick();
+    void tickTwoPcs();
+    void tickResume();
     Bench *m_bench;
-    QString m_screen, m_badge, m_tag;
+    QString m_screen, m_badge, m_tag, m_otherTag;
     QTimer m_timer;
     bool m_pressed = false;
+    int m_stage = 0; // bench: two-pcs and resume go through stages
 };
 
 /// Marks the demo PC's steps before `screen` skipped (data `start_at`) in the store at
 /// `dbPath`, so the bench opens there. Unknown names: InvalidArgument.
-Result<void> prepareStartAt(const QString &dbPath, const QString &station, const QString &tag, const QString &screen);
+/// bench: `two-pcs` (the kill test, tst_benchflow_walk) also makes a second PC (setting
+/// demo.pc_b, its steps before `hs` skipped) and gives its tag in `otherTag`: the station
+/// starts the demo PC's memory test, leaves it for the second PC meanwhile, does its HS step
+/// by hand and waits there. `resume` logs in after a restart and prints, on stdout, the PC
+/// the bench reopened (`resume: open TAG at STEP other TAG`), then goes back to the other one
+/// (`resume: back TAG at STEP`) and quits.
+Result<void> prepareStartAt(const QString &dbPath, const QString &station, const QString &tag, const QString &screen,
+                            QString *otherTag = nullptr);
 
 } // namespace Etabli::Bench

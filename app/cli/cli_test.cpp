@@ -18,6 +18,7 @@
 #include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QPointF>
 
 #include <unistd.h>
@@ -223,7 +224,11 @@ int ramCommand(Context &ctx, const QStringList &args)
     const QCommandLineOption asset(QStringLiteral("asset"),
                                    QCoreApplication::translate("CliTest", "Record the result on this asset"),
                                    QStringLiteral("TAG"));
-    p.addOptions({size, max, threads, passes, seed, patterns, asset});
+    // bench: the station runs the RAM test as this child process and reads its progress.
+    const QCommandLineOption progressLines(
+        QStringLiteral("progress-lines"),
+        QCoreApplication::translate("CliTest", "Progress as JSON lines on stderr ({\"fraction\",\"eta_s\"})"));
+    p.addOptions({size, max, threads, passes, seed, patterns, asset, progressLines});
     Context sub(args, ctx.out, ctx.err);
     sub.json = ctx.json;
     if (!parseArgs(p, sub))
@@ -275,7 +280,15 @@ int ramCommand(Context &ctx, const QStringList &args)
                       QCoreApplication::translate("CliTest", "nothing to test: less than 4 KiB available")));
 
     const QDateTime started = QDateTime::currentDateTimeUtc();
-    ProgressSink sink(nullptr, terminalProgress(ctx));
+    ProgressSink::Callback progress = terminalProgress(ctx);
+    if (p.isSet(progressLines))
+        progress = [&ctx](double fraction, qint64 eta) {
+            ctx.err << QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("fraction"), fraction},
+                                                                   {QStringLiteral("eta_s"), double(eta)}})
+                                             .toJson(QJsonDocument::Compact))
+                    << Qt::endl;
+        };
+    ProgressSink sink(nullptr, progress);
     const RamTestReport rep = runRamTest(o, &sink);
     TestResult t = evaluateRam(rep);
     t.startedAt = started;

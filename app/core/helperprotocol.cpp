@@ -225,6 +225,7 @@ bool isDriveFrozen(const Error &error)
 bool isDriveFrozen(const QJsonObject &reply)
 {
     if (reply.value(QLatin1String("detail")).toString() == driveFrozenDetail()
+        || reply.value(QLatin1String("error_detail")).toString() == driveFrozenDetail()
         || reply.value(QLatin1String("security_frozen")).toBool())
         return true;
     const QJsonValue error = reply.value(QLatin1String("error"));
@@ -309,6 +310,31 @@ Result<void> checkRemoteWrite(const QJsonObject &args)
             return refusal(tr("%1 must be an absolute path: «%2»").arg(key, path.left(256)), detail);
     }
     return {};
+}
+
+Failure failureOf(const QJsonObject &result, const QJsonObject &target)
+{
+    const auto fromObject = [](const QJsonObject &o) {
+        return Failure{o.value(QLatin1String("code")).toString(), o.value(QLatin1String("detail")).toString(),
+                       o.value(QLatin1String("message")).toString()};
+    };
+    const QJsonValue te = target.value(QLatin1String("error"));
+    if (te.isObject())
+        return fromObject(te.toObject());
+    Failure f;
+    const QJsonValue re = result.value(QLatin1String("error"));
+    if (re.isObject())
+        f = fromObject(re.toObject());
+    if (te.isString() && !te.toString().isEmpty()) {
+        f.message = te.toString();
+        if (target.contains(QLatin1String("error_detail")))
+            f.detail = target.value(QLatin1String("error_detail")).toString();
+        if (target.contains(QLatin1String("error_code")))
+            f.code = target.value(QLatin1String("error_code")).toString();
+    }
+    if (f.detail.isEmpty() && target.value(QLatin1String("security_frozen")).toBool())
+        f.detail = driveFrozenDetail();
+    return f;
 }
 
 } // namespace Etabli::AppCore::HelperProtocol

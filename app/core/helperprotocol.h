@@ -81,6 +81,14 @@ bool isRemoteWrite(const QJsonObject &args);
 /// absolute paths (bad_ca, bad_cache). What they name is checked by the helper itself.
 Result<void> checkRemoteWrite(const QJsonObject &args);
 
+/// bench: why a write failed, from its result line: the code, detail and words of the
+/// target's error (an object, or a string with "error_detail"/"error_code" beside it), else
+/// of the result's own error object.
+struct Failure {
+    QString code, detail, message;
+};
+Failure failureOf(const QJsonObject &result, const QJsonObject &target);
+
 /// Stable names of error codes on the wire ("refused", "not_found"…) and back.
 QString codeName(ErrorCode code);
 ErrorCode codeFromName(const QString &name);

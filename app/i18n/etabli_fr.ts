@@ -7346,6 +7346,23 @@
             <source>The disk was not erased. %1</source>
             <translation>Le disque n'est pas effacé. %1</translation>
         </message>
+        <!-- bench: a failed erase in the station's own words (the helper's go to the log) -->
+        <message>
+            <source>The disk was not erased. Look at the pictures.</source>
+            <translation>Le disque n'est pas effacé. Regarde les images.</translation>
+        </message>
+        <message>
+            <source>This is not the right disk. Call the supervisor.</source>
+            <translation>Ce n'est pas le bon disque. Appelle l'encadrant.</translation>
+        </message>
+        <message>
+            <source>The disk cannot be found. Check its cable.</source>
+            <translation>Le disque est introuvable. Vérifie son câble.</translation>
+        </message>
+        <message>
+            <source>The disk was not erased. Call the supervisor.</source>
+            <translation>Le disque n'est pas effacé. Appelle l'encadrant.</translation>
+        </message>
         <message>
             <source>Choose the part and the reason on the pictures.</source>
             <translation>Choisis la pièce et la raison sur les images.</translation>
@@ -7569,6 +7586,11 @@
         <message>
             <source>The memory has faults. Do not use it.</source>
             <translation>La mémoire a des défauts. Ne l'utilisez pas.</translation>
+        </message>
+        <!-- bench: the RAM test's child process stopped or never ran -->
+        <message>
+            <source>The memory test stopped before the end. Call the supervisor.</source>
+            <translation>Le test de la mémoire s'est arrêté avant la fin. Appelle l'encadrant.</translation>
         </message>
         <message>
             <source>Some places on the disk cannot be read. Do not use this disk.</source>

@@ -249,6 +249,7 @@ int runBench(QGuiApplication &app, const Options &o)
     const QString station = Etabli::AppCore::stationFromEnvironment();
     BenchConfig config;
     DemoSetup demo;
+    QString startAtOther; // bench: the second PC of --start-at two-pcs
     if (o.demo) {
         QString dir, db = o.dbPath;
         if (o.dbGiven) {
@@ -267,12 +268,13 @@ int runBench(QGuiApplication &app, const Options &o)
         demo = *prepared;
         config = demo.config;
         if (!o.startAt.isEmpty()) {
-            if (auto at = prepareStartAt(db, QStringLiteral("bench-1"), demo.pcTag, o.startAt); !at) {
+            if (auto at = prepareStartAt(db, QStringLiteral("bench-1"), demo.pcTag, o.startAt, &startAtOther); !at) {
                 std::fprintf(stderr, "etabli-station: %s\n", qPrintable(at.error().message));
                 return Etabli::exitCodeFor(at.error().code);
             }
             // The work screen stays on the memory test for the whole measure.
-            if (o.startAt == QLatin1String("work") || o.startAt == QLatin1String("meanwhile")) {
+            if (o.startAt == QLatin1String("work") || o.startAt == QLatin1String("meanwhile")
+                || o.startAt == QLatin1String("two-pcs")) { // bench: two-pcs, the kill test
                 config.ramBytes = 256LL * 1024 * 1024;
                 config.ramPasses = 1000;
             }
@@ -327,7 +329,7 @@ int runBench(QGuiApplication &app, const Options &o)
     if (o.measure >= 0) // bench: the benchmark on the bench's own screens (tests/bench/station)
         Etabli::Ui::FrameMeter::attach(window, o.measure);
     if (!o.startAt.isEmpty())
-        new BenchStartAt(bench, o.startAt, demo.badge, demo.pcTag, &app);
+        (new BenchStartAt(bench, o.startAt, demo.badge, demo.pcTag, &app))->setOtherTag(startAtOther);
     if (!o.screenshots.isEmpty()) {
         auto *walk = new BenchWalk(bench, window, o.screenshots, demo.badge, demo.pcTag, &app);
         QObject::connect(walk, &BenchWalk::finished, &app, &QCoreApplication::exit);

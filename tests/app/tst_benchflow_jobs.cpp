@@ -15,6 +15,8 @@
 #include "app/core/helperprotocol.h"
 #include "app/core/workers.h"
 #include "app/ui/speech.h"
+#include "hwtest/diag/diagjob.h"
+#include "hwtest/diag/ramtest_child.h"
 #include "inventory/event.h"
 #include "inventory/eventtypes.h"
 #include "inventory/store.h"
@@ -22,6 +24,7 @@
 #include "tests/support/recordingspeaker.h"
 
 #include <QCryptographicHash>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -428,6 +431,42 @@ private Q_SLOTS:
         QCOMPARE(one, QStringLiteral("1 changement à envoyer. Envoyé il y a 1 minute."));
     }
 
+    /// bench: a failed erase in French, from the station's own translations, for each typed
+    /// code the helper may send (and none at all), never the helper's words.
+    void eraseFailureFrench_data()
+    {
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<QString>("detail");
+        QTest::addColumn<QString>("french");
+        QTest::newRow("frozen") << "refused"
+                                << "drive_frozen"
+                                << "Le disque n'est pas effacé. Regarde les images.";
+        QTest::newRow("another disk") << "refused"
+                                      << "serial_mismatch"
+                                      << "Ce n'est pas le bon disque. Appelle l'encadrant.";
+        QTest::newRow("disk gone") << "not_found"
+                                   << "target_missing"
+                                   << "Le disque est introuvable. Vérifie son câble.";
+        QTest::newRow("write failed") << "io"
+                                      << "write_failed"
+                                      << "Le disque n'est pas effacé. Appelle l'encadrant.";
+        QTest::newRow("helper did not start") << ""
+                                              << ""
+                                              << "Le disque n'est pas effacé. Appelle l'encadrant.";
+    }
+    void eraseFailureFrench()
+    {
+        QFETCH(QString, code);
+        QFETCH(QString, detail);
+        QFETCH(QString, french);
+        QTranslator fr;
+        QVERIFY(fr.load(QStringLiteral(":/i18n/etabli_fr.qm")));
+        QCoreApplication::installTranslator(&fr);
+        const QString said = BenchUi::eraseFailureText(code, detail);
+        QCoreApplication::removeTranslator(&fr);
+        QCOMPARE(said, french);
+    }
+
     /// The indicator of a real store: its changes not pushed and its last successful sync.
     void syncFromStore()
     {
@@ -453,6 +492,117 @@ private Q_SLOTS:
         QVERIFY2(bench->syncText().endsWith(QLatin1String("Sent 5 minutes ago.")), qPrintable(bench->syncText()));
     }
 
+    /// bench: the RAM step runs `etabli test ram` in a child process (never in the station's
+    /// own, whose UI thread keeps a core): its result comes back through the same DiagJob and
+    /// is recorded as before; a child that dies or gives no result is a FAIL saying so, and
+    /// the worker is told to call the supervisor, never that the memory passed.
+    void ramInChild_data()
+    {
+        QTest::addColumn<QString>("script"); // empty: the real etabli
+        QTest::addColumn<QString>("verdict");
+        QTest::addColumn<QString>("rule");
+        QTest::newRow("real etabli, 16 MiB") << QString() << "PASS"
+                                             << "ram.ok";
+        QTest::newRow("child crashed") << "kill -SEGV $$"
+                                       << "FAIL"
+                                       << "ram.child-crashed";
+        QTest::newRow("child killed") << "sleep 0.3; kill -KILL $$"
+                                      << "FAIL"
+                                      << "ram.child-crashed";
+        QTest::newRow("no result") << "echo '{\"code\":\"refused\",\"message\":\"too big\"}' >&2; exit 4"
+                                   << "FAIL"
+                                   << "ram.not-run";
+        QTest::newRow("garbage result") << "echo '{\"fraction\":0.5,\"eta_s\":1}' >&2; echo nonsense"
+                                        << "FAIL"
+                                        << "ram.not-run";
+    }
+    void ramInChild()
+    {
+        QFETCH(QString, script);
+        QFETCH(QString, verdict);
+        QFETCH(QString, rule);
+        QString db;
+        auto store = newStore(db, {QStringLiteral("ram"), QStringLiteral("hs")});
+        QVERIFY(store);
+        const QString tag = addPc(*store);
+        BenchUi *bench = BenchUi::instance();
+        BenchConfig c = config(db);
+        c.ramBytes = 16 << 20;
+        c.ramProgram = QStringLiteral(ETABLI_CLI);
+        if (!script.isEmpty()) {
+            c.ramProgram = m_dir.filePath(QStringLiteral("ram-%1.sh").arg(m_n));
+            QFile f(c.ramProgram);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("#!/bin/sh\n" + script.toUtf8() + "\n");
+            f.close();
+            QVERIFY(f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner));
+        }
+        bench->configure(c);
+        QVERIFY(openOn(bench, tag));
+        QCOMPARE(bench->flow()->currentStep(), QStringLiteral("ram"));
+        QSignalSpy progress(bench, &BenchUi::progressChanged);
+        bench->mainAction();
+        QVERIFY(bench->working());
+        QTRY_VERIFY_WITH_TIMEOUT(!bench->jobRunning() && bench->busyRequests() == 0, 60000);
+        QList<Inventory::Event> tests;
+        for (const Inventory::Event &e : store->eventsForAsset(tag))
+            if (e.type == Inventory::EventType::TestRecorded)
+                tests.append(e);
+        QCOMPARE(tests.size(), 1);
+        const QJsonObject t = tests.first().payload;
+        QCOMPARE(t.value(QStringLiteral("kind")).toString(), QStringLiteral("ram"));
+        QCOMPARE(t.value(QStringLiteral("verdict")).toString(), verdict);
+        QVERIFY2(t.value(QStringLiteral("rule")).toString().startsWith(rule),
+                 qPrintable(t.value(QStringLiteral("rule")).toString()));
+        const QJsonObject m = t.value(QStringLiteral("measurements")).toObject();
+        QCOMPARE(m.value(QStringLiteral("process")).toString(), QStringLiteral("child"));
+        if (verdict == QLatin1String("PASS")) {
+            QCOMPARE(m.value(QStringLiteral("bytes")).toInteger(), qint64(16 << 20));
+            // One core fewer than the machine: the UI thread keeps one.
+            QCOMPARE(m.value(QStringLiteral("threads")).toInt(), HwTest::defaultRamThreads(true));
+            QCOMPARE(HwTest::defaultRamThreads(true),
+                     std::max(1, int(std::max(1U, std::thread::hardware_concurrency())) - 1));
+            QVERIFY(progress.count() > 0);
+            QCOMPARE(status(*store, tag, BenchStep::Ram), QStringLiteral("done"));
+            QCOMPARE(bench->flow()->currentStep(), QStringLiteral("hs"));
+        } else {
+            QCOMPARE(status(*store, tag, BenchStep::Ram), QStringLiteral("failed"));
+            QCOMPARE(bench->verdict(), QStringLiteral("The memory test stopped before the end. Call the supervisor."));
+        }
+    }
+
+    /// A cancel kills the child at once (WARN ram.incomplete, as the in-process test said);
+    /// the child is gone afterwards.
+    void ramChildCancelled()
+    {
+        HwTest::RamChildOptions o;
+        o.program = QStringLiteral(ETABLI_CLI);
+        o.bytes = 16 << 20;
+        o.passes = 10000;
+        std::atomic<bool> cancel{false};
+        std::atomic<int> reports{0};
+        std::atomic<qint64> cancelledAt{0};
+        QElapsedTimer clock;
+        clock.start();
+        HwTest::ProgressSink sink(&cancel, [&](double, qint64) { ++reports; });
+        // Cancelled once its progress lines come through (a loaded machine starts it late).
+        std::thread stopper([&] {
+            while (reports == 0 && clock.elapsed() < 30000)
+                std::this_thread::sleep_for(std::chrono::milliseconds(20));
+            cancelledAt = clock.elapsed();
+            cancel = true;
+        });
+        const HwTest::TestResult r = HwTest::runRamTestInChild(o, sink);
+        stopper.join();
+        QVERIFY(reports > 0); // its progress lines came through
+        QVERIFY2(clock.elapsed() - cancelledAt < 10000, qPrintable(QString::number(clock.elapsed() - cancelledAt)));
+        QCOMPARE(HwTest::toString(r.verdict), QStringLiteral("WARN"));
+        QVERIFY(r.rule.startsWith(QLatin1String("ram.incomplete")));
+        QCOMPARE(HwTest::ramChildArguments(o).mid(0, 4),
+                 (QStringList{QStringLiteral("test"), QStringLiteral("ram"), QStringLiteral("--json"),
+                              QStringLiteral("--progress-lines")}));
+    }
+
     /// The FROZEN disk is known from the helper's typed refusal (detail drive_frozen), not from
     /// the word « frozen » in its message. The helper here is a stand-in speaking its protocol
     /// (no frozen ATA drive on a test machine); it refuses the write as the real one would.
@@ -461,18 +611,33 @@ private Q_SLOTS:
         QTest::addColumn<QString>("detail");
         QTest::addColumn<QString>("message");
         QTest::addColumn<bool>("frozen");
+        QTest::addColumn<QString>("answer"); // bench: "error" (a refused request) or "result" (the zero fill refused)
+        QTest::addColumn<QString>("worker"); // bench: what the worker reads (the station's words)
         QTest::newRow("frozen, message without the word") << "drive_frozen"
-                                                          << "the disk refused to be erased" << true;
-        QTest::newRow("not frozen, the word in the message") << "target_mounted"
-                                                             << "not frozen but mounted: /dev/loop9 is in use" << false;
+                                                          << "the disk refused to be erased" << true << "error"
+                                                          << "The disk was not erased. Look at the pictures.";
+        QTest::newRow("not frozen, the word in the message")
+            << "target_mounted"
+            << "not frozen but mounted: /dev/loop9 is in use" << false << "error"
+            << "The disk was not erased. Call the supervisor.";
         QTest::newRow("another refusal") << "serial_mismatch"
-                                         << "this is another disk" << false;
+                                         << "this is another disk" << false << "error"
+                                         << "This is not the right disk. Call the supervisor.";
+        // bench: the zero fill itself refused on a security-frozen drive (its target fails).
+        QTest::newRow("zero fill refused, frozen") << "drive_frozen"
+                                                   << "SECURITY FREEZE LOCK is set" << true << "result"
+                                                   << "The disk was not erased. Look at the pictures.";
+        QTest::newRow("zero fill refused, not frozen") << "write_failed"
+                                                       << "write error at sector 4096" << false << "result"
+                                                       << "The disk was not erased. Call the supervisor.";
     }
     void frozenByCode()
     {
         QFETCH(QString, detail);
         QFETCH(QString, message);
         QFETCH(bool, frozen);
+        QFETCH(QString, answer);
+        QFETCH(QString, worker);
         // The protocol's own check, on the wire form.
         const QJsonObject line
             = QJsonDocument::fromJson(
@@ -490,19 +655,26 @@ private Q_SLOTS:
         const QString helper = m_dir.filePath(QStringLiteral("helper-%1.py").arg(m_n));
         QFile f(helper);
         QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(QStringLiteral("#!/usr/bin/python3\n"
-                               "import json, sys\n"
-                               "print(json.dumps({'type': 'ready', 'protocol': 1, 'verbs': ['write']}), flush=True)\n"
-                               "req = json.loads(sys.stdin.readline())\n"
-                               "print(json.dumps({'id': req['id'], 'type': 'error', 'code': 'refused', 'exit_code': 4,"
-                               " 'detail': %1, 'message': %2}), flush=True)\n")
-                    .arg(QString::fromUtf8(QJsonDocument(QJsonArray{detail}).toJson(QJsonDocument::Compact))
-                             .mid(1)
-                             .chopped(1),
-                         QString::fromUtf8(QJsonDocument(QJsonArray{message}).toJson(QJsonDocument::Compact))
-                             .mid(1)
-                             .chopped(1))
-                    .toUtf8());
+        f.write(
+            QStringLiteral("#!/usr/bin/python3\n"
+                           "import json, sys\n"
+                           "print(json.dumps({'type': 'ready', 'protocol': 1, 'verbs': ['write']}), flush=True)\n"
+                           "req = json.loads(sys.stdin.readline())\n"
+                           "err = {'code': 'refused', 'detail': %1, 'message': %2}\n"
+                           "if %3:\n"
+                           "    assert req['fill'] == 'zeros', req\n"
+                           "    print(json.dumps({'id': req['id'], 'type': 'result', 'ok': False, 'targets':"
+                           " [{'target': req['targets'][0], 'ok': False, 'error': err}]}), flush=True)\n"
+                           "else:\n"
+                           "    print(json.dumps(dict(err, id=req['id'], type='error', exit_code=4)), flush=True)\n")
+                .arg(QString::fromUtf8(QJsonDocument(QJsonArray{detail}).toJson(QJsonDocument::Compact))
+                         .mid(1)
+                         .chopped(1),
+                     QString::fromUtf8(QJsonDocument(QJsonArray{message}).toJson(QJsonDocument::Compact))
+                         .mid(1)
+                         .chopped(1))
+                .arg(answer == QLatin1String("result") ? QStringLiteral("True") : QStringLiteral("False"))
+                .toUtf8());
         f.close();
         QVERIFY(f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner));
         BenchUi *bench = BenchUi::instance();
@@ -516,7 +688,12 @@ private Q_SLOTS:
         QVERIFY(bench->confirming());
         bench->confirmErase();
         QTRY_VERIFY_WITH_TIMEOUT(!bench->jobRunning(), 20000);
-        QVERIFY2(bench->message().contains(message), qPrintable(bench->message()));
+        // bench: the worker reads the station's own sentence, never the helper's English words;
+        // those stay for the supervisor (workDetail, and the log).
+        QCOMPARE(bench->message(), worker);
+        QVERIFY2(!bench->message().contains(message), qPrintable(bench->message()));
+        QVERIFY2(bench->workDetail().contains(message) && bench->workDetail().contains(detail),
+                 qPrintable(bench->workDetail()));
         QCOMPARE(bench->diskFrozen(), frozen);
         QTRY_VERIFY(bench->busyRequests() == 0);
         QCOMPARE(bench->flow()->currentStep(), QStringLiteral("erase_image")); // not erased: not done

@@ -11,6 +11,9 @@
 #include "inventory/eventtypes.h"
 #include "inventory/store.h"
 
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
 #include <QImage>
 #include <QProcess>
 #include <QRandomGenerator>
@@ -109,6 +112,51 @@ void checkReady(const Counts &c)
     QCOMPARE(c.types.value(QString(Inventory::EventType::LabelPrinted)), 1);
 }
 
+/// bench: the two PCs' steps and events as the store has them.
+struct StepStatusOf {
+    QHash<QString, int> events; ///< events of both PCs by type
+    QHash<QString, QString> status; ///< "TAG step" -> last status
+    QHash<QString, int> finished; ///< "TAG step" -> done/failed/skipped count
+    QHash<QString, int> testCount; ///< "TAG kind" -> test.recorded count
+    QHash<QString, QString> currentStep;
+    StepStatusOf(const QString &db, const QString &a, const QString &b)
+    {
+        auto store = Inventory::Store::open(db, kReader);
+        if (!store)
+            return;
+        for (const QString &tag : {a, b}) {
+            for (const Inventory::Event &e : (*store)->eventsForAsset(tag)) {
+                ++events[e.type];
+                const QString key = tag + QLatin1Char(' ');
+                if (e.type == Inventory::EventType::FlowStep) {
+                    const QString st = e.payload.value(QStringLiteral("status")).toString();
+                    const QString step = e.payload.value(QStringLiteral("step")).toString();
+                    status[key + step] = st;
+                    if (st != QLatin1String("started"))
+                        ++finished[key + step];
+                }
+                if (e.type == Inventory::EventType::TestRecorded)
+                    ++testCount[key + e.payload.value(QStringLiteral("kind")).toString()];
+            }
+            auto pos = AppCore::readFlow(**store, tag);
+            currentStep[tag] = pos && pos->currentStep() ? AppCore::toString(*pos->currentStep()) : QString();
+        }
+    }
+    QString step(const QString &tag, const char *s) const
+    {
+        return status.value(tag + QLatin1Char(' ') + QLatin1String(s));
+    }
+    int done(const QString &tag, const char *s) const
+    {
+        return finished.value(tag + QLatin1Char(' ') + QLatin1String(s));
+    }
+    int tests(const QString &tag, const char *k) const
+    {
+        return testCount.value(tag + QLatin1Char(' ') + QLatin1String(k));
+    }
+    QString current(const QString &tag) const { return currentStep.value(tag); }
+};
+
 } // namespace
 
 class TestBenchWalk : public QObject
@@ -156,6 +204,94 @@ private Q_SLOTS:
                     other += img.pixel(x, y) != img.pixel(0, img.height() - 1);
             QVERIFY2(other > 20, qPrintable(s));
         }
+    }
+
+    /// bench: kill -9 of the real station with TWO PCs open: the demo PC in its memory test
+    /// (a child process), the second one in its steps by hand (« work on another PC
+    /// meanwhile »). The memory test's child ends with the station; the station restarted on
+    /// the same store reopens the second PC at its saved step and offers the first one, which
+    /// reopens at its cut memory test; nothing done is lost or done again.
+    void killedWithTwoPcs()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString db = dir.filePath(QStringLiteral("inventory.sqlite"));
+        QProcess p;
+        p.setProcessEnvironment(stationEnvironment(dir.path()));
+        p.start(QStringLiteral(ETABLI_STATION_BIN),
+                {QStringLiteral("--demo"), QStringLiteral("--db"), db, QStringLiteral("--start-at"),
+                 QStringLiteral("two-pcs")});
+        QVERIFY(p.waitForStarted());
+        // The station says when the second PC's HS step is done and the memory test runs.
+        QByteArray out;
+        QElapsedTimer clock;
+        clock.start();
+        while (!out.contains("two-pcs:") && clock.elapsed() < 90000 && p.state() == QProcess::Running) {
+            p.waitForReadyRead(200);
+            out += p.readAllStandardOutput();
+        }
+        QVERIFY2(out.contains("two-pcs:"), QByteArray(out + p.readAllStandardError()).constData());
+        QString a, b;
+        {
+            auto store = Inventory::Store::open(db, kReader);
+            QVERIFY(store);
+            a = (*store)->setting(QStringLiteral("demo.pc"));
+            b = (*store)->setting(QStringLiteral("demo.pc_b"));
+        }
+        QVERIFY(!a.isEmpty() && !b.isEmpty() && a != b);
+        // The memory test's own process, a child of the station.
+        const qint64 station = p.processId();
+        qint64 ramChild = 0;
+        for (const QString &pid : QDir(QStringLiteral("/proc")).entryList({QStringLiteral("[0-9]*")}, QDir::Dirs)) {
+            QFile status(QStringLiteral("/proc/%1/status").arg(pid)), cmd(QStringLiteral("/proc/%1/cmdline").arg(pid));
+            if (!status.open(QIODevice::ReadOnly) || !cmd.open(QIODevice::ReadOnly))
+                continue;
+            const QByteArray st = status.readAll(), args = cmd.readAll();
+            if (st.contains(QByteArray("\nPPid:\t" + QByteArray::number(station) + "\n"))
+                && args.contains(QByteArray("test\0ram\0", 9)))
+                ramChild = pid.toLongLong();
+        }
+        QVERIFY2(ramChild > 0, "the memory test runs in a child process of the station");
+        const StepStatusOf before{db, a, b};
+        QCOMPARE(before.step(a, "ram"), QStringLiteral("started"));
+        QCOMPARE(before.step(b, "hs"), QStringLiteral("done"));
+        const QString bAt = before.current(b);
+        QVERIFY2(bAt != QLatin1String("hs") && !bAt.isEmpty(), qPrintable(bAt));
+
+        ::kill(pid_t(station), SIGKILL);
+        QVERIFY(p.waitForFinished(5000));
+        // The memory test does not outlive the station (PR_SET_PDEATHSIG).
+        const auto gone = [ramChild] {
+            QFile st(QStringLiteral("/proc/%1/status").arg(ramChild));
+            return !st.open(QIODevice::ReadOnly) || st.readAll().contains("State:\tZ");
+        };
+        QVERIFY2(QTest::qWaitFor(gone, 5000), "the memory test outlived the station");
+        const StepStatusOf killed{db, a, b};
+        QCOMPARE(killed.events, before.events); // the kill lost nothing written
+        QCOMPARE(killed.tests(a, "ram"), 0); // the cut memory test recorded nothing
+
+        // Restarted on the same store: B at its saved step, A offered, then reopened at its cut test.
+        QProcess again;
+        again.setProcessEnvironment(stationEnvironment(dir.path()));
+        again.start(QStringLiteral(ETABLI_STATION_BIN),
+                    {QStringLiteral("--demo"), QStringLiteral("--db"), db, QStringLiteral("--start-at"),
+                     QStringLiteral("resume")});
+        QVERIFY(again.waitForFinished(60000));
+        const QString said = QString::fromUtf8(again.readAllStandardOutput());
+        QVERIFY2(again.exitCode() == 0, qPrintable(said + QString::fromUtf8(again.readAllStandardError())));
+        QVERIFY2(said.contains(QStringLiteral("resume: open %1 at %2 other %3").arg(b, bAt, a)), qPrintable(said));
+        QVERIFY2(said.contains(QStringLiteral("resume: back %1 at ram").arg(a)), qPrintable(said));
+        qInfo("killed with %s in its memory test (child %lld) and %s at %s; restarted: %s", qPrintable(a), ramChild,
+              qPrintable(b), qPrintable(bAt), qPrintable(said.simplified()));
+        const StepStatusOf after{db, a, b};
+        QCOMPARE(after.step(b, "hs"), QStringLiteral("done"));
+        QCOMPARE(after.done(b, "hs"), 1); // not done again
+        QCOMPARE(after.current(b), bAt);
+        QCOMPARE(after.done(a, "ram"), 0);
+        QCOMPARE(after.tests(a, "ram"), 0);
+        QCOMPARE(after.current(a), QStringLiteral("ram"));
+        for (const QString &type : before.events.keys())
+            QVERIFY2(after.events.value(type) >= before.events.value(type), qPrintable(type));
     }
 
     /// SIGKILL at random moments (10 seeds) on one store: each next run starts where the
