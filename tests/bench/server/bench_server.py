@@ -126,6 +126,15 @@ class Server:
                 self.stop()
                 raise RuntimeError("server did not start: " + seen)
             seen += line
+        # The server's later output is drained (a full pipe would stall it); with
+        # ETABLI_WRITER_PROFILE=1 its writer profile lines are kept (serverstore_writer.cpp).
+        self.profile = []
+
+        def drain():
+            for line in self.proc.stdout:
+                if line.startswith("writer profile"):
+                    self.profile.append(line.strip())
+        threading.Thread(target=drain, daemon=True).start()
 
     def cpu_seconds(self):
         return cpu_seconds(self.proc.pid)
@@ -512,6 +521,8 @@ def bench(backend, args, workdir):
                     out["postgres_cpu_ms_per_1k"] = 1e6 * (pg.cpu_seconds() - cpu0[1]) / out["events"]
             finally:
                 server.stop()
+            if server.profile:
+                out["writer_profile"] = server.profile[-1]
             out["load_after_push"] = os.getloadavg()[0]
             # 2. raw inserts, same rows, same table, one client
             raw_db = database("raw")
