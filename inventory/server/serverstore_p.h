@@ -14,6 +14,7 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
+#include <array>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -47,6 +48,15 @@ void statement();
 void endGroup();
 /// On a handler thread: `ns` spent parsing (`parse`) or validating a push.
 void handler(bool parse, qint64 ns);
+/// What has been counted so far (tests; under the writer's turn, so read it between pushes).
+struct Totals {
+    qint64 groups = 0, batches = 0, events = 0;
+    std::array<qint64, Phases> ns{};
+    std::array<qint64, Phases> statements{}; ///< sent during each phase
+};
+Totals totals();
+/// Switches the profile on or off whatever the environment says, and clears it (tests).
+void enable(bool on);
 } // namespace WriterProfile
 
 struct ServerStore::Private {

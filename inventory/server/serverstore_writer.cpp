@@ -25,18 +25,16 @@ using Inventory::Event;
 namespace WriterProfile {
 namespace {
 
-struct Totals {
-    qint64 groups = 0, batches = 0, events = 0, statements = 0;
-    std::array<qint64, Phases> ns{};
-};
-
 /// Only the thread writing a group touches these (one group at a time: the queue's order).
-Totals totals;
+Totals counted;
 std::atomic<qint64> parseNs{0}, validateNs{0}, handled{0};
+/// -1: not read from the environment yet.
+std::atomic<int> enabled{-1};
 
 struct Current {
     QElapsedTimer clock;
     qint64 last = 0;
+    qint64 statements = 0; ///< since the last mark
     bool writing = false;
 };
 thread_local Current current;
@@ -45,8 +43,26 @@ thread_local Current current;
 
 bool on()
 {
-    static const bool enabled = qEnvironmentVariableIntValue("ETABLI_WRITER_PROFILE") > 0;
-    return enabled;
+    int e = enabled.load(std::memory_order_relaxed);
+    if (e < 0) {
+        e = qEnvironmentVariableIntValue("ETABLI_WRITER_PROFILE") > 0 ? 1 : 0;
+        enabled.store(e, std::memory_order_relaxed);
+    }
+    return e > 0;
+}
+
+void enable(bool on)
+{
+    counted = Totals{};
+    parseNs = 0;
+    validateNs = 0;
+    handled = 0;
+    enabled.store(on ? 1 : 0);
+}
+
+Totals totals()
+{
+    return counted;
 }
 
 void startGroup(qsizetype batches, qsizetype events)
@@ -56,9 +72,10 @@ void startGroup(qsizetype batches, qsizetype events)
     current.writing = true;
     current.clock.start();
     current.last = 0;
-    ++totals.groups;
-    totals.batches += batches;
-    totals.events += events;
+    current.statements = 0;
+    ++counted.groups;
+    counted.batches += batches;
+    counted.events += events;
 }
 
 void mark(Phase phase)
@@ -66,14 +83,16 @@ void mark(Phase phase)
     if (!on() || !current.writing)
         return;
     const qint64 t = current.clock.nsecsElapsed();
-    totals.ns[phase] += t - current.last;
+    counted.ns[phase] += t - current.last;
+    counted.statements[phase] += current.statements;
     current.last = t;
+    current.statements = 0;
 }
 
 void statement()
 {
     if (on() && current.writing)
-        ++totals.statements;
+        ++current.statements;
 }
 
 void endGroup()
@@ -81,23 +100,26 @@ void endGroup()
     if (!on() || !current.writing)
         return;
     current.writing = false;
-    if (totals.groups % 20 != 0)
+    if (counted.groups % 20 != 0)
         return;
     static const char *const names[Phases]
         = {"begin", "known", "prefetch", "apply", "insert", "counts", "projections", "commit", "retry"};
-    const double g = double(totals.groups);
+    const double g = double(counted.groups);
     QByteArray line = QByteArrayLiteral("writer profile: ");
-    line += QByteArray::number(totals.groups) + " groups, " + QByteArray::number(double(totals.batches) / g, 'f', 1)
-        + " pushes / " + QByteArray::number(double(totals.events) / g, 'f', 0) + " events a group; ms a group:";
-    qint64 all = 0;
+    line += QByteArray::number(counted.groups) + " groups, " + QByteArray::number(double(counted.batches) / g, 'f', 1)
+        + " pushes / " + QByteArray::number(double(counted.events) / g, 'f', 0)
+        + " events a group; a group, ms (statements):";
+    qint64 all = 0, statements = 0;
     for (int p = 0; p < Phases; ++p) {
         line += ' ';
         line += names[p];
-        line += ' ' + QByteArray::number(double(totals.ns[p]) / g / 1e6, 'f', 2);
-        all += totals.ns[p];
+        line += ' ' + QByteArray::number(double(counted.ns[p]) / g / 1e6, 'f', 2) + " ("
+            + QByteArray::number(double(counted.statements[p]) / g, 'f', 1) + ')';
+        all += counted.ns[p];
+        statements += counted.statements[p];
     }
-    line += " (total " + QByteArray::number(double(all) / g / 1e6, 'f', 2) + "); statements a group "
-        + QByteArray::number(double(totals.statements) / g, 'f', 1);
+    line += "; total " + QByteArray::number(double(all) / g / 1e6, 'f', 2) + " ms, "
+        + QByteArray::number(double(statements) / g, 'f', 1) + " statements";
     const qint64 n = qMax<qint64>(1, handled.load());
     line += "; handler ms a push: parse " + QByteArray::number(double(parseNs.load()) / double(n) / 1e6, 'f', 3)
         + " validate " + QByteArray::number(double(validateNs.load()) / double(n) / 1e6, 'f', 3) + '\n';
