@@ -24,6 +24,10 @@
       [--calls 100] [--skip-dashboard | --skip-push] [--workdir /var/tmp] \
       [--client processes|threads] [--server-args "--workers 64"]
 
+With ETABLI_WRITER_PROFILE=1 in the environment the server prints where its writer's time
+goes (ms and statements per group, by phase) and the result keeps the last such line as
+writer_profile.
+
 The push latency is measured in the client, on the server's behalf: bodies are encoded
 before the clock and each station is its own process (see push_load for the method and
 --client threads for the former one).
