@@ -12,8 +12,10 @@
 #include "inventory/server/api_p.h"
 #include "inventory/server/api_supervisor.h" // supervisor (issue 13)
 #include "inventory/server/serverstore.h"
+#include "inventory/server/serverstore_p.h" // push (issue 17): WriterProfile
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -183,6 +185,9 @@ ApiResponse pullEvents(const Call &c)
 
 ApiResponse pushEvents(const Call &c)
 {
+    QElapsedTimer parsing; // push (issue 17): ETABLI_WRITER_PROFILE
+    if (WriterProfile::on())
+        parsing.start();
     auto body = objectBody(c.r.body, {QStringLiteral("events")});
     if (!body)
         return fromError(body.error());
@@ -231,6 +236,8 @@ ApiResponse pushEvents(const Call &c)
         seen.insert(e->uuid);
         events.append(*e);
     }
+    if (WriterProfile::on())
+        WriterProfile::handler(true, parsing.nsecsElapsed());
     auto outcome = c.store.push(events, c.token.name);
     if (!outcome)
         return fromError(outcome.error());

@@ -9,6 +9,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QScopeGuard>
@@ -130,6 +131,7 @@ bool ServerStore::Private::reconnectIfLost() const
 
 Result<QSqlQuery> ServerStore::Private::run(const QString &sql, const QVariantList &binds) const
 {
+    WriterProfile::statement();
     QSqlQuery q(db());
     q.setForwardOnly(true);
     // QPSQL prepares through PREPARE, which refuses DDL: unbound statements run as is.
@@ -371,6 +373,29 @@ Result<void> ServerStore::Private::migrate()
 
 namespace {
 
+/// push (issue 17): `values` as one PostgreSQL text[] literal, bound as one parameter
+/// (`= ANY(CAST(? AS text[]))`): Qt's PostgreSQL driver sends every bound parameter as a
+/// quoted literal the backend parses apart, so one array costs less than 500 of them.
+QString pgTextArray(const QStringList &values)
+{
+    QString a;
+    a.reserve(40 * values.size() + 2);
+    a += QLatin1Char('{');
+    for (const QString &v : values) {
+        if (a.size() > 1)
+            a += QLatin1Char(',');
+        a += QLatin1Char('"');
+        for (const QChar c : v) {
+            if (c == QLatin1Char('"') || c == QLatin1Char('\\'))
+                a += QLatin1Char('\\');
+            a += c;
+        }
+        a += QLatin1Char('"');
+    }
+    a += QLatin1Char('}');
+    return a;
+}
+
 /// The columns of an AssetSnapshot, in the order snapshotAt() reads them.
 const auto kSnapshotColumns = QLatin1String("kind, state, reserved_for, cycle, lot, make, model, serial");
 
@@ -391,6 +416,21 @@ Inventory::EventRules::AssetSnapshot snapshotAt(const QSqlQuery &a, int at)
 
 Result<void> ServerStore::Private::prefetchAssets(const QStringList &tags) const
 {
+    if (postgres) { // push (issue 17): one statement, one array parameter
+        if (tags.isEmpty())
+            return {};
+        auto a
+            = run(QStringLiteral("SELECT tag, %1 FROM assets WHERE tag = ANY(CAST(? AS text[]))").arg(kSnapshotColumns),
+                  {pgTextArray(tags)});
+        if (!a)
+            return a.error();
+        for (const QString &tag : tags)
+            assetCache.insert(tag, {});
+        while (a->next())
+            assetCache.insert(a->value(0).toString(), snapshotAt(*a, 1));
+        a->finish();
+        return {};
+    }
     // Largest chunks first, as storeBatch does: few statement shapes, few round trips.
     for (qsizetype at = 0; at < tags.size();) {
         qsizetype n = 1;
@@ -583,14 +623,20 @@ Result<QList<PushOutcome>> ServerStore::Private::push(const QList<Event> &events
 {
     // Everything is checked before anything is written; the transaction is the
     // second line: an unknown asset found while applying rolls the batch back.
+    QElapsedTimer validating;
+    if (WriterProfile::on())
+        validating.start();
     for (const Event &e : events)
         if (auto valid = Inventory::EventRules::validate(e); !valid)
             return makeError(
                 valid.error().code,
                 QCoreApplication::translate("ServerStore", "event %1: %2").arg(e.uuid, valid.error().message),
                 valid.error().detail);
+    const QList<ReadyRow> rows = readyRows(events);
+    if (WriterProfile::on())
+        WriterProfile::handler(false, validating.nsecsElapsed());
     // Written with whatever other pushes wait meanwhile, in one transaction (serverstore_writer.cpp).
-    auto stored = commitInGroup(events, pushedBy, strict);
+    auto stored = commitInGroup(events, rows, pushedBy, strict);
     if (stored) // desk (engineer "deskserver"): an erasure's log redaction, once committed
         if (auto erased = afterDeskErasure(events); !erased)
             qWarning("erasure: %s", qPrintable(erased.error().message));
@@ -631,17 +677,44 @@ Result<QList<PushOutcome>> ServerStore::Private::storeBatch(const QList<Piece> &
     // Every event of every piece, in order, with the piece it comes from.
     QList<const Event *> all;
     QList<const Piece *> from;
-    for (const Piece &p : pieces)
-        for (const Event &e : *p.events) {
-            all.append(&e);
-            from.append(&p);
+    QList<ReadyRow> made; // rows of pieces that came without them (none from push())
+    QList<const ReadyRow *> rows;
+    for (const Piece &p : pieces) {
+        const QList<ReadyRow> *ready = p.rows;
+        if (!ready || ready->size() != p.events->size()) {
+            made.append(readyRows(*p.events));
+            ready = nullptr;
         }
+        for (qsizetype i = 0; i < p.events->size(); ++i) {
+            all.append(&p.events->at(i));
+            from.append(&p);
+            rows.append(ready ? &ready->at(i) : nullptr);
+        }
+    }
+    for (qsizetype i = 0, m = 0; i < rows.size(); ++i)
+        if (!rows[i])
+            rows[i] = &made.at(m++);
 
     // The UUIDs already stored, a chunk of them a query.
     QHash<QString, PushOutcome> known;
     std::optional<Error> failed;
     const auto maxRows = [this](qsizetype columns) { return postgres ? 500 : kSqliteParameters / columns; };
-    inChunks(all.size(), maxRows(6), [&](qsizetype at, qsizetype n) { // 100 UUIDs a statement on SQLite
+    if (postgres && !all.isEmpty()) { // push (issue 17): one statement, one array parameter
+        QStringList uuids;
+        uuids.reserve(all.size());
+        for (const Event *e : std::as_const(all))
+            uuids.append(e->uuid);
+        auto x = run(QStringLiteral("SELECT uuid, seq, status, note FROM events WHERE uuid = ANY(CAST(? AS text[]))"),
+                     {pgTextArray(uuids)});
+        if (!x)
+            return x.error();
+        while (x->next())
+            known.insert(x->value(0).toString(),
+                         PushOutcome{x->value(0).toString(), false, x->value(1).toLongLong(), x->value(2).toString(),
+                                     x->value(3).toString()});
+        x->finish();
+    }
+    inChunks(postgres ? 0 : all.size(), maxRows(6), [&](qsizetype at, qsizetype n) { // 100 UUIDs a statement on SQLite
         if (failed)
             return;
         QVariantList binds;
@@ -661,6 +734,7 @@ Result<QList<PushOutcome>> ServerStore::Private::storeBatch(const QList<Piece> &
     });
     if (failed)
         return *failed;
+    WriterProfile::mark(WriterProfile::Known);
 
     // The assets of the new events, read together (before() reads them from there).
     QStringList tags;
@@ -677,6 +751,7 @@ Result<QList<PushOutcome>> ServerStore::Private::storeBatch(const QList<Piece> &
     });
     if (auto read = prefetchAssets(tags); !read)
         return read.error();
+    WriterProfile::mark(WriterProfile::Prefetch);
 
     // Applied one by one in arrival order (apply reads the state tables, never these
     // rows of `events`), then appended together below.
@@ -699,6 +774,8 @@ Result<QList<PushOutcome>> ServerStore::Private::storeBatch(const QList<Piece> &
         ++counts[{e.type, status}];
     }
 
+    WriterProfile::mark(WriterProfile::Apply);
+
     // seq is given in VALUES order; read back by UUID, since RETURNING promises no order.
     QHash<QString, qint64> seqs;
     if (!postgres) {
@@ -708,7 +785,7 @@ Result<QList<PushOutcome>> ServerStore::Private::storeBatch(const QList<Piece> &
         for (qsizetype i : std::as_const(fresh)) {
             const Event &e = *all[i];
             const PushOutcome verdict = known.value(e.uuid);
-            auto seq = appendSqlite(e, verdict.status, verdict.note, received, *from[i]->pushedBy);
+            auto seq = appendSqlite(e, *rows[i], verdict.status, verdict.note, received, *from[i]->pushedBy);
             if (!seq)
                 return seq.error();
             seqs.insert(e.uuid, *seq);
@@ -748,11 +825,11 @@ Result<QList<PushOutcome>> ServerStore::Private::storeBatch(const QList<Piece> &
             add(Uuid, e.uuid);
             add(Station, e.station);
             add(Worker, e.worker);
-            add(Time, Inventory::isoTime(e.time));
-            add(TimeMs, QString::number(e.time.toMSecsSinceEpoch()));
+            add(Time, rows[i]->time);
+            add(TimeMs, QString::number(rows[i]->timeMs));
             add(Type, e.type);
             add(Tag, e.assetTag, e.assetTag.isEmpty());
-            add(Payload, compact(e.payload));
+            add(Payload, rows[i]->payload);
             add(Status, verdict.status);
             add(Note, verdict.note);
             add(PushedBy, *from[i]->pushedBy);
@@ -781,6 +858,8 @@ Result<QList<PushOutcome>> ServerStore::Private::storeBatch(const QList<Piece> &
     for (PushOutcome &o : out)
         if (o.seq == 0)
             o.seq = seqs.value(o.uuid);
+    WriterProfile::mark(WriterProfile::Insert);
+    const auto countsDone = qScopeGuard([] { WriterProfile::mark(WriterProfile::Counts); });
     for (auto c = counts.cbegin(); c != counts.cend(); ++c)
         if (auto q = run(QStringLiteral("INSERT INTO event_counts(type, status, n) VALUES(?, ?, ?)"
                                         " ON CONFLICT(type, status) DO UPDATE SET n = event_counts.n + excluded.n"),

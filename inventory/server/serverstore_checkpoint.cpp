@@ -138,8 +138,8 @@ Result<void> ServerStore::Private::checkpointInBackground(const QString &path)
     return {};
 }
 
-Result<qint64> ServerStore::Private::appendSqlite(const Event &e, const QString &status, const QString &note,
-                                                  const QString &received, const QString &pushedBy)
+Result<qint64> ServerStore::Private::appendSqlite(const Event &e, const ReadyRow &row, const QString &status,
+                                                  const QString &note, const QString &received, const QString &pushedBy)
 {
     const QVariant handle = db().driver()->handle();
     sqlite3 *connection = handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0
@@ -152,6 +152,7 @@ Result<qint64> ServerStore::Private::appendSqlite(const Event &e, const QString 
     };
     if (!connection)
         return failed("no SQLite handle");
+    WriterProfile::statement();
     auto *stmt = static_cast<sqlite3_stmt *>(appendStatement);
     if (!stmt) {
         if (sqlite3_prepare_v3(connection,
@@ -166,8 +167,8 @@ Result<qint64> ServerStore::Private::appendSqlite(const Event &e, const QString 
     const auto text = [stmt](int at, const QString &value) {
         return sqlite3_bind_text16(stmt, at, value.utf16(), int(value.size() * sizeof(char16_t)), SQLITE_TRANSIENT);
     };
-    const QString time = Inventory::isoTime(e.time);
-    const QString payload = compact(e.payload);
+    const QString &time = row.time;
+    const QString &payload = row.payload;
     int rc = text(1, e.uuid);
     if (rc == SQLITE_OK)
         rc = text(2, e.station);
@@ -176,7 +177,7 @@ Result<qint64> ServerStore::Private::appendSqlite(const Event &e, const QString 
     if (rc == SQLITE_OK)
         rc = text(4, time);
     if (rc == SQLITE_OK)
-        rc = sqlite3_bind_int64(stmt, 5, e.time.toMSecsSinceEpoch());
+        rc = sqlite3_bind_int64(stmt, 5, row.timeMs);
     if (rc == SQLITE_OK)
         rc = text(6, e.type);
     if (rc == SQLITE_OK)

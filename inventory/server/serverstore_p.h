@@ -14,6 +14,7 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
+#include <array>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -28,6 +29,35 @@ QString compact(const QJsonObject &o);
 QString now();
 
 class WalCheckpointer; // serverstore_checkpoint.cpp
+
+/// push (issue 17): where the writer's time goes, with ETABLI_WRITER_PROFILE=1 in the
+/// server's environment (off otherwise: one relaxed load per mark). The writing thread
+/// marks the end of each phase of a group; every 100 groups, a line on stderr gives the
+/// mean per group of each phase, the statements sent (round trips on PostgreSQL) and the
+/// handler threads' parse and validation per push (serverstore_writer.cpp).
+namespace WriterProfile {
+enum Phase { Begin, Known, Prefetch, Apply, Insert, Counts, Projections, Commit, Retry, Phases };
+bool on();
+/// The calling thread starts writing a group of `batches` pushes, `events` events.
+void startGroup(qsizetype batches, qsizetype events);
+/// Adds the time since the last mark (or the group's start) to `phase`.
+void mark(Phase phase);
+/// One statement sent by the thread writing a group (not counted elsewhere).
+void statement();
+/// The group is written: folds its figures in, prints every 100 groups.
+void endGroup();
+/// On a handler thread: `ns` spent parsing (`parse`) or validating a push.
+void handler(bool parse, qint64 ns);
+/// What has been counted so far (tests; under the writer's turn, so read it between pushes).
+struct Totals {
+    qint64 groups = 0, batches = 0, events = 0;
+    std::array<qint64, Phases> ns{};
+    std::array<qint64, Phases> statements{}; ///< sent during each phase
+};
+Totals totals();
+/// Switches the profile on or off whatever the environment says, and clears it (tests).
+void enable(bool on);
+} // namespace WriterProfile
 
 struct ServerStore::Private {
     QString connection;
@@ -66,8 +96,17 @@ struct ServerStore::Private {
     /// batch in a savepoint (a refused batch is rolled back alone), and everyone gets
     /// their answer after the one commit (serverstore_writer.cpp). One queue per process:
     /// a server process serves one database.
-    Result<QList<PushOutcome>> commitInGroup(const QList<Inventory::Event> &events, const QString &pushedBy,
-                                             bool strict);
+    /// push (issue 17): an event's columns as the log stores them, made on the handler
+    /// thread (validation and serialisation are done before the writer queue, so the
+    /// writer thread only runs SQL on ready rows).
+    struct ReadyRow {
+        QString time; ///< Inventory::isoTime(e.time)
+        qint64 timeMs = 0;
+        QString payload; ///< compact(e.payload)
+    };
+    static QList<ReadyRow> readyRows(const QList<Inventory::Event> &events);
+    Result<QList<PushOutcome>> commitInGroup(const QList<Inventory::Event> &events, const QList<ReadyRow> &rows,
+                                             const QString &pushedBy, bool strict);
     struct PendingWrite;
     struct WriteQueue; ///< one per process: a server process serves one database
     static WriteQueue &writeQueue();
@@ -79,6 +118,7 @@ struct ServerStore::Private {
         const QList<Inventory::Event> *events = nullptr;
         const QString *pushedBy = nullptr;
         bool strict = false;
+        const QList<ReadyRow> *rows = nullptr; ///< one per event, made by readyRows()
     };
     /// Stores the pieces, one after the other, in the current transaction: known UUIDs
     /// are reported, new events applied and appended, with a few multi-row statements
@@ -91,8 +131,8 @@ struct ServerStore::Private {
     Result<void> checkpointInBackground(const QString &path);
     std::shared_ptr<WalCheckpointer> checkpointer; ///< released after the connection closes
     /// SQLite: appends one event to `events` with the statement below; returns its seq.
-    Result<qint64> appendSqlite(const Inventory::Event &e, const QString &status, const QString &note,
-                                const QString &received, const QString &pushedBy);
+    Result<qint64> appendSqlite(const Inventory::Event &e, const ReadyRow &row, const QString &status,
+                                const QString &note, const QString &received, const QString &pushedBy);
     void *appendStatement = nullptr; ///< a sqlite3_stmt, finalized before the connection closes
     void finalizeSqlite();
 

@@ -7,9 +7,13 @@
 #include "inventory/server/serverstore_p.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QSqlError>
 
+#include <array>
+#include <atomic>
 #include <condition_variable>
+#include <cstdio>
 #include <deque>
 #include <functional>
 #include <vector>
@@ -17,6 +21,122 @@
 namespace Etabli::Server {
 
 using Inventory::Event;
+
+namespace WriterProfile {
+namespace {
+
+/// Only the thread writing a group touches these (one group at a time: the queue's order).
+Totals counted;
+std::atomic<qint64> parseNs{0}, validateNs{0}, handled{0};
+/// -1: not read from the environment yet.
+std::atomic<int> enabled{-1};
+
+struct Current {
+    QElapsedTimer clock;
+    qint64 last = 0;
+    qint64 statements = 0; ///< since the last mark
+    bool writing = false;
+};
+thread_local Current current;
+
+} // namespace
+
+bool on()
+{
+    int e = enabled.load(std::memory_order_relaxed);
+    if (e < 0) {
+        e = qEnvironmentVariableIntValue("ETABLI_WRITER_PROFILE") > 0 ? 1 : 0;
+        enabled.store(e, std::memory_order_relaxed);
+    }
+    return e > 0;
+}
+
+void enable(bool on)
+{
+    counted = Totals{};
+    parseNs = 0;
+    validateNs = 0;
+    handled = 0;
+    enabled.store(on ? 1 : 0);
+}
+
+Totals totals()
+{
+    return counted;
+}
+
+void startGroup(qsizetype batches, qsizetype events)
+{
+    if (!on())
+        return;
+    current.writing = true;
+    current.clock.start();
+    current.last = 0;
+    current.statements = 0;
+    ++counted.groups;
+    counted.batches += batches;
+    counted.events += events;
+}
+
+void mark(Phase phase)
+{
+    if (!on() || !current.writing)
+        return;
+    const qint64 t = current.clock.nsecsElapsed();
+    counted.ns[phase] += t - current.last;
+    counted.statements[phase] += current.statements;
+    current.last = t;
+    current.statements = 0;
+}
+
+void statement()
+{
+    if (on() && current.writing)
+        ++current.statements;
+}
+
+void endGroup()
+{
+    if (!on() || !current.writing)
+        return;
+    current.writing = false;
+    if (counted.groups % 20 != 0)
+        return;
+    static const char *const names[Phases]
+        = {"begin", "known", "prefetch", "apply", "insert", "counts", "projections", "commit", "retry"};
+    const double g = double(counted.groups);
+    QByteArray line = QByteArrayLiteral("writer profile: ");
+    line += QByteArray::number(counted.groups) + " groups, " + QByteArray::number(double(counted.batches) / g, 'f', 1)
+        + " pushes / " + QByteArray::number(double(counted.events) / g, 'f', 0)
+        + " events a group; a group, ms (statements):";
+    qint64 all = 0, statements = 0;
+    for (int p = 0; p < Phases; ++p) {
+        line += ' ';
+        line += names[p];
+        line += ' ' + QByteArray::number(double(counted.ns[p]) / g / 1e6, 'f', 2) + " ("
+            + QByteArray::number(double(counted.statements[p]) / g, 'f', 1) + ')';
+        all += counted.ns[p];
+        statements += counted.statements[p];
+    }
+    line += "; total " + QByteArray::number(double(all) / g / 1e6, 'f', 2) + " ms, "
+        + QByteArray::number(double(statements) / g, 'f', 1) + " statements";
+    const qint64 n = qMax<qint64>(1, handled.load());
+    line += "; handler ms a push: parse " + QByteArray::number(double(parseNs.load()) / double(n) / 1e6, 'f', 3)
+        + " validate " + QByteArray::number(double(validateNs.load()) / double(n) / 1e6, 'f', 3) + '\n';
+    std::fputs(line.constData(), stderr);
+    std::fflush(stderr);
+}
+
+void handler(bool parse, qint64 ns)
+{
+    if (!on())
+        return;
+    (parse ? parseNs : validateNs).fetch_add(ns, std::memory_order_relaxed);
+    if (!parse)
+        handled.fetch_add(1, std::memory_order_relaxed);
+}
+
+} // namespace WriterProfile
 
 namespace {
 /// The key of the advisory lock that orders appends on PostgreSQL ("etabli" in ASCII).
@@ -37,6 +157,7 @@ Result<void> ServerStore::Private::beginWrite()
         return {};
     }
     QSqlDatabase database = db();
+    WriterProfile::statement(); // BEGIN
     if (!database.transaction() && (!reconnectIfLost() || !database.transaction()))
         return makeError(ErrorCode::Io,
                          QCoreApplication::translate("ServerStore", "cannot start a transaction: %1")
@@ -50,6 +171,7 @@ Result<void> ServerStore::Private::beginWrite()
 
 struct ServerStore::Private::PendingWrite {
     const QList<Event> *events = nullptr;
+    const QList<ReadyRow> *rows = nullptr;
     const QString *pushedBy = nullptr;
     bool strict = false;
     std::optional<Result<QList<PushOutcome>>> result;
@@ -88,6 +210,7 @@ void ServerStore::Private::writeGroup(const std::vector<PendingWrite *> &group,
     };
     const auto commit = [&]() -> bool {
         // The supervisor's projections, in the same transaction (serverstore_projections.cpp).
+        WriterProfile::mark(WriterProfile::Retry);
         if (auto p = updateProjections(); !p) {
             idle();
             database.rollback();
@@ -95,7 +218,11 @@ void ServerStore::Private::writeGroup(const std::vector<PendingWrite *> &group,
             return false;
         }
         idle();
-        if (database.commit())
+        WriterProfile::mark(WriterProfile::Projections);
+        WriterProfile::statement();
+        const bool committed = database.commit();
+        WriterProfile::mark(WriterProfile::Commit);
+        if (committed)
             return true;
         const Error error = makeError(
             ErrorCode::Io,
@@ -107,11 +234,12 @@ void ServerStore::Private::writeGroup(const std::vector<PendingWrite *> &group,
     };
     if (auto begun = beginWrite(); !begun)
         return failAll(begun.error());
+    WriterProfile::mark(WriterProfile::Begin);
     quint64 connection = generation;
     QString received = now();
     QList<Piece> pieces;
     for (const PendingWrite *w : group)
-        pieces.append(Piece{w->events, w->pushedBy, w->strict});
+        pieces.append(Piece{w->events, w->pushedBy, w->strict, w->rows});
     auto together = storeBatch(pieces, received);
     idle();
     if (generation != connection)
@@ -139,7 +267,7 @@ void ServerStore::Private::writeGroup(const std::vector<PendingWrite *> &group,
             w->result = sp.error();
             continue;
         }
-        auto stored = storeBatch({Piece{w->events, w->pushedBy, w->strict}}, received);
+        auto stored = storeBatch({Piece{w->events, w->pushedBy, w->strict, w->rows}}, received);
         idle();
         if (!stored)
             (void)run(QStringLiteral("ROLLBACK TO SAVEPOINT batch"));
@@ -152,11 +280,20 @@ void ServerStore::Private::writeGroup(const std::vector<PendingWrite *> &group,
     commit();
 }
 
-Result<QList<PushOutcome>> ServerStore::Private::commitInGroup(const QList<Event> &events, const QString &pushedBy,
-                                                               bool strict)
+QList<ServerStore::Private::ReadyRow> ServerStore::Private::readyRows(const QList<Event> &events)
+{
+    QList<ReadyRow> rows;
+    rows.reserve(events.size());
+    for (const Event &e : events)
+        rows.append(ReadyRow{Inventory::isoTime(e.time), e.time.toMSecsSinceEpoch(), compact(e.payload)});
+    return rows;
+}
+
+Result<QList<PushOutcome>> ServerStore::Private::commitInGroup(const QList<Event> &events, const QList<ReadyRow> &rows,
+                                                               const QString &pushedBy, bool strict)
 {
     WriteQueue &wq = writeQueue();
-    PendingWrite mine{&events, &pushedBy, strict, {}};
+    PendingWrite mine{&events, &rows, &pushedBy, strict, {}};
     std::unique_lock lock(wq.mutex);
     wq.queue.push_back(&mine);
     wq.changed.wait(lock, [&] { return mine.result.has_value() || wq.queue.front() == &mine; });
@@ -180,7 +317,9 @@ Result<QList<PushOutcome>> ServerStore::Private::commitInGroup(const QList<Event
     };
     {
         const auto writer = lockWriter();
+        WriterProfile::startGroup(qsizetype(group.size()), count);
         writeGroup(group, failAll);
+        WriterProfile::endGroup();
     }
 
     lock.lock();

@@ -13,8 +13,10 @@
 
 #include "inventory/assettag.h"
 #include "inventory/server/serverstore.h"
+#include "inventory/server/serverstore_p.h" // WriterProfile
 
 #include <QFileInfo>
+#include <QScopeGuard>
 #include <QTest>
 #include <QUuid>
 
@@ -124,6 +126,64 @@ private Q_SLOTS:
             QCOMPARE(o.value(QStringLiteral("asset_tag")).isNull(), batch[i].assetTag.isEmpty());
         }
         QCOMPARE((*store)->eventCount(), qint64(batch.size()));
+    }
+
+    // push (issue 17): the writer's profile (ETABLI_WRITER_PROFILE) counts the statements of
+    // each phase of a group; on PostgreSQL a round trip each, so the UUID check, the asset
+    // read and the append must stay one statement whatever the batch's size, and on SQLite
+    // the UUID check is one statement per 100 and the append one step per event.
+    void statementsPerGroup_data()
+    {
+        QTest::addColumn<int>("events");
+        QTest::addColumn<int>("assets");
+        QTest::newRow("10 events, 10 assets") << 10 << 10;
+        QTest::newRow("300 events, 150 assets") << 300 << 150;
+    }
+
+    void statementsPerGroup()
+    {
+        namespace Profile = Etabli::Server::WriterProfile;
+        QFETCH(int, events);
+        QFETCH(int, assets);
+        auto store = ServerStore::open(database());
+        QVERIFY2(store, qPrintable(store ? QString() : store.error().message));
+        QList<Etabli::Inventory::Event> adds, tests;
+        for (int a = 0; a < assets; ++a)
+            adds.append(added(Etabli::Inventory::AssetTag::make(QStringLiteral("SG"), a + 1)));
+        for (int i = 0; i < events; ++i)
+            tests.append(tested(adds[i % assets].assetTag, QString::number(i)));
+        QVERIFY((*store)->push(adds, QStringLiteral("bench")));
+
+        Profile::enable(true);
+        const auto off = qScopeGuard([] { Profile::enable(false); });
+        auto pushed = (*store)->push(tests, QStringLiteral("bench"));
+        const Profile::Totals t = Profile::totals();
+        QVERIFY2(pushed, qPrintable(pushed ? QString() : pushed.error().message));
+        QCOMPARE(pushed->size(), qsizetype(events));
+        QCOMPARE(t.groups, qint64(1));
+        QCOMPARE(t.events, qint64(events));
+        qint64 ns = 0;
+        for (qint64 phase : t.ns)
+            ns += phase;
+        QVERIFY(ns > 0);
+        QCOMPARE(t.statements[Profile::Commit], qint64(1));
+        if (m_postgres) {
+            QCOMPARE(t.statements[Profile::Begin], qint64(2)); // BEGIN, the advisory lock
+            QCOMPARE(t.statements[Profile::Known], qint64(1));
+            QCOMPARE(t.statements[Profile::Prefetch], qint64(1));
+            QCOMPARE(t.statements[Profile::Insert], qint64(1));
+        } else {
+            QCOMPARE(t.statements[Profile::Begin], qint64(1));
+            QCOMPARE(t.statements[Profile::Known], qint64((events + 99) / 100));
+            QCOMPARE(t.statements[Profile::Insert], qint64(events));
+        }
+        // Pushed again: every UUID known, nothing applied nor appended.
+        Profile::enable(true);
+        auto again = (*store)->push(tests, QStringLiteral("bench"));
+        QVERIFY(again);
+        QCOMPARE(again->first().isNew, false);
+        QCOMPARE(Profile::totals().statements[Profile::Insert], qint64(0));
+        QCOMPARE(Profile::totals().statements[Profile::Prefetch], qint64(0));
     }
 
     void walCheckpointedWhilePushing()

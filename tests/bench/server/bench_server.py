@@ -6,7 +6,14 @@
 1. N simulated stations push M events each, concurrently, in batches: events stored
    per second and p50/p99 latency of one push.
 2. Side by side, the raw insert rate of the same backend: the same rows into the same
-   events table by one client with plain SQL, in transactions of the same size.
+   events table by one client with plain SQL, in transactions of one push's size (--batch).
+   Measured the same way every run: first RAW_WARMUP_BATCHES transactions not timed (warm
+   cache, WAL, backend), then the rows in RAW_REPS consecutive slices, each timed; the
+   reference (raw_rate) is the median of the slices' rates (all of them in raw_rates).
+   SQLite: Python's sqlite3, WAL and synchronous=FULL as the server, one prepared
+   single-row INSERT stepped per row (executemany). PostgreSQL: psql on the Unix socket,
+   one multi-row INSERT ... VALUES per transaction (synchronous_commit on). One fsync /
+   WAL flush per transaction, as a station pushing alone would cost.
 3. Read endpoints (the dashboard's GET /api/v1/figures unless --query is given, any
    number of times) on a store of A assets and E events made directly in SQL (not
    through the API): median and p99 of --calls calls each (default 100).
@@ -16,6 +23,10 @@
       [--assets 1000000] [--dashboard-events 10000000] [--query /api/v1/figures --query /api/v1/…] \
       [--calls 100] [--skip-dashboard | --skip-push] [--workdir /var/tmp] \
       [--client processes|threads] [--server-args "--workers 64"]
+
+With ETABLI_WRITER_PROFILE=1 in the environment the server prints where its writer's time
+goes (ms and statements per group, by phase) and the result keeps the last such line as
+writer_profile.
 
 The push latency is measured in the client, on the server's behalf: bodies are encoded
 before the clock and each station is its own process (see push_load for the method and
@@ -119,6 +130,15 @@ class Server:
                 self.stop()
                 raise RuntimeError("server did not start: " + seen)
             seen += line
+        # The server's later output is drained (a full pipe would stall it); with
+        # ETABLI_WRITER_PROFILE=1 its writer profile lines are kept (serverstore_writer.cpp).
+        self.profile = []
+
+        def drain():
+            for line in self.proc.stdout:
+                if line.startswith("writer profile"):
+                    self.profile.append(line.strip())
+        threading.Thread(target=drain, daemon=True).start()
 
     def cpu_seconds(self):
         return cpu_seconds(self.proc.pid)
@@ -278,8 +298,8 @@ def push_load_threads(port, tok, all_events, batch):
     return summary(latencies, len(all_events) * len(all_events[0]), wall, "threads")
 
 
-def raw_rows(stations, per_station):
-    for s in range(stations):
+def raw_rows(stations, per_station, first_station=0):
+    for s in range(first_station, first_station + stations):
         for e in station_events(s, per_station):
             yield (e["uuid"], e["station"], e["worker"], e["time"], 0, e["type"], e["asset_tag"],
                    json.dumps(e["payload"], separators=(",", ":")), "applied", "", e["time"], "bench")
@@ -288,36 +308,72 @@ def raw_rows(stations, per_station):
 INSERT = ("INSERT INTO events(uuid, station, worker, time, time_ms, type, asset_tag, payload, status, note,"
           " received_at, pushed_by) VALUES")
 
+# push (issue 17): how the raw reference is measured, the same way on every run and backend.
+RAW_REPS = 5          # timed repetitions; the reference is their median
+RAW_WARMUP_BATCHES = 20  # transactions inserted first, not timed (page cache, WAL, backend warm)
+
+
+def raw_slices(stations, per_station, batch):
+    """The raw inserts' rows: a warm-up slice (RAW_WARMUP_BATCHES transactions of rows of
+    stations no push uses), then the push load's own rows cut into RAW_REPS consecutive
+    slices of whole transactions; each slice is one timed repetition."""
+    rows = list(raw_rows(stations, per_station))
+    warm = list(raw_rows(1, RAW_WARMUP_BATCHES * batch, first_station=stations))
+    per = -(-len(rows) // batch // RAW_REPS) * batch
+    return warm, [rows[i:i + per] for i in range(0, len(rows), per)]
+
+
+def raw_result(rates):
+    return {"raw_rate": statistics.median(rates), "raw_rates": [round(r) for r in rates]}
+
 
 def raw_sqlite(path, stations, per_station, batch):
+    """One client (Python's sqlite3), the server's pragmas (WAL, synchronous=FULL), one
+    prepared single-row INSERT stepped for each row (executemany), `batch` rows a
+    transaction, one fsync each: what a station's push is, without the server."""
+    warm, reps = raw_slices(stations, per_station, batch)
     db = sqlite3.connect(path, isolation_level=None)
     db.execute("PRAGMA journal_mode=WAL")
     db.execute("PRAGMA synchronous=FULL")
-    rows = list(raw_rows(stations, per_station))
-    t0 = time.perf_counter()
-    for i in range(0, len(rows), batch):
-        db.execute("BEGIN")
-        db.executemany(INSERT + "(?,?,?,?,?,?,?,?,?,?,?,?)", rows[i:i + batch])
-        db.execute("COMMIT")
-    wall = time.perf_counter() - t0
+
+    def insert(rows):
+        t0 = time.perf_counter()
+        for i in range(0, len(rows), batch):
+            db.execute("BEGIN")
+            db.executemany(INSERT + "(?,?,?,?,?,?,?,?,?,?,?,?)", rows[i:i + batch])
+            db.execute("COMMIT")
+        return len(rows) / (time.perf_counter() - t0)
+    insert(warm)
+    rates = [insert(rows) for rows in reps]
     db.close()
-    return len(rows) / wall
+    return raw_result(rates)
 
 
 def raw_postgres(pg, name, stations, per_station, batch, workdir):
+    """One client (psql on the Unix socket, synchronous_commit on), `batch` rows a
+    transaction as one multi-row INSERT ... VALUES (BEGIN, INSERT, COMMIT: three round
+    trips and one WAL flush a batch), the SQL written to a file before the clock; each
+    repetition is one psql run over its file."""
     def lit(v):
         return str(v) if isinstance(v, int) else "'" + str(v).replace("'", "''") + "'"
-    rows = list(raw_rows(stations, per_station))
-    path = os.path.join(workdir, "raw.sql")
-    with open(path, "w") as f:
-        for i in range(0, len(rows), batch):
-            f.write("BEGIN;\n")
-            for r in rows[i:i + batch]:
-                f.write(INSERT + "(" + ",".join(lit(v) for v in r) + ");\n")
-            f.write("COMMIT;\n")
-    t0 = time.perf_counter()
-    pg.psql(name, sql_file=path)
-    return len(rows) / (time.perf_counter() - t0)
+    warm, reps = raw_slices(stations, per_station, batch)
+
+    def sql_file(rows, n):
+        path = os.path.join(workdir, "raw-%d.sql" % n)
+        with open(path, "w") as f:
+            for i in range(0, len(rows), batch):
+                f.write("BEGIN;\n" + INSERT + "\n")
+                f.write(",\n".join("(" + ",".join(lit(v) for v in r) + ")" for r in rows[i:i + batch]))
+                f.write(";\nCOMMIT;\n")
+        return path
+    pg.psql(name, sql_file=sql_file(warm, 0))
+    rates = []
+    for n, rows in enumerate(reps, 1):
+        path = sql_file(rows, n)
+        t0 = time.perf_counter()
+        pg.psql(name, sql_file=path)
+        rates.append(len(rows) / (time.perf_counter() - t0))
+    return raw_result(rates)
 
 
 # The generated log (engineer "proj"): asset a's ten events, k = 0…9, an hour apart, on day a % 365
@@ -469,6 +525,8 @@ def bench(backend, args, workdir):
                     out["postgres_cpu_ms_per_1k"] = 1e6 * (pg.cpu_seconds() - cpu0[1]) / out["events"]
             finally:
                 server.stop()
+            if server.profile:
+                out["writer_profile"] = server.profile[-1]
             out["load_after_push"] = os.getloadavg()[0]
             # 2. raw inserts, same rows, same table, one client
             raw_db = database("raw")
@@ -477,7 +535,8 @@ def bench(backend, args, workdir):
                 raw = raw_postgres(pg, "raw", args.stations, args.events, args.batch, workdir)
             else:
                 raw = raw_sqlite(raw_db[len("sqlite:"):], args.stations, args.events, args.batch)
-            out.update({"raw_rate": raw, "ratio": out["rate"] / raw, "load_after_raw": os.getloadavg()[0]})
+            out.update(raw)
+            out.update({"ratio": out["rate"] / raw["raw_rate"], "load_after_raw": os.getloadavg()[0]})
         # 3. read endpoints on a big store
         if args.skip_dashboard:
             return out
