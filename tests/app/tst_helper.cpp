@@ -20,6 +20,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <fcntl.h>
+#include <sched.h>
 #include <unistd.h>
 
 using namespace ImagingTest;
@@ -569,6 +571,140 @@ private Q_SLOTS:
         QVERIFY(last.value(QStringLiteral("bytes")).toDouble() > 0);
         QCOMPARE(last.value(QStringLiteral("phase")).toString(), QStringLiteral("done"));
         QVERIFY(last.contains(QStringLiteral("eta_s")));
+    }
+    /// masters (issue 19, second shift): the multicast path end to end. A real `etabli image
+    /// serve-multicast` sender and a real `etabli-server --masters`, HelperClient ->
+    /// etabli-helper -> a loop device with a `multicast://` master. Multicast on loopback, in a
+    /// network namespace this test owns (unshare: only `lo`, set up with multicast and a route
+    /// for 224.0.0.0/4), as netmasters owns its namespaces; the test's process goes back to its
+    /// own namespace at the end. The bench must take the master from the group (the helper's
+    /// stderr summary), end verified, and equal `qemu-img convert -O raw` of the master.
+    void writeFromMulticast()
+    {
+        const int ownNet = ::open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
+        QVERIFY2(ownNet >= 0, "cannot open /proc/self/ns/net");
+        QVERIFY2(::unshare(CLONE_NEWNET) == 0, "unshare(CLONE_NEWNET) failed: a network namespace is needed");
+        const auto backToOwnNet = qScopeGuard([ownNet] {
+            ::setns(ownNet, CLONE_NEWNET);
+            ::close(ownNet);
+        });
+        for (const QStringList &args :
+             {QStringList{QStringLiteral("link"), QStringLiteral("set"), QStringLiteral("lo"), QStringLiteral("up")},
+              QStringList{QStringLiteral("link"), QStringLiteral("set"), QStringLiteral("lo"),
+                          QStringLiteral("multicast"), QStringLiteral("on")},
+              QStringList{QStringLiteral("route"), QStringLiteral("add"), QStringLiteral("224.0.0.0/4"),
+                          QStringLiteral("dev"), QStringLiteral("lo")}}) {
+            const Run r = run(QStringLiteral("ip"), args);
+            QVERIFY2(r.code == 0, r.err.constData());
+        }
+        const QString masters = path(QStringLiteral("served-mc"));
+        QVERIFY(QDir().mkpath(masters));
+        QVERIFY(QFile::copy(m_master, masters + QStringLiteral("/ecole.qcow2")));
+        QVERIFY(QFile::copy(m_master + QStringLiteral(".manifest.json"),
+                            masters + QStringLiteral("/ecole.qcow2.manifest.json")));
+        const QString converted = path(QStringLiteral("mc-converted.raw"));
+        const Run convert
+            = run(QStringLiteral("qemu-img"),
+                  {QStringLiteral("convert"), QStringLiteral("-O"), QStringLiteral("raw"), m_master, converted});
+        QVERIFY2(convert.code == 0, convert.err.constData());
+        const qint64 masterBytes = QFileInfo(converted).size();
+        QVERIFY(masterBytes > 0 && masterBytes <= diskBytes);
+        const QString db = QStringLiteral("sqlite:") + path(QStringLiteral("server-mc.sqlite"));
+        const Run token = run(QStringLiteral(ETABLI_SERVER),
+                              {QStringLiteral("--db"), db, QStringLiteral("token"), QStringLiteral("create"),
+                               QStringLiteral("--role"), QStringLiteral("station"), QStringLiteral("--name"),
+                               QStringLiteral("bench")});
+        QVERIFY2(token.code == 0, token.err.constData());
+        const QString stationToken = QString::fromUtf8(token.out.trimmed().split('\n').last());
+        QProcess server;
+        server.setProcessChannelMode(QProcess::MergedChannels);
+        server.start(QStringLiteral(ETABLI_SERVER),
+                     {QStringLiteral("--db"), db, QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                      QStringLiteral("--masters"), masters});
+        QVERIFY(server.waitForStarted());
+        const auto stopServer = qScopeGuard([&server] {
+            server.kill();
+            server.waitForFinished();
+        });
+        QByteArray said;
+        QElapsedTimer waited;
+        waited.start();
+        while (!said.contains("listening on") && waited.elapsed() < 20000 && server.state() == QProcess::Running) {
+            server.waitForReadyRead(200);
+            said += server.readAll();
+        }
+        const qsizetype at = said.indexOf("listening on http://");
+        QVERIFY2(at >= 0, said.constData());
+        const QByteArray address = said.mid(at + 20).split('\n').first().trimmed().split('/').first();
+        // The sender waits for one bench to report before its first cycle (--min-receivers 1):
+        // the bench takes the whole first cycle from the group.
+        const QString sent = path(QStringLiteral("sender-mc.log"));
+        QProcess sender;
+        sender.setStandardOutputFile(sent);
+        sender.setStandardErrorFile(sent, QIODevice::Append);
+        sender.start(QStringLiteral(ETABLI_CLI),
+                     {QStringLiteral("image"), QStringLiteral("serve-multicast"),
+                      masters + QStringLiteral("/ecole.qcow2"), QStringLiteral("--group"),
+                      QStringLiteral("239.19.0.1:5019"), QStringLiteral("--rate-mbit"), QStringLiteral("200"),
+                      QStringLiteral("--min-receivers"), QStringLiteral("1")});
+        QVERIFY(sender.waitForStarted());
+        const auto stopSender = qScopeGuard([&sender] {
+            sender.kill();
+            sender.waitForFinished();
+        });
+        const QString url = QStringLiteral("multicast://239.19.0.1:5019?master=http://%1/api/v1/masters/ecole.qcow2")
+                                .arg(QString::fromLatin1(address));
+
+        const QString backing = path(QStringLiteral("multicast.bin"));
+        QVERIFY(writeFile(backing, QByteArray(diskBytes, char(0x5a))));
+        Loop loop(backing);
+        QVERIFY(!loop.device.isEmpty());
+        const QProcessEnvironment env = helperEnvironment();
+        for (const QString &key : env.keys())
+            qputenv(key.toLocal8Bit().constData(), env.value(key).toLocal8Bit());
+        // The helper's stderr (its imaging summary) into a file, through a shell that execs it.
+        const QString helperLog = path(QStringLiteral("helper-mc.err"));
+        Etabli::AppCore::HelperClient client;
+        client.setProgram(
+            QStringLiteral("/bin/sh"),
+            {QStringLiteral("-c"), QStringLiteral("exec \"$0\" 2>\"$1\""), QStringLiteral(ETABLI_HELPER), helperLog});
+        QSignalSpy ready(&client, &Etabli::AppCore::HelperClient::ready);
+        QSignalSpy results(&client, &Etabli::AppCore::HelperClient::result);
+        QList<Etabli::Error> failures;
+        QObject::connect(&client, &Etabli::AppCore::HelperClient::failed,
+                         [&failures](const QString &, const Etabli::Error &e) { failures << e; });
+        client.start();
+        QVERIFY(QTest::qWaitFor([&] { return ready.size() == 1; }, 10000));
+        Etabli::AppCore::HelperClient::RemoteMaster remote{stationToken, QString(), QString()};
+        QVERIFY(!client.write(url, remote, {loop.device}, {loop.serial()}, QStringLiteral("zeros"), true).isEmpty());
+        QVERIFY(QTest::qWaitFor([&] { return results.size() + failures.size() == 1; }, 90000));
+        client.close();
+        QVERIFY2(failures.isEmpty(), failures.isEmpty() ? "" : qPrintable(failures.at(0).message));
+        const QJsonObject result = results.at(0).at(1).value<QJsonObject>();
+        QVERIFY2(result.value(QStringLiteral("ok")).toBool(), QJsonDocument(result).toJson().constData());
+        QCOMPARE(result.value(QStringLiteral("manifest_signed")).toBool(), true);
+        const QJsonObject target = result.value(QStringLiteral("targets")).toArray().at(0).toObject();
+        QCOMPARE(target.value(QStringLiteral("verified")).toBool(), true);
+        // Equal to qemu-img's conversion of the master.
+        QCOMPARE(sha256File(loop.device, masterBytes), sha256File(converted));
+        // It came from the group: the sender waited for this bench, and the bench's summary
+        // says most of the master was taken from the multicast stream.
+        QFile senderLog(sent);
+        QVERIFY(senderLog.open(QIODevice::ReadOnly));
+        const QByteArray senderSaid = senderLog.readAll();
+        QVERIFY2(senderSaid.contains("1 receivers reporting: the stream starts"), senderSaid.constData());
+        QFile log(helperLog);
+        QVERIFY(log.open(QIODevice::ReadOnly));
+        const QByteArray helperSaid = log.readAll();
+        const qsizetype summary = helperSaid.indexOf("multicast: ");
+        QVERIFY2(summary >= 0, helperSaid.constData());
+        // "multicast: X MiB from the group, Y MiB fetched by unicast (...)": the master's
+        // data (its allocated clusters) mostly from the group, the rest (holes a loaded
+        // machine's receive buffer lost) by unicast.
+        const QList<QByteArray> words = helperSaid.mid(summary + 11).split(' ');
+        QVERIFY2(words.size() > 6 && words.at(1) == "MiB" && words.at(6) == "MiB", helperSaid.constData());
+        const double fromGroup = words.at(0).toDouble(), byUnicast = words.at(5).toDouble();
+        QVERIFY2(fromGroup > 0.5 && fromGroup > byUnicast, helperSaid.constData());
     }
 };
 
