@@ -193,6 +193,8 @@ Rectangle {
             visible: Bench.confirming
             pictogram: "../../Bench/pictograms/erase"
             text: qsTr("Hold to erase")
+            // The bench says « tu »: its own words, not the shared control's (the desk's « vous »).
+            accessibleDescription: qsTr("Hold for %n second(s) to confirm", "", Math.round(holdMs / 1000))
             onConfirmed: Bench.confirmErase("")
         }
         BigButton {
