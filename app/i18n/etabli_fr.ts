@@ -4851,8 +4851,8 @@
             <translation>Redessiner pendant S secondes, écrire le plus long écart entre deux images, quitter (mesure)</translation>
         </message>
         <message>
-            <source>With --demo: open the demo on this screen (login, asset, a step, erase-confirm, work, meanwhile, finished)</source>
-            <translation>Avec --demo : ouvrir la démonstration sur cet écran (login, asset, une étape, erase-confirm, work, meanwhile, finished)</translation>
+            <source>With --demo: open the demo on this screen (login, asset, a step, erase-confirm, work, meanwhile, finished; two-pcs: two PCs open, for the kill test; resume: reopen them after a restart)</source>
+            <translation>Avec --demo : ouvrir la démonstration sur cet écran (login, asset, une étape, erase-confirm, work, meanwhile, finished ; two-pcs : deux PC ouverts, pour le test d'arrêt brutal ; resume : les rouvrir après un redémarrage)</translation>
         </message>
         <message>
             <source>SCREEN</source>
