@@ -110,6 +110,17 @@ Rectangle {
                 font.pixelSize: Theme.smallTextSize
                 text: Bench.factsLine
             }
+            // The disk to erase (model, size, serial, picture) comes right under the step's
+            // sentence, before any message and the FROZEN fix's pictures: on a 1366×768 panel at
+            // 100 % text it stays whole on screen whatever is said below it (below scrolls).
+            // bench: made only when shown, as the fix below (its scan field was in the tree).
+            Loader {
+                objectName: "eraseConfirm"
+                active: page.step === "erase_image" && !Bench.working
+                visible: active
+                width: parent.width
+                source: "qrc:/Etabli/Bench/EraseConfirm.qml"
+            }
             // bench: a long test found a fault: said in plain words, on the next screen.
             BenchText {
                 objectName: "verdict"
@@ -166,13 +177,6 @@ Rectangle {
                 id: cleaning
                 visible: page.step === "cleaning"
                 width: parent.width
-            }
-            // bench: made only when shown, as the fix above (its scan field was in the tree).
-            Loader {
-                active: page.step === "erase_image" && !Bench.working
-                visible: active
-                width: parent.width
-                source: "qrc:/Etabli/Bench/EraseConfirm.qml"
             }
         }
     }
