@@ -16,6 +16,7 @@ Column {
         spacing: Theme.spacing
         width: parent.width
         Image {
+            objectName: "diskPicture"
             source: Bench.pictogram("disk")
             width: Theme.iconSize * 2
             height: width

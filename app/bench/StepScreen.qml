@@ -110,6 +110,17 @@ Rectangle {
                 font.pixelSize: Theme.smallTextSize
                 text: Bench.factsLine
             }
+            // The disk to erase (model, size, serial, picture) comes right under the step's
+            // sentence, before any message and the FROZEN fix's pictures: on a 1366×768 panel at
+            // 100 % text it stays whole on screen whatever is said below it (below scrolls).
+            // bench: made only when shown, as the fix below (its scan field was in the tree).
+            Loader {
+                objectName: "eraseConfirm"
+                active: page.step === "erase_image" && !Bench.working
+                visible: active
+                width: parent.width
+                source: "qrc:/Etabli/Bench/EraseConfirm.qml"
+            }
             // bench: a long test found a fault: said in plain words, on the next screen.
             BenchText {
                 objectName: "verdict"
@@ -167,13 +178,6 @@ Rectangle {
                 visible: page.step === "cleaning"
                 width: parent.width
             }
-            // bench: made only when shown, as the fix above (its scan field was in the tree).
-            Loader {
-                active: page.step === "erase_image" && !Bench.working
-                visible: active
-                width: parent.width
-                source: "qrc:/Etabli/Bench/EraseConfirm.qml"
-            }
         }
     }
 
@@ -193,6 +197,8 @@ Rectangle {
             visible: Bench.confirming
             pictogram: "../../Bench/pictograms/erase"
             text: qsTr("Hold to erase")
+            // The bench says « tu »: its own words, not the shared control's (the desk's « vous »).
+            accessibleDescription: qsTr("Hold for %n second(s) to confirm", "", Math.round(holdMs / 1000))
             onConfirmed: Bench.confirmErase("")
         }
         BigButton {

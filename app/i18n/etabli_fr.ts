@@ -210,7 +210,7 @@
         <message>
             <location filename="../station/AudioTest.qml" line="+19" />
             <source>Play each sound. Did you hear it?</source>
-            <translation>Écoutez chaque son. L'avez-vous entendu ?</translation>
+            <translation>Écoute chaque son. L'as-tu entendu ?</translation>
         </message>
         <message>
             <location line="+18" />
@@ -268,11 +268,11 @@
         </message>
         <message>
             <source>Go on to the next test.</source>
-            <translation>Passez au test suivant.</translation>
+            <translation>Passe au test suivant.</translation>
         </message>
         <message>
             <source>Put the HS label on the sound part.</source>
-            <translation>Collez l'étiquette HS sur la partie son.</translation>
+            <translation>Colle l'étiquette HS sur la partie son.</translation>
         </message>
         <message>
             <source>About</source>
@@ -288,7 +288,7 @@
         <message>
             <location filename="../station/audiotestmodel.cpp" line="+49" />
             <source>No loudspeaker found: answer what you heard.</source>
-            <translation>Aucun haut-parleur trouvé : dites ce que vous avez entendu.</translation>
+            <translation>Aucun haut-parleur trouvé : dis ce que tu as entendu.</translation>
         </message>
         <message>
             <location line="+6" />
@@ -298,12 +298,12 @@
         <message>
             <location line="+117" />
             <source>The microphone cannot be opened: answer what you heard.</source>
-            <translation>Le micro ne s'ouvre pas : dites ce que vous avez entendu.</translation>
+            <translation>Le micro ne s'ouvre pas : dis ce que tu as entendu.</translation>
         </message>
         <message>
             <location line="+30" />
             <source>The microphone did not hear both sounds: answer what you heard.</source>
-            <translation>Le micro n'a pas entendu les deux sons : dites ce que vous avez entendu.</translation>
+            <translation>Le micro n'a pas entendu les deux sons : dis ce que tu as entendu.</translation>
         </message>
         <message>
             <source>Both sounds work.</source>
@@ -3258,7 +3258,7 @@
         <message>
             <location filename="../station/KeyboardTest.qml" line="+22" />
             <source>Press every key. Keys turn green.</source>
-            <translation>Appuyez sur chaque touche. Les touches deviennent vertes.</translation>
+            <translation>Appuie sur chaque touche. Les touches deviennent vertes.</translation>
         </message>
         <message numerus="yes">
             <location line="+8" />
@@ -3383,11 +3383,11 @@
         </message>
         <message>
             <source>Put the keyboard and the mouse with the PC.</source>
-            <translation>Posez le clavier et la souris avec le PC.</translation>
+            <translation>Pose le clavier et la souris avec le PC.</translation>
         </message>
         <message>
             <source>Put the HS label on what does not work.</source>
-            <translation>Collez l'étiquette HS sur ce qui ne marche pas.</translation>
+            <translation>Colle l'étiquette HS sur ce qui ne marche pas.</translation>
         </message>
         <message>
             <source>About</source>
@@ -4185,7 +4185,7 @@
         <message>
             <location filename="../station/ScreenTest.qml" line="+50" />
             <source>Touch any spot that looks wrong.</source>
-            <translation>Touchez chaque endroit abîmé.</translation>
+            <translation>Touche chaque endroit abîmé.</translation>
         </message>
         <message>
             <location line="+11" />
@@ -4199,7 +4199,7 @@
         </message>
         <message>
             <source>The screen under test: touch a spot that looks wrong</source>
-            <translation>L'écran testé : touchez un endroit abîmé</translation>
+            <translation>L'écran testé : touche un endroit abîmé</translation>
         </message>
         <message>
             <source>Defect mark</source>
@@ -4235,11 +4235,11 @@
         </message>
         <message>
             <source>Go on to the next test.</source>
-            <translation>Passez au test suivant.</translation>
+            <translation>Passe au test suivant.</translation>
         </message>
         <message>
             <source>Put the HS label on the screen.</source>
-            <translation>Collez l'étiquette HS sur l'écran.</translation>
+            <translation>Colle l'étiquette HS sur l'écran.</translation>
         </message>
     </context>
     <context>
@@ -4851,8 +4851,8 @@
             <translation>Redessiner pendant S secondes, écrire le plus long écart entre deux images, quitter (mesure)</translation>
         </message>
         <message>
-            <source>With --demo: open the demo on this screen (login, asset, a step, erase-confirm, work, meanwhile, finished)</source>
-            <translation>Avec --demo : ouvrir la démonstration sur cet écran (login, asset, une étape, erase-confirm, work, meanwhile, finished)</translation>
+            <source>With --demo: open the demo on this screen (login, asset, a step, erase-confirm, work, meanwhile, finished; two-pcs: two PCs open, for the kill test; resume: reopen them after a restart)</source>
+            <translation>Avec --demo : ouvrir la démonstration sur cet écran (login, asset, une étape, erase-confirm, work, meanwhile, finished ; two-pcs : deux PC ouverts, pour le test d'arrêt brutal ; resume : les rouvrir après un redémarrage)</translation>
         </message>
         <message>
             <source>SCREEN</source>
@@ -5622,7 +5622,7 @@
         </message>
         <message>
             <source>Not saved: %1. Call the supervisor.</source>
-            <translation>Pas enregistré : %1. Appelez l'encadrant.</translation>
+            <translation>Pas enregistré : %1. Appelle l'encadrant.</translation>
         </message>
     </context>
     <context>
@@ -6712,11 +6712,11 @@
         <name>FrozenDriveFix</name>
         <message>
             <source>The disk is locked. Do one of these two things:</source>
-            <translation>Le disque est bloqué. Faites une de ces deux choses :</translation>
+            <translation>Le disque est bloqué. Fais une de ces deux choses :</translation>
         </message>
         <message>
             <source>Then start the erasure again.</source>
-            <translation>Ensuite, relancez l'effacement.</translation>
+            <translation>Ensuite, relance l'effacement.</translation>
         </message>
         <message>
             <source>The disk is locked</source>
@@ -6728,15 +6728,15 @@
         </message>
         <message>
             <source>unplug the disk's power</source>
-            <translation>débranchez le courant du disque</translation>
+            <translation>débranche le courant du disque</translation>
         </message>
         <message>
             <source>plug it back in</source>
-            <translation>rebranchez-le</translation>
+            <translation>rebranche-le</translation>
         </message>
         <message>
             <source>Leave the PC on, unplug the disk's power cable, then plug it back in.</source>
-            <translation>Laissez le PC allumé, débranchez le câble d'alimentation du disque, puis rebranchez-le.</translation>
+            <translation>Laisse le PC allumé, débranche le câble d'alimentation du disque, puis rebranche-le.</translation>
         </message>
         <message>
             <source>or</source>
@@ -6744,15 +6744,15 @@
         </message>
         <message>
             <source>put the PC to sleep</source>
-            <translation>mettez le PC en veille</translation>
+            <translation>mets le PC en veille</translation>
         </message>
         <message>
             <source>wake it up</source>
-            <translation>réveillez-le</translation>
+            <translation>réveille-le</translation>
         </message>
         <message>
             <source>Put the PC to sleep, then wake it up.</source>
-            <translation>Mettez le PC en veille, puis réveillez-le.</translation>
+            <translation>Mets le PC en veille, puis réveille-le.</translation>
         </message>
     </context>
     <context>
@@ -7585,7 +7585,7 @@
         </message>
         <message>
             <source>The memory has faults. Do not use it.</source>
-            <translation>La mémoire a des défauts. Ne l'utilisez pas.</translation>
+            <translation>La mémoire a des défauts. Ne l'utilise pas.</translation>
         </message>
         <!-- bench: the RAM test's child process stopped or never ran -->
         <message>
@@ -7594,19 +7594,19 @@
         </message>
         <message>
             <source>Some places on the disk cannot be read. Do not use this disk.</source>
-            <translation>Des endroits du disque ne se lisent pas. N'utilisez pas ce disque.</translation>
+            <translation>Des endroits du disque ne se lisent pas. N'utilise pas ce disque.</translation>
         </message>
         <message>
             <source>The disk is worn out. Do not use this disk.</source>
-            <translation>Le disque est usé. N'utilisez pas ce disque.</translation>
+            <translation>Le disque est usé. N'utilise pas ce disque.</translation>
         </message>
         <message>
             <source>PC %1 is not finished. Go back to it after this one.</source>
-            <translation>Le PC %1 n'est pas fini. Revenez-y après celui-ci.</translation>
+            <translation>Le PC %1 n'est pas fini. Reviens-y après celui-ci.</translation>
         </message>
         <message>
             <source>The work on PC %1 is finished. Go back to it.</source>
-            <translation>Le travail sur le PC %1 est fini. Revenez-y.</translation>
+            <translation>Le travail sur le PC %1 est fini. Reviens-y.</translation>
         </message>
         <message>
             <source>The bench goes on with PC %1.</source>
@@ -7618,7 +7618,7 @@
         </message>
         <message>
             <source>The work on PC %1 stopped. Go back to it.</source>
-            <translation>Le travail sur le PC %1 s'est arrêté. Revenez-y.</translation>
+            <translation>Le travail sur le PC %1 s'est arrêté. Reviens-y.</translation>
         </message>
         <message>
             <source>The bench is busy with PC %1. This step must wait.</source>
@@ -7744,7 +7744,7 @@
         <name>LoginScreen</name>
         <message>
             <source>Scan your badge</source>
-            <translation>Scannez votre badge</translation>
+            <translation>Scanne ton badge</translation>
         </message>
         <message>
             <source>Hello! Scan your badge or touch your photo.</source>
@@ -7759,7 +7759,7 @@
         <name>AssetScreen</name>
         <message>
             <source>Scan the label</source>
-            <translation>Scannez l’étiquette</translation>
+            <translation>Scanne l’étiquette</translation>
         </message>
         <message>
             <source>Scan the label of the PC.</source>
@@ -7827,6 +7827,13 @@
     </context>
     <context>
         <name>StepScreen</name>
+        <message numerus="yes">
+            <source>Hold for %n second(s) to confirm</source>
+            <translation>
+                <numerusform>Garde le doigt %n seconde pour confirmer</numerusform>
+                <numerusform>Garde le doigt %n secondes pour confirmer</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Further down</source>
             <translation>Plus bas</translation>
@@ -7963,7 +7970,7 @@
         <name>EraseConfirm</name>
         <message>
             <source>Scan the number on the disk</source>
-            <translation>Scannez le numéro sur le disque</translation>
+            <translation>Scanne le numéro sur le disque</translation>
         </message>
         <message>
             <source>No disk found</source>

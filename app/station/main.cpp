@@ -128,7 +128,8 @@ int parse(int argc, char *argv[], Options &o)
     // bench: one screen of the demo for the accessibility walk and the benchmark.
     const QCommandLineOption startAt(QStringLiteral("start-at"),
                                      tr("With --demo: open the demo on this screen (login, asset, a step, "
-                                        "erase-confirm, work, meanwhile, finished)"),
+                                        "erase-confirm, work, meanwhile, finished; two-pcs: two PCs open, for "
+                                        "the kill test; resume: reopen them after a restart)"),
                                      tr("SCREEN"));
     p.addOption(startAt);
     // a11y: the benchmark's instrument (tests/bench/station/README.md).

@@ -19,11 +19,14 @@
 #include <QAccessible>
 #include <QDir>
 #include <QEventLoop>
+#include <QFile>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickWindow>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 #include <QtQml/qqmlextensionplugin.h>
 
 #include <unistd.h>
@@ -222,6 +225,156 @@ private Q_SLOTS:
               qPrintable(shots));
         theme->setHighContrast(false);
         theme->setTextScale(1);
+    }
+
+    // bench: the erase step after the helper found the disk FROZEN: the fix's pictures, the
+    // station's sentence, and still the disk card (model, size, serial, picture) and the main
+    // action. At 100 % text they are all on screen at once, none cut by the edge of the window
+    // or of the scrolling view; at 200 % each is reached whole with « Plus bas ». The helper is
+    // a stand-in speaking its protocol (no frozen drive on a test machine) that refuses the write
+    // with the typed detail drive_frozen, as the real one does.
+    void frozenEraseShowsTheDisk_data()
+    {
+        QTest::addColumn<QSize>("size");
+        QTest::addColumn<bool>("highContrast");
+        QTest::addColumn<qreal>("textScale");
+        QTest::addColumn<bool>("french");
+        // French first: the workshop's language, and the longer sentences.
+        for (const QSize &s : {QSize(1366, 768), QSize(1920, 1080)})
+            for (qreal scale : {1.0, 2.0})
+                QTest::addRow("%dx%d-%d%%-fr", s.width(), s.height(), int(scale * 100)) << s << false << scale << true;
+        QTest::addRow("1366x768-high-contrast-100%%-fr") << QSize(1366, 768) << true << 1.0 << true;
+        QTest::addRow("1366x768-100%%-en") << QSize(1366, 768) << false << 1.0 << false;
+    }
+    void frozenEraseShowsTheDisk()
+    {
+        QFETCH(QSize, size);
+        QFETCH(bool, highContrast);
+        QFETCH(qreal, textScale);
+        QFETCH(bool, french);
+        QTranslator fr;
+        if (french) {
+            QVERIFY(fr.load(QStringLiteral(":/i18n/etabli_fr.qm")));
+            QCoreApplication::installTranslator(&fr);
+        }
+        auto untranslate = qScopeGuard([&fr] { QCoreApplication::removeTranslator(&fr); });
+        auto *theme = Ui::Theme::instance();
+        theme->setPpi(96);
+        theme->setHighContrast(highContrast);
+        theme->setTextScale(textScale);
+        auto reset = qScopeGuard([theme] {
+            theme->setHighContrast(false);
+            theme->setTextScale(1);
+        });
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString db = dir.filePath(QStringLiteral("inventory.sqlite"));
+        auto demo = Bench::prepareDemo(dir.path(), db, QStringLiteral("bench-1"));
+        QVERIFY2(demo, demo ? "" : qPrintable(demo.error().message));
+        auto closeLoop = qScopeGuard([&demo] { ::close(demo->loopFd); });
+        auto at = Bench::prepareStartAt(db, QStringLiteral("bench-1"), demo->pcTag, QStringLiteral("erase_image"));
+        QVERIFY2(at, at ? "" : qPrintable(at.error().message));
+        const QString helper = dir.filePath(QStringLiteral("frozen-helper.py"));
+        QFile f(helper);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("#!/usr/bin/python3\n"
+                "import json, sys\n"
+                "print(json.dumps({'type': 'ready', 'protocol': 1, 'verbs': ['write']}), flush=True)\n"
+                "for line in sys.stdin:\n"
+                "    req = json.loads(line)\n"
+                "    print(json.dumps({'id': req['id'], 'type': 'error', 'exit_code': 4, 'code': 'refused',"
+                " 'detail': 'drive_frozen', 'message': 'the drive is security frozen'}), flush=True)\n");
+        f.close();
+        QVERIFY(f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner));
+        Bench::BenchConfig config = demo->config;
+        config.helperProgram = helper;
+        Bench::Bench *bench = Bench::Bench::instance();
+        bench->setForcedLook(true, true);
+        bench->configure(config);
+
+        QQmlApplicationEngine engine;
+        engine.addImportPath(QStringLiteral("qrc:/"));
+        engine.load(QUrl(QStringLiteral("qrc:/Etabli/Bench/BenchMain.qml")));
+        QVERIFY(!engine.rootObjects().isEmpty());
+        auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().first());
+        QVERIFY(window);
+        window->setVisibility(QWindow::Windowed);
+        window->resize(size);
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        QTRY_COMPARE(window->size(), size);
+
+        QTRY_VERIFY(bench->busyRequests() == 0);
+        bench->logout(); // the Bench is one per process: the row before may have left a worker in
+        QTRY_COMPARE(bench->screen(), Bench::Bench::Screen::Login);
+        auto logout = qScopeGuard([bench] { bench->logout(); });
+        bench->loginWithBadge(demo->badge);
+        // The login opens the asset screen, or this PC again when it was the worker's last one.
+        QTRY_VERIFY(bench->screen() != Bench::Bench::Screen::Login && bench->busyRequests() == 0);
+        if (bench->screen() == Bench::Bench::Screen::Asset)
+            bench->openAsset(demo->pcTag);
+        QTRY_COMPARE(bench->screen(), Bench::Bench::Screen::Step);
+        QTRY_COMPARE(bench->flow()->currentStep(), QStringLiteral("erase_image"));
+        QTRY_VERIFY(bench->busyRequests() == 0);
+        bench->mainAction();
+        QTRY_VERIFY(bench->confirming());
+        bench->confirmErase();
+        QTRY_VERIFY_WITH_TIMEOUT(bench->diskFrozen() && !bench->jobRunning(), 20000);
+        QTRY_VERIFY(bench->busyRequests() == 0);
+        QTRY_VERIFY(shownItem(window, QStringLiteral("fix-power")));
+        QTest::qWait(100);
+        const QString shots = QDir::temp().filePath(QStringLiteral("tst_benchscreens/frozen"));
+        QDir().mkpath(shots);
+        const QString shot
+            = QDir(shots).filePath(QString::fromLatin1(QTest::currentDataTag()) + QStringLiteral(".png"));
+        QVERIFY(window->grabWindow().save(shot));
+        qInfo("screenshot: %s", qPrintable(shot));
+
+        // The disk card and the main action: each whole inside its view (the body's scrolling
+        // view, the window); at 200 % « Plus bas » brings each one whole into view.
+        const QRectF win(QPointF(0, 0), QSizeF(window->size()));
+        const auto whole = [&](const QString &name) {
+            QQuickItem *item = shownItem(window, name);
+            if (!item)
+                return false;
+            const QRectF r = item->mapRectToScene(QRectF(0, 0, item->width(), item->height()));
+            return viewport(item, win).contains(r.adjusted(0.5, 0.5, -0.5, -0.5));
+        };
+        QVERIFY2(whole(QStringLiteral("mainAction")), "the main action is cut");
+        for (const char *name : {"diskPicture", "diskModel", "diskSize", "diskSerial"}) {
+            const QString n = QLatin1String(name);
+            QVERIFY2(shownItem(window, n), name);
+            if (textScale == 1.0) {
+                QVERIFY2(whole(n), qPrintable(n + QStringLiteral(" is cut by the edge at 100 % text")));
+                continue;
+            }
+            for (int press = 0; press < 10 && !whole(n); ++press) {
+                QVERIFY2(touch(window, QStringLiteral("scrollDown")),
+                         qPrintable(n + QStringLiteral(": no « Plus bas »")));
+                QTest::qWait(50);
+            }
+            QVERIFY2(whole(n), qPrintable(n + QStringLiteral(" is never reached whole at 200 % text")));
+        }
+        // The fix's two pictures: at 100 % reached whole with « Plus bas »; at 200 % a card may be
+        // taller than the view on a 1366×768 panel: « Plus bas » brings it into view.
+        for (const char *name : {"fix-power", "fix-sleep"}) {
+            const QString n = QLatin1String(name);
+            const auto seen = [&] {
+                if (textScale == 1.0)
+                    return whole(n);
+                QQuickItem *item = shownItem(window, n);
+                return item
+                    && viewport(item, win).intersects(
+                        item->mapRectToScene(QRectF(0, 0, item->width(), item->height())));
+            };
+            for (int press = 0; press < 10 && !seen(); ++press) {
+                QVERIFY2(touch(window, QStringLiteral("scrollDown")),
+                         qPrintable(n + QStringLiteral(": no « Plus bas »")));
+                QTest::qWait(50);
+            }
+            QVERIFY2(seen(), qPrintable(n + QStringLiteral(" is never reached")));
+        }
+        QCOMPARE(bench->flow()->currentStep(), QStringLiteral("erase_image")); // not erased: not done
     }
 
     // benchui: each screen says its sentence on arrival and again by « Écouter » (the recording

@@ -151,6 +151,72 @@ QList<std::pair<QString, QString>> workerStrings()
     return out;
 }
 
+// bench-tu: the bench addresses its worker with « tu » (FALC: the same word for the same thing).
+// The contexts a bench worker reads or hears: every QML file of app/bench and app/station, the
+// shared controls of app/ui the bench shows with their own words, and the C++ classes whose
+// sentences the bench screens show. HoldButton and ScanField are shared with the desk (which
+// keeps « vous »): the bench gives them its own words in its own contexts (StepScreen,
+// LoginScreen, AssetScreen, EraseConfirm), so they are left out here.
+QSet<QString> benchContexts()
+{
+    QSet<QString> out;
+    for (const char *dir : {"app/bench", "app/station"}) {
+        QDirIterator it(Root + QLatin1Char('/') + QLatin1String(dir), {QStringLiteral("*.qml")}, QDir::Files,
+                        QDirIterator::Subdirectories);
+        while (it.hasNext())
+            out.insert(QFileInfo(it.next()).completeBaseName());
+    }
+    for (const char *c :
+         {"FrozenDriveFix", "FrozenDriveFixCard", "ResultPage", "ListenButton", "AboutPage", "BigButton", "SpokenHint",
+          "ButtonLabel", "Etabli::Bench::Bench", "Etabli::Bench::BenchFlowModel", "Etabli::AppCore::BenchFlow",
+          "Etabli::AppCore::Workers", "AudioTestModel", "KeyboardTestModel", "ScreenTestModel"})
+        out.insert(QLatin1String(c));
+    return out;
+}
+
+/// The first « vous » word of a French text: vous, votre, vos, or a verb in the « vous » form
+/// (an imperative or present in -ez, and faites, dites); empty when the text says « tu ».
+QString vousWord(const QString &text)
+{
+    static const QRegularExpression word(QStringLiteral("[\\p{L}]+"));
+    static const QSet<QString> notVerbs
+        = {QStringLiteral("chez"), QStringLiteral("assez"), QStringLiteral("nez"), QStringLiteral("rez")};
+    for (auto it = word.globalMatch(text); it.hasNext();) {
+        const QString w = it.next().captured(0).toLower();
+        if (w == QLatin1String("vous") || w == QLatin1String("votre") || w == QLatin1String("vos")
+            || w == QLatin1String("vôtre") || w == QLatin1String("faites") || w == QLatin1String("dites")
+            || (w.size() > 3 && w.endsWith(QLatin1String("ez")) && !notVerbs.contains(w)))
+            return w;
+    }
+    return {};
+}
+
+/// "CONTEXT: translation" of every French message in a bench context.
+QList<std::pair<QString, QString>> benchTranslations()
+{
+    const QSet<QString> contexts = benchContexts();
+    QList<std::pair<QString, QString>> out;
+    QFile ts(Root + QStringLiteral("/app/i18n/etabli_fr.ts"));
+    if (!ts.open(QIODevice::ReadOnly))
+        return out;
+    QXmlStreamReader xml(&ts);
+    QString context;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (!xml.isStartElement())
+            continue;
+        if (xml.name() == QLatin1String("name"))
+            context = xml.readElementText();
+        else if (xml.name() == QLatin1String("translation") && contexts.contains(context)) {
+            // A numerus translation's forms come joined (IncludeChildElements).
+            const QString t = xml.readElementText(QXmlStreamReader::IncludeChildElements).simplified();
+            if (!t.isEmpty())
+                out.append({context, t});
+        }
+    }
+    return out;
+}
+
 } // namespace
 
 class TestFalc : public QObject
@@ -228,6 +294,41 @@ private Q_SLOTS:
                 if (d.re.match(text).hasMatch())
                     breaches << QStringLiteral("%1: « %2 » in: %3 (%4)").arg(where, d.word, text, d.why);
             }
+        }
+        QVERIFY2(breaches.isEmpty(), qPrintable(breaches.join(QLatin1Char('\n'))));
+    }
+
+    // bench-tu: the detector itself.
+    void vousWordFound_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("word");
+        QTest::newRow("votre") << QStringLiteral("Scannez votre badge") << QStringLiteral("scannez");
+        QTest::newRow("tu") << QStringLiteral("Scanne ton badge") << QString();
+        QTest::newRow("vous") << QStringLiteral("L'avez-vous entendu ?") << QStringLiteral("avez");
+        QTest::newRow("vos") << QStringLiteral("Prends vos affaires") << QStringLiteral("vos");
+        QTest::newRow("faites") << QStringLiteral("Faites une de ces deux choses") << QStringLiteral("faites");
+        QTest::newRow("hyphen") << QStringLiteral("puis rebranchez-le.") << QStringLiteral("rebranchez");
+        QTest::newRow("chez") << QStringLiteral("Assez de mémoire chez nous") << QString();
+        QTest::newRow("tu verbs") << QStringLiteral("Mets le PC en veille, puis réveille-le.") << QString();
+    }
+    void vousWordFound()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, word);
+        QCOMPARE(vousWord(text), word);
+    }
+
+    // bench-tu: every French sentence a bench worker reads or hears says « tu », never « vous ».
+    void benchSaysTu()
+    {
+        const auto strings = benchTranslations();
+        QVERIFY2(strings.size() >= 100, qPrintable(QString::number(strings.size())));
+        QStringList breaches;
+        for (const auto &[context, text] : strings) {
+            const QString w = vousWord(text);
+            if (!w.isEmpty())
+                breaches << QStringLiteral("fr %1: « %2 » in: %3").arg(context, w, text);
         }
         QVERIFY2(breaches.isEmpty(), qPrintable(breaches.join(QLatin1Char('\n'))));
     }

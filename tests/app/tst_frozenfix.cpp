@@ -154,15 +154,15 @@ private Q_SLOTS:
         QQuickItem *fix = findItem(view.rootObject(), QStringLiteral("fix"));
         QVERIFY(fix);
         QCOMPARE(findItem(fix, QStringLiteral("heading"))->property("text").toString(),
-                 QStringLiteral("Le disque est bloqué. Faites une de ces deux choses :"));
+                 QStringLiteral("Le disque est bloqué. Fais une de ces deux choses :"));
         QQuickItem *power = findItem(fix, QStringLiteral("fix-power"));
         QQuickItem *sleep = findItem(fix, QStringLiteral("fix-sleep"));
         QVERIFY(power && sleep);
         QCOMPARE(findItem(power, QStringLiteral("sentence"))->property("text").toString(),
-                 QStringLiteral("Laissez le PC allumé, débranchez le câble d'alimentation du disque, puis "
-                                "rebranchez-le."));
+                 QStringLiteral("Laisse le PC allumé, débranche le câble d'alimentation du disque, puis "
+                                "rebranche-le."));
         QCOMPARE(findItem(sleep, QStringLiteral("sentence"))->property("text").toString(),
-                 QStringLiteral("Mettez le PC en veille, puis réveillez-le."));
+                 QStringLiteral("Mets le PC en veille, puis réveille-le."));
         QCOMPARE(findItem(fix, QStringLiteral("or"))->property("text").toString(), QStringLiteral("ou"));
 
         // Side by side on a landscape panel, one above the other on a portrait one.

@@ -841,6 +841,15 @@ private Q_SLOTS:
         QTest::newRow("--lang en") << QStringList{QStringLiteral("--lang"), QStringLiteral("en"),
                                                   QStringLiteral("--help")}
                                    << QStringLiteral("Établi bench test screens");
+        // bench: the kill test's --start-at modes are part of the documented interface (each
+        // expectation within one line of the wrapped help).
+        QTest::newRow("--start-at two-pcs fr")
+            << QStringList{QStringLiteral("--help")} << QStringLiteral("two-pcs : deux PC ouverts");
+        QTest::newRow("--start-at resume fr")
+            << QStringList{QStringLiteral("--help")} << QStringLiteral("resume : les rouvrir");
+        QTest::newRow("--start-at two-pcs resume en")
+            << QStringList{QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--help")}
+            << QStringLiteral("two-pcs: two PCs open, for the kill test; resume: reopen");
     }
 
     void helpWithoutDisplay()

@@ -3,6 +3,9 @@
 # Station benchmark (issue 12), not run by CI: cold start of etabli-station to its first
 # frame, and the longest UI-thread frame gap with the screen idle and while a RAM test and
 # an image write run beside it. Usage: tests/bench/station/run.sh [BUILD_DIR] (default build/dev).
+# bench: the two load loops each run in their own session (setsid), hence their own scheduler
+# autogroup, as the helper and the memory test's child do on a real bench; in the station's
+# session they would share its autogroup and load it unlike a real bench.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../../.." && pwd)
 build=${1:-$root/build/dev}
@@ -12,6 +15,14 @@ etabli=$build/app/etabli
 work=$(mktemp -d)
 pids=()
 cleanup() {
+  # bench: each load loop's session (its process group, led by the loop): stopped, ended, resumed.
+  for f in "$work"/loop-*.pgid; do
+    [ -s "$f" ] || continue
+    g=$(cat "$f")
+    kill -STOP -- "-$g" 2>/dev/null || true
+    kill -- "-$g" 2>/dev/null || true
+    kill -CONT -- "-$g" 2>/dev/null || true
+  done
   # Each background loop: stopped, its running child ended, then the loop itself.
   for p in "${pids[@]}"; do
     kill -STOP "$p" 2>/dev/null || true
@@ -56,10 +67,15 @@ echo "idle ($seconds s):   $(frames)"
 head -c 64M /dev/urandom > "$work/raw.img"
 head -c 192M /dev/zero >> "$work/raw.img"
 "$etabli" image build "$work/raw.img" -o "$work/master.qcow2" --no-manifest >/dev/null 2>&1
-( while true; do "$etabli" test ram --size 256M --passes 1 >/dev/null 2>&1 || true; done ) & pids+=($!)
-( while true; do rm -f "$work/target.img"; truncate -s 256M "$work/target.img"
+# bench: each loop in its own session (setsid: own process group and scheduler autogroup, as on
+# a real bench); it writes its group id for cleanup.
+export work etabli
+setsid bash -c 'echo $$ > "$work/loop-ram.pgid"
+  while true; do "$etabli" test ram --size 256M --passes 1 >/dev/null 2>&1 || true; done' & pids+=($!)
+setsid bash -c 'echo $$ > "$work/loop-image.pgid"
+  while true; do rm -f "$work/target.img"; truncate -s 256M "$work/target.img"
     "$etabli" image write "$work/master.qcow2" "$work/target.img" --allow-unsigned --no-journal --quiet >/dev/null 2>&1 || true
-  done ) & pids+=($!)
+  done' & pids+=($!)
 sleep 2
 echo "loaded ($seconds s): $(frames)  (RAM test + image write running; load average $(cut -d' ' -f1 /proc/loadavg))"
 echo "goal: longest frame gap < 50 ms"
