@@ -133,6 +133,10 @@ struct ServerStore::Private {
     Result<bool> sumsFollowLog() const;
     Result<void> eachRow(const QString &sql, const QVariantList &binds,
                          const std::function<void(const QSqlQuery &)> &each) const;
+    /// Rows of all lots of `kinds` summed over [from, to] (whole months from their monthly
+    /// rows): kind, k1, k2, bucket (`byBucket`, else 0), n, s, b.
+    Result<void> sumRows(const QStringList &kinds, QDate from, QDate to, bool byBucket,
+                         const std::function<void(const QSqlQuery &)> &each) const;
     Result<void> stateCounts(const QString &lot, Inventory::Report::FigureSums &sums) const;
     Result<void> durations(QDate from, QDate to, Inventory::Report::FigureSums &sums) const;
     /// desk (issue 14, engineer "deskserver", serverstore_desk_records.cpp): the desk

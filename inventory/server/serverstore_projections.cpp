@@ -122,10 +122,12 @@ QString rowsOf(qsizetype rows, int columns)
 }
 
 /// The per-day sums (proj_daily) the bilan and the figures read instead of the facts.
-/// A row: (kind, day, lot, k1, k2, prev) → n, s (a double sum), b (an integer sum).
-/// Distinct counts (PCs refurbished, assets handed over, beneficiaries granted or
-/// enrolled) keep one +1 per (key, day) with `prev` the key's previous day (-1 none): the
-/// keys seen in [from, to] are the rows of those days whose prev is before `from`.
+/// A row: (kind, lot, day, k1, k2, prev) → n, s (a double sum), b (an integer sum). Rows of
+/// all lots (lot '') are kept per day and per month (kind "x/m", day = year × 12 + month - 1),
+/// so a period reads its whole months and the days around them; rows of one lot ("=L") per
+/// day. Distinct counts (PCs refurbished, assets handed over, beneficiaries granted or
+/// enrolled) keep one +1 per (key, day) with `prev` the key's previous day (kNoPrev none):
+/// the keys seen in [from, to] are the rows of those days whose prev is before `from`.
 struct DailyKey {
     QString kind;
     qint64 day;
@@ -145,6 +147,9 @@ struct DailySum {
     double s = 0;
     qint64 b = 0;
 };
+
+/// `prev` of a row that is no distinct count (below any day).
+constexpr qint64 kNoPrev = -(qint64(1) << 62);
 
 qint64 dayNumber(qint64 ms)
 {
@@ -260,7 +265,7 @@ Result<void> ServerStore::Private::migrateProjections()
         QStringLiteral("CREATE TABLE IF NOT EXISTS proj_daily (kind TEXT NOT NULL, day BIGINT NOT NULL,"
                        " lot TEXT NOT NULL, k1 TEXT NOT NULL, k2 TEXT NOT NULL, prev BIGINT NOT NULL,"
                        " n BIGINT NOT NULL, s DOUBLE PRECISION NOT NULL, b BIGINT NOT NULL,"
-                       " PRIMARY KEY (kind, day, lot, k1, k2, prev))"),
+                       " PRIMARY KEY (kind, lot, day, k1, k2, prev))"),
         QStringLiteral("CREATE TABLE IF NOT EXISTS proj_slowest (source TEXT NOT NULL, what TEXT NOT NULL,"
                        " day BIGINT NOT NULL, x DOUBLE PRECISION NOT NULL, seq BIGINT NOT NULL, sub INTEGER NOT NULL,"
                        " tag TEXT NOT NULL, PRIMARY KEY (source, what, day))"),
@@ -434,12 +439,27 @@ Result<void> foldRound(const Store &self, const QList<Logged> &round)
     };
     QHash<QStringList, Slowest> slowest; // source, what, day
     qint64 irregular = 0; // the first event the per-day sums cannot follow (seq)
-    const auto add = [&daily](const char *kind, qint64 ms, const QString &lot, const QString &k1, const QString &k2,
-                              qint64 prev, qint64 n, double sum = 0, qint64 b = 0) {
-        DailySum &d = daily[{QLatin1String(kind), dayNumber(ms), lot, k1, k2, prev}];
+    // A row of all lots, on its day and in its month (kind/m, day = the month's number:
+    // a period reads its whole months from those), or of one lot (`=lot`, days only).
+    const auto month = [](qint64 ms) {
+        const QDate d = QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).date();
+        return qint64(d.year()) * 12 + d.month() - 1;
+    };
+    const auto bump = [&daily](const QString &kind, qint64 day, const QString &lot, const QString &k1,
+                               const QString &k2, qint64 prev, qint64 n, double sum, qint64 b) {
+        DailySum &d = daily[{kind, day, lot, k1, k2, prev}];
         d.n += n;
         d.s += sum;
         d.b += b;
+    };
+    const auto add = [&](const char *kind, qint64 ms, const QString &k1, const QString &k2, qint64 prev, qint64 n,
+                         double sum = 0, qint64 b = 0) {
+        bump(QLatin1String(kind), dayNumber(ms), QString(), k1, k2, prev, n, sum, b);
+        bump(QLatin1String(kind) + QStringLiteral("/m"), month(ms), QString(), k1, k2, prev, n, sum, b);
+    };
+    const auto addLot = [&](const char *kind, qint64 ms, const QString &lot, const QString &k1, const QString &k2,
+                            qint64 n, double sum = 0, qint64 b = 0) {
+        bump(QLatin1String(kind), dayNumber(ms), QLatin1Char('=') + lot, k1, k2, kNoPrev, n, sum, b);
     };
     // A key seen on a new day: +1 on that day, and its next day now follows this one.
     const auto distinct = [&](const char *space, const QString &key, const char *kind, qint64 ms, const QString &k1,
@@ -450,29 +470,23 @@ Result<void> foldRound(const Store &self, const QList<Logged> &round)
         const auto at = std::lower_bound(list.begin(), list.end(), day);
         if (at != list.end() && *at == day)
             return;
-        const qint64 prev = at == list.begin() ? -1 : *(at - 1);
+        const qint64 prev = at == list.begin() ? kNoPrev : *(at - 1);
         if (at != list.end()) {
             const qint64 next = *at;
             const qint64 nextMs = next * kDayMs;
-            add(kind, nextMs, QString(), k1, k2, prev, -1, -sum);
-            add(kind, nextMs, QString(), k1, k2, day, 1, sum);
+            add(kind, nextMs, k1, k2, prev, -1, -sum);
+            add(kind, nextMs, k1, k2, day, 1, sum);
         }
-        add(kind, ms, QString(), k1, k2, prev, 1, sum);
+        add(kind, ms, k1, k2, prev, 1, sum);
         list.insert(at, day);
         daysChanged.insert(name);
-    };
-    const auto month = [](qint64 ms) {
-        const QDate d = QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).date();
-        return qint64(d.year()) * 12 + d.month() - 1;
     };
     // A duration (or imaging speed) of `source`: its bucket counted per day and per month,
     // the slowest of the day kept with its tag.
     const auto duration
         = [&](const char *source, const QString &what, qint64 ms, double x, qint64 seq, int sub, const QString &tag) {
               const int bucket = bucketOf(x);
-              add("dur", ms, QString(), QLatin1String(source), what, bucket, 1);
-              DailySum &m = daily[{QStringLiteral("dur_m"), month(ms), QString(), QLatin1String(source), what, bucket}];
-              ++m.n;
+              add("dur", ms, QLatin1String(source), what, bucket, 1);
               const QStringList key{QLatin1String(source), what, QString::number(dayNumber(ms))};
               auto it = slowest.find(key);
               if (it == slowest.end())
@@ -604,14 +618,19 @@ Result<void> foldRound(const Store &self, const QList<Logged> &round)
         // The per-day sums of what this event added to the Ledger's lists.
         for (qsizetype i = n[0]; i < s.received.size(); ++i) {
             const Rep::AssetRec &a = s.assets[s.received[i].key];
-            add("recv", s.received[i].ms, a.lot, a.kind, QString(), -1, 1);
+            add("recv", s.received[i].ms, a.kind, a.lot, kNoPrev, 1);
         }
         for (qsizetype i = n[1]; i < s.moves.size(); ++i) {
             const Rep::Move &m = s.moves[i];
             const Rep::AssetRec &a = s.assets[m.tag];
             if (m.to == QLatin1String("READY") && a.kind == QLatin1String("pc")) {
-                add("ready", m.ms, a.lot, m.station, m.worker, -1, 1);
-                add("ready_m", m.ms, a.lot, a.model, QString(), -1, 1, m.firstPass ? 1 : 0);
+                const int first = m.firstPass ? 1 : 0;
+                add("ready", m.ms, m.station, m.worker, kNoPrev, 1);
+                add("ready_n", m.ms, QString(), QString(), kNoPrev, 1);
+                add("ready_l", m.ms, a.lot, QString(), kNoPrev, 1, first);
+                add("ready_mo", m.ms, a.model, QString(), kNoPrev, 1, first);
+                addLot("ready", m.ms, a.lot, m.station, m.worker, 1);
+                addLot("ready_m", m.ms, a.lot, a.model, QString(), 1, first);
                 distinct("dr", m.tag, "ready_d", m.ms, QString(), QString(), 0);
             }
             if (m.to == QLatin1String("HANDED_OVER"))
@@ -619,35 +638,40 @@ Result<void> foldRound(const Store &self, const QList<Logged> &round)
                          a.weightKg > 0 ? QStringLiteral("w") : QStringLiteral("d"), a.weightKg > 0 ? a.weightKg : 0);
             duration("move", m.from, m.ms, s.stateTimes.value(i).seconds, seq, int(i - n[1]), m.tag);
         }
-        for (qsizetype i = n[2]; i < s.hs.size(); ++i)
-            add("hs", s.hs[i].ms, lotOf(s.hs[i].tag), s.hs[i].part, s.hs[i].reason, -1, 1);
+        for (qsizetype i = n[2]; i < s.hs.size(); ++i) {
+            add("hs", s.hs[i].ms, s.hs[i].part, s.hs[i].reason, kNoPrev, 1);
+            addLot("hs", s.hs[i].ms, lotOf(s.hs[i].tag), s.hs[i].part, s.hs[i].reason, 1);
+        }
         for (qsizetype i = n[3]; i < s.handovers.size(); ++i) {
             const Rep::Handover &h = s.handovers[i];
             if (!s.beneficiaryKind.contains(h.beneficiary) && !orphans.contains(QStringLiteral("b|") + h.beneficiary)) {
                 orphans.insert(QStringLiteral("b|") + h.beneficiary);
                 orphansNew.insert(QStringLiteral("b|") + h.beneficiary);
             }
-            add("handover", h.ms, QString(),
-                Rep::groupOf(s.beneficiaryKind.value(h.beneficiary, QStringLiteral("family"))), h.offer, -1, 1);
+            add("handover", h.ms, Rep::groupOf(s.beneficiaryKind.value(h.beneficiary, QStringLiteral("family"))),
+                h.offer, kNoPrev, 1);
         }
         for (qsizetype i = n[4]; i < s.returns.size(); ++i)
-            add("return", s.returns[i].ms, QString(), s.returnsReason.value(i), QString(), -1, 1);
+            add("return", s.returns[i].ms, s.returnsReason.value(i), QString(), kNoPrev, 1);
         for (qsizetype i = n[5]; i < s.grantsRequested.size(); ++i)
             distinct("dgr", s.grantsRequested[i].key, "grant_req_d", s.grantsRequested[i].ms, QString(), QString(), 0);
         for (qsizetype i = n[6]; i < s.grantsPaid.size(); ++i) {
             distinct("dgp", s.grantsPaid[i].key, "grant_paid_d", s.grantsPaid[i].ms, QString(), QString(), 0);
-            add("grant_eur", s.grantsPaid[i].ms, QString(), QString(), QString(), -1, 1,
+            add("grant_eur", s.grantsPaid[i].ms, QString(), QString(), kNoPrev, 1,
                 s.paidEurDated.value(i).key.toDouble());
         }
         for (qsizetype i = n[7]; i < s.enrolled.size(); ++i)
             distinct("den", s.enrolled[i].key, "enrolled_d", s.enrolled[i].ms, QString(), QString(), 0);
-        for (qsizetype i = n[8]; i < s.erasures.size(); ++i)
-            add("erasure", s.erasures[i].ms, lotOf(s.erasures[i].tag), QString(), QString(), -1, 1,
-                s.erasures[i].verified ? 1 : 0);
+        for (qsizetype i = n[8]; i < s.erasures.size(); ++i) {
+            add("erasure", s.erasures[i].ms, QString(), QString(), kNoPrev, 1, s.erasures[i].verified ? 1 : 0);
+            addLot("erasure", s.erasures[i].ms, lotOf(s.erasures[i].tag), QString(), QString(), 1,
+                   s.erasures[i].verified ? 1 : 0);
+        }
         for (qsizetype i = n[9]; i < s.imaging.size(); ++i) {
             const Rep::Imaging &x = s.imaging[i];
-            add("imaging", x.ms, lotOf(x.tag), x.verified ? QStringLiteral("1") : QStringLiteral("0"), QString(), -1, 1,
-                0, x.bytes);
+            const QString verified = x.verified ? QStringLiteral("1") : QStringLiteral("0");
+            add("imaging", x.ms, verified, QString(), kNoPrev, 1, 0, x.bytes);
+            addLot("imaging", x.ms, lotOf(x.tag), verified, QString(), 1, 0, x.bytes);
             if (x.mibs > 0)
                 duration("mib", QString(), x.ms, x.mibs, seq, int(i - n[9]), x.tag);
         }
@@ -805,7 +829,7 @@ Result<void> foldRound(const Store &self, const QList<Logged> &round)
             {it.key().kind, it.key().day, it.key().lot, it.key().k1, it.key().k2, it.key().prev, it->n, it->s, it->b});
     if (auto r = insertRows(
             self, QStringLiteral("INSERT INTO proj_daily(kind, day, lot, k1, k2, prev, n, s, b) VALUES "), 9, dailyRows,
-            QStringLiteral(" ON CONFLICT (kind, day, lot, k1, k2, prev) DO UPDATE"
+            QStringLiteral(" ON CONFLICT (kind, lot, day, k1, k2, prev) DO UPDATE"
                            " SET n = proj_daily.n + excluded.n, s = proj_daily.s + excluded.s,"
                            " b = proj_daily.b + excluded.b"));
         !r)

@@ -78,6 +78,47 @@ Result<void> ServerStore::Private::eachRow(const QString &sql, const QVariantLis
     return {};
 }
 
+Result<void> ServerStore::Private::sumRows(const QStringList &kinds, QDate from, QDate to, bool byBucket,
+                                           const std::function<void(const QSqlQuery &)> &each) const
+{
+    // Whole months from the monthly rows, the days around them from the daily ones.
+    const QDate firstMonth = from.day() == 1 ? from : QDate(from.year(), from.month(), 1).addMonths(1);
+    const QDate afterLast = QDate(to.year(), to.month(), 1).addMonths(to.addDays(1).day() == 1 ? 1 : 0);
+    const auto monthOf = [](QDate d) { return qint64(d.year()) * 12 + d.month() - 1; };
+    QStringList daily, monthly;
+    for (const QString &k : kinds) {
+        daily << QLatin1Char('\'') + k + QLatin1Char('\'');
+        monthly << QLatin1Char('\'') + k + QStringLiteral("/m'");
+    }
+    // Distinct counts: the rows whose key was not seen before the period (prev < from).
+    const QString select = byBucket
+        ? QStringLiteral("SELECT kind, k1, k2, prev, sum(n), sum(s), sum(b) FROM proj_daily WHERE kind IN (%1)"
+                         " AND lot = '' AND %2 GROUP BY kind, k1, k2, prev")
+        : QStringLiteral("SELECT kind, k1, k2, 0, sum(n), sum(s), sum(b) FROM proj_daily WHERE kind IN (%1)"
+                         " AND lot = '' AND %2 AND prev < ? GROUP BY kind, k1, k2");
+    const qint64 fromDay = dayNumberOf(from);
+    QVariantList binds;
+    QString sql;
+    if (firstMonth < afterLast) {
+        sql = select.arg(daily.join(QStringLiteral(", ")),
+                         QStringLiteral("((day >= ? AND day < ?) OR (day >= ? AND day <= ?))"))
+            + QStringLiteral(" UNION ALL ")
+            + select.arg(monthly.join(QStringLiteral(", ")), QStringLiteral("day >= ? AND day < ?"));
+        binds = {fromDay, dayNumberOf(firstMonth), dayNumberOf(afterLast), dayNumberOf(to)};
+        if (!byBucket)
+            binds << fromDay;
+        binds << monthOf(firstMonth) << monthOf(afterLast);
+        if (!byBucket)
+            binds << fromDay;
+    } else {
+        sql = select.arg(daily.join(QStringLiteral(", ")), QStringLiteral("day >= ? AND day <= ?"));
+        binds = {fromDay, dayNumberOf(to)};
+        if (!byBucket)
+            binds << fromDay;
+    }
+    return eachRow(sql, binds, each);
+}
+
 Result<QJsonObject> ServerStore::bilan(QDate from, QDate to) const
 {
     auto regular = d->sumsFollowLog();
@@ -86,7 +127,6 @@ Result<QJsonObject> ServerStore::bilan(QDate from, QDate to) const
     if (!*regular)
         return bilanFromFacts(from, to);
     const qint64 fromMs = startOf(from), toMs = startOf(to.addDays(1));
-    const qint64 fromDay = dayNumberOf(from), toDay = dayNumberOf(to);
     Rep::Ledger ledger;
     Rep::Ledger::Private &s = ledger.state();
     if (auto r = d->loadFacts(ledger, {QStringLiteral("configured")}, kNever, toMs); !r)
@@ -103,18 +143,14 @@ Result<QJsonObject> ServerStore::bilan(QDate from, QDate to) const
     }
     q->finish();
     Rep::BilanSums sums;
-    // Counted rows of the period, and the distinct keys first seen in it (prev before it).
-    const QString sql
-        = QStringLiteral("SELECT kind, lot, k1, k2, sum(n), sum(s) FROM proj_daily"
-                         " WHERE kind IN ('recv', 'hs', 'handover', 'return', 'grant_eur') AND day >= ? AND day <= ?"
-                         " GROUP BY kind, lot, k1, k2"
-                         " UNION ALL SELECT kind, lot, k1, k2, sum(n), sum(s) FROM proj_daily"
-                         " WHERE kind IN ('ready_d', 'handed_d', 'grant_req_d', 'grant_paid_d', 'enrolled_d')"
-                         " AND day >= ? AND day <= ? AND prev < ? GROUP BY kind, lot, k1, k2");
-    if (auto r = d->eachRow(sql, {fromDay, toDay, fromDay, toDay, fromDay},
+    if (auto r = d->sumRows({QStringLiteral("recv"), QStringLiteral("hs"), QStringLiteral("handover"),
+                             QStringLiteral("return"), QStringLiteral("grant_eur"), QStringLiteral("ready_d"),
+                             QStringLiteral("handed_d"), QStringLiteral("grant_req_d"), QStringLiteral("grant_paid_d"),
+                             QStringLiteral("enrolled_d")},
+                            from, to, false,
                             [&sums](const QSqlQuery &row) {
-                                const QString kind = row.value(0).toString(), lot = row.value(1).toString(),
-                                              k1 = row.value(2).toString(), k2 = row.value(3).toString();
+                                const QString kind = row.value(0).toString().remove(QStringLiteral("/m")),
+                                              k1 = row.value(1).toString(), k2 = row.value(2).toString();
                                 const qint64 n = row.value(4).toLongLong();
                                 const double sum = row.value(5).toDouble();
                                 if (n == 0)
@@ -122,7 +158,7 @@ Result<QJsonObject> ServerStore::bilan(QDate from, QDate to) const
                                 if (kind == QLatin1String("recv")) {
                                     sums.receivedByKind[k1] += n;
                                     if (k1 == QLatin1String("pc"))
-                                        sums.pcsByLot[lot] += n;
+                                        sums.pcsByLot[k2] += n;
                                 } else if (kind == QLatin1String("hs")) {
                                     sums.hsByPart[k1] += n;
                                     sums.hsReasons[k1][k2] += n;
@@ -204,47 +240,93 @@ Result<QJsonObject> ServerStore::periodFigures(QDate from, QDate to, const QStri
     if (auto r = d->loadFacts(ledger, {QStringLiteral("configured")}, kNever, kEver); !r)
         return r.error();
     Rep::FigureSums sums;
-    QVariantList binds{fromDay, toDay};
-    if (!lot.isEmpty())
-        binds << lot;
-    if (auto r = d->eachRow(
-            QStringLiteral("SELECT kind, day, lot, k1, k2, sum(n), sum(s), sum(b) FROM proj_daily"
-                           " WHERE kind IN ('ready', 'ready_m', 'hs', 'erasure', 'imaging') AND day >= ? AND day <= ?%1"
-                           " GROUP BY kind, day, lot, k1, k2")
-                .arg(lot.isEmpty() ? QString() : QStringLiteral(" AND lot = ?")),
-            binds,
-            [&sums](const QSqlQuery &row) {
-                const QString kind = row.value(0).toString(), lot = row.value(2).toString(),
-                              k1 = row.value(3).toString(), k2 = row.value(4).toString();
-                const QDate day = QDateTime::fromMSecsSinceEpoch(row.value(1).toLongLong() * kDayMs, Qt::UTC).date();
-                const qint64 n = row.value(5).toLongLong(), b = row.value(7).toLongLong();
-                const double sum = row.value(6).toDouble();
-                if (n == 0)
-                    return;
-                if (kind == QLatin1String("ready")) {
-                    sums.readyPerDay[day] += n;
-                    sums.byStation[k1] += n;
-                    sums.byWorker[k2] += n;
-                } else if (kind == QLatin1String("ready_m")) {
-                    for (Rep::Yield *y : {&sums.yieldByLot[lot], &sums.yieldByModel[k1]}) {
-                        y->ready += n;
-                        y->firstPass += qint64(sum);
-                    }
-                } else if (kind == QLatin1String("hs")) {
-                    sums.hsByPart[k1] += n;
-                    sums.hsReasons[k1][k2] += n;
-                } else if (kind == QLatin1String("erasure")) {
-                    sums.erasuresDone += n;
-                    sums.erasuresVerified += qint64(sum);
-                } else if (kind == QLatin1String("imaging")) {
-                    sums.runs += n;
-                    sums.runsVerified += k1 == QLatin1String("1") ? n : 0;
-                    sums.bytes += b;
-                    sums.imagingPerDay[day] += n;
-                }
-            });
-        !r)
+    const auto dateOf = [](qint64 day) { return QDateTime::fromMSecsSinceEpoch(day * kDayMs, Qt::UTC).date(); };
+    if (lot.isEmpty()) {
+        // All lots: the period's sums (months and days), the days of the per-day counts.
+        if (auto r = d->sumRows({QStringLiteral("ready"), QStringLiteral("ready_l"), QStringLiteral("ready_mo"),
+                                 QStringLiteral("hs"), QStringLiteral("erasure"), QStringLiteral("imaging")},
+                                from, to, false,
+                                [&sums](const QSqlQuery &row) {
+                                    const QString kind = row.value(0).toString().remove(QStringLiteral("/m")),
+                                                  k1 = row.value(1).toString(), k2 = row.value(2).toString();
+                                    const qint64 n = row.value(4).toLongLong(), b = row.value(6).toLongLong();
+                                    const double sum = row.value(5).toDouble();
+                                    if (n == 0)
+                                        return;
+                                    if (kind == QLatin1String("ready")) {
+                                        sums.byStation[k1] += n;
+                                        sums.byWorker[k2] += n;
+                                    } else if (kind == QLatin1String("ready_l") || kind == QLatin1String("ready_mo")) {
+                                        Rep::Yield &y = (kind == QLatin1String("ready_l") ? sums.yieldByLot
+                                                                                          : sums.yieldByModel)[k1];
+                                        y.ready += n;
+                                        y.firstPass += qint64(sum);
+                                    } else if (kind == QLatin1String("hs")) {
+                                        sums.hsByPart[k1] += n;
+                                        sums.hsReasons[k1][k2] += n;
+                                    } else if (kind == QLatin1String("erasure")) {
+                                        sums.erasuresDone += n;
+                                        sums.erasuresVerified += qint64(sum);
+                                    } else if (kind == QLatin1String("imaging")) {
+                                        sums.runs += n;
+                                        sums.runsVerified += k1 == QLatin1String("1") ? n : 0;
+                                        sums.bytes += b;
+                                    }
+                                });
+            !r)
+            return r.error();
+        if (auto r
+            = d->eachRow(QStringLiteral("SELECT kind, day, sum(n) FROM proj_daily WHERE kind IN ('ready_n', 'imaging')"
+                                        " AND lot = '' AND day >= ? AND day <= ? GROUP BY kind, day"),
+                         {fromDay, toDay},
+                         [&](const QSqlQuery &row) {
+                             const qint64 n = row.value(2).toLongLong();
+                             if (n != 0)
+                                 (row.value(0).toString() == QLatin1String("imaging")
+                                      ? sums.imagingPerDay
+                                      : sums.readyPerDay)[dateOf(row.value(1).toLongLong())]
+                                     += n;
+                         });
+            !r)
+            return r.error();
+    } else if (auto r
+               = d->eachRow(QStringLiteral("SELECT kind, day, k1, k2, sum(n), sum(s), sum(b) FROM proj_daily"
+                                           " WHERE kind IN ('ready', 'ready_m', 'hs', 'erasure', 'imaging') AND lot = ?"
+                                           " AND day >= ? AND day <= ? GROUP BY kind, day, k1, k2"),
+                            {QVariant(QLatin1Char('=') + lot), fromDay, toDay},
+                            [&](const QSqlQuery &row) {
+                                const QString kind = row.value(0).toString(), k1 = row.value(2).toString(),
+                                              k2 = row.value(3).toString();
+                                const QDate day = dateOf(row.value(1).toLongLong());
+                                const qint64 n = row.value(4).toLongLong(), b = row.value(6).toLongLong();
+                                const double sum = row.value(5).toDouble();
+                                if (n == 0)
+                                    return;
+                                if (kind == QLatin1String("ready")) {
+                                    sums.readyPerDay[day] += n;
+                                    sums.byStation[k1] += n;
+                                    sums.byWorker[k2] += n;
+                                } else if (kind == QLatin1String("ready_m")) {
+                                    for (Rep::Yield *y : {&sums.yieldByLot[lot], &sums.yieldByModel[k1]}) {
+                                        y->ready += n;
+                                        y->firstPass += qint64(sum);
+                                    }
+                                } else if (kind == QLatin1String("hs")) {
+                                    sums.hsByPart[k1] += n;
+                                    sums.hsReasons[k1][k2] += n;
+                                } else if (kind == QLatin1String("erasure")) {
+                                    sums.erasuresDone += n;
+                                    sums.erasuresVerified += qint64(sum);
+                                } else if (kind == QLatin1String("imaging")) {
+                                    sums.runs += n;
+                                    sums.runsVerified += k1 == QLatin1String("1") ? n : 0;
+                                    sums.bytes += b;
+                                    sums.imagingPerDay[day] += n;
+                                }
+                            });
+               !r) {
         return r.error();
+    }
     // Verified erasures still waiting for their check: the few rows of proj_unchecked.
     {
         auto q = lot.isEmpty()
@@ -310,29 +392,11 @@ Result<void> ServerStore::Private::stateCounts(const QString &lot, Rep::FigureSu
 Result<void> ServerStore::Private::durations(QDate from, QDate to, Rep::FigureSums &sums) const
 {
     const qint64 fromMs = startOf(from), toMs = startOf(to.addDays(1));
-    // Whole months from the monthly histogram, the days around them from the daily one.
-    const QDate firstMonth = from.day() == 1 ? from : QDate(from.year(), from.month(), 1).addMonths(1);
-    const QDate afterLast = QDate(to.year(), to.month(), 1).addMonths(to.addDays(1).day() == 1 ? 1 : 0);
-    const auto monthOf = [](QDate d) { return qint64(d.year()) * 12 + d.month() - 1; };
-    QVariantList binds;
-    QString sql;
-    if (firstMonth < afterLast) {
-        sql = QStringLiteral("SELECT k1, k2, prev, sum(n) FROM proj_daily WHERE kind = 'dur'"
-                             " AND ((day >= ? AND day < ?) OR (day >= ? AND day <= ?)) GROUP BY k1, k2, prev"
-                             " UNION ALL SELECT k1, k2, prev, sum(n) FROM proj_daily WHERE kind = 'dur_m'"
-                             " AND day >= ? AND day < ? GROUP BY k1, k2, prev");
-        binds = {dayNumberOf(from), dayNumberOf(firstMonth), dayNumberOf(afterLast),
-                 dayNumberOf(to),   monthOf(firstMonth),     monthOf(afterLast)};
-    } else {
-        sql = QStringLiteral("SELECT k1, k2, prev, sum(n) FROM proj_daily WHERE kind = 'dur'"
-                             " AND day >= ? AND day <= ? GROUP BY k1, k2, prev");
-        binds = {dayNumberOf(from), dayNumberOf(to)};
-    }
     QMap<QPair<QString, QString>, QMap<int, qint64>> histogram; // (source, what) → bucket → n
-    if (auto r = eachRow(sql, binds,
+    if (auto r = sumRows({QStringLiteral("dur")}, from, to, true,
                          [&histogram](const QSqlQuery &row) {
-                             histogram[{row.value(0).toString(), row.value(1).toString()}][row.value(2).toInt()]
-                                 += row.value(3).toLongLong();
+                             histogram[{row.value(1).toString(), row.value(2).toString()}][row.value(3).toInt()]
+                                 += row.value(4).toLongLong();
                          });
         !r)
         return r;
