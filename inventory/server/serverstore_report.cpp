@@ -413,7 +413,10 @@ Result<void> ServerStore::Private::durations(QDate from, QDate to, Rep::FigureSu
             }
             const int b = it.key();
             const QString kind = source == QLatin1String("mib") ? QStringLiteral("imaging") : source;
-            QString where = QStringLiteral("kind = '%1' AND a = ? AND ms >= ? AND ms < ?").arg(kind);
+            // (the partial index's own term, so that SQLite may use it)
+            QString where = QStringLiteral("kind = '%1' AND kind IN ('move', 'step', 'imaging') AND a = ? AND ms >= ?"
+                                           " AND ms < ?")
+                                .arg(kind);
             QVariantList args{what, fromMs, toMs};
             if (source == QLatin1String("mib"))
                 where += QStringLiteral(" AND x > 0");
@@ -426,8 +429,9 @@ Result<void> ServerStore::Private::durations(QDate from, QDate to, Rep::FigureSu
                 args << edges[b];
             }
             QList<double> values;
-            if (auto r = eachRow(QStringLiteral("SELECT x FROM proj_facts WHERE %1").arg(where), args,
-                                 [&values](const QSqlQuery &row) { values << row.value(0).toDouble(); });
+            if (auto r = eachRow(QStringLiteral("SELECT x FROM proj_facts%1 WHERE %2")
+                                     .arg(postgres ? QString() : QStringLiteral(" INDEXED BY proj_facts_x"), where),
+                                 args, [&values](const QSqlQuery &row) { values << row.value(0).toDouble(); });
                 !r)
                 return r.error();
             std::sort(values.begin(), values.end());
