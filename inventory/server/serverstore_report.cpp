@@ -14,6 +14,7 @@
 #include <QJsonDocument>
 
 #include <limits>
+#include <optional>
 
 namespace Etabli::Server {
 
@@ -428,20 +429,20 @@ Result<void> ServerStore::Private::durations(QDate from, QDate to, Rep::FigureSu
                 where += QStringLiteral(" AND x < ?");
                 args << edges[b];
             }
-            QList<double> values;
-            if (auto r = eachRow(QStringLiteral("SELECT x FROM proj_facts%1 WHERE %2")
+            // The rank's value in the bucket, counted by the database along the index (x order).
+            args << rank - before;
+            std::optional<double> value;
+            if (auto r = eachRow(QStringLiteral("SELECT x FROM proj_facts%1 WHERE %2 ORDER BY x LIMIT 1 OFFSET ?")
                                      .arg(postgres ? QString() : QStringLiteral(" INDEXED BY proj_facts_x"), where),
-                                 args, [&values](const QSqlQuery &row) { values << row.value(0).toDouble(); });
+                                 args, [&value](const QSqlQuery &row) { value = row.value(0).toDouble(); });
                 !r)
                 return r.error();
-            std::sort(values.begin(), values.end());
-            const qint64 at = rank - before;
-            if (at >= values.size())
+            if (!value)
                 return makeError(ErrorCode::Corrupt,
                                  QCoreApplication::translate("ServerStore",
                                                              "the duration histogram disagrees with the facts (%1 %2)")
                                      .arg(source, what));
-            return values[at];
+            return *value;
         }
         return 0.0;
     };
