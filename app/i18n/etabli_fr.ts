@@ -4245,6 +4245,10 @@
     <context>
         <name>ServerStore</name>
         <message>
+            <source>the duration histogram disagrees with the facts (%1 %2)</source>
+            <translation>l’histogramme des durées ne concorde pas avec les faits (%1 %2)</translation>
+        </message>
+        <message>
             <location filename="../../inventory/server/serverstore_payload.cpp" line="+34" />
             <source>event %1 (%2): %3</source>
             <translation>événement %1 (%2) : %3</translation>

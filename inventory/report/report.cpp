@@ -263,25 +263,111 @@ QString donorKey(const QString &donor)
 
 } // namespace
 
-QJsonObject Ledger::bilan(QDate from, QDate to) const
+BilanSums Ledger::Private::bilanSums(QDate from, QDate to) const
 {
     const Window w = windowOf(from, to);
+    BilanSums s;
+    for (const Dated &r : received) {
+        if (!w.has(r.ms))
+            continue;
+        const AssetRec &a = assets[r.key];
+        ++s.receivedByKind[a.kind];
+        if (a.kind == QLatin1String("pc"))
+            ++s.pcsByLot[a.lot];
+    }
+    QSet<QString> refurbished, handedOverTags;
+    for (const Move &m : moves) {
+        if (!w.has(m.ms))
+            continue;
+        const QString kind = assets[m.tag].kind;
+        if (m.to == QLatin1String("READY") && kind == QLatin1String("pc"))
+            refurbished.insert(m.tag);
+        if (m.to == QLatin1String("HANDED_OVER"))
+            handedOverTags.insert(m.tag);
+    }
+    s.refurbished = refurbished.size();
+    for (const Hs &h : hs) {
+        if (!w.has(h.ms))
+            continue;
+        ++s.hsByPart[h.part];
+        ++s.hsReasons[h.part][h.reason];
+    }
+    for (const Handover &h : handovers)
+        if (w.has(h.ms))
+            ++s.handovers[groupOf(beneficiaryKind.value(h.beneficiary, QStringLiteral("family")))][h.offer];
+    for (qsizetype i = 0; i < returns.size(); ++i)
+        if (w.has(returns[i].ms)) {
+            ++s.returns;
+            ++s.returnReasons[returnsReason.value(i)];
+        }
+    const auto distinct = [&w](const QList<Dated> &list) {
+        QSet<QString> set;
+        for (const Dated &x : list)
+            if (w.has(x.ms))
+                set.insert(x.key);
+        return qint64(set.size());
+    };
+    s.grantsRequested = distinct(grantsRequested);
+    s.grantsPaid = distinct(grantsPaid);
+    for (const Dated &x : paidEurDated)
+        if (w.has(x.ms))
+            s.eur += x.key.toDouble();
+    s.enrolled = distinct(enrolled);
+    s.completed = trainingCompleted(w.fromMs, w.toMs);
+    for (const QString &tag : std::as_const(handedOverTags)) {
+        const AssetRec &a = assets[tag];
+        KindWeight &k = s.reuse[a.kind];
+        ++k.assets;
+        if (a.weightKg > 0) {
+            ++k.weighed;
+            k.weighedKg += a.weightKg;
+        } else {
+            ++k.defaulted;
+        }
+    }
+    return s;
+}
+
+qint64 Ledger::Private::trainingCompleted(qint64 fromMs, qint64 toMs) const
+{
+    qint64 completed = 0;
+    for (auto it = attended.cbegin(); it != attended.cend(); ++it) {
+        if (it->size() < 6)
+            continue;
+        qint64 last = 0;
+        for (qint64 t : *it)
+            last = std::max(last, t);
+        completed += last >= fromMs && last < toMs ? 1 : 0;
+    }
+    return completed;
+}
+
+QString groupOf(const QString &beneficiaryKind)
+{
+    return beneficiaryKind == QLatin1String("teacher")    ? QStringLiteral("teachers")
+        : beneficiaryKind == QLatin1String("association") ? QStringLiteral("associations")
+                                                          : QStringLiteral("families");
+}
+
+QJsonObject Ledger::bilan(QDate from, QDate to) const
+{
+    return d->bilanJson(from, to, d->bilanSums(from, to));
+}
+
+QJsonObject Ledger::Private::bilanJson(QDate from, QDate to, const BilanSums &s) const
+{
     QJsonObject out;
     out.insert(QStringLiteral("period"),
                QJsonObject{{QStringLiteral("from"), from.toString(Qt::ISODate)},
                            {QStringLiteral("to"), to.toString(Qt::ISODate)}});
-    out.insert(QStringLiteral("city_name"), d->workshop.value(QStringLiteral("city_name")).toString());
+    out.insert(QStringLiteral("city_name"), workshop.value(QStringLiteral("city_name")).toString());
 
-    QHash<QString, qint64> byDonor, byLot, receivedByKind;
-    for (const Dated &r : d->received) {
-        if (!w.has(r.ms))
+    QHash<QString, qint64> byDonor, byLot;
+    for (auto it = s.pcsByLot.cbegin(); it != s.pcsByLot.cend(); ++it) {
+        if (it.value() == 0)
             continue;
-        const AssetRec &a = d->assets[r.key];
-        ++receivedByKind[a.kind];
-        if (a.kind != QLatin1String("pc"))
-            continue;
-        ++byDonor[donorKey(d->lotDonor.value(a.lot))];
-        ++byLot[a.lot.isEmpty() ? QStringLiteral("(none)") : a.lot];
+        byDonor[donorKey(lotDonor.value(it.key()))] += it.value();
+        byLot[it.key().isEmpty() ? QStringLiteral("(none)") : it.key()] += it.value();
     }
     out.insert(QStringLiteral("pcs_received_by_donor"), countsOf(byDonor));
     out.insert(QStringLiteral("pcs_received_by_lot"), countsOf(byLot));
@@ -289,36 +375,18 @@ QJsonObject Ledger::bilan(QDate from, QDate to) const
     for (qint64 n : std::as_const(byDonor))
         pcsReceived += n;
     out.insert(QStringLiteral("pcs_received"), pcsReceived);
-    out.insert(QStringLiteral("received_by_kind"), countsOf(receivedByKind));
+    out.insert(QStringLiteral("received_by_kind"), countsOf(s.receivedByKind));
+    out.insert(QStringLiteral("pcs_refurbished"), s.refurbished);
 
-    QSet<QString> refurbished, handedOverTags;
-    for (const Move &m : d->moves) {
-        if (!w.has(m.ms))
-            continue;
-        const QString kind = d->assets[m.tag].kind;
-        if (m.to == QLatin1String("READY") && kind == QLatin1String("pc"))
-            refurbished.insert(m.tag);
-        if (m.to == QLatin1String("HANDED_OVER"))
-            handedOverTags.insert(m.tag);
-    }
-    out.insert(QStringLiteral("pcs_refurbished"), qint64(refurbished.size()));
-
-    QHash<QString, qint64> hsByPart;
-    QHash<QString, QHash<QString, qint64>> reasons;
-    for (const Hs &h : d->hs) {
-        if (!w.has(h.ms))
-            continue;
-        ++hsByPart[h.part];
-        ++reasons[h.part][h.reason];
-    }
-    QJsonObject hs = countsOf(hsByPart);
+    QJsonObject hs = countsOf(s.hsByPart);
     for (const char *part : {"screen", "keyboard", "mouse"})
         if (!hs.contains(QLatin1String(part)))
             hs.insert(QLatin1String(part), 0);
     out.insert(QStringLiteral("hs"), hs);
     QJsonObject hsReasons;
-    for (auto it = reasons.cbegin(); it != reasons.cend(); ++it)
-        hsReasons.insert(it.key(), countsOf(it.value()));
+    for (auto it = s.hsReasons.cbegin(); it != s.hsReasons.cend(); ++it)
+        if (QJsonObject o = countsOf(it.value()); !o.isEmpty())
+            hsReasons.insert(it.key(), o);
     out.insert(QStringLiteral("hs_reasons"), hsReasons);
 
     QHash<QString, qint64> byKind{
@@ -326,19 +394,16 @@ QJsonObject Ledger::bilan(QDate from, QDate to) const
     QHash<QString, qint64> byOffer{
         {QStringLiteral("pc_only"), 0}, {QStringLiteral("software"), 0}, {QStringLiteral("internet"), 0}};
     QHash<QString, qint64> familiesByOffer = byOffer;
-    for (const Handover &h : d->handovers) {
-        if (!w.has(h.ms))
-            continue;
-        const QString kind = d->beneficiaryKind.value(h.beneficiary, QStringLiteral("family"));
-        const QString group = kind == QLatin1String("teacher") ? QStringLiteral("teachers")
-            : kind == QLatin1String("association")             ? QStringLiteral("associations")
-                                                               : QStringLiteral("families");
-        ++byKind[group];
-        const QString offer = h.offer.isEmpty() ? QStringLiteral("pc_only") : h.offer;
-        ++byOffer[offer];
-        if (group == QLatin1String("families"))
-            ++familiesByOffer[offer];
-    }
+    for (auto g = s.handovers.cbegin(); g != s.handovers.cend(); ++g)
+        for (auto o = g->cbegin(); o != g->cend(); ++o) {
+            if (o.value() == 0)
+                continue;
+            byKind[g.key()] += o.value();
+            const QString offer = o.key().isEmpty() ? QStringLiteral("pc_only") : o.key();
+            byOffer[offer] += o.value();
+            if (g.key() == QLatin1String("families"))
+                familiesByOffer[offer] += o.value();
+        }
     out.insert(QStringLiteral("handed_over"), countsOf(byKind));
     out.insert(QStringLiteral("handed_over_by_offer"), countsOf(byOffer));
     out.insert(QStringLiteral("families_by_offer"), countsOf(familiesByOffer));
@@ -347,65 +412,23 @@ QJsonObject Ledger::bilan(QDate from, QDate to) const
         kits += n;
     out.insert(QStringLiteral("kits_handed_over"), kits);
 
-    qint64 returns = 0;
-    QHash<QString, qint64> returnReasons;
-    for (qsizetype i = 0; i < d->returns.size(); ++i)
-        if (w.has(d->returns[i].ms)) {
-            ++returns;
-            ++returnReasons[d->returnsReason.value(i)];
-        }
-    out.insert(QStringLiteral("returns"), returns);
-    out.insert(QStringLiteral("returns_by_reason"), countsOf(returnReasons));
-
-    const auto distinct = [&w](const QList<Dated> &list) {
-        QSet<QString> s;
-        for (const Dated &x : list)
-            if (w.has(x.ms))
-                s.insert(x.key);
-        return qint64(s.size());
-    };
-    out.insert(QStringLiteral("grants_requested"), distinct(d->grantsRequested));
-    out.insert(QStringLiteral("grants_paid"), distinct(d->grantsPaid));
-    double eur = 0;
-    for (const Dated &x : d->paidEurDated)
-        if (w.has(x.ms))
-            eur += x.key.toDouble();
-    out.insert(QStringLiteral("grants_paid_eur"), round1(eur));
-    out.insert(QStringLiteral("training_enrolled"), distinct(d->enrolled));
-    qint64 completed = 0;
-    for (auto it = d->attended.cbegin(); it != d->attended.cend(); ++it) {
-        if (it->size() < 6)
-            continue;
-        qint64 last = 0;
-        for (qint64 t : *it)
-            last = std::max(last, t);
-        completed += w.has(last) ? 1 : 0;
-    }
-    out.insert(QStringLiteral("training_completed"), completed);
+    out.insert(QStringLiteral("returns"), s.returns);
+    out.insert(QStringLiteral("returns_by_reason"), countsOf(s.returnReasons));
+    out.insert(QStringLiteral("grants_requested"), s.grantsRequested);
+    out.insert(QStringLiteral("grants_paid"), s.grantsPaid);
+    out.insert(QStringLiteral("grants_paid_eur"), round1(s.eur));
+    out.insert(QStringLiteral("training_enrolled"), s.enrolled);
+    out.insert(QStringLiteral("training_completed"), s.completed);
 
     // Re-use: what was handed over in the period (each asset once), by its intake weight,
     // else the workshop's default for its kind, else the built-in one.
-    const QJsonObject configured = d->workshop.value(QStringLiteral("reuse_kg")).toObject();
+    const QJsonObject configured = workshop.value(QStringLiteral("reuse_kg")).toObject();
     const QJsonObject builtIn = builtInReuseKg();
-    struct KindSum {
-        qint64 assets = 0, weighed = 0, defaulted = 0;
-        double weighedKg = 0;
-    };
-    QMap<QString, KindSum> sums;
-    for (const QString &tag : std::as_const(handedOverTags)) {
-        const AssetRec &a = d->assets[tag];
-        KindSum &s = sums[a.kind];
-        ++s.assets;
-        if (a.weightKg > 0) {
-            ++s.weighed;
-            s.weighedKg += a.weightKg;
-        } else {
-            ++s.defaulted;
-        }
-    }
     double total = 0;
     QJsonObject detail;
-    for (auto it = sums.cbegin(); it != sums.cend(); ++it) {
+    for (auto it = s.reuse.cbegin(); it != s.reuse.cend(); ++it) {
+        if (it->assets == 0)
+            continue;
         const bool fromWorkshop = configured.contains(it.key());
         const double perAsset
             = fromWorkshop ? configured.value(it.key()).toDouble() : builtIn.value(it.key()).toDouble();
@@ -420,10 +443,10 @@ QJsonObject Ledger::bilan(QDate from, QDate to) const
                         {QStringLiteral("default_kg"), perAsset},
                         {QStringLiteral("default_origin"),
                          fromWorkshop ? QStringLiteral("workshop") : QStringLiteral("built_in")},
-                        {QStringLiteral("default_set_by"), fromWorkshop ? d->reuseSetBy : QString()},
-                        {QStringLiteral("default_set_on"), fromWorkshop ? d->reuseSetOn : QString()},
+                        {QStringLiteral("default_set_by"), fromWorkshop ? reuseSetBy : QString()},
+                        {QStringLiteral("default_set_on"), fromWorkshop ? reuseSetOn : QString()},
                         {QStringLiteral("default_source"),
-                         fromWorkshop ? QStringLiteral("workshop settings (%1, %2)").arg(d->reuseSetBy, d->reuseSetOn)
+                         fromWorkshop ? QStringLiteral("workshop settings (%1, %2)").arg(reuseSetBy, reuseSetOn)
                                       : QStringLiteral("built-in estimate (Établi)")},
                         {QStringLiteral("kg"), round1(kg)}});
     }
@@ -432,55 +455,126 @@ QJsonObject Ledger::bilan(QDate from, QDate to) const
     return out;
 }
 
-QJsonObject Ledger::figures(QDate from, QDate to, const QString &lot) const
+FigureSums Ledger::Private::figureSums(QDate from, QDate to, const QString &lot) const
 {
     const Window w = windowOf(from, to);
-    const auto inLot = [this, &lot](const QString &tag) { return lot.isEmpty() || d->assets.value(tag).lot == lot; };
+    const auto inLot = [this, &lot](const QString &tag) { return lot.isEmpty() || assets.value(tag).lot == lot; };
+    FigureSums s;
+    for (auto it = assets.cbegin(); it != assets.cend(); ++it) {
+        if (!lot.isEmpty() && it->lot != lot)
+            continue;
+        ++s.states[it->state];
+        if (it->kind == QLatin1String("pc") && !it->verifiedErasure
+            && QStringList{QStringLiteral("RECEIVED"), QStringLiteral("TESTING"), QStringLiteral("IN_REPAIR"),
+                           QStringLiteral("RETURNED")}
+                   .contains(it->state))
+            ++s.pending;
+    }
+    for (const Move &m : moves) {
+        if (!w.has(m.ms) || m.to != QLatin1String("READY") || !inLot(m.tag))
+            continue;
+        const AssetRec &a = assets[m.tag];
+        if (a.kind != QLatin1String("pc"))
+            continue;
+        ++s.readyPerDay[dayOf(m.ms)];
+        ++s.byStation[m.station];
+        ++s.byWorker[m.worker];
+        for (auto [map, key] : {std::pair{&s.yieldByLot, a.lot}, std::pair{&s.yieldByModel, a.model}}) {
+            Yield &y = (*map)[key];
+            ++y.ready;
+            y.firstPass += m.firstPass ? 1 : 0;
+        }
+    }
+    for (const Hs &h : hs)
+        if (w.has(h.ms) && inLot(h.tag)) {
+            ++s.hsByPart[h.part];
+            ++s.hsReasons[h.part][h.reason];
+        }
+    for (const Erasure &e : erasures) {
+        if (!w.has(e.ms) || !inLot(e.tag))
+            continue;
+        ++s.erasuresDone;
+        s.erasuresVerified += e.verified ? 1 : 0;
+        if (e.verified)
+            (checkedCertificates.contains(e.certificate) && !e.certificate.isEmpty() ? s.checked : s.toCheck) += 1;
+    }
+    QList<double> speeds;
+    for (const Imaging &i : imaging) {
+        if (!w.has(i.ms) || !inLot(i.tag))
+            continue;
+        ++s.runs;
+        s.runsVerified += i.verified ? 1 : 0;
+        s.bytes += i.bytes;
+        if (i.mibs > 0)
+            speeds << i.mibs;
+        ++s.imagingPerDay[dayOf(i.ms)];
+    }
+    s.mibMedian = median(speeds);
+    const auto durations = [&](const QList<Duration> &list) {
+        QMap<QString, QList<double>> values;
+        QMap<QString, DurationSum> out;
+        for (const Duration &x : list) {
+            if (!w.has(x.ms) || !inLot(x.tag))
+                continue;
+            values[x.what] << x.seconds;
+            DurationSum &d = out[x.what];
+            if (d.count++ == 0 || d.slowest < x.seconds) {
+                d.slowest = x.seconds;
+                d.slowestTag = x.tag;
+            }
+        }
+        for (auto it = values.cbegin(); it != values.cend(); ++it)
+            out[it.key()].median = median(*it);
+        return out;
+    };
+    s.steps = durations(steps);
+    s.stateTimes = durations(stateTimes);
+    return s;
+}
+
+QJsonObject Ledger::figures(QDate from, QDate to, const QString &lot) const
+{
+    return d->figuresJson(from, to, lot, d->figureSums(from, to, lot));
+}
+
+QJsonObject Ledger::Private::figuresJson(QDate from, QDate to, const QString &lot, const FigureSums &s) const
+{
     QJsonObject out;
     out.insert(QStringLiteral("period"),
                QJsonObject{{QStringLiteral("from"), from.toString(Qt::ISODate)},
                            {QStringLiteral("to"), to.toString(Qt::ISODate)},
                            {QStringLiteral("lot"), lot}});
+    out.insert(QStringLiteral("state_counts"), countsOf(s.states));
 
-    QHash<QString, qint64> states;
-    for (auto it = d->assets.cbegin(); it != d->assets.cend(); ++it)
-        if (lot.isEmpty() || it->lot == lot)
-            ++states[it->state];
-    out.insert(QStringLiteral("state_counts"), countsOf(states));
-
-    QHash<QString, qint64> perDay, perWeek, perMonth, byStation, byWorker;
-    struct Yield {
-        qint64 ready = 0, firstPass = 0;
-    };
-    QMap<QString, Yield> byLot, byDonor, byModel;
+    QHash<QString, qint64> perDay, perWeek, perMonth;
     qint64 total = 0;
-    for (const Move &m : d->moves) {
-        if (!w.has(m.ms) || m.to != QLatin1String("READY") || !inLot(m.tag))
+    for (auto it = s.readyPerDay.cbegin(); it != s.readyPerDay.cend(); ++it) {
+        if (it.value() == 0)
             continue;
-        const AssetRec &a = d->assets[m.tag];
-        if (a.kind != QLatin1String("pc"))
-            continue;
-        const QDate day = dayOf(m.ms);
-        ++total;
-        ++perDay[day.toString(Qt::ISODate)];
-        ++perWeek[weekKey(day)];
-        ++perMonth[day.toString(QStringLiteral("yyyy-MM"))];
-        ++byStation[m.station];
-        ++byWorker[m.worker];
-        for (auto [map, key] : {std::pair{&byLot, a.lot}, std::pair{&byDonor, donorKey(d->lotDonor.value(a.lot))},
-                                std::pair{&byModel, a.model}}) {
-            Yield &y = (*map)[key];
-            ++y.ready;
-            y.firstPass += m.firstPass ? 1 : 0;
-        }
+        total += it.value();
+        perDay[it.key().toString(Qt::ISODate)] += it.value();
+        perWeek[weekKey(it.key())] += it.value();
+        perMonth[it.key().toString(QStringLiteral("yyyy-MM"))] += it.value();
     }
     out.insert(QStringLiteral("refurbished"),
                QJsonObject{{QStringLiteral("total"), total},
                            {QStringLiteral("per_day"), countsOf(perDay)},
                            {QStringLiteral("per_week"), countsOf(perWeek)},
                            {QStringLiteral("per_month"), countsOf(perMonth)},
-                           {QStringLiteral("by_station"), countsOf(byStation)},
-                           {QStringLiteral("by_worker"), countsOf(byWorker)}});
+                           {QStringLiteral("by_station"), countsOf(s.byStation)},
+                           {QStringLiteral("by_worker"), countsOf(s.byWorker)}});
+    QMap<QString, Yield> byLot, byDonor, byModel;
+    for (auto it = s.yieldByLot.cbegin(); it != s.yieldByLot.cend(); ++it) {
+        if (it->ready == 0)
+            continue;
+        byLot[it.key()] = *it;
+        Yield &y = byDonor[donorKey(lotDonor.value(it.key()))];
+        y.ready += it->ready;
+        y.firstPass += it->firstPass;
+    }
+    for (auto it = s.yieldByModel.cbegin(); it != s.yieldByModel.cend(); ++it)
+        if (it->ready != 0)
+            byModel[it.key()] = *it;
     const auto yields = [](const QMap<QString, Yield> &m) {
         QJsonObject o;
         for (auto it = m.cbegin(); it != m.cend(); ++it)
@@ -497,83 +591,42 @@ QJsonObject Ledger::figures(QDate from, QDate to, const QString &lot) const
                            {QStringLiteral("by_donor"), yields(byDonor)},
                            {QStringLiteral("by_model"), yields(byModel)}});
 
-    QHash<QString, qint64> hsByPart;
-    QHash<QString, QHash<QString, qint64>> reasons;
-    for (const Hs &h : d->hs)
-        if (w.has(h.ms) && inLot(h.tag)) {
-            ++hsByPart[h.part];
-            ++reasons[h.part][h.reason];
-        }
     QJsonObject reasonObject;
-    for (auto it = reasons.cbegin(); it != reasons.cend(); ++it)
-        reasonObject.insert(it.key(), countsOf(it.value()));
-    out.insert(QStringLiteral("hs"),
-               QJsonObject{{QStringLiteral("by_part"), countsOf(hsByPart)}, {QStringLiteral("reasons"), reasonObject}});
-
-    qint64 done = 0, verified = 0, checked = 0, toCheck = 0;
-    for (const Erasure &e : d->erasures) {
-        if (!w.has(e.ms) || !inLot(e.tag))
-            continue;
-        ++done;
-        verified += e.verified ? 1 : 0;
-        if (e.verified)
-            (d->checkedCertificates.contains(e.certificate) && !e.certificate.isEmpty() ? checked : toCheck) += 1;
-    }
-    qint64 pending = 0;
-    for (auto it = d->assets.cbegin(); it != d->assets.cend(); ++it)
-        if ((lot.isEmpty() || it->lot == lot) && it->kind == QLatin1String("pc") && !it->verifiedErasure
-            && QStringList{QStringLiteral("RECEIVED"), QStringLiteral("TESTING"), QStringLiteral("IN_REPAIR"),
-                           QStringLiteral("RETURNED")}
-                   .contains(it->state))
-            ++pending;
+    for (auto it = s.hsReasons.cbegin(); it != s.hsReasons.cend(); ++it)
+        if (QJsonObject o = countsOf(it.value()); !o.isEmpty())
+            reasonObject.insert(it.key(), o);
+    out.insert(
+        QStringLiteral("hs"),
+        QJsonObject{{QStringLiteral("by_part"), countsOf(s.hsByPart)}, {QStringLiteral("reasons"), reasonObject}});
     out.insert(QStringLiteral("erasures"),
-               QJsonObject{{QStringLiteral("done"), done},
-                           {QStringLiteral("verified"), verified},
-                           {QStringLiteral("checked"), checked},
-                           {QStringLiteral("waiting_check"), toCheck},
-                           {QStringLiteral("pending"), pending}});
-
-    qint64 runs = 0, runsVerified = 0, bytes = 0;
-    QList<double> speeds;
+               QJsonObject{{QStringLiteral("done"), s.erasuresDone},
+                           {QStringLiteral("verified"), s.erasuresVerified},
+                           {QStringLiteral("checked"), s.checked},
+                           {QStringLiteral("waiting_check"), s.toCheck},
+                           {QStringLiteral("pending"), s.pending}});
     QHash<QString, qint64> imagingPerDay;
-    for (const Imaging &i : d->imaging) {
-        if (!w.has(i.ms) || !inLot(i.tag))
-            continue;
-        ++runs;
-        runsVerified += i.verified ? 1 : 0;
-        bytes += i.bytes;
-        if (i.mibs > 0)
-            speeds << i.mibs;
-        ++imagingPerDay[dayOf(i.ms).toString(Qt::ISODate)];
-    }
+    for (auto it = s.imagingPerDay.cbegin(); it != s.imagingPerDay.cend(); ++it)
+        if (it.value() != 0)
+            imagingPerDay[it.key().toString(Qt::ISODate)] += it.value();
     out.insert(QStringLiteral("imaging"),
-               QJsonObject{{QStringLiteral("runs"), runs},
-                           {QStringLiteral("verified"), runsVerified},
-                           {QStringLiteral("bytes"), bytes},
-                           {QStringLiteral("mib_s_median"), round1(median(speeds))},
+               QJsonObject{{QStringLiteral("runs"), s.runs},
+                           {QStringLiteral("verified"), s.runsVerified},
+                           {QStringLiteral("bytes"), s.bytes},
+                           {QStringLiteral("mib_s_median"), round1(s.mibMedian)},
                            {QStringLiteral("per_day"), countsOf(imagingPerDay)}});
-
-    const auto durations = [&](const QList<Duration> &list) {
-        QMap<QString, QList<double>> values;
-        QHash<QString, Duration> slowest;
-        for (const Duration &x : list) {
-            if (!w.has(x.ms) || !inLot(x.tag))
-                continue;
-            values[x.what] << x.seconds;
-            if (!slowest.contains(x.what) || slowest[x.what].seconds < x.seconds)
-                slowest[x.what] = x;
-        }
+    const auto durations = [](const QMap<QString, DurationSum> &m) {
         QJsonObject o;
-        for (auto it = values.cbegin(); it != values.cend(); ++it)
-            o.insert(it.key(),
-                     QJsonObject{{QStringLiteral("count"), qint64(it->size())},
-                                 {QStringLiteral("median_s"), round1(median(*it))},
-                                 {QStringLiteral("slowest_s"), round1(slowest[it.key()].seconds)},
-                                 {QStringLiteral("slowest_tag"), slowest[it.key()].tag}});
+        for (auto it = m.cbegin(); it != m.cend(); ++it)
+            if (it->count > 0)
+                o.insert(it.key(),
+                         QJsonObject{{QStringLiteral("count"), it->count},
+                                     {QStringLiteral("median_s"), round1(it->median)},
+                                     {QStringLiteral("slowest_s"), round1(it->slowest)},
+                                     {QStringLiteral("slowest_tag"), it->slowestTag}});
         return o;
     };
-    out.insert(QStringLiteral("step_times"), durations(d->steps));
-    out.insert(QStringLiteral("state_times"), durations(d->stateTimes));
+    out.insert(QStringLiteral("step_times"), durations(s.steps));
+    out.insert(QStringLiteral("state_times"), durations(s.stateTimes));
     return out;
 }
 

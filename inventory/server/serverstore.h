@@ -132,6 +132,10 @@ public:
 
 private:
     ServerStore();
+    /// The bilan and figures folded from the period's facts: when the per-day sums cannot
+    /// follow the log (serverstore_projections.cpp, `irregular`).
+    Result<QJsonObject> bilanFromFacts(QDate from, QDate to) const;
+    Result<QJsonObject> figuresFromFacts(QDate from, QDate to, const QString &lot) const;
     struct Private;
     std::unique_ptr<Private> d;
 };

@@ -21,6 +21,10 @@
 #include <optional>
 #include <vector>
 
+namespace Etabli::Inventory::Report {
+struct FigureSums;
+}
+
 namespace Etabli::Server {
 
 /// Compact JSON text of `o`.
@@ -164,6 +168,17 @@ struct ServerStore::Private {
     /// Fills `ledger` with the facts of `kinds` dated in [fromMs, toMs), with the assets they name.
     Result<void> loadFacts(Inventory::Report::Ledger &ledger, const QStringList &kinds, qint64 fromMs, qint64 toMs,
                            const QString &where = {}) const;
+    /// The per-day sums (serverstore_report.cpp): whether they follow the log, a query over
+    /// them, the asset counts and the exact duration medians and slowest of a period.
+    Result<bool> sumsFollowLog() const;
+    Result<void> eachRow(const QString &sql, const QVariantList &binds,
+                         const std::function<void(const QSqlQuery &)> &each) const;
+    /// Rows of all lots of `kinds` summed over [from, to] (whole months from their monthly
+    /// rows): kind, k1, k2, bucket (`byBucket`, else 0), n, s, b.
+    Result<void> sumRows(const QStringList &kinds, QDate from, QDate to, bool byBucket,
+                         const std::function<void(const QSqlQuery &)> &each) const;
+    Result<void> stateCounts(const QString &lot, Inventory::Report::FigureSums &sums) const;
+    Result<void> durations(QDate from, QDate to, Inventory::Report::FigureSums &sums) const;
     /// desk (issue 14, engineer "deskserver", serverstore_desk_records.cpp): the desk
     /// records' projections. `applyDesk` keeps them for one event the rules accepted and
     /// returns a note when a cross-desk rule (one grant per pupil, its deadline) overrides

@@ -121,6 +121,62 @@ QString rowsOf(qsizetype rows, int columns)
     return QStringList(rows, row).join(QStringLiteral(", "));
 }
 
+/// The per-day sums (proj_daily) the bilan and the figures read instead of the facts.
+/// A row: (kind, lot, day, k1, k2, prev) → n, s (a double sum), b (an integer sum). Rows of
+/// all lots (lot '') are kept per day and per month (kind "x/m", day = year × 12 + month - 1),
+/// so a period reads its whole months and the days around them; rows of one lot ("=L") per
+/// day. Distinct counts (PCs refurbished, assets handed over, beneficiaries granted or
+/// enrolled) keep one +1 per (key, day) with `prev` the key's previous day (kNoPrev none):
+/// the keys seen in [from, to] are the rows of those days whose prev is before `from`.
+struct DailyKey {
+    QString kind;
+    qint64 day;
+    QString lot, k1, k2;
+    qint64 prev;
+    bool operator==(const DailyKey &o) const
+    {
+        return day == o.day && prev == o.prev && kind == o.kind && lot == o.lot && k1 == o.k1 && k2 == o.k2;
+    }
+};
+size_t qHash(const DailyKey &k, size_t seed = 0)
+{
+    return qHashMulti(seed, k.kind, k.day, k.lot, k.k1, k.k2, k.prev);
+}
+struct DailySum {
+    qint64 n = 0;
+    double s = 0;
+    qint64 b = 0;
+};
+
+/// `prev` of a row that is no distinct count (below any day).
+constexpr qint64 kNoPrev = -(qint64(1) << 62);
+
+qint64 dayNumber(qint64 ms)
+{
+    return ms >= 0 ? ms / kDayMs : -((-ms + kDayMs - 1) / kDayMs);
+}
+
+/// The bounds of the duration histogram (seconds): (-inf, 0), then [0, 0.001), then
+/// geometric steps of 10 %. A value's bucket is found by comparing with these very
+/// doubles, as SQL's x >= lo AND x < hi does, so both agree exactly.
+const QList<double> &durationEdges()
+{
+    static const QList<double> edges = [] {
+        QList<double> e{0.0, 0.001};
+        while (e.last() < 1e10)
+            e << e.last() * 1.1;
+        return e;
+    }();
+    return edges;
+}
+
+/// The bucket of x: 0 below edges[0], i for edges[i-1] <= x < edges[i], edges.size() beyond.
+int bucketOf(double x)
+{
+    const QList<double> &e = durationEdges();
+    return int(std::upper_bound(e.cbegin(), e.cend(), x) - e.cbegin());
+}
+
 } // namespace
 
 /// Inserts `rows` (each `columns` values) with `head` (INSERT INTO t(cols) VALUES) and
@@ -204,6 +260,17 @@ Result<void> ServerStore::Private::migrateProjections()
                        " value TEXT NOT NULL, PRIMARY KEY (space, key))"),
         QStringLiteral("CREATE TABLE IF NOT EXISTS proj_station_rx (station TEXT NOT NULL, pushed_by TEXT NOT NULL,"
                        " last_received TEXT NOT NULL, PRIMARY KEY (station, pushed_by))"),
+        // The per-day sums the bilan and the figures read (foldRound(), DailyKey), the
+        // slowest duration of each day, and the index the exact medians look values up in.
+        QStringLiteral("CREATE TABLE IF NOT EXISTS proj_daily (kind TEXT NOT NULL, day BIGINT NOT NULL,"
+                       " lot TEXT NOT NULL, k1 TEXT NOT NULL, k2 TEXT NOT NULL, prev BIGINT NOT NULL,"
+                       " n BIGINT NOT NULL, s DOUBLE PRECISION NOT NULL, b BIGINT NOT NULL,"
+                       " PRIMARY KEY (kind, lot, day, k1, k2, prev))"),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS proj_slowest (source TEXT NOT NULL, what TEXT NOT NULL,"
+                       " day BIGINT NOT NULL, x DOUBLE PRECISION NOT NULL, seq BIGINT NOT NULL, sub INTEGER NOT NULL,"
+                       " tag TEXT NOT NULL, PRIMARY KEY (source, what, day))"),
+        QStringLiteral("CREATE INDEX IF NOT EXISTS proj_facts_x ON proj_facts(kind, a, x, ms)"
+                       " WHERE kind IN ('move', 'step', 'imaging')"),
         // The attention list reads each station's last push from the log itself, one
         // index probe per (station, token) pair that proj_station_rx lists.
         QStringLiteral("CREATE INDEX IF NOT EXISTS events_station_received ON events(station, pushed_by, received_at)"),
@@ -219,6 +286,19 @@ Result<void> ServerStore::Private::migrateProjections()
     if (!present)
         if (auto q = run(QStringLiteral("INSERT INTO proj_meta VALUES ('last_seq', 0)")); !q)
             return q.error();
+    // The per-day sums came after the other projections: a database folded without them
+    // is folded again (once; `irregular` marks that they are there).
+    auto sums = run(QStringLiteral("SELECT 1 FROM proj_meta WHERE name = 'irregular'"));
+    if (!sums)
+        return sums.error();
+    const bool summed = sums->next();
+    sums->finish();
+    if (!summed) {
+        if (auto q = run(QStringLiteral("INSERT INTO proj_meta VALUES ('irregular', 0)")); !q)
+            return q.error();
+        if (present)
+            return rebuildLedgerProjections();
+    }
     // A database from before the projections (or filled by other means) is caught up here.
     return updateProjections();
 }
@@ -226,10 +306,10 @@ Result<void> ServerStore::Private::migrateProjections()
 Result<void> ServerStore::Private::rebuildLedgerProjections()
 {
     for (const char *table : {"proj_assets", "proj_asset_counts", "proj_serials", "proj_facts", "proj_unchecked",
-                              "proj_kv", "proj_station_rx"})
+                              "proj_kv", "proj_station_rx", "proj_daily", "proj_slowest"})
         if (auto q = run(QStringLiteral("DELETE FROM %1").arg(QLatin1String(table))); !q)
             return q.error();
-    if (auto q = run(QStringLiteral("UPDATE proj_meta SET value = 0 WHERE name = 'last_seq'")); !q)
+    if (auto q = run(QStringLiteral("UPDATE proj_meta SET value = 0 WHERE name IN ('last_seq', 'irregular')")); !q)
         return q.error();
     return updateProjections();
 }
@@ -252,6 +332,7 @@ Result<void> foldRound(const Store &self, const QList<Logged> &round)
 
     // What the round's events read: their assets, steps started, attendance, settings.
     QSet<QString> tags, steps, attendees, badges;
+    QSet<QString> daysOf, orphansOf, beneficiaries; // per-day sums (space|key)
     bool workshop = false;
     for (const Logged &l : round) {
         const Event &e = l.event;
@@ -268,6 +349,26 @@ Result<void> foldRound(const Store &self, const QList<Logged> &round)
             workshop = true;
         else if (e.type == ET::WorkerAdded || e.type == ET::WorkerUpdated)
             badges.insert(e.payload.value(QStringLiteral("badge")).toString().trimmed());
+        // The per-day sums: which keys' days, beneficiaries and orphans the round reads.
+        const QString beneficiary = e.payload.value(QStringLiteral("beneficiary")).toString().trimmed();
+        if (e.type == ET::AssetMoved || e.type == ET::AssetUpdated) {
+            daysOf.insert(QStringLiteral("dr|") + e.assetTag);
+            daysOf.insert(QStringLiteral("dh|") + e.assetTag);
+        } else if (e.type == ET::GrantRequested) {
+            daysOf.insert(QStringLiteral("dgr|") + beneficiary);
+        } else if (e.type == ET::GrantPaid) {
+            daysOf.insert(QStringLiteral("dgp|") + beneficiary);
+        } else if (e.type == ET::TrainingEnrolled) {
+            daysOf.insert(QStringLiteral("den|") + beneficiary);
+        } else if (e.type == ET::HandoverRecorded) {
+            beneficiaries.insert(beneficiary);
+        } else if (e.type == ET::BeneficiaryAdded) {
+            const QString ref = e.payload.value(QStringLiteral("reference")).toString().trimmed();
+            beneficiaries.insert(ref);
+            orphansOf.insert(QStringLiteral("b|") + ref);
+        } else if (e.type == ET::AssetAdded) {
+            orphansOf.insert(QStringLiteral("a|") + e.assetTag);
+        }
     }
     if (auto r = selectIn(self, QStringLiteral("SELECT %1 FROM proj_assets WHERE tag IN (%2)").arg(kAssetColumns),
                           QStringList(tags.cbegin(), tags.cend()),
@@ -310,6 +411,99 @@ Result<void> foldRound(const Store &self, const QList<Logged> &round)
             return r;
     if (auto r = kv("worker", badges, [&s](const QString &k, const QString &v) { s.workers.insert(k, object(v)); }); !r)
         return r;
+    // The per-day sums read each key's days (distinct counts), the beneficiaries' kinds at
+    // their handover, and which tags and beneficiaries have facts from before they were added.
+    QHash<QString, QList<qint64>> days;
+    QSet<QString> orphans, daysChanged, orphansNew;
+    if (auto r = kv("days", daysOf,
+                    [&days](const QString &k, const QString &v) {
+                        QList<qint64> &list = days[k];
+                        for (const QString &d : v.split(QLatin1Char(','), Qt::SkipEmptyParts))
+                            list << d.toLongLong();
+                    });
+        !r)
+        return r;
+    if (auto r = kv("orphan", orphansOf, [&orphans](const QString &k, const QString &) { orphans.insert(k); }); !r)
+        return r;
+    if (auto r = kv("beneficiary", beneficiaries,
+                    [&s](const QString &k, const QString &v) { s.beneficiaryKind.insert(k, v); });
+        !r)
+        return r;
+    const QHash<QString, QString> beneficiaryKindBefore = s.beneficiaryKind;
+    QHash<DailyKey, DailySum> daily;
+    struct Slowest {
+        double x;
+        qint64 seq;
+        int sub;
+        QString tag;
+    };
+    QHash<QStringList, Slowest> slowest; // source, what, day
+    qint64 irregular = 0; // the first event the per-day sums cannot follow (seq)
+    // A row of all lots, on its day and in its month (kind/m, day = the month's number:
+    // a period reads its whole months from those), or of one lot (`=lot`, days only).
+    const auto month = [](qint64 ms) {
+        const QDate d = QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).date();
+        return qint64(d.year()) * 12 + d.month() - 1;
+    };
+    const auto bump = [&daily](const QString &kind, qint64 day, const QString &lot, const QString &k1,
+                               const QString &k2, qint64 prev, qint64 n, double sum, qint64 b) {
+        DailySum &d = daily[{kind, day, lot, k1, k2, prev}];
+        d.n += n;
+        d.s += sum;
+        d.b += b;
+    };
+    const auto add = [&](const char *kind, qint64 ms, const QString &k1, const QString &k2, qint64 prev, qint64 n,
+                         double sum = 0, qint64 b = 0) {
+        bump(QLatin1String(kind), dayNumber(ms), QString(), k1, k2, prev, n, sum, b);
+        bump(QLatin1String(kind) + QStringLiteral("/m"), month(ms), QString(), k1, k2, prev, n, sum, b);
+    };
+    const auto addLot = [&](const char *kind, qint64 ms, const QString &lot, const QString &k1, const QString &k2,
+                            qint64 n, double sum = 0, qint64 b = 0) {
+        bump(QLatin1String(kind), dayNumber(ms), QLatin1Char('=') + lot, k1, k2, kNoPrev, n, sum, b);
+    };
+    // A key seen on a new day: +1 on that day, and its next day now follows this one.
+    const auto distinct = [&](const char *space, const QString &key, const char *kind, qint64 ms, const QString &k1,
+                              const QString &k2, double sum) {
+        const QString name = QLatin1String(space) + QLatin1Char('|') + key;
+        QList<qint64> &list = days[name];
+        const qint64 day = dayNumber(ms);
+        const auto at = std::lower_bound(list.begin(), list.end(), day);
+        if (at != list.end() && *at == day)
+            return;
+        const qint64 prev = at == list.begin() ? kNoPrev : *(at - 1);
+        if (at != list.end()) {
+            const qint64 next = *at;
+            const qint64 nextMs = next * kDayMs;
+            add(kind, nextMs, k1, k2, prev, -1, -sum);
+            add(kind, nextMs, k1, k2, day, 1, sum);
+        }
+        add(kind, ms, k1, k2, prev, 1, sum);
+        list.insert(at, day);
+        daysChanged.insert(name);
+    };
+    // A duration (or imaging speed) of `source`: its bucket counted per day and per month,
+    // the slowest of the day kept with its tag.
+    const auto duration
+        = [&](const char *source, const QString &what, qint64 ms, double x, qint64 seq, int sub, const QString &tag) {
+              const int bucket = bucketOf(x);
+              add("dur", ms, QLatin1String(source), what, bucket, 1);
+              const QStringList key{QLatin1String(source), what, QString::number(dayNumber(ms))};
+              auto it = slowest.find(key);
+              if (it == slowest.end())
+                  slowest.insert(key, {x, seq, sub, tag});
+              else if (x > it->x || (x == it->x && (seq < it->seq || (seq == it->seq && sub < it->sub))))
+                  *it = {x, seq, sub, tag};
+          };
+    // A fact about a tag the log has not added (yet): its lot is unknown until then.
+    const auto lotOf = [&](const QString &tag) {
+        if (auto it = s.assets.constFind(tag); it != s.assets.cend())
+            return it->lot;
+        if (!tag.isEmpty() && !orphans.contains(QStringLiteral("a|") + tag)) {
+            orphans.insert(QStringLiteral("a|") + tag);
+            orphansNew.insert(QStringLiteral("a|") + tag);
+        }
+        return QString();
+    };
 
     // Fold, noting which event each new list entry comes from (its seq, its rank).
     QList<Fact> facts;
@@ -325,6 +519,27 @@ Result<void> foldRound(const Store &self, const QList<Logged> &round)
         if (e.type == ET::FlowStep)
             stepsTouched.insert(e.assetTag + QLatin1Char('|')
                                 + e.payload.value(QStringLiteral("step")).toString().trimmed());
+        // What the per-day sums cannot follow: an asset added again (its kind, lot or weight
+        // may change), an asset added after facts about it, a refurbished PC's model changed,
+        // a beneficiary's kind changed after a handover. The reads then fold the facts.
+        if (e.status == QLatin1String("applied") && !irregular) {
+            if (e.type == ET::AssetAdded) {
+                if (s.assets.contains(e.assetTag) || orphans.contains(QStringLiteral("a|") + e.assetTag))
+                    irregular = e.seq;
+            } else if (e.type == ET::AssetUpdated && e.payload.contains(QStringLiteral("model"))) {
+                const auto it = s.assets.constFind(e.assetTag);
+                if (it != s.assets.cend() && it->model != e.payload.value(QStringLiteral("model")).toString().trimmed()
+                    && !days.value(QStringLiteral("dr|") + e.assetTag).isEmpty())
+                    irregular = e.seq;
+            } else if (e.type == ET::BeneficiaryAdded) {
+                const QString ref = e.payload.value(QStringLiteral("reference")).toString().trimmed();
+                const QString kind = e.payload.value(QStringLiteral("kind")).toString().trimmed();
+                const QString now = kind.isEmpty() ? QStringLiteral("family") : kind;
+                if ((s.beneficiaryKind.contains(ref) || orphans.contains(QStringLiteral("b|") + ref))
+                    && now != s.beneficiaryKind.value(ref, QStringLiteral("family")))
+                    irregular = e.seq;
+            }
+        }
         s.fold(e);
         const qint64 seq = e.seq;
         int sub = 0;
@@ -384,8 +599,8 @@ Result<void> foldRound(const Store &self, const QList<Logged> &round)
             const Rep::Imaging &x = s.imaging[i];
             Fact &f = fact("imaging", x.ms, x.tag);
             f.flag = x.verified ? 1 : 0;
-            f.x = double(x.bytes);
-            f.y = x.mibs;
+            f.x = x.mibs; // the speed where the duration index finds it (proj_facts_x)
+            f.y = double(x.bytes);
         }
         for (qsizetype i = n[10]; i < s.steps.size(); ++i) {
             Fact &f = fact("step", s.steps[i].ms, s.steps[i].tag);
@@ -399,6 +614,70 @@ Result<void> foldRound(const Store &self, const QList<Logged> &round)
             f.a = e.type;
             f.b = e.station;
             f.c = e.note;
+        }
+        // The per-day sums of what this event added to the Ledger's lists.
+        for (qsizetype i = n[0]; i < s.received.size(); ++i) {
+            const Rep::AssetRec &a = s.assets[s.received[i].key];
+            add("recv", s.received[i].ms, a.kind, a.lot, kNoPrev, 1);
+        }
+        for (qsizetype i = n[1]; i < s.moves.size(); ++i) {
+            const Rep::Move &m = s.moves[i];
+            const Rep::AssetRec &a = s.assets[m.tag];
+            if (m.to == QLatin1String("READY") && a.kind == QLatin1String("pc")) {
+                const int first = m.firstPass ? 1 : 0;
+                add("ready", m.ms, m.station, m.worker, kNoPrev, 1);
+                add("ready_n", m.ms, QString(), QString(), kNoPrev, 1);
+                add("ready_l", m.ms, a.lot, QString(), kNoPrev, 1, first);
+                add("ready_mo", m.ms, a.model, QString(), kNoPrev, 1, first);
+                addLot("ready", m.ms, a.lot, m.station, m.worker, 1);
+                addLot("ready_m", m.ms, a.lot, a.model, QString(), 1, first);
+                distinct("dr", m.tag, "ready_d", m.ms, QString(), QString(), 0);
+            }
+            if (m.to == QLatin1String("HANDED_OVER"))
+                distinct("dh", m.tag, "handed_d", m.ms, a.kind,
+                         a.weightKg > 0 ? QStringLiteral("w") : QStringLiteral("d"), a.weightKg > 0 ? a.weightKg : 0);
+            duration("move", m.from, m.ms, s.stateTimes.value(i).seconds, seq, int(i - n[1]), m.tag);
+        }
+        for (qsizetype i = n[2]; i < s.hs.size(); ++i) {
+            add("hs", s.hs[i].ms, s.hs[i].part, s.hs[i].reason, kNoPrev, 1);
+            addLot("hs", s.hs[i].ms, lotOf(s.hs[i].tag), s.hs[i].part, s.hs[i].reason, 1);
+        }
+        for (qsizetype i = n[3]; i < s.handovers.size(); ++i) {
+            const Rep::Handover &h = s.handovers[i];
+            if (!s.beneficiaryKind.contains(h.beneficiary) && !orphans.contains(QStringLiteral("b|") + h.beneficiary)) {
+                orphans.insert(QStringLiteral("b|") + h.beneficiary);
+                orphansNew.insert(QStringLiteral("b|") + h.beneficiary);
+            }
+            add("handover", h.ms, Rep::groupOf(s.beneficiaryKind.value(h.beneficiary, QStringLiteral("family"))),
+                h.offer, kNoPrev, 1);
+        }
+        for (qsizetype i = n[4]; i < s.returns.size(); ++i)
+            add("return", s.returns[i].ms, s.returnsReason.value(i), QString(), kNoPrev, 1);
+        for (qsizetype i = n[5]; i < s.grantsRequested.size(); ++i)
+            distinct("dgr", s.grantsRequested[i].key, "grant_req_d", s.grantsRequested[i].ms, QString(), QString(), 0);
+        for (qsizetype i = n[6]; i < s.grantsPaid.size(); ++i) {
+            distinct("dgp", s.grantsPaid[i].key, "grant_paid_d", s.grantsPaid[i].ms, QString(), QString(), 0);
+            add("grant_eur", s.grantsPaid[i].ms, QString(), QString(), kNoPrev, 1,
+                s.paidEurDated.value(i).key.toDouble());
+        }
+        for (qsizetype i = n[7]; i < s.enrolled.size(); ++i)
+            distinct("den", s.enrolled[i].key, "enrolled_d", s.enrolled[i].ms, QString(), QString(), 0);
+        for (qsizetype i = n[8]; i < s.erasures.size(); ++i) {
+            add("erasure", s.erasures[i].ms, QString(), QString(), kNoPrev, 1, s.erasures[i].verified ? 1 : 0);
+            addLot("erasure", s.erasures[i].ms, lotOf(s.erasures[i].tag), QString(), QString(), 1,
+                   s.erasures[i].verified ? 1 : 0);
+        }
+        for (qsizetype i = n[9]; i < s.imaging.size(); ++i) {
+            const Rep::Imaging &x = s.imaging[i];
+            const QString verified = x.verified ? QStringLiteral("1") : QStringLiteral("0");
+            add("imaging", x.ms, verified, QString(), kNoPrev, 1, 0, x.bytes);
+            addLot("imaging", x.ms, lotOf(x.tag), verified, QString(), 1, 0, x.bytes);
+            if (x.mibs > 0)
+                duration("mib", QString(), x.ms, x.mibs, seq, int(i - n[9]), x.tag);
+        }
+        for (qsizetype i = n[10]; i < s.steps.size(); ++i) {
+            lotOf(s.steps[i].tag);
+            duration("step", s.steps[i].what, s.steps[i].ms, s.steps[i].seconds, seq, int(i - n[10]), s.steps[i].tag);
         }
         if (e.status == QLatin1String("applied")
             && (e.type == ET::WorkshopConfigured || e.type == ET::LotAdded || e.type == ET::BeneficiaryAdded)) {
@@ -525,6 +804,14 @@ Result<void> foldRound(const Store &self, const QList<Logged> &round)
     }
     for (auto it = s.workers.cbegin(); it != s.workers.cend(); ++it)
         kvRows.append({QStringLiteral("worker"), it.key(), json(it.value())});
+    for (const QString &k : std::as_const(daysChanged)) {
+        QStringList list;
+        for (qint64 d : days.value(k))
+            list << QString::number(d);
+        kvRows.append({QStringLiteral("days"), k, list.join(QLatin1Char(','))});
+    }
+    for (const QString &k : std::as_const(orphansNew))
+        kvRows.append({QStringLiteral("orphan"), k, QString()});
     if (auto r = insertRows(self, QStringLiteral("INSERT INTO proj_kv(space, key, value) VALUES "), 3, kvRows,
                             QStringLiteral(" ON CONFLICT (space, key) DO UPDATE SET value = excluded.value"));
         !r)
@@ -533,6 +820,36 @@ Result<void> foldRound(const Store &self, const QList<Logged> &round)
                           [](const QSqlQuery &) {}, {QStringLiteral("step")});
         !r)
         return r;
+
+    // The per-day sums, and the day's slowest of each duration.
+    QList<QVariantList> dailyRows;
+    dailyRows.reserve(daily.size());
+    for (auto it = daily.cbegin(); it != daily.cend(); ++it)
+        dailyRows.append(
+            {it.key().kind, it.key().day, it.key().lot, it.key().k1, it.key().k2, it.key().prev, it->n, it->s, it->b});
+    if (auto r = insertRows(
+            self, QStringLiteral("INSERT INTO proj_daily(kind, day, lot, k1, k2, prev, n, s, b) VALUES "), 9, dailyRows,
+            QStringLiteral(" ON CONFLICT (kind, lot, day, k1, k2, prev) DO UPDATE"
+                           " SET n = proj_daily.n + excluded.n, s = proj_daily.s + excluded.s,"
+                           " b = proj_daily.b + excluded.b"));
+        !r)
+        return r;
+    QList<QVariantList> slowRows;
+    for (auto it = slowest.cbegin(); it != slowest.cend(); ++it)
+        slowRows.append({it.key()[0], it.key()[1], it.key()[2].toLongLong(), it->x, it->seq, it->sub, it->tag});
+    if (auto r = insertRows(
+            self, QStringLiteral("INSERT INTO proj_slowest(source, what, day, x, seq, sub, tag) VALUES "), 7, slowRows,
+            QStringLiteral(" ON CONFLICT (source, what, day) DO UPDATE SET x = excluded.x, seq = excluded.seq,"
+                           " sub = excluded.sub, tag = excluded.tag WHERE excluded.x > proj_slowest.x"
+                           " OR (excluded.x = proj_slowest.x AND (excluded.seq < proj_slowest.seq"
+                           " OR (excluded.seq = proj_slowest.seq AND excluded.sub < proj_slowest.sub)))"));
+        !r)
+        return r;
+    if (irregular)
+        if (auto q = self.run(QStringLiteral("UPDATE proj_meta SET value = ? WHERE name = 'irregular' AND value = 0"),
+                              {irregular});
+            !q)
+            return q.error();
 
     QList<QVariantList> rxRows;
     for (auto it = stationRx.cbegin(); it != stationRx.cend(); ++it) {
@@ -553,6 +870,14 @@ Result<void> ServerStore::Private::updateProjections()
         return last.error();
     qint64 lastSeq = last->next() ? last->value(0).toLongLong() : 0;
     last->finish();
+    // Folding from the start: the sums start from nothing too (the other projections are
+    // emptied by whoever reset last_seq; the sums add up, so they must be).
+    if (lastSeq == 0)
+        for (const char *sql : {"DELETE FROM proj_daily", "DELETE FROM proj_slowest",
+                                "DELETE FROM proj_kv WHERE space IN ('days', 'orphan')",
+                                "UPDATE proj_meta SET value = 0 WHERE name = 'irregular'"})
+            if (auto q = run(QLatin1String(sql)); !q)
+                return q.error();
     for (;;) {
         QList<Logged> round;
         {
@@ -643,7 +968,7 @@ Result<void> ServerStore::Private::loadFacts(Rep::Ledger &ledger, const QStringL
         } else if (kind == QLatin1String("erasure")) {
             s.erasures.append({ms, tag, a, b, flag});
         } else if (kind == QLatin1String("imaging")) {
-            s.imaging.append({ms, tag, flag, qint64(x), y});
+            s.imaging.append({ms, tag, flag, qint64(y), x});
         } else if (kind == QLatin1String("step")) {
             s.steps.append({ms, a, tag, x});
         } else if (kind == QLatin1String("handed_twice")) {

@@ -10,9 +10,11 @@
 #include "inventory/report/ledger_p.h"
 #include "inventory/server/serverstore_p.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 
 #include <limits>
+#include <optional>
 
 namespace Etabli::Server {
 
@@ -34,9 +36,167 @@ QJsonObject objectOf(const QString &text)
     return QJsonDocument::fromJson(text.toUtf8()).object();
 }
 
+qint64 dayNumberOf(QDate day)
+{
+    return startOf(day) / kDayMs;
+}
+
+/// The bounds of the duration histogram: the same doubles as serverstore_projections.cpp's.
+const QList<double> &durationEdges()
+{
+    static const QList<double> edges = [] {
+        QList<double> e{0.0, 0.001};
+        while (e.last() < 1e10)
+            e << e.last() * 1.1;
+        return e;
+    }();
+    return edges;
+}
+
 } // namespace
 
+/// Whether the per-day sums follow the log (proj_meta `irregular` is 0: see foldRound()).
+Result<bool> ServerStore::Private::sumsFollowLog() const
+{
+    auto q = run(QStringLiteral("SELECT value FROM proj_meta WHERE name = 'irregular'"));
+    if (!q)
+        return q.error();
+    const bool regular = q->next() && q->value(0).toLongLong() == 0;
+    q->finish();
+    return regular;
+}
+
+/// Runs `sql` over the per-day sums, calling `each` for every row.
+Result<void> ServerStore::Private::eachRow(const QString &sql, const QVariantList &binds,
+                                           const std::function<void(const QSqlQuery &)> &each) const
+{
+    auto q = run(sql, binds);
+    if (!q)
+        return q.error();
+    while (q->next())
+        each(*q);
+    q->finish();
+    return {};
+}
+
+Result<void> ServerStore::Private::sumRows(const QStringList &kinds, QDate from, QDate to, bool byBucket,
+                                           const std::function<void(const QSqlQuery &)> &each) const
+{
+    // Whole months from the monthly rows, the days around them from the daily ones.
+    const QDate firstMonth = from.day() == 1 ? from : QDate(from.year(), from.month(), 1).addMonths(1);
+    const QDate afterLast = QDate(to.year(), to.month(), 1).addMonths(to.addDays(1).day() == 1 ? 1 : 0);
+    const auto monthOf = [](QDate d) { return qint64(d.year()) * 12 + d.month() - 1; };
+    QStringList daily, monthly;
+    for (const QString &k : kinds) {
+        daily << QLatin1Char('\'') + k + QLatin1Char('\'');
+        monthly << QLatin1Char('\'') + k + QStringLiteral("/m'");
+    }
+    // Distinct counts: the rows whose key was not seen before the period (prev < from).
+    const QString select = byBucket
+        ? QStringLiteral("SELECT kind, k1, k2, prev, sum(n), sum(s), sum(b) FROM proj_daily WHERE kind IN (%1)"
+                         " AND lot = '' AND %2 GROUP BY kind, k1, k2, prev")
+        : QStringLiteral("SELECT kind, k1, k2, 0, sum(n), sum(s), sum(b) FROM proj_daily WHERE kind IN (%1)"
+                         " AND lot = '' AND %2 AND prev < ? GROUP BY kind, k1, k2");
+    const qint64 fromDay = dayNumberOf(from);
+    QVariantList binds;
+    QString sql;
+    if (firstMonth < afterLast) {
+        sql = select.arg(daily.join(QStringLiteral(", ")),
+                         QStringLiteral("((day >= ? AND day < ?) OR (day >= ? AND day <= ?))"))
+            + QStringLiteral(" UNION ALL ")
+            + select.arg(monthly.join(QStringLiteral(", ")), QStringLiteral("day >= ? AND day < ?"));
+        binds = {fromDay, dayNumberOf(firstMonth), dayNumberOf(afterLast), dayNumberOf(to)};
+        if (!byBucket)
+            binds << fromDay;
+        binds << monthOf(firstMonth) << monthOf(afterLast);
+        if (!byBucket)
+            binds << fromDay;
+    } else {
+        sql = select.arg(daily.join(QStringLiteral(", ")), QStringLiteral("day >= ? AND day <= ?"));
+        binds = {fromDay, dayNumberOf(to)};
+        if (!byBucket)
+            binds << fromDay;
+    }
+    return eachRow(sql, binds, each);
+}
+
 Result<QJsonObject> ServerStore::bilan(QDate from, QDate to) const
+{
+    auto regular = d->sumsFollowLog();
+    if (!regular)
+        return regular.error();
+    if (!*regular)
+        return bilanFromFacts(from, to);
+    const qint64 fromMs = startOf(from), toMs = startOf(to.addDays(1));
+    Rep::Ledger ledger;
+    Rep::Ledger::Private &s = ledger.state();
+    if (auto r = d->loadFacts(ledger, {QStringLiteral("configured")}, kNever, toMs); !r)
+        return r.error();
+    auto q = d->run(QStringLiteral("SELECT key, value FROM proj_kv WHERE space = 'attended'"));
+    if (!q)
+        return q.error();
+    while (q->next()) {
+        const QJsonObject o = objectOf(q->value(1).toString());
+        auto &sessions = s.attended[q->value(0).toString()];
+        for (auto it = o.begin(); it != o.end(); ++it)
+            if (qint64 ms = qint64(it.value().toDouble()); ms < toMs)
+                sessions.insert(it.key().toInt(), ms);
+    }
+    q->finish();
+    Rep::BilanSums sums;
+    if (auto r = d->sumRows({QStringLiteral("recv"), QStringLiteral("hs"), QStringLiteral("handover"),
+                             QStringLiteral("return"), QStringLiteral("grant_eur"), QStringLiteral("ready_d"),
+                             QStringLiteral("handed_d"), QStringLiteral("grant_req_d"), QStringLiteral("grant_paid_d"),
+                             QStringLiteral("enrolled_d")},
+                            from, to, false,
+                            [&sums](const QSqlQuery &row) {
+                                const QString kind = row.value(0).toString().remove(QStringLiteral("/m")),
+                                              k1 = row.value(1).toString(), k2 = row.value(2).toString();
+                                const qint64 n = row.value(4).toLongLong();
+                                const double sum = row.value(5).toDouble();
+                                if (n == 0)
+                                    return;
+                                if (kind == QLatin1String("recv")) {
+                                    sums.receivedByKind[k1] += n;
+                                    if (k1 == QLatin1String("pc"))
+                                        sums.pcsByLot[k2] += n;
+                                } else if (kind == QLatin1String("hs")) {
+                                    sums.hsByPart[k1] += n;
+                                    sums.hsReasons[k1][k2] += n;
+                                } else if (kind == QLatin1String("handover")) {
+                                    sums.handovers[k1][k2] += n;
+                                } else if (kind == QLatin1String("return")) {
+                                    sums.returns += n;
+                                    sums.returnReasons[k1] += n;
+                                } else if (kind == QLatin1String("grant_eur")) {
+                                    sums.eur += sum;
+                                } else if (kind == QLatin1String("ready_d")) {
+                                    sums.refurbished += n;
+                                } else if (kind == QLatin1String("grant_req_d")) {
+                                    sums.grantsRequested += n;
+                                } else if (kind == QLatin1String("grant_paid_d")) {
+                                    sums.grantsPaid += n;
+                                } else if (kind == QLatin1String("enrolled_d")) {
+                                    sums.enrolled += n;
+                                } else if (kind == QLatin1String("handed_d")) {
+                                    Rep::KindWeight &k = sums.reuse[k1];
+                                    k.assets += n;
+                                    if (k2 == QLatin1String("w")) {
+                                        k.weighed += n;
+                                        k.weighedKg += sum;
+                                    } else {
+                                        k.defaulted += n;
+                                    }
+                                }
+                            });
+        !r)
+        return r.error();
+    sums.completed = s.trainingCompleted(fromMs, toMs);
+    d->idle();
+    return s.bilanJson(from, to, sums);
+}
+
+Result<QJsonObject> ServerStore::bilanFromFacts(QDate from, QDate to) const
 {
     // As the log said at the end of the period: settings, lots and beneficiaries as then.
     const qint64 fromMs = startOf(from), toMs = startOf(to.addDays(1));
@@ -68,6 +228,285 @@ Result<QJsonObject> ServerStore::bilan(QDate from, QDate to) const
 }
 
 Result<QJsonObject> ServerStore::periodFigures(QDate from, QDate to, const QString &lot) const
+{
+    auto regular = d->sumsFollowLog();
+    if (!regular)
+        return regular.error();
+    if (!*regular)
+        return figuresFromFacts(from, to, lot);
+    const qint64 fromMs = startOf(from), toMs = startOf(to.addDays(1));
+    const qint64 fromDay = dayNumberOf(from), toDay = dayNumberOf(to);
+    Rep::Ledger ledger;
+    Rep::Ledger::Private &s = ledger.state();
+    if (auto r = d->loadFacts(ledger, {QStringLiteral("configured")}, kNever, kEver); !r)
+        return r.error();
+    Rep::FigureSums sums;
+    const auto dateOf = [](qint64 day) { return QDateTime::fromMSecsSinceEpoch(day * kDayMs, Qt::UTC).date(); };
+    if (lot.isEmpty()) {
+        // All lots: the period's sums (months and days), the days of the per-day counts.
+        if (auto r = d->sumRows({QStringLiteral("ready"), QStringLiteral("ready_l"), QStringLiteral("ready_mo"),
+                                 QStringLiteral("hs"), QStringLiteral("erasure"), QStringLiteral("imaging")},
+                                from, to, false,
+                                [&sums](const QSqlQuery &row) {
+                                    const QString kind = row.value(0).toString().remove(QStringLiteral("/m")),
+                                                  k1 = row.value(1).toString(), k2 = row.value(2).toString();
+                                    const qint64 n = row.value(4).toLongLong(), b = row.value(6).toLongLong();
+                                    const double sum = row.value(5).toDouble();
+                                    if (n == 0)
+                                        return;
+                                    if (kind == QLatin1String("ready")) {
+                                        sums.byStation[k1] += n;
+                                        sums.byWorker[k2] += n;
+                                    } else if (kind == QLatin1String("ready_l") || kind == QLatin1String("ready_mo")) {
+                                        Rep::Yield &y = (kind == QLatin1String("ready_l") ? sums.yieldByLot
+                                                                                          : sums.yieldByModel)[k1];
+                                        y.ready += n;
+                                        y.firstPass += qint64(sum);
+                                    } else if (kind == QLatin1String("hs")) {
+                                        sums.hsByPart[k1] += n;
+                                        sums.hsReasons[k1][k2] += n;
+                                    } else if (kind == QLatin1String("erasure")) {
+                                        sums.erasuresDone += n;
+                                        sums.erasuresVerified += qint64(sum);
+                                    } else if (kind == QLatin1String("imaging")) {
+                                        sums.runs += n;
+                                        sums.runsVerified += k1 == QLatin1String("1") ? n : 0;
+                                        sums.bytes += b;
+                                    }
+                                });
+            !r)
+            return r.error();
+        if (auto r
+            = d->eachRow(QStringLiteral("SELECT kind, day, sum(n) FROM proj_daily WHERE kind IN ('ready_n', 'imaging')"
+                                        " AND lot = '' AND day >= ? AND day <= ? GROUP BY kind, day"),
+                         {fromDay, toDay},
+                         [&](const QSqlQuery &row) {
+                             const qint64 n = row.value(2).toLongLong();
+                             if (n != 0)
+                                 (row.value(0).toString() == QLatin1String("imaging")
+                                      ? sums.imagingPerDay
+                                      : sums.readyPerDay)[dateOf(row.value(1).toLongLong())]
+                                     += n;
+                         });
+            !r)
+            return r.error();
+    } else if (auto r
+               = d->eachRow(QStringLiteral("SELECT kind, day, k1, k2, sum(n), sum(s), sum(b) FROM proj_daily"
+                                           " WHERE kind IN ('ready', 'ready_m', 'hs', 'erasure', 'imaging') AND lot = ?"
+                                           " AND day >= ? AND day <= ? GROUP BY kind, day, k1, k2"),
+                            {QVariant(QLatin1Char('=') + lot), fromDay, toDay},
+                            [&](const QSqlQuery &row) {
+                                const QString kind = row.value(0).toString(), k1 = row.value(2).toString(),
+                                              k2 = row.value(3).toString();
+                                const QDate day = dateOf(row.value(1).toLongLong());
+                                const qint64 n = row.value(4).toLongLong(), b = row.value(6).toLongLong();
+                                const double sum = row.value(5).toDouble();
+                                if (n == 0)
+                                    return;
+                                if (kind == QLatin1String("ready")) {
+                                    sums.readyPerDay[day] += n;
+                                    sums.byStation[k1] += n;
+                                    sums.byWorker[k2] += n;
+                                } else if (kind == QLatin1String("ready_m")) {
+                                    for (Rep::Yield *y : {&sums.yieldByLot[lot], &sums.yieldByModel[k1]}) {
+                                        y->ready += n;
+                                        y->firstPass += qint64(sum);
+                                    }
+                                } else if (kind == QLatin1String("hs")) {
+                                    sums.hsByPart[k1] += n;
+                                    sums.hsReasons[k1][k2] += n;
+                                } else if (kind == QLatin1String("erasure")) {
+                                    sums.erasuresDone += n;
+                                    sums.erasuresVerified += qint64(sum);
+                                } else if (kind == QLatin1String("imaging")) {
+                                    sums.runs += n;
+                                    sums.runsVerified += k1 == QLatin1String("1") ? n : 0;
+                                    sums.bytes += b;
+                                    sums.imagingPerDay[day] += n;
+                                }
+                            });
+               !r) {
+        return r.error();
+    }
+    // Verified erasures still waiting for their check: the few rows of proj_unchecked.
+    {
+        auto q = lot.isEmpty()
+            ? d->run(QStringLiteral("SELECT count(*) FROM proj_unchecked WHERE ms >= ? AND ms < ?"), {fromMs, toMs})
+            : d->run(QStringLiteral("SELECT count(*) FROM proj_unchecked u JOIN proj_assets a ON a.tag = u.tag"
+                                    " WHERE u.ms >= ? AND u.ms < ? AND a.lot = ?"),
+                     {fromMs, toMs, lot});
+        if (!q)
+            return q.error();
+        sums.toCheck = q->next() ? q->value(0).toLongLong() : 0;
+        q->finish();
+        sums.checked = sums.erasuresVerified - sums.toCheck;
+    }
+    if (lot.isEmpty()) {
+        if (auto r = d->durations(from, to, sums); !r)
+            return r.error();
+    } else {
+        // One lot: its durations from the facts (the histogram counts all lots together).
+        Rep::Ledger facts;
+        if (auto r = d->loadFacts(facts, {QStringLiteral("imaging"), QStringLiteral("step"), QStringLiteral("move")},
+                                  fromMs, toMs);
+            !r)
+            return r.error();
+        const Rep::FigureSums some = facts.state().figureSums(from, to, lot);
+        sums.mibMedian = some.mibMedian;
+        sums.steps = some.steps;
+        sums.stateTimes = some.stateTimes;
+    }
+    if (auto r = d->stateCounts(lot, sums); !r)
+        return r.error();
+    d->idle();
+    return s.figuresJson(from, to, lot, sums);
+}
+
+Result<void> ServerStore::Private::stateCounts(const QString &lot, Rep::FigureSums &sums) const
+{
+    // What counts every asset comes from the counts kept per lot, kind, state and erasure.
+    auto q = lot.isEmpty()
+        ? run(QStringLiteral("SELECT kind, state, verified, sum(n) FROM proj_asset_counts"
+                             " GROUP BY kind, state, verified HAVING sum(n) <> 0"))
+        : run(QStringLiteral("SELECT kind, state, verified, sum(n) FROM proj_asset_counts WHERE lot = ?"
+                             " GROUP BY kind, state, verified HAVING sum(n) <> 0"),
+              {lot});
+    if (!q)
+        return q.error();
+    static const QStringList unerased{QStringLiteral("RECEIVED"), QStringLiteral("TESTING"),
+                                      QStringLiteral("IN_REPAIR"), QStringLiteral("RETURNED")};
+    QHash<QString, qint64> states;
+    while (q->next()) {
+        const QString kind = q->value(0).toString(), state = q->value(1).toString();
+        const qint64 n = q->value(3).toLongLong();
+        states[state] += n;
+        if (kind == QLatin1String("pc") && q->value(2).toInt() == 0 && unerased.contains(state))
+            sums.pending += n;
+    }
+    q->finish();
+    for (auto it = states.cbegin(); it != states.cend(); ++it)
+        if (it.value() != 0)
+            sums.states.insert(it.key(), it.value());
+    return {};
+}
+
+Result<void> ServerStore::Private::durations(QDate from, QDate to, Rep::FigureSums &sums) const
+{
+    const qint64 fromMs = startOf(from), toMs = startOf(to.addDays(1));
+    QMap<QPair<QString, QString>, QMap<int, qint64>> histogram; // (source, what) → bucket → n
+    if (auto r = sumRows({QStringLiteral("dur")}, from, to, true,
+                         [&histogram](const QSqlQuery &row) {
+                             histogram[{row.value(1).toString(), row.value(2).toString()}][row.value(3).toInt()]
+                                 += row.value(4).toLongLong();
+                         });
+        !r)
+        return r;
+    const QList<double> &edges = durationEdges();
+    // The value of rank `rank` (0-based, in ascending order): counted to its bucket, then
+    // read from the facts of that bucket alone (index proj_facts_x).
+    const auto valueAt = [&](const QString &source, const QString &what, const QMap<int, qint64> &buckets,
+                             qint64 rank) -> Result<double> {
+        qint64 before = 0;
+        for (auto it = buckets.cbegin(); it != buckets.cend(); ++it) {
+            if (rank >= before + it.value()) {
+                before += it.value();
+                continue;
+            }
+            const int b = it.key();
+            const QString kind = source == QLatin1String("mib") ? QStringLiteral("imaging") : source;
+            // (the partial index's own term, so that SQLite may use it)
+            QString where = QStringLiteral("kind = '%1' AND kind IN ('move', 'step', 'imaging') AND a = ? AND ms >= ?"
+                                           " AND ms < ?")
+                                .arg(kind);
+            QVariantList args{what, fromMs, toMs};
+            if (source == QLatin1String("mib"))
+                where += QStringLiteral(" AND x > 0");
+            if (b > 0) {
+                where += QStringLiteral(" AND x >= ?");
+                args << edges[b - 1];
+            }
+            if (b < edges.size()) {
+                where += QStringLiteral(" AND x < ?");
+                args << edges[b];
+            }
+            // The rank's value in the bucket, counted by the database along the index (x order).
+            args << rank - before;
+            std::optional<double> value;
+            if (auto r = eachRow(QStringLiteral("SELECT x FROM proj_facts%1 WHERE %2 ORDER BY x LIMIT 1 OFFSET ?")
+                                     .arg(postgres ? QString() : QStringLiteral(" INDEXED BY proj_facts_x"), where),
+                                 args, [&value](const QSqlQuery &row) { value = row.value(0).toDouble(); });
+                !r)
+                return r.error();
+            if (!value)
+                return makeError(ErrorCode::Corrupt,
+                                 QCoreApplication::translate("ServerStore",
+                                                             "the duration histogram disagrees with the facts (%1 %2)")
+                                     .arg(source, what));
+            return *value;
+        }
+        return 0.0;
+    };
+    for (auto it = histogram.cbegin(); it != histogram.cend(); ++it) {
+        qint64 n = 0;
+        for (qint64 c : it.value())
+            n += c;
+        if (n == 0)
+            continue;
+        auto low = valueAt(it.key().first, it.key().second, it.value(), (n - 1) / 2);
+        if (!low)
+            return low.error();
+        double median = *low;
+        if (n % 2 == 0) {
+            auto high = valueAt(it.key().first, it.key().second, it.value(), n / 2);
+            if (!high)
+                return high.error();
+            median = (*low + *high) / 2;
+        }
+        if (it.key().first == QLatin1String("mib")) {
+            sums.mibMedian = median;
+            continue;
+        }
+        Rep::DurationSum &d = (it.key().first == QLatin1String("step") ? sums.steps : sums.stateTimes)[it.key().second];
+        d.count = n;
+        d.median = median;
+    }
+    // The slowest: the days' slowest, the first in log order among equals.
+    struct Slow {
+        double x;
+        qint64 seq;
+        int sub;
+        QString tag;
+    };
+    QHash<QPair<QString, QString>, Slow> slowest;
+    if (auto r = eachRow(QStringLiteral("SELECT source, what, x, seq, sub, tag FROM proj_slowest"
+                                        " WHERE day >= ? AND day <= ?"),
+                         {dayNumberOf(from), dayNumberOf(to)},
+                         [&slowest](const QSqlQuery &row) {
+                             const Slow x{row.value(2).toDouble(), row.value(3).toLongLong(), row.value(4).toInt(),
+                                          row.value(5).toString()};
+                             const QPair<QString, QString> key{row.value(0).toString(), row.value(1).toString()};
+                             auto it = slowest.find(key);
+                             if (it == slowest.end())
+                                 slowest.insert(key, x);
+                             else if (x.x > it->x
+                                      || (x.x == it->x && (x.seq < it->seq || (x.seq == it->seq && x.sub < it->sub))))
+                                 *it = x;
+                         });
+        !r)
+        return r;
+    for (auto it = slowest.cbegin(); it != slowest.cend(); ++it) {
+        if (it.key().first == QLatin1String("mib"))
+            continue;
+        auto &map = it.key().first == QLatin1String("step") ? sums.steps : sums.stateTimes;
+        if (auto d = map.find(it.key().second); d != map.end()) {
+            d->slowest = it->x;
+            d->slowestTag = it->tag;
+        }
+    }
+    return {};
+}
+
+Result<QJsonObject> ServerStore::figuresFromFacts(QDate from, QDate to, const QString &lot) const
 {
     Rep::Ledger ledger;
     if (auto r = d->loadFacts(ledger, {QStringLiteral("configured")}, kNever, kEver); !r)

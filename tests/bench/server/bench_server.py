@@ -554,7 +554,12 @@ def bench(backend, args, workdir):
         try:
             out["queries"] = {}
             for path in args.query or ["/api/v1/figures"]:
+                cpu0 = (server.cpu_seconds(), pg.cpu_seconds() if pg else 0.0)
                 timed, body = time_query(server.port, big_tok, path, args.calls)
+                # CPU per call (server, and PostgreSQL's backends): what a read costs whatever the load.
+                timed["server_cpu_ms"] = 1000 * (server.cpu_seconds() - cpu0[0]) / (args.calls + 1)
+                if pg:
+                    timed["postgres_cpu_ms"] = 1000 * (pg.cpu_seconds() - cpu0[1]) / (args.calls + 1)
                 out["queries"][path] = timed
                 if path == "/api/v1/figures":
                     out["dashboard_events"] = json.loads(body).get("events")
@@ -607,13 +612,14 @@ def main():
                 r["backend"], args.stations, args.events, args.batch, r["client"], r["rate"], r["p50_ms"],
                 r["p99_ms"], r["raw_rate"], r["ratio"], r["load_after_push"]))
     if not args.skip_dashboard:
-        print("| backend | GET on %d assets / %d events | median | p99 (of %d calls) | load |"
+        print("| backend | GET on %d assets / %d events | median | p99 (of %d calls) | CPU a call | load |"
               % (args.assets, args.dashboard_events, args.calls))
-        print("|---|---|---|---|---|")
+        print("|---|---|---|---|---|---|")
         for r in results:
             for path, q in r["queries"].items():
-                print("| %s | %s | %.1f ms | %.1f ms | %.1f |" % (r["backend"], path, q["median_ms"], q["p99_ms"],
-                                                                 r["load_after_queries"]))
+                print("| %s | %s | %.1f ms | %.1f ms | %.1f ms | %.1f |" % (
+                    r["backend"], path, q["median_ms"], q["p99_ms"], q["server_cpu_ms"] + q.get("postgres_cpu_ms", 0),
+                    r["load_after_queries"]))
     print("end %s UTC, load average %.2f %.2f %.2f" % ((time.strftime("%Y-%m-%d %H:%M", time.gmtime()),)
                                                        + os.getloadavg()))
 
