@@ -12,7 +12,7 @@ import os
 import struct
 import sys
 
-root = sys.argv[1]
+root = os.path.realpath(sys.argv[1])   # the deps keys below are real paths
 libdir = os.path.join(root, "usr/lib/x86_64-linux-gnu")
 
 
@@ -83,15 +83,16 @@ deps = {}
 for p in elves():
     n = needed(p)
     if n is not None:
-        deps[p] = n
-while todo:
-    used = {n for p, ns in deps.items() for n in ns}
-    gone = set()
-    for soname in sorted(todo):
-        if soname in used:
-            continue
+        deps[os.path.realpath(p)] = n
+# Until a pass removes nothing: every library a removed file named is a candidate (kept as one:
+# a library still linked by another candidate may go in a later pass).
+cands = set(todo)
+while True:
+    used = {n for ns in deps.values() for n in ns}
+    removed = False
+    for soname in sorted(cands):
         link = os.path.join(libdir, soname)
-        if not os.path.lexists(link):
+        if soname in used or not os.path.lexists(link):
             continue
         real = os.path.realpath(link)
         # the soname link, the real file and any other link to it (libfoo.so.1.2.3, libfoo.so.1)
@@ -101,10 +102,12 @@ while todo:
                 os.remove(q)
         if os.path.exists(real):
             removed_bytes += os.path.getsize(real)
-            gone.update(deps.pop(real, []))
+            cands.update(deps.pop(real, []))
             os.remove(real)
         if os.path.lexists(link):
             os.remove(link)
         print("prune-libs: removed", soname)
-    todo = gone
+        removed = True
+    if not removed:
+        break
 print(f"prune-libs: {removed_bytes / 1048576:.1f} MiB removed")
