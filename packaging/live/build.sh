@@ -14,7 +14,7 @@
 # build/dev: etabli, etabli-station, etabli-helper built) instead of the packages, laid out as
 # packaging/debian/*.install does, their libraries' packages (ldd, dpkg -S) and the station's
 # Depends installed with apt-get, binaries stripped. For when build-debs.sh cannot run (time).
-# ZSTD_LEVEL=3 for a quick trial build (default 19). Run as root. Output: the ISO (default build/live/etabli-bench.iso) and build/live/netboot/.
+# ZSTD_LEVEL=3 for a quick trial build (default 15). Run as root. Output: the ISO (default build/live/etabli-bench.iso) and build/live/netboot/.
 # The Debian root of the packages below is cached in build/live/base-*/ (keyed by the
 # package list): a second build only redoes the Établi part, the squashfs and the ISO.
 set -euo pipefail
@@ -304,8 +304,8 @@ rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/* "$ro
   "$rootfs"/var/cache/debconf/*-old "$rootfs"/var/lib/dpkg/*-old
 cleanup; mounted=()
 
-# zstd 19, not 15: smaller (less to copy to RAM at boot) and as quick to unpack; only the build
-# is slower.
+# zstd 15: level 19 unpacks as quickly and is a little smaller, but on 2026-12-02 it made
+# mksquashfs take > 15 min at nice 15 on the shared machine (tried, stopped; not measured at boot).
 say "squashfs (zstd: quicker to unpack than xz at boot, above all under TCG)"
 stage=$out/iso-tree
 rm -rf "$stage" "$out/netboot"; mkdir -p "$stage/live" "$stage/boot/grub" "$out/netboot"
@@ -315,7 +315,7 @@ cp "$kernel" "$stage/live/vmlinuz"
 cp "$initrd" "$stage/live/initrd.img"
 # The kernel and initrd boot from the ISO's /live: not twice in the squashfs.
 rm -f "$rootfs"/boot/vmlinuz-* "$rootfs"/boot/initrd.img-* "$rootfs"/vmlinuz* "$rootfs"/initrd.img*
-mksquashfs "$rootfs" "$stage/live/filesystem.squashfs" -comp zstd -Xcompression-level "${ZSTD_LEVEL:-19}" -b 256K -noappend -no-progress \
+mksquashfs "$rootfs" "$stage/live/filesystem.squashfs" -comp zstd -Xcompression-level "${ZSTD_LEVEL:-15}" -b 256K -noappend -no-progress \
   -processors "${JOBS:-2}"
 make_iso
 ln "$stage/live/vmlinuz" "$stage/live/initrd.img" "$stage/live/filesystem.squashfs" "$out/netboot/"
