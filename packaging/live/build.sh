@@ -176,7 +176,10 @@ for u in getty@.service serial-getty@.service autovt@.service console-getty.serv
   in_root systemctl mask "$u" >/dev/null 2>&1
 done
 mkdir -p "$rootfs/etc/network"   # live-boot writes an (unused) interfaces file there
-in_root systemctl enable systemd-networkd.service >/dev/null 2>&1
+# systemd-networkd (DHCP) is not started at boot either (7.8 s of the only vCPU beside the
+# station under TCG, 2026-12-02): only the sync needs the network, and config.sh starts it with
+# the sync timer when a server and token are set. (Netboot: the initramfs has the address.)
+in_root systemctl disable systemd-networkd.service systemd-networkd.socket systemd-network-generator.service >/dev/null 2>&1 || true
 # systemd-resolved (DNS, only the sync needs it) is not started at boot: Debian's unit is ordered
 # before sysinit.target, so it sat in the station's path (21 s under TCG). etabli-bench-sync
 # pulls it in (Wants=) at the first sync; its package enabled it, disable it here.
@@ -196,9 +199,32 @@ say "boot time: masking what a bench does not run"
 in_root systemctl disable smartmontools.service >/dev/null 2>&1 || true
 for u in smartmontools.service smartd.service e2scrub_reap.service e2scrub_all.timer fstrim.timer \
   apt-daily.timer apt-daily-upgrade.timer dpkg-db-backup.timer systemd-pstore.service \
-  systemd-networkd-wait-online.service remote-fs.target; do
+  systemd-networkd-wait-online.service remote-fs.target \
+  dev-hugepages.mount dev-mqueue.mount sys-kernel-debug.mount sys-kernel-tracing.mount \
+  sys-kernel-config.mount sys-fs-fuse-connections.mount proc-sys-fs-binfmt_misc.automount \
+  systemd-binfmt.service kmod-static-nodes.service modprobe@.service systemd-firstboot.service \
+  systemd-journal-flush.service systemd-machine-id-commit.service systemd-random-seed.service \
+  systemd-repart.service systemd-pcrphase.service systemd-pcrphase-sysinit.service \
+  systemd-update-utmp.service systemd-update-utmp-runlevel.service systemd-sysusers.service \
+  systemd-remount-fs.service systemd-logind.service systemd-user-sessions.service \
+  systemd-ask-password-wall.path systemd-ask-password-console.path systemd-tmpfiles-clean.timer \
+  getty.target; do
   in_root systemctl mask "$u" >/dev/null 2>&1 || { echo "live: cannot mask $u" >&2; exit 1; }
 done
+# Userspace's share of the boot (2026-12-02, 2nd round): beside the station on the only vCPU
+# ran what a kiosk with no login, no shell and a read-only RAM root never uses. Masked above:
+# the hugepages, mqueue, debug, tracing, configfs, fusectl and binfmt mounts; the modprobe@
+# units (configfs, drm, fuse, loop… udev loads the drivers the hardware needs, loop and the
+# file systems are in already); kmod-static-nodes; firstboot, machine-id-commit, random-seed
+# (nothing persists), repart, the TPM pcrphase units; utmp (no logins); remount-fs (no
+# fstab); the journal's flush to /var (it is volatile); systemd-logind and user sessions (no
+# seat, no login: the station is a system service on tty1, the helper's socket is guarded by
+# its group, there is no polkitd in the image); getty.target; the password agents; tmpfiles'
+# daily clean. systemd-sysusers: its users and groups are made now, at build time (below).
+# D-Bus is no longer started at boot (only logind pulled it in): its socket stays, for
+# whoever asks.
+in_root systemd-sysusers >/dev/null
+rm -f "$rootfs/lib/systemd/system/multi-user.target.wants/dbus.service"
 # Nothing in the station's path that the README says is out of it (a check of this build).
 for u in systemd-resolved.service systemd-udev-settle.service systemd-networkd-wait-online.service; do
   [ "$(readlink "$rootfs/etc/systemd/system/$u")" = /dev/null ] && continue   # masked
@@ -219,13 +245,25 @@ kver=$(basename "$ml")
 rm -rf "$rootfs"/usr/lib/x86_64-linux-gnu/dri "$rootfs"/usr/lib/x86_64-linux-gnu/libLLVM-*.so* \
   "$rootfs"/usr/lib/x86_64-linux-gnu/libz3.so* "$rootfs"/usr/share/i18n
 find "$rootfs/usr/share/locale" -mindepth 1 -maxdepth 1 -type d ! -name 'fr*' ! -name 'en*' -exec rm -rf {} +
+# Perl beyond perl-base (a package's dependency; nothing runs it on a bench): 50 MiB.
+rm -rf "$rootfs"/usr/lib/x86_64-linux-gnu/perl/5.* "$rootfs"/usr/share/perl/5.* "$rootfs"/usr/lib/x86_64-linux-gnu/libperl.so*
+# Qt Multimedia's FFmpeg plugin and the codec libraries only it links (~96 MiB): the station's
+# tones go through the gstreamer backend (QT_MEDIA_BACKEND=gstreamer in etabli-bench.service);
+# prune-libs.py removes a library only when nothing left in the root links it. Intel's media
+# SDK runtime (dlopened by libmfx, which goes) with it.
+python3 "$here/prune-libs.py" "$rootfs" usr/lib/x86_64-linux-gnu/qt6/plugins/multimedia/libffmpegmediaplugin.so \
+  $(cd "$rootfs" && ls usr/lib/x86_64-linux-gnu/libmfxhw64.so* 2>/dev/null) | tail -1
+rm -rf "$rootfs"/usr/lib/x86_64-linux-gnu/mfx
 # Kernel modules: no Wi-Fi, Bluetooth, TV/radio cards, InfiniBand, CAN, industrial I/O or
 # staging drivers, no network or cluster file systems (the disk under test is never
-# mounted; the stick is FAT or ISO 9660). Wired network, USB, storage, input, sound and GPU stay.
+# mounted; the stick is FAT or ISO 9660). Wired network, USB, storage, input, sound and GPU stay,
+# but amdgpu (19 MiB): it needs firmware the image does not hold (firmware-amd-graphics is
+# non-free) and without it gives up; such a PC shows the bench on the firmware's framebuffer.
 for d in drivers/net/wireless net/wireless net/mac80211 net/bluetooth drivers/bluetooth \
   drivers/media/dvb-frontends drivers/media/dvb-core drivers/media/tuners drivers/media/pci \
   drivers/media/radio drivers/media/rc drivers/media/i2c drivers/media/platform drivers/media/spi \
   drivers/media/firewire drivers/media/mmc drivers/staging/media \
+  drivers/gpu/drm/amd \
   drivers/infiniband net/rds net/sunrpc net/ceph net/9p net/can drivers/net/can drivers/isdn \
   drivers/iio drivers/comedi drivers/staging drivers/target drivers/net/ethernet/mellanox \
   drivers/net/ethernet/chelsio drivers/net/ethernet/qlogic drivers/net/ethernet/sfc \
@@ -266,6 +304,8 @@ rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/* "$ro
   "$rootfs"/var/cache/debconf/*-old "$rootfs"/var/lib/dpkg/*-old
 cleanup; mounted=()
 
+# zstd 15: level 19 unpacks as quickly and is a little smaller, but on 2026-12-02 it made
+# mksquashfs take > 15 min at nice 15 on the shared machine (tried, stopped; not measured at boot).
 say "squashfs (zstd: quicker to unpack than xz at boot, above all under TCG)"
 stage=$out/iso-tree
 rm -rf "$stage" "$out/netboot"; mkdir -p "$stage/live" "$stage/boot/grub" "$out/netboot"

@@ -55,7 +55,8 @@ ETABLI_SERVER=$server
 ETABLI_TOKEN=$token
 ENV
 echo "etabli-bench: station $station, inventory on $storage, server ${server:-(none)}"
-# The sync (and the DNS resolver it pulls in) only when there is somewhere to sync to.
+# The network (DHCP), the sync and the DNS resolver it pulls in only when there is somewhere
+# to sync to: none of them is started at boot (packaging/live/README.md, "Boot time").
 if [ -n "$server" ] && [ -n "$token" ]; then
-  systemctl start --no-block etabli-bench-sync.timer
+  systemctl start --no-block systemd-networkd.service etabli-bench-sync.timer
 fi

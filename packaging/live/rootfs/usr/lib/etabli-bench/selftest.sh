@@ -16,8 +16,9 @@ systemctl is-system-running --wait >/dev/null 2>&1
 echo ETABLI-ANALYZE-BEGIN
 systemd-analyze time 2>&1 | head -3
 echo "cmdline: $(cat /proc/cmdline)"
-# Not started at boot (without a server): the resolver, udev settle, the sync timer.
-echo "not at boot: $(systemctl is-active systemd-resolved.service systemd-udev-settle.service etabli-bench-sync.timer | tr '\n' ' ')"
+# Not started at boot (without a server): the resolver, udev settle, the sync timer, the
+# network (DHCP), logind.
+echo "not at boot: $(systemctl is-active systemd-resolved.service systemd-udev-settle.service etabli-bench-sync.timer systemd-networkd.service systemd-logind.service | tr '\n' ' ')"
 # What mitigations=off changes on this CPU (packaging/live/README.md, "Boot time").
 echo "cpu: $(sed -n 's/^model name\t*: //p' /proc/cpuinfo | head -1); vulnerabilities: $(cd /sys/devices/system/cpu/vulnerabilities 2>/dev/null && grep -H . * | tr '\n' ';')"
 systemd-analyze critical-chain --no-pager etabli-bench.service 2>&1 | sed -n '3,30p'
