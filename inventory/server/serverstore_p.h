@@ -31,6 +31,10 @@ namespace Etabli::Server {
 QString compact(const QJsonObject &o);
 /// Now, as the event log writes times.
 QString now();
+/// The bounds of the duration histogram (seconds): (-inf, 0), then [0, 0.001), then geometric
+/// steps of 10 %. The projections file a value and the reads find its bucket with these very
+/// doubles, as SQL's x >= lo AND x < hi does, so both agree exactly (serverstore_projections.cpp).
+const QList<double> &durationEdges();
 
 class WalCheckpointer; // serverstore_checkpoint.cpp
 
@@ -165,6 +169,8 @@ struct ServerStore::Private {
     Result<void> migrateProjections();
     Result<void> updateProjections();
     Result<void> rebuildLedgerProjections();
+    /// Fills `ledger` with who attended which training session before `toMs` (proj_kv, "attended").
+    Result<void> loadAttended(Inventory::Report::Ledger &ledger, qint64 toMs);
     /// Fills `ledger` with the facts of `kinds` dated in [fromMs, toMs), with the assets they name.
     Result<void> loadFacts(Inventory::Report::Ledger &ledger, const QStringList &kinds, qint64 fromMs, qint64 toMs,
                            const QString &where = {}) const;

@@ -39,6 +39,17 @@ using Inventory::Event;
 namespace Rep = Inventory::Report;
 namespace ET = Inventory::EventType;
 
+const QList<double> &durationEdges()
+{
+    static const QList<double> edges = [] {
+        QList<double> e{0.0, 0.001};
+        while (e.last() < 1e10)
+            e << e.last() * 1.1;
+        return e;
+    }();
+    return edges;
+}
+
 namespace {
 
 constexpr qint64 kDayMs = 86400000;
@@ -154,20 +165,6 @@ constexpr qint64 kNoPrev = -(qint64(1) << 62);
 qint64 dayNumber(qint64 ms)
 {
     return ms >= 0 ? ms / kDayMs : -((-ms + kDayMs - 1) / kDayMs);
-}
-
-/// The bounds of the duration histogram (seconds): (-inf, 0), then [0, 0.001), then
-/// geometric steps of 10 %. A value's bucket is found by comparing with these very
-/// doubles, as SQL's x >= lo AND x < hi does, so both agree exactly.
-const QList<double> &durationEdges()
-{
-    static const QList<double> edges = [] {
-        QList<double> e{0.0, 0.001};
-        while (e.last() < 1e10)
-            e << e.last() * 1.1;
-        return e;
-    }();
-    return edges;
 }
 
 /// The bucket of x: 0 below edges[0], i for edges[i-1] <= x < edges[i], edges.size() beyond.

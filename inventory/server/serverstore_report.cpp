@@ -41,18 +41,6 @@ qint64 dayNumberOf(QDate day)
     return startOf(day) / kDayMs;
 }
 
-/// The bounds of the duration histogram: the same doubles as serverstore_projections.cpp's.
-const QList<double> &durationEdges()
-{
-    static const QList<double> edges = [] {
-        QList<double> e{0.0, 0.001};
-        while (e.last() < 1e10)
-            e << e.last() * 1.1;
-        return e;
-    }();
-    return edges;
-}
-
 } // namespace
 
 /// Whether the per-day sums follow the log (proj_meta `irregular` is 0: see foldRound()).
@@ -132,17 +120,8 @@ Result<QJsonObject> ServerStore::bilan(QDate from, QDate to) const
     Rep::Ledger::Private &s = ledger.state();
     if (auto r = d->loadFacts(ledger, {QStringLiteral("configured")}, kNever, toMs); !r)
         return r.error();
-    auto q = d->run(QStringLiteral("SELECT key, value FROM proj_kv WHERE space = 'attended'"));
-    if (!q)
-        return q.error();
-    while (q->next()) {
-        const QJsonObject o = objectOf(q->value(1).toString());
-        auto &sessions = s.attended[q->value(0).toString()];
-        for (auto it = o.begin(); it != o.end(); ++it)
-            if (qint64 ms = qint64(it.value().toDouble()); ms < toMs)
-                sessions.insert(it.key().toInt(), ms);
-    }
-    q->finish();
+    if (auto r = d->loadAttended(ledger, toMs); !r)
+        return r.error();
     Rep::BilanSums sums;
     if (auto r = d->sumRows({QStringLiteral("recv"), QStringLiteral("hs"), QStringLiteral("handover"),
                              QStringLiteral("return"), QStringLiteral("grant_eur"), QStringLiteral("ready_d"),
@@ -196,17 +175,12 @@ Result<QJsonObject> ServerStore::bilan(QDate from, QDate to) const
     return s.bilanJson(from, to, sums);
 }
 
-Result<QJsonObject> ServerStore::bilanFromFacts(QDate from, QDate to) const
+Result<void> ServerStore::Private::loadAttended(Rep::Ledger &ledger, qint64 toMs)
 {
-    // As the log said at the end of the period: settings, lots and beneficiaries as then.
-    const qint64 fromMs = startOf(from), toMs = startOf(to.addDays(1));
-    Rep::Ledger ledger;
-    Rep::Ledger::Private &s = ledger.state();
-    if (auto r = d->loadFacts(ledger, {QStringLiteral("configured")}, kNever, toMs); !r)
-        return r.error();
-    auto q = d->run(QStringLiteral("SELECT key, value FROM proj_kv WHERE space = 'attended'"));
+    auto q = run(QStringLiteral("SELECT key, value FROM proj_kv WHERE space = 'attended'"));
     if (!q)
         return q.error();
+    Rep::Ledger::Private &s = ledger.state();
     while (q->next()) {
         const QJsonObject o = objectOf(q->value(1).toString());
         auto &sessions = s.attended[q->value(0).toString()];
@@ -215,6 +189,18 @@ Result<QJsonObject> ServerStore::bilanFromFacts(QDate from, QDate to) const
                 sessions.insert(it.key().toInt(), ms);
     }
     q->finish();
+    return {};
+}
+
+Result<QJsonObject> ServerStore::bilanFromFacts(QDate from, QDate to) const
+{
+    // As the log said at the end of the period: settings, lots and beneficiaries as then.
+    const qint64 fromMs = startOf(from), toMs = startOf(to.addDays(1));
+    Rep::Ledger ledger;
+    if (auto r = d->loadFacts(ledger, {QStringLiteral("configured")}, kNever, toMs); !r)
+        return r.error();
+    if (auto r = d->loadAttended(ledger, toMs); !r)
+        return r.error();
     if (auto r
         = d->loadFacts(ledger,
                        {QStringLiteral("received"), QStringLiteral("move"), QStringLiteral("hs"),
