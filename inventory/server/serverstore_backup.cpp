@@ -123,7 +123,7 @@ Result<void> ServerStore::restore(const QString &file)
                 return q.error();
         // the supervisor's projections (engineer "proj"): serverstore_projections.cpp
         for (const char *table : {"proj_meta", "proj_assets", "proj_asset_counts", "proj_serials", "proj_facts",
-                                  "proj_unchecked", "proj_kv", "proj_station_rx"})
+                                  "proj_unchecked", "proj_kv", "proj_station_rx", "proj_daily", "proj_slowest"})
             if (auto q = d->run(QStringLiteral("DROP TABLE IF EXISTS %1 CASCADE").arg(QLatin1String(table))); !q)
                 return q.error();
         return runTool(QStringLiteral("pg_restore"),
