@@ -228,12 +228,27 @@ Result<QJsonObject> ServerStore::periodFigures(QDate from, QDate to, const QStri
         return r.error();
     Rep::FigureSums sums;
     const auto dateOf = [](qint64 day) { return QDateTime::fromMSecsSinceEpoch(day * kDayMs, Qt::UTC).date(); };
+    // The kinds summed alike for all lots and for one: broken parts, erasures, imaging runs.
+    const auto addShared
+        = [&sums](const QString &kind, const QString &k1, const QString &k2, qint64 n, double sum, qint64 b) {
+              if (kind == QLatin1String("hs")) {
+                  sums.hsByPart[k1] += n;
+                  sums.hsReasons[k1][k2] += n;
+              } else if (kind == QLatin1String("erasure")) {
+                  sums.erasuresDone += n;
+                  sums.erasuresVerified += qint64(sum);
+              } else if (kind == QLatin1String("imaging")) {
+                  sums.runs += n;
+                  sums.runsVerified += k1 == QLatin1String("1") ? n : 0;
+                  sums.bytes += b;
+              }
+          };
     if (lot.isEmpty()) {
         // All lots: the period's sums (months and days), the days of the per-day counts.
         if (auto r = d->sumRows({QStringLiteral("ready"), QStringLiteral("ready_l"), QStringLiteral("ready_mo"),
                                  QStringLiteral("hs"), QStringLiteral("erasure"), QStringLiteral("imaging")},
                                 from, to, false,
-                                [&sums](const QSqlQuery &row) {
+                                [&sums, &addShared](const QSqlQuery &row) {
                                     const QString kind = row.value(0).toString().remove(QStringLiteral("/m")),
                                                   k1 = row.value(1).toString(), k2 = row.value(2).toString();
                                     const qint64 n = row.value(4).toLongLong(), b = row.value(6).toLongLong();
@@ -248,16 +263,8 @@ Result<QJsonObject> ServerStore::periodFigures(QDate from, QDate to, const QStri
                                                                                           : sums.yieldByModel)[k1];
                                         y.ready += n;
                                         y.firstPass += qint64(sum);
-                                    } else if (kind == QLatin1String("hs")) {
-                                        sums.hsByPart[k1] += n;
-                                        sums.hsReasons[k1][k2] += n;
-                                    } else if (kind == QLatin1String("erasure")) {
-                                        sums.erasuresDone += n;
-                                        sums.erasuresVerified += qint64(sum);
-                                    } else if (kind == QLatin1String("imaging")) {
-                                        sums.runs += n;
-                                        sums.runsVerified += k1 == QLatin1String("1") ? n : 0;
-                                        sums.bytes += b;
+                                    } else {
+                                        addShared(kind, k1, k2, n, sum, b);
                                     }
                                 });
             !r)
@@ -298,17 +305,10 @@ Result<QJsonObject> ServerStore::periodFigures(QDate from, QDate to, const QStri
                                         y->ready += n;
                                         y->firstPass += qint64(sum);
                                     }
-                                } else if (kind == QLatin1String("hs")) {
-                                    sums.hsByPart[k1] += n;
-                                    sums.hsReasons[k1][k2] += n;
-                                } else if (kind == QLatin1String("erasure")) {
-                                    sums.erasuresDone += n;
-                                    sums.erasuresVerified += qint64(sum);
-                                } else if (kind == QLatin1String("imaging")) {
-                                    sums.runs += n;
-                                    sums.runsVerified += k1 == QLatin1String("1") ? n : 0;
-                                    sums.bytes += b;
-                                    sums.imagingPerDay[day] += n;
+                                } else {
+                                    addShared(kind, k1, k2, n, sum, b);
+                                    if (kind == QLatin1String("imaging"))
+                                        sums.imagingPerDay[day] += n;
                                 }
                             });
                !r) {
