@@ -82,23 +82,6 @@ QStringList ramChildArguments(const RamChildOptions &o)
     return args + o.extraArgs;
 }
 
-bool testResultFromJson(const QJsonObject &j, TestResult *t)
-{
-    const QString verdict = j.value(QLatin1String("verdict")).toString();
-    if (j.value(QLatin1String("kind")).toString().isEmpty()
-        || (verdict != QLatin1String("PASS") && verdict != QLatin1String("WARN") && verdict != QLatin1String("FAIL")))
-        return false;
-    t->kind = j.value(QLatin1String("kind")).toString();
-    t->verdict = verdict == QLatin1String("FAIL")
-        ? TestVerdict::Fail
-        : (verdict == QLatin1String("WARN") ? TestVerdict::Warn : TestVerdict::Pass);
-    t->rule = j.value(QLatin1String("rule")).toString();
-    t->measurements = j.value(QLatin1String("measurements")).toObject();
-    t->startedAt = QDateTime::fromString(j.value(QLatin1String("started_at")).toString(), Qt::ISODateWithMs);
-    t->endedAt = QDateTime::fromString(j.value(QLatin1String("ended_at")).toString(), Qt::ISODateWithMs);
-    return true;
-}
-
 TestResult runRamTestInChild(const RamChildOptions &options, ProgressSink &sink)
 {
     const QDateTime started = QDateTime::currentDateTimeUtc();
@@ -165,7 +148,7 @@ TestResult runRamTestInChild(const RamChildOptions &options, ProgressSink &sink)
                           .arg(child.errorString()),
                       started);
     TestResult t;
-    if (child.exitCode() != 0 || !testResultFromJson(QJsonDocument::fromJson(out).object(), &t)) {
+    if (child.exitCode() != 0 || !TestResult::fromJson(QJsonDocument::fromJson(out).object(), &t)) {
         const QString why = lastWords(messages);
         return failed("ram.not-run",
                       QCoreApplication::translate("RamTest", "the memory test program gave no result (exit code %1)%2")

@@ -39,7 +39,4 @@ QStringList ramChildArguments(const RamChildOptions &options);
 /// ending without a result, is a FAIL (ram.child-crashed, ram.not-run) saying so.
 TestResult runRamTestInChild(const RamChildOptions &options, ProgressSink &sink);
 
-/// A TestResult back from its toJson() form; false when `json` is not one.
-bool testResultFromJson(const QJsonObject &json, TestResult *result);
-
 } // namespace Etabli::HwTest

@@ -36,6 +36,23 @@ QJsonObject TestResult::toJson() const
     return o;
 }
 
+bool TestResult::fromJson(const QJsonObject &j, TestResult *t)
+{
+    const QString verdict = j.value(QLatin1String("verdict")).toString();
+    if (j.value(QLatin1String("kind")).toString().isEmpty()
+        || (verdict != QLatin1String("PASS") && verdict != QLatin1String("WARN") && verdict != QLatin1String("FAIL")))
+        return false;
+    t->kind = j.value(QLatin1String("kind")).toString();
+    t->verdict = verdict == QLatin1String("FAIL")
+        ? TestVerdict::Fail
+        : (verdict == QLatin1String("WARN") ? TestVerdict::Warn : TestVerdict::Pass);
+    t->rule = j.value(QLatin1String("rule")).toString();
+    t->measurements = j.value(QLatin1String("measurements")).toObject();
+    t->startedAt = QDateTime::fromString(j.value(QLatin1String("started_at")).toString(), Qt::ISODateWithMs);
+    t->endedAt = QDateTime::fromString(j.value(QLatin1String("ended_at")).toString(), Qt::ISODateWithMs);
+    return true;
+}
+
 void VerdictBuilder::fire(TestVerdict severity, const QString &id, const QString &text)
 {
     m_fired.append({severity, id, text});

@@ -32,6 +32,8 @@ struct TestResult {
     QJsonObject toPayload() const;
     /// The payload plus duration_ms, for `--json` output.
     QJsonObject toJson() const;
+    /// Back from the toJson() (or toPayload()) form; false, `result` untouched, when `json` is not one.
+    static bool fromJson(const QJsonObject &json, TestResult *result);
 };
 
 /// Collects fired rules and keeps the worst: the first rule of the highest severity
