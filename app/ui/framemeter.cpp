@@ -88,6 +88,11 @@ void FrameMeter::restart()
 {
     if (!m_started || m_seconds <= 0)
         return;
+    if (m_frames > 0) { // bench: the screens on the way, said apart (a screen change is not a frame of the screen)
+        std::printf("on-the-way frames %d longest-frame-gap-ms %lld longest-gap-cpu-ms %.1f\n", m_frames,
+                    static_cast<long long>(m_maxFrameGap), m_maxGapCpuMs);
+        std::fflush(stdout);
+    }
     m_frames = 0;
     m_maxFrameGap = m_maxTickGap = m_maxGapAtMs = 0;
     m_maxGapCpuMs = 0;

@@ -25,6 +25,7 @@ public:
     static FrameMeter *attach(QQuickWindow *window, int seconds);
     /// bench: begins the S seconds again from now, forgetting what was measured (the bench's
     /// `--start-at` calls it when its screen is reached: the screens on the way do not count).
+    /// Prints what it forgets as `on-the-way frames N longest-frame-gap-ms G longest-gap-cpu-ms C`.
     /// No-op before the first frame. `ETABLI_FRAME_TRACE` set: every gap >= 20 ms on stderr.
     void restart();
 
