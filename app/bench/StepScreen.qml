@@ -165,18 +165,31 @@ Rectangle {
                 width: parent.width
             }
 
-            HsPicker {
-                visible: page.step === "hs" && !Bench.working
+            // bench (fourth shift): the pickers are made only on their own step. Made hidden on
+            // every step screen, their 38 picture buttons (each an SVG decoded at once) were most
+            // of the ~50 ms of UI-thread CPU that opening the step screen cost.
+            Loader {
+                objectName: "hsPicker"
+                active: page.step === "hs" && !Bench.working
+                visible: active
                 width: parent.width
+                source: "qrc:/Etabli/Bench/HsPicker.qml"
             }
-            PartsPicker {
-                visible: page.step === "parts" && !Bench.working
+            Loader {
+                objectName: "partsPicker"
+                active: page.step === "parts" && !Bench.working
+                visible: active
                 width: parent.width
+                source: "qrc:/Etabli/Bench/PartsPicker.qml"
             }
-            CleaningChecklist {
+            Loader {
                 id: cleaning
-                visible: page.step === "cleaning"
+                objectName: "cleaningChecklist"
+                active: page.step === "cleaning"
+                visible: active
                 width: parent.width
+                source: "qrc:/Etabli/Bench/CleaningChecklist.qml"
+                readonly property bool allDone: item !== null && item.allDone
             }
         }
     }

@@ -198,7 +198,9 @@ void markStarted(Bench *, InventoryService *service, const QString &tag, BenchSt
 
 Bench::Bench(QObject *parent)
     : QObject(parent)
-{}
+{
+    connect(&m_progressThrottle, &ProgressThrottle::update, this, &Bench::setProgress);
+}
 
 Bench::~Bench() = default;
 
@@ -315,6 +317,7 @@ void Bench::setScreen(Screen screen)
 void Bench::setWorking(bool working)
 {
     m_working = working;
+    m_progressThrottle.reset(); // bench: no value held back from a job that ended arrives later
     if (working) {
         m_jobTag = m_tag;
     } else {
@@ -839,7 +842,7 @@ void Bench::runDiagStep(BenchStep benchStep, HwTest::DiagJob::Engine engine)
     markStarted(this, m_service.get(), tag, benchStep);
     m_diag = std::make_unique<HwTest::DiagJob>();
     connect(m_diag.get(), &HwTest::DiagJob::progress, this,
-            [this](double percent, qint64 eta) { setProgress(percent / 100.0, eta); });
+            [this](double percent, qint64 eta) { m_progressThrottle.report(percent / 100.0, eta); });
     connect(m_diag.get(), &HwTest::DiagJob::finished, this, [this, benchStep, tag](const HwTest::TestResult &result) {
         const bool failed = result.verdict == HwTest::TestVerdict::Fail;
         const QString verdict = verdictOf(result);
@@ -935,7 +938,7 @@ void Bench::startErase()
         double f = total > 0 ? p.value(QStringLiteral("bytes")).toDouble() / total : 0;
         // Writing is the first half of the bar, verifying the second.
         f = phase == QLatin1String("verifying") ? 0.5 + f / 2 : f / 2;
-        setProgress(f, p.value(QStringLiteral("eta_s")).toInteger(-1));
+        m_progressThrottle.report(f, p.value(QStringLiteral("eta_s")).toInteger(-1));
     });
     connect(m_helper, &HelperClient::failed, this, [this](const QString &, const Error &e) {
         // benchui: a FROZEN disk shows FrozenDriveFix (StepScreen.qml) under the message.

@@ -4,6 +4,7 @@
 
 #include "app/bench/benchflowmodel.h"
 #include "app/core/inventoryservice.h"
+#include "app/core/progressthrottle.h"
 #include "common/result.h"
 
 #include <QDateTime>
@@ -302,6 +303,9 @@ private:
     bool m_confirming = false;
     double m_progress = 0;
     int m_secondsLeft = -1;
+    /// bench: the long work's progress as the screen takes it: <= 4 updates a second, the
+    /// latest always (the engines report up to 10 a second, the helper on every block).
+    ProgressThrottle m_progressThrottle{250};
     QVariantList m_hs;
     QStringList m_parts;
     int m_pending = 0;

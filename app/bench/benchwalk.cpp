@@ -362,13 +362,16 @@ void BenchStartAt::tick()
         m_bench->loginWithBadge(m_badge);
         return;
     case Bench::Screen::Asset:
-        if (m_screen == QLatin1String("asset") || (m_screen == QLatin1String("meanwhile") && m_pressed))
+        if (m_screen == QLatin1String("asset") || (m_screen == QLatin1String("meanwhile") && m_pressed)) {
             m_timer.stop();
-        else
+            Q_EMIT arrived();
+        } else {
             m_bench->openAsset(m_tag);
+        }
         return;
     case Bench::Screen::Finished:
         m_timer.stop();
+        Q_EMIT arrived();
         return;
     case Bench::Screen::Step:
         break;
@@ -388,6 +391,7 @@ void BenchStartAt::tick()
         return;
     }
     m_timer.stop();
+    Q_EMIT arrived();
 }
 
 // bench: the demo PC's memory test runs; the worker leaves it for the second PC, does its HS

@@ -82,6 +82,11 @@ public:
     /// bench: the second PC of `two-pcs` (prepareStartAt's otherTag).
     void setOtherTag(const QString &tag) { m_otherTag = tag; }
 
+Q_SIGNALS:
+    /// bench: the screen asked for is reached (for `work`: the memory test started); the
+    /// benchmark (--measure-frames) measures from here, not the screens on the way.
+    void arrived();
+
 private:
     void tick();
     void tickTwoPcs();

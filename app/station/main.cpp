@@ -327,10 +327,16 @@ int runBench(QGuiApplication &app, const Options &o)
         window->setVisibility(QWindow::Windowed);
         window->resize(o.size);
     }
+    Etabli::Ui::FrameMeter *meter = nullptr;
     if (o.measure >= 0) // bench: the benchmark on the bench's own screens (tests/bench/station)
-        Etabli::Ui::FrameMeter::attach(window, o.measure);
-    if (!o.startAt.isEmpty())
-        (new BenchStartAt(bench, o.startAt, demo.badge, demo.pcTag, &app))->setOtherTag(startAtOther);
+        meter = Etabli::Ui::FrameMeter::attach(window, o.measure);
+    if (!o.startAt.isEmpty()) {
+        auto *startAt = new BenchStartAt(bench, o.startAt, demo.badge, demo.pcTag, &app);
+        startAt->setOtherTag(startAtOther);
+        // bench: the frames are measured on the screen asked for, from when it is reached.
+        if (meter)
+            QObject::connect(startAt, &BenchStartAt::arrived, meter, &Etabli::Ui::FrameMeter::restart);
+    }
     if (!o.screenshots.isEmpty()) {
         auto *walk = new BenchWalk(bench, window, o.screenshots, demo.badge, demo.pcTag, &app);
         QObject::connect(walk, &BenchWalk::finished, &app, &QCoreApplication::exit);

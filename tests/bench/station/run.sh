@@ -60,7 +60,13 @@ done
 sorted=$(printf '%s\n' "${starts[@]}" | sort -n)
 echo "cold start to first frame ($runs runs, ms): median $(echo "$sorted" | sed -n "$(( (runs + 1) / 2 ))p") max $(echo "$sorted" | tail -1) (goal < 1500)"
 
-frames() { "$station" "${args[@]}" --measure-frames "$seconds" 2>/dev/null | grep '^frames'; }
+# bench: with --start-at, the measure begins on the screen reached; the screens on the way
+# (login, the PC, the step before « Start ») are said after it as « on the way ».
+frames() {
+  local out
+  out=$("$station" "${args[@]}" --measure-frames "$seconds" 2>/dev/null)
+  echo "$(grep '^frames' <<<"$out")$(grep '^on-the-way' <<<"$out" | sed 's/^on-the-way/  | on the way:/')"
+}
 echo "idle ($seconds s):   $(frames)"
 
 # The same screen while the RAM test and an image write run beside it.
