@@ -3,7 +3,7 @@
 # SPDX-FileCopyrightText: 2026 Établi contributors
 # The bench live system: a hybrid ISO (BIOS + UEFI, CD or USB stick) and a netboot tree
 # (vmlinuz, initrd.img, filesystem.squashfs) from Debian 12 packages and build/debs/*.deb.
-# It boots (toram) straight into etabli-station full screen (Qt linuxfb, no compositor, no
+# It boots straight into etabli-station full screen (Qt linuxfb, no compositor, no
 # desktop, no shell), French locale and AZERTY keyboard; see packaging/live/README.md.
 #   bash packaging/live/build.sh [-o etabli-bench.iso] [--debs DIR] [--base-only | --iso-only]
 # --iso-only: only the ISO again from build/live/iso-tree/ with the current grub.cfg (a change of

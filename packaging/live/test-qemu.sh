@@ -19,7 +19,10 @@
 #                 still the medium (no GRUB; kernel messages on the serial line)
 # Environment: ACCEL (tcg), SMP (1; more: MTTCG), MEM (2048), TIMEOUT (1500 s), MIN_COLOURS (16),
 # NICE (0: QEMU at normal priority, it is a measurement), APPEND_DROP / APPEND_EXTRA (--direct,
-# --netboot), WORK (the run's folder, build/live/qemu: give each run its own to run several at once).
+# --netboot), WORK (the run's folder, build/live/qemu: give each run its own to run several at once),
+# STICK=1 (a USB stick too, an xHCI usb-storage device with an MBR FAT partition labelled ETABLI
+# and an etabli.conf saying station=bench-stick: the boot must mount it as the inventory's
+# storage and take the station's name from it, etabli-bench-config's lookup of the stick).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -48,6 +51,22 @@ if ((uefi)); then label=uefi; fi
 rm -rf "$work"; mkdir -p "$work"
 command -v qemu-system-x86_64 >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq qemu-system-x86 >/dev/null
 truncate -s 8G "$work/disk.img"
+stick=()
+if [ "${STICK:-0}" = 1 ]; then
+  # 64 MiB, one FAT16 partition from 1 MiB, made in the file: no loop device.
+  truncate -s 64M "$work/stick.img"
+  python3 - "$work/stick.img" <<'PY'
+import struct, sys
+with open(sys.argv[1], "r+b") as f:  # one MBR entry: FAT16 (0x0e, LBA), sectors 2048 to the end
+    f.seek(446); f.write(struct.pack("<B3sB3sII", 0, b"\0\0\0", 0x0E, b"\0\0\0", 2048, 64 * 2048 - 2048))
+    f.seek(510); f.write(b"\x55\xaa")
+PY
+  mkfs.vfat -F 16 -n ETABLI --offset=2048 "$work/stick.img" $(((64 * 1024 - 1024))) >/dev/null
+  printf 'station=bench-stick\r\nlang=fr\r\n' >"$work/etabli.conf"
+  mcopy -i "$work/stick.img@@1M" "$work/etabli.conf" ::etabli.conf
+  stick=(-device qemu-xhci,id=xhci -drive file="$work/stick.img",format=raw,if=none,id=stick
+    -device usb-storage,bus=xhci.0,drive=stick,removable=on)
+fi
 
 say() { echo "test-qemu: $*"; }
 fail() { say "FAIL ($label): $*"; timeline; exit 1; }
@@ -138,7 +157,7 @@ start=$(date +%s.%N)
 # its own (setsid): with the kernel's autogroup scheduling (sched_autogroup_enabled) CPU time is
 # shared between sessions first, so QEMU gets a session's share, not a part of this script's.
 nice -n "${NICE:-0}" setsid qemu-system-x86_64 -accel "$accel_opt" -m "${MEM:-2048}" -smp "${SMP:-1}" -machine pc \
-  "${firmware[@]}" "${boot[@]}" "${net[@]}" \
+  "${firmware[@]}" "${boot[@]}" "${net[@]}" "${stick[@]}" \
   -drive file="$work/disk.img",format=raw,if=none,id=d0 -device ide-hd,drive=d0,serial=ETABLI-QEMU-DISK \
   -vga std -display none -serial file:"$work/serial.log" \
   -monitor unix:"$work/monitor.sock",server,nowait -no-reboot &
@@ -271,6 +290,11 @@ colours=$(screen "$work/screen.ppm")
 ((colours > min_colours)) || fail "the display went blank ($colours colours)"
 say "screenshot: $work/screen.png ($colours colours)"
 grep -a "etabli-bench:" "$work/serial.log" | tr -d '\r' | sed 's/^/test-qemu: serial: /'
+if [ "${STICK:-0}" = 1 ]; then
+  grep -aqE "etabli-bench: station bench-stick, inventory on /dev/sd[a-z]1," "$work/serial.log" \
+    || fail "the USB stick labelled ETABLI was not mounted or its etabli.conf not read"
+  say "stick: mounted, station name from its etabli.conf"
+fi
 monitor quit || true
 timeline
 iso_size=

@@ -15,11 +15,25 @@ state=/var/lib/etabli-bench
 mkdir -p "$state" /run/etabli-bench
 server= token= station= lang=fr storage=ram
 
-dev=$(blkid -L ETABLI 2>/dev/null || true)
+# The stick: only the partitions of USB disks are probed (etabli.anystick: every partition).
+# Not `blkid -L`, which probes every block device (the CD, the disk under test, loop0: 5.8 s of
+# this unit under TCG, on the station's critical path), nor udev's /dev/disk/by-label (no wait
+# for udev): the kernel's own list in /sys/class/block. ETABLI_SYS: another /sys (a test).
+sys=${ETABLI_SYS:-/sys}
+anystick=0
+grep -qw etabli.anystick /proc/cmdline && anystick=1
+parts=
+for p in "$sys"/class/block/*; do
+  [ -e "$p/partition" ] || continue
+  case $(readlink -f "$p") in */usb*) ;; *) [ "$anystick" = 1 ] || continue ;; esac
+  parts="$parts /dev/${p##*/}"
+done
+dev=
+[ -z "$parts" ] || dev=$(blkid -c /dev/null -o device -t LABEL=ETABLI $parts 2>/dev/null | head -n 1)
 if [ -n "$dev" ]; then
   parent=$(lsblk -ndo PKNAME "$dev" 2>/dev/null)
   tran=$(lsblk -ndo TRAN "/dev/$parent" 2>/dev/null)
-  if [ "$tran" = usb ] || grep -qw etabli.anystick /proc/cmdline; then
+  if [ "$tran" = usb ] || [ "$anystick" = 1 ]; then
     if mount -t vfat -o rw,nosuid,nodev,noexec,uid=bench,gid=bench,umask=077,flush "$dev" "$state"; then
       storage="$dev"
     fi
