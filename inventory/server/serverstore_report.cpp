@@ -393,10 +393,12 @@ Result<QJsonObject> ServerStore::periodFigures(QDate from, QDate to, const QStri
         if (auto r = d->durations(from, to, sums); !r)
             return r.error();
     } else {
-        // One lot: its durations from the facts (the histogram counts all lots together).
+        // One lot: its durations from the facts (the histogram counts all lots together), the
+        // facts of its assets alone: the Ledger counts a fact for the lot its asset is in now
+        // (figureSums' inLot), which is the asset row the facts are joined with.
         Rep::Ledger facts;
         if (auto r = d->loadFacts(facts, {QStringLiteral("imaging"), QStringLiteral("step"), QStringLiteral("move")},
-                                  fromMs, toMs);
+                                  fromMs, toMs, QStringLiteral(" AND a.lot = ?"), lot);
             !r)
             return r.error();
         const Rep::FigureSums some = facts.state().figureSums(from, to, lot);
