@@ -9,6 +9,7 @@
 #include "inventory/server/serverstore_p.h"
 
 #include <QCoreApplication>
+#include <QScopeGuard>
 #include <QSqlError>
 
 namespace Etabli::Server {
@@ -163,6 +164,21 @@ Result<void> ServerStore::rebuildProjections()
 {
     QSqlDatabase database = d->db();
     const auto writer = d->lockWriter();
+    // SQLite (issue 17, engineer "proj"): the rebuild is one transaction over the whole log;
+    // with the default 2 MB page cache its pages are spilled to the WAL and read back again
+    // and again (perf: most of the time in pwrite/pread). A cache of its own for its
+    // duration, the connection's own size back afterwards.
+    qint64 cacheBefore = 0;
+    if (!d->postgres) {
+        if (auto q = d->run(QStringLiteral("PRAGMA cache_size")); q && q->next())
+            cacheBefore = q->value(0).toLongLong();
+        if (auto q = d->run(QStringLiteral("PRAGMA cache_size = -1048576")); !q) // 1 GiB, as pages are used
+            return q.error();
+    }
+    const auto restoreCache = qScopeGuard([this, cacheBefore] {
+        if (!d->postgres && cacheBefore != 0)
+            (void)d->run(QStringLiteral("PRAGMA cache_size = %1").arg(cacheBefore));
+    });
     if (auto begun = d->beginWrite(); !begun)
         return begun.error();
     if (auto r = d->recount(); !r) {

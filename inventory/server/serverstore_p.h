@@ -171,9 +171,11 @@ struct ServerStore::Private {
     Result<void> rebuildLedgerProjections();
     /// Fills `ledger` with who attended which training session before `toMs` (proj_kv, "attended").
     Result<void> loadAttended(Inventory::Report::Ledger &ledger, qint64 toMs);
-    /// Fills `ledger` with the facts of `kinds` dated in [fromMs, toMs), with the assets they name.
+    /// Fills `ledger` with the facts of `kinds` dated in [fromMs, toMs), with the assets they name
+    /// (`where` more terms on f and a, `binds` their values; `lot` non-empty: only the facts of
+    /// the assets of that lot, read from its assets, proj_assets_lot and proj_facts_tag).
     Result<void> loadFacts(Inventory::Report::Ledger &ledger, const QStringList &kinds, qint64 fromMs, qint64 toMs,
-                           const QString &where = {}) const;
+                           const QString &where = {}, const QString &lot = {}) const;
     /// The per-day sums (serverstore_report.cpp): whether they follow the log, a query over
     /// them, the asset counts and the exact duration medians and slowest of a period.
     Result<bool> sumsFollowLog() const;

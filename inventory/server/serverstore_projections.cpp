@@ -266,6 +266,18 @@ Result<void> ServerStore::Private::migrateProjections()
         QStringLiteral("CREATE TABLE IF NOT EXISTS proj_slowest (source TEXT NOT NULL, what TEXT NOT NULL,"
                        " day BIGINT NOT NULL, x DOUBLE PRECISION NOT NULL, seq BIGINT NOT NULL, sub INTEGER NOT NULL,"
                        " tag TEXT NOT NULL, PRIMARY KEY (source, what, day))"),
+        // The reads sum a period's rows of proj_daily in key order: from an index that holds
+        // them whole (1 M events: the year's bilan sums 12,000 monthly rows per lot; from
+        // the table's pages, scattered in the order the rows were made, 80-170 ms, from
+        // this index 8-18 ms).
+        postgres ? QStringLiteral("CREATE INDEX IF NOT EXISTS proj_daily_cover ON proj_daily(kind, lot, day, k1, k2,"
+                                  " prev) INCLUDE (n, s, b)")
+                 : QStringLiteral("CREATE INDEX IF NOT EXISTS proj_daily_cover ON proj_daily(kind, lot, day, k1, k2,"
+                                  " prev, n, s, b)"),
+        // One lot's facts (figures?lot=L: its durations) from its assets (1 M events: 11 s
+        // folding every lot's facts of the period before).
+        QStringLiteral("CREATE INDEX IF NOT EXISTS proj_assets_lot ON proj_assets(lot)"),
+        QStringLiteral("CREATE INDEX IF NOT EXISTS proj_facts_tag ON proj_facts(tag)"),
         QStringLiteral("CREATE INDEX IF NOT EXISTS proj_facts_x ON proj_facts(kind, a, x, ms)"
                        " WHERE kind IN ('move', 'step', 'imaging')"),
         // The attention list reads each station's last push from the log itself, one
@@ -920,7 +932,7 @@ Result<void> ServerStore::Private::updateProjections()
 namespace Etabli::Server {
 
 Result<void> ServerStore::Private::loadFacts(Rep::Ledger &ledger, const QStringList &kinds, qint64 fromMs, qint64 toMs,
-                                             const QString &where) const
+                                             const QString &where, const QString &lot) const
 {
     Rep::Ledger::Private &s = ledger.state();
     QStringList quoted;
@@ -928,10 +940,14 @@ Result<void> ServerStore::Private::loadFacts(Rep::Ledger &ledger, const QStringL
         quoted << QLatin1Char('\'') + k + QLatin1Char('\'');
     auto q = run(QStringLiteral("SELECT f.kind, f.ms, f.tag, f.a, f.b, f.c, f.d, f.x, f.y, f.flag, a.tag, a.kind,"
                                 " a.lot, a.model, a.serial, a.weight_kg, a.state, a.state_since_ms, a.flags"
-                                " FROM proj_facts f LEFT JOIN proj_assets a ON a.tag = f.tag"
-                                " WHERE f.kind IN (%1) AND f.ms >= ? AND f.ms < ?%2 ORDER BY f.seq, f.sub")
-                     .arg(quoted.join(QStringLiteral(", ")), where),
-                 {fromMs, toMs});
+                                " FROM %3 WHERE f.kind IN (%1) AND f.ms >= ? AND f.ms < ?%2 ORDER BY f.seq, f.sub")
+                     .arg(quoted.join(QStringLiteral(", ")), where,
+                          // One lot: from its assets (SQLite's CROSS JOIN keeps that order: it
+                          // would read the period's facts of every lot by (kind, ms) otherwise).
+                          lot.isEmpty()  ? QStringLiteral("proj_facts f LEFT JOIN proj_assets a ON a.tag = f.tag")
+                              : postgres ? QStringLiteral("proj_assets a JOIN proj_facts f ON f.tag = a.tag")
+                                         : QStringLiteral("proj_assets a CROSS JOIN proj_facts f ON f.tag = a.tag")),
+                 lot.isEmpty() ? QVariantList{fromMs, toMs} : QVariantList{fromMs, toMs, lot});
     if (!q)
         return q.error();
     while (q->next()) {

@@ -1078,6 +1078,57 @@ private Q_SLOTS:
     /// order (distinct counts), cycles back to READY, medians of odd and even counts, windows
     /// cutting months. When the sums cannot follow (a refurbished PC's model changed), the
     /// reads fold the facts and still equal the Ledger's. (Last: it adds 2027 to the log.)
+    // issue 17 (proj): a median's bucket whose durations are all equal is answered by its
+    // lowest and highest value, one with several values by counting along the index: both
+    // give the Ledger's medians (TESTING: 3 × 2 h, 2 h 5 min, 2 h 10 min, one 10 % bucket
+    // of three values; IMAGED: five times exactly 1 h; READY→…: distinct days).
+    void mediansOfRepeatedDurations()
+    {
+        Workshop w;
+        const qint64 t0 = msOf("2028-03-06");
+        w.add(t0 - kDay, QStringLiteral("lot.added"), {},
+              {{QStringLiteral("reference"), QStringLiteral("L28")}, {QStringLiteral("donor"), QStringLiteral("D28")}});
+        const qint64 testing[] = {2 * kHour, 2 * kHour, 2 * kHour + 300000, 2 * kHour, 2 * kHour + 600000};
+        for (int i = 0; i < 5; ++i) {
+            const QString tag = make(QStringLiteral("MED"), i + 1);
+            qint64 t = t0 + qint64(i) * kDay;
+            w.add(t, QStringLiteral("asset.added"), tag,
+                  {{QStringLiteral("tag"), tag},
+                   {QStringLiteral("kind"), QStringLiteral("pc")},
+                   {QStringLiteral("lot"), QStringLiteral("L28")},
+                   {QStringLiteral("model"), QStringLiteral("M-28")}});
+            w.move(t += kHour, tag, "RECEIVED", "TESTING");
+            w.move(t += testing[i], tag, "TESTING", "IMAGED");
+            w.move(t += kHour, tag, "IMAGED", "READY");
+            w.move(t += (i + 1) * kDay, tag, "READY", "TESTING");
+        }
+        QString why;
+        QVERIFY2(w.push(m_server.url(), m_bench, m_desk, m_super, &why), qPrintable(why));
+        QCOMPARE(scalar(QStringLiteral("SELECT value FROM proj_meta WHERE name = 'irregular'")), 0);
+        Etabli::Inventory::Report::Ledger full;
+        QVERIFY(Etabli::Inventory::Report::readLog(m_sql, full));
+        for (const auto &[from, to] : {QPair<QDate, QDate>{QDate(2028, 1, 1), QDate(2028, 12, 31)},
+                                       QPair<QDate, QDate>{QDate(2028, 3, 7), QDate(2028, 3, 9)}}) {
+            const QString range
+                = QStringLiteral("from=%1&to=%2").arg(from.toString(Qt::ISODate), to.toString(Qt::ISODate));
+            const QJsonObject figures
+                = http(m_server.url(), "GET", QStringLiteral("/api/v1/figures?") + range, m_super).json();
+            const QJsonObject want = full.figures(from, to, QString());
+            QJsonObject got;
+            for (auto k = want.begin(); k != want.end(); ++k)
+                got.insert(k.key(), figures.value(k.key()));
+            QVERIFY2(got == want,
+                     qPrintable(range + QStringLiteral("\nserver: ") + compact(got) + QStringLiteral("\nledger: ")
+                                + compact(want)));
+        }
+        // The medians are the ones planted (not an empty answer that would match anything).
+        const QJsonObject year
+            = http(m_server.url(), "GET", QStringLiteral("/api/v1/figures?from=2028-01-01&to=2028-12-31"), m_super)
+                  .json();
+        const QString text = compact(year);
+        QVERIFY2(text.contains(QStringLiteral("7200")) && text.contains(QStringLiteral("3600")), qPrintable(text));
+    }
+
     void perDaySumsAnswerAlike()
     {
         QCOMPARE(scalar(QStringLiteral("SELECT value FROM proj_meta WHERE name = 'irregular'")), 0);
