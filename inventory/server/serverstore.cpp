@@ -262,7 +262,14 @@ Result<std::unique_ptr<ServerStore>> ServerStore::open(const QString &url, OpenM
                              QCoreApplication::translate(
                                  "ServerStore", "%1 is a station's inventory, not a server database: give another file")
                                  .arg(url));
-        for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL"})
+        // push (issue 17): cache_spill=8192 pages (32 MiB). A group of 500 events dirties more
+        // pages than SQLite's default cache of 2 MiB holds (the UUID index and the projections'
+        // keys are random); past it SQLite spills dirty pages into the WAL mid-transaction and
+        // writes them again when they are touched again: 3 to 4 times the WAL bytes per commit,
+        // two thirds of the writer's time at 100,000 events. With the threshold, a transaction
+        // keeps its dirty pages (bounded: kGroupEvents a group) and writes each once at COMMIT;
+        // the clean cache stays at its default size. Durability is the same (FULL, one fsync).
+        for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA cache_spill=8192"})
             if (auto q = store->d->run(QString::fromLatin1(pragma)); !q)
                 return q.error();
         // push (issue 17): the WAL is checkpointed on another thread, not in a push's COMMIT.

@@ -61,7 +61,10 @@ struct Totals {
     qint64 groups = 0, batches = 0, events = 0;
     std::array<qint64, Phases> ns{};
     std::array<qint64, Phases> statements{}; ///< sent during each phase
+    qint64 spilled = 0; ///< SQLite: dirty pages written to the WAL before a COMMIT (cache spills)
 };
+/// SQLite: `pages` dirty pages spilled by the writing connection during its group.
+void spilled(qint64 pages);
 Totals totals();
 /// Switches the profile on or off whatever the environment says, and clears it (tests).
 void enable(bool on);
@@ -141,6 +144,9 @@ struct ServerStore::Private {
     /// SQLite: appends one event to `events` with the statement below; returns its seq.
     Result<qint64> appendSqlite(const Inventory::Event &e, const ReadyRow &row, const QString &status,
                                 const QString &note, const QString &received, const QString &pushedBy);
+    /// SQLite, with the writer's profile on: reads and clears the connection's count of
+    /// spilled pages, adding it to the group's profile when `count` (serverstore_checkpoint.cpp).
+    void countSpills(bool count) const;
     void *appendStatement = nullptr; ///< a sqlite3_stmt, finalized before the connection closes
     void finalizeSqlite();
 
