@@ -865,6 +865,30 @@ Result<QList<PushOutcome>> ServerStore::Private::storeBatch(const QList<Piece> &
     for (PushOutcome &o : out)
         if (o.seq == 0)
             o.seq = seqs.value(o.uuid);
+    // push (issue 17): the rows just appended, for the projections (as updateProjections()
+    // would read them back from the log), in seq order.
+    QList<Appended> appendedNow;
+    appendedNow.reserve(fresh.size());
+    for (qsizetype i : std::as_const(fresh)) {
+        const Event &e = *all[i];
+        const PushOutcome verdict = known.value(e.uuid);
+        Appended a;
+        a.event.seq = seqs.value(e.uuid);
+        a.event.uuid = e.uuid;
+        a.event.station = e.station;
+        a.event.worker = e.worker;
+        a.event.time = QDateTime::fromMSecsSinceEpoch(rows[i]->timeMs, Qt::UTC);
+        a.event.type = e.type;
+        a.event.assetTag = e.assetTag;
+        a.event.payload = e.payload;
+        a.event.status = verdict.status;
+        a.event.note = verdict.note;
+        a.receivedAt = received;
+        a.pushedBy = *from[i]->pushedBy;
+        appendedNow.append(std::move(a));
+    }
+    std::sort(appendedNow.begin(), appendedNow.end(),
+              [](const Appended &a, const Appended &b) { return a.event.seq < b.event.seq; });
     WriterProfile::mark(WriterProfile::Insert);
     const auto countsDone = qScopeGuard([] { WriterProfile::mark(WriterProfile::Counts); });
     for (auto c = counts.cbegin(); c != counts.cend(); ++c)
@@ -873,6 +897,7 @@ Result<QList<PushOutcome>> ServerStore::Private::storeBatch(const QList<Piece> &
                          {c.key().first, c.key().second, c.value()});
             !q)
             return q.error();
+    appended.append(std::move(appendedNow)); // stored: only now part of the transaction's appends
     return out;
 }
 

@@ -44,7 +44,9 @@ class WalCheckpointer; // serverstore_checkpoint.cpp
 /// mean per group of each phase, the statements sent (round trips on PostgreSQL) and the
 /// handler threads' parse and validation per push (serverstore_writer.cpp).
 namespace WriterProfile {
-enum Phase { Begin, Known, Prefetch, Apply, Insert, Counts, Projections, Commit, Retry, Phases };
+/// ProjLog, ProjFold: the projections' reading of the group back from the log and their
+/// fold (reads of their state included); Projections is then what they write.
+enum Phase { Begin, Known, Prefetch, Apply, Insert, Counts, Projections, Commit, Retry, ProjLog, ProjFold, Phases };
 bool on();
 /// The calling thread starts writing a group of `batches` pushes, `events` events.
 void startGroup(qsizetype batches, qsizetype events);
@@ -69,6 +71,12 @@ Totals totals();
 /// Switches the profile on or off whatever the environment says, and clears it (tests).
 void enable(bool on);
 } // namespace WriterProfile
+
+/// An event of the log with what the server adds to it (serverstore_projections.cpp).
+struct LoggedEvent {
+    Inventory::Event event;
+    QString receivedAt, pushedBy;
+};
 
 struct ServerStore::Private {
     QString connection;
@@ -174,6 +182,13 @@ struct ServerStore::Private {
     /// it in every group's transaction); `rebuildLedgerProjections` folds the whole log again.
     Result<void> migrateProjections();
     Result<void> updateProjections();
+    /// push (issue 17): the events the current write transaction appended, as the log holds
+    /// them (storeBatch() adds a batch's once it is stored; the writer clears it before each
+    /// attempt). updateProjections() folds these instead of reading them back from the log
+    /// when they are all the log holds past the last fold (checked in the same statement as
+    /// last_seq), and reads the log otherwise.
+    using Appended = LoggedEvent;
+    QList<Appended> appended;
     Result<void> rebuildLedgerProjections();
     /// Fills `ledger` with who attended which training session before `toMs` (proj_kv, "attended").
     Result<void> loadAttended(Inventory::Report::Ledger &ledger, qint64 toMs);

@@ -108,8 +108,8 @@ void endGroup()
     current.writing = false;
     if (counted.groups % 20 != 0)
         return;
-    static const char *const names[Phases]
-        = {"begin", "known", "prefetch", "apply", "insert", "counts", "projections", "commit", "retry"};
+    static const char *const names[Phases] = {"begin",       "known",  "prefetch", "apply",    "insert",   "counts",
+                                              "projections", "commit", "retry",    "proj_log", "proj_fold"};
     const double g = double(counted.groups);
     QByteArray line = QByteArrayLiteral("writer profile: ");
     line += QByteArray::number(counted.groups) + " groups, " + QByteArray::number(double(counted.batches) / g, 'f', 1)
@@ -246,6 +246,7 @@ void ServerStore::Private::writeGroup(const std::vector<PendingWrite *> &group,
     WriterProfile::mark(WriterProfile::Begin);
     quint64 connection = generation;
     QString received = now();
+    appended.clear();
     QList<Piece> pieces;
     for (const PendingWrite *w : group)
         pieces.append(Piece{w->events, w->pushedBy, w->strict, w->rows});
@@ -267,6 +268,7 @@ void ServerStore::Private::writeGroup(const std::vector<PendingWrite *> &group,
         return failAll(together.error());
 
     // One batch at least is refused: again, each batch in a savepoint.
+    appended.clear();
     if (auto begun = beginWrite(); !begun)
         return failAll(begun.error());
     connection = generation;
