@@ -138,6 +138,21 @@ Result<void> ServerStore::Private::checkpointInBackground(const QString &path)
     return {};
 }
 
+void ServerStore::Private::countSpills(bool count) const
+{
+    if (postgres || !WriterProfile::on())
+        return;
+    const QVariant handle = db().driver()->handle();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return;
+    int pages = 0, highest = 0;
+    if (sqlite3_db_status(*static_cast<sqlite3 *const *>(handle.constData()), SQLITE_DBSTATUS_CACHE_SPILL, &pages,
+                          &highest, 1)
+            == SQLITE_OK
+        && count)
+        WriterProfile::spilled(pages);
+}
+
 Result<qint64> ServerStore::Private::appendSqlite(const Event &e, const ReadyRow &row, const QString &status,
                                                   const QString &note, const QString &received, const QString &pushedBy)
 {

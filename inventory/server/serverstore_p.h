@@ -44,7 +44,9 @@ class WalCheckpointer; // serverstore_checkpoint.cpp
 /// mean per group of each phase, the statements sent (round trips on PostgreSQL) and the
 /// handler threads' parse and validation per push (serverstore_writer.cpp).
 namespace WriterProfile {
-enum Phase { Begin, Known, Prefetch, Apply, Insert, Counts, Projections, Commit, Retry, Phases };
+/// ProjLog, ProjFold: the projections' reading of the group back from the log and their
+/// fold (reads of their state included); Projections is then what they write.
+enum Phase { Begin, Known, Prefetch, Apply, Insert, Counts, Projections, Commit, Retry, ProjLog, ProjFold, Phases };
 bool on();
 /// The calling thread starts writing a group of `batches` pushes, `events` events.
 void startGroup(qsizetype batches, qsizetype events);
@@ -61,11 +63,20 @@ struct Totals {
     qint64 groups = 0, batches = 0, events = 0;
     std::array<qint64, Phases> ns{};
     std::array<qint64, Phases> statements{}; ///< sent during each phase
+    qint64 spilled = 0; ///< SQLite: dirty pages written to the WAL before a COMMIT (cache spills)
 };
+/// SQLite: `pages` dirty pages spilled by the writing connection during its group.
+void spilled(qint64 pages);
 Totals totals();
 /// Switches the profile on or off whatever the environment says, and clears it (tests).
 void enable(bool on);
 } // namespace WriterProfile
+
+/// An event of the log with what the server adds to it (serverstore_projections.cpp).
+struct LoggedEvent {
+    Inventory::Event event;
+    QString receivedAt, pushedBy;
+};
 
 struct ServerStore::Private {
     QString connection;
@@ -141,6 +152,9 @@ struct ServerStore::Private {
     /// SQLite: appends one event to `events` with the statement below; returns its seq.
     Result<qint64> appendSqlite(const Inventory::Event &e, const ReadyRow &row, const QString &status,
                                 const QString &note, const QString &received, const QString &pushedBy);
+    /// SQLite, with the writer's profile on: reads and clears the connection's count of
+    /// spilled pages, adding it to the group's profile when `count` (serverstore_checkpoint.cpp).
+    void countSpills(bool count) const;
     void *appendStatement = nullptr; ///< a sqlite3_stmt, finalized before the connection closes
     void finalizeSqlite();
 
@@ -168,6 +182,13 @@ struct ServerStore::Private {
     /// it in every group's transaction); `rebuildLedgerProjections` folds the whole log again.
     Result<void> migrateProjections();
     Result<void> updateProjections();
+    /// push (issue 17): the events the current write transaction appended, as the log holds
+    /// them (storeBatch() adds a batch's once it is stored; the writer clears it before each
+    /// attempt). updateProjections() folds these instead of reading them back from the log
+    /// when they are all the log holds past the last fold (checked in the same statement as
+    /// last_seq), and reads the log otherwise.
+    using Appended = LoggedEvent;
+    QList<Appended> appended;
     Result<void> rebuildLedgerProjections();
     /// Fills `ledger` with who attended which training session before `toMs` (proj_kv, "attended").
     Result<void> loadAttended(Inventory::Report::Ledger &ledger, qint64 toMs);

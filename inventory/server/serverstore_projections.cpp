@@ -323,15 +323,8 @@ Result<void> ServerStore::Private::rebuildLedgerProjections()
     return updateProjections();
 }
 
-namespace {
-
 /// An event of the log with what the server adds to it.
-struct Logged {
-    Event event;
-    QString receivedAt, pushedBy;
-};
-
-} // namespace
+using Logged = LoggedEvent;
 
 template<typename Store>
 Result<void> foldRound(const Store &self, const QList<Logged> &round)
@@ -705,6 +698,7 @@ Result<void> foldRound(const Store &self, const QList<Logged> &round)
             stationRx.insert(rx, l.receivedAt);
     }
 
+    WriterProfile::mark(WriterProfile::ProjFold); // push (issue 17): the writer's profile
     // Assets, their counts and serials.
     QList<QVariantList> assetRows;
     QHash<QStringList, qint64> counts;
@@ -874,11 +868,34 @@ Result<void> foldRound(const Store &self, const QList<Logged> &round)
 
 Result<void> ServerStore::Private::updateProjections()
 {
-    auto last = run(QStringLiteral("SELECT value FROM proj_meta WHERE name = 'last_seq'"));
+    // push (issue 17): the events this transaction appended, when the writer gave them.
+    const QList<Appended> mine = std::exchange(appended, {});
+    // With them, the last event logged before the first of them (the primary key's index,
+    // one round trip with last_seq): equal to last_seq, they are all the log holds past it.
+    auto last = mine.isEmpty()
+        ? run(QStringLiteral("SELECT value FROM proj_meta WHERE name = 'last_seq'"))
+        : run(QStringLiteral("SELECT value, (SELECT coalesce(max(seq), 0) FROM events WHERE seq < ?) FROM proj_meta"
+                             " WHERE name = 'last_seq'"),
+              {mine.first().event.seq});
     if (!last)
         return last.error();
-    qint64 lastSeq = last->next() ? last->value(0).toLongLong() : 0;
+    qint64 lastSeq = 0;
+    bool onlyMine = false;
+    if (last->next()) {
+        lastSeq = last->value(0).toLongLong();
+        onlyMine = !mine.isEmpty() && lastSeq > 0 && last->value(1).toLongLong() == lastSeq;
+    }
     last->finish();
+    if (onlyMine) {
+        WriterProfile::mark(WriterProfile::ProjLog);
+        if (auto r = foldRound(*this, mine); !r)
+            return r;
+        if (auto q
+            = run(QStringLiteral("UPDATE proj_meta SET value = ? WHERE name = 'last_seq'"), {mine.last().event.seq});
+            !q)
+            return q.error();
+        return {};
+    }
     // Folding from the start: the sums start from nothing too (the other projections are
     // emptied by whoever reset last_seq; the sums add up, so they must be).
     if (lastSeq == 0)
@@ -915,6 +932,7 @@ Result<void> ServerStore::Private::updateProjections()
             }
             q->finish();
         }
+        WriterProfile::mark(WriterProfile::ProjLog); // push (issue 17): the writer's profile
         if (round.isEmpty())
             return {};
         if (auto r = foldRound(*this, round); !r)

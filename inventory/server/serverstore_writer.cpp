@@ -95,6 +95,12 @@ void statement()
         ++current.statements;
 }
 
+void spilled(qint64 pages)
+{
+    if (on() && current.writing)
+        counted.spilled += pages;
+}
+
 void endGroup()
 {
     if (!on() || !current.writing)
@@ -102,8 +108,8 @@ void endGroup()
     current.writing = false;
     if (counted.groups % 20 != 0)
         return;
-    static const char *const names[Phases]
-        = {"begin", "known", "prefetch", "apply", "insert", "counts", "projections", "commit", "retry"};
+    static const char *const names[Phases] = {"begin",       "known",  "prefetch", "apply",    "insert",   "counts",
+                                              "projections", "commit", "retry",    "proj_log", "proj_fold"};
     const double g = double(counted.groups);
     QByteArray line = QByteArrayLiteral("writer profile: ");
     line += QByteArray::number(counted.groups) + " groups, " + QByteArray::number(double(counted.batches) / g, 'f', 1)
@@ -119,7 +125,8 @@ void endGroup()
         statements += counted.statements[p];
     }
     line += "; total " + QByteArray::number(double(all) / g / 1e6, 'f', 2) + " ms, "
-        + QByteArray::number(double(statements) / g, 'f', 1) + " statements";
+        + QByteArray::number(double(statements) / g, 'f', 1) + " statements, "
+        + QByteArray::number(double(counted.spilled) / g, 'f', 1) + " pages spilled";
     const qint64 n = qMax<qint64>(1, handled.load());
     line += "; handler ms a push: parse " + QByteArray::number(double(parseNs.load()) / double(n) / 1e6, 'f', 3)
         + " validate " + QByteArray::number(double(validateNs.load()) / double(n) / 1e6, 'f', 3) + '\n';
@@ -222,6 +229,7 @@ void ServerStore::Private::writeGroup(const std::vector<PendingWrite *> &group,
         WriterProfile::statement();
         const bool committed = database.commit();
         WriterProfile::mark(WriterProfile::Commit);
+        countSpills(true);
         if (committed)
             return true;
         const Error error = makeError(
@@ -232,11 +240,13 @@ void ServerStore::Private::writeGroup(const std::vector<PendingWrite *> &group,
         failAll(error); // nothing of the group is stored: every batch may be pushed again
         return false;
     };
+    countSpills(false); // what other work on this connection spilled is not the group's
     if (auto begun = beginWrite(); !begun)
         return failAll(begun.error());
     WriterProfile::mark(WriterProfile::Begin);
     quint64 connection = generation;
     QString received = now();
+    appended.clear();
     QList<Piece> pieces;
     for (const PendingWrite *w : group)
         pieces.append(Piece{w->events, w->pushedBy, w->strict, w->rows});
@@ -258,6 +268,7 @@ void ServerStore::Private::writeGroup(const std::vector<PendingWrite *> &group,
         return failAll(together.error());
 
     // One batch at least is refused: again, each batch in a savepoint.
+    appended.clear();
     if (auto begun = beginWrite(); !begun)
         return failAll(begun.error());
     connection = generation;

@@ -167,6 +167,9 @@ private Q_SLOTS:
             ns += phase;
         QVERIFY(ns > 0);
         QCOMPARE(t.statements[Profile::Commit], qint64(1));
+        // The projections fold the group from memory: one statement (last_seq and the last
+        // seq logged before the group), not a second one reading the group back from the log.
+        QCOMPARE(t.statements[Profile::ProjLog], qint64(1));
         if (m_postgres) {
             QCOMPARE(t.statements[Profile::Begin], qint64(2)); // BEGIN, the advisory lock
             QCOMPARE(t.statements[Profile::Known], qint64(1));
@@ -184,6 +187,45 @@ private Q_SLOTS:
         QCOMPARE(again->first().isNew, false);
         QCOMPARE(Profile::totals().statements[Profile::Insert], qint64(0));
         QCOMPARE(Profile::totals().statements[Profile::Prefetch], qint64(0));
+    }
+
+    // push (issue 17): a group larger than SQLite's default page cache (2 MiB) keeps its
+    // dirty pages until COMMIT (PRAGMA cache_spill, serverstore.cpp) instead of spilling them
+    // into the WAL mid-transaction and writing them twice: SQLite's own count of spilled
+    // pages (SQLITE_DBSTATUS_CACHE_SPILL, in the writer's profile) stays 0.
+    void bigGroupNotSpilled_data()
+    {
+        QTest::addColumn<int>("events");
+        QTest::addColumn<int>("noteChars");
+        QTest::newRow("2,000 events of 1 kB (over 2 MiB of pages)") << 2000 << 1000;
+        QTest::newRow("4,000 events of 300 B") << 4000 << 300;
+    }
+
+    void bigGroupNotSpilled()
+    {
+        if (m_postgres)
+            QSKIP("SQLite's page cache only; the SQLite run of this test covers it");
+        namespace Profile = Etabli::Server::WriterProfile;
+        QFETCH(int, events);
+        QFETCH(int, noteChars);
+        auto store = ServerStore::open(database());
+        QVERIFY2(store, qPrintable(store ? QString() : store.error().message));
+        QList<Etabli::Inventory::Event> adds, tests;
+        for (int a = 0; a < 200; ++a)
+            adds.append(added(Etabli::Inventory::AssetTag::make(QStringLiteral("SP"), a + 1)));
+        QVERIFY((*store)->push(adds, QStringLiteral("bench")));
+        for (int i = 0; i < events; ++i)
+            tests.append(
+                tested(adds[i % adds.size()].assetTag, QString::number(i) + QString(noteChars, QLatin1Char('x'))));
+        Profile::enable(true);
+        const auto off = qScopeGuard([] { Profile::enable(false); });
+        auto pushed = (*store)->push(tests, QStringLiteral("bench"));
+        QVERIFY2(pushed, qPrintable(pushed ? QString() : pushed.error().message));
+        const Profile::Totals t = Profile::totals();
+        QCOMPARE(t.groups, qint64(1));
+        QCOMPARE(t.events, qint64(events));
+        QCOMPARE(t.spilled, qint64(0));
+        QCOMPARE((*store)->eventCount(), qint64(events + adds.size()));
     }
 
     void walCheckpointedWhilePushing()

@@ -25,7 +25,8 @@
       [--client processes|threads] [--server-args "--workers 64"]
 
 With ETABLI_WRITER_PROFILE=1 in the environment the server prints where its writer's time
-goes (ms and statements per group, by phase) and the result keeps the last such line as
+goes (ms and statements per group, by phase; proj_log / proj_fold split the projections,
+and "pages spilled" counts SQLite's cache spills) and the result keeps the last such line as
 writer_profile.
 
 The push latency is measured in the client, on the server's behalf: bodies are encoded
