@@ -189,7 +189,7 @@ Rectangle {
                 visible: active
                 width: parent.width
                 source: "qrc:/Etabli/Bench/CleaningChecklist.qml"
-                readonly property bool allDone: item !== null && item.allDone
+                readonly property bool allDone: item !== null && (item as CleaningChecklist).allDone
             }
         }
     }
