@@ -65,6 +65,22 @@ QQuickItem *shownItem(QQuickWindow *window, const QString &name)
     return nullptr;
 }
 
+/// benchui: the bench's main window from BenchMain.qml in `engine`, windowed at `size` (not
+/// shown yet); nullptr when it did not load.
+QQuickWindow *loadBench(QQmlApplicationEngine &engine, QSize size)
+{
+    engine.addImportPath(QStringLiteral("qrc:/"));
+    engine.load(QUrl(QStringLiteral("qrc:/Etabli/Bench/BenchMain.qml")));
+    if (engine.rootObjects().isEmpty())
+        return nullptr;
+    auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().first());
+    if (window) {
+        window->setVisibility(QWindow::Windowed);
+        window->resize(size);
+    }
+    return window;
+}
+
 /// benchui: keys as fast as a scanner sends them (QTest has no keyClicks for a QWindow in 6.4).
 void type(QQuickWindow *window, const QString &text)
 {
@@ -194,13 +210,8 @@ private Q_SLOTS:
         bench->configure(demo->config);
 
         QQmlApplicationEngine engine;
-        engine.addImportPath(QStringLiteral("qrc:/"));
-        engine.load(QUrl(QStringLiteral("qrc:/Etabli/Bench/BenchMain.qml")));
-        QVERIFY(!engine.rootObjects().isEmpty());
-        auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().first());
+        QQuickWindow *window = loadBench(engine, size);
         QVERIFY(window);
-        window->setVisibility(QWindow::Windowed);
-        window->resize(size);
         QTRY_COMPARE(window->size(), size);
 
         const QString shots
@@ -293,13 +304,8 @@ private Q_SLOTS:
         bench->configure(config);
 
         QQmlApplicationEngine engine;
-        engine.addImportPath(QStringLiteral("qrc:/"));
-        engine.load(QUrl(QStringLiteral("qrc:/Etabli/Bench/BenchMain.qml")));
-        QVERIFY(!engine.rootObjects().isEmpty());
-        auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().first());
+        QQuickWindow *window = loadBench(engine, size);
         QVERIFY(window);
-        window->setVisibility(QWindow::Windowed);
-        window->resize(size);
         window->show();
         QVERIFY(QTest::qWaitForWindowExposed(window));
         QTRY_COMPARE(window->size(), size);
@@ -397,13 +403,8 @@ private Q_SLOTS:
         Bench::Bench *bench = Bench::Bench::instance();
         bench->configure(demo->config);
         QQmlApplicationEngine engine;
-        engine.addImportPath(QStringLiteral("qrc:/"));
-        engine.load(QUrl(QStringLiteral("qrc:/Etabli/Bench/BenchMain.qml")));
-        QVERIFY(!engine.rootObjects().isEmpty());
-        auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().first());
+        QQuickWindow *window = loadBench(engine, QSize(1366, 768));
         QVERIFY(window);
-        window->setVisibility(QWindow::Windowed);
-        window->resize(QSize(1366, 768));
         window->show();
         QVERIFY(QTest::qWaitForWindowExposed(window));
         window->requestActivate();
@@ -483,13 +484,8 @@ private Q_SLOTS:
         Bench::Bench *bench = Bench::Bench::instance();
         bench->configure(demo->config);
         QQmlApplicationEngine engine;
-        engine.addImportPath(QStringLiteral("qrc:/"));
-        engine.load(QUrl(QStringLiteral("qrc:/Etabli/Bench/BenchMain.qml")));
-        QVERIFY(!engine.rootObjects().isEmpty());
-        auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().first());
+        QQuickWindow *window = loadBench(engine, QSize(1920, 1080));
         QVERIFY(window);
-        window->setVisibility(QWindow::Windowed);
-        window->resize(QSize(1920, 1080));
         window->show();
         QVERIFY(QTest::qWaitForWindowExposed(window));
 
