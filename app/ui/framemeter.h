@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QElapsedTimer>
+#include <QList>
 #include <QObject>
 #include <QTimer>
 
@@ -16,7 +17,8 @@ namespace Etabli::Ui {
 /// on the UI thread (QQuickWindow::afterAnimating), the frame count and the longest stall
 /// of a 5 ms UI-thread timer, then quits. bench: with the UI thread's CPU time inside the
 /// longest gap (`longest-gap-cpu-ms`; the rest of the gap it waited for a core) and when
-/// that gap came (`longest-gap-at-ms` after the first frame).
+/// that gap came (`longest-gap-at-ms` after the first frame), and on a virtual machine the
+/// time the hypervisor took the vCPU away in it (`longest-gap-steal-ms`).
 class FrameMeter : public QObject
 {
     Q_OBJECT
@@ -40,6 +42,10 @@ private:
     double m_lastCpuMs = 0, m_maxGapCpuMs = 0; ///< bench: the UI thread's CPU time (threadCpuMs)
     int m_frames = 0;
     bool m_started = false;
+    /// bench: the vCPU steal in the longest gap (common/cpusteal.h), from the frame before it
+    QList<qint64> m_lastSteal, m_gapStealFrom;
+    int m_lastCore = -1, m_gapCores[2] = {-1, -1};
+    qint64 m_maxGapStealNs = 0;
 };
 
 } // namespace Etabli::Ui

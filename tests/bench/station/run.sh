@@ -76,12 +76,19 @@ head -c 192M /dev/zero >> "$work/raw.img"
 # bench: each loop in its own session (setsid: own process group and scheduler autogroup, as on
 # a real bench); it writes its group id for cleanup.
 export work etabli
-setsid bash -c 'echo $$ > "$work/loop-ram.pgid"
-  while true; do "$etabli" test ram --size 256M --passes 1 >/dev/null 2>&1 || true; done' & pids+=($!)
-setsid bash -c 'echo $$ > "$work/loop-image.pgid"
+# bench: and at the priority they have there (BENCH_LOAD_NICE, default 10): the station's memory
+# test runs in its own autogroup at nice 10 (hwtest/diag/ramtest_child.cpp), the helper that
+# writes a master at Nice=10 with CPUWeight=20 (packaging/systemd/etabli-helper@.service).
+# BENCH_LOAD_NICE=0 gives the harsher load of the runs before 2026-12-02 evening.
+load_nice=${BENCH_LOAD_NICE:-10}
+[[ $load_nice =~ ^[0-9]+$ ]] && [ "$load_nice" -le 19 ] || { echo "bench: BENCH_LOAD_NICE is 0 to 19" >&2; exit 1; }
+export load_nice
+setsid bash -c 'echo $$ > "$work/loop-ram.pgid"; echo "$load_nice" > /proc/self/autogroup 2>/dev/null || true
+  while true; do nice -n "$load_nice" "$etabli" test ram --size 256M --passes 1 >/dev/null 2>&1 || true; done' & pids+=($!)
+setsid bash -c 'echo $$ > "$work/loop-image.pgid"; echo "$load_nice" > /proc/self/autogroup 2>/dev/null || true
   while true; do rm -f "$work/target.img"; truncate -s 256M "$work/target.img"
-    "$etabli" image write "$work/master.qcow2" "$work/target.img" --allow-unsigned --no-journal --quiet >/dev/null 2>&1 || true
+    nice -n "$load_nice" "$etabli" image write "$work/master.qcow2" "$work/target.img" --allow-unsigned --no-journal --quiet >/dev/null 2>&1 || true
   done' & pids+=($!)
 sleep 2
-echo "loaded ($seconds s): $(frames)  (RAM test + image write running; load average $(cut -d' ' -f1 /proc/loadavg))"
+echo "loaded ($seconds s): $(frames)  (RAM test + image write running at nice $load_nice; load average $(cut -d' ' -f1 /proc/loadavg))"
 echo "goal: longest frame gap < 50 ms"
