@@ -4839,6 +4839,10 @@
             <translation>--screenshots demande --demo</translation>
         </message>
         <message>
+            <source>no display to open the station on: start it in a graphical session, or draw it offscreen with --demo --screenshots DIR</source>
+            <translation>pas d'écran pour ouvrir la station : la lancer dans une session graphique, ou la dessiner hors écran avec --demo --screenshots DOSSIER</translation>
+        </message>
+        <message>
             <source>size %1 is not WIDTHxHEIGHT, e.g. 1366x768</source>
             <translation>la taille %1 n'est pas LARGEURxHAUTEUR, par exemple 1366x768</translation>
         </message>

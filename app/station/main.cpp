@@ -212,6 +212,20 @@ int parse(int argc, char *argv[], Options &o)
         }
         o.asset = *checked;
     }
+
+    // Without a display Qt aborts in QGuiApplication (rc 134). Screenshots need none: they
+    // are drawn offscreen; anything else is said in words.
+    const bool platformChosen
+        = !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") || args.contains(QLatin1String("-platform"));
+    if (!platformChosen && qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")) {
+        if (o.screenshots.isEmpty()) {
+            std::fprintf(stderr, "etabli-station: %s\n",
+                         qPrintable(tr("no display to open the station on: start it in a graphical session, "
+                                       "or draw it offscreen with --demo --screenshots DIR")));
+            return 2;
+        }
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
     return -1;
 }
 

@@ -22,6 +22,7 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QFont>
+#include <QImage>
 #include <QJsonArray>
 #include <QMediaDevices>
 #include <QProcess>
@@ -866,6 +867,39 @@ private Q_SLOTS:
         const QString out = QString::fromUtf8(p.readAllStandardOutput());
         QVERIFY2(out.contains(expected), qPrintable(out));
         QVERIFY(out.contains(QLatin1String("--panel-ppi")));
+    }
+
+    // Without a display the station said nothing and aborted in Qt (rc 134): now it says why
+    // (in French, the workshop's language) and stops with 2; screenshots need no display and
+    // are drawn offscreen.
+    void noDisplaySaysSoAndScreenshotsDrawOffscreen()
+    {
+        QTemporaryDir dir;
+        QProcess p;
+        p.setProcessEnvironment(headlessEnvironment(dir.filePath(QStringLiteral("none.sqlite"))));
+        p.start(stationBinary(), {QStringLiteral("--test"), QStringLiteral("keyboard")});
+        QVERIFY(p.waitForFinished(20000));
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 2);
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        QVERIFY2(err.contains(QStringLiteral("pas d'écran pour ouvrir la station")), qPrintable(err));
+        QVERIFY2(err.contains(QLatin1String("--screenshots")), qPrintable(err));
+
+        const QString shots = dir.filePath(QStringLiteral("shots"));
+        QProcess demo;
+        QProcessEnvironment env = headlessEnvironment(dir.filePath(QStringLiteral("demo.sqlite")));
+        env.insert(QStringLiteral("ETABLI_VOICE"), QStringLiteral("off"));
+        demo.setProcessEnvironment(env);
+        demo.start(stationBinary(),
+                   {QStringLiteral("--demo"), QStringLiteral("--screenshots"), shots, QStringLiteral("--size"),
+                    QStringLiteral("1366x768")});
+        QVERIFY(demo.waitForFinished(120000));
+        QCOMPARE(demo.exitStatus(), QProcess::NormalExit);
+        QVERIFY2(demo.exitCode() == 0, demo.readAllStandardError().constData());
+        const QStringList pngs = QDir(shots).entryList({QStringLiteral("*.png")}, QDir::Files);
+        QVERIFY2(pngs.size() >= 10, qPrintable(pngs.join(u' ')));
+        QImage login(QDir(shots).filePath(pngs.first()));
+        QCOMPARE(login.size(), QSize(1366, 768));
     }
 
     void defaultLanguageIsFrench()
