@@ -11,6 +11,11 @@ Rectangle {
     id: header
     property bool showStep: true
     signal logoutRequested()
+    // The texts are centred on the button's line by padding, not by a height bound to their own
+    // implicitHeight (a binding loop with wrapped text).
+    function padFor(textHeight: real): real {
+        return logout.visible ? Math.max(0, (logout.height - textHeight) / 2) : 0
+    }
     color: Theme.surface
     implicitHeight: flow.implicitHeight + 2 * Theme.spacingSmall
     border.color: Theme.border
@@ -26,22 +31,22 @@ Rectangle {
         BenchText {
             objectName: "stepNumber"
             visible: header.showStep && Bench.flow.total > 0
-            height: logout.visible ? logout.height : implicitHeight
-            verticalAlignment: Text.AlignVCenter
+            topPadding: header.padFor(contentHeight)
+            bottomPadding: topPadding
             title: true
             text: qsTr("Step %1 of %2").arg(Bench.flow.number).arg(Bench.flow.total)
         }
         BenchText {
             objectName: "who"
-            height: logout.visible ? logout.height : implicitHeight
-            verticalAlignment: Text.AlignVCenter
+            topPadding: header.padFor(contentHeight)
+            bottomPadding: topPadding
             font.pixelSize: Theme.smallTextSize
             text: Bench.assetTag !== "" ? qsTr("PC %1").arg(Bench.assetTag) : Bench.workerName
         }
         BenchText {
             objectName: "sync"
-            height: logout.visible ? logout.height : implicitHeight
-            verticalAlignment: Text.AlignVCenter
+            topPadding: header.padFor(contentHeight)
+            bottomPadding: topPadding
             font.pixelSize: Theme.smallTextSize
             // bench: what is still to send and when the bench last sent (« Envoyé il y a 5 minutes »).
             text: Bench.syncText
