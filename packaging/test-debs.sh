@@ -33,7 +33,11 @@ trap cleanup EXIT
 
 [ "$(id -u)" -eq 0 ] || fail "run as root (mmdebstrap and chroot)"
 ls "$debs"/etabli_*.deb "$debs"/etabli-server_*.deb >/dev/null 2>&1 || fail "no packages in $debs (run packaging/build-debs.sh)"
-command -v mmdebstrap >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq mmdebstrap systemd-container >/dev/null
+# Each tool checked on its own: a machine may have mmdebstrap without systemd-nspawn.
+need=()
+command -v mmdebstrap >/dev/null || need+=(mmdebstrap)
+command -v systemd-nspawn >/dev/null || need+=(systemd-container)
+((${#need[@]} == 0)) || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
 
 # The host's Debian mirror (deb822 or one-line sources).
 mirror=$(sed -n 's/^URIs: *\([^ ]*\/debian\)$/\1/p' /etc/apt/sources.list.d/*.sources 2>/dev/null | head -1)
