@@ -17,7 +17,7 @@
 #                 (fetch=http://10.0.2.2:PORT/filesystem.squashfs, QEMU user networking)
 #     --direct    the netboot tree's kernel and initrd with the ISO's command line, the ISO
 #                 still the medium (no GRUB; kernel messages on the serial line)
-# Environment: ACCEL (tcg), SMP (1; more: MTTCG), MEM (2048), TIMEOUT (1500 s), MIN_COLOURS (16),
+# Environment: ACCEL (tcg), MACHINE (pc: i440FX + IDE; q35: ICH9 + AHCI), SMP (1; more: MTTCG), MEM (2048), TIMEOUT (1500 s), MIN_COLOURS (16),
 # NICE (0: QEMU at normal priority, it is a measurement), APPEND_DROP / APPEND_EXTRA (--direct,
 # --netboot), WORK (the run's folder, build/live/qemu: give each run its own to run several at once),
 # STICK=1 (a USB stick too, an xHCI usb-storage device with an MBR FAT partition labelled ETABLI
@@ -44,6 +44,12 @@ iso=$(realpath "${iso:-$root/build/live/etabli-bench.iso}")
 nb=$(dirname "$iso")/netboot
 work=${WORK:-$root/build/live/qemu}
 accel=${ACCEL:-tcg}
+# MACHINE=q35: an ICH9 PC (AHCI SATA, as the donated office PCs have) instead of the i440FX
+# (IDE): SeaBIOS and GRUB then read the CD by DMA through AHCI, not by IDE PIO.
+machine=${MACHINE:-pc}
+# CPU=max: TCG's CPU with every feature it emulates (RDRAND among them, as on the office PCs
+# of 2012 on) instead of the default qemu64.
+cpu=${CPU:-qemu64}
 timeout=${TIMEOUT:-1500}
 min_colours=${MIN_COLOURS:-16}
 label=$mode
@@ -151,12 +157,12 @@ if ((uefi)) && [ "$mode" != bios ]; then fail "--uefi boots the ISO through its 
 # Several vCPUs under TCG: one host thread each (MTTCG), said explicitly.
 accel_opt=$accel
 [ "$accel" = tcg ] && [ "${SMP:-1}" -gt 1 ] && accel_opt=tcg,thread=multi
-say "qemu: -accel $accel_opt -smp ${SMP:-1} ($label), nice ${NICE:-0}; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+say "qemu: -machine $machine -cpu $cpu -accel $accel_opt -smp ${SMP:-1} ($label), nice ${NICE:-0}; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 start=$(date +%s.%N)
 # At normal priority by default (NICE=0): this is the boot-time measurement. In a session of
 # its own (setsid): with the kernel's autogroup scheduling (sched_autogroup_enabled) CPU time is
 # shared between sessions first, so QEMU gets a session's share, not a part of this script's.
-nice -n "${NICE:-0}" setsid qemu-system-x86_64 -accel "$accel_opt" -m "${MEM:-2048}" -smp "${SMP:-1}" -machine pc \
+nice -n "${NICE:-0}" setsid qemu-system-x86_64 -accel "$accel_opt" -m "${MEM:-2048}" -smp "${SMP:-1}" -machine "$machine" -cpu "$cpu" \
   "${firmware[@]}" "${boot[@]}" "${net[@]}" "${stick[@]}" \
   -drive file="$work/disk.img",format=raw,if=none,id=d0 -device ide-hd,drive=d0,serial=ETABLI-QEMU-DISK \
   -vga std -display none -serial file:"$work/serial.log" \
