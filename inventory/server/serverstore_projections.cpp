@@ -532,11 +532,11 @@ Result<void> ServerStore::Private::migrateProjections()
     if (!summed) {
         if (auto q = run(QStringLiteral("INSERT INTO proj_meta VALUES ('irregular', 0)")); !q)
             return q.error();
-        if (present)
+        if (present && catchUp)
             return rebuildLedgerProjections();
     }
     // A database from before the projections (or filled by other means) is caught up here.
-    return updateProjections();
+    return catchUp ? updateProjections() : Result<void>{};
 }
 
 Result<void> ServerStore::Private::rebuildLedgerProjections()
