@@ -184,7 +184,7 @@ int main(int argc, char **argv)
         return 0;
     }
     if (args.value(0) == QLatin1String("rebuild") && args.size() == 1) {
-        auto store = ServerStore::open(parser.value(QStringLiteral("db")));
+        auto store = ServerStore::open(parser.value(QStringLiteral("db")), ServerStore::OpenMode::Rebuild);
         if (!store)
             return fail(store.error());
         if (auto r = (*store)->rebuildProjections(); !r)

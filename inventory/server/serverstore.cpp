@@ -279,7 +279,8 @@ Result<std::unique_ptr<ServerStore>> ServerStore::open(const QString &url, OpenM
     if (store->d->postgres)
         if (auto q = store->d->run(QStringLiteral("SET client_min_messages TO WARNING")); !q)
             return q.error();
-    if (mode == OpenMode::Create)
+    store->d->catchUp = mode != OpenMode::Rebuild;
+    if (mode != OpenMode::Attach)
         if (auto m = store->d->migrate(); !m)
             return m.error();
     return store;

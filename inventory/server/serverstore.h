@@ -47,8 +47,10 @@ class ServerStore
 {
 public:
     /// `Create` makes or upgrades the schema; `Attach` (more connections to a database
-    /// already opened with Create) only connects.
-    enum class OpenMode { Create, Attach };
+    /// already opened with Create) only connects; `Rebuild` is Create without catching the
+    /// projections up from the log, for a caller that calls rebuildProjections() next (the
+    /// catch-up would fold the whole log of a store filled by other means a first time).
+    enum class OpenMode { Create, Attach, Rebuild };
     ~ServerStore();
     static Result<std::unique_ptr<ServerStore>> open(const QString &url, OpenMode mode = OpenMode::Create);
     bool isPostgres() const;

@@ -47,6 +47,8 @@ Result<void> ServerStore::Private::migrateErasures()
 Result<void> ServerStore::Private::fillOnceFromLog(const QString &table, const QString &type,
                                                    Result<void> (Private::*rebuild)())
 {
+    if (!catchUp)
+        return {};
     auto filled = run(QStringLiteral("SELECT 1 FROM %1 LIMIT 1").arg(table));
     if (!filled)
         return filled.error();

@@ -174,6 +174,8 @@ struct ServerStore::Private {
     /// A projection added to an existing database: when `table` is empty and the log has an
     /// applied event of `type`, `rebuild` fills it once from the log.
     Result<void> fillOnceFromLog(const QString &table, const QString &type, Result<void> (Private::*rebuild)());
+    /// Whether migrate() fills and catches up the projections from the log (OpenMode::Rebuild: not).
+    bool catchUp = true;
     Result<void> applyErasure(const Inventory::Event &e);
     Result<void> rebuildErasures();
     /// The supervisor's projections (serverstore_projections.cpp, engineer "proj"): the

@@ -31,7 +31,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
+#include <QSqlDriver>
 #include <QSqlError>
+
+#include <sqlite3.h>
 
 namespace Etabli::Server {
 
@@ -53,8 +56,11 @@ const QList<double> &durationEdges()
 namespace {
 
 constexpr qint64 kDayMs = 86400000;
-/// Events folded per round when catching up (a rebuild folds the log in such rounds).
-constexpr int kFoldRound = 20000;
+/// Events folded per round when catching up (a rebuild folds the log in such rounds). Each
+/// round reads the rows its events touch and writes them back once: bigger rounds write a
+/// row touched across rounds fewer times (the per-day sums above all); 100,000 events hold
+/// a few hundred MB.
+constexpr int kFoldRound = 100000;
 
 enum Flag { Verified = 1, Problem = 2, DiskFailed = 4, Label = 8, OpenHandover = 16 };
 
@@ -89,20 +95,47 @@ QJsonObject object(const QString &text)
     return QJsonDocument::fromJson(text.toUtf8()).object();
 }
 
+/// A row read by Qt or by SQLite's own API (selectIn()): its columns as text, integer or double.
+class KeyedRow
+{
+public:
+    explicit KeyedRow(const QSqlQuery *q)
+        : m_q(q)
+    {
+    }
+    explicit KeyedRow(sqlite3_stmt *s)
+        : m_s(s)
+    {
+    }
+    QString text(int i) const
+    {
+        if (m_q)
+            return m_q->value(i).toString();
+        const auto *t = static_cast<const char16_t *>(sqlite3_column_text16(m_s, i));
+        return QString::fromUtf16(t, sqlite3_column_bytes16(m_s, i) / qsizetype(sizeof(char16_t)));
+    }
+    qint64 integer(int i) const { return m_q ? m_q->value(i).toLongLong() : sqlite3_column_int64(m_s, i); }
+    double real(int i) const { return m_q ? m_q->value(i).toDouble() : sqlite3_column_double(m_s, i); }
+
+private:
+    const QSqlQuery *m_q = nullptr;
+    sqlite3_stmt *m_s = nullptr;
+};
+
 /// The columns of proj_assets in the order assetFrom() reads them.
 const auto kAssetColumns = QLatin1String("tag, kind, lot, model, serial, weight_kg, state, state_since_ms, flags");
 
-Rep::AssetRec assetFrom(const QSqlQuery &q, int at)
+Rep::AssetRec assetFrom(const KeyedRow &q, int at)
 {
     Rep::AssetRec a;
-    a.kind = q.value(at + 1).toString();
-    a.lot = q.value(at + 2).toString();
-    a.model = q.value(at + 3).toString();
-    a.serial = q.value(at + 4).toString();
-    a.weightKg = q.value(at + 5).toDouble();
-    a.state = q.value(at + 6).toString();
-    a.stateSinceMs = q.value(at + 7).toLongLong();
-    const int f = q.value(at + 8).toInt();
+    a.kind = q.text(at + 1);
+    a.lot = q.text(at + 2);
+    a.model = q.text(at + 3);
+    a.serial = q.text(at + 4);
+    a.weightKg = q.real(at + 5);
+    a.state = q.text(at + 6);
+    a.stateSinceMs = q.integer(at + 7);
+    const int f = int(q.integer(at + 8));
     a.verifiedErasure = f & Verified;
     a.problem = f & Problem;
     a.diskTestFailed = f & DiskFailed;
@@ -176,18 +209,184 @@ int bucketOf(double x)
 
 } // namespace
 
+namespace {
+
+sqlite3 *sqliteOf(const QSqlDatabase &db)
+{
+    const QVariant handle = db.driver()->handle();
+    return handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0
+        ? *static_cast<sqlite3 *const *>(handle.constData())
+        : nullptr;
+}
+
+Error sqliteFailure(sqlite3 *c, const QString &sql)
+{
+    return makeError(ErrorCode::Io,
+                     QCoreApplication::translate("ServerStore", "server store: %1: %2")
+                         .arg(sql.left(60), QString::fromUtf8(c ? sqlite3_errmsg(c) : "no SQLite handle")),
+                     QStringLiteral("sql"));
+}
+
+/// Binds `v` as Qt's SQLite driver would (the same stored values), a null text as ''.
+int bindSqlite(sqlite3_stmt *stmt, int at, const QVariant &v)
+{
+    switch (v.typeId()) {
+    case QMetaType::QString: {
+        // As UTF-8, the database's encoding: Qt's conversion is cheaper than SQLite's.
+        const QByteArray t = static_cast<const QString *>(v.constData())->toUtf8();
+        return sqlite3_bind_text(stmt, at, t.isNull() ? "" : t.constData(), int(t.size()), SQLITE_TRANSIENT);
+    }
+    case QMetaType::Double:
+        return sqlite3_bind_double(stmt, at, v.toDouble());
+    case QMetaType::Int:
+    case QMetaType::Bool:
+    case QMetaType::LongLong:
+    case QMetaType::UInt:
+        return sqlite3_bind_int64(stmt, at, v.toLongLong());
+    default:
+        return v.isNull() ? sqlite3_bind_null(stmt, at) : bindSqlite(stmt, at, QVariant(v.toString()));
+    }
+}
+
+/// One statement of SQLite's own API, prepared for the call and stepped once per row: no
+/// QVariant lookup per parameter (Qt's driver binds in quadratic time) and no 600-value
+/// limit, so a rebuild's rows cost what SQLite's B-trees cost.
+class SqliteStatement
+{
+public:
+    SqliteStatement(sqlite3 *c, const QString &sql)
+        : m_c(c)
+        , m_sql(sql)
+    {
+        if (m_c)
+            sqlite3_prepare16_v3(m_c, sql.utf16(), int(sql.size() * sizeof(char16_t)), 0, &m_stmt, nullptr);
+    }
+    ~SqliteStatement() { sqlite3_finalize(m_stmt); }
+    SqliteStatement(const SqliteStatement &) = delete;
+    SqliteStatement &operator=(const SqliteStatement &) = delete;
+
+    /// Binds `values` (from parameter `first`), steps, calls `each` per row, resets.
+    Result<void> exec(const QVariantList &values, int first = 1,
+                      const std::function<void(sqlite3_stmt *)> &each = {})
+    {
+        if (!m_stmt)
+            return sqliteFailure(m_c, m_sql);
+        WriterProfile::statement();
+        int rc = SQLITE_OK;
+        for (qsizetype i = 0; i < values.size() && rc == SQLITE_OK; ++i)
+            rc = bindSqlite(m_stmt, first + int(i), values[i]);
+        while (rc == SQLITE_OK || rc == SQLITE_ROW) {
+            rc = sqlite3_step(m_stmt);
+            if (rc == SQLITE_ROW && each)
+                each(m_stmt);
+        }
+        sqlite3_reset(m_stmt);
+        if (rc != SQLITE_DONE)
+            return sqliteFailure(m_c, m_sql);
+        return {};
+    }
+
+private:
+    sqlite3 *m_c = nullptr;
+    sqlite3_stmt *m_stmt = nullptr;
+    QString m_sql;
+};
+
+/// A PostgreSQL array literal of one column's values (text, bigint or float8 by the type
+/// of its first value), as the push path sends the log's rows (serverstore.cpp).
+QString pgArray(const QList<QVariantList> &rows, qsizetype from, qsizetype to, int column)
+{
+    QString a;
+    a.reserve((to - from) * 16);
+    a += QLatin1Char('{');
+    for (qsizetype i = from; i < to; ++i) {
+        if (i > from)
+            a += QLatin1Char(',');
+        const QVariant &v = rows[i][column];
+        if (v.typeId() == QMetaType::Double) {
+            const double x = v.toDouble();
+            a += qIsNaN(x)   ? QStringLiteral("NaN")
+                : qIsInf(x) ? (x > 0 ? QStringLiteral("Infinity") : QStringLiteral("-Infinity"))
+                            : QString::number(x, 'g', QLocale::FloatingPointShortest);
+        } else if (v.typeId() == QMetaType::QString) {
+            a += QLatin1Char('"');
+            for (const QChar c : *static_cast<const QString *>(v.constData())) {
+                if (c == QLatin1Char('"') || c == QLatin1Char('\\'))
+                    a += QLatin1Char('\\');
+                a += c;
+            }
+            a += QLatin1Char('"');
+        } else {
+            a += QString::number(v.toLongLong());
+        }
+    }
+    a += QLatin1Char('}');
+    return a;
+}
+
+QLatin1String pgArrayType(const QVariant &v)
+{
+    switch (v.typeId()) {
+    case QMetaType::QString:
+        return QLatin1String("text[]");
+    case QMetaType::Double:
+        return QLatin1String("float8[]");
+    default:
+        return QLatin1String("bigint[]");
+    }
+}
+
+/// Rows of one PostgreSQL statement made of arrays (a bound literal per column), and the
+/// fewest sent so: a push's few rows keep their multi-row VALUES (arrays of a few dozen
+/// rows cost the push bench's server 6-9 % more CPU), a rebuild's thousands go as arrays.
+constexpr qsizetype kArrayRows = 50000;
+constexpr qsizetype kArrayMin = 500;
+
+} // namespace
+
 /// Inserts `rows` (each `columns` values) with `head` (INSERT INTO t(cols) VALUES) and
-/// `tail` (an ON CONFLICT clause or nothing), in a few multi-row statements.
+/// `tail` (an ON CONFLICT clause or nothing). SQLite: one prepared row stepped per row.
+/// PostgreSQL: many rows a statement as arrays of the columns (unnest ... WITH ORDINALITY
+/// keeps their order), fewer than kArrayMin in multi-row VALUES.
 template<typename Store>
 Result<void> insertRows(const Store &p, const QString &head, int columns, const QList<QVariantList> &rows,
                         const QString &tail = {})
 {
-    // Qt's SQLite driver binds by position in a list: keep a statement under ~600 values.
-    const qsizetype maxRows = p.postgres ? 500 : std::max<qsizetype>(1, 600 / columns);
-    for (qsizetype at = 0; at < rows.size();) {
+    if (rows.isEmpty())
+        return {};
+    if (!p.postgres) {
+        SqliteStatement insert(sqliteOf(p.db()), head + rowsOf(1, columns) + tail);
+        for (const QVariantList &row : rows)
+            if (auto r = insert.exec(row); !r)
+                return r;
+        return {};
+    }
+    const QLatin1String values("VALUES ");
+    qsizetype at = 0;
+    if (rows.size() >= kArrayMin && head.endsWith(values)) {
+        QStringList arrays, names;
+        for (int c = 0; c < columns; ++c) {
+            arrays << QStringLiteral("CAST(? AS %1)").arg(pgArrayType(rows[0][c]));
+            names << QStringLiteral("c%1").arg(c);
+        }
+        const QString sql = head.chopped(values.size()) + QStringLiteral("SELECT ") + names.join(QStringLiteral(", "))
+            + QStringLiteral(" FROM unnest(") + arrays.join(QStringLiteral(", "))
+            + QStringLiteral(") WITH ORDINALITY AS x(") + names.join(QStringLiteral(", "))
+            + QStringLiteral(", o) ORDER BY o") + tail;
+        for (; at < rows.size(); at += kArrayRows) {
+            const qsizetype to = std::min(rows.size(), at + kArrayRows);
+            QVariantList binds;
+            for (int c = 0; c < columns; ++c)
+                binds << pgArray(rows, at, to, c);
+            if (auto q = p.run(sql, binds); !q)
+                return q.error();
+        }
+        return {};
+    }
+    for (; at < rows.size();) {
         qsizetype n = 1;
         for (qsizetype c : kRows)
-            if (c <= rows.size() - at && c <= maxRows) {
+            if (c <= rows.size() - at && c <= 500) {
                 n = c;
                 break;
             }
@@ -202,12 +401,45 @@ Result<void> insertRows(const Store &p, const QString &head, int columns, const 
     return {};
 }
 
-/// Runs `sql` (with one `%1` for a list of placeholders) for `keys`, in chunks, calling
-/// `each` for every row; `extra` binds come first.
+/// Runs `sql` (with one `%1` for a list of placeholders) for `keys`, calling `each` for
+/// every row; `extra` binds come first. Many keys go in one statement as an array
+/// (PostgreSQL) or a JSON array (SQLite's json_each), a few as placeholders.
 template<typename Store>
 Result<void> selectIn(const Store &p, const QString &sql, const QStringList &keys,
-                      const std::function<void(const QSqlQuery &)> &each, const QVariantList &extra = {})
+                      const std::function<void(const KeyedRow &)> &each, const QVariantList &extra = {})
 {
+    if (keys.isEmpty())
+        return {};
+    if (!p.postgres) {
+        // One key a step through the primary key: the statement prepared once.
+        SqliteStatement select(sqliteOf(p.db()), sql.arg(QStringLiteral("?")));
+        const auto row = [&each](sqlite3_stmt *s) { each(KeyedRow(s)); };
+        QVariantList binds = extra;
+        binds << QString();
+        for (const QString &k : keys) {
+            binds.last() = k;
+            if (auto r = select.exec(binds, 1, row); !r)
+                return r;
+        }
+        return {};
+    }
+    if (keys.size() >= kArrayMin) {
+        const QString many = sql.arg(QStringLiteral("SELECT unnest(CAST(? AS text[]))"));
+        for (qsizetype at = 0; at < keys.size(); at += kArrayRows) {
+            QList<QVariantList> column;
+            for (qsizetype i = at; i < std::min(keys.size(), at + kArrayRows); ++i)
+                column.append({keys[i]});
+            QVariantList binds = extra;
+            binds << pgArray(column, 0, column.size(), 0);
+            auto q = p.run(many, binds);
+            if (!q)
+                return q.error();
+            while (q->next())
+                each(KeyedRow(&*q));
+            q->finish();
+        }
+        return {};
+    }
     for (qsizetype at = 0; at < keys.size();) {
         qsizetype n = 1;
         for (qsizetype c : kRows)
@@ -222,7 +454,7 @@ Result<void> selectIn(const Store &p, const QString &sql, const QStringList &key
         if (!q)
             return q.error();
         while (q->next())
-            each(*q);
+            each(KeyedRow(&*q));
         q->finish();
         at += n;
     }
@@ -305,11 +537,11 @@ Result<void> ServerStore::Private::migrateProjections()
     if (!summed) {
         if (auto q = run(QStringLiteral("INSERT INTO proj_meta VALUES ('irregular', 0)")); !q)
             return q.error();
-        if (present)
+        if (present && catchUp)
             return rebuildLedgerProjections();
     }
     // A database from before the projections (or filled by other means) is caught up here.
-    return updateProjections();
+    return catchUp ? updateProjections() : Result<void>{};
 }
 
 Result<void> ServerStore::Private::rebuildLedgerProjections()
@@ -374,7 +606,7 @@ Result<void> foldRound(const Store &self, const QList<Logged> &round)
     }
     if (auto r = selectIn(self, QStringLiteral("SELECT %1 FROM proj_assets WHERE tag IN (%2)").arg(kAssetColumns),
                           QStringList(tags.cbegin(), tags.cend()),
-                          [&s](const QSqlQuery &q) { s.assets.insert(q.value(0).toString(), assetFrom(q, 0)); });
+                          [&s](const KeyedRow &q) { s.assets.insert(q.text(0), assetFrom(q, 0)); });
         !r)
         return r;
     const QHash<QString, Rep::AssetRec> before = s.assets;
@@ -382,7 +614,7 @@ Result<void> foldRound(const Store &self, const QList<Logged> &round)
                             const std::function<void(const QString &, const QString &)> &each) {
         return selectIn(self, QStringLiteral("SELECT key, value FROM proj_kv WHERE space = ? AND key IN (%1)"),
                         QStringList(keys.cbegin(), keys.cend()),
-                        [&each](const QSqlQuery &q) { each(q.value(0).toString(), q.value(1).toString()); },
+                        [&each](const KeyedRow &q) { each(q.text(0), q.text(1)); },
                         {QLatin1String(space)});
     };
     if (auto r
@@ -775,7 +1007,7 @@ Result<void> foldRound(const Store &self, const QList<Logged> &round)
         return r;
     const QStringList checkedNow(s.checkedCertificates.cbegin(), s.checkedCertificates.cend());
     if (auto r = selectIn(self, QStringLiteral("DELETE FROM proj_unchecked WHERE certificate IN (%1)"), checkedNow,
-                          [](const QSqlQuery &) {});
+                          [](const KeyedRow &) {});
         !r)
         return r;
 
@@ -820,7 +1052,7 @@ Result<void> foldRound(const Store &self, const QList<Logged> &round)
         !r)
         return r;
     if (auto r = selectIn(self, QStringLiteral("DELETE FROM proj_kv WHERE space = ? AND key IN (%1)"), stepsGone,
-                          [](const QSqlQuery &) {}, {QStringLiteral("step")});
+                          [](const KeyedRow &) {}, {QStringLiteral("step")});
         !r)
         return r;
 
@@ -976,7 +1208,7 @@ Result<void> ServerStore::Private::loadFacts(Rep::Ledger &ledger, const QStringL
         const double x = q->value(7).toDouble(), y = q->value(8).toDouble();
         const bool flag = q->value(9).toInt() != 0;
         if (!q->value(10).isNull() && !s.assets.contains(tag))
-            s.assets.insert(tag, assetFrom(*q, 10));
+            s.assets.insert(tag, assetFrom(KeyedRow(&*q), 10));
         if (kind == QLatin1String("received")) {
             s.received.append({ms, tag});
         } else if (kind == QLatin1String("move")) {
@@ -1030,7 +1262,7 @@ Result<void> ServerStore::Private::loadFacts(Rep::Ledger &ledger, const QStringL
                 certificates << e.certificate;
         certificates.removeDuplicates();
         return selectIn(*this, QStringLiteral("SELECT key FROM proj_kv WHERE space = ? AND key IN (%1)"), certificates,
-                        [&s](const QSqlQuery &c) { s.checkedCertificates.insert(c.value(0).toString()); },
+                        [&s](const KeyedRow &c) { s.checkedCertificates.insert(c.text(0)); },
                         {QStringLiteral("checked")});
     }
     return {};
