@@ -101,12 +101,10 @@ class KeyedRow
 public:
     explicit KeyedRow(const QSqlQuery *q)
         : m_q(q)
-    {
-    }
+    {}
     explicit KeyedRow(sqlite3_stmt *s)
         : m_s(s)
-    {
-    }
+    {}
     QString text(int i) const
     {
         if (m_q)
@@ -266,8 +264,7 @@ public:
     SqliteStatement &operator=(const SqliteStatement &) = delete;
 
     /// Binds `values` (from parameter `first`), steps, calls `each` per row, resets.
-    Result<void> exec(const QVariantList &values, int first = 1,
-                      const std::function<void(sqlite3_stmt *)> &each = {})
+    Result<void> exec(const QVariantList &values, int first = 1, const std::function<void(sqlite3_stmt *)> &each = {})
     {
         if (!m_stmt)
             return sqliteFailure(m_c, m_sql);
@@ -305,7 +302,7 @@ QString pgArray(const QList<QVariantList> &rows, qsizetype from, qsizetype to, i
         const QVariant &v = rows[i][column];
         if (v.typeId() == QMetaType::Double) {
             const double x = v.toDouble();
-            a += qIsNaN(x)   ? QStringLiteral("NaN")
+            a += qIsNaN(x)  ? QStringLiteral("NaN")
                 : qIsInf(x) ? (x > 0 ? QStringLiteral("Infinity") : QStringLiteral("-Infinity"))
                             : QString::number(x, 'g', QLocale::FloatingPointShortest);
         } else if (v.typeId() == QMetaType::QString) {
@@ -614,8 +611,7 @@ Result<void> foldRound(const Store &self, const QList<Logged> &round)
                             const std::function<void(const QString &, const QString &)> &each) {
         return selectIn(self, QStringLiteral("SELECT key, value FROM proj_kv WHERE space = ? AND key IN (%1)"),
                         QStringList(keys.cbegin(), keys.cend()),
-                        [&each](const KeyedRow &q) { each(q.text(0), q.text(1)); },
-                        {QLatin1String(space)});
+                        [&each](const KeyedRow &q) { each(q.text(0), q.text(1)); }, {QLatin1String(space)});
     };
     if (auto r
         = kv("step", steps, [&s](const QString &k, const QString &v) { s.stepStarted.insert(k, v.toLongLong()); });
