@@ -25,6 +25,14 @@
 
 namespace Etabli::Server {
 
+sqlite3 *sqliteHandle(const QSqlDatabase &db)
+{
+    const QVariant handle = db.driver()->handle();
+    return handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0
+        ? *static_cast<sqlite3 *const *>(handle.constData())
+        : nullptr;
+}
+
 using Inventory::Event;
 
 namespace {
@@ -117,10 +125,9 @@ Result<void> ServerStore::Private::checkpointInBackground(const QString &path)
     if (auto q = run(QStringLiteral("PRAGMA wal_autocheckpoint=0")); !q)
         return q.error();
     idle();
-    const QVariant handle = db().driver()->handle();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+    sqlite3 *connection = sqliteHandle(db());
+    if (!connection)
         return makeError(ErrorCode::Internal, QStringLiteral("no SQLite handle"));
-    sqlite3 *connection = *static_cast<sqlite3 *const *>(handle.constData());
 
     // One thread per database file in this process, shared by its connections.
     static std::mutex registryMutex;
@@ -142,24 +149,18 @@ void ServerStore::Private::countSpills(bool count) const
 {
     if (postgres || !WriterProfile::on())
         return;
-    const QVariant handle = db().driver()->handle();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+    sqlite3 *connection = sqliteHandle(db());
+    if (!connection)
         return;
     int pages = 0, highest = 0;
-    if (sqlite3_db_status(*static_cast<sqlite3 *const *>(handle.constData()), SQLITE_DBSTATUS_CACHE_SPILL, &pages,
-                          &highest, 1)
-            == SQLITE_OK
-        && count)
+    if (sqlite3_db_status(connection, SQLITE_DBSTATUS_CACHE_SPILL, &pages, &highest, 1) == SQLITE_OK && count)
         WriterProfile::spilled(pages);
 }
 
 Result<qint64> ServerStore::Private::appendSqlite(const Event &e, const ReadyRow &row, const QString &status,
                                                   const QString &note, const QString &received, const QString &pushedBy)
 {
-    const QVariant handle = db().driver()->handle();
-    sqlite3 *connection = handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0
-        ? *static_cast<sqlite3 *const *>(handle.constData())
-        : nullptr;
+    sqlite3 *connection = sqliteHandle(db());
     const auto failed = [connection](const char *what) {
         return makeError(ErrorCode::Io,
                          QCoreApplication::translate("ServerStore", "cannot store the event: %1")

@@ -21,6 +21,8 @@
 #include <optional>
 #include <vector>
 
+struct sqlite3;
+
 namespace Etabli::Inventory::Report {
 struct FigureSums;
 }
@@ -37,6 +39,9 @@ QString now();
 const QList<double> &durationEdges();
 
 class WalCheckpointer; // serverstore_checkpoint.cpp
+/// The SQLite connection under `db` (Qt's driver handle), or null when it is not SQLite
+/// (serverstore_checkpoint.cpp).
+sqlite3 *sqliteHandle(const QSqlDatabase &db);
 
 /// push (issue 17): where the writer's time goes, with ETABLI_WRITER_PROFILE=1 in the
 /// server's environment (off otherwise: one relaxed load per mark). The writing thread

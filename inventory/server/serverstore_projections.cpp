@@ -31,7 +31,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
-#include <QSqlDriver>
 #include <QSqlError>
 
 #include <sqlite3.h>
@@ -209,14 +208,6 @@ int bucketOf(double x)
 
 namespace {
 
-sqlite3 *sqliteOf(const QSqlDatabase &db)
-{
-    const QVariant handle = db.driver()->handle();
-    return handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0
-        ? *static_cast<sqlite3 *const *>(handle.constData())
-        : nullptr;
-}
-
 Error sqliteFailure(sqlite3 *c, const QString &sql)
 {
     return makeError(ErrorCode::Io,
@@ -352,7 +343,7 @@ Result<void> insertRows(const Store &p, const QString &head, int columns, const 
     if (rows.isEmpty())
         return {};
     if (!p.postgres) {
-        SqliteStatement insert(sqliteOf(p.db()), head + rowsOf(1, columns) + tail);
+        SqliteStatement insert(sqliteHandle(p.db()), head + rowsOf(1, columns) + tail);
         for (const QVariantList &row : rows)
             if (auto r = insert.exec(row); !r)
                 return r;
@@ -409,7 +400,7 @@ Result<void> selectIn(const Store &p, const QString &sql, const QStringList &key
         return {};
     if (!p.postgres) {
         // One key a step through the primary key: the statement prepared once.
-        SqliteStatement select(sqliteOf(p.db()), sql.arg(QStringLiteral("?")));
+        SqliteStatement select(sqliteHandle(p.db()), sql.arg(QStringLiteral("?")));
         const auto row = [&each](sqlite3_stmt *s) { each(KeyedRow(s)); };
         QVariantList binds = extra;
         binds << QString();
