@@ -819,13 +819,7 @@ Result<QList<PushOutcome>> ServerStore::Private::storeBatch(const QList<Piece> &
                 a += QLatin1String("NULL");
                 return;
             }
-            a += QLatin1Char('"');
-            for (const QChar c : value) {
-                if (c == QLatin1Char('"') || c == QLatin1Char('\\'))
-                    a += QLatin1Char('\\');
-                a += c;
-            }
-            a += QLatin1Char('"');
+            appendPgArrayText(a, value);
         };
         for (qsizetype i : std::as_const(fresh)) {
             const Event &e = *all[i];

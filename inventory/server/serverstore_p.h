@@ -39,6 +39,9 @@ QString now();
 const QList<double> &durationEdges();
 
 class WalCheckpointer; // serverstore_checkpoint.cpp
+/// Appends `value` to `array` as one quoted element of a PostgreSQL array literal ("…" with
+/// `"` and `\` escaped): the push path and the projections send rows as column arrays.
+void appendPgArrayText(QString &array, const QString &value);
 /// The SQLite connection under `db` (Qt's driver handle), or null when it is not SQLite
 /// (serverstore_checkpoint.cpp).
 sqlite3 *sqliteHandle(const QSqlDatabase &db);

@@ -23,4 +23,15 @@ QString now()
     return Inventory::isoTime(QDateTime::currentDateTimeUtc());
 }
 
+void appendPgArrayText(QString &array, const QString &value)
+{
+    array += QLatin1Char('"');
+    for (const QChar c : value) {
+        if (c == QLatin1Char('"') || c == QLatin1Char('\\'))
+            array += QLatin1Char('\\');
+        array += c;
+    }
+    array += QLatin1Char('"');
+}
+
 } // namespace Etabli::Server

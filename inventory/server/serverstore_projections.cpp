@@ -297,13 +297,7 @@ QString pgArray(const QList<QVariantList> &rows, qsizetype from, qsizetype to, i
                 : qIsInf(x) ? (x > 0 ? QStringLiteral("Infinity") : QStringLiteral("-Infinity"))
                             : QString::number(x, 'g', QLocale::FloatingPointShortest);
         } else if (v.typeId() == QMetaType::QString) {
-            a += QLatin1Char('"');
-            for (const QChar c : *static_cast<const QString *>(v.constData())) {
-                if (c == QLatin1Char('"') || c == QLatin1Char('\\'))
-                    a += QLatin1Char('\\');
-                a += c;
-            }
-            a += QLatin1Char('"');
+            appendPgArrayText(a, *static_cast<const QString *>(v.constData()));
         } else {
             a += QString::number(v.toLongLong());
         }
