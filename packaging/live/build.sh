@@ -306,6 +306,10 @@ cleanup; mounted=()
 
 # zstd 15: level 19 unpacks as quickly and is a little smaller, but on 2026-12-02 it made
 # mksquashfs take > 15 min at nice 15 on the shared machine (tried, stopped; not measured at boot).
+# Blocks of 128 KiB, not 256: the dynamic loader's first reads of systemd's libraries each
+# unpack a whole block; 256K was the slowest of 64/128/256K in both rounds of 2026-12-03
+# (station started 28.1 and 33.3 s against 25.0 and 26.6 s), for 4 % less squashfs
+# (packaging/live/README.md, "Sixth round").
 say "squashfs (zstd: quicker to unpack than xz at boot, above all under TCG)"
 stage=$out/iso-tree
 rm -rf "$stage" "$out/netboot"; mkdir -p "$stage/live" "$stage/boot/grub" "$out/netboot"
@@ -315,7 +319,7 @@ cp "$kernel" "$stage/live/vmlinuz"
 cp "$initrd" "$stage/live/initrd.img"
 # The kernel and initrd boot from the ISO's /live: not twice in the squashfs.
 rm -f "$rootfs"/boot/vmlinuz-* "$rootfs"/boot/initrd.img-* "$rootfs"/vmlinuz* "$rootfs"/initrd.img*
-mksquashfs "$rootfs" "$stage/live/filesystem.squashfs" -comp zstd -Xcompression-level "${ZSTD_LEVEL:-15}" -b 256K -noappend -no-progress \
+mksquashfs "$rootfs" "$stage/live/filesystem.squashfs" -comp zstd -Xcompression-level "${ZSTD_LEVEL:-15}" -b 128K -noappend -no-progress \
   -processors "${JOBS:-2}"
 make_iso
 ln "$stage/live/vmlinuz" "$stage/live/initrd.img" "$stage/live/filesystem.squashfs" "$out/netboot/"
