@@ -693,9 +693,16 @@ private Q_SLOTS:
         QVERIFY(senderLog.open(QIODevice::ReadOnly));
         const QByteArray senderSaid = senderLog.readAll();
         QVERIFY2(senderSaid.contains("1 receivers reporting: the stream starts"), senderSaid.constData());
-        QFile log(helperLog);
-        QVERIFY(log.open(QIODevice::ReadOnly));
-        const QByteArray helperSaid = log.readAll();
+        // The source prints its summary when it is destroyed, which may come after the result
+        // line reached us: wait for the helper to get there (close() lets it end), at most 10 s.
+        QByteArray helperSaid;
+        (void)QTest::qWaitFor(
+            [&] {
+                QFile log(helperLog);
+                helperSaid = log.open(QIODevice::ReadOnly) ? log.readAll() : QByteArray();
+                return helperSaid.contains("multicast offload: ");
+            },
+            10000);
         const qsizetype summary = helperSaid.indexOf("multicast: ");
         QVERIFY2(summary >= 0, helperSaid.constData());
         // "multicast: X MiB from the group, Y MiB fetched by unicast (...)": the master's
