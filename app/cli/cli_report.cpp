@@ -161,25 +161,49 @@ int attentionCommand(Context &ctx)
 {
     QCommandLineParser p;
     p.addOptions(sourceOptions());
+    p.addOptions({{QStringLiteral("kind"), tr("Only the rows of this kind"), QStringLiteral("KIND")},
+                  {QStringLiteral("offset"), tr("The first row given (0: the first)"), QStringLiteral("N")},
+                  {QStringLiteral("limit"), tr("At most this many rows"), QStringLiteral("N")}});
     if (!parseArgs(p, ctx))
         return 2;
+    const auto given
+        = [&p](const QString &name) { return p.isSet(name) ? std::optional(p.value(name)) : std::nullopt; };
+    auto page = Inventory::Report::attentionQuery(given(QStringLiteral("kind")), given(QStringLiteral("offset")),
+                                                  given(QStringLiteral("limit")));
+    if (!page)
+        return ctx.usage(page.error().message);
+    const bool paged
+        = p.isSet(QStringLiteral("kind")) || p.isSet(QStringLiteral("offset")) || p.isSet(QStringLiteral("limit"));
     auto s = source(ctx, p);
     if (!s)
         return exitOf(ctx);
-    auto rows = AppCore::Supervisor::attention(*s, QDateTime::currentDateTimeUtc());
-    if (!rows)
-        return ctx.fail(rows.error());
+    auto got = AppCore::Supervisor::attentionPage(*s, QDateTime::currentDateTimeUtc(), *page);
+    if (!got)
+        return ctx.fail(got.error());
+    const QJsonArray rows = got->value(QStringLiteral("attention")).toArray();
     if (ctx.json) {
-        ctx.printJson(*rows);
+        // Without a page option, the rows alone (as before paging existed).
+        if (paged)
+            ctx.printJson(*got);
+        else
+            ctx.printJson(rows);
         return 0;
     }
-    for (const QJsonValue &v : std::as_const(*rows)) {
+    for (const QJsonValue &v : rows) {
         const QJsonObject r = v.toObject();
         const QJsonObject link = r.value(QStringLiteral("link")).toObject();
         ctx.out << r.value(QStringLiteral("kind")).toString() << '\t' << link.value(QStringLiteral("type")).toString()
                 << ' ' << link.value(QStringLiteral("id")).toString() << '\t'
                 << r.value(QStringLiteral("since")).toString() << '\t' << r.value(QStringLiteral("detail")).toString()
                 << Qt::endl;
+    }
+    if (paged) {
+        const qint64 count = got->value(QStringLiteral("count")).toInteger();
+        const QJsonValue next = got->value(QStringLiteral("next"));
+        ctx.err << (rows.isEmpty()
+                        ? tr("no rows here; %1 in all").arg(count)
+                        : tr("rows %1 to %2 of %3").arg(page->offset + 1).arg(page->offset + rows.size()).arg(count))
+                << (next.isNull() ? QString() : tr("; next page: --offset %1").arg(next.toInteger())) << Qt::endl;
     }
     return 0;
 }

@@ -196,11 +196,26 @@ Result<QJsonObject> figures(const Source &s, QDate from, QDate to, const QString
 
 Result<QJsonArray> attention(const Source &s, const QDateTime &now)
 {
+    auto page = attentionPage(s, now, {});
+    if (!page)
+        return page.error();
+    return page->value(QStringLiteral("attention")).toArray();
+}
+
+Result<QJsonObject> attentionPage(const Source &s, const QDateTime &now, const Inventory::Report::AttentionQuery &page)
+{
     if (s.remote()) {
-        auto doc = request(s, "GET", QStringLiteral("/api/v1/attention"));
+        QUrlQuery q;
+        if (!page.kind.isEmpty())
+            q.addQueryItem(QStringLiteral("kind"), page.kind);
+        if (page.offset > 0)
+            q.addQueryItem(QStringLiteral("offset"), QString::number(page.offset));
+        if (page.limit >= 0)
+            q.addQueryItem(QStringLiteral("limit"), QString::number(page.limit));
+        auto doc = request(s, "GET", QStringLiteral("/api/v1/attention"), q);
         if (!doc)
             return doc.error();
-        return doc->object().value(QStringLiteral("attention")).toArray();
+        return doc->object();
     }
     Inventory::Report::Ledger ledger;
     if (auto r = foldLocal(s, ledger); !r)
@@ -217,7 +232,7 @@ Result<QJsonArray> attention(const Source &s, const QDateTime &now)
         if (!unsent.isEmpty())
             facts.lastReceived.insert(s.store->identity().station, unsent.first().time);
     }
-    return ledger.attention(now, facts);
+    return ledger.attentionPage(now, facts, page);
 }
 
 Result<QJsonObject> workshop(const Source &s)

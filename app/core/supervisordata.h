@@ -11,6 +11,10 @@
 #include <QJsonObject>
 #include <QUrl>
 
+namespace Etabli::Inventory::Report {
+struct AttentionQuery; // inventory/report/report.h
+}
+
 /// The supervisor's use-cases (issue 13), one function each for the CLI and the screen:
 /// over the central server (its /api/v1 endpoints with a supervisor token) or, for a
 /// workshop without a server, over the local store, folded by inventory/report the same
@@ -29,6 +33,10 @@ Result<QJsonObject> bilan(const Source &source, QDate from, QDate to);
 /// The figures of [from, to] for `lot` (empty: all). Over a server: GET /api/v1/figures with them.
 Result<QJsonObject> figures(const Source &source, QDate from, QDate to, const QString &lot);
 Result<QJsonArray> attention(const Source &source, const QDateTime &now);
+/// A page of it (Ledger::attentionPage(): `attention`, `count`, `by_kind`, `offset`,
+/// `limit`, `next`). Over a server: GET /api/v1/attention?kind=&offset=&limit=.
+Result<QJsonObject> attentionPage(const Source &source, const QDateTime &now,
+                                  const Inventory::Report::AttentionQuery &page);
 /// The workshop settings as the log last set them, with `defaults{reuse_kg, limits}`.
 Result<QJsonObject> workshop(const Source &source);
 Result<QJsonArray> workers(const Source &source);

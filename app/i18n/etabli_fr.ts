@@ -325,6 +325,30 @@
     <context>
         <name>Cli</name>
         <message>
+            <source>Only the rows of this kind</source>
+            <translation>Seulement les lignes de ce genre</translation>
+        </message>
+        <message>
+            <source>The first row given (0: the first)</source>
+            <translation>La première ligne donnée (0 : la première)</translation>
+        </message>
+        <message>
+            <source>At most this many rows</source>
+            <translation>Au plus ce nombre de lignes</translation>
+        </message>
+        <message>
+            <source>no rows here; %1 in all</source>
+            <translation>aucune ligne ici ; %1 en tout</translation>
+        </message>
+        <message>
+            <source>rows %1 to %2 of %3</source>
+            <translation>lignes %1 à %2 sur %3</translation>
+        </message>
+        <message>
+            <source>; next page: --offset %1</source>
+            <translation> ; page suivante : --offset %1</translation>
+        </message>
+        <message>
             <location filename="../cli/main.cpp" line="+31" />
             <source>Usage: etabli NOUN VERB [options]  (global: --db PATH --json --station NAME --worker NAME --lang fr|en)</source>
             <translation>Usage : etabli COMMANDE ACTION [options]  (globales : --db CHEMIN --json --station NOM --worker NOM --lang fr|en)</translation>
@@ -6662,6 +6686,14 @@
     <context>
         <name>Etabli::Inventory::Report::Ledger</name>
         <message>
+            <source>«kind» must be one of %1</source>
+            <translation>«kind» doit être l’un de : %1</translation>
+        </message>
+        <message>
+            <source>«%1» must be a whole number from %2 to %3</source>
+            <translation>«%1» doit être un nombre entier de %2 à %3</translation>
+        </message>
+        <message>
             <source>cannot read the event log: %1</source>
             <translation>impossible de lire le journal des événements : %1</translation>
         </message>
@@ -7010,6 +7042,35 @@
     </context>
     <context>
         <name>AttentionPage</name>
+        <message>
+            <source>All</source>
+            <translation>Tout</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1: %n row(s)</source>
+            <translation>
+                <numerusform>%1 : %n ligne</numerusform>
+                <numerusform>%1 : %n lignes</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Previous %n rows</source>
+            <translation>
+                <numerusform>%n lignes d’avant</numerusform>
+                <numerusform>%n lignes d’avant</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Rows %1 to %2 of %3</source>
+            <translation>Lignes %1 à %2 sur %3</translation>
+        </message>
+        <message numerus="yes">
+            <source>Next %n rows</source>
+            <translation>
+                <numerusform>%n lignes suivantes</numerusform>
+                <numerusform>%n lignes suivantes</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Nothing needs attention.</source>
             <translation>Rien à regarder.</translation>

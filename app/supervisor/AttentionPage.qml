@@ -14,13 +14,33 @@ ColumnLayout {
     spacing: Theme.spacing
 
     Label {
-        text: page.board.attention.length === 0 ? qsTr("Nothing needs attention.")
-                                                : qsTr("%n thing(s) need attention.", "", page.board.attention.length)
+        text: page.board.attentionTotal === 0 ? qsTr("Nothing needs attention.")
+                                              : qsTr("%n thing(s) need attention.", "", page.board.attentionTotal)
         color: Theme.text
         font.pixelSize: Theme.titleSize
         Layout.fillWidth: true
         Accessible.role: Accessible.Heading
         Accessible.name: text
+    }
+    // One button a kind, with its count: the list shows that kind alone (at a region's
+    // scale thousands of rows; a few kinds hold most of them).
+    Flow {
+        visible: page.board.attentionKinds.length > 1 || page.board.attentionKind !== ""
+        spacing: Theme.spacing
+        Layout.fillWidth: true
+        Repeater {
+            model: [{ kind: "", title: qsTr("All"), count: page.board.attentionTotal }].concat(page.board.attentionKinds)
+            BigButton {
+                required property var modelData
+                text: modelData.title + "\u00a0(" + Number(modelData.count).toLocaleString(Qt.locale(), "f", 0) + ")"
+                accessibleName: qsTr("%1: %n row(s)", "", modelData.count).arg(modelData.title)
+                checkable: true
+                checked: page.board.attentionKind === modelData.kind
+                tone: Theme.surface
+                toneText: Theme.text
+                onClicked: page.board.showAttentionKind(modelData.kind)
+            }
+        }
     }
     Pager {
         id: list
@@ -47,5 +67,39 @@ ColumnLayout {
                     page.board.openAsset(modelData.id);
             }
         }
+    }
+    // More rows than one read holds: the next or previous ones from the server.
+    RowLayout {
+        visible: page.board.attentionCount > page.board.attentionRows
+        spacing: Theme.spacing
+        Layout.fillWidth: true
+        BigButton {
+            text: qsTr("Previous %n rows", "", page.board.attentionRows)
+            enabled: page.board.attentionOffset > 0 && !page.board.busy
+            tone: Theme.surface
+            toneText: Theme.text
+            onClicked: page.board.moveAttention(-1)
+        }
+        Text {
+            text: qsTr("Rows %1 to %2 of %3")
+                      .arg(page.board.attentionOffset + 1)
+                      .arg(page.board.attentionOffset + page.board.attention.length)
+                      .arg(page.board.attentionCount)
+            color: Theme.text
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.textSize
+            Accessible.role: Accessible.StaticText
+            Accessible.name: text
+            Accessible.ignored: !visible
+        }
+        BigButton {
+            text: qsTr("Next %n rows", "", page.board.attentionRows)
+            enabled: page.board.attentionOffset + page.board.attention.length < page.board.attentionCount
+                     && !page.board.busy
+            tone: Theme.surface
+            toneText: Theme.text
+            onClicked: page.board.moveAttention(1)
+        }
+        Item { Layout.fillWidth: true }
     }
 }

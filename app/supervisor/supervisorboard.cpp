@@ -192,7 +192,8 @@ QVariantMap workerView(const QJsonObject &d, QDate from, QDate to)
 struct SupervisorBoard::Snapshot {
     QString error, message;
     QJsonArray attention, workers, tokens;
-    QJsonObject figures, bilan, workshop, detail;
+    QJsonObject figures, bilan, workshop, detail, attentionByKind;
+    int attentionCount = 0, attentionOffset = 0;
     bool tokensAvailable = false;
 };
 
@@ -259,6 +260,22 @@ void SupervisorBoard::setPeriod(const QString &preset)
 void SupervisorBoard::refresh()
 {
     start({});
+}
+
+void SupervisorBoard::showAttentionKind(const QString &kind)
+{
+    m_attentionKind = Inventory::Report::attentionKinds().contains(kind) ? kind : QString();
+    m_attentionOffset = 0;
+    refresh();
+}
+
+void SupervisorBoard::moveAttention(int delta)
+{
+    const int offset = m_attentionOffset + delta * kAttentionRows;
+    if (offset < 0 || offset >= m_attentionCount)
+        return;
+    m_attentionOffset = offset;
+    refresh();
 }
 
 void SupervisorBoard::openAsset(const QString &tag)
@@ -389,7 +406,8 @@ void SupervisorBoard::start(Action action)
         return;
     }
     const QString server = m_serverUrl, token = m_token, db = m_dbPath, lot = m_lot;
-    const QString kind = m_detailKind, id = m_detailId;
+    const QString kind = m_detailKind, id = m_detailId, attentionKind = m_attentionKind;
+    const int attentionOffset = m_attentionOffset;
     const QDate from = m_from, to = m_to;
     auto result = std::make_shared<Snapshot>();
     m_job = QThread::create([=] {
@@ -416,10 +434,18 @@ void SupervisorBoard::start(Action action)
             if (out.error.isEmpty())
                 out.error = e.message;
         };
-        if (auto rows = AppCore::Supervisor::attention(s, QDateTime::currentDateTimeUtc()); rows)
-            out.attention = *rows;
-        else
+        Inventory::Report::AttentionQuery page{attentionKind, attentionOffset, kAttentionRows};
+        auto rows = AppCore::Supervisor::attentionPage(s, QDateTime::currentDateTimeUtc(), page);
+        if (rows && rows->value(QStringLiteral("attention")).toArray().isEmpty() && page.offset > 0) {
+            page.offset = 0; // fewer rows than when the page was chosen: back to the first
+            rows = AppCore::Supervisor::attentionPage(s, QDateTime::currentDateTimeUtc(), page);
+        }
+        if (!rows)
             return note(rows.error()); // the server is not there: say it once
+        out.attention = rows->value(QStringLiteral("attention")).toArray();
+        out.attentionCount = rows->value(QStringLiteral("count")).toInt();
+        out.attentionByKind = rows->value(QStringLiteral("by_kind")).toObject();
+        out.attentionOffset = int(page.offset);
         if (auto f = AppCore::Supervisor::figures(s, from, to, lot); f)
             out.figures = *f;
         else
@@ -485,6 +511,18 @@ void SupervisorBoard::apply(const Snapshot &s)
         row.insert(QStringLiteral("id"), link.value(QStringLiteral("id")).toString());
         row.insert(QStringLiteral("linkType"), link.value(QStringLiteral("type")).toString());
         m_attention.append(row);
+    }
+    m_attentionCount = s.attentionCount;
+    m_attentionOffset = s.attentionOffset;
+    m_attentionTotal = 0;
+    m_attentionKinds.clear();
+    for (const QString &kind : Inventory::Report::attentionKinds()) {
+        const int n = s.attentionByKind.value(kind).toInt();
+        m_attentionTotal += n;
+        if (n > 0)
+            m_attentionKinds.append(QVariantMap{{QStringLiteral("kind"), kind},
+                                                {QStringLiteral("title"), kindText(kind)},
+                                                {QStringLiteral("count"), n}});
     }
     m_figures = s.figures.toVariantMap();
     const QJsonObject refurbished = s.figures.value(QStringLiteral("refurbished")).toObject();

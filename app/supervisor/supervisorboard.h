@@ -44,6 +44,16 @@ class SupervisorBoard : public QObject
     Q_PROPERTY(QString lot READ lot WRITE setLot NOTIFY periodChanged)
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
     Q_PROPERTY(QVariantList attention READ attention NOTIFY refreshed)
+    /// Rows of the chosen kind in all (attention holds at most kAttentionRows of them, from attentionOffset).
+    Q_PROPERTY(int attentionCount READ attentionCount NOTIFY refreshed)
+    /// Rows of every kind in all.
+    Q_PROPERTY(int attentionTotal READ attentionTotal NOTIFY refreshed)
+    /// The kinds with rows: {kind, title, count} each, in the list's order.
+    Q_PROPERTY(QVariantList attentionKinds READ attentionKinds NOTIFY refreshed)
+    /// The kind shown ("": every kind).
+    Q_PROPERTY(QString attentionKind READ attentionKind NOTIFY refreshed)
+    Q_PROPERTY(int attentionOffset READ attentionOffset NOTIFY refreshed)
+    Q_PROPERTY(int attentionRows READ attentionRows CONSTANT)
     Q_PROPERTY(QVariantMap figures READ figures NOTIFY refreshed)
     Q_PROPERTY(QVariantList refurbishedPerMonth READ refurbishedPerMonth NOTIFY refreshed)
     Q_PROPERTY(QVariantList hsByPart READ hsByPart NOTIFY refreshed)
@@ -73,6 +83,14 @@ public:
     void setLot(const QString &lot);
     bool busy() const { return m_job != nullptr; }
     QVariantList attention() const { return m_attention; }
+    int attentionCount() const { return m_attentionCount; }
+    int attentionTotal() const { return m_attentionTotal; }
+    QVariantList attentionKinds() const { return m_attentionKinds; }
+    QString attentionKind() const { return m_attentionKind; }
+    int attentionOffset() const { return m_attentionOffset; }
+    /// The most attention rows read at once (at a region's scale the list is thousands).
+    static constexpr int kAttentionRows = 500;
+    int attentionRows() const { return kAttentionRows; }
     QVariantMap figures() const { return m_figures; }
     QVariantList refurbishedPerMonth() const { return m_perMonth; }
     QVariantList hsByPart() const { return m_hs; }
@@ -97,6 +115,10 @@ public:
     Q_INVOKABLE void refresh();
     /// The same read again after an error.
     Q_INVOKABLE void retry() { refresh(); }
+    /// Shows the attention rows of one kind ("": every kind) from the first, and reads.
+    Q_INVOKABLE void showAttentionKind(const QString &kind);
+    /// The next (+1) or previous (-1) kAttentionRows rows of the attention list, and reads.
+    Q_INVOKABLE void moveAttention(int delta);
     /// Sets the period to `month` (this month), `year` (this year) or `previous_year`, and reads.
     Q_INVOKABLE void setPeriod(const QString &preset);
     /// Opens the detail screen of an asset (tag) or a worker (badge; what they did in the period).
@@ -148,7 +170,9 @@ private:
     QVariantMap m_figures, m_workshop, m_detail;
     QJsonObject m_bilan;
     QJsonArray m_steps;
-    QString m_logo, m_detailKind, m_detailId;
+    QString m_logo, m_detailKind, m_detailId, m_attentionKind;
+    QVariantList m_attentionKinds;
+    int m_attentionCount = 0, m_attentionTotal = 0, m_attentionOffset = 0;
     bool m_tokensAvailable = false;
     QThread *m_job = nullptr;
     bool m_again = false;

@@ -16,6 +16,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
+#include <tuple>
 
 namespace Etabli::Inventory::Report {
 
@@ -632,16 +634,33 @@ QJsonObject Ledger::Private::figuresJson(QDate from, QDate to, const QString &lo
 
 QJsonArray Ledger::attention(const QDateTime &now, const SyncFacts &facts) const
 {
+    return attentionPage(now, facts, {}).value(QStringLiteral("attention")).toArray();
+}
+
+QJsonObject Ledger::attentionPage(const QDateTime &now, const SyncFacts &facts, const AttentionQuery &page) const
+{
     const qint64 nowMs = now.toMSecsSinceEpoch();
+    // Every row is counted; only the page's rows become JSON (at 1 M assets the whole list
+    // is megabytes, and its objects were most of the time of an answer).
+    QMap<QString, qint64> byKind;
+    qsizetype matching = 0;
+    const qsizetype first = std::max<qsizetype>(0, page.offset);
+    const qsizetype end = page.limit < 0 ? std::numeric_limits<qsizetype>::max() : first + page.limit;
     QJsonArray out;
-    const auto row = [&out](const QString &kind, const QString &linkType, const QString &id, qint64 sinceMs,
-                            const QString &detail) {
-        out.append(QJsonObject{
-            {QStringLiteral("kind"), kind},
-            {QStringLiteral("link"), QJsonObject{{QStringLiteral("type"), linkType}, {QStringLiteral("id"), id}}},
-            {QStringLiteral("since"), sinceMs > 0 ? QJsonValue(isoMs(sinceMs)) : QJsonValue()},
-            {QStringLiteral("detail"), detail}});
-    };
+    const auto row
+        = [&](const QString &kind, const QString &linkType, const QString &id, qint64 sinceMs, const QString &detail) {
+              ++byKind[kind];
+              if (!page.kind.isEmpty() && kind != page.kind)
+                  return;
+              const qsizetype at = matching++;
+              if (at < first || at >= end)
+                  return;
+              out.append(QJsonObject{
+                  {QStringLiteral("kind"), kind},
+                  {QStringLiteral("link"), QJsonObject{{QStringLiteral("type"), linkType}, {QStringLiteral("id"), id}}},
+                  {QStringLiteral("since"), sinceMs > 0 ? QJsonValue(isoMs(sinceMs)) : QJsonValue()},
+                  {QStringLiteral("detail"), detail}});
+          };
     QJsonObject limits = builtInLimits();
     const QJsonObject configured = d->workshop.value(QStringLiteral("limits")).toObject();
     for (auto it = configured.begin(); it != configured.end(); ++it)
@@ -699,7 +718,64 @@ QJsonArray Ledger::attention(const QDateTime &now, const SyncFacts &facts) const
             e.type + QStringLiteral(": ") + e.note);
     for (const auto &[tag, ms] : d->handedTwice)
         row(QStringLiteral("handed_over_twice"), QStringLiteral("asset"), tag, ms, QString());
-    return out;
+    QJsonObject kinds;
+    for (auto it = byKind.cbegin(); it != byKind.cend(); ++it)
+        kinds.insert(it.key(), it.value());
+    QJsonObject result{
+        {QStringLiteral("attention"), out}, {QStringLiteral("count"), matching}, {QStringLiteral("by_kind"), kinds}};
+    if (page.limit >= 0 || first > 0) {
+        result.insert(QStringLiteral("offset"), first);
+        result.insert(QStringLiteral("limit"), page.limit < 0 ? QJsonValue() : QJsonValue(page.limit));
+        result.insert(QStringLiteral("next"), end < matching ? QJsonValue(end) : QJsonValue());
+    }
+    if (!page.kind.isEmpty())
+        result.insert(QStringLiteral("kind"), page.kind);
+    return result;
+}
+
+Result<AttentionQuery> attentionQuery(const std::optional<QString> &kind, const std::optional<QString> &offset,
+                                      const std::optional<QString> &limit)
+{
+    AttentionQuery page;
+    const auto bad = [](const QString &message) {
+        return makeError(ErrorCode::InvalidArgument, message, QStringLiteral("bad_parameter"));
+    };
+    if (kind) {
+        page.kind = *kind;
+        if (!attentionKinds().contains(page.kind))
+            return bad(QCoreApplication::translate("Etabli::Inventory::Report::Ledger", "«kind» must be one of %1")
+                           .arg(attentionKinds().join(QStringLiteral(", "))));
+    }
+    const std::tuple<const char *, const std::optional<QString> &, qsizetype *, qsizetype, qsizetype> numbers[] = {
+        {"offset", offset, &page.offset, 0, qsizetype(1) << 40}, {"limit", limit, &page.limit, 1, kMaxAttentionRows}};
+    for (const auto &[key, text, value, least, most] : numbers) {
+        if (!text)
+            continue;
+        bool ok = false;
+        const qlonglong n = text->toLongLong(&ok);
+        if (!ok || n < least || n > most)
+            return bad(QCoreApplication::translate("Etabli::Inventory::Report::Ledger",
+                                                   "«%1» must be a whole number from %2 to %3")
+                           .arg(QLatin1String(key))
+                           .arg(least)
+                           .arg(most));
+        *value = n;
+    }
+    return page;
+}
+
+QStringList attentionKinds()
+{
+    return {QStringLiteral("stuck"),
+            QStringLiteral("no_verified_erasure"),
+            QStringLiteral("ready_but_disk_failed"),
+            QStringLiteral("label_not_printed"),
+            QStringLiteral("return_waiting"),
+            QStringLiteral("erasure_unchecked"),
+            QStringLiteral("duplicate_serial"),
+            QStringLiteral("station_not_synced"),
+            QStringLiteral("set_aside"),
+            QStringLiteral("handed_over_twice")};
 }
 
 Result<void> readLog(const QSqlDatabase &db, Ledger &ledger, const QDateTime &until)

@@ -11,8 +11,10 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QSqlDatabase>
+#include <QStringList>
 
 #include <memory>
+#include <optional>
 
 namespace Etabli::Inventory::Report {
 
@@ -30,6 +32,25 @@ struct SyncFacts {
     /// Events this store set aside (the server's `overridden`, a station's refused ones).
     QList<Event> setAside;
 };
+
+/// A part of the attention list (issue 17: at a region's scale the whole list is megabytes).
+struct AttentionQuery {
+    /// Only rows of this kind (attentionKinds()); empty: every kind.
+    QString kind;
+    /// The first row given, counted in the rows of `kind`.
+    qsizetype offset = 0;
+    /// At most this many rows; < 0: all of them.
+    qsizetype limit = -1;
+};
+/// The most rows one page of the attention list gives.
+inline constexpr qsizetype kMaxAttentionRows = 10000;
+/// The kinds of attention rows, in the order the list gives them.
+QStringList attentionKinds();
+/// A page from its words (a query string's or a command line's; nullopt: not given): `kind`
+/// one of attentionKinds(), `offset` ≥ 0, `limit` 1…kMaxAttentionRows. InvalidArgument
+/// (detail `bad_parameter`) otherwise.
+Result<AttentionQuery> attentionQuery(const std::optional<QString> &kind, const std::optional<QString> &offset,
+                                      const std::optional<QString> &limit);
 
 /// The supervisor's read side, folded from the event log alone: every figure of the bilan,
 /// the figures and the attention list is derived from the events (applied ones; overridden
@@ -54,6 +75,10 @@ public:
     QJsonObject figures(QDate from, QDate to, const QString &lot) const;
     /// What needs someone now: one object a row (`kind`, `link{type, id}`, `since`, `detail`).
     QJsonArray attention(const QDateTime &now, const SyncFacts &facts) const;
+    /// A page of it: `attention` (the rows), `count` (rows of `kind`, all pages), `by_kind`
+    /// (rows of each kind), and with a limit or an offset `offset`, `limit` and `next` (the
+    /// next page's offset, null on the last). README.md, "The supervisor" (an interface).
+    QJsonObject attentionPage(const QDateTime &now, const SyncFacts &facts, const AttentionQuery &page) const;
     /// The last `workshop.configured` values merged (each key the latest given).
     QJsonObject workshop() const;
     /// Workers as the log last described them (badge → card).

@@ -8,6 +8,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <optional>
+
 namespace Etabli::Server::SupervisorApi {
 
 namespace {
@@ -86,12 +88,19 @@ ApiResponse bilan(const ApiRequest &r, ServerStore &store, const TokenInfo &)
     return json(200, *b);
 }
 
-ApiResponse attention(const ApiRequest &, ServerStore &store, const TokenInfo &)
+ApiResponse attention(const ApiRequest &r, ServerStore &store, const TokenInfo &)
 {
-    auto rows = store.attention(QDateTime::currentDateTimeUtc());
+    const auto item = [&r](const char *key) {
+        return r.query.hasQueryItem(QLatin1String(key)) ? std::optional(r.query.queryItemValue(QLatin1String(key)))
+                                                        : std::nullopt;
+    };
+    auto page = Inventory::Report::attentionQuery(item("kind"), item("offset"), item("limit"));
+    if (!page)
+        return failure(page.error());
+    auto rows = store.attention(QDateTime::currentDateTimeUtc(), *page);
     if (!rows)
         return failure(rows.error());
-    return json(200, QJsonObject{{QStringLiteral("attention"), *rows}, {QStringLiteral("count"), rows->size()}});
+    return json(200, *rows);
 }
 
 ApiResponse workshop(const ApiRequest &, ServerStore &store, const TokenInfo &)

@@ -13,6 +13,10 @@
 
 #include <memory>
 
+namespace Etabli::Inventory::Report {
+struct AttentionQuery;
+}
+
 namespace Etabli::Server {
 
 /// A bearer token as listed (the secret itself is never stored, only its SHA-256).
@@ -126,8 +130,8 @@ public:
     Result<QJsonObject> bilan(QDate from, QDate to) const;
     /// The figures of a period and lot (added to figures() by GET /api/v1/figures?from=&to=&lot=).
     Result<QJsonObject> periodFigures(QDate from, QDate to, const QString &lot) const;
-    /// What needs someone now (GET /api/v1/attention).
-    Result<QJsonArray> attention(const QDateTime &now) const;
+    /// What needs someone now, a page of it (GET /api/v1/attention; Ledger::attentionPage()).
+    Result<QJsonObject> attention(const QDateTime &now, const Inventory::Report::AttentionQuery &page) const;
     /// The workshop settings and workers as the log last set them (GET /api/v1/admin/…).
     Result<QJsonObject> workshopSettings() const;
     Result<QJsonArray> workers() const;

@@ -621,7 +621,7 @@ Result<QJsonObject> ServerStore::figuresFromFacts(QDate from, QDate to, const QS
     return out;
 }
 
-Result<QJsonArray> ServerStore::attention(const QDateTime &now) const
+Result<QJsonObject> ServerStore::attention(const QDateTime &now, const Rep::AttentionQuery &page) const
 {
     const qint64 nowMs = now.toMSecsSinceEpoch();
     Rep::Ledger ledger;
@@ -703,7 +703,7 @@ Result<QJsonArray> ServerStore::attention(const QDateTime &now) const
             facts.lastReceived.insert(station, at);
     }
     d->idle();
-    return ledger.attention(now, facts);
+    return ledger.attentionPage(now, facts, page);
 }
 
 Result<QJsonObject> ServerStore::workshopSettings() const

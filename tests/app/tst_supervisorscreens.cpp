@@ -305,6 +305,28 @@ private Q_SLOTS:
         auto view = open({1366, 768}, m_db, &error);
         QVERIFY2(view, qPrintable(error));
         QObject *board = boardOf(*view);
+        // The kinds with their counts; one kind chosen shows its rows alone (issue 17).
+        QCOMPARE(board->property("attentionTotal").toInt(), 4);
+        QStringList kinds;
+        for (const QVariant &k : board->property("attentionKinds").toList())
+            kinds << k.toMap().value(QStringLiteral("kind")).toString() + QLatin1Char('=')
+                    + k.toMap().value(QStringLiteral("count")).toString();
+        QCOMPARE(kinds.join(QLatin1Char(' ')), QStringLiteral("erasure_unchecked=1 duplicate_serial=3"));
+        QMetaObject::invokeMethod(board, "showAttentionKind", Q_ARG(QString, QStringLiteral("duplicate_serial")));
+        waitIdle(board);
+        QCOMPARE(board->property("attentionKind").toString(), QStringLiteral("duplicate_serial"));
+        QCOMPARE(board->property("attentionCount").toInt(), 3);
+        QCOMPARE(board->property("attentionTotal").toInt(), 4);
+        QCOMPARE(board->property("attention").toList().size(), 3);
+        for (const QVariant &r : board->property("attention").toList())
+            QCOMPARE(r.toMap().value(QStringLiteral("kind")).toString(), QStringLiteral("duplicate_serial"));
+        UiCheck::Options options;
+        options.pngPath = m_shots + QStringLiteral("/supervisor-attention-kind.png");
+        options.requireControls = true;
+        UICHECK_VERIFY(UiCheck::checkAtSize(*view, {1366, 768}, options));
+        QMetaObject::invokeMethod(board, "showAttentionKind", Q_ARG(QString, QString()));
+        waitIdle(board);
+        QCOMPARE(board->property("attention").toList().size(), 4);
         // Clicking an attention row opens its asset.
         QQuickItem *attention = findPage(view->rootObject(), "AttentionPage");
         QVERIFY(attention);

@@ -888,6 +888,94 @@ private Q_SLOTS:
         QCOMPARE(supervisorReads(), kept);
     }
 
+    /// The pages of the attention list (issue 17) against the whole one (`full`, the answer
+    /// without parameters): walked by `next` they give the same rows in the same order; a
+    /// kind gives its rows alone, counted as `by_kind` says; bad parameters get 400; the CLI
+    /// gives the same page.
+    static void checkAttentionPages(const QString &url, const QString &token, const QJsonObject &full,
+                                    const QString &cliDb)
+    {
+        const QJsonArray rows = full.value(QStringLiteral("attention")).toArray();
+        QCOMPARE(full.value(QStringLiteral("count")).toInteger(), rows.size());
+        QVERIFY(!full.contains(QStringLiteral("next"))); // the unparameterised answer: no page keys
+        QHash<QString, qint64> kinds;
+        for (const QJsonValue &v : rows)
+            ++kinds[v.toObject().value(QStringLiteral("kind")).toString()];
+        QVERIFY2(kinds.size() >= 5, qPrintable(QStringList(kinds.keyBegin(), kinds.keyEnd()).join(u' ')));
+        const QJsonObject byKind = full.value(QStringLiteral("by_kind")).toObject();
+        QCOMPARE(byKind.size(), kinds.size());
+        for (auto it = kinds.cbegin(); it != kinds.cend(); ++it)
+            QCOMPARE(byKind.value(it.key()).toInteger(), it.value());
+
+        const auto get = [&](const QString &query) {
+            const Reply r = http(url, "GET", QStringLiteral("/api/v1/attention?") + query, token);
+            [&] { QCOMPARE(r.status, 200); }();
+            return r.json();
+        };
+        QJsonArray walked;
+        QJsonValue next = 0;
+        int pages = 0;
+        while (!next.isNull() && pages < 100) {
+            const QJsonObject page = get(QStringLiteral("limit=3&offset=%1").arg(next.toInteger()));
+            QCOMPARE(page.value(QStringLiteral("offset")).toInteger(), next.toInteger());
+            QCOMPARE(page.value(QStringLiteral("limit")).toInteger(), 3);
+            QCOMPARE(page.value(QStringLiteral("count")).toInteger(), rows.size());
+            QCOMPARE(page.value(QStringLiteral("by_kind")).toObject(), byKind);
+            const QJsonArray part = page.value(QStringLiteral("attention")).toArray();
+            QVERIFY(part.size() == 3 || page.value(QStringLiteral("next")).isNull());
+            for (const QJsonValue &v : part)
+                walked.append(v);
+            next = page.value(QStringLiteral("next"));
+            ++pages;
+        }
+        QCOMPARE(pages, int((rows.size() + 2) / 3));
+        QCOMPARE(walked, rows);
+        const QJsonObject beyond = get(QStringLiteral("offset=%1").arg(rows.size() + 5));
+        QVERIFY(beyond.value(QStringLiteral("attention")).toArray().isEmpty());
+        QVERIFY(beyond.value(QStringLiteral("next")).isNull());
+
+        for (auto it = kinds.cbegin(); it != kinds.cend(); ++it) {
+            const QJsonObject page = get(QStringLiteral("kind=%1&limit=1").arg(it.key()));
+            QCOMPARE(page.value(QStringLiteral("kind")).toString(), it.key());
+            QCOMPARE(page.value(QStringLiteral("count")).toInteger(), it.value());
+            const QJsonArray part = page.value(QStringLiteral("attention")).toArray();
+            QCOMPARE(part.size(), 1);
+            const auto first = std::find_if(rows.begin(), rows.end(), [&](const QJsonValue &v) {
+                return v.toObject().value(QStringLiteral("kind")).toString() == it.key();
+            });
+            QCOMPARE(part.first(), *first);
+            QCOMPARE(page.value(QStringLiteral("next")).isNull(), it.value() == 1);
+        }
+        for (const char *bad : {"limit=0", "limit=abc", "limit=10001", "offset=-1", "offset=", "kind=nope", "kind="}) {
+            const Reply r = http(url, "GET", QStringLiteral("/api/v1/attention?") + QLatin1String(bad), token);
+            QVERIFY2(r.status == 400, bad);
+            QCOMPARE(r.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("detail")).toString(),
+                     QStringLiteral("bad_parameter"));
+        }
+
+        // The CLI: the same page over the server; with no page option the rows alone.
+        const QString kind = kinds.constBegin().key();
+        QString out;
+        QCOMPARE(run(QStringLiteral(ETABLI),
+                     {QStringLiteral("--db"), cliDb, QStringLiteral("--json"), QStringLiteral("report"),
+                      QStringLiteral("attention"), QStringLiteral("--server"), url, QStringLiteral("--token"), token,
+                      QStringLiteral("--kind"), kind, QStringLiteral("--limit"), QStringLiteral("1")},
+                     &out),
+                 0);
+        QCOMPARE(QJsonDocument::fromJson(out.toUtf8()).object(), get(QStringLiteral("kind=%1&limit=1").arg(kind)));
+        QCOMPARE(run(QStringLiteral(ETABLI),
+                     {QStringLiteral("--db"), cliDb, QStringLiteral("--json"), QStringLiteral("report"),
+                      QStringLiteral("attention"), QStringLiteral("--server"), url, QStringLiteral("--token"), token},
+                     &out),
+                 0);
+        QCOMPARE(QJsonDocument::fromJson(out.toUtf8()).array(), rows);
+        QCOMPARE(run(QStringLiteral(ETABLI),
+                     {QStringLiteral("--db"), cliDb, QStringLiteral("report"), QStringLiteral("attention"),
+                      QStringLiteral("--server"), url, QStringLiteral("--token"), token, QStringLiteral("--limit"),
+                      QStringLiteral("0")}),
+                 2);
+    }
+
     /// A generated workshop with one planted case of each attention kind: each found, nothing else.
     void attentionFindsEachPlantedCase()
     {
@@ -1067,6 +1155,7 @@ private Q_SLOTS:
         QVERIFY2(missing.isEmpty() && extra.isEmpty(),
                  qPrintable(QStringLiteral("missing: %1; extra: %2")
                                 .arg(missing.join(QStringLiteral(", ")), extra.join(QStringLiteral(", ")))));
+        checkAttentionPages(server.url(), sup, r.json(), dir.filePath(QStringLiteral("cli.sqlite")));
         // A station or desk token gets 403.
         QCOMPARE(http(server.url(), "GET", QStringLiteral("/api/v1/attention"), bench).status, 403);
         QCOMPARE(http(server.url(), "GET", QStringLiteral("/api/v1/attention"), desk).status, 403);
