@@ -79,6 +79,8 @@ public:
     /// (rows of each kind), and with a limit or an offset `offset`, `limit` and `next` (the
     /// next page's offset, null on the last). README.md, "The supervisor" (an interface).
     QJsonObject attentionPage(const QDateTime &now, const SyncFacts &facts, const AttentionQuery &page) const;
+    /// The same answer as compact JSON text, written directly (the server's: no JSON objects made).
+    QByteArray attentionPageJson(const QDateTime &now, const SyncFacts &facts, const AttentionQuery &page) const;
     /// The last `workshop.configured` values merged (each key the latest given).
     QJsonObject workshop() const;
     /// Workers as the log last described them (badge → card).

@@ -100,7 +100,9 @@ ApiResponse attention(const ApiRequest &r, ServerStore &store, const TokenInfo &
     auto rows = store.attention(QDateTime::currentDateTimeUtc(), *page);
     if (!rows)
         return failure(rows.error());
-    return json(200, *rows);
+    ApiResponse out;
+    out.body = std::move(*rows);
+    return out;
 }
 
 ApiResponse workshop(const ApiRequest &, ServerStore &store, const TokenInfo &)

@@ -130,8 +130,9 @@ public:
     Result<QJsonObject> bilan(QDate from, QDate to) const;
     /// The figures of a period and lot (added to figures() by GET /api/v1/figures?from=&to=&lot=).
     Result<QJsonObject> periodFigures(QDate from, QDate to, const QString &lot) const;
-    /// What needs someone now, a page of it (GET /api/v1/attention; Ledger::attentionPage()).
-    Result<QJsonObject> attention(const QDateTime &now, const Inventory::Report::AttentionQuery &page) const;
+    /// What needs someone now, a page of it, as the JSON text of GET /api/v1/attention
+    /// (Ledger::attentionPageJson()).
+    Result<QByteArray> attention(const QDateTime &now, const Inventory::Report::AttentionQuery &page) const;
     /// The workshop settings and workers as the log last set them (GET /api/v1/admin/…).
     Result<QJsonObject> workshopSettings() const;
     Result<QJsonArray> workers() const;

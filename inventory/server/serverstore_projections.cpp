@@ -452,7 +452,14 @@ Result<void> ServerStore::Private::migrateProjections()
                        " weight_kg DOUBLE PRECISION NOT NULL, state TEXT NOT NULL, state_since_ms BIGINT NOT NULL,"
                        " flags INTEGER NOT NULL, flagged INTEGER NOT NULL)"),
         QStringLiteral("CREATE INDEX IF NOT EXISTS proj_assets_state ON proj_assets(state, state_since_ms)"),
-        QStringLiteral("CREATE INDEX IF NOT EXISTS proj_assets_flagged ON proj_assets(flagged)"),
+        // The attention list's flagged assets, whole, in an index of their own (issue 17: at
+        // 1 M assets 17,000 rows; from the table's scattered pages 20-30 ms, from here 5 ms).
+        // It replaces an index on `flagged` alone, which the planner would rather take.
+        QStringLiteral("DROP INDEX IF EXISTS proj_assets_flagged"),
+        postgres ? QStringLiteral("CREATE INDEX IF NOT EXISTS proj_assets_attention ON proj_assets(tag)"
+                                  " INCLUDE (kind, serial, state, state_since_ms, flags) WHERE flagged = 1")
+                 : QStringLiteral("CREATE INDEX IF NOT EXISTS proj_assets_attention ON proj_assets(tag, kind, serial,"
+                                  " state, state_since_ms, flags) WHERE flagged = 1"),
         QStringLiteral("CREATE INDEX IF NOT EXISTS proj_assets_serial ON proj_assets(serial)"),
         QStringLiteral("CREATE TABLE IF NOT EXISTS proj_asset_counts (lot TEXT NOT NULL, kind TEXT NOT NULL,"
                        " state TEXT NOT NULL, verified INTEGER NOT NULL, n BIGINT NOT NULL,"

@@ -976,6 +976,45 @@ private Q_SLOTS:
                  2);
     }
 
+    /// The server writes the attention answer as text (Ledger::attentionPageJson()): it reads
+    /// back as the Ledger's objects, whole and in pages, with quotes, backslashes, control
+    /// characters and accents in a set-aside event's note.
+    void attentionTextEqualsObjects()
+    {
+        namespace Inventory = Etabli::Inventory;
+        Inventory::Report::Ledger ledger;
+        Inventory::Report::SyncFacts facts;
+        for (int i = 0; i < 5; ++i) {
+            Inventory::Event e;
+            e.type = QStringLiteral("asset.moved");
+            e.station = QStringLiteral("bench-%1").arg(i);
+            e.time = QDateTime(QDate(2026, 3, 1 + i), QTime(10, 0), Qt::UTC);
+            e.note = QStringLiteral("« %1 » \"quoted\" back\\slash\nline\ttab\x01 é€ 😀").arg(i);
+            facts.setAside << e;
+        }
+        facts.lastReceived.insert(QStringLiteral("bench-old"), QDateTime(QDate(2026, 1, 1), QTime(8, 0), Qt::UTC));
+        const QDateTime now(QDate(2026, 6, 1), QTime(12, 0), Qt::UTC);
+        for (const auto &page :
+             {Inventory::Report::AttentionQuery{}, Inventory::Report::AttentionQuery{QString(), 2, 2},
+              Inventory::Report::AttentionQuery{QStringLiteral("set_aside"), 4, 10},
+              Inventory::Report::AttentionQuery{QStringLiteral("stuck"), 0, 1}}) {
+            const QByteArray text = ledger.attentionPageJson(now, facts, page);
+            QJsonParseError error;
+            const QJsonDocument doc = QJsonDocument::fromJson(text, &error);
+            QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString() + u' ' + QString::fromUtf8(text)));
+            QCOMPARE(doc.object(), ledger.attentionPage(now, facts, page));
+        }
+        const QJsonObject whole = ledger.attentionPage(now, facts, {});
+        QCOMPARE(whole.value(QStringLiteral("count")).toInt(), 6);
+        QVERIFY(whole.value(QStringLiteral("attention"))
+                    .toArray()
+                    .at(1)
+                    .toObject()
+                    .value(QStringLiteral("detail"))
+                    .toString()
+                    .endsWith(QStringLiteral("\"quoted\" back\\slash\nline\ttab\x01 é€ 😀")));
+    }
+
     /// A generated workshop with one planted case of each attention kind: each found, nothing else.
     void attentionFindsEachPlantedCase()
     {
