@@ -2,7 +2,8 @@
 // SPDX-FileCopyrightText: 2026 Établi contributors
 //
 // etabli report bilan --from YYYY-MM-DD --to YYYY-MM-DD --format pdf|csv|json -o FILE [--server URL --token T]
-// etabli report figures [--from D --to D] [--lot L] | report attention   (--json, [--server URL --token T])
+// etabli report figures [--from D --to D] [--lot L] | report attention [--kind K] [--offset N] [--limit N]
+//   (--json, [--server URL --token T])
 // The supervisor's reports (issue 13); the use-cases are app/core/supervisordata.h.
 #include "app/cli/cli.h"
 
@@ -228,8 +229,8 @@ void registerReportCommands(Registry &registry)
     registry.add({QStringLiteral("report"),
                   QStringLiteral("  report bilan --from YYYY-MM-DD --to YYYY-MM-DD --format pdf|csv|json -o FILE"
                                  " [--server URL --token T]\n"
-                                 "  report figures [--from D --to D] [--lot L] | report attention"
-                                 " [--server URL --token T]"),
+                                 "  report figures [--from D --to D] [--lot L] | report attention [--kind K]"
+                                 " [--offset N] [--limit N] [--server URL --token T]"),
                   [](Context &ctx) {
                       if (ctx.args.isEmpty())
                           ctx.args << QString();

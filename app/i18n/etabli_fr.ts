@@ -2066,9 +2066,9 @@
         </message>
         <message>
             <source>  report bilan --from YYYY-MM-DD --to YYYY-MM-DD --format pdf|csv|json -o FILE [--server URL --token T]
-  report figures [--from D --to D] [--lot L] | report attention [--server URL --token T]</source>
+  report figures [--from D --to D] [--lot L] | report attention [--kind K] [--offset N] [--limit N] [--server URL --token T]</source>
             <translation>  report bilan --from AAAA-MM-JJ --to AAAA-MM-JJ --format pdf|csv|json -o FICHIER [--server URL --token JETON]
-  report figures [--from D --to D] [--lot L] | report attention [--server URL --token JETON]</translation>
+  report figures [--from D --to D] [--lot L] | report attention [--kind GENRE] [--offset N] [--limit N] [--server URL --token JETON]</translation>
         </message>
         <message>
             <source>  admin worker add|update|list [--badge B --name N --role R --photo FILE --guidance N --preferences JSON --active yes|no]
