@@ -1001,7 +1001,8 @@ private Q_SLOTS:
             const QByteArray text = ledger.attentionPageJson(now, facts, page);
             QJsonParseError error;
             const QJsonDocument doc = QJsonDocument::fromJson(text, &error);
-            QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString() + u' ' + QString::fromUtf8(text)));
+            QVERIFY2(error.error == QJsonParseError::NoError,
+                     qPrintable(error.errorString() + u' ' + QString::fromUtf8(text)));
             QCOMPARE(doc.object(), ledger.attentionPage(now, facts, page));
         }
         const QJsonObject whole = ledger.attentionPage(now, facts, {});
