@@ -24,21 +24,34 @@ ColumnLayout {
     }
     // One button a kind, with its count: the list shows that kind alone (at a region's
     // scale thousands of rows; a few kinds hold most of them).
+    component KindButton: BigButton {
+        property string kind
+        property string title
+        property int count
+        text: title + "\u00a0(" + Number(count).toLocaleString(Qt.locale(), "f", 0) + ")"
+        accessibleName: qsTr("%1: %n row(s)", "", count).arg(title)
+        checkable: true
+        checked: page.board.attentionKind === kind
+        tone: Theme.surface
+        toneText: Theme.text
+        onClicked: page.board.showAttentionKind(kind)
+    }
     Flow {
         visible: page.board.attentionKinds.length > 1 || page.board.attentionKind !== ""
         spacing: Theme.spacing
         Layout.fillWidth: true
+        KindButton {
+            kind: ""
+            title: qsTr("All")
+            count: page.board.attentionTotal
+        }
         Repeater {
-            model: [{ kind: "", title: qsTr("All"), count: page.board.attentionTotal }].concat(page.board.attentionKinds)
-            BigButton {
+            model: page.board.attentionKinds
+            KindButton {
                 required property var modelData
-                text: modelData.title + "\u00a0(" + Number(modelData.count).toLocaleString(Qt.locale(), "f", 0) + ")"
-                accessibleName: qsTr("%1: %n row(s)", "", modelData.count).arg(modelData.title)
-                checkable: true
-                checked: page.board.attentionKind === modelData.kind
-                tone: Theme.surface
-                toneText: Theme.text
-                onClicked: page.board.showAttentionKind(modelData.kind)
+                kind: modelData.kind
+                title: modelData.title
+                count: modelData.count
             }
         }
     }
