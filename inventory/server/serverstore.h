@@ -90,7 +90,8 @@ public:
     /// The dashboard: read from a projection kept in each event's transaction, so it
     /// costs the same at 1 M assets as at 10.
     Result<QJsonObject> figures() const;
-    /// Recounts the projections (figures, event counts) from the tables and the log.
+    /// Recounts the projections (figures, event counts) from the tables and the log, in one
+    /// transaction; on PostgreSQL a VACUUM (ANALYZE) follows it.
     Result<void> rebuildProjections();
 
     // --- backups (serverstore_backup.cpp), while servers run
