@@ -19,4 +19,9 @@ fi
 unset DBUS_SESSION_BUS_ADDRESS AT_SPI_BUS_ADDRESS
 # -noreset: Xvfb resets when its last client leaves (the bus launcher, a station that quit), and
 # a station starting during that reset cannot connect.
-exec xvfb-run -a -s "-screen 0 1366x768x24 -noreset" dbus-run-session -- /usr/bin/python3 "$here/walk.py" --station "$station" "$@"
+# The demo stations keep their folders (etabli-station --demo says where): a private TMPDIR,
+# removed at the end, so the walk's 20 stations leave nothing in /tmp.
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/etabli-atspi.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+TMPDIR=$tmp xvfb-run -a -s "-screen 0 1366x768x24 -noreset" dbus-run-session -- /usr/bin/python3 "$here/walk.py" \
+  --station "$station" "$@"
