@@ -237,7 +237,7 @@ ApiResponse pushEvents(const Call &c)
         events.append(*e);
     }
     if (WriterProfile::on())
-        WriterProfile::handler(true, parsing.nsecsElapsed());
+        WriterProfile::handler(WriterProfile::Parse, parsing.nsecsElapsed());
     auto outcome = c.store.push(events, c.token.name);
     if (!outcome)
         return fromError(outcome.error());

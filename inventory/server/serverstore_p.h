@@ -11,6 +11,7 @@
 
 #include <QHash>
 #include <QJsonObject>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
@@ -64,8 +65,10 @@ void mark(Phase phase);
 void statement();
 /// The group is written: folds its figures in, prints every 100 groups.
 void endGroup();
-/// On a handler thread: `ns` spent parsing (`parse`) or validating a push.
-void handler(bool parse, qint64 ns);
+/// What a handler thread does to a push before it joins the writer queue.
+enum HandlerPhase { Parse, Validate, Precheck };
+/// On a handler thread: `ns` spent on `phase` of a push.
+void handler(HandlerPhase phase, qint64 ns);
 /// What has been counted so far (tests; under the writer's turn, so read it between pushes).
 struct Totals {
     qint64 groups = 0, batches = 0, events = 0;
@@ -79,6 +82,19 @@ Totals totals();
 /// Switches the profile on or off whatever the environment says, and clears it (tests).
 void enable(bool on);
 } // namespace WriterProfile
+
+/// A libpq result (ServerStore::Private::runPq()), its values as text.
+struct PqResult {
+    std::shared_ptr<void> result; ///< a PGresult, cleared with the last copy
+    int rows() const;
+    QByteArray text(int row, int column) const;
+};
+
+namespace TestHooks {
+/// Tests only: run once by a push between its precheck and its turn (tst_pushpath stores the
+/// same events from there, as another server would in between). Set while no push runs.
+extern std::function<void()> afterPrecheck;
+} // namespace TestHooks
 
 /// An event of the log with what the server adds to it (serverstore_projections.cpp).
 struct LoggedEvent {
@@ -97,6 +113,13 @@ struct ServerStore::Private {
     Result<QSqlQuery> run(const QString &sql, const QVariantList &binds = {}) const;
 
     mutable QHash<QString, QSqlQuery> cache;
+    /// PostgreSQL: runs `sql` ($1, $2… placeholders, text parameters) through libpq on this
+    /// store's connection, prepared once per connection as `name`; with `name` null, runs
+    /// `sql` (any number of statements without parameters) in one round trip and returns
+    /// the last result (serverstore_libpq.cpp: why the append does not go through Qt's driver).
+    Result<PqResult> runPq(const char *name, const char *sql, const QList<QByteArray> &params = {}) const;
+    mutable QSet<QByteArray> pqPrepared; ///< names prepared on the connection of `pqGeneration`
+    mutable quint64 pqGeneration = 0;
     /// After a failure: when the PostgreSQL connection is gone, opens a new one (and
     /// forgets the statements prepared on the old). Returns whether it did.
     bool reconnectIfLost() const;
@@ -132,8 +155,14 @@ struct ServerStore::Private {
         QString payload; ///< compact(e.payload)
     };
     static QList<ReadyRow> readyRows(const QList<Inventory::Event> &events);
+    /// The outcomes of the events of `uuids` already in the log, by UUID (PostgreSQL: one
+    /// statement with one array parameter; SQLite: one statement per 100 UUIDs).
+    Result<QHash<QString, PushOutcome>> storedOutcomes(const QStringList &uuids) const;
+    /// `precheck`: storedOutcomes() of the push's UUIDs, read by the handler thread before
+    /// it queued (outside the writer's turn: see storeBatch()).
     Result<QList<PushOutcome>> commitInGroup(const QList<Inventory::Event> &events, const QList<ReadyRow> &rows,
-                                             const QString &pushedBy, bool strict);
+                                             const QString &pushedBy, bool strict,
+                                             const QHash<QString, PushOutcome> *precheck);
     struct PendingWrite;
     struct WriteQueue; ///< one per process: a server process serves one database
     static WriteQueue &writeQueue();
@@ -146,12 +175,18 @@ struct ServerStore::Private {
         const QString *pushedBy = nullptr;
         bool strict = false;
         const QList<ReadyRow> *rows = nullptr; ///< one per event, made by readyRows()
+        /// storedOutcomes() of the piece's UUIDs read before the writer's turn, or null.
+        const QHash<QString, PushOutcome> *precheck = nullptr;
     };
     /// Stores the pieces, one after the other, in the current transaction: known UUIDs
     /// are reported, new events applied and appended, with a few multi-row statements
     /// for all of them (serverstore.cpp). The outcomes of every piece, in order; any
     /// refusal fails the whole call (the caller rolls back).
-    Result<QList<PushOutcome>> storeBatch(const QList<Piece> &pieces, const QString &received);
+    /// `trustPrecheck`: the pieces' prechecks stand for the UUID check (an event stored
+    /// since by another group or server then fails the append on the log's unique UUID,
+    /// and the caller writes the group again without trusting them).
+    Result<QList<PushOutcome>> storeBatch(const QList<Piece> &pieces, const QString &received,
+                                          bool trustPrecheck = false);
 
     /// SQLite: checkpoints the WAL on a thread of its own instead of inside a COMMIT
     /// (push, issue 17: serverstore_checkpoint.cpp). Called once the connection is open.

@@ -10,6 +10,7 @@
 #include <QElapsedTimer>
 #include <QSqlError>
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <condition_variable>
@@ -27,7 +28,7 @@ namespace {
 
 /// Only the thread writing a group touches these (one group at a time: the queue's order).
 Totals counted;
-std::atomic<qint64> parseNs{0}, validateNs{0}, handled{0};
+std::atomic<qint64> parseNs{0}, validateNs{0}, precheckNs{0}, handled{0};
 /// -1: not read from the environment yet.
 std::atomic<int> enabled{-1};
 
@@ -56,6 +57,7 @@ void enable(bool on)
     counted = Totals{};
     parseNs = 0;
     validateNs = 0;
+    precheckNs = 0;
     handled = 0;
     enabled.store(on ? 1 : 0);
 }
@@ -129,17 +131,18 @@ void endGroup()
         + QByteArray::number(double(counted.spilled) / g, 'f', 1) + " pages spilled";
     const qint64 n = qMax<qint64>(1, handled.load());
     line += "; handler ms a push: parse " + QByteArray::number(double(parseNs.load()) / double(n) / 1e6, 'f', 3)
-        + " validate " + QByteArray::number(double(validateNs.load()) / double(n) / 1e6, 'f', 3) + '\n';
+        + " validate " + QByteArray::number(double(validateNs.load()) / double(n) / 1e6, 'f', 3) + " precheck "
+        + QByteArray::number(double(precheckNs.load()) / double(n) / 1e6, 'f', 3) + '\n';
     std::fputs(line.constData(), stderr);
     std::fflush(stderr);
 }
 
-void handler(bool parse, qint64 ns)
+void handler(HandlerPhase phase, qint64 ns)
 {
     if (!on())
         return;
-    (parse ? parseNs : validateNs).fetch_add(ns, std::memory_order_relaxed);
-    if (!parse)
+    (phase == Parse ? parseNs : phase == Validate ? validateNs : precheckNs).fetch_add(ns, std::memory_order_relaxed);
+    if (phase == Validate)
         handled.fetch_add(1, std::memory_order_relaxed);
 }
 
@@ -163,15 +166,19 @@ Result<void> ServerStore::Private::beginWrite()
             return q.error();
         return {};
     }
-    QSqlDatabase database = db();
-    WriterProfile::statement(); // BEGIN
-    if (!database.transaction() && (!reconnectIfLost() || !database.transaction()))
-        return makeError(ErrorCode::Io,
-                         QCoreApplication::translate("ServerStore", "cannot start a transaction: %1")
-                             .arg(database.lastError().text()));
-    if (auto q = run(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kAppendLock)); !q) {
-        database.rollback();
-        return q.error();
+    // push (issue 17): BEGIN and the lock in one round trip (libpq's PQexec, on Qt's
+    // connection: Qt's driver keeps no transaction state of its own, its commit() ends it).
+    static const QByteArray begin
+        = QByteArrayLiteral("BEGIN; SELECT pg_advisory_xact_lock(") + QByteArray::number(kAppendLock) + ')';
+    const quint64 connection = generation;
+    auto begun = runPq(nullptr, begin.constData());
+    if (!begun && generation != connection) // the connection was lost while idle: once more on the new one
+        begun = runPq(nullptr, begin.constData());
+    if (!begun) {
+        (void)runPq(nullptr, "ROLLBACK");
+        return makeError(
+            ErrorCode::Io,
+            QCoreApplication::translate("ServerStore", "cannot start a transaction: %1").arg(begun.error().message));
     }
     return {};
 }
@@ -181,6 +188,7 @@ struct ServerStore::Private::PendingWrite {
     const QList<ReadyRow> *rows = nullptr;
     const QString *pushedBy = nullptr;
     bool strict = false;
+    const QHash<QString, PushOutcome> *precheck = nullptr;
     std::optional<Result<QList<PushOutcome>>> result;
 };
 
@@ -241,19 +249,34 @@ void ServerStore::Private::writeGroup(const std::vector<PendingWrite *> &group,
         return false;
     };
     countSpills(false); // what other work on this connection spilled is not the group's
-    if (auto begun = beginWrite(); !begun)
-        return failAll(begun.error());
-    WriterProfile::mark(WriterProfile::Begin);
-    quint64 connection = generation;
-    QString received = now();
-    appended.clear();
     QList<Piece> pieces;
     for (const PendingWrite *w : group)
-        pieces.append(Piece{w->events, w->pushedBy, w->strict, w->rows});
-    auto together = storeBatch(pieces, received);
-    idle();
-    if (generation != connection)
-        return failAll(lost()); // the connection died under the transaction: nothing of it is stored
+        pieces.append(Piece{w->events, w->pushedBy, w->strict, w->rows, w->precheck});
+    quint64 connection = 0;
+    QString received;
+    // push (issue 17): first trusting the handlers' prechecks of the UUIDs; if anything
+    // fails (a UUID stored since by another group or server, or a refused batch), again
+    // with the UUIDs checked inside the transaction, as before.
+    const bool prechecked
+        = std::any_of(group.cbegin(), group.cend(), [](const PendingWrite *w) { return w->precheck != nullptr; });
+    Result<QList<PushOutcome>> together = makeError(ErrorCode::Internal, QString());
+    for (const bool trust : {true, false}) {
+        if (!trust && !prechecked)
+            break; // the first attempt already checked inside the transaction
+        if (auto begun = beginWrite(); !begun)
+            return failAll(begun.error());
+        WriterProfile::mark(WriterProfile::Begin);
+        connection = generation;
+        received = now();
+        appended.clear();
+        together = storeBatch(pieces, received, trust);
+        idle();
+        if (generation != connection)
+            return failAll(lost()); // the connection died under the transaction: nothing of it is stored
+        if (together)
+            break;
+        database.rollback();
+    }
     if (together) {
         qsizetype at = 0;
         for (PendingWrite *w : group) {
@@ -263,7 +286,6 @@ void ServerStore::Private::writeGroup(const std::vector<PendingWrite *> &group,
         commit();
         return;
     }
-    database.rollback();
     if (group.size() == 1)
         return failAll(together.error());
 
@@ -301,10 +323,11 @@ QList<ServerStore::Private::ReadyRow> ServerStore::Private::readyRows(const QLis
 }
 
 Result<QList<PushOutcome>> ServerStore::Private::commitInGroup(const QList<Event> &events, const QList<ReadyRow> &rows,
-                                                               const QString &pushedBy, bool strict)
+                                                               const QString &pushedBy, bool strict,
+                                                               const QHash<QString, PushOutcome> *precheck)
 {
     WriteQueue &wq = writeQueue();
-    PendingWrite mine{&events, &rows, &pushedBy, strict, {}};
+    PendingWrite mine{&events, &rows, &pushedBy, strict, precheck, {}};
     std::unique_lock lock(wq.mutex);
     wq.queue.push_back(&mine);
     wq.changed.wait(lock, [&] { return mine.result.has_value() || wq.queue.front() == &mine; });
