@@ -16,7 +16,7 @@ packages=(
   libqt6svg6 qml6-module-qtqml qml6-module-qtqml-models
   # server, store
   qt6-httpserver-dev qt6-websockets-dev libqt6sql6-sqlite libqt6sql6-psql postgresql
-  libsqlite3-dev postgresql-client
+  libsqlite3-dev libpq-dev postgresql-client
   qt6-multimedia-dev qml6-module-qtmultimedia
   # supervisor (issue 13): the figures' charts (Qt Charts, C++ and QML)
   qt6-charts-dev qml6-module-qtcharts
