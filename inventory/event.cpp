@@ -11,12 +11,57 @@ namespace Etabli::Inventory {
 
 QString isoTime(const QDateTime &time)
 {
-    return time.toUTC().toString(Qt::ISODateWithMs);
+    // push (issue 17): written out by hand, since QDateTime::toString() went through
+    // QString::asprintf and was a tenth of a push's CPU on the server. The same text as
+    // Qt's Qt::ISODateWithMs in UTC ("2026-03-01T08:05:09.042Z"; tst_lifecycle compares the
+    // two); years outside 1000-9999 and invalid times are left to Qt.
+    if (!time.isValid())
+        return time.toUTC().toString(Qt::ISODateWithMs);
+    constexpr qint64 msPerDay = 86'400'000;
+    const qint64 ms = time.toMSecsSinceEpoch();
+    qint64 days = ms / msPerDay, rest = ms % msPerDay;
+    if (rest < 0) {
+        rest += msPerDay;
+        --days;
+    }
+    // Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's civil_from_days).
+    const qint64 z = days + 719468;
+    const qint64 era = (z >= 0 ? z : z - 146096) / 146097;
+    const qint64 doe = z - era * 146097;
+    const qint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const qint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const qint64 mp = (5 * doy + 2) / 153;
+    const qint64 day = doy - (153 * mp + 2) / 5 + 1;
+    const qint64 month = mp < 10 ? mp + 3 : mp - 9;
+    const qint64 year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+    if (year < 1000 || year > 9999)
+        return time.toUTC().toString(Qt::ISODateWithMs);
+    char16_t text[24];
+    const auto put = [&text](int at, qint64 value, int digits) {
+        for (int i = digits - 1; i >= 0; --i, value /= 10)
+            text[at + i] = char16_t(u'0' + value % 10);
+    };
+    put(0, year, 4);
+    text[4] = u'-';
+    put(5, month, 2);
+    text[7] = u'-';
+    put(8, day, 2);
+    text[10] = u'T';
+    put(11, rest / 3'600'000, 2);
+    text[13] = u':';
+    put(14, rest / 60'000 % 60, 2);
+    text[16] = u':';
+    put(17, rest / 1000 % 60, 2);
+    text[19] = u'.';
+    put(20, rest % 1000, 3);
+    text[23] = u'Z';
+    return QString(reinterpret_cast<const QChar *>(text), 24);
 }
 
 QStringList knownEventTypes()
 {
-    return EventRules::typeNames();
+    static const QStringList names = EventRules::typeNames(); // the rules' table is constant
+    return names;
 }
 
 QJsonObject toJson(const Event &e)

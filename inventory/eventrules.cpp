@@ -447,6 +447,11 @@ Result<After> apply(const Before &before, const Event &e)
 {
     if (auto v = validate(e); !v)
         return v.error();
+    return applyValidated(before, e);
+}
+
+Result<After> applyValidated(const Before &before, const Event &e)
+{
     const TypeRule *t = rule(e.type);
     const auto text = [&e](const char *key) { return e.payload.value(QLatin1String(key)).toString().trimmed(); };
     After after;

@@ -138,5 +138,8 @@ struct After {
 /// (`forbidden_transition` or the unmet guard); a malformed event is refused as `validate` says. Messages are the same
 /// on every side.
 Result<After> apply(const Before &before, const Event &e);
+/// apply() of an event `validate` has accepted already (the server validates a push before
+/// its writer's turn: validating again there was 6 % of its CPU).
+Result<After> applyValidated(const Before &before, const Event &e);
 
 } // namespace Etabli::Inventory::EventRules

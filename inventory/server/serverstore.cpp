@@ -505,7 +505,8 @@ Result<QString> ServerStore::Private::apply(const Event &e, bool strict)
     if (!b)
         return b.error();
     const bool aboutAsset = !e.assetTag.isEmpty();
-    auto decided = Inventory::EventRules::apply(*b, e);
+    // Every event here was validated by push() before it queued (storeBatch's only caller).
+    auto decided = Inventory::EventRules::applyValidated(*b, e);
     // An event about an asset this server does not know yet is refused (422), not kept:
     // the bench offers it again once its asset.added has arrived.
     if (!decided && aboutAsset && !b->asset.exists && e.type != EventType::AssetAdded)

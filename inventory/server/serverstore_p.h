@@ -209,6 +209,7 @@ struct ServerStore::Private {
     /// Applies one new event to the state by the event rules (inventory/eventrules.h);
     /// returns the note when it is overridden. `strict` (ServerStore::create, an event the
     /// server makes itself): a refusal of the rules is an error, not an overridden event.
+    /// `e` has passed EventRules::validate (push() validates before the writer's turn).
     Result<QString> apply(const Inventory::Event &e, bool strict);
     /// Erasures (serverstore_erasure.cpp): the `erasures` projection and the endorsed
     /// station keys; `applyErasure` keeps the projection for one applied event,

@@ -25,13 +25,21 @@ QString now()
 
 void appendPgArrayText(QString &array, const QString &value)
 {
-    array += QLatin1Char('"');
+    // push (issue 17): sized once and written through a pointer (the writer builds a
+    // group's arrays; appending char by char was 4 % of the server's CPU).
+    qsizetype escapes = 0;
+    for (const QChar c : value)
+        escapes += (c == QLatin1Char('"') || c == QLatin1Char('\\')) ? 1 : 0;
+    const qsizetype at = array.size();
+    array.resize(at + value.size() + escapes + 2);
+    QChar *out = array.data() + at;
+    *out++ = QLatin1Char('"');
     for (const QChar c : value) {
         if (c == QLatin1Char('"') || c == QLatin1Char('\\'))
-            array += QLatin1Char('\\');
-        array += c;
+            *out++ = QLatin1Char('\\');
+        *out++ = c;
     }
-    array += QLatin1Char('"');
+    *out = QLatin1Char('"');
 }
 
 } // namespace Etabli::Server

@@ -29,6 +29,7 @@ private Q_SLOTS:
     void failedChangeLeavesNothing();
     void remoteEventsAreIdempotent();
     void staleRemoteMoveIsOverriddenAndVisible();
+    void isoTimeIsQtsText();
 
 private:
     std::unique_ptr<Store> openStore(const QString &name, const QString &station = QStringLiteral("bench-1"));
@@ -323,4 +324,37 @@ void TestStore::staleRemoteMoveIsOverriddenAndVisible()
 }
 
 QTEST_GUILESS_MAIN(TestStore)
+// push (issue 17): isoTime() writes the event time by hand (it was a tenth of the server's
+// CPU through QDateTime::toString); its text must be Qt's Qt::ISODateWithMs in UTC, which
+// every store and the log hold: leap days, century years, ends of days and milliseconds,
+// times before 1970, other time zones, and a spread of random instants.
+void TestStore::isoTimeIsQtsText()
+{
+    const auto qts = [](const QDateTime &t) { return t.toUTC().toString(Qt::ISODateWithMs); };
+    QList<QDateTime> times{
+        QDateTime(QDate(2024, 2, 29), QTime(23, 59, 59, 999), Qt::UTC),
+        QDateTime(QDate(2000, 2, 29), QTime(0, 0), Qt::UTC),
+        QDateTime(QDate(2100, 3, 1), QTime(12, 0, 0, 5), Qt::UTC),
+        QDateTime(QDate(1969, 12, 31), QTime(23, 59, 59, 999), Qt::UTC),
+        QDateTime(QDate(1000, 1, 1), QTime(0, 0), Qt::UTC),
+        QDateTime(QDate(9999, 12, 31), QTime(23, 59, 59, 999), Qt::UTC),
+        QDateTime(QDate(2026, 3, 29), QTime(2, 30), Qt::OffsetFromUTC, 3600),
+        QDateTime(QDate(2026, 12, 4), QTime(8, 5, 9, 42), Qt::LocalTime),
+        QDateTime::fromMSecsSinceEpoch(0, Qt::UTC),
+    };
+    quint64 x = 0x9e3779b97f4a7c15ULL; // a fixed xorshift sequence: the same instants every run
+    for (int i = 0; i < 20000; ++i) {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        // from about 1900 to 2150
+        times.append(QDateTime::fromMSecsSinceEpoch(qint64(x % 7'900'000'000'000ULL) - 2'200'000'000'000LL, Qt::UTC));
+    }
+    for (const QDateTime &t : std::as_const(times))
+        QCOMPARE(isoTime(t), qts(t));
+    QCOMPARE(isoTime(QDateTime()), qts(QDateTime())); // invalid: Qt's answer, empty
+    QCOMPARE(isoTime(QDateTime(QDate(2024, 2, 29), QTime(23, 59, 59, 999), Qt::UTC)),
+             QStringLiteral("2024-02-29T23:59:59.999Z"));
+}
+
 #include "tst_store.moc"
