@@ -58,6 +58,25 @@ QString isoTime(const QDateTime &time)
     return QString(reinterpret_cast<const QChar *>(text), 24);
 }
 
+void appendJsonString(QByteArray &out, const QString &text)
+{
+    out += '"';
+    const QByteArray utf8 = text.toUtf8();
+    for (const char c : utf8) {
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (uchar(c) < 0x20) {
+            out += "\\u00";
+            out += "0123456789abcdef"[uchar(c) >> 4];
+            out += "0123456789abcdef"[uchar(c) & 15];
+        } else {
+            out += c;
+        }
+    }
+    out += '"';
+}
+
 QStringList knownEventTypes()
 {
     static const QStringList names = EventRules::typeNames(); // the rules' table is constant

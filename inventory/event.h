@@ -38,5 +38,8 @@ Result<Event> eventFromJson(const QJsonObject &object);
 QStringList knownEventTypes();
 
 QString isoTime(const QDateTime &time);
+/// Appends `text` as a JSON string (UTF-8; quotes, backslashes and control characters
+/// escaped): for answers written as JSON text without a QJsonDocument.
+void appendJsonString(QByteArray &out, const QString &text);
 
 } // namespace Etabli::Inventory

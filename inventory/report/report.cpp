@@ -5,6 +5,7 @@
 
 #include "inventory/csv.h"
 #include "inventory/domain.h"
+#include "inventory/event.h"
 #include "inventory/eventtypes.h"
 
 #include <QCoreApplication>
@@ -747,26 +748,6 @@ QJsonObject walkAttention(const Ledger::Private &state, const QDateTime &now, co
     if (!page.kind.isEmpty())
         result.insert(QStringLiteral("kind"), page.kind);
     return result;
-}
-
-/// `text` as a JSON string (UTF-8; quotes, backslashes and control characters escaped).
-void appendJsonString(QByteArray &out, const QString &text)
-{
-    out += '"';
-    const QByteArray utf8 = text.toUtf8();
-    for (const char c : utf8) {
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += c;
-        } else if (uchar(c) < 0x20) {
-            out += "\\u00";
-            out += "0123456789abcdef"[uchar(c) >> 4];
-            out += "0123456789abcdef"[uchar(c) & 15];
-        } else {
-            out += c;
-        }
-    }
-    out += '"';
 }
 
 } // namespace

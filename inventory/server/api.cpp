@@ -195,7 +195,8 @@ ApiResponse pushEvents(const Call &c)
     if (!list.isArray())
         return error(400, QStringLiteral("bad_request"), QCoreApplication::translate("Api", "«events» must be a list"),
                      QStringLiteral("bad_field"));
-    if (list.toArray().size() > Api::kMaxBatch)
+    const QJsonArray array = list.toArray();
+    if (array.size() > Api::kMaxBatch)
         return error(413, QStringLiteral("too_large"),
                      QCoreApplication::translate("Api", "at most %1 events a batch").arg(Api::kMaxBatch));
     static const QStringList envelope{QStringLiteral("uuid"),    QStringLiteral("station"), QStringLiteral("worker"),
@@ -204,7 +205,8 @@ ApiResponse pushEvents(const Call &c)
                                       QStringLiteral("seq")};
     QList<Event> events;
     QSet<QString> seen;
-    for (const QJsonValue &v : list.toArray()) {
+    events.reserve(array.size());
+    for (const QJsonValue &v : array) {
         if (!v.isObject())
             return error(400, QStringLiteral("bad_request"),
                          QCoreApplication::translate("Api", "each event must be an object"),
@@ -241,19 +243,31 @@ ApiResponse pushEvents(const Call &c)
     auto outcome = c.store.push(events, c.token.name);
     if (!outcome)
         return fromError(outcome.error());
-    QJsonArray results;
+    // push (issue 17): the answer written as JSON text (keys in QJsonObject's order, as
+    // before): building a QJsonObject an event and serialising it was 8 % of a push's CPU.
+    ApiResponse r;
+    r.status = 200;
+    r.body.reserve(24 + 110 * outcome->size());
+    r.body += "{\"results\":[";
     int stored = 0;
     for (const PushOutcome &o : *outcome) {
-        QJsonObject item{{QStringLiteral("uuid"), o.uuid},
-                         {QStringLiteral("new"), o.isNew},
-                         {QStringLiteral("seq"), o.seq},
-                         {QStringLiteral("status"), o.status}};
-        if (!o.note.isEmpty())
-            item.insert(QStringLiteral("note"), o.note);
-        results.append(item);
+        if (r.body.size() > 12)
+            r.body += ',';
+        r.body += o.isNew ? "{\"new\":true," : "{\"new\":false,";
+        if (!o.note.isEmpty()) {
+            r.body += "\"note\":";
+            Inventory::appendJsonString(r.body, o.note);
+            r.body += ',';
+        }
+        r.body += "\"seq\":" + QByteArray::number(o.seq) + ",\"status\":";
+        Inventory::appendJsonString(r.body, o.status);
+        r.body += ",\"uuid\":";
+        Inventory::appendJsonString(r.body, o.uuid);
+        r.body += '}';
         stored += o.isNew ? 1 : 0;
     }
-    return json(200, QJsonObject{{QStringLiteral("results"), results}, {QStringLiteral("stored"), stored}});
+    r.body += "],\"stored\":" + QByteArray::number(stored) + '}';
+    return r;
 }
 
 ApiResponse getAsset(const Call &c)
