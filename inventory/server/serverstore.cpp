@@ -702,39 +702,21 @@ std::function<void()> TestHooks::afterPrecheck;
 
 Result<QHash<QString, PushOutcome>> ServerStore::Private::storedOutcomes(const QStringList &uuids) const
 {
+    if (!postgres)
+        return storedOutcomesSqlite(uuids);
     QHash<QString, PushOutcome> known;
-    const auto read = [&known](QSqlQuery &x) {
-        while (x.next())
-            known.insert(x.value(0).toString(),
-                         PushOutcome{x.value(0).toString(), false, x.value(1).toLongLong(), x.value(2).toString(),
-                                     x.value(3).toString()});
-        x.finish();
-    };
     if (uuids.isEmpty())
         return known;
-    if (postgres) { // push (issue 17): one statement, one array parameter
-        auto x = run(QStringLiteral("SELECT uuid, seq, status, note FROM events WHERE uuid = ANY(CAST(? AS text[]))"),
-                     {pgTextArray(uuids)});
-        if (!x)
-            return x.error();
-        read(*x);
-        return known;
-    }
-    std::optional<Error> failed;
-    inChunks(uuids.size(), kSqliteParameters / 6, [&](qsizetype at, qsizetype n) { // 100 UUIDs a statement
-        if (failed)
-            return;
-        auto x = run(QStringLiteral("SELECT uuid, seq, status, note FROM events WHERE uuid IN (%1)")
-                         .arg(QStringList(n, QStringLiteral("?")).join(QStringLiteral(", "))),
-                     QVariantList(uuids.cbegin() + at, uuids.cbegin() + at + n));
-        if (!x) {
-            failed = x.error();
-            return;
-        }
-        read(*x);
-    });
-    if (failed)
-        return *failed;
+    // push (issue 17): one statement, one array parameter
+    auto x = run(QStringLiteral("SELECT uuid, seq, status, note FROM events WHERE uuid = ANY(CAST(? AS text[]))"),
+                 {pgTextArray(uuids)});
+    if (!x)
+        return x.error();
+    while (x->next())
+        known.insert(x->value(0).toString(),
+                     PushOutcome{x->value(0).toString(), false, x->value(1).toLongLong(), x->value(2).toString(),
+                                 x->value(3).toString()});
+    x->finish();
     return known;
 }
 

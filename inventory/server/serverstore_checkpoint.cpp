@@ -221,10 +221,53 @@ Result<qint64> ServerStore::Private::appendSqlite(const Event &e, const ReadyRow
     return seq;
 }
 
+Result<QHash<QString, PushOutcome>> ServerStore::Private::storedOutcomesSqlite(const QStringList &uuids) const
+{
+    // push (issue 17): a push's precheck, on its handler thread. One prepared statement
+    // stepped once a UUID through SQLite's API: Qt's driver bound 50-100 parameters by
+    // looking each one up by name (7 % of the server's CPU).
+    QHash<QString, PushOutcome> known;
+    sqlite3 *connection = sqliteHandle(db());
+    const auto failed = [connection](const char *what) {
+        return makeError(ErrorCode::Io,
+                         QCoreApplication::translate("ServerStore", "cannot read the log: %1")
+                             .arg(QString::fromUtf8(connection ? sqlite3_errmsg(connection) : what)));
+    };
+    if (!connection)
+        return failed("no SQLite handle");
+    auto *stmt = static_cast<sqlite3_stmt *>(knownStatement);
+    if (!stmt) {
+        if (sqlite3_prepare_v3(connection, "SELECT seq, status, note FROM events WHERE uuid = ?", -1,
+                               SQLITE_PREPARE_PERSISTENT, &stmt, nullptr)
+            != SQLITE_OK)
+            return failed("prepare");
+        knownStatement = stmt;
+    }
+    const auto text = [stmt](int column) {
+        return QString::fromUtf16(static_cast<const char16_t *>(sqlite3_column_text16(stmt, column)),
+                                  sqlite3_column_bytes16(stmt, column) / qsizetype(sizeof(char16_t)));
+    };
+    for (const QString &uuid : uuids) {
+        int rc = sqlite3_bind_text16(stmt, 1, uuid.utf16(), int(uuid.size() * sizeof(char16_t)), SQLITE_STATIC);
+        if (rc == SQLITE_OK)
+            rc = sqlite3_step(stmt);
+        if (rc == SQLITE_ROW)
+            known.insert(uuid, PushOutcome{uuid, false, sqlite3_column_int64(stmt, 0), text(1), text(2)});
+        const bool ok = rc == SQLITE_ROW || rc == SQLITE_DONE;
+        sqlite3_reset(stmt); // no read snapshot kept between pushes
+        sqlite3_clear_bindings(stmt);
+        if (!ok)
+            return failed("step");
+    }
+    return known;
+}
+
 void ServerStore::Private::finalizeSqlite()
 {
     sqlite3_finalize(static_cast<sqlite3_stmt *>(appendStatement));
     appendStatement = nullptr;
+    sqlite3_finalize(static_cast<sqlite3_stmt *>(knownStatement));
+    knownStatement = nullptr;
 }
 
 } // namespace Etabli::Server

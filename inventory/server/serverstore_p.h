@@ -199,6 +199,9 @@ struct ServerStore::Private {
     /// spilled pages, adding it to the group's profile when `count` (serverstore_checkpoint.cpp).
     void countSpills(bool count) const;
     void *appendStatement = nullptr; ///< a sqlite3_stmt, finalized before the connection closes
+    /// SQLite: storedOutcomes() through SQLite's API (serverstore_checkpoint.cpp).
+    Result<QHash<QString, PushOutcome>> storedOutcomesSqlite(const QStringList &uuids) const;
+    mutable void *knownStatement = nullptr; ///< its sqlite3_stmt, finalized with appendStatement
     void finalizeSqlite();
 
     Result<void> migrate();
