@@ -224,9 +224,12 @@ Result<qint64> ServerStore::Private::appendSqlite(const Event &e, const ReadyRow
 Result<QHash<QString, PushOutcome>> ServerStore::Private::storedOutcomesSqlite(const QStringList &uuids) const
 {
     // push (issue 17): a push's precheck, on its handler thread. One prepared statement
-    // stepped once a UUID through SQLite's API: Qt's driver bound 50-100 parameters by
-    // looking each one up by name (7 % of the server's CPU).
+    // with the UUIDs as one JSON array (json_each): one bound value and one read snapshot,
+    // where Qt's driver bound 50-100 parameters looking each one up by name (7 % of the
+    // server's CPU) and a statement stepped once a UUID took a read snapshot each.
     QHash<QString, PushOutcome> known;
+    if (uuids.isEmpty())
+        return known;
     sqlite3 *connection = sqliteHandle(db());
     const auto failed = [connection](const char *what) {
         return makeError(ErrorCode::Io,
@@ -237,28 +240,38 @@ Result<QHash<QString, PushOutcome>> ServerStore::Private::storedOutcomesSqlite(c
         return failed("no SQLite handle");
     auto *stmt = static_cast<sqlite3_stmt *>(knownStatement);
     if (!stmt) {
-        if (sqlite3_prepare_v3(connection, "SELECT seq, status, note FROM events WHERE uuid = ?", -1,
-                               SQLITE_PREPARE_PERSISTENT, &stmt, nullptr)
+        if (sqlite3_prepare_v3(connection,
+                               "SELECT uuid, seq, status, note FROM events"
+                               " WHERE uuid IN (SELECT value FROM json_each(?))",
+                               -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr)
             != SQLITE_OK)
             return failed("prepare");
         knownStatement = stmt;
     }
-    const auto text = [stmt](int column) {
-        return QString::fromUtf16(static_cast<const char16_t *>(sqlite3_column_text16(stmt, column)),
-                                  sqlite3_column_bytes16(stmt, column) / qsizetype(sizeof(char16_t)));
-    };
+    QByteArray list = "[";
+    list.reserve(40 * uuids.size() + 2);
     for (const QString &uuid : uuids) {
-        int rc = sqlite3_bind_text16(stmt, 1, uuid.utf16(), int(uuid.size() * sizeof(char16_t)), SQLITE_STATIC);
-        if (rc == SQLITE_OK)
-            rc = sqlite3_step(stmt);
-        if (rc == SQLITE_ROW)
-            known.insert(uuid, PushOutcome{uuid, false, sqlite3_column_int64(stmt, 0), text(1), text(2)});
-        const bool ok = rc == SQLITE_ROW || rc == SQLITE_DONE;
-        sqlite3_reset(stmt); // no read snapshot kept between pushes
-        sqlite3_clear_bindings(stmt);
-        if (!ok)
-            return failed("step");
+        if (list.size() > 1)
+            list += ',';
+        Inventory::appendJsonString(list, uuid);
     }
+    list += ']';
+    const auto text = [stmt](int column) {
+        return QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(stmt, column)),
+                                 sqlite3_column_bytes(stmt, column));
+    };
+    int rc = sqlite3_bind_text(stmt, 1, list.constData(), int(list.size()), SQLITE_STATIC);
+    while (rc == SQLITE_OK || rc == SQLITE_ROW) {
+        rc = sqlite3_step(stmt);
+        if (rc == SQLITE_ROW) {
+            const QString uuid = text(0);
+            known.insert(uuid, PushOutcome{uuid, false, sqlite3_column_int64(stmt, 1), text(2), text(3)});
+        }
+    }
+    sqlite3_reset(stmt); // no read snapshot kept between pushes
+    sqlite3_clear_bindings(stmt);
+    if (rc != SQLITE_DONE)
+        return failed("step");
     return known;
 }
 
