@@ -4273,6 +4273,14 @@
             <translation>l’histogramme des durées ne concorde pas avec les faits (%1 %2)</translation>
         </message>
         <message>
+            <source>cannot store the event: %1</source>
+            <translation>impossible d’enregistrer l’événement : %1</translation>
+        </message>
+        <message>
+            <source>cannot read the log: %1</source>
+            <translation>impossible de lire le journal : %1</translation>
+        </message>
+        <message>
             <location filename="../../inventory/server/serverstore_payload.cpp" line="+34" />
             <source>event %1 (%2): %3</source>
             <translation>événement %1 (%2) : %3</translation>

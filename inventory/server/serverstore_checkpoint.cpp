@@ -157,6 +157,23 @@ void ServerStore::Private::countSpills(bool count) const
         WriterProfile::spilled(pages);
 }
 
+namespace {
+
+/// The statement kept in `slot` for `connection`, prepared on its first use; null when
+/// SQLite refuses it (sqlite3_errmsg says why).
+sqlite3_stmt *keptStatement(sqlite3 *connection, void *&slot, const char *sql)
+{
+    if (!slot) {
+        sqlite3_stmt *prepared = nullptr;
+        if (sqlite3_prepare_v3(connection, sql, -1, SQLITE_PREPARE_PERSISTENT, &prepared, nullptr) != SQLITE_OK)
+            return nullptr;
+        slot = prepared;
+    }
+    return static_cast<sqlite3_stmt *>(slot);
+}
+
+} // namespace
+
 Result<qint64> ServerStore::Private::appendSqlite(const Event &e, const ReadyRow &row, const QString &status,
                                                   const QString &note, const QString &received, const QString &pushedBy)
 {
@@ -169,16 +186,11 @@ Result<qint64> ServerStore::Private::appendSqlite(const Event &e, const ReadyRow
     if (!connection)
         return failed("no SQLite handle");
     WriterProfile::statement();
-    auto *stmt = static_cast<sqlite3_stmt *>(appendStatement);
-    if (!stmt) {
-        if (sqlite3_prepare_v3(connection,
+    auto *stmt = keptStatement(connection, appendStatement,
                                "INSERT INTO events(uuid, station, worker, time, time_ms, type, asset_tag, payload,"
-                               " status, note, received_at, pushed_by) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                               -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr)
-            != SQLITE_OK)
-            return failed("prepare");
-        appendStatement = stmt;
-    }
+                               " status, note, received_at, pushed_by) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    if (!stmt)
+        return failed("prepare");
     // The texts are UTF-16 in QString: bound as they are, SQLite converts them once.
     const auto text = [stmt](int at, const QString &value) {
         return sqlite3_bind_text16(stmt, at, value.utf16(), int(value.size() * sizeof(char16_t)), SQLITE_TRANSIENT);
@@ -238,16 +250,11 @@ Result<QHash<QString, PushOutcome>> ServerStore::Private::storedOutcomesSqlite(c
     };
     if (!connection)
         return failed("no SQLite handle");
-    auto *stmt = static_cast<sqlite3_stmt *>(knownStatement);
-    if (!stmt) {
-        if (sqlite3_prepare_v3(connection,
-                               "SELECT uuid, seq, status, note FROM events"
-                               " WHERE uuid IN (SELECT value FROM json_each(?))",
-                               -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr)
-            != SQLITE_OK)
-            return failed("prepare");
-        knownStatement = stmt;
-    }
+    auto *stmt
+        = keptStatement(connection, knownStatement,
+                        "SELECT uuid, seq, status, note FROM events WHERE uuid IN (SELECT value FROM json_each(?))");
+    if (!stmt)
+        return failed("prepare");
     QByteArray list = "[";
     list.reserve(40 * uuids.size() + 2);
     for (const QString &uuid : uuids) {
