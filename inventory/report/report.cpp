@@ -39,6 +39,18 @@ QJsonObject builtInLimits()
             {QStringLiteral("IMAGED"), 7},    {QStringLiteral("RESERVED"), 14}, {QStringLiteral("RETURNED"), 7}};
 }
 
+QMap<QString, double> limits(const QJsonObject &workshop)
+{
+    QJsonObject merged = builtInLimits();
+    const QJsonObject configured = workshop.value(QStringLiteral("limits")).toObject();
+    for (auto it = configured.begin(); it != configured.end(); ++it)
+        merged.insert(it.key().toUpper(), it.value());
+    QMap<QString, double> days;
+    for (auto it = merged.begin(); it != merged.end(); ++it)
+        days.insert(it.key(), it.value().toDouble());
+    return days;
+}
+
 namespace {
 
 constexpr qint64 kDayMs = 86400000;
@@ -663,13 +675,7 @@ QJsonObject walkAttention(const Ledger::Private &state, const QDateTime &now, co
               if (at >= first && at < end)
                   emit(kind, linkType, id, sinceMs, detail);
           };
-    QJsonObject limitsJson = builtInLimits();
-    const QJsonObject configured = d->workshop.value(QStringLiteral("limits")).toObject();
-    for (auto it = configured.begin(); it != configured.end(); ++it)
-        limitsJson.insert(it.key().toUpper(), it.value());
-    QHash<QString, double> limits;
-    for (auto it = limitsJson.begin(); it != limitsJson.end(); ++it)
-        limits.insert(it.key(), it.value().toDouble());
+    const QMap<QString, double> limits = Report::limits(d->workshop);
     static const QStringList unerased{QStringLiteral("IMAGED"), QStringLiteral("READY"), QStringLiteral("RESERVED"),
                                       QStringLiteral("HANDED_OVER")};
 

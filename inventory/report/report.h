@@ -10,6 +10,7 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QMap>
 #include <QSqlDatabase>
 #include <QStringList>
 
@@ -24,6 +25,9 @@ namespace Etabli::Inventory::Report {
 QJsonObject builtInReuseKg();
 /// The built-in limits (days an asset may stay in a state before the attention list shows it).
 QJsonObject builtInLimits();
+/// The limits in force for `workshop` (`workshop.configured`'s settings): the built-in ones
+/// and its `limits`, state names upper-cased; days by state, in state order.
+QMap<QString, double> limits(const QJsonObject &workshop);
 
 /// What the station store and the server know besides the log (both optional).
 struct SyncFacts {

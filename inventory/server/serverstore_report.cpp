@@ -630,10 +630,7 @@ Result<QByteArray> ServerStore::attention(const QDateTime &now, const Rep::Atten
     if (!w)
         return w.error();
     s.workshop = *w;
-    QJsonObject limits = Rep::builtInLimits();
-    const QJsonObject configured = s.workshop.value(QStringLiteral("limits")).toObject();
-    for (auto it = configured.begin(); it != configured.end(); ++it)
-        limits.insert(it.key().toUpper(), it.value());
+    const QMap<QString, double> limits = Rep::limits(s.workshop);
 
     // The assets an attention rule may hold for: flagged ones, those long in a limited
     // state (a little more than the limit: the Ledger decides), those sharing a serial.
@@ -645,8 +642,8 @@ Result<QByteArray> ServerStore::attention(const QDateTime &now, const Rep::Atten
     QStringList parts{columns + QStringLiteral("flagged = 1"),
                       columns + QStringLiteral("serial IN (SELECT serial FROM proj_serials WHERE n > 1)")};
     QVariantList binds;
-    for (auto it = limits.begin(); it != limits.end(); ++it) {
-        const double days = it.value().toDouble();
+    for (auto it = limits.cbegin(); it != limits.cend(); ++it) {
+        const double days = it.value();
         if (days <= 0)
             continue;
         parts << columns + QStringLiteral("state = ? AND state_since_ms < ?");
