@@ -889,6 +889,9 @@ private Q_SLOTS:
         QProcess demo;
         QProcessEnvironment env = headlessEnvironment(dir.filePath(QStringLiteral("demo.sqlite")));
         env.insert(QStringLiteral("ETABLI_VOICE"), QStringLiteral("off"));
+        // --demo without --db keeps its new folder (13 MB) for the user to read: in the
+        // test's own folder, not in /tmp after every run.
+        env.insert(QStringLiteral("TMPDIR"), dir.path());
         demo.setProcessEnvironment(env);
         demo.start(stationBinary(),
                    {QStringLiteral("--demo"), QStringLiteral("--screenshots"), shots, QStringLiteral("--size"),
@@ -900,6 +903,8 @@ private Q_SLOTS:
         QVERIFY2(pngs.size() >= 10, qPrintable(pngs.join(u' ')));
         QImage login(QDir(shots).filePath(pngs.first()));
         QCOMPARE(login.size(), QSize(1366, 768));
+        const QStringList kept = QDir(dir.path()).entryList({QStringLiteral("etabli-bench-demo.*")}, QDir::Dirs);
+        QCOMPARE(kept.size(), 1); // the demo's folder, where TMPDIR says
     }
 
     void defaultLanguageIsFrench()
